@@ -1,0 +1,66 @@
+/**
+ * Schema tooling on a throwaway database (embedded PostgreSQL unless DATABASE_URL is set):
+ *   migration.ts generate <Name>  writes migrations/<timestamp>-<Name>.ts from the entities
+ *   migration.ts check            fails when the entities and the migrations disagree
+ */
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../src/database/data-source-options';
+import { embeddedClusterDir, ensureDatabase, openDatabaseServer } from '../src/database/database-server';
+
+const root = resolve(__dirname, '..');
+
+async function main(): Promise<number> {
+  const [command, name] = process.argv.slice(2);
+  if (command !== 'check' && !(command === 'generate' && name && /^[A-Za-z][A-Za-z0-9]*$/.test(name))) {
+    console.error('usage: migration.ts check | migration.ts generate <PascalCaseName>');
+    return 2;
+  }
+  const server = await openDatabaseServer({
+    databaseUrl: process.env.DATABASE_URL,
+    clusterDir: embeddedClusterDir(resolve(root, process.env.DATA_DIR || '.data', 'tooling')),
+  });
+  const scratch = `schema_scratch_${process.pid}`;
+  const admin = new Client({ connectionString: server.urlFor('postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${scratch}`);
+    await ensureDatabase(server.urlFor('postgres'), scratch);
+    const url = server.urlFor(scratch);
+    const dataSource = new DataSource(dataSourceOptions(url));
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    const pending = await dataSource.driver.createSchemaBuilder().log();
+    await dataSource.destroy();
+    if (command === 'check') {
+      if (pending.upQueries.length === 0) {
+        console.log('migration check: the migrations match the entities');
+        return 0;
+      }
+      console.error('migration check: the entities and the migrations disagree; a migration would run:');
+      for (const query of pending.upQueries) console.error(`  ${query.query}`);
+      console.error('Run `npm run migration:generate -- <Name>`, review the file and commit it.');
+      return 1;
+    }
+    const result = spawnSync(
+      process.execPath,
+      [require.resolve('typeorm/cli-ts-node-commonjs.js'), 'migration:generate', join('migrations', name), '-d', 'src/database/data-source.ts', '--pretty'],
+      { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } },
+    );
+    return result.status ?? 1;
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+    await server.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,90 @@
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { LogController } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { AppModule } from './app.module';
+import { ClientApp } from './common/http/client-app';
+import { HttpExceptionFilter } from './common/http/http-exception.filter';
+import { createValidationPipe } from './common/http/validation';
+import { PinoNestLogger } from './common/logging/pino-nest-logger';
+import type { AppConfig } from './config/app-config';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export interface CreateAppOptions {
+  /** false: build the app without connecting to the database (to export the OpenAPI document). */
+  connect?: boolean;
+}
+
+/** Builds the whole app (API, OpenAPI, web client) without listening; main.ts and the tests share it. */
+export async function createApp(config: AppConfig, databaseUrl: string, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const logger = pino({ level: config.logLevel, base: { service: 'cooperation-forum' } });
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // Fastify's two lines per request are replaced by one of ours (onResponse below).
+    logController: new LogController({ disableRequestLogging: true }),
+    // Honour a caller's request id (a proxy's), or make one.
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl, options), adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  // One JSON line per request, with its id, once the response is sent.
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, url: request.url, statusCode: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 10) / 10 },
+      'request',
+    );
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+
+  const client = new ClientApp(config.clientDir);
+  if (client.built) {
+    await app.register(fastifyStatic, { root: client.dir, prefix: '/', index: ['index.html'], wildcard: false, maxAge: '1h' });
+  } else {
+    logger.warn({ clientDir: client.dir }, 'the web client is not built: run `npm run build` to serve it');
+  }
+
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter(client));
+  app.enableShutdownHooks();
+
+  const document = createOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Cooperation Forum API' });
+  return app;
+}
+
+export function createOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const info = new DocumentBuilder()
+    .setTitle('Cooperation Forum API')
+    .setDescription("The public API of the platform for the city's international cooperation: partner cities, their agreements, networks and goals.")
+    .setVersion('1')
+    .build();
+  return SwaggerModule.createDocument(app, info);
+}

@@ -1,0 +1,31 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source-options';
+import { HealthModule } from './health/health.module';
+import { RegistryModule } from './registry/registry.module';
+
+@Global()
+@Module({})
+class ConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+  }
+}
+
+/** The application: one feature module per capability (see docs/ARCHITECTURE.md). */
+@Module({})
+export class AppModule {
+  /** `databaseUrl` is resolved before the app starts (embedded server or DATABASE_URL). */
+  static forRoot(config: AppConfig, databaseUrl: string, options: { connect?: boolean } = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), manualInitialization: options.connect === false }),
+        HealthModule,
+        RegistryModule,
+      ],
+    };
+  }
+}

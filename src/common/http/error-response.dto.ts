@@ -1,0 +1,17 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** Every error the API returns has this shape. */
+export class ErrorResponseDto {
+  @ApiProperty({ example: 400 }) statusCode: number;
+  @ApiProperty({ example: 'Bad Request' }) error: string;
+  @ApiProperty({ example: 'relationship must be one of: twin, honorary_twin, partner, informal', description: 'What went wrong, for a person' })
+  message: string;
+  @ApiPropertyOptional({
+    description: 'Validation messages by field or parameter',
+    example: { relationship: ['relationship must be one of: twin, honorary_twin, partner, informal'] },
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'string' } },
+  })
+  fields?: Record<string, string[]>;
+  @ApiPropertyOptional({ description: 'Id of the request, also in the x-request-id header and the log' }) requestId?: string;
+}

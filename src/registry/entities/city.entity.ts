@@ -1,0 +1,74 @@
+import { Column, CreateDateColumn, Entity, Index, JoinTable, ManyToMany, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { CITY_STATUSES, RELATIONSHIPS, type CityStatus, type Relationship } from '../registry.constants';
+import { CityDocument } from './city-document.entity';
+import { CityNetwork } from './city-network.entity';
+import { ImportTracking } from './import-tracking';
+
+/** The home city or one of its partner cities. */
+@Entity({ name: 'cities' })
+@Index('cities_one_home_city', ['isHome'], { unique: true, where: '"is_home"' })
+export class City extends ImportTracking {
+  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
+  id: number;
+
+  /** Stable key from the reference data, used in URLs: `rochester`. */
+  @Index('cities_key_unique', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  key: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  name: string;
+
+  @Column({ name: 'name_pl', type: 'varchar', length: 120 })
+  namePl: string;
+
+  @Column({ name: 'official_name_pl', type: 'varchar', length: 200, nullable: true })
+  officialNamePl: string | null;
+
+  /** ISO 3166-1 alpha-2. */
+  @Column({ type: 'char', length: 2 })
+  country: string;
+
+  @Column({ type: 'double precision' })
+  lat: number;
+
+  @Column({ type: 'double precision' })
+  lon: number;
+
+  @Column({ name: 'in_europe', type: 'boolean', default: true })
+  inEurope: boolean;
+
+  @Column({ name: 'is_home', type: 'boolean', default: false })
+  isHome: boolean;
+
+  /** Null for the home city itself. */
+  @Column({ type: 'enum', enum: RELATIONSHIPS, enumName: 'city_relationship', nullable: true })
+  relationship: Relationship | null;
+
+  @Column({ type: 'enum', enum: CITY_STATUSES, enumName: 'city_status', nullable: true })
+  status: CityStatus | null;
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  areas: string[];
+
+  /** Notes on the cooperation record, as the source documents state them. */
+  @Column({ type: 'text', array: true, default: '{}' })
+  facts: string[];
+
+  @OneToMany(() => CityDocument, (document) => document.city)
+  documents: CityDocument[];
+
+  @ManyToMany(() => CityNetwork, (network) => network.members)
+  @JoinTable({
+    name: 'city_network_members',
+    joinColumn: { name: 'city_id', referencedColumnName: 'id', foreignKeyConstraintName: 'city_network_members_city_fk' },
+    inverseJoinColumn: { name: 'network_id', referencedColumnName: 'id', foreignKeyConstraintName: 'city_network_members_network_fk' },
+  })
+  networks: CityNetwork[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

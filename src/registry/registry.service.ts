@@ -1,0 +1,107 @@
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { today } from '../common/calendar-date';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { documentTermFacts } from './document-terms';
+import type { CityQueryDto } from './dto/registry-query.dto';
+import type { AreaListDto, CityDetailDto, CityDto, CityListDto, GoalListDto, HomeCityDto, NetworkDto, NetworkListDto, PrincipleListDto } from './dto/registry-response.dto';
+import type { City } from './entities/city.entity';
+import type { CityDocument } from './entities/city-document.entity';
+import type { CityNetwork } from './entities/city-network.entity';
+import type { GoalScope } from './registry.constants';
+import { RegistryRepository } from './registry.repository';
+
+/** The public partner-city registry: rules and the mapping from entities to response DTOs. */
+@Injectable()
+export class RegistryService {
+  constructor(
+    private readonly registry: RegistryRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async listCities(filter: CityQueryDto): Promise<CityListDto> {
+    if (filter.area) await this.assertKnownArea(filter.area);
+    const cities = await this.registry.findPartnerCities(filter);
+    return { items: cities.map((city) => this.toCity(city)), total: cities.length };
+  }
+
+  async getCity(key: string, on?: string): Promise<CityDetailDto> {
+    const city = await this.registry.findCityByKey(key);
+    if (!city || city.isHome) throw new NotFoundException(`There is no partner city with the key "${key}"`);
+    const [documents, networks] = await Promise.all([this.registry.findDocuments(city.id), this.registry.findNetworksOfCity(city.id)]);
+    const factsOn = on ?? today(this.config.timeZone);
+    return {
+      ...this.toCity(city),
+      officialNamePl: city.officialNamePl,
+      facts: city.facts,
+      documents: documents.map((document) => this.toDocument(document, factsOn)),
+      networks: networks.map((network) => this.toNetwork(network)),
+      factsOn,
+    };
+  }
+
+  async getHomeCity(): Promise<HomeCityDto> {
+    const city = await this.registry.findHomeCity();
+    if (!city) throw new NotFoundException('The reference data has not been imported yet: run `npm run seed`');
+    const { key, name, namePl, officialNamePl, country, lat, lon } = city;
+    return { key, name, namePl, officialNamePl, country, lat, lon };
+  }
+
+  async listNetworks(): Promise<NetworkListDto> {
+    const networks = await this.registry.findNetworks();
+    return { items: networks.map((network) => this.toNetwork(network)), total: networks.length };
+  }
+
+  async listGoals(scope?: GoalScope): Promise<GoalListDto> {
+    const goals = await this.registry.findGoals(scope);
+    return {
+      items: goals.map(({ key, scope: goalScope, namePl, nameEn, countries }) => ({ key, scope: goalScope, namePl, nameEn, countries })),
+      total: goals.length,
+    };
+  }
+
+  async listPrinciples(): Promise<PrincipleListDto> {
+    const principles = await this.registry.findPrinciples();
+    return { items: principles.map(({ key, namePl, nameEn }) => ({ key, namePl, nameEn })), total: principles.length };
+  }
+
+  async listAreas(): Promise<AreaListDto> {
+    const areas = await this.registry.findAreaKeys();
+    return { items: areas, total: areas.length };
+  }
+
+  private async assertKnownArea(area: string): Promise<void> {
+    const areas = await this.registry.findAreaKeys();
+    if (!areas.includes(area)) {
+      throw new BadRequestException(`area must be one of: ${areas.join(', ')}`);
+    }
+  }
+
+  private toCity(city: City): CityDto {
+    const { key, name, namePl, country, lat, lon, status, areas, inEurope } = city;
+    return { key, name, namePl, country, lat, lon, relationship: city.relationship!, status, areas, inEurope };
+  }
+
+  private toDocument(document: CityDocument, on: string) {
+    const facts = documentTermFacts(document, on);
+    return {
+      kind: document.kind,
+      title: document.title,
+      signedOn: document.signedOn,
+      signedOnPrecision: document.signedOnPrecision,
+      validFrom: document.validFrom,
+      validUntil: facts.validUntil,
+      term: document.term,
+      termYears: document.termYears,
+      renewalYears: document.renewalYears,
+      noticeMonths: document.noticeMonths,
+      areas: document.areas,
+      inForce: facts.inForce,
+      nextExpiryOn: facts.nextExpiryOn,
+      noticeDeadlineOn: facts.noticeDeadlineOn,
+    };
+  }
+
+  private toNetwork({ key, name, namePl, joinedYear, coordinator, facts }: CityNetwork): NetworkDto {
+    return { key, name, namePl, joinedYear, coordinator, facts };
+  }
+}
