@@ -1,12 +1,14 @@
+// Type checking is `npm run typecheck`'s job: here ts-jest only transpiles.
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] };
+const common = { testEnvironment: 'node', transform };
+
 /** Three kinds of tests, all run by `npm test`: unit (beside the code), integration and browser. */
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] };
 module.exports = {
   projects: [
-    { displayName: 'unit', testEnvironment: 'node', transform, roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
+    { ...common, displayName: 'unit', roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
     {
+      ...common,
       displayName: 'integration',
-      testEnvironment: 'node',
-      transform,
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
@@ -14,9 +16,8 @@ module.exports = {
       testTimeout: 30000,
     },
     {
+      ...common,
       displayName: 'browser',
-      testEnvironment: 'node',
-      transform,
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -1,0 +1,47 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
+import { loadConfig, type AppConfig } from '../../src/config/app-config';
+import { ReferenceDataImporter } from '../../src/registry/reference-data/reference-data.importer';
+import { createTestDatabase, type TestDatabase } from './database';
+
+export const KRAKOW_REFERENCE_DATA = resolve(__dirname, '..', '..', 'data', 'krakow-cooperation.json');
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  database: TestDatabase;
+  dataSource: DataSource;
+  /** Base URL when started with listen: true (browser tests), else undefined. */
+  baseUrl?: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app on its own fresh database (a clone of the migrated template), optionally with the
+ * reference data imported and listening on a free port.
+ */
+export async function startTestApp(options: { seed?: boolean; listen?: boolean; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config: AppConfig = { ...loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn' }), ...options.config };
+  const app = await createApp(config, database.url);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  if (options.seed !== false) await app.get(ReferenceDataImporter).importFile(KRAKOW_REFERENCE_DATA);
+  let baseUrl: string | undefined;
+  if (options.listen) {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.getHttpServer().address();
+    baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  }
+  return {
+    app,
+    database,
+    dataSource: app.get(DataSource),
+    baseUrl,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
