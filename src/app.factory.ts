@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
@@ -63,6 +64,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
       },
     },
   });
+
+  await app.register(fastifyCookie);
 
   const client = new ClientApp(config.clientDir);
   if (client.built) {

@@ -2,7 +2,13 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
+import { AccountModule } from './account/account.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
+import { OrganizationsModule } from './organizations/organizations.module';
 import { RegistryModule } from './registry/registry.module';
 
 @Global()
@@ -23,8 +29,14 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), manualInitialization: options.connect === false }),
+        RateLimitModule,
+        MailModule,
         HealthModule,
         RegistryModule,
+        AuditModule,
+        AuthModule,
+        OrganizationsModule,
+        AccountModule,
       ],
     };
   }

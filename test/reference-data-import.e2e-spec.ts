@@ -35,6 +35,7 @@ describe('reference data import', () => {
     expect(await count('goals')).toBe(18);
     expect(await count('principles')).toBe(9);
     expect(await count('cooperation_areas')).toBe(23);
+    expect(await count('organization_types')).toBe(13);
     const [home] = await dataSource.query(`SELECT key, name_pl, is_home, relationship FROM cities WHERE is_home`);
     expect(home).toEqual({ key: 'krakow', name_pl: 'Kraków', is_home: true, relationship: null });
     // Kraków belongs to all 8 networks; Budapest shares the Organization of World Heritage Cities.

@@ -13,6 +13,17 @@ export interface AppConfig {
   /** Static files of the built web client. */
   clientDir: string;
   logLevel: string;
+  /** Address of the site in links sent by e-mail. */
+  publicUrl: string;
+  /** SMTP server (smtp://user:pass@host:port); without it mail goes to the outbox table and the log. */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** How often pending mail (retries) is delivered; 0 turns the timer off (tests deliver explicitly). */
+  mailPollSeconds: number;
+  /** Secret for signing access tokens; when absent one is generated and kept in the database. */
+  jwtSecret?: string;
+  /** Set Secure on cookies (default on; browsers accept Secure cookies from http://localhost). */
+  secureCookies: boolean;
   /** The city's time zone: "today" for agreement deadlines is the city's today. */
   timeZone: string;
 }
@@ -41,6 +52,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clientDir: resolve(root, env.CLIENT_DIR || 'client/dist'),
     logLevel: env.LOG_LEVEL || 'info',
     timeZone: env.TIME_ZONE || 'Europe/Warsaw',
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Cooperation Forum <no-reply@localhost>',
+    mailPollSeconds: env.MAIL_POLL_SECONDS === undefined ? 30 : Number(env.MAIL_POLL_SECONDS),
+    jwtSecret: env.JWT_SECRET || undefined,
+    secureCookies: env.SECURE_COOKIES !== 'false',
   };
 }
 

@@ -20,6 +20,10 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no uuid-ossp extension to install.
+    uuidExtension: 'pgcrypto',
+    // Extensions come from the migrations, not from TypeORM at connect time.
+    installExtensions: false,
     logging: ['error'],
     extra: { max: Number(process.env.DB_POOL_SIZE || 10), application_name: 'cooperation-forum' },
     ...overrides,

@@ -1,9 +1,40 @@
+import { AuditEntry } from '../audit/entities/audit-entry.entity';
+import { EmailToken } from '../auth/entities/email-token.entity';
+import { RefreshToken } from '../auth/entities/refresh-token.entity';
+import { InstanceSecret } from '../auth/entities/instance-secret.entity';
+import { Session } from '../auth/entities/session.entity';
+import { RateLimitBucket } from '../common/rate-limit/rate-limit-bucket.entity';
+import { OutboxMail } from '../mail/entities/outbox-mail.entity';
+import { Organization } from '../organizations/entities/organization.entity';
+import { OrganizationInvitation } from '../organizations/entities/organization-invitation.entity';
+import { OrganizationMember } from '../organizations/entities/organization-member.entity';
 import { City } from '../registry/entities/city.entity';
 import { CityDocument } from '../registry/entities/city-document.entity';
 import { CityNetwork } from '../registry/entities/city-network.entity';
 import { CooperationArea } from '../registry/entities/cooperation-area.entity';
 import { Goal } from '../registry/entities/goal.entity';
+import { OrganizationType } from '../registry/entities/organization-type.entity';
 import { Principle } from '../registry/entities/principle.entity';
+import { User } from '../users/entities/user.entity';
 
 /** Every entity of the app, in one list shared by the app, the tests and the migration CLI. */
-export const ENTITIES = [City, CityDocument, CityNetwork, CooperationArea, Goal, Principle];
+export const ENTITIES = [
+  City,
+  CityDocument,
+  CityNetwork,
+  CooperationArea,
+  OrganizationType,
+  Goal,
+  Principle,
+  User,
+  Session,
+  RefreshToken,
+  EmailToken,
+  InstanceSecret,
+  OutboxMail,
+  AuditEntry,
+  RateLimitBucket,
+  Organization,
+  OrganizationMember,
+  OrganizationInvitation,
+];

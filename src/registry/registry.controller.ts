@@ -1,3 +1,4 @@
+import { Public } from '../auth/auth-user';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../common/http/error-response.dto';
@@ -7,6 +8,7 @@ import { RegistryService } from './registry.service';
 
 @ApiTags('registry')
 @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'A parameter is malformed or unknown; the message names it' })
+@Public()
 @Controller('api/v1')
 export class RegistryController {
   constructor(private readonly registry: RegistryService) {}
@@ -52,6 +54,13 @@ export class RegistryController {
   @ApiOkResponse({ type: PrincipleListDto })
   listPrinciples(): Promise<PrincipleListDto> {
     return this.registry.listPrinciples();
+  }
+
+  @Get('organization-types')
+  @ApiOperation({ summary: 'The organisation types (ngo, school, university, chamber...)' })
+  @ApiOkResponse({ type: AreaListDto })
+  listOrganizationTypes(): Promise<AreaListDto> {
+    return this.registry.listOrganizationTypes();
   }
 
   @Get('areas')

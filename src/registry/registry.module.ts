@@ -8,6 +8,6 @@ import { RegistryService } from './registry.service';
 @Module({
   controllers: [RegistryController],
   providers: [RegistryService, RegistryRepository, ReferenceDataImporter, ReferenceDataRepository],
-  exports: [ReferenceDataImporter],
+  exports: [ReferenceDataImporter, RegistryService],
 })
 export class RegistryModule {}

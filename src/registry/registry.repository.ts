@@ -5,6 +5,7 @@ import { CityDocument } from './entities/city-document.entity';
 import { CityNetwork } from './entities/city-network.entity';
 import { CooperationArea } from './entities/cooperation-area.entity';
 import { Goal } from './entities/goal.entity';
+import { OrganizationType } from './entities/organization-type.entity';
 import { Principle } from './entities/principle.entity';
 import type { CityStatus, GoalScope, Relationship } from './registry.constants';
 
@@ -84,6 +85,11 @@ export class RegistryRepository {
 
   findPrinciples(): Promise<Principle[]> {
     return this.dataSource.getRepository(Principle).find({ order: { position: 'ASC' } });
+  }
+
+  async findOrganizationTypeKeys(): Promise<string[]> {
+    const types = await this.dataSource.getRepository(OrganizationType).find({ order: { position: 'ASC' } });
+    return types.map((type) => type.key);
   }
 
   async findAreaKeys(): Promise<string[]> {

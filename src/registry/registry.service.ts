@@ -69,6 +69,29 @@ export class RegistryService {
     return { items: areas, total: areas.length };
   }
 
+  async listOrganizationTypes(): Promise<AreaListDto> {
+    const types = await this.registry.findOrganizationTypeKeys();
+    return { items: types, total: types.length };
+  }
+
+  /** For other modules: checks keys against the reference vocabularies, with messages naming the field. */
+  async assertVocabulary(field: string, kind: 'area' | 'organizationType', keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    const known = kind === 'area' ? await this.registry.findAreaKeys() : await this.registry.findOrganizationTypeKeys();
+    const unknown = keys.filter((key) => !known.includes(key));
+    if (unknown.length) {
+      const message = `${field} has unknown value(s) ${unknown.join(', ')}; allowed: ${known.join(', ')}`;
+      throw new BadRequestException({ message, fields: { [field]: [message] } });
+    }
+  }
+
+  /** A registry city (home or partner) for other modules, or null. */
+  async findCityReference(key: string): Promise<{ id: number; key: string; name: string; namePl: string; country: string; relationship: string | null; isHome: boolean } | null> {
+    const city = await this.registry.findCityByKey(key);
+    if (!city) return null;
+    return { id: city.id, key: city.key, name: city.name, namePl: city.namePl, country: city.country, relationship: city.relationship, isHome: city.isHome };
+  }
+
   private async assertKnownArea(area: string): Promise<void> {
     const areas = await this.registry.findAreaKeys();
     if (!areas.includes(area)) {

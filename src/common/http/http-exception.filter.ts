@@ -28,7 +28,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const response = exception.getResponse();
       if (typeof response === 'string') body.message = response;
       else {
-        const { message, fields } = response as { message?: unknown; fields?: unknown };
+        const { message, fields, retryAfterSeconds } = response as { message?: unknown; fields?: unknown; retryAfterSeconds?: number };
+        if (retryAfterSeconds) void reply.header('retry-after', String(retryAfterSeconds));
         body.message = Array.isArray(message) ? message.join('; ') : (message ?? exception.message);
         if (fields) body.fields = fields;
       }

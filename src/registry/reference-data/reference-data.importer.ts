@@ -6,6 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { City } from '../entities/city.entity';
 import { CityDocument } from '../entities/city-document.entity';
 import { CityNetwork } from '../entities/city-network.entity';
+import { CooperationArea } from '../entities/cooperation-area.entity';
+import { OrganizationType } from '../entities/organization-type.entity';
 import { Goal } from '../entities/goal.entity';
 import { Principle } from '../entities/principle.entity';
 import type { DatePrecision } from '../registry.constants';
@@ -15,6 +17,7 @@ import { ReferenceDataFile, type DocumentRecord, type PartnerCityRecord } from '
 export type ImportReport = Record<'cities' | 'documents' | 'networks' | 'goals' | 'principles', Record<ImportOutcome, number>> & {
   memberships: number;
   areas: number;
+  organizationTypes: number;
 };
 
 export class ReferenceDataError extends Error {}
@@ -84,9 +87,11 @@ export class ReferenceDataImporter {
       principles: { inserted: 0, updated: 0, unchanged: 0, kept: 0 },
       memberships: 0,
       areas: 0,
+      organizationTypes: 0,
     };
     await this.repository.inImportTransaction(async (tx) => {
-      report.areas = await tx.upsertAreas(data.cooperation_areas);
+      report.areas = await tx.upsertVocabulary(CooperationArea, data.cooperation_areas);
+      report.organizationTypes = await tx.upsertVocabulary(OrganizationType, data.organisation_types);
 
       const networkIds = new Map<string, number>();
       for (const [position, network] of data.city_networks.entries()) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import { CooperationArea } from '../entities/cooperation-area.entity';
+import { OrganizationType } from '../entities/organization-type.entity';
 
 export type ImportOutcome = 'inserted' | 'updated' | 'unchanged' | 'kept';
 
@@ -44,12 +45,13 @@ export class ReferenceDataTransaction {
     return rows.length;
   }
 
-  async upsertAreas(keys: string[]): Promise<number> {
+  /** Inserts or re-orders the keys of a vocabulary (cooperation areas, organisation types). */
+  async upsertVocabulary(entity: typeof CooperationArea | typeof OrganizationType, keys: string[]): Promise<number> {
     if (keys.length === 0) return 0;
     const result = await this.manager
       .createQueryBuilder()
       .insert()
-      .into(CooperationArea)
+      .into(entity)
       .values(keys.map((key, position) => ({ key, position })))
       .orUpdate(['position'], ['key'], { skipUpdateIfNoValuesChanged: true })
       .returning(['key'])

@@ -87,6 +87,7 @@ export class GoalsRecord {
 export class ReferenceDataFile {
   @ValidateNested() @Type(() => HomeCityRecord) home_city: HomeCityRecord;
   @IsArray() @ArrayUnique() @Matches(KEY, { each: true }) cooperation_areas: string[];
+  @IsArray() @ArrayUnique() @Matches(KEY, { each: true }) organisation_types: string[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => PartnerCityRecord) partner_cities: PartnerCityRecord[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => NetworkRecord) city_networks: NetworkRecord[];
   @ValidateNested() @Type(() => GoalsRecord) goals: GoalsRecord;

@@ -1,0 +1,85 @@
+import { ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { AuthService, type ClientInfo } from '../auth/auth.service';
+import { SessionsRepository } from '../auth/sessions.repository';
+import type { MeDto, UpdateProfileDto } from '../auth/dto/auth.dto';
+import { MailRepository } from '../mail/mail.repository';
+import { MailService } from '../mail/mail.service';
+import { OrganizationsService } from '../organizations/organizations.service';
+import type { User } from '../users/entities/user.entity';
+import { UsersRepository } from '../users/users.repository';
+
+/** The signed-in person's own account: profile, data export (right of access) and deletion (right to erasure). */
+@Injectable()
+export class AccountService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly auth: AuthService,
+    private readonly organizations: OrganizationsService,
+    private readonly audit: AuditService,
+    private readonly mailOutbox: MailRepository,
+    private readonly mail: MailService,
+  ) {}
+
+  async me(actor: AuthUser): Promise<MeDto> {
+    return this.toMe(await this.load(actor));
+  }
+
+  async update(actor: AuthUser, dto: UpdateProfileDto): Promise<MeDto> {
+    await this.users.update(actor.id, { ...(dto.displayName !== undefined && { displayName: dto.displayName }), ...(dto.locale !== undefined && { locale: dto.locale }) });
+    return this.me(actor);
+  }
+
+  /** Everything the platform holds about the person, as one JSON document. */
+  async export(actor: AuthUser) {
+    const user = await this.load(actor);
+    const [sessions, memberships, invitations, mails, staffActions] = await Promise.all([
+      this.sessions.listForUser(user.id, true),
+      this.organizations.membershipsOf(user.id),
+      this.organizations.invitationsFor(user.email!),
+      this.mailOutbox.findForUser(user.id),
+      this.audit.byActor(user.id),
+    ]);
+    return {
+      exportedAt: new Date().toISOString(),
+      account: { ...this.toMe(user), emailVerifiedAt: user.emailVerifiedAt?.toISOString() ?? null, passwordChangedAt: user.passwordChangedAt?.toISOString() ?? null, updatedAt: user.updatedAt.toISOString() },
+      sessions: sessions.map((s) => ({ id: s.id, userAgent: s.userAgent, ip: s.ip, createdAt: s.createdAt.toISOString(), lastUsedAt: s.lastUsedAt.toISOString(), revokedAt: s.revokedAt?.toISOString() ?? null })),
+      organizationMemberships: memberships,
+      invitationsReceived: invitations.map((i) => ({ organizationId: i.organizationId, role: i.role, createdAt: i.createdAt.toISOString(), acceptedAt: i.acceptedAt?.toISOString() ?? null })),
+      // Subjects only: the texts carry one-time links that must not outlive their purpose in a file.
+      emailsSent: mails.map((m) => ({ to: m.to, subject: m.subject, kind: m.template, status: m.status, createdAt: m.createdAt.toISOString() })),
+      staffActions,
+    };
+  }
+
+  /**
+   * Deletes the account: sessions revoked, memberships removed, personal fields erased. Public
+   * contributions stay, signed "deleted user". A sole owner must hand over their organisations first.
+   */
+  async delete(actor: AuthUser, currentPassword: string, client: ClientInfo): Promise<void> {
+    const user = await this.auth.confirmCurrentPassword(actor, currentPassword, client);
+    const sole = await this.organizations.findSoleOwnerships(user.id);
+    if (sole.length) {
+      throw new ConflictException(`You are the only owner of ${sole.map((o) => `"${o.name}"`).join(', ')}: make another member an owner first, or remove the organisation's other members and leave.`);
+    }
+    await this.users.transaction(async (manager) => {
+      await this.organizations.removeAllMemberships(user.id, manager);
+      await this.users.erase(user.id, manager);
+      await this.mail.enqueue({ to: user.email!, locale: user.locale, template: 'account_deleted', params: { name: user.displayName ?? '' }, userId: null }, manager);
+    });
+    await this.sessions.revokeAllForUser(user.id, 'account_deleted');
+    await this.mail.deliverNow();
+  }
+
+  private async load(actor: AuthUser): Promise<User> {
+    const user = await this.users.findById(actor.id);
+    if (!user) throw new UnauthorizedException('Your session has ended. Log in again.');
+    return user;
+  }
+
+  private toMe(user: User): MeDto {
+    return { id: user.id, email: user.email!, displayName: user.displayName!, locale: user.locale, role: user.role, emailVerified: !!user.emailVerifiedAt, createdAt: user.createdAt.toISOString() };
+  }
+}

@@ -1,0 +1,25 @@
+import type { RateLimitRule } from '../common/rate-limit/rate-limit.service';
+
+export const JWT_AUDIENCE = 'cooperation-forum';
+export const JWT_ISSUER = 'cooperation-forum';
+export const JWT_ALGORITHM = 'HS256';
+export const ACCESS_TOKEN_SECONDS = 15 * 60;
+/** A session (refresh-token family) lasts 30 days from its last use. */
+export const SESSION_DAYS = 30;
+export const REFRESH_COOKIE = 'cf_refresh';
+export const REFRESH_COOKIE_PATH = '/api/v1/auth';
+
+export const VERIFY_EMAIL_HOURS = 24;
+export const PASSWORD_RESET_MINUTES = 60;
+export const INVITATION_DAYS = 7;
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
+
+/** Failed logins: per account and per address, 15-minute windows. */
+export const LOGIN_FAILURES_PER_ACCOUNT: RateLimitRule = { name: 'login-failures:account', limit: 5, windowSeconds: 15 * 60 };
+export const LOGIN_FAILURES_PER_ADDRESS: RateLimitRule = { name: 'login-failures:address', limit: 20, windowSeconds: 15 * 60 };
+/** Requests that send mail or check tokens, per address. */
+export const MAIL_REQUESTS_PER_ADDRESS: RateLimitRule = { name: 'mail-requests:address', limit: 10, windowSeconds: 60 * 60 };
+export const MAIL_REQUESTS_PER_ACCOUNT: RateLimitRule = { name: 'mail-requests:account', limit: 5, windowSeconds: 60 * 60 };
+export const TOKEN_CHECKS_PER_ADDRESS: RateLimitRule = { name: 'token-checks:address', limit: 30, windowSeconds: 15 * 60 };

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '../auth.constants';
+import type { AuthUser } from '../auth-user';
+import { JwtSecretProvider } from '../jwt-secret.provider';
+import { SessionsRepository } from '../sessions.repository';
+
+interface AccessTokenPayload {
+  sub: string;
+  sid: string;
+}
+
+/**
+ * Access tokens: HS256 only (`alg: none` and other algorithms are refused), audience, issuer and
+ * expiry checked; then the session must still be live, so that logging out or revoking a session
+ * takes effect at once.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    secret: JwtSecretProvider,
+    private readonly sessions: SessionsRepository,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKeyProvider: (_request: unknown, _token: unknown, done: (error: Error | null, secret?: string) => void) => done(null, secret.secret),
+      algorithms: [JWT_ALGORITHM],
+      audience: JWT_AUDIENCE,
+      issuer: JWT_ISSUER,
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(payload: AccessTokenPayload): Promise<AuthUser | false> {
+    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !/^[0-9a-f-]{36}$/.test(payload.sid)) return false;
+    const active = await this.sessions.findActive(payload.sid, payload.sub);
+    if (!active) return false;
+    return { id: active.userId, sessionId: active.sessionId, role: active.role, locale: active.locale, email: active.email, displayName: active.displayName };
+  }
+}

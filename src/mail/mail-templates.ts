@@ -1,0 +1,69 @@
+import type { Locale } from '../users/users.constants';
+
+/** Every e-mail the platform sends, in Polish and English. Links carry tokens in the fragment (#), which browsers never send to a server. */
+export interface MailTemplates {
+  verify_email: { name: string; link: string };
+  account_exists: { name: string; resetLink: string };
+  password_reset: { name: string; link: string };
+  password_changed: { name: string };
+  email_change_confirm: { name: string; link: string };
+  email_change_notice: { name: string; newEmail: string };
+  account_deleted: { name: string };
+  organization_invitation: { organization: string; inviter: string; role: string; link: string };
+  organization_verified: { name: string; organization: string; link: string };
+  organization_rejected: { name: string; organization: string; reason: string; link: string };
+}
+
+export type MailTemplate = keyof MailTemplates;
+
+type Render<P> = (p: P) => { subject: string; text: string };
+
+const sign = { pl: '\n\n— Forum Współpracy Krakowa', en: '\n\n— Kraków Cooperation Forum' };
+
+const templates: { [T in MailTemplate]: Record<Locale, Render<MailTemplates[T]>> } = {
+  verify_email: {
+    pl: (p) => ({ subject: 'Potwierdź adres e-mail', text: `Dzień dobry ${p.name},\n\naby potwierdzić adres e-mail i aktywować konto, otwórz link (ważny 24 godziny):\n${p.link}\n\nJeśli to nie Ty zakładałeś konto, zignoruj tę wiadomość.` }),
+    en: (p) => ({ subject: 'Confirm your e-mail address', text: `Hello ${p.name},\n\nto confirm your e-mail address and activate your account, open this link (valid for 24 hours):\n${p.link}\n\nIf you did not sign up, ignore this message.` }),
+  },
+  account_exists: {
+    pl: (p) => ({ subject: 'Próba założenia konta na Twój adres', text: `Dzień dobry ${p.name},\n\nktoś próbował założyć konto na ten adres e-mail, ale konto już istnieje. Jeśli nie pamiętasz hasła, ustaw nowe:\n${p.resetLink}\n\nJeśli to nie Ty, zignoruj tę wiadomość.` }),
+    en: (p) => ({ subject: 'Someone tried to sign up with your address', text: `Hello ${p.name},\n\nsomeone tried to sign up with this e-mail address, but you already have an account. If you forgot your password, set a new one:\n${p.resetLink}\n\nIf this was not you, ignore this message.` }),
+  },
+  password_reset: {
+    pl: (p) => ({ subject: 'Ustaw nowe hasło', text: `Dzień dobry ${p.name},\n\naby ustawić nowe hasło, otwórz link (ważny 1 godzinę, jednorazowy):\n${p.link}\n\nJeśli to nie Ty prosiłeś o zmianę hasła, zignoruj tę wiadomość: hasło się nie zmieni.` }),
+    en: (p) => ({ subject: 'Set a new password', text: `Hello ${p.name},\n\nto set a new password, open this link (valid for 1 hour, single use):\n${p.link}\n\nIf you did not ask for this, ignore this message: your password stays as it is.` }),
+  },
+  password_changed: {
+    pl: (p) => ({ subject: 'Hasło zostało zmienione', text: `Dzień dobry ${p.name},\n\nhasło do Twojego konta zostało właśnie zmienione, a pozostałe sesje wylogowane. Jeśli to nie Ty, natychmiast ustaw nowe hasło funkcją „Nie pamiętam hasła” i skontaktuj się z nami.` }),
+    en: (p) => ({ subject: 'Your password was changed', text: `Hello ${p.name},\n\nthe password of your account has just been changed and your other sessions were signed out. If this was not you, set a new password at once with "Forgot password" and contact us.` }),
+  },
+  email_change_confirm: {
+    pl: (p) => ({ subject: 'Potwierdź nowy adres e-mail', text: `Dzień dobry ${p.name},\n\naby używać tego adresu e-mail w Forum Współpracy, otwórz link (ważny 24 godziny):\n${p.link}` }),
+    en: (p) => ({ subject: 'Confirm your new e-mail address', text: `Hello ${p.name},\n\nto use this e-mail address on the Cooperation Forum, open this link (valid for 24 hours):\n${p.link}` }),
+  },
+  email_change_notice: {
+    pl: (p) => ({ subject: 'Zmiana adresu e-mail konta', text: `Dzień dobry ${p.name},\n\npoproszono o zmianę adresu e-mail Twojego konta na ${p.newEmail}. Jeśli to nie Ty, zmień hasło i skontaktuj się z nami.` }),
+    en: (p) => ({ subject: 'Change of your account e-mail address', text: `Hello ${p.name},\n\na change of your account's e-mail address to ${p.newEmail} was requested. If this was not you, change your password and contact us.` }),
+  },
+  account_deleted: {
+    pl: (p) => ({ subject: 'Konto zostało usunięte', text: `Dzień dobry ${p.name},\n\nTwoje konto zostało usunięte, a dane osobowe wymazane. Publiczne wpisy pozostają podpisane jako „usunięty użytkownik”.` }),
+    en: (p) => ({ subject: 'Your account was deleted', text: `Hello ${p.name},\n\nyour account has been deleted and your personal data erased. Public contributions remain, signed "deleted user".` }),
+  },
+  organization_invitation: {
+    pl: (p) => ({ subject: `Zaproszenie do organizacji ${p.organization}`, text: `Dzień dobry,\n\n${p.inviter} zaprasza Cię do organizacji „${p.organization}” w Forum Współpracy (rola: ${p.role}). Aby przyjąć zaproszenie (ważne 7 dni), otwórz link i zaloguj się lub załóż konto na ten adres:\n${p.link}` }),
+    en: (p) => ({ subject: `Invitation to join ${p.organization}`, text: `Hello,\n\n${p.inviter} invites you to join "${p.organization}" on the Cooperation Forum (role: ${p.role}). To accept (valid for 7 days), open this link and sign in or sign up with this address:\n${p.link}` }),
+  },
+  organization_verified: {
+    pl: (p) => ({ subject: `Organizacja ${p.organization} została zweryfikowana`, text: `Dzień dobry ${p.name},\n\nUrząd Miasta zweryfikował organizację „${p.organization}”. Możecie teraz publikować inicjatywy:\n${p.link}` }),
+    en: (p) => ({ subject: `${p.organization} has been verified`, text: `Hello ${p.name},\n\nthe City has verified "${p.organization}". You can now publish initiatives:\n${p.link}` }),
+  },
+  organization_rejected: {
+    pl: (p) => ({ subject: `Organizacja ${p.organization} nie została zweryfikowana`, text: `Dzień dobry ${p.name},\n\nUrząd Miasta nie zweryfikował organizacji „${p.organization}”. Powód:\n${p.reason}\n\nMożesz poprawić dane organizacji i poprosić o ponowną weryfikację:\n${p.link}` }),
+    en: (p) => ({ subject: `${p.organization} was not verified`, text: `Hello ${p.name},\n\nthe City did not verify "${p.organization}". Reason:\n${p.reason}\n\nYou can correct the organisation's details and ask for verification again:\n${p.link}` }),
+  },
+};
+
+export function renderMail<T extends MailTemplate>(template: T, locale: Locale, params: MailTemplates[T]): { subject: string; text: string } {
+  const rendered = templates[template][locale](params);
+  return { subject: rendered.subject, text: rendered.text + sign[locale] };
+}

@@ -1,0 +1,210 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { LANGUAGE_CODES } from '../../common/languages';
+import { MEMBER_ROLES, ORGANIZATION_STATUSES, type MemberRole, type OrganizationStatus } from '../organizations.constants';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const KEY = /^[a-z0-9_]{1,64}$/;
+
+export class CreateOrganizationDto {
+  @ApiProperty({ example: 'Fundacja Most Kultury', maxLength: 200 })
+  @Transform(trim)
+  @IsString({ message: 'name must be text' })
+  @Length(2, 200, { message: 'name must be 2 to 200 characters long' })
+  name: string;
+
+  @ApiProperty({ example: 'ngo', description: 'An organisation type of the reference data (GET /api/v1/organization-types)' })
+  @Matches(KEY, { message: 'type must be an organisation type such as ngo or school' })
+  type: string;
+
+  @ApiPropertyOptional({ example: 'krakow', description: 'Key of the home city or a partner city; otherwise give city and country' })
+  @IsOptional()
+  @Matches(KEY, { message: 'cityKey must be a city key such as krakow or lviv' })
+  cityKey?: string;
+
+  @ApiPropertyOptional({ example: 'Poznań', description: 'Any other city (with country), when cityKey is not given' })
+  @ValidateIf((dto: CreateOrganizationDto) => dto.cityKey === undefined)
+  @Transform(trim)
+  @IsString({ message: 'city is required when cityKey is not given' })
+  @Length(1, 120, { message: 'city must be 1 to 120 characters long' })
+  city?: string;
+
+  @ApiPropertyOptional({ example: 'PL', description: 'ISO 3166-1 alpha-2, with city' })
+  @ValidateIf((dto: CreateOrganizationDto) => dto.cityKey === undefined)
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter ISO 3166 code such as PL' })
+  country?: string;
+
+  @ApiProperty({ type: [String], example: ['culture', 'youth'] })
+  @IsArray({ message: 'areas must be a list of area keys' })
+  @ArrayMaxSize(23)
+  @ArrayUnique({ message: 'areas must not repeat' })
+  @Matches(KEY, { each: true, message: 'each of areas must be an area key such as culture' })
+  areas: string[];
+
+  @ApiProperty({ type: [String], example: ['pl', 'en', 'de'], description: 'Working languages, ISO 639-1 codes' })
+  @IsArray({ message: 'languages must be a list of language codes' })
+  @ArrayMaxSize(20)
+  @ArrayUnique({ message: 'languages must not repeat' })
+  @IsIn(LANGUAGE_CODES, { each: true, message: 'each of languages must be a two-letter ISO 639-1 code such as pl, en or de' })
+  languages: string[];
+
+  @ApiPropertyOptional({ example: 'https://most-kultury.example.org' })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be a web address starting with https:// or http://' })
+  @MaxLength(300)
+  website?: string;
+
+  @ApiPropertyOptional({ description: 'Markdown; rendered and sanitised on the server', maxLength: 10000 })
+  @IsOptional()
+  @IsString({ message: 'description must be text' })
+  @MaxLength(10000, { message: 'description must be at most 10,000 characters long' })
+  description?: string;
+
+  @ApiPropertyOptional({ example: 'kontakt@most-kultury.example.org', description: 'Shown to signed-in users only' })
+  @IsOptional()
+  @Transform(lower)
+  @IsEmail({}, { message: 'contactEmail must be an e-mail address' })
+  @MaxLength(254)
+  contactEmail?: string;
+
+  @ApiPropertyOptional({ example: '+48 12 616 12 00', description: 'Shown to signed-in users only' })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{6,40}$/, { message: 'contactPhone must be a phone number such as +48 12 616 12 00' })
+  contactPhone?: string;
+}
+
+export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
+
+export class ReasonDto {
+  @ApiProperty({ example: 'The organisation could not be found in the KRS register.', description: 'Why: shown to the owners and kept in the audit log' })
+  @Transform(trim)
+  @IsString({ message: 'reason must be text' })
+  @Length(3, 2000, { message: 'reason must be 3 to 2,000 characters long' })
+  reason: string;
+}
+
+export class InviteMemberDto {
+  @ApiProperty({ example: 'jan@example.org' })
+  @Transform(lower)
+  @IsEmail({}, { message: 'email must be an e-mail address such as name@example.org' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ enum: MEMBER_ROLES })
+  @IsIn(MEMBER_ROLES, { message: 'role must be one of: owner, editor, member' })
+  role: MemberRole;
+}
+
+export class ChangeRoleDto {
+  @ApiProperty({ enum: MEMBER_ROLES })
+  @IsIn(MEMBER_ROLES, { message: 'role must be one of: owner, editor, member' })
+  role: MemberRole;
+}
+
+export class TransferOwnershipDto {
+  @ApiProperty({ description: 'A member who becomes an owner; you become an editor' })
+  @IsUUID('4', { message: 'userId must be the id of a member' })
+  userId: string;
+}
+
+export class OrganizationListQueryDto {
+  @ApiPropertyOptional({ example: 'school' }) @IsOptional() @Matches(KEY, { message: 'type must be an organisation type such as school' }) type?: string;
+  @ApiPropertyOptional({ example: 'lviv' }) @IsOptional() @Matches(KEY, { message: 'city must be a city key such as lviv' }) city?: string;
+  @ApiPropertyOptional({ example: 'DE' }) @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value)) @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter ISO 3166 code' }) country?: string;
+  @ApiPropertyOptional({ example: 'education' }) @IsOptional() @Matches(KEY, { message: 'area must be an area key such as education' }) area?: string;
+  @ApiPropertyOptional({ example: 'uniwersytet' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(100, { message: 'q must be at most 100 characters' }) q?: string;
+  @ApiPropertyOptional({ enum: ORGANIZATION_STATUSES, description: 'Staff only; others see verified organisations' })
+  @IsOptional()
+  @IsIn(ORGANIZATION_STATUSES, { message: 'status must be one of: pending, verified, rejected' })
+  status?: OrganizationStatus;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be the nextCursor of a previous page' }) cursor?: string;
+  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'limit must be a whole number' }) @Min(1) @Max(100, { message: 'limit must be at most 100' }) limit?: number;
+}
+
+export class OrganizationCityDto {
+  @ApiProperty({ type: String, nullable: true, example: 'krakow', description: 'Null for a city outside the registry' }) key: string | null;
+  @ApiProperty({ example: 'Kraków' }) name: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Kraków' }) namePl: string | null;
+  @ApiProperty({ example: 'PL' }) country: string;
+  @ApiProperty({ type: String, nullable: true, enum: ['home', 'twin', 'honorary_twin', 'partner', 'informal'] }) relationship: string | null;
+}
+
+export class MemberDto {
+  @ApiProperty() userId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: MEMBER_ROLES }) role: MemberRole;
+  @ApiProperty() since: string;
+}
+
+export class OrganizationDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'ngo' }) type: string;
+  @ApiProperty({ type: OrganizationCityDto }) city: OrganizationCityDto;
+  @ApiProperty({ type: [String] }) areas: string[];
+  @ApiProperty({ type: [String] }) languages: string[];
+  @ApiProperty({ type: String, nullable: true }) website: string | null;
+  @ApiProperty({ description: 'Sanitised HTML rendered from the Markdown description' }) descriptionHtml: string;
+  @ApiProperty({ enum: ORGANIZATION_STATUSES }) status: OrganizationStatus;
+  @ApiProperty({ description: 'Verified by city staff' }) verified: boolean;
+  @ApiProperty() createdAt: string;
+}
+
+export class OrganizationDetailDto extends OrganizationDto {
+  @ApiPropertyOptional({ description: 'Markdown source; for its editors' }) description?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Signed-in users only' }) contactEmail?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Signed-in users only' }) contactPhone?: string | null;
+  @ApiPropertyOptional({ type: [MemberDto], description: 'Signed-in users only' }) members?: MemberDto[];
+  @ApiPropertyOptional({ type: String, nullable: true, enum: MEMBER_ROLES, description: 'Your role in it, when signed in' }) myRole?: MemberRole | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Why it was rejected; for its members and staff' }) statusReason?: string | null;
+}
+
+export class OrganizationPageDto {
+  @ApiProperty({ type: [OrganizationDto] }) items: OrganizationDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class MyOrganizationDto extends OrganizationDto {
+  @ApiProperty({ enum: MEMBER_ROLES }) myRole: MemberRole;
+}
+
+export class MyOrganizationListDto {
+  @ApiProperty({ type: [MyOrganizationDto] }) items: MyOrganizationDto[];
+}
+
+export class InvitationDto {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: MEMBER_ROLES }) role: MemberRole;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() expiresAt: string;
+}
+
+export class InvitationListDto {
+  @ApiProperty({ type: [InvitationDto] }) items: InvitationDto[];
+}
+
+export class AcceptedInvitationDto {
+  @ApiProperty() organizationId: string;
+  @ApiProperty({ enum: MEMBER_ROLES }) role: MemberRole;
+}

@@ -1,0 +1,78 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { City } from '../../registry/entities/city.entity';
+import { ORGANIZATION_STATUSES, type OrganizationStatus } from '../organizations.constants';
+
+/** An NGO, school, university, chamber, city unit... that acts on the platform. */
+@Entity({ name: 'organizations' })
+@Index('organizations_status_created_idx', ['status', 'createdAt'])
+export class Organization {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  /** A key of organization_types (reference data). */
+  @Column({ type: 'varchar', length: 64 })
+  type: string;
+
+  /** The home city or a partner city; null for any other city (then cityName and country). */
+  @ManyToOne(() => City, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'city_id', foreignKeyConstraintName: 'organizations_city_fk' })
+  city: City | null;
+
+  @Index('organizations_city_idx')
+  @Column({ name: 'city_id', type: 'integer', nullable: true })
+  cityId: number | null;
+
+  @Column({ name: 'city_name', type: 'varchar', length: 120 })
+  cityName: string;
+
+  @Column({ type: 'char', length: 2 })
+  country: string;
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  areas: string[];
+
+  /** ISO 639-1 codes. */
+  @Column({ type: 'text', array: true, default: '{}' })
+  languages: string[];
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  website: string | null;
+
+  /** As written (Markdown). */
+  @Column({ name: 'description_md', type: 'text', default: '' })
+  descriptionMd: string;
+
+  /** Rendered and sanitised with an allowlist on the server; what pages show. */
+  @Column({ name: 'description_html', type: 'text', default: '' })
+  descriptionHtml: string;
+
+  @Column({ name: 'contact_email', type: 'varchar', length: 254, nullable: true })
+  contactEmail: string | null;
+
+  @Column({ name: 'contact_phone', type: 'varchar', length: 40, nullable: true })
+  contactPhone: string | null;
+
+  @Column({ type: 'enum', enum: ORGANIZATION_STATUSES, enumName: 'organization_status', default: 'pending' })
+  status: OrganizationStatus;
+
+  @Column({ name: 'status_reason', type: 'text', nullable: true })
+  statusReason: string | null;
+
+  @Column({ name: 'status_changed_at', type: 'timestamptz', nullable: true })
+  statusChangedAt: Date | null;
+
+  @Column({ name: 'status_changed_by', type: 'uuid', nullable: true })
+  statusChangedBy: string | null;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
