@@ -1,3 +1,4 @@
+import { modifyReturning } from '../database/sql';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { EmailToken, type EmailTokenPurpose } from './entities/email-token.entity';
@@ -12,7 +13,7 @@ export class EmailTokensRepository {
 
   /** Spends a live token of this purpose, once: concurrent uses find it spent. */
   async consume(tokenHash: string, purpose: EmailTokenPurpose, manager: EntityManager = this.dataSource.manager): Promise<EmailToken | null> {
-    const rows: EmailToken[] = await manager.query(
+    const rows = await modifyReturning<EmailToken>(manager, 
       `UPDATE email_tokens SET used_at = now()
         WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()
         RETURNING id, user_id AS "userId", purpose, new_email AS "newEmail"`,

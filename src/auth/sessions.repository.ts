@@ -1,3 +1,4 @@
+import { modifyReturning } from '../database/sql';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { RefreshToken } from './entities/refresh-token.entity';
@@ -76,7 +77,7 @@ export class SessionsRepository {
 
   /** Revokes every session of the user but `exceptSessionId`; returns the revoked ids. */
   async revokeAllForUser(userId: string, reason: string, exceptSessionId?: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
+    const rows = await modifyReturning<{ id: string }>(this.dataSource.manager, 
       `UPDATE sessions SET revoked_at = now(), revoked_reason = $2
         WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid) RETURNING id`,
       [userId, reason, exceptSessionId ?? null],

@@ -1,3 +1,4 @@
+import { modifyReturning } from '../database/sql';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { OrganizationInvitation } from './entities/organization-invitation.entity';
@@ -179,7 +180,7 @@ export class OrganizationsRepository {
 
   /** Spends a live invitation, once. */
   async acceptInvitation(tokenHash: string, manager: EntityManager): Promise<OrganizationInvitation | null> {
-    const rows: OrganizationInvitation[] = await manager.query(
+    const rows = await modifyReturning<OrganizationInvitation>(manager, 
       `UPDATE organization_invitations SET accepted_at = now()
         WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
         RETURNING id, organization_id AS "organizationId", email, role`,

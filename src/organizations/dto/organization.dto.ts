@@ -44,8 +44,9 @@ export class CreateOrganizationDto {
   @ApiPropertyOptional({ example: 'Poznań', description: 'Any other city (with country), when cityKey is not given' })
   @ValidateIf((dto: CreateOrganizationDto) => dto.cityKey === undefined)
   @Transform(trim)
-  @IsString({ message: 'city is required when cityKey is not given' })
   @Length(1, 120, { message: 'city must be 1 to 120 characters long' })
+  // Checked first (the decorator nearest the property runs first).
+  @IsString({ message: 'city is required when cityKey is not given' })
   city?: string;
 
   @ApiPropertyOptional({ example: 'PL', description: 'ISO 3166-1 alpha-2, with city' })

@@ -1,0 +1,69 @@
+import request from 'supertest';
+import type { TestApp } from './test-app';
+
+export const PASSWORD = 'violet harbour lantern 42';
+
+export interface OutboxRow {
+  id: number;
+  to_address: string;
+  subject: string;
+  text: string;
+  template: string;
+  status: string;
+}
+
+/** The newest mail of a kind sent to an address. */
+export async function lastMail(t: TestApp, to: string, template?: string): Promise<OutboxRow> {
+  const rows: OutboxRow[] = await t.dataSource.query(
+    `SELECT * FROM mail_outbox WHERE to_address = $1 AND ($2::text IS NULL OR template = $2) ORDER BY id DESC LIMIT 1`,
+    [to, template ?? null],
+  );
+  if (!rows.length) throw new Error(`no ${template ?? ''} mail to ${to}`);
+  return rows[0];
+}
+
+/** The token of the link in a mail (it travels in the URL fragment). */
+export function linkToken(mail: OutboxRow): string {
+  const match = /#token=([A-Za-z0-9_-]+)/.exec(mail.text);
+  if (!match) throw new Error(`no link token in: ${mail.text}`);
+  return match[1];
+}
+
+export interface SignedIn {
+  id: string;
+  email: string;
+  accessToken: string;
+  /** The Cookie header carrying the refresh token. */
+  refreshCookie: string;
+  auth: { Authorization: string };
+}
+
+export function refreshCookieOf(response: request.Response): string {
+  const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+  const cookie = cookies.find((c) => c.startsWith('cf_refresh='));
+  if (!cookie) throw new Error('no refresh cookie set');
+  return cookie.split(';')[0];
+}
+
+/** Signs up, verifies the address through the mailed link, and logs in. */
+export async function signUp(t: TestApp, email: string, options: { displayName?: string; locale?: 'pl' | 'en'; password?: string; role?: 'moderator' | 'admin' } = {}): Promise<SignedIn> {
+  const api = request(t.app.getHttpServer());
+  const password = options.password ?? PASSWORD;
+  // Every test request comes from 127.0.0.1: start each sign-up with a fresh per-address mail budget.
+  await clearAddressLimits(t);
+  await api.post('/api/v1/auth/register').send({ email, password, displayName: options.displayName ?? email.split('@')[0], locale: options.locale ?? 'en' }).expect(202);
+  await api.post('/api/v1/auth/verify-email').send({ token: linkToken(await lastMail(t, email, 'verify_email')) }).expect(200);
+  if (options.role) await t.dataSource.query(`UPDATE users SET role = $2 WHERE email = $1`, [email, options.role]);
+  return logIn(t, email, password);
+}
+
+export async function logIn(t: TestApp, email: string, password = PASSWORD): Promise<SignedIn> {
+  const response = await request(t.app.getHttpServer()).post('/api/v1/auth/login').send({ email, password }).expect(200);
+  const me = await request(t.app.getHttpServer()).get('/api/v1/me').set('Authorization', `Bearer ${response.body.accessToken}`).expect(200);
+  return { id: me.body.id, email, accessToken: response.body.accessToken, refreshCookie: refreshCookieOf(response), auth: { Authorization: `Bearer ${response.body.accessToken}` } };
+}
+
+/** Clears the per-address rate-limit buckets (all test requests share the loopback address). */
+export async function clearAddressLimits(t: TestApp): Promise<void> {
+  await t.dataSource.query(`DELETE FROM rate_limit_buckets WHERE key LIKE '%:address:%'`);
+}
