@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, Validate } from 'class-validator';
 import { CITY_STATUSES, GOAL_SCOPES, RELATIONSHIPS, type CityStatus, type GoalScope, type Relationship } from '../registry.constants';
@@ -52,6 +52,7 @@ export class GoalQueryDto {
 }
 
 export class CityKeyParamDto {
+  @ApiProperty({ example: 'rochester', description: 'City key, as in the reference data' })
   @Matches(/^[a-z0-9_]{1,64}$/, { message: 'key must be a city key such as rochester (lower-case letters, digits and _)' })
   key: string;
 }

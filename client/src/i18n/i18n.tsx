@@ -1,0 +1,109 @@
+/**
+ * The language of the interface (Polish or English): remembered in localStorage, first guessed
+ * from the browser, and mirrored on <html lang> so screen readers pronounce the page correctly.
+ */
+import type { ComponentChildren } from 'preact';
+import { createContext } from 'preact';
+import { useContext, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import type { DatePrecision } from '../api/client';
+import { en } from './en';
+import { pl, type Messages } from './pl';
+
+export type Language = 'pl' | 'en';
+export const LANGUAGES: readonly Language[] = ['pl', 'en'];
+const CATALOGS: Record<Language, Messages> = { pl, en };
+const LOCALES: Record<Language, string> = { pl: 'pl-PL', en: 'en-GB' };
+const STORAGE_KEY = 'cooperation-forum.language';
+
+function isLanguage(value: unknown): value is Language {
+  return value === 'pl' || value === 'en';
+}
+
+function initialLanguage(): Language {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    if (isLanguage(stored)) return stored;
+  } catch {
+    // Storage can be disabled (private mode, policies): fall back to the browser's language.
+  }
+  return navigator.language.toLowerCase().startsWith('pl') ? 'pl' : 'en';
+}
+
+/** A YYYY-MM-DD date as a UTC Date, so no time zone can shift it by a day. */
+function parseDay(isoDate: string): Date {
+  const [year, month = 1, day = 1] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+export interface I18n {
+  language: Language;
+  locale: string;
+  m: Messages;
+  setLanguage(language: Language): void;
+  /** A date for a person; with precision 'month' or 'year' only the part the source gives. */
+  formatDate(isoDate: string, precision?: DatePrecision | null): string;
+  countryName(code: string): string;
+  areaName(key: string): string;
+  /** A place's name in the interface language. */
+  placeName(place: { name: string; namePl: string }): string;
+}
+
+function createI18n(language: Language, setLanguage: (language: Language) => void): I18n {
+  const locale = LOCALES[language];
+  const m = CATALOGS[language];
+  const dateFormats = {
+    day: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    month: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    year: new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }),
+  };
+  const regions = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+  return {
+    language,
+    locale,
+    m,
+    setLanguage,
+    formatDate: (isoDate, precision) => dateFormats[precision ?? 'day'].format(parseDay(isoDate)),
+    countryName: (code) => regions.of(code) ?? code,
+    areaName: (key) => m.area[key] ?? key.replace(/_/g, ' '),
+    placeName: (place) => (language === 'pl' ? place.namePl : place.name),
+  };
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ComponentChildren }) {
+  const [language, setLanguageState] = useState<Language>(initialLanguage);
+
+  useLayoutEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const i18n = useMemo(
+    () =>
+      createI18n(language, (next) => {
+        try {
+          window.localStorage.setItem(STORAGE_KEY, next);
+        } catch {
+          // Not remembered, but still switched for this visit.
+        }
+        setLanguageState(next);
+      }),
+    [language],
+  );
+  return <I18nContext.Provider value={i18n}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error('useI18n must be used inside <I18nProvider>');
+  return i18n;
+}
+
+/** Sets the tab title: the page first, then the product, in the current language. */
+export function useDocumentTitle(pageTitle: string): void {
+  const { m } = useI18n();
+  // Layout effect: the title changes with the page, before anything (a test, a screen reader) reads it.
+  useLayoutEffect(() => {
+    document.title = pageTitle ? `${pageTitle} – ${m.app.name}` : m.app.name;
+  }, [pageTitle, m]);
+}
