@@ -7,7 +7,9 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { HealthModule } from './health/health.module';
+import { InitiativesModule } from './initiatives/initiatives.module';
 import { MailModule } from './mail/mail.module';
+import { ModerationModule } from './moderation/moderation.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RegistryModule } from './registry/registry.module';
 
@@ -36,6 +38,8 @@ export class AppModule {
         AuditModule,
         AuthModule,
         OrganizationsModule,
+        InitiativesModule,
+        ModerationModule,
         AccountModule,
       ],
     };

@@ -24,6 +24,10 @@ export interface AppConfig {
   jwtSecret?: string;
   /** Set Secure on cookies (default on; browsers accept Secure cookies from http://localhost). */
   secureCookies: boolean;
+  /** Background jobs (archiving); off in tests, which run them explicitly. */
+  jobsEnabled: boolean;
+  /** Distinct reports that hide an item until a moderator decides. */
+  reportHideThreshold: number;
   /** The city's time zone: "today" for agreement deadlines is the city's today. */
   timeZone: string;
 }
@@ -58,6 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailPollSeconds: env.MAIL_POLL_SECONDS === undefined ? 30 : Number(env.MAIL_POLL_SECONDS),
     jwtSecret: env.JWT_SECRET || undefined,
     secureCookies: env.SECURE_COOKIES !== 'false',
+    jobsEnabled: env.JOBS !== 'off',
+    reportHideThreshold: env.REPORT_HIDE_THRESHOLD ? Number(env.REPORT_HIDE_THRESHOLD) : 3,
   };
 }
 

@@ -4,6 +4,9 @@ import { RefreshToken } from '../auth/entities/refresh-token.entity';
 import { InstanceSecret } from '../auth/entities/instance-secret.entity';
 import { Session } from '../auth/entities/session.entity';
 import { RateLimitBucket } from '../common/rate-limit/rate-limit-bucket.entity';
+import { Initiative } from '../initiatives/entities/initiative.entity';
+import { InitiativeTransition } from '../initiatives/entities/initiative-transition.entity';
+import { Report } from '../moderation/entities/report.entity';
 import { OutboxMail } from '../mail/entities/outbox-mail.entity';
 import { Organization } from '../organizations/entities/organization.entity';
 import { OrganizationInvitation } from '../organizations/entities/organization-invitation.entity';
@@ -37,4 +40,7 @@ export const ENTITIES = [
   Organization,
   OrganizationMember,
   OrganizationInvitation,
+  Initiative,
+  InitiativeTransition,
+  Report,
 ];

@@ -12,6 +12,10 @@ export interface MailTemplates {
   organization_invitation: { organization: string; inviter: string; role: string; link: string };
   organization_verified: { name: string; organization: string; link: string };
   organization_rejected: { name: string; organization: string; reason: string; link: string };
+  initiative_published: { name: string; title: string; link: string };
+  initiative_changes_requested: { name: string; title: string; comment: string; link: string };
+  initiative_rejected: { name: string; title: string; comment: string; link: string };
+  initiative_archive_warning: { name: string; title: string; link: string };
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -60,6 +64,22 @@ const templates: { [T in MailTemplate]: Record<Locale, Render<MailTemplates[T]>>
   organization_rejected: {
     pl: (p) => ({ subject: `Organizacja ${p.organization} nie została zweryfikowana`, text: `Dzień dobry ${p.name},\n\nUrząd Miasta nie zweryfikował organizacji „${p.organization}”. Powód:\n${p.reason}\n\nMożesz poprawić dane organizacji i poprosić o ponowną weryfikację:\n${p.link}` }),
     en: (p) => ({ subject: `${p.organization} was not verified`, text: `Hello ${p.name},\n\nthe City did not verify "${p.organization}". Reason:\n${p.reason}\n\nYou can correct the organisation's details and ask for verification again:\n${p.link}` }),
+  },
+  initiative_published: {
+    pl: (p) => ({ subject: `Inicjatywa „${p.title}” została opublikowana`, text: `Dzień dobry ${p.name},\n\nUrząd Miasta opublikował inicjatywę „${p.title}”. Jest już widoczna dla wszystkich:\n${p.link}` }),
+    en: (p) => ({ subject: `"${p.title}" has been published`, text: `Hello ${p.name},\n\nthe City has published "${p.title}". Everyone can see it now:\n${p.link}` }),
+  },
+  initiative_changes_requested: {
+    pl: (p) => ({ subject: `Prośba o zmiany w inicjatywie „${p.title}”`, text: `Dzień dobry ${p.name},\n\nUrząd Miasta prosi o zmiany w inicjatywie „${p.title}”:\n${p.comment}\n\nPo poprawkach wyślij ją ponownie:\n${p.link}` }),
+    en: (p) => ({ subject: `Changes requested in "${p.title}"`, text: `Hello ${p.name},\n\nthe City asks for changes in "${p.title}":\n${p.comment}\n\nAfter editing, submit it again:\n${p.link}` }),
+  },
+  initiative_rejected: {
+    pl: (p) => ({ subject: `Inicjatywa „${p.title}” została odrzucona`, text: `Dzień dobry ${p.name},\n\nUrząd Miasta odrzucił inicjatywę „${p.title}”. Powód:\n${p.comment}\n\n${p.link}` }),
+    en: (p) => ({ subject: `"${p.title}" was rejected`, text: `Hello ${p.name},\n\nthe City rejected "${p.title}". Reason:\n${p.comment}\n\n${p.link}` }),
+  },
+  initiative_archive_warning: {
+    pl: (p) => ({ subject: `Inicjatywa „${p.title}” zostanie zarchiwizowana za tydzień`, text: `Dzień dobry ${p.name},\n\ninicjatywa „${p.title}” zakończyła się lub nie była zmieniana od roku, więc za tydzień trafi do archiwum. Jeśli trwa, zaktualizuj ją:\n${p.link}` }),
+    en: (p) => ({ subject: `"${p.title}" will be archived in a week`, text: `Hello ${p.name},\n\n"${p.title}" has ended or has not been updated for a year, so it will be archived in a week. If it is still going on, update it:\n${p.link}` }),
   },
 };
 

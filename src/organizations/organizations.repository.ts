@@ -8,6 +8,7 @@ import type { MemberRole, OrganizationStatus } from './organizations.constants';
 
 export interface OrganizationFilter {
   status: OrganizationStatus;
+  includeHidden: boolean;
   type?: string;
   cityId?: number;
   country?: string;
@@ -73,6 +74,7 @@ export class OrganizationsRepository {
       .orderBy('organization.name', 'ASC')
       .addOrderBy('organization.id', 'ASC')
       .limit(filter.limit);
+    if (!filter.includeHidden) query.andWhere('organization.hiddenAt IS NULL');
     if (filter.type) query.andWhere('organization.type = :type', { type: filter.type });
     if (filter.cityId) query.andWhere('organization.cityId = :cityId', { cityId: filter.cityId });
     if (filter.country) query.andWhere('organization.country = :country', { country: filter.country });

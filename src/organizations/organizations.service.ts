@@ -100,6 +100,7 @@ export class OrganizationsService {
     const limit = query.limit ?? 20;
     const rows = await this.organizations.list({
       status,
+      includeHidden: !!user && isStaff(user.role),
       type: query.type,
       cityId,
       country: query.country,
@@ -237,6 +238,18 @@ export class OrganizationsService {
     });
   }
 
+  /** For other modules: the organisation's status and the user's role in it (null if none or no such organisation). */
+  async membership(organizationId: string, userId: string): Promise<{ organization: OrganizationDto; hidden: boolean; role: MemberRole | null } | null> {
+    const organization = await this.organizations.findById(organizationId);
+    if (!organization) return null;
+    return { organization: this.toDto(organization), hidden: !!organization.hiddenAt, role: await this.organizations.findRole(organizationId, userId) };
+  }
+
+  /** Owners' contacts, for telling them about their organisation's records. */
+  ownerContacts(organizationId: string) {
+    return this.organizations.findOwnerContacts(organizationId);
+  }
+
   /** For the data export and account deletion. */
   findSoleOwnerships(userId: string) {
     return this.organizations.findSoleOwnerships(userId);
@@ -279,13 +292,14 @@ export class OrganizationsService {
     return this.get(organization.id, moderator);
   }
 
-  /** Who may see the organisation: everyone when verified, otherwise its members and staff (404 for others). */
+  /** Who may see the organisation: everyone when verified and not hidden, otherwise its members and staff (404 for others). */
   private async access(id: string, user?: AuthUser): Promise<Access> {
     const organization = await this.organizations.findById(id);
     if (!organization) throw new NotFoundException(NOT_FOUND);
     const role = user ? await this.organizations.findRole(id, user.id) : null;
     const staff = !!user && isStaff(user.role);
-    if (organization.status !== 'verified' && !role && !staff) throw new NotFoundException(NOT_FOUND);
+    const isPublic = organization.status === 'verified' && !organization.hiddenAt;
+    if (!isPublic && !role && !staff) throw new NotFoundException(NOT_FOUND);
     return { organization, role, staff };
   }
 

@@ -75,13 +75,26 @@ export class RegistryService {
   }
 
   /** For other modules: checks keys against the reference vocabularies, with messages naming the field. */
-  async assertVocabulary(field: string, kind: 'area' | 'organizationType', keys: string[]): Promise<void> {
+  async assertVocabulary(field: string, kind: 'area' | 'organizationType' | 'goal' | 'partnerCity', keys: string[]): Promise<void> {
     if (keys.length === 0) return;
-    const known = kind === 'area' ? await this.registry.findAreaKeys() : await this.registry.findOrganizationTypeKeys();
+    const known = await this.vocabulary(kind);
     const unknown = keys.filter((key) => !known.includes(key));
     if (unknown.length) {
       const message = `${field} has unknown value(s) ${unknown.join(', ')}; allowed: ${known.join(', ')}`;
       throw new BadRequestException({ message, fields: { [field]: [message] } });
+    }
+  }
+
+  private async vocabulary(kind: 'area' | 'organizationType' | 'goal' | 'partnerCity'): Promise<string[]> {
+    switch (kind) {
+      case 'area':
+        return this.registry.findAreaKeys();
+      case 'organizationType':
+        return this.registry.findOrganizationTypeKeys();
+      case 'goal':
+        return (await this.registry.findGoals()).map((goal) => goal.key);
+      case 'partnerCity':
+        return (await this.registry.findPartnerCities({})).map((city) => city.key);
     }
   }
 

@@ -67,3 +67,15 @@ export async function logIn(t: TestApp, email: string, password = PASSWORD): Pro
 export async function clearAddressLimits(t: TestApp): Promise<void> {
   await t.dataSource.query(`DELETE FROM rate_limit_buckets WHERE key LIKE '%:address:%'`);
 }
+
+/** A verified organisation owned by `owner` (created through the API, verified by `moderator`). */
+export async function verifiedOrganization(t: TestApp, owner: SignedIn, moderator: SignedIn, body: Record<string, unknown> = {}): Promise<{ id: string; name: string }> {
+  const api = request(t.app.getHttpServer());
+  const created = await api
+    .post('/api/v1/organizations')
+    .set(owner.auth)
+    .send({ name: 'Szkoła Podstawowa nr 7', type: 'school', cityKey: 'krakow', areas: ['education', 'youth'], languages: ['pl', 'en'], ...body })
+    .expect(201);
+  await api.post(`/api/v1/organizations/${created.body.id}/verify`).set(moderator.auth).expect(200);
+  return created.body;
+}

@@ -24,7 +24,7 @@ export interface TestApp {
 export async function startTestApp(options: { seed?: boolean; listen?: boolean; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   // Mail is delivered right after each request (no timer), so tests read it from the outbox at once.
-  const config: AppConfig = { ...loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', MAIL_POLL_SECONDS: '0' }), ...options.config };
+  const config: AppConfig = { ...loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', MAIL_POLL_SECONDS: '0', JOBS: 'off' }), ...options.config };
   const app = await createApp(config, database.url);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

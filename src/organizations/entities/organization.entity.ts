@@ -67,6 +67,13 @@ export class Organization {
   @Column({ name: 'status_changed_by', type: 'uuid', nullable: true })
   statusChangedBy: string | null;
 
+  /** Set when moderation hides it (reports over the threshold, or a moderator). */
+  @Column({ name: 'hidden_at', type: 'timestamptz', nullable: true })
+  hiddenAt: Date | null;
+
+  @Column({ name: 'hidden_reason', type: 'text', nullable: true })
+  hiddenReason: string | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 

@@ -1,0 +1,129 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Organization } from '../../organizations/entities/organization.entity';
+import { INITIATIVE_KINDS, INITIATIVE_STATUSES, type InitiativeKind, type InitiativeStatus } from '../initiatives.constants';
+
+/**
+ * Search document: title weighted above summary above body, unaccented so that "krakow" finds
+ * "Kraków", with the 'simple' configuration because the texts are in Polish, English and more.
+ */
+export const SEARCH_EXPRESSION = `setweight(to_tsvector('simple', immutable_unaccent(coalesce("title", ''))), 'A') || setweight(to_tsvector('simple', immutable_unaccent(coalesce("summary", ''))), 'B') || setweight(to_tsvector('simple', immutable_unaccent(coalesce("body_md", ''))), 'C')`;
+
+/** A joint-project proposal, a partner search, an event... posted by an organisation. */
+@Entity({ name: 'initiatives' })
+@Index('initiatives_search_idx', ['search'], { type: 'gin' })
+// Trigram index on the unaccented title, for "similar initiatives": an operator class TypeORM
+// cannot describe, so it is written by hand in the migration and left alone here.
+@Index('initiatives_title_trgm_idx', { synchronize: false })
+@Index('initiatives_public_newest_idx', ['publishedAt', 'id'], { where: `status IN ('published', 'in_progress', 'completed') AND hidden_at IS NULL` })
+export class Initiative {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('initiatives_organization_idx')
+  @ManyToOne(() => Organization, { nullable: false, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'initiatives_organization_fk' })
+  organization: Organization;
+
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId: string;
+
+  @Column({ type: 'varchar', length: 140 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 500 })
+  summary: string;
+
+  @Column({ name: 'body_md', type: 'text', default: '' })
+  bodyMd: string;
+
+  @Column({ name: 'body_html', type: 'text', default: '' })
+  bodyHtml: string;
+
+  @Column({ type: 'enum', enum: INITIATIVE_KINDS, enumName: 'initiative_kind' })
+  kind: InitiativeKind;
+
+  @Column({ type: 'enum', enum: INITIATIVE_STATUSES, enumName: 'initiative_status', default: 'draft' })
+  status: InitiativeStatus;
+
+  /** The moderator's comment (changes requested) or reason (rejected). */
+  @Column({ name: 'status_comment', type: 'text', nullable: true })
+  statusComment: string | null;
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  @Index('initiatives_areas_idx', { type: 'gin' })
+  areas: string[];
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  @Index('initiatives_goals_idx', { type: 'gin' })
+  goals: string[];
+
+  /** Keys of registry cities. */
+  @Column({ name: 'target_cities', type: 'text', array: true, default: '{}' })
+  @Index('initiatives_target_cities_idx', { type: 'gin' })
+  targetCities: string[];
+
+  @Column({ name: 'target_countries', type: 'text', array: true, default: '{}' })
+  @Index('initiatives_target_countries_idx', { type: 'gin' })
+  targetCountries: string[];
+
+  @Column({ name: 'sought_org_types', type: 'text', array: true, default: '{}' })
+  @Index('initiatives_sought_org_types_idx', { type: 'gin' })
+  soughtOrgTypes: string[];
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  @Index('initiatives_languages_idx', { type: 'gin' })
+  languages: string[];
+
+  @Column({ name: 'starts_on', type: 'date', nullable: true })
+  startsOn: string | null;
+
+  @Column({ name: 'ends_on', type: 'date', nullable: true })
+  endsOn: string | null;
+
+  @Column({ name: 'funding_programme', type: 'varchar', length: 200, nullable: true })
+  fundingProgramme: string | null;
+
+  @Column({ name: 'co_organizer_ids', type: 'uuid', array: true, default: '{}' })
+  coOrganizerIds: string[];
+
+  /** The city of the organisation, copied so that search filters by it without a join. */
+  @Column({ name: 'organization_city', type: 'varchar', length: 64, nullable: true })
+  organizationCity: string | null;
+
+  @Column({ name: 'organization_type', type: 'varchar', length: 64 })
+  organizationType: string;
+
+  @Column({
+    type: 'tsvector',
+    generatedType: 'STORED',
+    asExpression: SEARCH_EXPRESSION,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  search: string;
+
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  /** Set when moderation hides it (reports over the threshold, or a moderator). */
+  @Column({ name: 'hidden_at', type: 'timestamptz', nullable: true })
+  hiddenAt: Date | null;
+
+  @Column({ name: 'hidden_reason', type: 'text', nullable: true })
+  hiddenReason: string | null;
+
+  /** When the owners were told it will be archived for inactivity (once). */
+  @Column({ name: 'archive_warned_at', type: 'timestamptz', nullable: true })
+  archiveWarnedAt: Date | null;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  /** Any change by its organisation or a transition: "untouched for 12 months" counts from here. */
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

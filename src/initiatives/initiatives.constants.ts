@@ -1,0 +1,33 @@
+export const INITIATIVE_KINDS = ['joint_project', 'partner_search', 'event', 'exchange', 'study_visit', 'funding_application'] as const;
+export type InitiativeKind = (typeof INITIATIVE_KINDS)[number];
+
+export const INITIATIVE_STATUSES = ['draft', 'submitted', 'changes_requested', 'published', 'rejected', 'in_progress', 'completed', 'archived'] as const;
+export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
+
+/** Statuses everyone may see (when not hidden by moderation). */
+export const PUBLIC_STATUSES: readonly InitiativeStatus[] = ['published', 'in_progress', 'completed', 'archived'];
+
+export type InitiativeAction = 'submit' | 'publish' | 'request-changes' | 'reject' | 'start' | 'complete' | 'archive';
+
+/**
+ * The workflow: for each action, the statuses it may start from, where it leads, and who may take
+ * it. Anything else is a 409. One table, so the rules are read in one place.
+ */
+export const TRANSITIONS: Record<InitiativeAction, { from: readonly InitiativeStatus[]; to: InitiativeStatus; by: 'editor' | 'staff' | 'editor_or_staff' }> = {
+  submit: { from: ['draft', 'changes_requested'], to: 'submitted', by: 'editor' },
+  publish: { from: ['submitted'], to: 'published', by: 'staff' },
+  'request-changes': { from: ['submitted'], to: 'changes_requested', by: 'staff' },
+  reject: { from: ['submitted'], to: 'rejected', by: 'staff' },
+  start: { from: ['published'], to: 'in_progress', by: 'editor' },
+  complete: { from: ['published', 'in_progress'], to: 'completed', by: 'editor' },
+  archive: { from: ['published', 'in_progress', 'completed'], to: 'archived', by: 'editor_or_staff' },
+};
+
+/** Editable by the organisation while in these statuses. */
+export const EDITABLE_STATUSES: readonly InitiativeStatus[] = ['draft', 'changes_requested', 'published', 'in_progress'];
+
+export const REPORT_REASONS = ['spam', 'offensive', 'off_topic', 'personal_data', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+export const REPORT_TARGETS = ['initiative', 'organization', 'message'] as const;
+export type ReportTarget = (typeof REPORT_TARGETS)[number];

@@ -1,0 +1,140 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Public, type AuthUser } from '../auth/auth-user';
+import { ErrorResponseDto } from '../common/http/error-response.dto';
+import {
+  CreateInitiativeDto,
+  InitiativeDetailDto,
+  InitiativeSearchQueryDto,
+  InitiativeSearchResultDto,
+  SimilarListDto,
+  TransitionCommentDto,
+  UpdateInitiativeDto,
+} from './dto/initiative.dto';
+import type { InitiativeAction } from './initiatives.constants';
+import { InitiativesService } from './initiatives.service';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException('id must be an id (UUID)') });
+
+@ApiTags('initiatives')
+@ApiForbiddenResponse({ type: ErrorResponseDto })
+@ApiNotFoundResponse({ type: ErrorResponseDto })
+@Controller('api/v1/initiatives')
+export class InitiativesController {
+  constructor(private readonly initiatives: InitiativesService) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'Search initiatives: text (diacritics-insensitive, prefixes), filters, facets, keyset pages' })
+  @ApiOkResponse({ type: InitiativeSearchResultDto })
+  search(@Query() query: InitiativeSearchQueryDto, @CurrentUser() user?: AuthUser): Promise<InitiativeSearchResultDto> {
+    return this.initiatives.search(query, user);
+  }
+
+  @ApiBearerAuth()
+  @Post()
+  @ApiOperation({ summary: 'Create a draft initiative for your (verified) organisation' })
+  @ApiCreatedResponse({ type: InitiativeDetailDto })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateInitiativeDto): Promise<InitiativeDetailDto> {
+    return this.initiatives.create(user, dto);
+  }
+
+  @Public()
+  @Get(':id')
+  @ApiOperation({ summary: 'An initiative: public once published; drafts and rejected ones for its organisation and staff' })
+  @ApiOkResponse({ type: InitiativeDetailDto })
+  get(@Param('id', uuid) id: string, @CurrentUser() user?: AuthUser): Promise<InitiativeDetailDto> {
+    return this.initiatives.get(id, user);
+  }
+
+  @ApiBearerAuth()
+  @Patch(':id')
+  @ApiOperation({ summary: 'Edit an initiative (owners and editors of its organisation)' })
+  @ApiOkResponse({ type: InitiativeDetailDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Not editable in its status' })
+  update(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser, @Body() dto: UpdateInitiativeDto): Promise<InitiativeDetailDto> {
+    return this.initiatives.update(id, user, dto);
+  }
+
+  @Public()
+  @Get(':id/similar')
+  @ApiOperation({ summary: 'Up to five published initiatives like this one (to avoid duplicates)' })
+  @ApiOkResponse({ type: SimilarListDto })
+  similar(@Param('id', uuid) id: string, @CurrentUser() user?: AuthUser): Promise<SimilarListDto> {
+    return this.initiatives.similar(id, user);
+  }
+
+  @ApiBearerAuth()
+  @Post(':id/submit')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Submit for moderation (from draft or changes requested; editors)' })
+  @ApiOkResponse({ type: InitiativeDetailDto })
+  @ApiConflictResponse({ type: ErrorResponseDto })
+  submit(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser): Promise<InitiativeDetailDto> {
+    return this.act(id, 'submit', user);
+  }
+
+  @ApiBearerAuth()
+  @Post(':id/publish')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Publish a submitted initiative (city staff)' })
+  @ApiOkResponse({ type: InitiativeDetailDto })
+  @ApiConflictResponse({ type: ErrorResponseDto })
+  publish(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser, @Body() { comment }: TransitionCommentDto): Promise<InitiativeDetailDto> {
+    return this.act(id, 'publish', user, comment);
+  }
+
+  @ApiBearerAuth()
+  @Post(':id/request-changes')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Ask the authors for changes, with a comment they see (city staff)' })
+  @ApiOkResponse({ type: InitiativeDetailDto })
+  @ApiConflictResponse({ type: ErrorResponseDto })
+  requestChanges(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser, @Body() { comment }: TransitionCommentDto): Promise<InitiativeDetailDto> {
+    return this.act(id, 'request-changes', user, comment);
+  }
+
+  @ApiBearerAuth()
+  @Post(':id/reject')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Reject with a reason (city staff)' })
+  @ApiOkResponse({ type: InitiativeDetailDto })
+  @ApiConflictResponse({ type: ErrorResponseDto })
+  reject(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser, @Body() { comment }: TransitionCommentDto): Promise<InitiativeDetailDto> {
+    return this.act(id, 'reject', user, comment);
+  }
+
+  @ApiBearerAuth()
+  @Post(':id/start')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Mark a published initiative as in progress (editors)' })
+  @ApiOkResponse({ type: InitiativeDetailDto })
+  @ApiConflictResponse({ type: ErrorResponseDto })
+  start(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser): Promise<InitiativeDetailDto> {
+    return this.act(id, 'start', user);
+  }
+
+  @ApiBearerAuth()
+  @Post(':id/complete')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Mark as completed (editors)' })
+  @ApiOkResponse({ type: InitiativeDetailDto })
+  @ApiConflictResponse({ type: ErrorResponseDto })
+  complete(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser): Promise<InitiativeDetailDto> {
+    return this.act(id, 'complete', user);
+  }
+
+  @ApiBearerAuth()
+  @Post(':id/archive')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Archive (editors or city staff)' })
+  @ApiOkResponse({ type: InitiativeDetailDto })
+  @ApiConflictResponse({ type: ErrorResponseDto })
+  archive(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser, @Body() { comment }: TransitionCommentDto): Promise<InitiativeDetailDto> {
+    return this.act(id, 'archive', user, comment);
+  }
+
+  private act(id: string, action: InitiativeAction, user: AuthUser, comment?: string): Promise<InitiativeDetailDto> {
+    return this.initiatives.transition(id, action, user, comment);
+  }
+}

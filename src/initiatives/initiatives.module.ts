@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { RegistryModule } from '../registry/registry.module';
+import { ArchiveScheduler } from './archive.scheduler';
+import { InitiativesController } from './initiatives.controller';
+import { InitiativesRepository } from './initiatives.repository';
+import { InitiativesService } from './initiatives.service';
+
+@Module({
+  imports: [OrganizationsModule, RegistryModule, AuditModule],
+  controllers: [InitiativesController],
+  providers: [InitiativesService, InitiativesRepository, ArchiveScheduler],
+  exports: [InitiativesService],
+})
+export class InitiativesModule {}

@@ -1,0 +1,235 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { modifyReturning } from '../database/sql';
+import { InitiativeTransition } from './entities/initiative-transition.entity';
+import { Initiative } from './entities/initiative.entity';
+import type { InitiativeKind, InitiativeStatus } from './initiatives.constants';
+
+export interface SearchFilter {
+  /** A prepared tsquery text ("wymian:* & szkol:*"), or null for no text. */
+  tsquery: string | null;
+  statuses: InitiativeStatus[];
+  area?: string;
+  goal?: string;
+  kind?: InitiativeKind;
+  city?: string;
+  country?: string;
+  orgType?: string;
+  lang?: string;
+  organizationId?: string;
+  includeHidden: boolean;
+  sort: 'relevance' | 'newest';
+  /** The date the keyset orders by: published_at for public listings, created_at otherwise. */
+  dateColumn: 'published_at' | 'created_at';
+  after?: { rank: number; at: string; id: string };
+  limit: number;
+}
+
+/** A search hit as the SQL returns it: already in the response's shape (camelCase). */
+export interface SearchRow {
+  id: string;
+  title: string;
+  summary: string;
+  kind: InitiativeKind;
+  status: InitiativeStatus;
+  areas: string[];
+  goals: string[];
+  targetCities: string[];
+  targetCountries: string[];
+  soughtOrgTypes: string[];
+  languages: string[];
+  startsOn: string | null;
+  endsOn: string | null;
+  fundingProgramme: string | null;
+  publishedAt: string | null;
+  organization: { id: string; name: string; type: string; cityKey: string | null; cityName: string; country: string };
+  rank: number;
+  sortAt: string;
+}
+
+export interface SearchResult {
+  rows: SearchRow[];
+  total: number;
+  facets: Record<'area' | 'kind' | 'city' | 'goal', { value: string; count: number }[]>;
+}
+
+/**
+ * The initiatives' SQL. Search is one parameterised statement returning raw JSON rows (no entity
+ * hydration: this is the hottest path): the matches, their facets and one page, in one round trip.
+ */
+@Injectable()
+export class InitiativesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async insert(values: Partial<Initiative>): Promise<string> {
+    const result = await this.dataSource.getRepository(Initiative).insert(values as never);
+    return result.identifiers[0].id as string;
+  }
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Initiative | null> {
+    return manager.findOne(Initiative, { where: { id }, relations: { organization: { city: true } } });
+  }
+
+  async update(id: string, values: Partial<Initiative>): Promise<void> {
+    await this.dataSource.getRepository(Initiative).update({ id }, values as never);
+  }
+
+  /**
+   * Moves the initiative from one of `from` to `to`, atomically: of two moderators acting at once,
+   * one wins and the other finds it already moved. Returns the previous status, or null.
+   */
+  async transition(id: string, from: readonly InitiativeStatus[], to: InitiativeStatus, changes: Partial<Initiative>, actorId: string | null, comment: string | null, manager: EntityManager): Promise<InitiativeStatus | null> {
+    const rows = await modifyReturning<{ previous: InitiativeStatus }>(
+      manager,
+      `UPDATE initiatives i SET status = $3::initiative_status, status_comment = $4, updated_at = now(),
+              published_at = CASE WHEN $3::initiative_status = 'published' AND i.published_at IS NULL THEN now() ELSE i.published_at END
+         FROM (SELECT id, status AS previous FROM initiatives WHERE id = $1 FOR UPDATE) old
+        WHERE i.id = old.id AND old.previous = ANY($2::initiative_status[])
+        RETURNING old.previous`,
+      [id, from, to, changes.statusComment ?? null],
+    );
+    if (!rows.length) return null;
+    await manager.insert(InitiativeTransition, { initiativeId: id, fromStatus: rows[0].previous, toStatus: to, actorId, comment });
+    return rows[0].previous;
+  }
+
+  history(id: string): Promise<InitiativeTransition[]> {
+    return this.dataSource.getRepository(InitiativeTransition).find({ where: { initiativeId: id }, order: { id: 'ASC' } });
+  }
+
+  async setHidden(id: string, hidden: boolean, reason: string | null, manager: EntityManager): Promise<boolean> {
+    const result = await manager.update(Initiative, { id }, { hiddenAt: hidden ? new Date() : null, hiddenReason: reason });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async search(filter: SearchFilter): Promise<SearchResult> {
+    const params: unknown[] = [];
+    const p = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where: string[] = [`i.status = ANY(${p(filter.statuses)}::initiative_status[])`];
+    if (!filter.includeHidden) where.push('i.hidden_at IS NULL');
+    const query = filter.tsquery ? `to_tsquery('simple', immutable_unaccent(${p(filter.tsquery)}))` : null;
+    if (query) where.push(`i.search @@ ${query}`);
+    if (filter.area) where.push(`i.areas @> ARRAY[${p(filter.area)}]::text[]`);
+    if (filter.goal) where.push(`i.goals @> ARRAY[${p(filter.goal)}]::text[]`);
+    if (filter.kind) where.push(`i.kind = ${p(filter.kind)}`);
+    if (filter.city) where.push(`i.target_cities @> ARRAY[${p(filter.city)}]::text[]`);
+    if (filter.country) where.push(`i.target_countries @> ARRAY[${p(filter.country)}]::text[]`);
+    if (filter.orgType) where.push(`i.sought_org_types @> ARRAY[${p(filter.orgType)}]::text[]`);
+    if (filter.lang) where.push(`i.languages @> ARRAY[${p(filter.lang)}]::text[]`);
+    if (filter.organizationId) where.push(`i.organization_id = ${p(filter.organizationId)}`);
+
+    const rank = query && filter.sort === 'relevance' ? `ts_rank_cd(i.search, ${query})::float8` : '0::float8';
+    const at = `i.${filter.dateColumn}`;
+    let keyset = '';
+    if (filter.after) {
+      keyset = `AND (m.rank, m.sort_at, m.id) < (${p(filter.after.rank)}::float8, ${p(filter.after.at)}::timestamptz, ${p(filter.after.id)}::uuid)`;
+    }
+    const limit = p(filter.limit);
+
+    const sql = `
+      WITH matches AS MATERIALIZED (
+        SELECT i.id, i.areas, i.kind, i.target_cities, i.goals, ${rank} AS rank, ${at} AS sort_at
+          FROM initiatives i
+         WHERE ${where.join(' AND ')}
+      ),
+      page AS (
+        SELECT m.id, m.rank, m.sort_at FROM matches m
+         WHERE true ${keyset}
+         ORDER BY m.rank DESC, m.sort_at DESC, m.id DESC
+         LIMIT ${limit}
+      )
+      SELECT
+        (SELECT count(*) FROM matches)::int AS total,
+        (SELECT coalesce(json_agg(row ORDER BY row."rank" DESC, row."sortAt" DESC, row.id DESC), '[]'::json) FROM (
+           SELECT i.id, i.title, i.summary, i.kind, i.status, i.areas, i.goals,
+                  i.target_cities AS "targetCities", i.target_countries AS "targetCountries",
+                  i.sought_org_types AS "soughtOrgTypes", i.languages,
+                  to_char(i.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(i.ends_on, 'YYYY-MM-DD') AS "endsOn",
+                  i.funding_programme AS "fundingProgramme", i.published_at AS "publishedAt",
+                  json_build_object('id', o.id, 'name', o.name, 'type', o.type, 'cityKey', c.key, 'cityName', o.city_name, 'country', o.country) AS organization,
+                  page.rank, page.sort_at AS "sortAt"
+             FROM page JOIN initiatives i ON i.id = page.id
+             JOIN organizations o ON o.id = i.organization_id
+             LEFT JOIN cities c ON c.id = o.city_id) row) AS rows,
+        (SELECT coalesce(json_agg(json_build_object('value', value, 'count', n) ORDER BY n DESC, value), '[]'::json)
+           FROM (SELECT unnest(areas) AS value, count(*)::int AS n FROM matches GROUP BY 1) f) AS area,
+        (SELECT coalesce(json_agg(json_build_object('value', value, 'count', n) ORDER BY n DESC, value), '[]'::json)
+           FROM (SELECT kind::text AS value, count(*)::int AS n FROM matches GROUP BY 1) f) AS kind,
+        (SELECT coalesce(json_agg(json_build_object('value', value, 'count', n) ORDER BY n DESC, value), '[]'::json)
+           FROM (SELECT unnest(target_cities) AS value, count(*)::int AS n FROM matches GROUP BY 1) f) AS city,
+        (SELECT coalesce(json_agg(json_build_object('value', value, 'count', n) ORDER BY n DESC, value), '[]'::json)
+           FROM (SELECT unnest(goals) AS value, count(*)::int AS n FROM matches GROUP BY 1) f) AS goal`;
+    const [row] = await this.dataSource.query(sql, params);
+    return { rows: row.rows, total: row.total, facets: { area: row.area, kind: row.kind, city: row.city, goal: row.goal } };
+  }
+
+  /**
+   * Published initiatives alike in words (full text) or in title (trigram similarity), best first.
+   */
+  async similar(title: string, tsquery: string | null, excludeId: string | null, limit: number): Promise<(SearchRow & { similarity: number })[]> {
+    return this.dataSource.query(
+      `SELECT i.id, i.title, i.summary, i.kind, i.status, i.areas, i.goals,
+              i.target_cities AS "targetCities", i.target_countries AS "targetCountries", i.sought_org_types AS "soughtOrgTypes", i.languages,
+              to_char(i.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(i.ends_on, 'YYYY-MM-DD') AS "endsOn",
+              i.funding_programme AS "fundingProgramme", i.published_at AS "publishedAt",
+              json_build_object('id', o.id, 'name', o.name, 'type', o.type, 'cityKey', c.key, 'cityName', o.city_name, 'country', o.country) AS organization,
+              round(greatest(similarity(immutable_unaccent(lower(i.title)), immutable_unaccent(lower($1))),
+                             CASE WHEN $2::text IS NULL THEN 0 ELSE least(1, ts_rank_cd(i.search, to_tsquery('simple', immutable_unaccent($2))) * 2) END)::numeric, 3)::float8 AS similarity
+         FROM initiatives i
+         JOIN organizations o ON o.id = i.organization_id
+         LEFT JOIN cities c ON c.id = o.city_id
+        WHERE i.status IN ('published', 'in_progress', 'completed') AND i.hidden_at IS NULL
+          AND ($3::uuid IS NULL OR i.id <> $3::uuid)
+          AND (immutable_unaccent(lower(i.title)) % immutable_unaccent(lower($1)) OR ($2::text IS NOT NULL AND i.search @@ to_tsquery('simple', immutable_unaccent($2))))
+        ORDER BY similarity DESC, i.published_at DESC, i.id
+        LIMIT $4`,
+      [title, tsquery, excludeId, limit],
+    );
+  }
+
+  /** Initiatives of an organisation, newest first (any status: for its members). */
+  async listForOrganization(organizationId: string): Promise<Initiative[]> {
+    return this.dataSource.getRepository(Initiative).find({ where: { organizationId }, order: { updatedAt: 'DESC' } });
+  }
+
+  /** Verified organisations among these ids (co-organisers). */
+  async findVerifiedOrganizations(ids: string[]): Promise<{ id: string; name: string; type: string; cityKey: string | null; cityName: string; country: string }[]> {
+    if (!ids.length) return [];
+    return this.dataSource.query(
+      `SELECT o.id, o.name, o.type, c.key AS "cityKey", o.city_name AS "cityName", o.country
+         FROM organizations o LEFT JOIN cities c ON c.id = o.city_id
+        WHERE o.id = ANY($1::uuid[]) AND o.status = 'verified' AND o.hidden_at IS NULL`,
+      [ids],
+    );
+  }
+
+  /** For the daily job: initiatives to archive (ended, or untouched for 12 months). */
+  async findDueForArchive(today: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM initiatives
+        WHERE status IN ('published', 'in_progress', 'completed')
+          AND (ends_on < $1::date OR updated_at < $1::date - interval '12 months')`,
+      [today],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Initiatives that will be archived in 7 days and whose owners have not been told yet; marks them told. */
+  async claimArchiveWarnings(today: string): Promise<{ id: string; title: string; organizationId: string }[]> {
+    return modifyReturning(
+      this.dataSource.manager,
+      `UPDATE initiatives SET archive_warned_at = now()
+        WHERE status IN ('published', 'in_progress', 'completed') AND archive_warned_at IS NULL
+          AND (ends_on < $1::date + 7 OR updated_at < $1::date + 7 - interval '12 months')
+        RETURNING id, title, organization_id AS "organizationId"`,
+      [today],
+    );
+  }
+}

@@ -1,0 +1,329 @@
+import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { today } from '../common/calendar-date';
+import { renderMarkdown } from '../common/markdown';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { MailService } from '../mail/mail.service';
+import type { MailTemplate } from '../mail/mail-templates';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { EDITING_ROLES, type MemberRole } from '../organizations/organizations.constants';
+import { RegistryService } from '../registry/registry.service';
+import { isStaff } from '../users/users.constants';
+import type {
+  CreateInitiativeDto,
+  InitiativeDetailDto,
+  InitiativeSearchQueryDto,
+  InitiativeSearchResultDto,
+  InitiativeSummaryDto,
+  SimilarListDto,
+  UpdateInitiativeDto,
+} from './dto/initiative.dto';
+import type { Initiative } from './entities/initiative.entity';
+import { EDITABLE_STATUSES, PUBLIC_STATUSES, TRANSITIONS, type InitiativeAction, type InitiativeStatus } from './initiatives.constants';
+import { InitiativesRepository, type SearchRow } from './initiatives.repository';
+import { toPrefixQuery } from './search-query';
+
+const NOT_FOUND = 'There is no initiative with this id, or you cannot see it.';
+/** Listed by the public search unless a status is asked for. */
+const SEARCHABLE: InitiativeStatus[] = ['published', 'in_progress', 'completed'];
+
+interface Access {
+  initiative: Initiative;
+  role: MemberRole | null;
+  staff: boolean;
+}
+
+function badCursor(): never {
+  throw new BadRequestException({ message: 'cursor must be the nextCursor of a previous page', fields: { cursor: ['cursor must be the nextCursor of a previous page'] } });
+}
+
+/** Initiatives: their workflow, who may see and change them, and search. */
+@Injectable()
+export class InitiativesService {
+  private readonly logger = new Logger('Initiatives');
+
+  constructor(
+    private readonly initiatives: InitiativesRepository,
+    private readonly organizations: OrganizationsService,
+    private readonly registry: RegistryService,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(user: AuthUser, dto: CreateInitiativeDto): Promise<InitiativeDetailDto> {
+    const membership = await this.organizations.membership(dto.organizationId, user.id);
+    if (!membership || !membership.role) throw new ForbiddenException({ message: 'organizationId must be an organisation you are an owner or editor of', fields: { organizationId: ['you are not an owner or editor of this organisation'] } });
+    if (!EDITING_ROLES.includes(membership.role)) throw new ForbiddenException('Only owners and editors of the organisation can create its initiatives.');
+    if (!membership.organization.verified || membership.hidden) {
+      throw new ForbiddenException('Only verified organisations can publish initiatives: your organisation is waiting for verification by city staff.');
+    }
+    const values = await this.validatedValues(dto);
+    const id = await this.initiatives.insert({
+      ...values,
+      organizationId: dto.organizationId,
+      organizationType: membership.organization.type,
+      organizationCity: membership.organization.city.key,
+      status: 'draft',
+      createdBy: user.id,
+    });
+    return this.get(id, user);
+  }
+
+  async get(id: string, user?: AuthUser): Promise<InitiativeDetailDto> {
+    const { initiative, role, staff } = await this.access(id, user);
+    const editor = !!role && EDITING_ROLES.includes(role);
+    const insider = !!role || staff;
+    const coOrganizers = await this.initiatives.findVerifiedOrganizations(initiative.coOrganizerIds);
+    const detail: InitiativeDetailDto = {
+      ...this.summary(initiative),
+      bodyHtml: initiative.bodyHtml,
+      coOrganizers,
+      statusComment: insider ? initiative.statusComment : null,
+      hidden: !!initiative.hiddenAt,
+      canEdit: editor && EDITABLE_STATUSES.includes(initiative.status),
+      actions: this.availableActions(initiative.status, editor, staff),
+      createdAt: initiative.createdAt.toISOString(),
+      updatedAt: initiative.updatedAt.toISOString(),
+    };
+    if (editor) detail.body = initiative.bodyMd;
+    if (insider) {
+      detail.history = (await this.initiatives.history(id)).map((t) => ({ from: t.fromStatus, to: t.toStatus, actorId: t.actorId, comment: t.comment, at: t.createdAt.toISOString() }));
+    }
+    return detail;
+  }
+
+  async update(id: string, user: AuthUser, dto: UpdateInitiativeDto): Promise<InitiativeDetailDto> {
+    const { initiative } = await this.requireEditor(id, user);
+    if (dto.organizationId !== undefined && dto.organizationId !== initiative.organizationId) {
+      throw new BadRequestException({ message: 'organizationId cannot change', fields: { organizationId: ['an initiative stays with its organisation'] } });
+    }
+    if (!EDITABLE_STATUSES.includes(initiative.status)) {
+      throw new ConflictException(`An initiative that is ${initiative.status.replace('_', ' ')} cannot be edited.`);
+    }
+    const values = await this.validatedValues(dto, initiative);
+    await this.initiatives.update(id, { ...values, archiveWarnedAt: null });
+    return this.get(id, user);
+  }
+
+  async transition(id: string, action: InitiativeAction, user: AuthUser, comment?: string): Promise<InitiativeDetailDto> {
+    const rule = TRANSITIONS[action];
+    const { initiative, role, staff } = await this.access(id, user);
+    const editor = !!role && EDITING_ROLES.includes(role);
+    const allowed = rule.by === 'staff' ? staff : rule.by === 'editor' ? editor : editor || staff;
+    if (!allowed) throw new ForbiddenException(rule.by === 'staff' ? 'Only city staff can do this.' : 'Only owners and editors of the organisation can do this.');
+    if ((action === 'request-changes' || action === 'reject') && !comment) {
+      const message = action === 'reject' ? 'comment is required: say why it is rejected' : 'comment is required: say what should change';
+      throw new BadRequestException({ message, fields: { comment: [message] } });
+    }
+    if (action === 'submit') {
+      const membership = await this.organizations.membership(initiative.organizationId, user.id);
+      if (!membership?.organization.verified) throw new ForbiddenException('Only verified organisations can submit initiatives.');
+    }
+    const moderation = rule.by === 'staff' || (action === 'archive' && !editor);
+    await this.initiatives.transaction(async (manager) => {
+      const previous = await this.initiatives.transition(id, rule.from, rule.to, { statusComment: comment ?? null }, user.id, comment ?? null, manager);
+      if (!previous) {
+        const current = (await this.initiatives.findById(id, manager))!.status;
+        throw new ConflictException(`Cannot ${action.replace('-', ' ')} an initiative that is ${current.replace('_', ' ')}: allowed from ${rule.from.join(', ').replace(/_/g, ' ')}.`);
+      }
+      if (moderation) {
+        await this.audit.record({ actorId: user.id, action: `initiative.${action}`, targetType: 'initiative', targetId: id, reason: comment ?? null, details: { from: previous, to: rule.to } }, manager);
+      }
+    });
+    if (moderation && action !== 'archive') await this.tellOwners(initiative, action as 'publish' | 'request-changes' | 'reject', comment);
+    return this.get(id, user);
+  }
+
+  async search(query: InitiativeSearchQueryDto, user?: AuthUser): Promise<InitiativeSearchResultDto> {
+    const staff = !!user && isStaff(user.role);
+    let statuses = SEARCHABLE;
+    let includeHidden = false;
+    if (query.status) {
+      // Non-public statuses: staff, or members of the organisation asked for with `org`.
+      const insider = staff || (!!query.org && !!user && !!(await this.organizations.membership(query.org, user.id))?.role);
+      if (!PUBLIC_STATUSES.includes(query.status) && !insider) {
+        throw new ForbiddenException({ message: 'Only city staff, or members of the organisation (with org), can list initiatives in this status.', fields: { status: ['not allowed for you'] } });
+      }
+      statuses = [query.status];
+      includeHidden = insider;
+    }
+    await Promise.all([
+      query.area && this.registry.assertVocabulary('area', 'area', [query.area]),
+      query.goal && this.registry.assertVocabulary('goal', 'goal', [query.goal]),
+      query.city && this.registry.assertVocabulary('city', 'partnerCity', [query.city]),
+      query.orgType && this.registry.assertVocabulary('orgType', 'organizationType', [query.orgType]),
+    ]);
+    const tsquery = toPrefixQuery(query.q);
+    const sort = query.sort ?? (tsquery ? 'relevance' : 'newest');
+    const limit = query.limit ?? 20;
+    const result = await this.initiatives.search({
+      tsquery,
+      statuses,
+      includeHidden,
+      area: query.area,
+      goal: query.goal,
+      kind: query.kind,
+      city: query.city,
+      country: query.country,
+      orgType: query.orgType,
+      lang: query.lang,
+      organizationId: query.org,
+      sort,
+      dateColumn: statuses.every((status) => PUBLIC_STATUSES.includes(status)) ? 'published_at' : 'created_at',
+      after: query.cursor ? this.decodeCursor(query.cursor) : undefined,
+      limit: limit + 1,
+    });
+    const page = result.rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((row) => this.fromRow(row)),
+      facets: result.facets,
+      total: result.total,
+      nextCursor: result.rows.length > limit ? Buffer.from(JSON.stringify([last.rank, last.sortAt, last.id])).toString('base64url') : null,
+    };
+  }
+
+  /** Up to five published initiatives like this one, so that its authors can avoid a duplicate. */
+  async similar(id: string, user?: AuthUser): Promise<SimilarListDto> {
+    const { initiative } = await this.access(id, user);
+    const rows = await this.initiatives.similar(initiative.title, toPrefixQuery(`${initiative.title}`)?.replace(/ & /g, ' | ') ?? null, initiative.id, 5);
+    return { items: rows.map((row) => ({ ...this.fromRow(row), similarity: row.similarity })) };
+  }
+
+  /** The daily job: warn a week ahead, then archive what has ended or been untouched for 12 months. */
+  async archiveStale(on = today(this.config.timeZone)): Promise<{ warned: number; archived: number }> {
+    const warned = await this.initiatives.claimArchiveWarnings(on);
+    for (const initiative of warned) {
+      for (const owner of await this.organizations.ownerContacts(initiative.organizationId)) {
+        await this.mail.enqueue({ to: owner.email, locale: owner.locale, template: 'initiative_archive_warning', params: { name: owner.displayName, title: initiative.title, link: this.link(initiative.id) }, userId: owner.userId });
+      }
+    }
+    let archived = 0;
+    for (const id of await this.initiatives.findDueForArchive(on)) {
+      const moved = await this.initiatives.transaction((manager) => this.initiatives.transition(id, TRANSITIONS.archive.from, 'archived', {}, null, 'archived automatically', manager));
+      if (moved) archived++;
+    }
+    if (warned.length) await this.mail.deliverNow();
+    if (warned.length || archived) this.logger.log({ msg: 'archiving', warned: warned.length, archived });
+    return { warned: warned.length, archived };
+  }
+
+  /** For moderation: who owns the initiative, and hide or show it. */
+  async exists(id: string): Promise<Initiative | null> {
+    return this.initiatives.findById(id);
+  }
+
+  private async tellOwners(initiative: Initiative, action: 'publish' | 'request-changes' | 'reject', comment?: string): Promise<void> {
+    const template: MailTemplate = action === 'publish' ? 'initiative_published' : action === 'reject' ? 'initiative_rejected' : 'initiative_changes_requested';
+    for (const owner of await this.organizations.ownerContacts(initiative.organizationId)) {
+      await this.mail.enqueue({ to: owner.email, locale: owner.locale, template, params: { name: owner.displayName, title: initiative.title, comment: comment ?? '', link: this.link(initiative.id) } as never, userId: owner.userId });
+    }
+    await this.mail.deliverNow();
+  }
+
+  private link(id: string): string {
+    return `${this.config.publicUrl}/initiatives/${id}`;
+  }
+
+  /** Public when published (or later) and not hidden; otherwise its organisation and staff only (404 for others). */
+  private async access(id: string, user?: AuthUser): Promise<Access> {
+    const initiative = await this.initiatives.findById(id);
+    if (!initiative) throw new NotFoundException(NOT_FOUND);
+    const role = user ? ((await this.organizations.membership(initiative.organizationId, user.id))?.role ?? null) : null;
+    const staff = !!user && isStaff(user.role);
+    const isPublic = PUBLIC_STATUSES.includes(initiative.status) && !initiative.hiddenAt;
+    if (!isPublic && !role && !staff) throw new NotFoundException(NOT_FOUND);
+    return { initiative, role, staff };
+  }
+
+  private async requireEditor(id: string, user: AuthUser): Promise<Access> {
+    const access = await this.access(id, user);
+    if (!access.role || !EDITING_ROLES.includes(access.role)) throw new ForbiddenException('Only owners and editors of the organisation can change its initiatives.');
+    return access;
+  }
+
+  private availableActions(status: InitiativeStatus, editor: boolean, staff: boolean): string[] {
+    return (Object.keys(TRANSITIONS) as InitiativeAction[]).filter((action) => {
+      const rule = TRANSITIONS[action];
+      const allowed = rule.by === 'staff' ? staff : rule.by === 'editor' ? editor : editor || staff;
+      return allowed && rule.from.includes(status);
+    });
+  }
+
+  private decodeCursor(cursor: string): { rank: number; at: string; id: string } {
+    try {
+      const [rank, at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+      if (typeof rank === 'number' && typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { rank, at, id };
+    } catch {
+      // falls through
+    }
+    return badCursor();
+  }
+
+  private async validatedValues(dto: UpdateInitiativeDto, current?: Initiative): Promise<Partial<Initiative>> {
+    await Promise.all([
+      dto.areas && this.registry.assertVocabulary('areas', 'area', dto.areas),
+      dto.goals && this.registry.assertVocabulary('goals', 'goal', dto.goals),
+      dto.targetCities && this.registry.assertVocabulary('targetCities', 'partnerCity', dto.targetCities),
+      dto.soughtOrgTypes && this.registry.assertVocabulary('soughtOrgTypes', 'organizationType', dto.soughtOrgTypes),
+    ]);
+    const startsOn = dto.startsOn ?? current?.startsOn ?? null;
+    const endsOn = dto.endsOn ?? current?.endsOn ?? null;
+    if (startsOn && endsOn && endsOn < startsOn) {
+      throw new BadRequestException({ message: 'endsOn must not be before startsOn', fields: { endsOn: ['endsOn must not be before startsOn'] } });
+    }
+    if (dto.coOrganizerIds?.length) {
+      const found = await this.initiatives.findVerifiedOrganizations(dto.coOrganizerIds);
+      const missing = dto.coOrganizerIds.filter((id) => !found.some((o) => o.id === id));
+      if (missing.length) throw new BadRequestException({ message: `coOrganizerIds must be verified organisations; not found: ${missing.join(', ')}`, fields: { coOrganizerIds: ['must be verified organisations'] } });
+    }
+    const values: Partial<Initiative> = {};
+    if (dto.title !== undefined) values.title = dto.title;
+    if (dto.summary !== undefined) values.summary = dto.summary;
+    if (dto.body !== undefined) {
+      values.bodyMd = dto.body;
+      values.bodyHtml = renderMarkdown(dto.body);
+    }
+    if (dto.kind !== undefined) values.kind = dto.kind;
+    if (dto.areas !== undefined) values.areas = dto.areas;
+    if (dto.goals !== undefined) values.goals = dto.goals;
+    if (dto.targetCities !== undefined) values.targetCities = dto.targetCities;
+    if (dto.targetCountries !== undefined) values.targetCountries = dto.targetCountries;
+    if (dto.soughtOrgTypes !== undefined) values.soughtOrgTypes = dto.soughtOrgTypes;
+    if (dto.languages !== undefined) values.languages = dto.languages;
+    if (dto.startsOn !== undefined) values.startsOn = dto.startsOn;
+    if (dto.endsOn !== undefined) values.endsOn = dto.endsOn;
+    if (dto.fundingProgramme !== undefined) values.fundingProgramme = dto.fundingProgramme || null;
+    if (dto.coOrganizerIds !== undefined) values.coOrganizerIds = dto.coOrganizerIds;
+    return values;
+  }
+
+  private summary(initiative: Initiative): InitiativeSummaryDto {
+    const organization = initiative.organization;
+    return {
+      id: initiative.id,
+      title: initiative.title,
+      summary: initiative.summary,
+      kind: initiative.kind,
+      status: initiative.status,
+      areas: initiative.areas,
+      goals: initiative.goals,
+      targetCities: initiative.targetCities,
+      targetCountries: initiative.targetCountries,
+      soughtOrgTypes: initiative.soughtOrgTypes,
+      languages: initiative.languages,
+      startsOn: initiative.startsOn,
+      endsOn: initiative.endsOn,
+      fundingProgramme: initiative.fundingProgramme,
+      organization: { id: organization.id, name: organization.name, type: organization.type, cityKey: organization.city?.key ?? null, cityName: organization.cityName, country: organization.country },
+      publishedAt: initiative.publishedAt?.toISOString() ?? null,
+    };
+  }
+
+  private fromRow(row: SearchRow): InitiativeSummaryDto {
+    const { rank: _rank, sortAt: _sortAt, ...summary } = row;
+    return { ...summary, publishedAt: row.publishedAt ? new Date(row.publishedAt).toISOString() : null };
+  }
+}
