@@ -4,6 +4,7 @@
  *   migration.ts check            fails when the entities and the migrations disagree
  */
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -49,11 +50,39 @@ async function main(): Promise<number> {
       [require.resolve('typeorm/cli-ts-node-commonjs.js'), 'migration:generate', join('migrations', name), '-d', 'src/database/data-source.ts', '--pretty'],
       { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } },
     );
+    if (result.status === 0) dedupeSharedEnums(name);
     return result.status ?? 1;
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
     await server.stop();
+  }
+}
+
+/**
+ * TypeORM generates `CREATE TYPE` once per column when several tables share an enum (and one
+ * `DROP TYPE` per column in down()). Keep the first creation and the last drop.
+ */
+function dedupeSharedEnums(name: string): void {
+  const file = readdirSync(join(root, 'migrations')).find((f) => f.endsWith(`-${name}.ts`));
+  if (!file) return;
+  const path = join(root, 'migrations', file);
+  const statement = /\n {8}await queryRunner\.query\(`\s*(CREATE|DROP) TYPE "public"\."(\w+)"[^`]*`\);/g;
+  const source = readFileSync(path, 'utf8');
+  const creates = new Set<string>();
+  const lastDrop = new Map<string, number>();
+  for (const match of source.matchAll(statement)) if (match[1] === 'DROP') lastDrop.set(match[2], match.index!);
+  const deduped = source.replace(statement, (whole, verb: string, type: string, offset: number) => {
+    if (verb === 'CREATE') {
+      if (creates.has(type)) return `\n        // ${type} is shared by several tables: created once above.`;
+      creates.add(type);
+      return whole;
+    }
+    return lastDrop.get(type) === offset ? whole : `\n        // ${type} is still used by another table: dropped below.`;
+  });
+  if (deduped !== source) {
+    writeFileSync(path, deduped);
+    console.log(`${file}: removed the repeated CREATE/DROP TYPE of shared enums`);
   }
 }
 

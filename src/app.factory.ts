@@ -12,6 +12,7 @@ import { ClientApp } from './common/http/client-app';
 import { HttpExceptionFilter } from './common/http/http-exception.filter';
 import { createValidationPipe } from './common/http/validation';
 import { PinoNestLogger } from './common/logging/pino-nest-logger';
+import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 import type { AppConfig } from './config/app-config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -73,6 +74,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   } else {
     logger.warn({ clientDir: client.dir }, 'the web client is not built: run `npm run build` to serve it');
   }
+
+  const io = new RealtimeIoAdapter(app, { allowedOrigins: config.allowedOrigins, redisUrl: config.redisUrl, streamName: config.redisStream });
+  await io.connect();
+  app.useWebSocketAdapter(io);
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter(client));

@@ -5,6 +5,10 @@ import { dataSourceOptions } from './database/data-source-options';
 import { AccountModule } from './account/account.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ChannelsModule } from './channels/channels.module';
+import { EventsModule } from './common/events/events.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { HealthModule } from './health/health.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
@@ -31,6 +35,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), manualInitialization: options.connect === false }),
+        EventsModule,
         RateLimitModule,
         MailModule,
         HealthModule,
@@ -38,9 +43,12 @@ export class AppModule {
         AuditModule,
         AuthModule,
         OrganizationsModule,
+        NotificationsModule,
+        ChannelsModule,
         InitiativesModule,
         ModerationModule,
         AccountModule,
+        RealtimeModule,
       ],
     };
   }

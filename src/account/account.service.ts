@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AuthService, type ClientInfo } from '../auth/auth.service';
 import { SessionsRepository } from '../auth/sessions.repository';
 import type { MeDto, UpdateProfileDto } from '../auth/dto/auth.dto';
+import { DomainEventBus } from '../common/events/domain-events';
 import { MailRepository } from '../mail/mail.repository';
 import { MailService } from '../mail/mail.service';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -21,6 +22,7 @@ export class AccountService {
     private readonly audit: AuditService,
     private readonly mailOutbox: MailRepository,
     private readonly mail: MailService,
+    private readonly events: DomainEventBus,
   ) {}
 
   async me(actor: AuthUser): Promise<MeDto> {
@@ -69,7 +71,7 @@ export class AccountService {
       await this.users.erase(user.id, manager);
       await this.mail.enqueue({ to: user.email!, locale: user.locale, template: 'account_deleted', params: { name: user.displayName ?? '' }, userId: null }, manager);
     });
-    await this.sessions.revokeAllForUser(user.id, 'account_deleted');
+    this.events.emit('sessions.revoked', { sessionIds: await this.sessions.revokeAllForUser(user.id, 'account_deleted') });
     await this.mail.deliverNow();
   }
 

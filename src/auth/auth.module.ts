@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { UsersModule } from '../users/users.module';
+import { AccessTokenVerifier } from './access-token.verifier';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { EmailTokensRepository } from './email-tokens.repository';
@@ -22,12 +23,13 @@ import { LocalStrategy } from './strategies/local.strategy';
     EmailTokensRepository,
     PasswordHasher,
     JwtSecretProvider,
+    AccessTokenVerifier,
     JwtStrategy,
     LocalStrategy,
     // Secure by default: every route needs a signed-in user unless marked @Public().
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuthService, SessionsRepository, PasswordHasher],
+  exports: [AuthService, SessionsRepository, PasswordHasher, AccessTokenVerifier],
 })
 export class AuthModule {}

@@ -1,6 +1,7 @@
 import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomToken, sha256 } from '../common/crypto';
+import { DomainEventBus } from '../common/events/domain-events';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { MailService } from '../mail/mail.service';
@@ -57,6 +58,7 @@ export class AuthService {
     private readonly jwtSecret: JwtSecretProvider,
     private readonly mail: MailService,
     private readonly rateLimits: RateLimitService,
+    private readonly events: DomainEventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -138,6 +140,7 @@ export class AuthService {
     const result = await this.sessions.rotate(sha256(refreshToken), sha256(next), refreshExpiresAt);
     if (result.outcome === 'reused') {
       await this.sessions.revokeById(result.sessionId, 'refresh_token_reuse');
+      this.events.emit('sessions.revoked', { sessionIds: [result.sessionId] });
       throw new UnauthorizedException('This session has been signed out for your safety. Log in again.');
     }
     if (result.outcome !== 'rotated') throw new UnauthorizedException('Your session has ended. Log in again.');
@@ -148,7 +151,10 @@ export class AuthService {
 
   async logout(refreshToken: string | undefined, user?: AuthUser): Promise<void> {
     const sessionId = user?.sessionId ?? (refreshToken ? await this.sessions.findSessionIdByToken(sha256(refreshToken)) : null);
-    if (sessionId) await this.sessions.revokeById(sessionId, 'logout');
+    if (sessionId) {
+      await this.sessions.revokeById(sessionId, 'logout');
+      this.events.emit('sessions.revoked', { sessionIds: [sessionId] });
+    }
   }
 
   async requestPasswordReset(email: string, client: ClientInfo): Promise<{ message: string }> {
@@ -177,7 +183,7 @@ export class AuthService {
       await this.mail.enqueue({ to: owner.email!, locale: owner.locale, template: 'password_changed', params: { name: owner.displayName ?? '' }, userId: owner.id }, manager);
       return owner;
     });
-    await this.sessions.revokeAllForUser(user.id, 'password_reset');
+    this.events.emit('sessions.revoked', { sessionIds: await this.sessions.revokeAllForUser(user.id, 'password_reset') });
     await this.rateLimits.reset(LOGIN_FAILURES_PER_ACCOUNT, user.email!);
     await this.mail.deliverNow();
     return { message: 'Your password has been changed. Log in with the new one.' };
@@ -187,7 +193,7 @@ export class AuthService {
     const user = await this.confirmCurrentPassword(actor, currentPassword, client);
     this.assertPasswordAllowed(newPassword, 'newPassword', [user.email!.split('@')[0], user.displayName ?? '']);
     await this.users.update(user.id, { passwordHash: await this.hasher.hash(newPassword), passwordChangedAt: new Date() });
-    await this.sessions.revokeAllForUser(user.id, 'password_change', actor.sessionId);
+    this.events.emit('sessions.revoked', { sessionIds: await this.sessions.revokeAllForUser(user.id, 'password_change', actor.sessionId) });
     await this.mail.enqueueAndDeliver({ to: user.email!, locale: user.locale, template: 'password_changed', params: { name: user.displayName ?? '' }, userId: user.id });
     return { message: 'Your password has been changed and your other sessions signed out.' };
   }
@@ -249,6 +255,7 @@ export class AuthService {
     if (!(await this.sessions.revoke(sessionId, actor.id, 'revoked_by_user'))) {
       throw new NotFoundException('You have no active session with this id.');
     }
+    this.events.emit('sessions.revoked', { sessionIds: [sessionId] });
   }
 
   private accessToken(user: Pick<User, 'id' | 'role'>, sessionId: string): { accessToken: string; expiresIn: number } {

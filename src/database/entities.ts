@@ -5,6 +5,11 @@ import { InstanceSecret } from '../auth/entities/instance-secret.entity';
 import { Session } from '../auth/entities/session.entity';
 import { RateLimitBucket } from '../common/rate-limit/rate-limit-bucket.entity';
 import { Initiative } from '../initiatives/entities/initiative.entity';
+import { Channel } from '../channels/entities/channel.entity';
+import { ChannelMember } from '../channels/entities/channel-member.entity';
+import { Message } from '../channels/entities/message.entity';
+import { Notification } from '../notifications/entities/notification.entity';
+import { NotificationPreference } from '../notifications/entities/notification-preference.entity';
 import { InitiativeTransition } from '../initiatives/entities/initiative-transition.entity';
 import { Report } from '../moderation/entities/report.entity';
 import { OutboxMail } from '../mail/entities/outbox-mail.entity';
@@ -43,4 +48,9 @@ export const ENTITIES = [
   Initiative,
   InitiativeTransition,
   Report,
+  Channel,
+  ChannelMember,
+  Message,
+  Notification,
+  NotificationPreference,
 ];

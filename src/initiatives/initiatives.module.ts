@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { ChannelsModule } from '../channels/channels.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { RegistryModule } from '../registry/registry.module';
 import { ArchiveScheduler } from './archive.scheduler';
@@ -8,7 +9,7 @@ import { InitiativesRepository } from './initiatives.repository';
 import { InitiativesService } from './initiatives.service';
 
 @Module({
-  imports: [OrganizationsModule, RegistryModule, AuditModule],
+  imports: [OrganizationsModule, RegistryModule, AuditModule, ChannelsModule],
   controllers: [InitiativesController],
   providers: [InitiativesService, InitiativesRepository, ArchiveScheduler],
   exports: [InitiativesService],

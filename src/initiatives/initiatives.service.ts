@@ -4,7 +4,9 @@ import type { AuthUser } from '../auth/auth-user';
 import { today } from '../common/calendar-date';
 import { renderMarkdown } from '../common/markdown';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ChannelsService } from '../channels/channels.service';
 import { MailService } from '../mail/mail.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { MailTemplate } from '../mail/mail-templates';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { EDITING_ROLES, type MemberRole } from '../organizations/organizations.constants';
@@ -49,6 +51,8 @@ export class InitiativesService {
     private readonly registry: RegistryService,
     private readonly audit: AuditService,
     private readonly mail: MailService,
+    private readonly channels: ChannelsService,
+    private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -68,6 +72,7 @@ export class InitiativesService {
       status: 'draft',
       createdBy: user.id,
     });
+    await this.channels.createForInitiative(id, values.title ?? dto.title);
     return this.get(id, user);
   }
 
@@ -79,6 +84,7 @@ export class InitiativesService {
     const detail: InitiativeDetailDto = {
       ...this.summary(initiative),
       bodyHtml: initiative.bodyHtml,
+      channelId: await this.channels.idForInitiative(initiative.id),
       coOrganizers,
       statusComment: insider ? initiative.statusComment : null,
       hidden: !!initiative.hiddenAt,
@@ -215,12 +221,23 @@ export class InitiativesService {
     return this.initiatives.findById(id);
   }
 
+  /** The owners are told (in the app, and by e-mail as they prefer). */
   private async tellOwners(initiative: Initiative, action: 'publish' | 'request-changes' | 'reject', comment?: string): Promise<void> {
     const template: MailTemplate = action === 'publish' ? 'initiative_published' : action === 'reject' ? 'initiative_rejected' : 'initiative_changes_requested';
-    for (const owner of await this.organizations.ownerContacts(initiative.organizationId)) {
-      await this.mail.enqueue({ to: owner.email, locale: owner.locale, template, params: { name: owner.displayName, title: initiative.title, comment: comment ?? '', link: this.link(initiative.id) } as never, userId: owner.userId });
-    }
-    await this.mail.deliverNow();
+    const owners = await this.organizations.ownerContacts(initiative.organizationId);
+    const title = {
+      publish: { pl: `Opublikowano: ${initiative.title}`, en: `Published: ${initiative.title}` },
+      'request-changes': { pl: `Prośba o zmiany: ${initiative.title}`, en: `Changes requested: ${initiative.title}` },
+      reject: { pl: `Odrzucono: ${initiative.title}`, en: `Rejected: ${initiative.title}` },
+    }[action];
+    await this.notifications.notify({
+      userIds: owners.map((owner) => owner.userId),
+      kind: 'initiative_moderated',
+      title,
+      body: comment ? { pl: comment, en: comment } : { pl: 'Inicjatywa jest widoczna dla wszystkich.', en: 'Everyone can see the initiative now.' },
+      link: `/initiatives/${initiative.id}`,
+      mail: (owner) => ({ to: owner.email, locale: owner.locale, template, params: { name: owner.displayName, title: initiative.title, comment: comment ?? '', link: this.link(initiative.id) } as never, userId: owner.userId }),
+    });
   }
 
   private link(id: string): string {

@@ -16,6 +16,8 @@ export interface MailTemplates {
   initiative_changes_requested: { name: string; title: string; comment: string; link: string };
   initiative_rejected: { name: string; title: string; comment: string; link: string };
   initiative_archive_warning: { name: string; title: string; link: string };
+  notification: { name: string; title: string; body: string; link: string };
+  digest: { name: string; items: { title: string; body: string; link: string }[]; preferencesLink: string };
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -80,6 +82,14 @@ const templates: { [T in MailTemplate]: Record<Locale, Render<MailTemplates[T]>>
   initiative_archive_warning: {
     pl: (p) => ({ subject: `Inicjatywa „${p.title}” zostanie zarchiwizowana za tydzień`, text: `Dzień dobry ${p.name},\n\ninicjatywa „${p.title}” zakończyła się lub nie była zmieniana od roku, więc za tydzień trafi do archiwum. Jeśli trwa, zaktualizuj ją:\n${p.link}` }),
     en: (p) => ({ subject: `"${p.title}" will be archived in a week`, text: `Hello ${p.name},\n\n"${p.title}" has ended or has not been updated for a year, so it will be archived in a week. If it is still going on, update it:\n${p.link}` }),
+  },
+  notification: {
+    pl: (p) => ({ subject: p.title, text: `Dzień dobry ${p.name},\n\n${p.body}\n${p.link}\n\nPowiadomienia e-mail wyłączysz w ustawieniach konta.` }),
+    en: (p) => ({ subject: p.title, text: `Hello ${p.name},\n\n${p.body}\n${p.link}\n\nYou can turn e-mail notifications off in your account settings.` }),
+  },
+  digest: {
+    pl: (p) => ({ subject: `Podsumowanie dnia: ${p.items.length} powiadomie${p.items.length === 1 ? 'nie' : 'ń'}`, text: `Dzień dobry ${p.name},\n\n${p.items.map((i) => `• ${i.title}\n  ${i.body}\n  ${i.link}`).join('\n\n')}\n\nUstawienia powiadomień: ${p.preferencesLink}` }),
+    en: (p) => ({ subject: `Your daily digest: ${p.items.length} notification${p.items.length === 1 ? '' : 's'}`, text: `Hello ${p.name},\n\n${p.items.map((i) => `• ${i.title}\n  ${i.body}\n  ${i.link}`).join('\n\n')}\n\nNotification settings: ${p.preferencesLink}` }),
   },
 };
 

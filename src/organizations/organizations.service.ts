@@ -6,6 +6,7 @@ import { randomToken, sha256 } from '../common/crypto';
 import { renderMarkdown } from '../common/markdown';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { MailService } from '../mail/mail.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { RegistryService } from '../registry/registry.service';
 import { isStaff } from '../users/users.constants';
 import { INVITATION_DAYS } from '../auth/auth.constants';
@@ -59,6 +60,7 @@ export class OrganizationsService {
     private readonly registry: RegistryService,
     private readonly audit: AuditService,
     private readonly mail: MailService,
+    private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -277,19 +279,27 @@ export class OrganizationsService {
         throw new ConflictException(`The organisation is already ${existing.status}.`);
       }
       await this.audit.record({ actorId: moderator.id, action: status === 'verified' ? 'organization.verify' : 'organization.reject', targetType: 'organization', targetId: id, reason }, manager);
-      const updated = (await this.organizations.findById(id, manager))!;
-      for (const owner of await this.organizations.findOwnerContacts(id)) {
-        const link = `${this.config.publicUrl}/organizations/${id}`;
-        if (status === 'verified') {
-          await this.mail.enqueue({ to: owner.email, locale: owner.locale, template: 'organization_verified', params: { name: owner.displayName, organization: updated.name, link }, userId: owner.userId }, manager);
-        } else {
-          await this.mail.enqueue({ to: owner.email, locale: owner.locale, template: 'organization_rejected', params: { name: owner.displayName, organization: updated.name, reason: reason ?? '', link }, userId: owner.userId }, manager);
-        }
-      }
-      return updated;
+      return (await this.organizations.findById(id, manager))!;
     });
-    await this.mail.deliverNow();
+    await this.tellOwners(organization, status, reason);
     return this.get(organization.id, moderator);
+  }
+
+  /** The owners are told of the verification decision (in the app, and by e-mail as they prefer). */
+  private async tellOwners(organization: Organization, status: 'verified' | 'rejected', reason: string | null): Promise<void> {
+    const owners = await this.organizations.findOwnerContacts(organization.id);
+    const link = `${this.config.publicUrl}/organizations/${organization.id}`;
+    await this.notifications.notify({
+      userIds: owners.map((owner) => owner.userId),
+      kind: 'organization_verification',
+      title: status === 'verified' ? { pl: `Zweryfikowano: ${organization.name}`, en: `Verified: ${organization.name}` } : { pl: `Nie zweryfikowano: ${organization.name}`, en: `Not verified: ${organization.name}` },
+      body: status === 'verified' ? { pl: 'Możecie publikować inicjatywy.', en: 'You can publish initiatives now.' } : { pl: reason ?? '', en: reason ?? '' },
+      link: `/organizations/${organization.id}`,
+      mail: (owner) =>
+        status === 'verified'
+          ? { to: owner.email, locale: owner.locale, template: 'organization_verified', params: { name: owner.displayName, organization: organization.name, link }, userId: owner.userId }
+          : { to: owner.email, locale: owner.locale, template: 'organization_rejected', params: { name: owner.displayName, organization: organization.name, reason: reason ?? '', link }, userId: owner.userId },
+    });
   }
 
   /** Who may see the organisation: everyone when verified and not hidden, otherwise its members and staff (404 for others). */

@@ -4,7 +4,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '../auth.constants';
 import type { AuthUser } from '../auth-user';
 import { JwtSecretProvider } from '../jwt-secret.provider';
-import { SessionsRepository } from '../sessions.repository';
+import { AccessTokenVerifier } from '../access-token.verifier';
 
 interface AccessTokenPayload {
   sub: string;
@@ -20,7 +20,7 @@ interface AccessTokenPayload {
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     secret: JwtSecretProvider,
-    private readonly sessions: SessionsRepository,
+    private readonly tokens: AccessTokenVerifier,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -33,9 +33,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(payload: AccessTokenPayload): Promise<AuthUser | false> {
-    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !/^[0-9a-f-]{36}$/.test(payload.sid)) return false;
-    const active = await this.sessions.findActive(payload.sid, payload.sub);
-    if (!active) return false;
-    return { id: active.userId, sessionId: active.sessionId, role: active.role, locale: active.locale, email: active.email, displayName: active.displayName };
+    return (await this.tokens.userFor(payload)) ?? false;
   }
 }

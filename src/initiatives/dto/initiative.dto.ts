@@ -154,6 +154,7 @@ export class InitiativeTransitionDto {
 
 export class InitiativeDetailDto extends InitiativeSummaryDto {
   @ApiProperty({ description: 'Sanitised HTML rendered from the Markdown body' }) bodyHtml: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Its discussion channel (join with channel:join)' }) channelId: number | null;
   @ApiPropertyOptional({ description: 'Markdown source; for its editors' }) body?: string;
   @ApiProperty({ type: [InitiativeOrganizationDto] }) coOrganizers: InitiativeOrganizationDto[];
   @ApiProperty({ type: String, nullable: true, description: "The moderator's comment or reason; for its organisation and staff" }) statusComment: string | null;

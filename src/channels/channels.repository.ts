@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { modifyReturning } from '../database/sql';
+import { Channel } from './entities/channel.entity';
+import type { ChannelKind } from './channels.constants';
+
+/** A message as the SQL returns it, joined with its author's name. */
+export interface MessageRow {
+  id: number;
+  channelId: number;
+  authorId: string;
+  authorName: string | null;
+  clientId: string;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  hiddenAt: Date | null;
+  hiddenReason: string | null;
+}
+
+const MESSAGE_COLUMNS = `m.id, m.channel_id AS "channelId", m.author_id AS "authorId", u.display_name AS "authorName", m.client_id AS "clientId",
+  m.body, m.created_at AS "createdAt", m.edited_at AS "editedAt", m.deleted_at AS "deletedAt", m.hidden_at AS "hiddenAt", m.hidden_reason AS "hiddenReason"`;
+
+/** The channels' SQL: messages are inserted and read with plain parameterised SQL (a hot path). */
+@Injectable()
+export class ChannelsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(kind: ChannelKind, title: string, initiativeId: string | null, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const rows: { id: number }[] = await manager.query(
+      `INSERT INTO channels (kind, title, initiative_id) VALUES ($1, $2, $3)
+       ON CONFLICT (initiative_id) DO NOTHING RETURNING id`,
+      [kind, title, initiativeId],
+    );
+    if (rows.length) return rows[0].id;
+    const [existing] = await manager.query(`SELECT id FROM channels WHERE initiative_id = $1`, [initiativeId]);
+    return existing.id;
+  }
+
+  findById(id: number): Promise<Channel | null> {
+    return this.dataSource.getRepository(Channel).findOne({ where: { id } });
+  }
+
+  async idForInitiative(initiativeId: string): Promise<number | null> {
+    const [row] = await this.dataSource.query(`SELECT id FROM channels WHERE initiative_id = $1`, [initiativeId]);
+    return row?.id ?? null;
+  }
+
+  async isMember(channelId: number, userId: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(`SELECT 1 FROM channel_members WHERE channel_id = $1 AND user_id = $2`, [channelId, userId]);
+    return !!row;
+  }
+
+  async addMembers(channelId: number, userIds: string[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (!userIds.length) return;
+    await manager.query(`INSERT INTO channel_members (channel_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [channelId, userIds]);
+  }
+
+  async members(channelId: number): Promise<string[]> {
+    const rows: { user_id: string }[] = await this.dataSource.query(`SELECT user_id FROM channel_members WHERE channel_id = $1`, [channelId]);
+    return rows.map((row) => row.user_id);
+  }
+
+  /** What decides access to an initiative's discussion: its status, whether hidden, and the user's role in its organisation. */
+  async initiativeAccess(initiativeId: string, userId: string | null): Promise<{ status: string; hidden: boolean; role: string | null } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT i.status, i.hidden_at IS NOT NULL AS hidden,
+              (SELECT m.role FROM organization_members m WHERE m.organization_id = i.organization_id AND m.user_id = $2) AS role
+         FROM initiatives i WHERE i.id = $1`,
+      [initiativeId, userId],
+    );
+    return row ?? null;
+  }
+
+  /** Does the user belong to any verified organisation (who may post in public discussions)? */
+  async belongsToVerifiedOrganization(userId: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `SELECT 1 FROM organization_members m JOIN organizations o ON o.id = m.organization_id
+        WHERE m.user_id = $1 AND o.status = 'verified' AND o.hidden_at IS NULL LIMIT 1`,
+      [userId],
+    );
+    return !!row;
+  }
+
+  /**
+   * Stores a message. The channel row is locked first, so ids within a channel are allocated and
+   * committed in the same order; a retry with the same clientId returns the stored message
+   * (`created: false`) and stores nothing.
+   */
+  async insertMessage(channelId: number, authorId: string, clientId: string, body: string, follow: boolean): Promise<{ message: MessageRow; created: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT id FROM channels WHERE id = $1 FOR UPDATE`, [channelId]);
+      const inserted: { id: number }[] = await manager.query(
+        `INSERT INTO messages (channel_id, author_id, client_id, body) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (channel_id, author_id, client_id) DO NOTHING RETURNING id`,
+        [channelId, authorId, clientId, body],
+      );
+      if (follow) await this.addMembers(channelId, [authorId], manager);
+      const [message] = await manager.query(
+        `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.author_id
+          WHERE m.channel_id = $1 AND m.author_id = $2 AND m.client_id = $3`,
+        [channelId, authorId, clientId],
+      );
+      return { message, created: inserted.length > 0 };
+    });
+  }
+
+  async findMessage(channelId: number, messageId: number): Promise<MessageRow | null> {
+    const [row] = await this.dataSource.query(`SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.author_id WHERE m.channel_id = $1 AND m.id = $2`, [channelId, messageId]);
+    return row ?? null;
+  }
+
+  async findMessageById(messageId: number): Promise<MessageRow | null> {
+    const [row] = await this.dataSource.query(`SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.author_id WHERE m.id = $1`, [messageId]);
+    return row ?? null;
+  }
+
+  /** Oldest first: after an id (catch-up), before one (scrolling back), or the newest. */
+  async history(channelId: number, options: { after?: number; before?: number; limit: number }): Promise<MessageRow[]> {
+    if (options.after !== undefined) {
+      return this.dataSource.query(
+        `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.author_id
+          WHERE m.channel_id = $1 AND m.id > $2 ORDER BY m.id ASC LIMIT $3`,
+        [channelId, options.after, options.limit],
+      );
+    }
+    const rows: MessageRow[] = await this.dataSource.query(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.author_id
+        WHERE m.channel_id = $1 AND ($2::bigint IS NULL OR m.id < $2) ORDER BY m.id DESC LIMIT $3`,
+      [channelId, options.before ?? null, options.limit],
+    );
+    return rows.reverse();
+  }
+
+  /** Changes the author's own message if it is still within the edit window; null otherwise. */
+  async editOwn(channelId: number, messageId: number, authorId: string, windowMinutes: number, change: { body?: string; delete?: boolean }): Promise<boolean> {
+    const rows = await modifyReturning<{ id: number }>(
+      this.dataSource.manager,
+      `UPDATE messages SET body = coalesce($5, body), edited_at = CASE WHEN $5 IS NULL THEN edited_at ELSE now() END,
+              deleted_at = CASE WHEN $6 THEN now() ELSE deleted_at END
+        WHERE channel_id = $1 AND id = $2 AND author_id = $3 AND deleted_at IS NULL AND hidden_at IS NULL
+          AND created_at > now() - make_interval(mins => $4)
+        RETURNING id`,
+      [channelId, messageId, authorId, windowMinutes, change.body ?? null, !!change.delete],
+    );
+    return rows.length > 0;
+  }
+
+  async hide(messageId: number, reason: string, manager: EntityManager): Promise<boolean> {
+    const rows = await modifyReturning<{ id: number }>(manager, `UPDATE messages SET hidden_at = now(), hidden_reason = $2 WHERE id = $1 AND hidden_at IS NULL RETURNING id`, [messageId, reason]);
+    return rows.length > 0;
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import type { MessageDto } from '../../channels/dto/channel.dto';
+import type { NotificationDto } from '../../notifications/dto/notification.dto';
+
+/**
+ * What happened, for whoever cares (the realtime service pushes these to sockets). Services emit
+ * after their transaction has committed: persist first, then tell.
+ */
+export interface DomainEvents {
+  'message.created': { message: MessageDto; authorSocketExcluded?: boolean };
+  'message.updated': { message: MessageDto };
+  'notification.created': { userId: string; notification: NotificationDto; unread: number };
+  'sessions.revoked': { sessionIds: string[] };
+}
+
+@Injectable()
+export class DomainEventBus {
+  constructor(private readonly emitter: EventEmitter2) {}
+
+  emit<K extends keyof DomainEvents>(name: K, payload: DomainEvents[K]): void {
+    this.emitter.emit(name, payload);
+  }
+}

@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { DELIVERIES, NOTIFICATION_KINDS, type Delivery, type NotificationKind } from '../notifications.constants';
+
+export class LocalizedTextDto {
+  @ApiProperty() pl: string;
+  @ApiProperty() en: string;
+}
+
+export class NotificationDto {
+  @ApiProperty() id: number;
+  @ApiProperty({ enum: NOTIFICATION_KINDS }) kind: NotificationKind;
+  @ApiProperty({ type: LocalizedTextDto }) title: LocalizedTextDto;
+  @ApiProperty({ type: LocalizedTextDto }) body: LocalizedTextDto;
+  @ApiProperty({ example: '/initiatives/…' }) link: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() read: boolean;
+}
+
+export class NotificationPageDto {
+  @ApiProperty({ type: [NotificationDto], description: 'Newest first' }) items: NotificationDto[];
+  @ApiProperty() unread: number;
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class NotificationQueryDto {
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @Type(() => Number) @IsInt({ message: 'cursor must be the nextCursor of a previous page' }) @Min(1) cursor?: number;
+  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'limit must be a whole number' }) @Min(1) @Max(100, { message: 'limit must be at most 100' }) limit?: number;
+}
+
+export class MarkReadDto {
+  @ApiPropertyOptional({ type: [Number], description: 'These notifications' })
+  @IsOptional() @IsArray({ message: 'ids must be a list of notification ids' }) @ArrayMaxSize(500) @IsInt({ each: true, message: 'each of ids must be a notification id' })
+  ids?: number[];
+  @ApiPropertyOptional({ description: 'All of mine' }) @IsOptional() @IsBoolean({ message: 'all must be true or false' }) all?: boolean;
+}
+
+export class UnreadDto {
+  @ApiProperty() unread: number;
+}
+
+export class PreferenceDto {
+  @ApiProperty({ enum: NOTIFICATION_KINDS }) @IsIn(NOTIFICATION_KINDS, { message: `kind must be one of: ${NOTIFICATION_KINDS.join(', ')}` }) kind: NotificationKind;
+  @ApiProperty({ enum: DELIVERIES, description: 'in_app: the bell only; email: also an e-mail at once; digest: also in a daily e-mail' })
+  @IsIn(DELIVERIES, { message: `delivery must be one of: ${DELIVERIES.join(', ')}` })
+  delivery: Delivery;
+}
+
+export class PreferencesDto {
+  @ApiProperty({ type: [PreferenceDto] }) @IsArray({ message: 'items must be a list' }) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => PreferenceDto) items: PreferenceDto[];
+}

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import type { Server } from 'socket.io';
+
+/**
+ * Who is connected where. Socket.IO (through the Redis adapter when there are several instances)
+ * knows; the gateway hands its server over when it starts. Without a server (scripts), nobody is present.
+ */
+@Injectable()
+export class PresenceService {
+  private server?: Server;
+
+  attach(server: Server): void {
+    this.server = server;
+  }
+
+  get io(): Server | undefined {
+    return this.server;
+  }
+
+  /** Distinct users with a socket in the room, across every instance. */
+  async usersIn(room: string): Promise<Set<string>> {
+    if (!this.server) return new Set();
+    const sockets = await this.server.in(room).fetchSockets();
+    return new Set(sockets.map((socket) => (socket.data as { user?: { id: string } }).user?.id).filter((id): id is string => !!id));
+  }
+}

@@ -1,0 +1,174 @@
+import { HttpException, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
+import type { Server, Socket } from 'socket.io';
+import { AccessTokenVerifier } from '../auth/access-token.verifier';
+import type { AuthUser } from '../auth/auth-user';
+import { SEND_LIMIT } from '../channels/channels.constants';
+import { ChannelsService } from '../channels/channels.service';
+import { SocketChannelDto, SocketEditMessageDto, SocketMessageRefDto, SocketSendMessageDto, type MessageDto } from '../channels/dto/channel.dto';
+import type { DomainEvents } from '../common/events/domain-events';
+import { PresenceService } from './presence.service';
+import { parsePayload, type Ack } from './socket-payload';
+
+interface SocketData {
+  user: AuthUser;
+  sentAt: number[];
+  typingAt?: number;
+}
+
+type AppSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+
+const channelRoom = (id: number) => `channel:${id}`;
+
+/**
+ * The Socket.IO gateway: authentication on the handshake (the access token in `auth`, never in
+ * the URL), rooms user:<id>, session:<id> and channel:<id>, and the protocol of docs/REALTIME.md.
+ * It turns domain events into pushes; services never touch sockets.
+ */
+@WebSocketGateway()
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
+  private readonly logger = new Logger('Realtime');
+  @WebSocketServer() server: Server;
+
+  constructor(
+    private readonly tokens: AccessTokenVerifier,
+    private readonly channels: ChannelsService,
+    private readonly presence: PresenceService,
+  ) {}
+
+  afterInit(server: Server): void {
+    this.presence.attach(server);
+    server.use((socket, next) => {
+      this.tokens
+        .verify((socket.handshake.auth as { token?: unknown } | undefined)?.token)
+        .then((user) => {
+          if (!user) return next(new Error('unauthorized: log in again (the access token is missing, invalid or expired)'));
+          (socket.data as SocketData) = { user, sentAt: [] };
+          next();
+        })
+        .catch(() => next(new Error('unauthorized')));
+    });
+  }
+
+  async handleConnection(socket: AppSocket): Promise<void> {
+    const { user } = socket.data;
+    await socket.join([`user:${user.id}`, `session:${user.sessionId}`]);
+    socket.on('disconnecting', () => {
+      const rooms = [...socket.rooms].filter((room) => room.startsWith('channel:'));
+      // After the socket has left, tell the rooms how many remain.
+      setImmediate(() => rooms.forEach((room) => void this.announcePresence(room)));
+    });
+  }
+
+  @SubscribeMessage('channel:join')
+  async join(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): Promise<Ack<{ presence: number; missed?: MessageDto[]; more?: boolean }>> {
+    const parsed = parsePayload(SocketChannelDto, payload);
+    if ('error' in parsed) return parsed.error;
+    const { channelId, after } = parsed.value;
+    return this.guard(async () => {
+      await this.channels.readable(channelId, socket.data.user);
+      await socket.join(channelRoom(channelId));
+      const presence = await this.announcePresence(channelRoom(channelId));
+      if (after === undefined) return { ok: true as const, presence };
+      const { items, more } = await this.channels.catchUp(channelId, after, socket.data.user);
+      return { ok: true as const, presence, missed: items, more };
+    });
+  }
+
+  @SubscribeMessage('channel:leave')
+  async leave(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): Promise<Ack<object>> {
+    const parsed = parsePayload(SocketChannelDto, payload);
+    if ('error' in parsed) return parsed.error;
+    await socket.leave(channelRoom(parsed.value.channelId));
+    await this.announcePresence(channelRoom(parsed.value.channelId));
+    return { ok: true };
+  }
+
+  @SubscribeMessage('message:send')
+  async send(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): Promise<Ack<{ message: MessageDto }>> {
+    const now = Date.now();
+    socket.data.sentAt = socket.data.sentAt.filter((at) => now - at < SEND_LIMIT.windowMs);
+    if (socket.data.sentAt.length >= SEND_LIMIT.messages) {
+      return { ok: false, error: { status: 429, message: `Too many messages: at most ${SEND_LIMIT.messages} in ${SEND_LIMIT.windowMs / 1000} seconds. Wait a moment.` } };
+    }
+    socket.data.sentAt.push(now);
+    const parsed = parsePayload(SocketSendMessageDto, payload);
+    if ('error' in parsed) return parsed.error;
+    const { channelId, body, clientId } = parsed.value;
+    return this.guard(async () => ({ ok: true as const, message: await this.channels.send(socket.data.user, channelId, body, clientId) }));
+  }
+
+  @SubscribeMessage('message:edit')
+  async edit(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): Promise<Ack<{ message: MessageDto }>> {
+    const parsed = parsePayload(SocketEditMessageDto, payload);
+    if ('error' in parsed) return parsed.error;
+    const { channelId, messageId, body } = parsed.value;
+    return this.guard(async () => ({ ok: true as const, message: await this.channels.edit(socket.data.user, channelId, messageId, body) }));
+  }
+
+  @SubscribeMessage('message:delete')
+  async remove(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): Promise<Ack<{ message: MessageDto }>> {
+    const parsed = parsePayload(SocketMessageRefDto, payload);
+    if ('error' in parsed) return parsed.error;
+    const { channelId, messageId } = parsed.value;
+    return this.guard(async () => ({ ok: true as const, message: await this.channels.remove(socket.data.user, channelId, messageId) }));
+  }
+
+  @SubscribeMessage('typing')
+  typing(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): Ack<object> {
+    const parsed = parsePayload(SocketChannelDto, payload);
+    if ('error' in parsed) return parsed.error;
+    const room = channelRoom(parsed.value.channelId);
+    if (!socket.rooms.has(room)) return { ok: false, error: { status: 403, message: 'Join the channel first.' } };
+    // At most one typing signal every two seconds per socket.
+    if (!socket.data.typingAt || Date.now() - socket.data.typingAt > 2000) {
+      socket.data.typingAt = Date.now();
+      socket.to(room).emit('typing' as never, { channelId: parsed.value.channelId, user: { id: socket.data.user.id, displayName: socket.data.user.displayName } } as never);
+    }
+    return { ok: true };
+  }
+
+  @OnEvent('message.created')
+  onMessageCreated({ message }: DomainEvents['message.created']): void {
+    this.server.to(channelRoom(message.channelId)).emit('message:new', message);
+  }
+
+  @OnEvent('message.updated')
+  onMessageUpdated({ message }: DomainEvents['message.updated']): void {
+    const room = this.server.to(channelRoom(message.channelId));
+    if (message.hidden) room.emit('message:hidden', { channelId: message.channelId, messageId: message.id, reason: message.hiddenReason });
+    room.emit('message:updated', message);
+  }
+
+  @OnEvent('notification.created')
+  onNotification({ userId, notification, unread }: DomainEvents['notification.created']): void {
+    this.server.to(`user:${userId}`).emit('notification:new', { notification, unread });
+  }
+
+  @OnEvent('sessions.revoked')
+  onSessionsRevoked({ sessionIds }: DomainEvents['sessions.revoked']): void {
+    for (const id of sessionIds) this.server.in(`session:${id}`).disconnectSockets(true);
+  }
+
+  private async announcePresence(room: string): Promise<number> {
+    const count = (await this.presence.usersIn(room)).size;
+    this.server.to(room).emit('presence', { channelId: Number(room.slice('channel:'.length)), count });
+    return count;
+  }
+
+  /** Errors become error acknowledgements with the status a REST client would get. */
+  private async guard<T>(work: () => Promise<T>): Promise<T | { ok: false; error: { status: number; message: string } }> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof HttpException) {
+        const response = error.getResponse();
+        const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
+        return { ok: false, error: { status: error.getStatus(), message } };
+      }
+      this.logger.error({ msg: 'socket handler failed', err: String(error) });
+      return { ok: false, error: { status: 500, message: 'Something went wrong on our side; it has been logged.' } };
+    }
+  }
+}

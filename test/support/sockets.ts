@@ -1,0 +1,64 @@
+import { io, type Socket } from 'socket.io-client';
+
+/** A real socket.io-client connected to a test app, with the access token in `auth`. */
+export function connect(baseUrl: string, token?: string, options: { reconnection?: boolean; origin?: string } = {}): Socket {
+  return io(baseUrl, {
+    path: '/socket.io',
+    // A browser's Origin header can only be set on the polling transport from Node.
+    transports: options.origin ? ['polling'] : ['websocket'],
+    extraHeaders: options.origin ? { Origin: options.origin } : undefined,
+    auth: token ? { token } : {},
+    reconnection: options.reconnection ?? false,
+    forceNew: true,
+  });
+}
+
+export function connected(socket: Socket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (socket.connected) return resolve();
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (error) => reject(error));
+  });
+}
+
+export function connectError(socket: Socket): Promise<Error> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => reject(new Error('connected, but a connect_error was expected')));
+    socket.once('connect_error', (error) => resolve(error));
+  });
+}
+
+/** Emits with an acknowledgement and resolves with it. */
+export function ask<T = any>(socket: Socket, event: string, payload: unknown): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return socket.timeout(5000).emitWithAck(event, payload);
+}
+
+/** Resolves with the next `count` events of a name (within the timeout). */
+export function collect<T = any>(socket: Socket, event: string, count: number, timeoutMs = 5000): Promise<T[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return new Promise((resolve, reject) => {
+    const received: T[] = [];
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`received ${received.length} of ${count} ${event} events`));
+    }, timeoutMs);
+    const listener = (payload: T) => {
+      received.push(payload);
+      if (received.length === count) {
+        clearTimeout(timer);
+        socket.off(event, listener);
+        resolve(received);
+      }
+    };
+    socket.on(event, listener);
+  });
+}
+
+/** Collects every event of a name during a period (to check that nothing, or nothing more, arrives). */
+export async function during<T = any>(socket: Socket, event: string, ms: number): Promise<T[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const received: T[] = [];
+  const listener = (payload: T) => received.push(payload);
+  socket.on(event, listener);
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  socket.off(event, listener);
+  return received;
+}
