@@ -1,7 +1,8 @@
 /**
  * Schema tooling on a throwaway database (embedded PostgreSQL unless DATABASE_URL is set):
  *   migration.ts generate <Name>  writes migrations/<timestamp>-<Name>.ts from the entities
- *   migration.ts check            fails when the entities and the migrations disagree
+ *   migration.ts check            fails when the entities and the migrations disagree, or a
+ *                                 migration does not revert and apply again cleanly
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,10 +35,16 @@ async function main(): Promise<number> {
     await dataSource.initialize();
     await dataSource.runMigrations();
     const pending = await dataSource.driver.createSchemaBuilder().log();
+    if (command === 'check' && pending.upQueries.length === 0) {
+      // Every migration must also revert cleanly, and apply again after that.
+      const applied = dataSource.migrations.length;
+      for (let i = 0; i < applied; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+      await dataSource.runMigrations({ transaction: 'each' });
+    }
     await dataSource.destroy();
     if (command === 'check') {
       if (pending.upQueries.length === 0) {
-        console.log('migration check: the migrations match the entities');
+        console.log('migration check: the migrations match the entities, and revert and apply again cleanly');
         return 0;
       }
       console.error('migration check: the entities and the migrations disagree; a migration would run:');

@@ -13,6 +13,8 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { HealthModule } from './health/health.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { MailModule } from './mail/mail.module';
+import { MatchingModule } from './matching/matching.module';
+import { PartnershipsModule } from './partnerships/partnerships.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RegistryModule } from './registry/registry.module';
@@ -47,6 +49,8 @@ export class AppModule {
         ChannelsModule,
         InitiativesModule,
         ModerationModule,
+        MatchingModule,
+        PartnershipsModule,
         AccountModule,
         RealtimeModule,
       ],

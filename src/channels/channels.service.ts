@@ -1,4 +1,5 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainEventBus } from '../common/events/domain-events';
@@ -36,16 +37,18 @@ export class ChannelsService {
   }
 
   /** A private channel whose only way in is membership (partnerships use these). */
-  async createPrivate(title: string, memberIds: string[]): Promise<number> {
-    return this.channels.transaction(async (manager) => {
-      const id = await this.channels.create('private', title.slice(0, 200), null, manager);
-      await this.channels.addMembers(id, memberIds, manager);
+  async createPrivate(title: string, memberIds: string[], manager?: EntityManager): Promise<number> {
+    const create = async (m: EntityManager) => {
+      const id = await this.channels.create('private', title.slice(0, 200), null, m);
+      await this.channels.addMembers(id, memberIds, m);
       return id;
-    });
+    };
+    // Inside the caller's transaction when given (a partnership and its channel are created together).
+    return manager ? create(manager) : this.channels.transaction(create);
   }
 
-  addMembers(channelId: number, userIds: string[]): Promise<void> {
-    return this.channels.addMembers(channelId, userIds);
+  addMembers(channelId: number, userIds: string[], manager?: EntityManager): Promise<void> {
+    return this.channels.addMembers(channelId, userIds, manager);
   }
 
   async describe(channelId: number, user?: AuthUser): Promise<ChannelDto> {

@@ -10,6 +10,10 @@ import { ChannelMember } from '../channels/entities/channel-member.entity';
 import { Message } from '../channels/entities/message.entity';
 import { Notification } from '../notifications/entities/notification.entity';
 import { NotificationPreference } from '../notifications/entities/notification-preference.entity';
+import { SavedSearch } from '../matching/entities/saved-search.entity';
+import { Interest } from '../partnerships/entities/interest.entity';
+import { Partnership } from '../partnerships/entities/partnership.entity';
+import { PartnershipMember } from '../partnerships/entities/partnership-member.entity';
 import { InitiativeTransition } from '../initiatives/entities/initiative-transition.entity';
 import { Report } from '../moderation/entities/report.entity';
 import { OutboxMail } from '../mail/entities/outbox-mail.entity';
@@ -53,4 +57,8 @@ export const ENTITIES = [
   Message,
   Notification,
   NotificationPreference,
+  Interest,
+  Partnership,
+  PartnershipMember,
+  SavedSearch,
 ];

@@ -97,6 +97,11 @@ export class InitiativesRepository {
     return rows[0].previous;
   }
 
+  /** The organisation was active now (matching favours organisations active this month). */
+  async touchOrganization(organizationId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE organizations SET last_active_at = now() WHERE id = $1`, [organizationId]);
+  }
+
   history(id: string): Promise<InitiativeTransition[]> {
     return this.dataSource.getRepository(InitiativeTransition).find({ where: { initiativeId: id }, order: { id: 'ASC' } });
   }

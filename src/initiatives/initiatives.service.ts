@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Inject, Inj
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { today } from '../common/calendar-date';
+import { DomainEventBus } from '../common/events/domain-events';
 import { renderMarkdown } from '../common/markdown';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ChannelsService } from '../channels/channels.service';
@@ -53,6 +54,7 @@ export class InitiativesService {
     private readonly mail: MailService,
     private readonly channels: ChannelsService,
     private readonly notifications: NotificationsService,
+    private readonly events: DomainEventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -73,6 +75,7 @@ export class InitiativesService {
       createdBy: user.id,
     });
     await this.channels.createForInitiative(id, values.title ?? dto.title);
+    await this.initiatives.touchOrganization(dto.organizationId);
     return this.get(id, user);
   }
 
@@ -110,6 +113,7 @@ export class InitiativesService {
     }
     const values = await this.validatedValues(dto, initiative);
     await this.initiatives.update(id, { ...values, archiveWarnedAt: null });
+    await this.initiatives.touchOrganization(initiative.organizationId);
     return this.get(id, user);
   }
 
@@ -138,7 +142,9 @@ export class InitiativesService {
         await this.audit.record({ actorId: user.id, action: `initiative.${action}`, targetType: 'initiative', targetId: id, reason: comment ?? null, details: { from: previous, to: rule.to } }, manager);
       }
     });
+    if (editor) await this.initiatives.touchOrganization(initiative.organizationId);
     if (moderation && action !== 'archive') await this.tellOwners(initiative, action as 'publish' | 'request-changes' | 'reject', comment);
+    if (action === 'publish') this.events.emit('initiative.published', { initiativeId: id, title: initiative.title });
     return this.get(id, user);
   }
 
@@ -158,7 +164,7 @@ export class InitiativesService {
     await Promise.all([
       query.area && this.registry.assertVocabulary('area', 'area', [query.area]),
       query.goal && this.registry.assertVocabulary('goal', 'goal', [query.goal]),
-      query.city && this.registry.assertVocabulary('city', 'partnerCity', [query.city]),
+      query.city && this.registry.assertVocabulary('city', 'registryCity', [query.city]),
       query.orgType && this.registry.assertVocabulary('orgType', 'organizationType', [query.orgType]),
     ]);
     const tsquery = toPrefixQuery(query.q);
@@ -283,7 +289,7 @@ export class InitiativesService {
     await Promise.all([
       dto.areas && this.registry.assertVocabulary('areas', 'area', dto.areas),
       dto.goals && this.registry.assertVocabulary('goals', 'goal', dto.goals),
-      dto.targetCities && this.registry.assertVocabulary('targetCities', 'partnerCity', dto.targetCities),
+      dto.targetCities && this.registry.assertVocabulary('targetCities', 'registryCity', dto.targetCities),
       dto.soughtOrgTypes && this.registry.assertVocabulary('soughtOrgTypes', 'organizationType', dto.soughtOrgTypes),
     ]);
     const startsOn = dto.startsOn ?? current?.startsOn ?? null;

@@ -46,6 +46,12 @@ export class RegistryService {
     return { key, name, namePl, officialNamePl, country, lat, lon };
   }
 
+  /** The home city's name for generated sentences: English, and the Polish genitive and locative. */
+  async getHomeCityForms(): Promise<{ en: string; plGenitive: string; plLocative: string }> {
+    const city = await this.registry.findHomeCity();
+    return { en: city?.name ?? '', plGenitive: city?.namePlGenitive ?? city?.namePl ?? '', plLocative: city?.namePlLocative ?? city?.namePl ?? '' };
+  }
+
   async listNetworks(): Promise<NetworkListDto> {
     const networks = await this.registry.findNetworks();
     return { items: networks.map((network) => this.toNetwork(network)), total: networks.length };
@@ -75,7 +81,7 @@ export class RegistryService {
   }
 
   /** For other modules: checks keys against the reference vocabularies, with messages naming the field. */
-  async assertVocabulary(field: string, kind: 'area' | 'organizationType' | 'goal' | 'partnerCity', keys: string[]): Promise<void> {
+  async assertVocabulary(field: string, kind: 'area' | 'organizationType' | 'goal' | 'registryCity', keys: string[]): Promise<void> {
     if (keys.length === 0) return;
     const known = await this.vocabulary(kind);
     const unknown = keys.filter((key) => !known.includes(key));
@@ -85,7 +91,7 @@ export class RegistryService {
     }
   }
 
-  private async vocabulary(kind: 'area' | 'organizationType' | 'goal' | 'partnerCity'): Promise<string[]> {
+  private async vocabulary(kind: 'area' | 'organizationType' | 'goal' | 'registryCity'): Promise<string[]> {
     switch (kind) {
       case 'area':
         return this.registry.findAreaKeys();
@@ -93,8 +99,11 @@ export class RegistryService {
         return this.registry.findOrganizationTypeKeys();
       case 'goal':
         return (await this.registry.findGoals()).map((goal) => goal.key);
-      case 'partnerCity':
-        return (await this.registry.findPartnerCities({})).map((city) => city.key);
+      case 'registryCity': {
+        // The home city and its partner cities (a partner-city organisation targets Kraków).
+        const home = await this.registry.findHomeCity();
+        return [...(home ? [home.key] : []), ...(await this.registry.findPartnerCities({})).map((city) => city.key)];
+      }
     }
   }
 

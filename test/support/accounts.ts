@@ -16,7 +16,7 @@ export interface OutboxRow {
 export async function lastMail(t: TestApp, to: string, template?: string): Promise<OutboxRow> {
   const rows: OutboxRow[] = await t.dataSource.query(
     `SELECT * FROM mail_outbox WHERE to_address = $1 AND ($2::text IS NULL OR template = $2) ORDER BY id DESC LIMIT 1`,
-    [to, template ?? null],
+    [to.toLowerCase(), template ?? null],
   );
   if (!rows.length) throw new Error(`no ${template ?? ''} mail to ${to}`);
   return rows[0];
@@ -46,9 +46,11 @@ export function refreshCookieOf(response: request.Response): string {
 }
 
 /** Signs up, verifies the address through the mailed link, and logs in. */
-export async function signUp(t: TestApp, email: string, options: { displayName?: string; locale?: 'pl' | 'en'; password?: string; role?: 'moderator' | 'admin' } = {}): Promise<SignedIn> {
+export async function signUp(t: TestApp, address: string, options: { displayName?: string; locale?: 'pl' | 'en'; password?: string; role?: 'moderator' | 'admin' } = {}): Promise<SignedIn> {
   const api = request(t.app.getHttpServer());
   const password = options.password ?? PASSWORD;
+  // Addresses are kept lower-case, as the server stores them.
+  const email = address.toLowerCase();
   // Every test request comes from 127.0.0.1: start each sign-up with a fresh per-address mail budget.
   await clearAddressLimits(t);
   await api.post('/api/v1/auth/register').send({ email, password, displayName: options.displayName ?? email.split('@')[0], locale: options.locale ?? 'en' }).expect(202);

@@ -12,6 +12,7 @@ export interface DomainEvents {
   'message.updated': { message: MessageDto };
   'notification.created': { userId: string; notification: NotificationDto; unread: number };
   'sessions.revoked': { sessionIds: string[] };
+  'initiative.published': { initiativeId: string; title: string };
 }
 
 @Injectable()

@@ -67,6 +67,10 @@ export class Organization {
   @Column({ name: 'status_changed_by', type: 'uuid', nullable: true })
   statusChangedBy: string | null;
 
+  /** Last time it published or changed an initiative: "active this month" in matching. */
+  @Column({ name: 'last_active_at', type: 'timestamptz', nullable: true })
+  lastActiveAt: Date | null;
+
   /** Set when moderation hides it (reports over the threshold, or a moderator). */
   @Column({ name: 'hidden_at', type: 'timestamptz', nullable: true })
   hiddenAt: Date | null;

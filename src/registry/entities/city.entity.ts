@@ -22,6 +22,13 @@ export class City extends ImportTracking {
   @Column({ name: 'name_pl', type: 'varchar', length: 120 })
   namePl: string;
 
+  /** Polish genitive and locative ("Krakowa", "w Krakowie") for generated sentences; the home city's. */
+  @Column({ name: 'name_pl_genitive', type: 'varchar', length: 120, nullable: true })
+  namePlGenitive: string | null;
+
+  @Column({ name: 'name_pl_locative', type: 'varchar', length: 120, nullable: true })
+  namePlLocative: string | null;
+
   @Column({ name: 'official_name_pl', type: 'varchar', length: 200, nullable: true })
   officialNamePl: string | null;
 
@@ -50,6 +57,10 @@ export class City extends ImportTracking {
 
   @Column({ type: 'text', array: true, default: '{}' })
   areas: string[];
+
+  /** Set by city staff to lift a partnership they want to revive in matching (0 to 20). */
+  @Column({ name: 'match_boost', type: 'smallint', default: 0 })
+  matchBoost: number;
 
   /** Notes on the cooperation record, as the source documents state them. */
   @Column({ type: 'text', array: true, default: '{}' })

@@ -113,6 +113,8 @@ export class ReferenceDataImporter {
         name: home.name,
         namePl: home.name_pl,
         officialNamePl: home.official_name_pl ?? null,
+        namePlGenitive: home.name_pl_genitive ?? null,
+        namePlLocative: home.name_pl_locative ?? null,
         country: home.country,
         lat: home.lat,
         lon: home.lon,

@@ -31,6 +31,9 @@ export class HomeCityRecord {
   @IsString() @Length(1, 120) name: string;
   @IsString() @Length(1, 120) name_pl: string;
   @IsOptional() @IsString() official_name_pl?: string;
+  /** Polish case forms, for sentences such as "miasto bliźniacze Krakowa" and "w Krakowie". */
+  @IsOptional() @IsString() name_pl_genitive?: string;
+  @IsOptional() @IsString() name_pl_locative?: string;
   @Matches(/^[A-Z]{2}$/) country: string;
   @IsLatitude() lat: number;
   @IsLongitude() lon: number;

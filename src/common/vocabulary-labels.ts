@@ -1,0 +1,66 @@
+/**
+ * Names of the reference vocabularies in Polish and English, for texts the server writes (reasons
+ * of matches, e-mails). Unknown keys (another city's vocabulary) fall back to the key itself.
+ */
+const AREAS: Record<string, [pl: string, en: string]> = {
+  culture: ['kultura', 'culture'],
+  education: ['edukacja', 'education'],
+  science: ['nauka', 'science'],
+  youth: ['młodzież', 'youth'],
+  sport: ['sport', 'sport'],
+  social: ['sprawy społeczne', 'social affairs'],
+  health: ['zdrowie', 'health'],
+  tourism: ['turystyka', 'tourism'],
+  economy: ['gospodarka', 'economy'],
+  promotion: ['promocja', 'promotion'],
+  environment: ['środowisko', 'environment'],
+  heritage: ['dziedzictwo', 'heritage'],
+  governance: ['zarządzanie miastem', 'governance'],
+  transport: ['transport', 'transport'],
+  municipal: ['usługi komunalne', 'municipal services'],
+  safety: ['bezpieczeństwo', 'safety'],
+  eu_funds: ['fundusze UE', 'EU funds'],
+  diaspora: ['Polonia', 'diaspora'],
+  disability: ['niepełnosprawność', 'disability'],
+  seniors: ['seniorzy', 'seniors'],
+  housing: ['mieszkalnictwo', 'housing'],
+  urban_planning: ['planowanie przestrzenne', 'urban planning'],
+  media: ['media', 'media'],
+};
+
+const ORG_TYPES: Record<string, [pl: string, en: string]> = {
+  business: ['firma', 'business'],
+  chamber: ['izba gospodarcza', 'chamber of commerce'],
+  city_unit: ['jednostka miejska', 'city unit'],
+  consulate: ['konsulat', 'consulate'],
+  cultural_institution: ['instytucja kultury', 'cultural institution'],
+  diaspora_organisation: ['organizacja polonijna', 'diaspora organisation'],
+  district: ['dzielnica', 'city district'],
+  foreign_city_hall: ['urząd miasta partnerskiego', 'partner city hall'],
+  health_institution: ['placówka zdrowia', 'health institution'],
+  ngo: ['organizacja pozarządowa', 'NGO'],
+  school: ['szkoła', 'school'],
+  university: ['uczelnia', 'university'],
+  youth_centre: ['ośrodek młodzieżowy', 'youth centre'],
+};
+
+export type Locale = 'pl' | 'en';
+
+export function areaName(key: string, locale: Locale): string {
+  return AREAS[key]?.[locale === 'pl' ? 0 : 1] ?? key;
+}
+
+export function orgTypeName(key: string, locale: Locale): string {
+  return ORG_TYPES[key]?.[locale === 'pl' ? 0 : 1] ?? key;
+}
+
+const languageNames = { pl: new Intl.DisplayNames(['pl'], { type: 'language' }), en: new Intl.DisplayNames(['en'], { type: 'language' }) };
+
+/** "niemiecki" / "German", from the runtime's ICU data. */
+export function languageName(code: string, locale: Locale): string {
+  try {
+    return languageNames[locale].of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,0 +1,105 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth-user';
+import { areaName, languageName, orgTypeName } from '../common/vocabulary-labels';
+import { InitiativesService } from '../initiatives/initiatives.service';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { RegistryService } from '../registry/registry.service';
+import type { InitiativeMatchDto, MatchesDto, OrganizationMatchDto, SuggestionsDto } from './dto/matching.dto';
+import { MatchingRepository, type FactorRow, type MatchCursor } from './matching.repository';
+import { reasons, score, type Locale, type MatchFactors, type ReasonVocabulary } from './score';
+
+const PAGE = 20;
+
+function encode(cursor: MatchCursor): string {
+  return Buffer.from(JSON.stringify([cursor.score, cursor.name, cursor.id])).toString('base64url');
+}
+
+function decode(cursor: string | undefined, field: string): MatchCursor | undefined {
+  if (!cursor) return undefined;
+  try {
+    const [s, name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof s === 'number' && typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { score: s, name, id };
+  } catch {
+    // falls through
+  }
+  throw new BadRequestException({ message: `${field} must be a cursor of a previous answer`, fields: { [field]: ['not a cursor of a previous answer'] } });
+}
+
+/** Counterparts and complementary initiatives, with the reasons they matched in the viewer's language. */
+@Injectable()
+export class MatchingService {
+  constructor(
+    private readonly matching: MatchingRepository,
+    private readonly initiatives: InitiativesService,
+    private readonly organizations: OrganizationsService,
+    private readonly registry: RegistryService,
+  ) {}
+
+  async forInitiative(id: string, user: AuthUser | undefined, locale: Locale, cursors: { organizations?: string; initiatives?: string }): Promise<MatchesDto> {
+    const initiative = await this.initiatives.get(id, user); // access: 404 when the viewer may not see it
+    const vocabulary = await this.vocabulary();
+    const [organizations, initiatives] = await Promise.all([
+      this.matching.counterparts(id, decode(cursors.organizations, 'organizationsCursor'), PAGE + 1),
+      this.matching.fittingInitiatives(initiative.organization.id, id, decode(cursors.initiatives, 'initiativesCursor'), PAGE + 1),
+    ]);
+    const seekerType = initiative.organization.type;
+    return {
+      organizations: organizations.slice(0, PAGE).map((row) => this.organizationMatch(row, seekerType, locale, vocabulary)),
+      initiatives: initiatives.slice(0, PAGE).map((row) => this.initiativeMatch(row, locale, vocabulary, seekerType)),
+      nextOrganizationsCursor: organizations.length > PAGE ? encode({ score: organizations[PAGE - 1].score, name: organizations[PAGE - 1].name, id: organizations[PAGE - 1].id }) : null,
+      nextInitiativesCursor: initiatives.length > PAGE ? encode({ score: initiatives[PAGE - 1].score, name: initiatives[PAGE - 1].title, id: initiatives[PAGE - 1].id }) : null,
+    };
+  }
+
+  async forOrganization(id: string, user: AuthUser | undefined, locale: Locale, cursor?: string): Promise<SuggestionsDto> {
+    const organization = await this.organizations.get(id, user);
+    const vocabulary = await this.vocabulary();
+    const rows = await this.matching.fittingInitiatives(id, null, decode(cursor, 'cursor'), PAGE + 1);
+    return {
+      initiatives: rows.slice(0, PAGE).map((row) => this.initiativeMatch(row, locale, vocabulary, organization.type)),
+      nextCursor: rows.length > PAGE ? encode({ score: rows[PAGE - 1].score, name: rows[PAGE - 1].title, id: rows[PAGE - 1].id }) : null,
+    };
+  }
+
+  async setCityBoost(cityKey: string, boost: number): Promise<void> {
+    if (!(await this.matching.setCityBoost(cityKey, boost))) throw new NotFoundException(`There is no partner city with the key "${cityKey}"`);
+  }
+
+  private organizationMatch(row: FactorRow & { id: string; name: string; type: string; cityKey: string | null; cityName: string; country: string }, seekerType: string, locale: Locale, vocabulary: ReasonVocabulary): OrganizationMatchDto {
+    const factors = this.factors(row);
+    return {
+      organization: { id: row.id, name: row.name, type: row.type, cityKey: row.cityKey, cityName: row.cityName, country: row.country },
+      score: score(factors),
+      reasons: reasons(factors, seekerType, locale, vocabulary),
+    };
+  }
+
+  private initiativeMatch(row: FactorRow & { id: string; title: string; summary: string; kind: string; organizationId: string; organizationName: string; organizationType: string; cityKey: string | null; country: string }, locale: Locale, vocabulary: ReasonVocabulary, seekerType: string): InitiativeMatchDto {
+    const factors = this.factors(row);
+    return {
+      initiative: { id: row.id, title: row.title, summary: row.summary, kind: row.kind, organizationId: row.organizationId, organizationName: row.organizationName, cityKey: row.cityKey, country: row.country },
+      score: score(factors),
+      // Here the candidate initiative's organisation seeks the viewer's type.
+      reasons: reasons(factors, row.soughtType ? row.organizationType : seekerType, locale, vocabulary),
+    };
+  }
+
+  private factors(row: FactorRow): MatchFactors {
+    return {
+      inTargetCity: row.inTargetCity,
+      inTargetCountry: row.inTargetCountry,
+      tier: row.tier,
+      cityName: row.cityEn ? { pl: row.cityPl ?? row.cityEn, en: row.cityEn } : null,
+      soughtType: row.soughtType,
+      sharedAreas: row.sharedAreas,
+      sharedLanguages: row.sharedLanguages,
+      active: row.active,
+      boost: row.boost,
+    };
+  }
+
+  private async vocabulary(): Promise<ReasonVocabulary> {
+    const home = await this.registry.getHomeCityForms();
+    return { area: areaName, language: languageName, orgType: orgTypeName, homeCity: home };
+  }
+}

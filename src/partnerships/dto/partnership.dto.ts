@@ -1,0 +1,100 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { INTEREST_STATUSES, PARTNERSHIP_STATUSES, type InterestStatus, type PartnershipStatus } from '../partnerships.constants';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateInterestDto {
+  @ApiProperty({ description: 'Your organisation (you must be its owner or editor; it must be verified)' })
+  @IsUUID('4', { message: 'organizationId must be the id of your organisation' })
+  organizationId: string;
+
+  @ApiProperty({ example: 'Our school in Nuremberg would love to join: we have pupils learning Polish.' })
+  @Transform(trim)
+  @Length(10, 2000, { message: 'message must be 10 to 2,000 characters long' })
+  @IsString({ message: 'message must be text' })
+  message: string;
+}
+
+export class InterestReplyDto {
+  @ApiPropertyOptional({ description: 'Your answer, shown to the interested organisation' })
+  @IsOptional()
+  @Transform(trim)
+  @Length(1, 2000, { message: 'reply must be 1 to 2,000 characters long' })
+  @IsString({ message: 'reply must be text' })
+  reply?: string;
+}
+
+export class InterestListQueryDto {
+  @ApiProperty({ enum: ['incoming', 'sent'] }) @IsIn(['incoming', 'sent'], { message: 'direction must be incoming or sent' }) direction: 'incoming' | 'sent';
+}
+
+export class InterestDto {
+  @ApiProperty() id: string;
+  @ApiProperty() initiativeId: string;
+  @ApiProperty() initiativeTitle: string;
+  @ApiProperty({ description: 'The interested organisation' }) organizationId: string;
+  @ApiProperty() organizationName: string;
+  @ApiProperty() message: string;
+  @ApiProperty({ enum: INTEREST_STATUSES }) status: InterestStatus;
+  @ApiProperty({ type: String, nullable: true }) reply: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: String, nullable: true }) decidedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) partnershipId: string | null;
+}
+
+export class InterestListDto {
+  @ApiProperty({ type: [InterestDto] }) items: InterestDto[];
+}
+
+export class PartnerOrganizationDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() type: string;
+  @ApiProperty({ type: String, nullable: true }) cityKey: string | null;
+  @ApiProperty() cityName: string;
+  @ApiProperty() country: string;
+  @ApiProperty({ description: 'The initiative’s own organisation' }) lead: boolean;
+  @ApiProperty({ description: 'Agreed to show the partnership publicly' }) publicConsent: boolean;
+}
+
+export class PartnershipDto {
+  @ApiProperty() id: string;
+  @ApiProperty() initiativeId: string;
+  @ApiProperty() initiativeTitle: string;
+  @ApiProperty({ enum: PARTNERSHIP_STATUSES }) status: PartnershipStatus;
+  @ApiProperty({ type: String, nullable: true }) outcomeNote: string | null;
+  @ApiProperty({ type: [PartnerOrganizationDto] }) organizations: PartnerOrganizationDto[];
+  @ApiProperty({ description: 'Every participant agreed to show it publicly' }) public: boolean;
+  @ApiProperty({ type: Number, nullable: true, description: 'The private channel; for members of the participating organisations' }) channelId: number | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class PartnershipListDto {
+  @ApiProperty({ type: [PartnershipDto] }) items: PartnershipDto[];
+}
+
+export class UpdatePartnershipDto {
+  @ApiProperty({ enum: ['completed', 'ended'] }) @IsIn(['completed', 'ended'], { message: 'status must be completed or ended' }) status: 'completed' | 'ended';
+  @ApiPropertyOptional({ description: 'Required when completed: what came of it' })
+  @IsOptional() @Transform(trim) @Length(3, 4000, { message: 'outcomeNote must be 3 to 4,000 characters long' }) @IsString()
+  outcomeNote?: string;
+}
+
+export class ConsentDto {
+  @ApiProperty({ description: 'Your organisation agrees (true) or not (false) to show the partnership publicly' }) @IsBoolean({ message: 'public must be true or false' }) public: boolean;
+  @ApiProperty() @IsUUID('4', { message: 'organizationId must be the id of your participating organisation' }) organizationId: string;
+}
+
+export class PartnershipCityCountDto {
+  @ApiProperty() cityKey: string;
+  @ApiProperty() cityName: string;
+  @ApiProperty() namePl: string;
+  @ApiProperty() relationship: string;
+  @ApiProperty() partnerships: number;
+}
+
+export class PartnershipStatsDto {
+  @ApiProperty({ type: [PartnershipCityCountDto], description: 'Active and completed partnerships with an organisation in each partner city' }) items: PartnershipCityCountDto[];
+}

@@ -1,0 +1,107 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Public, type AuthUser } from '../auth/auth-user';
+import { ErrorResponseDto } from '../common/http/error-response.dto';
+import { ConsentDto, CreateInterestDto, InterestDto, InterestListDto, InterestListQueryDto, InterestReplyDto, PartnershipDto, PartnershipListDto, PartnershipStatsDto, UpdatePartnershipDto } from './dto/partnership.dto';
+import { PartnershipsService } from './partnerships.service';
+
+const uuid = (name: string) => new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException(`${name} must be an id (UUID)`) });
+
+@ApiTags('partnerships')
+@Controller('api/v1')
+export class PartnershipsController {
+  constructor(private readonly partnerships: PartnershipsService) {}
+
+  @ApiBearerAuth()
+  @Post('initiatives/:id/interests')
+  @ApiOperation({ summary: "Express your organisation's interest in a published initiative (one open interest per organisation)" })
+  @ApiCreatedResponse({ type: InterestDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Your organisation already has an open interest in it' })
+  express(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: CreateInterestDto): Promise<InterestDto> {
+    return this.partnerships.express(user, id, dto);
+  }
+
+  @ApiBearerAuth()
+  @Get('me/interests')
+  @ApiOperation({ summary: "My organisations' incoming or sent expressions of interest" })
+  @ApiOkResponse({ type: InterestListDto })
+  inbox(@CurrentUser() user: AuthUser, @Query() { direction }: InterestListQueryDto): Promise<InterestListDto> {
+    return this.partnerships.inbox(user, direction);
+  }
+
+  @ApiBearerAuth()
+  @Post('interests/:id/accept')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Accept (owners and editors of the initiative’s organisation): creates or extends the partnership and its private channel' })
+  @ApiOkResponse({ type: InterestDto })
+  accept(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser, @Body() { reply }: InterestReplyDto): Promise<InterestDto> {
+    return this.partnerships.accept(user, id, reply);
+  }
+
+  @ApiBearerAuth()
+  @Post('interests/:id/decline')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Decline with a reply' })
+  @ApiOkResponse({ type: InterestDto })
+  decline(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser, @Body() { reply }: InterestReplyDto): Promise<InterestDto> {
+    return this.partnerships.decline(user, id, reply);
+  }
+
+  @ApiBearerAuth()
+  @Post('interests/:id/withdraw')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Withdraw your organisation’s interest' })
+  @ApiOkResponse({ type: InterestDto })
+  withdraw(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser): Promise<InterestDto> {
+    return this.partnerships.withdraw(user, id);
+  }
+
+  @Public()
+  @Get('partnerships/stats')
+  @ApiOperation({ summary: 'Active and completed partnerships per partner city' })
+  @ApiOkResponse({ type: PartnershipStatsDto })
+  stats(): Promise<PartnershipStatsDto> {
+    return this.partnerships.stats();
+  }
+
+  @ApiBearerAuth()
+  @Get('me/partnerships')
+  @ApiOperation({ summary: "My organisations' partnerships" })
+  @ApiOkResponse({ type: PartnershipListDto })
+  mine(@CurrentUser() user: AuthUser): Promise<PartnershipListDto> {
+    return this.partnerships.mine(user);
+  }
+
+  @Public()
+  @Get('partnerships/:id')
+  @ApiOperation({ summary: 'A partnership: public once every participant agrees; with its channelId for their members' })
+  @ApiOkResponse({ type: PartnershipDto })
+  get(@Param('id', uuid('id')) id: string, @CurrentUser() user?: AuthUser): Promise<PartnershipDto> {
+    return this.partnerships.get(id, user);
+  }
+
+  @ApiBearerAuth()
+  @Patch('partnerships/:id')
+  @ApiOperation({ summary: 'Complete (with an outcome note) or end a partnership' })
+  @ApiOkResponse({ type: PartnershipDto })
+  update(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: UpdatePartnershipDto): Promise<PartnershipDto> {
+    return this.partnerships.update(id, user, dto);
+  }
+
+  @ApiBearerAuth()
+  @Post('partnerships/:id/consent')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Agree (or not) to show the partnership publicly, for one participating organisation (owners)' })
+  @ApiOkResponse({ type: PartnershipDto })
+  consent(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: ConsentDto): Promise<PartnershipDto> {
+    return this.partnerships.consent(id, user, dto.organizationId, dto.public);
+  }
+
+  @Public()
+  @Get('organizations/:id/partnerships')
+  @ApiOperation({ summary: "An organisation's partnerships (public ones, and all for its members)" })
+  @ApiOkResponse({ type: PartnershipListDto })
+  ofOrganization(@Param('id', uuid('id')) id: string, @CurrentUser() user?: AuthUser): Promise<PartnershipListDto> {
+    return this.partnerships.ofOrganization(id, user);
+  }
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ChannelsModule } from '../channels/channels.module';
+import { InitiativesModule } from '../initiatives/initiatives.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { PartnershipsController } from './partnerships.controller';
+import { PartnershipsRepository } from './partnerships.repository';
+import { PartnershipsService } from './partnerships.service';
+
+@Module({ imports: [InitiativesModule, OrganizationsModule, ChannelsModule], controllers: [PartnershipsController], providers: [PartnershipsService, PartnershipsRepository] })
+export class PartnershipsModule {}

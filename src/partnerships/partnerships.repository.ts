@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { modifyReturning } from '../database/sql';
+import type { InterestStatus, PartnershipStatus } from './partnerships.constants';
+
+export interface InterestRow {
+  id: string;
+  initiativeId: string;
+  initiativeTitle: string;
+  initiativeOrganizationId: string;
+  organizationId: string;
+  organizationName: string;
+  message: string;
+  status: InterestStatus;
+  reply: string | null;
+  createdAt: Date;
+  decidedAt: Date | null;
+  partnershipId: string | null;
+}
+
+export interface PartnershipRow {
+  id: string;
+  initiativeId: string;
+  initiativeTitle: string;
+  channelId: number;
+  status: PartnershipStatus;
+  outcomeNote: string | null;
+  createdAt: Date;
+  organizations: { id: string; name: string; type: string; cityKey: string | null; cityName: string; country: string; lead: boolean; publicConsent: boolean }[];
+}
+
+const INTEREST_SELECT = `SELECT x.id, x.initiative_id AS "initiativeId", i.title AS "initiativeTitle", i.organization_id AS "initiativeOrganizationId",
+  x.organization_id AS "organizationId", o.name AS "organizationName", x.message, x.status, x.reply, x.created_at AS "createdAt",
+  x.decided_at AS "decidedAt", x.partnership_id AS "partnershipId"
+  FROM interests x JOIN initiatives i ON i.id = x.initiative_id JOIN organizations o ON o.id = x.organization_id`;
+
+const PARTNERSHIP_SELECT = `SELECT p.id, p.initiative_id AS "initiativeId", i.title AS "initiativeTitle", p.channel_id AS "channelId", p.status,
+  p.outcome_note AS "outcomeNote", p.created_at AS "createdAt",
+  (SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'type', o.type, 'cityKey', c.key, 'cityName', o.city_name, 'country', o.country,
+                                     'lead', m.lead, 'publicConsent', m.public_consent) ORDER BY m.lead DESC, o.name)
+     FROM partnership_members m JOIN organizations o ON o.id = m.organization_id LEFT JOIN cities c ON c.id = o.city_id
+    WHERE m.partnership_id = p.id) AS organizations
+  FROM partnerships p JOIN initiatives i ON i.id = p.initiative_id`;
+
+@Injectable()
+export class PartnershipsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Null when the organisation already has an open interest in the initiative (the unique index decides). */
+  async insertInterest(initiativeId: string, organizationId: string, message: string, userId: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO interests (initiative_id, organization_id, message, created_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (initiative_id, organization_id) WHERE status = 'open' DO NOTHING RETURNING id`,
+      [initiativeId, organizationId, message, userId],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async findInterest(id: string, manager: EntityManager = this.dataSource.manager): Promise<InterestRow | null> {
+    const [row] = await manager.query(`${INTEREST_SELECT} WHERE x.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  /** Moves an open interest to its decision, once: of two concurrent decisions one wins. */
+  async decide(id: string, status: Exclude<InterestStatus, 'open'>, reply: string | null, userId: string, manager: EntityManager): Promise<boolean> {
+    const rows = await modifyReturning(manager, `UPDATE interests SET status = $2, reply = $3, decided_at = now(), decided_by = $4 WHERE id = $1 AND status = 'open' RETURNING id`, [id, status, reply, userId]);
+    return rows.length > 0;
+  }
+
+  async linkInterest(id: string, partnershipId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE interests SET partnership_id = $2 WHERE id = $1`, [id, partnershipId]);
+  }
+
+  async interestsOf(organizationIds: string[], direction: 'incoming' | 'sent'): Promise<InterestRow[]> {
+    if (!organizationIds.length) return [];
+    const column = direction === 'incoming' ? 'i.organization_id' : 'x.organization_id';
+    return this.dataSource.query(`${INTEREST_SELECT} WHERE ${column} = ANY($1::uuid[]) ORDER BY x.created_at DESC LIMIT 200`, [organizationIds]);
+  }
+
+  /** Locks the initiative: partnership changes for one initiative run one at a time. */
+  async lockInitiative(initiativeId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT id FROM initiatives WHERE id = $1 FOR UPDATE`, [initiativeId]);
+  }
+
+  async findPartnershipForInitiative(initiativeId: string, manager: EntityManager): Promise<{ id: string; channelId: number } | null> {
+    const [row] = await manager.query(`SELECT id, channel_id AS "channelId" FROM partnerships WHERE initiative_id = $1 FOR UPDATE`, [initiativeId]);
+    return row ?? null;
+  }
+
+  async insertPartnership(initiativeId: string, channelId: number, manager: EntityManager): Promise<string> {
+    const [row] = await manager.query(`INSERT INTO partnerships (initiative_id, channel_id) VALUES ($1, $2) RETURNING id`, [initiativeId, channelId]);
+    return row.id;
+  }
+
+  async addPartner(partnershipId: string, organizationId: string, lead: boolean, manager: EntityManager): Promise<void> {
+    await manager.query(`INSERT INTO partnership_members (partnership_id, organization_id, lead) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [partnershipId, organizationId, lead]);
+  }
+
+  /** Every member of the participating organisations: the members of the private channel. */
+  async peopleOf(partnershipId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: { user_id: string }[] = await manager.query(
+      `SELECT DISTINCT om.user_id FROM partnership_members pm JOIN organization_members om ON om.organization_id = pm.organization_id WHERE pm.partnership_id = $1`,
+      [partnershipId],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
+  async findPartnership(id: string): Promise<PartnershipRow | null> {
+    const [row] = await this.dataSource.query(`${PARTNERSHIP_SELECT} WHERE p.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  async partnershipsOfOrganization(organizationId: string): Promise<PartnershipRow[]> {
+    return this.dataSource.query(`${PARTNERSHIP_SELECT} WHERE EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = p.id AND m.organization_id = $1) ORDER BY p.created_at DESC`, [organizationId]);
+  }
+
+  async updateStatus(id: string, status: PartnershipStatus, outcomeNote: string | null): Promise<boolean> {
+    const rows = await modifyReturning(
+      this.dataSource.manager,
+      `UPDATE partnerships SET status = $2, outcome_note = coalesce($3, outcome_note), ended_at = now() WHERE id = $1 AND status = 'active' RETURNING id`,
+      [id, status, outcomeNote],
+    );
+    return rows.length > 0;
+  }
+
+  async setConsent(partnershipId: string, organizationId: string, consent: boolean): Promise<boolean> {
+    const rows = await modifyReturning(this.dataSource.manager, `UPDATE partnership_members SET public_consent = $3 WHERE partnership_id = $1 AND organization_id = $2 RETURNING organization_id`, [partnershipId, organizationId, consent]);
+    return rows.length > 0;
+  }
+
+  /** Active and completed partnerships per partner city (each counted once per city). */
+  async countsPerCity(): Promise<{ cityKey: string; cityName: string; namePl: string; relationship: string; partnerships: number }[]> {
+    return this.dataSource.query(
+      `SELECT c.key AS "cityKey", c.name AS "cityName", c.name_pl AS "namePl", c.relationship, count(DISTINCT p.id)::int AS partnerships
+         FROM cities c
+         LEFT JOIN organizations o ON o.city_id = c.id
+         LEFT JOIN partnership_members m ON m.organization_id = o.id
+         LEFT JOIN partnerships p ON p.id = m.partnership_id AND p.status IN ('active', 'completed')
+        WHERE NOT c.is_home
+        GROUP BY c.id ORDER BY partnerships DESC, c.name`,
+    );
+  }
+}

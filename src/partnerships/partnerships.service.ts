@@ -1,0 +1,213 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth-user';
+import { ChannelsService } from '../channels/channels.service';
+import { InitiativesService } from '../initiatives/initiatives.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { EDITING_ROLES } from '../organizations/organizations.constants';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { isStaff } from '../users/users.constants';
+import type { CreateInterestDto, InterestDto, InterestListDto, PartnershipDto, PartnershipListDto, PartnershipStatsDto, UpdatePartnershipDto } from './dto/partnership.dto';
+import { PartnershipsRepository, type InterestRow, type PartnershipRow } from './partnerships.repository';
+
+const OPEN_INITIATIVE = ['published', 'in_progress'];
+
+/** Expressions of interest, and the partnerships that accepting them creates, each with a private channel. */
+@Injectable()
+export class PartnershipsService {
+  constructor(
+    private readonly partnerships: PartnershipsRepository,
+    private readonly initiatives: InitiativesService,
+    private readonly organizations: OrganizationsService,
+    private readonly channels: ChannelsService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async express(user: AuthUser, initiativeId: string, dto: CreateInterestDto): Promise<InterestDto> {
+    const initiative = await this.initiatives.get(initiativeId, user);
+    if (!OPEN_INITIATIVE.includes(initiative.status)) throw new ConflictException('Interest can be expressed only in a published initiative that is not completed.');
+    const membership = await this.organizations.membership(dto.organizationId, user.id);
+    if (!membership?.role || !EDITING_ROLES.includes(membership.role)) {
+      throw new ForbiddenException({ message: 'organizationId must be an organisation you are an owner or editor of', fields: { organizationId: ['you are not an owner or editor of this organisation'] } });
+    }
+    if (!membership.organization.verified) throw new ForbiddenException('Only verified organisations can express interest.');
+    if (dto.organizationId === initiative.organization.id) throw new BadRequestException({ message: 'organizationId is the initiative’s own organisation', fields: { organizationId: ['choose another organisation than the initiative’s own'] } });
+    const id = await this.partnerships.insertInterest(initiativeId, dto.organizationId, dto.message, user.id);
+    if (!id) throw new ConflictException('Your organisation already has an open expression of interest in this initiative.');
+    const owners = await this.organizations.ownerContacts(initiative.organization.id);
+    await this.notifications.notify({
+      userIds: owners.map((o) => o.userId),
+      kind: 'interest',
+      title: { pl: `Zainteresowanie: ${initiative.title}`, en: `Interest in: ${initiative.title}` },
+      body: { pl: `${membership.organization.name}: ${dto.message.slice(0, 200)}`, en: `${membership.organization.name}: ${dto.message.slice(0, 200)}` },
+      link: '/interests',
+    });
+    return this.toInterest((await this.partnerships.findInterest(id))!);
+  }
+
+  /** Accepting creates the initiative's partnership (or extends it) with its private channel. */
+  async accept(user: AuthUser, interestId: string, reply?: string): Promise<InterestDto> {
+    const interest = await this.requireInterest(interestId, user, 'initiative');
+    await this.partnerships.transaction(async (manager) => {
+      await this.partnerships.lockInitiative(interest.initiativeId, manager);
+      if (!(await this.partnerships.decide(interestId, 'accepted', reply ?? null, user.id, manager))) throw new ConflictException('This expression of interest has already been answered or withdrawn.');
+      let partnership = await this.partnerships.findPartnershipForInitiative(interest.initiativeId, manager);
+      if (!partnership) {
+        const channelId = await this.channels.createPrivate(`Partnership: ${interest.initiativeTitle}`, [], manager);
+        partnership = { id: await this.partnerships.insertPartnership(interest.initiativeId, channelId, manager), channelId };
+        await this.partnerships.addPartner(partnership.id, interest.initiativeOrganizationId, true, manager);
+      }
+      await this.partnerships.addPartner(partnership.id, interest.organizationId, false, manager);
+      await this.partnerships.linkInterest(interestId, partnership.id, manager);
+      await this.channels.addMembers(partnership.channelId, await this.partnerships.peopleOf(partnership.id, manager), manager);
+    });
+    await this.tellInterested(interest, 'accepted', reply);
+    return this.toInterest((await this.partnerships.findInterest(interestId))!);
+  }
+
+  async decline(user: AuthUser, interestId: string, reply?: string): Promise<InterestDto> {
+    const interest = await this.requireInterest(interestId, user, 'initiative');
+    const changed = await this.partnerships.transaction((manager) => this.partnerships.decide(interestId, 'declined', reply ?? null, user.id, manager));
+    if (!changed) throw new ConflictException('This expression of interest has already been answered or withdrawn.');
+    await this.tellInterested(interest, 'declined', reply);
+    return this.toInterest((await this.partnerships.findInterest(interestId))!);
+  }
+
+  async withdraw(user: AuthUser, interestId: string): Promise<InterestDto> {
+    await this.requireInterest(interestId, user, 'interested');
+    const changed = await this.partnerships.transaction((manager) => this.partnerships.decide(interestId, 'withdrawn', null, user.id, manager));
+    if (!changed) throw new ConflictException('This expression of interest has already been answered or withdrawn.');
+    return this.toInterest((await this.partnerships.findInterest(interestId))!);
+  }
+
+  /** My organisations' incoming interests (in their initiatives) or sent ones. */
+  async inbox(user: AuthUser, direction: 'incoming' | 'sent'): Promise<InterestListDto> {
+    const mine = (await this.organizations.mine(user)).items.filter((o) => EDITING_ROLES.includes(o.myRole)).map((o) => o.id);
+    return { items: (await this.partnerships.interestsOf(mine, direction)).map((row) => this.toInterest(row)) };
+  }
+
+  async get(id: string, user?: AuthUser): Promise<PartnershipDto> {
+    const row = await this.partnerships.findPartnership(id);
+    if (!row) throw new NotFoundException('There is no partnership with this id, or you cannot see it.');
+    const insider = await this.isInsider(row, user);
+    if (!insider && !this.isPublic(row)) throw new NotFoundException('There is no partnership with this id, or you cannot see it.');
+    return this.toPartnership(row, insider);
+  }
+
+  async ofOrganization(organizationId: string, user?: AuthUser): Promise<PartnershipListDto> {
+    await this.organizations.get(organizationId, user); // visibility of the organisation itself
+    const rows = await this.partnerships.partnershipsOfOrganization(organizationId);
+    const items: PartnershipDto[] = [];
+    for (const row of rows) {
+      const insider = await this.isInsider(row, user);
+      if (insider || this.isPublic(row)) items.push(this.toPartnership(row, insider));
+    }
+    return { items };
+  }
+
+  async mine(user: AuthUser): Promise<PartnershipListDto> {
+    const items: PartnershipDto[] = [];
+    const seen = new Set<string>();
+    for (const organization of (await this.organizations.mine(user)).items) {
+      for (const row of await this.partnerships.partnershipsOfOrganization(organization.id)) {
+        if (!seen.has(row.id)) items.push(this.toPartnership(row, true));
+        seen.add(row.id);
+      }
+    }
+    return { items };
+  }
+
+  async update(id: string, user: AuthUser, dto: UpdatePartnershipDto): Promise<PartnershipDto> {
+    const row = await this.partnerships.findPartnership(id);
+    if (!row || !(await this.isEditor(row, user))) throw new NotFoundException('There is no partnership with this id, or you cannot change it.');
+    if (dto.status === 'completed' && !dto.outcomeNote) throw new BadRequestException({ message: 'outcomeNote is required to complete a partnership: say what came of it', fields: { outcomeNote: ['say what came of it'] } });
+    if (!(await this.partnerships.updateStatus(id, dto.status, dto.outcomeNote ?? null))) throw new ConflictException(`The partnership is already ${row.status}.`);
+    return this.get(id, user);
+  }
+
+  async consent(id: string, user: AuthUser, organizationId: string, value: boolean): Promise<PartnershipDto> {
+    const row = await this.partnerships.findPartnership(id);
+    if (!row) throw new NotFoundException('There is no partnership with this id, or you cannot change it.');
+    const membership = await this.organizations.membership(organizationId, user.id);
+    if (membership?.role !== 'owner' || !row.organizations.some((o) => o.id === organizationId)) {
+      throw new ForbiddenException('Only an owner of a participating organisation can decide whether it is shown publicly.');
+    }
+    await this.partnerships.setConsent(id, organizationId, value);
+    return this.get(id, user);
+  }
+
+  async stats(): Promise<PartnershipStatsDto> {
+    return { items: await this.partnerships.countsPerCity() };
+  }
+
+  private async requireInterest(id: string, user: AuthUser, side: 'initiative' | 'interested'): Promise<InterestRow> {
+    const interest = await this.partnerships.findInterest(id);
+    if (!interest) throw new NotFoundException('There is no expression of interest with this id, or you cannot see it.');
+    const organizationId = side === 'initiative' ? interest.initiativeOrganizationId : interest.organizationId;
+    const role = (await this.organizations.membership(organizationId, user.id))?.role;
+    if (!role || !EDITING_ROLES.includes(role)) throw new NotFoundException('There is no expression of interest with this id, or you cannot see it.');
+    return interest;
+  }
+
+  private async tellInterested(interest: InterestRow, outcome: 'accepted' | 'declined', reply?: string): Promise<void> {
+    const owners = await this.organizations.ownerContacts(interest.organizationId);
+    await this.notifications.notify({
+      userIds: owners.map((o) => o.userId),
+      kind: 'interest',
+      title:
+        outcome === 'accepted'
+          ? { pl: `Przyjęto zainteresowanie: ${interest.initiativeTitle}`, en: `Interest accepted: ${interest.initiativeTitle}` }
+          : { pl: `Odrzucono zainteresowanie: ${interest.initiativeTitle}`, en: `Interest declined: ${interest.initiativeTitle}` },
+      body: reply ? { pl: reply, en: reply } : outcome === 'accepted' ? { pl: 'Partnerstwo ma już swój kanał.', en: 'The partnership has its own channel now.' } : { pl: '', en: '' },
+      link: '/interests',
+    });
+  }
+
+  private isPublic(row: PartnershipRow): boolean {
+    return row.organizations.every((o) => o.publicConsent);
+  }
+
+  private async isInsider(row: PartnershipRow, user?: AuthUser): Promise<boolean> {
+    if (!user) return false;
+    if (isStaff(user.role)) return true;
+    for (const organization of row.organizations) if ((await this.organizations.membership(organization.id, user.id))?.role) return true;
+    return false;
+  }
+
+  private async isEditor(row: PartnershipRow, user: AuthUser): Promise<boolean> {
+    for (const organization of row.organizations) {
+      const role = (await this.organizations.membership(organization.id, user.id))?.role;
+      if (role && EDITING_ROLES.includes(role)) return true;
+    }
+    return false;
+  }
+
+  private toInterest(row: InterestRow): InterestDto {
+    return {
+      id: row.id,
+      initiativeId: row.initiativeId,
+      initiativeTitle: row.initiativeTitle,
+      organizationId: row.organizationId,
+      organizationName: row.organizationName,
+      message: row.message,
+      status: row.status,
+      reply: row.reply,
+      createdAt: new Date(row.createdAt).toISOString(),
+      decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : null,
+      partnershipId: row.partnershipId,
+    };
+  }
+
+  private toPartnership(row: PartnershipRow, insider: boolean): PartnershipDto {
+    return {
+      id: row.id,
+      initiativeId: row.initiativeId,
+      initiativeTitle: row.initiativeTitle,
+      status: row.status,
+      outcomeNote: row.outcomeNote,
+      organizations: row.organizations,
+      public: this.isPublic(row),
+      channelId: insider ? row.channelId : null,
+      createdAt: new Date(row.createdAt).toISOString(),
+    };
+  }
+}

@@ -1,0 +1,206 @@
+import request from 'supertest';
+import { clearAddressLimits, signUp, verifiedOrganization, type SignedIn } from './support/accounts';
+import { startTestApp, type TestApp } from './support/test-app';
+
+describe('matching and partnerships', () => {
+  let t: TestApp;
+  const api = () => request(t.app.getHttpServer());
+  let n = 0;
+  const email = (name: string) => `${name}.${++n}@example.org`;
+  let moderator: SignedIn;
+  let krakowOwner: SignedIn;
+  let krakowSchool: { id: string };
+  const orgs: Record<string, { id: string; owner: SignedIn }> = {};
+  let schoolSearch: { id: string };
+
+  const school = (name: string, extra: Record<string, unknown>) => ({ name, type: 'school', areas: ['education'], languages: ['pl', 'en'], ...extra });
+  const publish = async (owner: SignedIn, body: Record<string, unknown>) => {
+    const created = (await api().post('/api/v1/initiatives').set(owner.auth).send({ summary: 'A summary long enough to pass.', kind: 'partner_search', areas: ['education'], languages: ['pl', 'en'], ...body }).expect(201)).body;
+    await api().post(`/api/v1/initiatives/${created.id}/submit`).set(owner.auth).expect(200);
+    return (await api().post(`/api/v1/initiatives/${created.id}/publish`).set(moderator.auth).send({}).expect(200)).body;
+  };
+  const addOrg = async (key: string, body: Record<string, unknown>, verify = true) => {
+    const owner = await signUp(t, email(key));
+    if (verify) orgs[key] = { id: (await verifiedOrganization(t, owner, moderator, body)).id, owner };
+    else orgs[key] = { id: (await api().post('/api/v1/organizations').set(owner.auth).send(body).expect(201)).body.id, owner };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    moderator = await signUp(t, email('moderator'), { role: 'moderator' });
+    krakowOwner = await signUp(t, email('krakow'), { locale: 'en' });
+    krakowSchool = await verifiedOrganization(t, krakowOwner, moderator, school('Szkoła Podstawowa nr 7', { cityKey: 'krakow' }));
+    await clearAddressLimits(t);
+    await addOrg('nuremberg', school('Peter-Vischer-Schule', { cityKey: 'nuremberg', languages: ['de', 'en'] }));
+    await addOrg('lviv', school('Lviv Lyceum 10', { cityKey: 'lviv', languages: ['uk', 'pl', 'en'] }));
+    await addOrg('poznan', school('Liceum w Poznaniu', { city: 'Poznań', country: 'PL', languages: ['pl', 'en'] }));
+    await addOrg('leuvenPending', school('Sint-Pieterscollege (pending)', { cityKey: 'leuven', languages: ['nl', 'en'] }), false);
+    await clearAddressLimits(t);
+    await addOrg('nurembergNgo', { name: 'Jugendring Nürnberg', type: 'ngo', cityKey: 'nuremberg', areas: ['youth'], languages: ['de'] });
+    await addOrg('fiji', { name: 'Suva Sailing Club', type: 'business', city: 'Suva', country: 'FJ', areas: ['sport'], languages: ['en'] });
+    schoolSearch = await publish(krakowOwner, { organizationId: krakowSchool.id, title: 'Partner schools wanted for pupil exchanges', soughtOrgTypes: ['school'] });
+  });
+  beforeEach(() => clearAddressLimits(t));
+  afterAll(() => t.close());
+
+  describe('counterparts', () => {
+    it('puts schools in twin cities before schools in other partner cities, and those before schools elsewhere', async () => {
+      const res = await api().get(`/api/v1/initiatives/${schoolSearch.id}/matches?lang=en`).expect(200);
+      const names = res.body.organizations.map((m: { organization: { name: string } }) => m.organization.name);
+      expect(names.slice(0, 3)).toEqual(['Peter-Vischer-Schule', 'Lviv Lyceum 10', 'Liceum w Poznaniu']);
+      const scores = res.body.organizations.map((m: { score: number }) => m.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    });
+
+    it('never suggests an unverified organisation, nor one with nothing in common, nor its own', async () => {
+      const res = await api().get(`/api/v1/initiatives/${schoolSearch.id}/matches`).expect(200);
+      const ids = res.body.organizations.map((m: { organization: { id: string } }) => m.organization.id);
+      expect(ids).not.toContain(orgs.leuvenPending.id);
+      expect(ids).not.toContain(orgs.fiji.id);
+      expect(ids).not.toContain(krakowSchool.id);
+    });
+
+    it('gives the reasons in the viewer’s language, with codes', async () => {
+      const en = await api().get(`/api/v1/initiatives/${schoolSearch.id}/matches?lang=en`).expect(200);
+      const nuremberg = en.body.organizations.find((m: { organization: { id: string } }) => m.organization.id === orgs.nuremberg.id);
+      expect(nuremberg.reasons).toEqual(
+        expect.arrayContaining([
+          { code: 'sought_type', text: 'school seeking a school' },
+          { code: 'city_tier', text: "Nuremberg is Kraków's twin city" },
+          { code: 'shared_areas', text: 'shares education' },
+          { code: 'shared_languages', text: 'both work in English' },
+        ]),
+      );
+      const pl = await api().get(`/api/v1/initiatives/${schoolSearch.id}/matches`).set('Accept-Language', 'pl-PL').expect(200);
+      const lviv = pl.body.organizations.find((m: { organization: { id: string } }) => m.organization.id === orgs.lviv.id);
+      expect(lviv.reasons).toEqual(expect.arrayContaining([{ code: 'city_tier', text: 'Lwów to miasto partnerskie Krakowa' }, { code: 'shared_languages', text: 'oboje pracują w językach: angielski i polski' }]));
+    });
+
+    it('lets city staff boost a partnership they want to revive', async () => {
+      await api().put('/api/v1/cities/lviv/boost').set(krakowOwner.auth).send({ boost: 20 }).expect(403);
+      await api().put('/api/v1/cities/lviv/boost').set(moderator.auth).send({ boost: 21 }).expect(400);
+      await api().put('/api/v1/cities/atlantis/boost').set(moderator.auth).send({ boost: 5 }).expect(404);
+      await api().put('/api/v1/cities/lviv/boost').set(moderator.auth).send({ boost: 20 }).expect(204);
+      const res = await api().get(`/api/v1/initiatives/${schoolSearch.id}/matches?lang=en`).expect(200);
+      expect(res.body.organizations[0].organization.name).toBe('Lviv Lyceum 10');
+      expect(res.body.organizations[0].reasons).toContainEqual({ code: 'city_boost', text: 'the city wants to revive its partnership with Lviv' });
+      await api().put('/api/v1/cities/lviv/boost').set(moderator.auth).send({ boost: 0 }).expect(204);
+    });
+
+    it('orders equal scores by name, then id', async () => {
+      await addOrg('nuremberg2', school('Albrecht-Dürer-Gymnasium', { cityKey: 'nuremberg', languages: ['de', 'en'] }));
+      const res = await api().get(`/api/v1/initiatives/${schoolSearch.id}/matches`).expect(200);
+      const names = res.body.organizations.map((m: { organization: { name: string } }) => m.organization.name);
+      expect(names.slice(0, 2)).toEqual(['Albrecht-Dürer-Gymnasium', 'Peter-Vischer-Schule']);
+      await api().get(`/api/v1/initiatives/${schoolSearch.id}/matches?organizationsCursor=bad`).expect(400);
+    });
+  });
+
+  describe('complementary initiatives and suggestions', () => {
+    it('finds initiatives in the target cities that seek partners where this organisation is', async () => {
+      const nurembergSearch = await publish(orgs.nuremberg.owner, { organizationId: orgs.nuremberg.id, title: 'Schule sucht Partnerschule in Krakau', targetCities: ['krakow'], soughtOrgTypes: ['school'], languages: ['de', 'pl', 'en'] });
+      const targeted = await publish(krakowOwner, { organizationId: krakowSchool.id, title: 'Exchange with Nuremberg', targetCities: ['nuremberg'], soughtOrgTypes: ['school'] });
+      const res = await api().get(`/api/v1/initiatives/${targeted.id}/matches?lang=en`).expect(200);
+      const match = res.body.initiatives.find((m: { initiative: { id: string } }) => m.initiative.id === nurembergSearch.id);
+      expect(match.reasons).toEqual(expect.arrayContaining([{ code: 'target_city', text: 'in a target city: Nuremberg' }, { code: 'sought_type', text: 'school seeking a school' }]));
+      expect(res.body.initiatives[0].initiative.id).toBe(nurembergSearch.id);
+
+      const suggestions = await api().get(`/api/v1/organizations/${krakowSchool.id}/suggestions?lang=en`).expect(200);
+      expect(suggestions.body.initiatives.map((m: { initiative: { id: string } }) => m.initiative.id)).toContain(nurembergSearch.id);
+      expect(suggestions.body.initiatives.map((m: { initiative: { organizationId: string } }) => m.initiative.organizationId)).not.toContain(krakowSchool.id);
+    });
+  });
+
+  describe('expressions of interest and partnerships', () => {
+    it('takes one open interest per organisation and initiative, even sent twice at once', async () => {
+      const owner = orgs.lviv.owner;
+      const results = await Promise.all([1, 2, 3].map(() => api().post(`/api/v1/initiatives/${schoolSearch.id}/interests`).set(owner.auth).send({ organizationId: orgs.lviv.id, message: 'Our lyceum would love to take part!' })));
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+      expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM interests WHERE initiative_id = $1 AND organization_id = $2`, [schoolSearch.id, orgs.lviv.id]))[0].n).toBe(1);
+      const incoming = await api().get('/api/v1/me/interests?direction=incoming').set(krakowOwner.auth).expect(200);
+      expect(incoming.body.items).toContainEqual(expect.objectContaining({ organizationName: 'Lviv Lyceum 10', status: 'open' }));
+      const notified = await t.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'interest'`, [krakowOwner.id]);
+      expect(notified[0].n).toBeGreaterThanOrEqual(1);
+    });
+
+    it('refuses interests from unverified organisations, for one’s own initiative, and from non-editors', async () => {
+      await api().post(`/api/v1/initiatives/${schoolSearch.id}/interests`).set(orgs.leuvenPending.owner.auth).send({ organizationId: orgs.leuvenPending.id, message: 'We are not verified yet.' }).expect(403);
+      await api().post(`/api/v1/initiatives/${schoolSearch.id}/interests`).set(krakowOwner.auth).send({ organizationId: krakowSchool.id, message: 'Interested in ourselves?' }).expect(400);
+      await api().post(`/api/v1/initiatives/${schoolSearch.id}/interests`).set(orgs.poznan.owner.auth).send({ organizationId: orgs.nuremberg.id, message: 'Not my organisation.' }).expect(403);
+    });
+
+    it('accepts into a partnership with a private channel only its members can use, and extends it', async () => {
+      const [lvivInterest] = await t.dataSource.query(`SELECT id FROM interests WHERE initiative_id = $1 AND organization_id = $2`, [schoolSearch.id, orgs.lviv.id]);
+      await api().post(`/api/v1/interests/${lvivInterest.id}/accept`).set(orgs.poznan.owner.auth).send({}).expect(404);
+      const accepted = await api().post(`/api/v1/interests/${lvivInterest.id}/accept`).set(krakowOwner.auth).send({ reply: 'Welcome aboard!' }).expect(200);
+      expect(accepted.body).toMatchObject({ status: 'accepted', reply: 'Welcome aboard!', partnershipId: expect.any(String) });
+      await api().post(`/api/v1/interests/${lvivInterest.id}/decline`).set(krakowOwner.auth).send({}).expect(409);
+
+      const partnership = await api().get(`/api/v1/partnerships/${accepted.body.partnershipId}`).set(orgs.lviv.owner.auth).expect(200);
+      expect(partnership.body).toMatchObject({ status: 'active', public: false, channelId: expect.any(Number) });
+      expect(partnership.body.organizations.map((o: { name: string; lead: boolean }) => [o.name, o.lead])).toEqual([['Szkoła Podstawowa nr 7', true], ['Lviv Lyceum 10', false]]);
+      const channelId = partnership.body.channelId;
+      await api().post(`/api/v1/channels/${channelId}/messages`).set(orgs.lviv.owner.auth).send({ body: 'Привіт, Краків!', clientId: 'lviv-first-message' }).expect(201);
+      await api().get(`/api/v1/channels/${channelId}/messages`).set(krakowOwner.auth).expect(200);
+      await api().get(`/api/v1/channels/${channelId}/messages`).set(orgs.poznan.owner.auth).expect(404);
+      await api().get(`/api/v1/partnerships/${accepted.body.partnershipId}`).expect(404);
+
+      // A second accepted interest extends the same partnership and its channel.
+      const nurembergInterest = (await api().post(`/api/v1/initiatives/${schoolSearch.id}/interests`).set(orgs.nuremberg.owner.auth).send({ organizationId: orgs.nuremberg.id, message: 'Wir möchten auch mitmachen.' }).expect(201)).body;
+      const second = await api().post(`/api/v1/interests/${nurembergInterest.id}/accept`).set(krakowOwner.auth).send({}).expect(200);
+      expect(second.body.partnershipId).toBe(accepted.body.partnershipId);
+      await api().get(`/api/v1/channels/${channelId}/messages`).set(orgs.nuremberg.owner.auth).expect(200);
+    });
+
+    it('shows a partnership publicly once every participant agrees, and counts it per partner city', async () => {
+      const [{ id }] = await t.dataSource.query(`SELECT id FROM partnerships WHERE initiative_id = $1`, [schoolSearch.id]);
+      for (const [owner, organizationId] of [[krakowOwner, krakowSchool.id], [orgs.lviv.owner, orgs.lviv.id]] as const) {
+        await api().post(`/api/v1/partnerships/${id}/consent`).set(owner.auth).send({ organizationId, public: true }).expect(200);
+      }
+      await api().get(`/api/v1/partnerships/${id}`).expect(404);
+      await api().post(`/api/v1/partnerships/${id}/consent`).set(orgs.lviv.owner.auth).send({ organizationId: orgs.nuremberg.id, public: true }).expect(403);
+      await api().post(`/api/v1/partnerships/${id}/consent`).set(orgs.nuremberg.owner.auth).send({ organizationId: orgs.nuremberg.id, public: true }).expect(200);
+      const open = await api().get(`/api/v1/partnerships/${id}`).expect(200);
+      expect(open.body).toMatchObject({ public: true, channelId: null });
+      const listed = await api().get(`/api/v1/organizations/${orgs.lviv.id}/partnerships`).expect(200);
+      expect(listed.body.items.map((p: { id: string }) => p.id)).toEqual([id]);
+      const stats = await api().get('/api/v1/partnerships/stats').expect(200);
+      const byCity = Object.fromEntries(stats.body.items.map((c: { cityKey: string; partnerships: number }) => [c.cityKey, c.partnerships]));
+      expect(byCity).toMatchObject({ lviv: 1, nuremberg: 1, bordeaux: 0 });
+      expect(stats.body.items).toHaveLength(30);
+
+      await api().patch(`/api/v1/partnerships/${id}`).set(orgs.lviv.owner.auth).send({ status: 'completed' }).expect(400);
+      await api().patch(`/api/v1/partnerships/${id}`).set(orgs.lviv.owner.auth).send({ status: 'completed', outcomeNote: 'Two exchanges with 40 pupils.' }).expect(200);
+      await api().patch(`/api/v1/partnerships/${id}`).set(orgs.lviv.owner.auth).send({ status: 'ended' }).expect(409);
+    });
+
+    it('lets the interested party withdraw, after which the owners cannot accept', async () => {
+      const interest = (await api().post(`/api/v1/initiatives/${schoolSearch.id}/interests`).set(orgs.poznan.owner.auth).send({ organizationId: orgs.poznan.id, message: 'Count us in, from Poznań.' }).expect(201)).body;
+      await api().post(`/api/v1/interests/${interest.id}/withdraw`).set(krakowOwner.auth).send({}).expect(404);
+      await api().post(`/api/v1/interests/${interest.id}/withdraw`).set(orgs.poznan.owner.auth).send({}).expect(200);
+      await api().post(`/api/v1/interests/${interest.id}/accept`).set(krakowOwner.auth).send({}).expect(409);
+      const sent = await api().get('/api/v1/me/interests?direction=sent').set(orgs.poznan.owner.auth).expect(200);
+      expect(sent.body.items[0]).toMatchObject({ id: interest.id, status: 'withdrawn' });
+    });
+  });
+
+  describe('saved searches', () => {
+    it('tells the member when a newly published initiative matches, and only then', async () => {
+      const saver = orgs.nurembergNgo.owner;
+      await api().post('/api/v1/saved-searches').set(saver.auth).send({ name: 'Bad', filters: { area: 'astrology' } }).expect(400);
+      const saved = await api().post('/api/v1/saved-searches').set(saver.auth).send({ name: 'Youth in Nuremberg', filters: { area: 'youth', city: 'nuremberg', q: 'sommer' } }).expect(201);
+      expect(saved.body).toMatchObject({ name: 'Youth in Nuremberg', filters: { area: 'youth', city: 'nuremberg', q: 'sommer' } });
+      const before = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'saved_search'`, [saver.id]))[0].n;
+      await publish(krakowOwner, { organizationId: krakowSchool.id, title: 'Sommerlager für Jugendliche', areas: ['youth'], targetCities: ['nuremberg'] });
+      await publish(krakowOwner, { organizationId: krakowSchool.id, title: 'Sommerlager in Lviv', areas: ['youth'], targetCities: ['lviv'] });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await before()).toBe(1);
+      const [notification] = await t.dataSource.query(`SELECT payload FROM notifications WHERE user_id = $1 AND kind = 'saved_search'`, [saver.id]);
+      expect(notification.payload.title.en).toBe('New initiative: Sommerlager für Jugendliche');
+      const list = await api().get('/api/v1/saved-searches').set(saver.auth).expect(200);
+      expect(list.body.items).toHaveLength(1);
+      await api().delete(`/api/v1/saved-searches/${saved.body.id}`).set(krakowOwner.auth).expect(404);
+      await api().delete(`/api/v1/saved-searches/${saved.body.id}`).set(saver.auth).expect(204);
+    });
+  });
+});
