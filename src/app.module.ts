@@ -12,6 +12,7 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { HealthModule } from './health/health.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
+import { ForumModule } from './forum/forum.module';
 import { MailModule } from './mail/mail.module';
 import { MatchingModule } from './matching/matching.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
@@ -51,6 +52,7 @@ export class AppModule {
         ModerationModule,
         MatchingModule,
         PartnershipsModule,
+        ForumModule,
         AccountModule,
         RealtimeModule,
       ],

@@ -14,6 +14,11 @@ import { SavedSearch } from '../matching/entities/saved-search.entity';
 import { Interest } from '../partnerships/entities/interest.entity';
 import { Partnership } from '../partnerships/entities/partnership.entity';
 import { PartnershipMember } from '../partnerships/entities/partnership-member.entity';
+import { ForumEdition } from '../forum/entities/forum-edition.entity';
+import { ForumRegistration } from '../forum/entities/forum-registration.entity';
+import { ForumSession } from '../forum/entities/forum-session.entity';
+import { Meeting, MeetingParticipant, MeetingSlot } from '../forum/entities/meeting.entity';
+import { QaQuestion, QaVote } from '../forum/entities/qa-question.entity';
 import { InitiativeTransition } from '../initiatives/entities/initiative-transition.entity';
 import { Report } from '../moderation/entities/report.entity';
 import { OutboxMail } from '../mail/entities/outbox-mail.entity';
@@ -61,4 +66,12 @@ export const ENTITIES = [
   Partnership,
   PartnershipMember,
   SavedSearch,
+  ForumEdition,
+  ForumSession,
+  ForumRegistration,
+  QaQuestion,
+  QaVote,
+  MeetingSlot,
+  Meeting,
+  MeetingParticipant,
 ];

@@ -53,7 +53,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
 
   async handleConnection(socket: AppSocket): Promise<void> {
     const { user } = socket.data;
-    await socket.join([`user:${user.id}`, `session:${user.sessionId}`]);
+    await socket.join([`user:${user.id}`, `login:${user.sessionId}`]);
     socket.on('disconnecting', () => {
       const rooms = [...socket.rooms].filter((room) => room.startsWith('channel:'));
       // After the socket has left, tell the rooms how many remain.
@@ -148,7 +148,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
 
   @OnEvent('sessions.revoked')
   onSessionsRevoked({ sessionIds }: DomainEvents['sessions.revoked']): void {
-    for (const id of sessionIds) this.server.in(`session:${id}`).disconnectSockets(true);
+    for (const id of sessionIds) this.server.in(`login:${id}`).disconnectSockets(true);
   }
 
   private async announcePresence(room: string): Promise<number> {

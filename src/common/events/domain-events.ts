@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { MessageDto } from '../../channels/dto/channel.dto';
+import type { QuestionDto } from '../../forum/dto/forum.dto';
 import type { NotificationDto } from '../../notifications/dto/notification.dto';
 
 /**
@@ -13,6 +14,8 @@ export interface DomainEvents {
   'notification.created': { userId: string; notification: NotificationDto; unread: number };
   'sessions.revoked': { sessionIds: string[] };
   'initiative.published': { initiativeId: string; title: string };
+  /** A Q&A question was asked or changed: what participants see, and what staff see. */
+  'qa.changed': { sessionId: string; question: QuestionDto; staffQuestion: QuestionDto; isNew: boolean };
 }
 
 @Injectable()

@@ -117,6 +117,10 @@ export class Initiative {
   @Column({ name: 'archive_warned_at', type: 'timestamptz', nullable: true })
   archiveWarnedAt: Date | null;
 
+  /** Started at an edition of the annual forum (for its outcomes report). */
+  @Column({ name: 'forum_edition_id', type: 'uuid', nullable: true })
+  forumEditionId: string | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 

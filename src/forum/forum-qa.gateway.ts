@@ -1,0 +1,90 @@
+import { HttpException } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import type { Server, Socket } from 'socket.io';
+import type { AuthUser } from '../auth/auth-user';
+import type { DomainEvents } from '../common/events/domain-events';
+import { parsePayload, type Ack } from '../realtime/socket-payload';
+import { isStaff } from '../users/users.constants';
+import type { QuestionDto } from './dto/forum.dto';
+import { ForumService } from './forum.service';
+
+class QaJoinDto {
+  @IsUUID('4', { message: 'sessionId must be a session id' }) sessionId: string;
+}
+
+class QaAskDto extends QaJoinDto {
+  @Length(3, 500, { message: 'body must be 3 to 500 characters long' }) @IsString({ message: 'body must be text' }) body: string;
+  @IsOptional() @IsBoolean({ message: 'anonymous must be true or false' }) anonymous?: boolean;
+}
+
+class QaVoteDto {
+  @Type(() => Number) @IsInt({ message: 'questionId must be a question id' }) @Min(1) questionId: number;
+}
+
+const room = (sessionId: string) => `session:${sessionId}`;
+const staffRoom = (sessionId: string) => `session-staff:${sessionId}`;
+
+/** Live Q&A of forum sessions, on the same Socket.IO server (authenticated by the realtime gateway's middleware). */
+@WebSocketGateway()
+export class ForumQaGateway {
+  @WebSocketServer() server: Server;
+
+  constructor(private readonly forum: ForumService) {}
+
+  @SubscribeMessage('qa:join')
+  async join(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack<{ questions: QuestionDto[] }>> {
+    const parsed = parsePayload(QaJoinDto, payload);
+    if ('error' in parsed) return parsed.error;
+    const user = (socket.data as { user: AuthUser }).user;
+    return this.guard(async () => {
+      const questions = await this.forum.questions(parsed.value.sessionId, user);
+      await socket.join(isStaff(user.role) ? [room(parsed.value.sessionId), staffRoom(parsed.value.sessionId)] : [room(parsed.value.sessionId)]);
+      return { ok: true as const, questions };
+    });
+  }
+
+  @SubscribeMessage('qa:ask')
+  async ask(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack<{ question: QuestionDto }>> {
+    const parsed = parsePayload(QaAskDto, payload);
+    if ('error' in parsed) return parsed.error;
+    const user = (socket.data as { user: AuthUser }).user;
+    return this.guard(async () => ({ ok: true as const, question: await this.forum.ask(user, parsed.value.sessionId, parsed.value.body, parsed.value.anonymous ?? false) }));
+  }
+
+  @SubscribeMessage('qa:vote')
+  async vote(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack<{ question: QuestionDto }>> {
+    const parsed = parsePayload(QaVoteDto, payload);
+    if ('error' in parsed) return parsed.error;
+    const user = (socket.data as { user: AuthUser }).user;
+    return this.guard(async () => ({ ok: true as const, question: await this.forum.vote(user, parsed.value.questionId) }));
+  }
+
+  /** New visible questions go to everyone; pending ones only to staff; changes to those who can see them. */
+  @OnEvent('qa.changed')
+  onChanged({ sessionId, question, staffQuestion, isNew }: DomainEvents['qa.changed']): void {
+    const event = isNew ? 'qa:question' : 'qa:updated';
+    if (question.status === 'visible') {
+      this.server.to(room(sessionId)).except(staffRoom(sessionId)).emit(event, question);
+      this.server.to(staffRoom(sessionId)).emit(event, staffQuestion);
+    } else {
+      // Pending or hidden: staff see the change; participants see a hidden question go.
+      this.server.to(staffRoom(sessionId)).emit(event, staffQuestion);
+      if (question.status === 'hidden') this.server.to(room(sessionId)).except(staffRoom(sessionId)).emit('qa:updated', question);
+    }
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T | { ok: false; error: { status: number; message: string } }> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof HttpException) {
+        const response = error.getResponse();
+        return { ok: false, error: { status: error.getStatus(), message: typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message) } };
+      }
+      return { ok: false, error: { status: 500, message: 'Something went wrong on our side; it has been logged.' } };
+    }
+  }
+}
