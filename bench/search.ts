@@ -1,0 +1,84 @@
+/**
+ * The search SQL, exactly as the app sends it, for the bare baseline and the EXPLAIN plans.
+ *
+ * It mirrors `InitiativesRepository.search()` (src/initiatives/initiatives.repository.ts) by calling
+ * that very method with a stand-in DataSource that only records the statement and its parameters:
+ * the text cannot drift from the app's. The filter is built as `InitiativesService.search()`
+ * (src/initiatives/initiatives.service.ts) builds it for an anonymous visitor (public statuses, no
+ * hidden rows, published_at as the date, relevance with q and newest without, limit + 1 to know
+ * whether there is a next page), and the response is shaped as that method shapes it. The bench
+ * also checks that the app and the bare server answer the same JSON, so the comparison stays honest.
+ */
+import type { DataSource } from 'typeorm';
+import { InitiativesRepository, type SearchFilter, type SearchResult, type SearchRow } from '../src/initiatives/initiatives.repository';
+import { toPrefixQuery } from '../src/initiatives/search-query';
+
+/** `SEARCHABLE` in initiatives.service.ts: what the public search lists unless a status is asked for. */
+const SEARCHABLE: SearchFilter['statuses'] = ['published', 'in_progress', 'completed'];
+
+export interface Statement {
+  sql: string;
+  params: unknown[];
+  /** The page size asked for (the SQL asks for one more). */
+  limit: number;
+}
+
+export class UnsupportedQuery extends Error {}
+
+/** The filter the service builds for an anonymous visitor's query string. */
+export function publicFilter(query: URLSearchParams): SearchFilter {
+  for (const key of query.keys()) {
+    if (!['q', 'area', 'goal', 'kind', 'city', 'country', 'orgType', 'lang', 'sort', 'limit'].includes(key)) {
+      throw new UnsupportedQuery(`the bench does not mirror the parameter ${key}`);
+    }
+  }
+  const tsquery = toPrefixQuery(query.get('q')?.trim() || undefined);
+  const limit = query.has('limit') ? Number(query.get('limit')) : 20;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UnsupportedQuery('limit must be 1 to 100');
+  const sort = (query.get('sort') as SearchFilter['sort'] | null) ?? (tsquery ? 'relevance' : 'newest');
+  return {
+    tsquery,
+    statuses: SEARCHABLE,
+    includeHidden: false,
+    area: query.get('area') ?? undefined,
+    goal: query.get('goal') ?? undefined,
+    kind: (query.get('kind') as SearchFilter['kind']) ?? undefined,
+    city: query.get('city') ?? undefined,
+    country: query.get('country')?.toUpperCase() ?? undefined,
+    orgType: query.get('orgType') ?? undefined,
+    lang: query.get('lang') ?? undefined,
+    sort,
+    dateColumn: 'published_at',
+    limit: limit + 1,
+  };
+}
+
+/** Runs the app's own SQL builder and keeps what it would send. */
+export async function statementFor(query: URLSearchParams): Promise<Statement> {
+  const filter = publicFilter(query);
+  const sent: { sql: string; params: unknown[] }[] = [];
+  const recorder = {
+    query: async (sql: string, params: unknown[]) => {
+      sent.push({ sql, params });
+      return [{ total: 0, rows: [], area: [], kind: [], city: [], goal: [] }];
+    },
+  } as unknown as DataSource;
+  await new InitiativesRepository(recorder).search(filter);
+  if (sent.length !== 1) {
+    throw new Error(`InitiativesRepository.search() sent ${sent.length} statements; the bare server mirrors exactly one: update bench/search.ts`);
+  }
+  return { ...sent[0], limit: filter.limit - 1 };
+}
+
+/** The JSON the service returns for one row of the statement's result (see InitiativesService.search). */
+export function responseFor(row: { rows: SearchRow[]; total: number; area: unknown; kind: unknown; city: unknown; goal: unknown }, limit: number) {
+  const result: SearchResult = { rows: row.rows, total: row.total, facets: { area: row.area, kind: row.kind, city: row.city, goal: row.goal } as SearchResult['facets'] };
+  const page = result.rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(({ rank: _rank, sortAt: _sortAt, ...summary }) => ({ ...summary, publishedAt: summary.publishedAt ? new Date(summary.publishedAt).toISOString() : null })),
+    facets: result.facets,
+    total: result.total,
+    nextCursor: result.rows.length > limit ? Buffer.from(JSON.stringify([last.rank, last.sortAt, last.id])).toString('base64url') : null,
+  };
+}
