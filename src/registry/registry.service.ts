@@ -19,7 +19,7 @@ export class RegistryService {
   ) {}
 
   async listCities(filter: CityQueryDto): Promise<CityListDto> {
-    if (filter.area) await this.assertKnownArea(filter.area);
+    if (filter.area) await this.assertVocabulary('area', 'area', [filter.area]);
     const cities = await this.registry.findPartnerCities(filter);
     return { items: cities.map((city) => this.toCity(city)), total: cities.length };
   }
@@ -91,7 +91,22 @@ export class RegistryService {
     }
   }
 
-  private async vocabulary(kind: 'area' | 'organizationType' | 'goal' | 'registryCity'): Promise<string[]> {
+  /**
+   * The vocabularies change only with the reference data (an import at start or `npm run seed`),
+   * yet every search and form checks against them: each is read at most once a minute.
+   */
+  private readonly vocabularyCache = new Map<string, { keys: Promise<string[]>; until: number }>();
+
+  private vocabulary(kind: 'area' | 'organizationType' | 'goal' | 'registryCity'): Promise<string[]> {
+    const cached = this.vocabularyCache.get(kind);
+    if (cached && cached.until > Date.now()) return cached.keys;
+    const keys = this.loadVocabulary(kind);
+    this.vocabularyCache.set(kind, { keys, until: Date.now() + 60_000 });
+    keys.catch(() => this.vocabularyCache.delete(kind));
+    return keys;
+  }
+
+  private async loadVocabulary(kind: 'area' | 'organizationType' | 'goal' | 'registryCity'): Promise<string[]> {
     switch (kind) {
       case 'area':
         return this.registry.findAreaKeys();
@@ -112,13 +127,6 @@ export class RegistryService {
     const city = await this.registry.findCityByKey(key);
     if (!city) return null;
     return { id: city.id, key: city.key, name: city.name, namePl: city.namePl, country: city.country, relationship: city.relationship, isHome: city.isHome };
-  }
-
-  private async assertKnownArea(area: string): Promise<void> {
-    const areas = await this.registry.findAreaKeys();
-    if (!areas.includes(area)) {
-      throw new BadRequestException(`area must be one of: ${areas.join(', ')}`);
-    }
   }
 
   private toCity(city: City): CityDto {
