@@ -14,7 +14,7 @@ import {
   ChangePasswordDto,
   EmailField,
   LoginDto,
-  MessageDto,
+  NoticeDto,
   PasswordResetConfirmDto,
   RegisterDto,
   SessionListDto,
@@ -37,8 +37,8 @@ export class AuthController {
   @Post('auth/register')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Sign up; a verification link is sent by e-mail' })
-  @ApiAcceptedResponse({ type: MessageDto })
-  register(@Body() dto: RegisterDto, @Req() request: FastifyRequest): Promise<MessageDto> {
+  @ApiAcceptedResponse({ type: NoticeDto })
+  register(@Body() dto: RegisterDto, @Req() request: FastifyRequest): Promise<NoticeDto> {
     return this.auth.register(dto, client(request));
   }
 
@@ -46,8 +46,8 @@ export class AuthController {
   @Post('auth/verify-email')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Confirm the e-mail address with the token of the link' })
-  @ApiOkResponse({ type: MessageDto })
-  verifyEmail(@Body() { token }: TokenDto, @Req() request: FastifyRequest): Promise<MessageDto> {
+  @ApiOkResponse({ type: NoticeDto })
+  verifyEmail(@Body() { token }: TokenDto, @Req() request: FastifyRequest): Promise<NoticeDto> {
     return this.auth.verifyEmail(token, client(request));
   }
 
@@ -55,8 +55,8 @@ export class AuthController {
   @Post('auth/verify-email/resend')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Send the verification link again' })
-  @ApiAcceptedResponse({ type: MessageDto })
-  resendVerification(@Body() { email }: EmailField, @Req() request: FastifyRequest): Promise<MessageDto> {
+  @ApiAcceptedResponse({ type: NoticeDto })
+  resendVerification(@Body() { email }: EmailField, @Req() request: FastifyRequest): Promise<NoticeDto> {
     return this.auth.resendVerification(email, client(request));
   }
 
@@ -101,8 +101,8 @@ export class AuthController {
   @Post('auth/password-reset')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Send a password-reset link' })
-  @ApiAcceptedResponse({ type: MessageDto })
-  requestPasswordReset(@Body() { email }: EmailField, @Req() request: FastifyRequest): Promise<MessageDto> {
+  @ApiAcceptedResponse({ type: NoticeDto })
+  requestPasswordReset(@Body() { email }: EmailField, @Req() request: FastifyRequest): Promise<NoticeDto> {
     return this.auth.requestPasswordReset(email, client(request));
   }
 
@@ -110,8 +110,8 @@ export class AuthController {
   @Post('auth/password-reset/confirm')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Set a new password with the token of the link; signs out every session' })
-  @ApiOkResponse({ type: MessageDto })
-  confirmPasswordReset(@Body() dto: PasswordResetConfirmDto, @Req() request: FastifyRequest): Promise<MessageDto> {
+  @ApiOkResponse({ type: NoticeDto })
+  confirmPasswordReset(@Body() dto: PasswordResetConfirmDto, @Req() request: FastifyRequest): Promise<NoticeDto> {
     return this.auth.confirmPasswordReset(dto.token, dto.password, client(request));
   }
 
@@ -119,8 +119,8 @@ export class AuthController {
   @Post('auth/confirm-email-change')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Switch to the new e-mail address with the token sent to it' })
-  @ApiOkResponse({ type: MessageDto })
-  confirmEmailChange(@Body() { token }: TokenDto, @Req() request: FastifyRequest): Promise<MessageDto> {
+  @ApiOkResponse({ type: NoticeDto })
+  confirmEmailChange(@Body() { token }: TokenDto, @Req() request: FastifyRequest): Promise<NoticeDto> {
     return this.auth.confirmEmailChange(token, client(request));
   }
 
@@ -128,8 +128,8 @@ export class AuthController {
   @Post('me/password')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Change the password (needs the current one); signs out the other sessions and notifies the address' })
-  @ApiOkResponse({ type: MessageDto })
-  changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Req() request: FastifyRequest): Promise<MessageDto> {
+  @ApiOkResponse({ type: NoticeDto })
+  changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Req() request: FastifyRequest): Promise<NoticeDto> {
     return this.auth.changePassword(user, dto.currentPassword, dto.newPassword, client(request));
   }
 
@@ -137,8 +137,8 @@ export class AuthController {
   @Post('me/email')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Change the e-mail address (needs the current password); the old address is told' })
-  @ApiAcceptedResponse({ type: MessageDto })
-  changeEmail(@CurrentUser() user: AuthUser, @Body() dto: ChangeEmailDto, @Req() request: FastifyRequest): Promise<MessageDto> {
+  @ApiAcceptedResponse({ type: NoticeDto })
+  changeEmail(@CurrentUser() user: AuthUser, @Body() dto: ChangeEmailDto, @Req() request: FastifyRequest): Promise<NoticeDto> {
     return this.auth.requestEmailChange(user, dto.currentPassword, dto.newEmail, client(request));
   }
 

@@ -20,11 +20,11 @@ import {
   QuestionActionDto,
   QuestionDto,
   QuestionListDto,
-  ReasonDto,
+  ForumReasonDto,
   RegistrationDto,
   RequestMeetingDto,
-  SessionDto,
-  SessionListDto,
+  ForumSessionDto,
+  ForumSessionListDto,
   SlotListDto,
 } from './dto/forum.dto';
 import { ForumService } from './forum.service';
@@ -66,16 +66,16 @@ export class ForumController {
   @ApiBearerAuth()
   @Post('editions/:id/sessions')
   @ApiOperation({ summary: 'Propose a session while the call is open (editors of verified organisations)' })
-  @ApiCreatedResponse({ type: SessionDto })
-  propose(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: ProposeSessionDto): Promise<SessionDto> {
+  @ApiCreatedResponse({ type: ForumSessionDto })
+  propose(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: ProposeSessionDto): Promise<ForumSessionDto> {
     return this.forum.propose(user, id, dto);
   }
 
   @Public()
   @Get('editions/:id/sessions')
   @ApiOperation({ summary: 'Sessions: staff see every proposal; members their own; everyone the published agenda' })
-  @ApiOkResponse({ type: SessionListDto })
-  sessions(@Param('id', uuid('id')) id: string, @Query('status') status?: string, @CurrentUser() user?: AuthUser): Promise<SessionListDto> {
+  @ApiOkResponse({ type: ForumSessionListDto })
+  sessions(@Param('id', uuid('id')) id: string, @Query('status') status?: string, @CurrentUser() user?: AuthUser): Promise<ForumSessionListDto> {
     if (status !== undefined && !['proposed', 'accepted', 'declined'].includes(status)) throw new BadRequestException('status must be one of: proposed, accepted, declined');
     return this.forum.listSessions(id, user, status);
   }
@@ -106,24 +106,24 @@ export class ForumController {
     return this.forum.myForum(user, id);
   }
 
-  @Public() @Get('sessions/:id') @ApiOkResponse({ type: SessionDto })
-  session(@Param('id', uuid('id')) id: string, @CurrentUser() user?: AuthUser): Promise<SessionDto> {
+  @Public() @Get('sessions/:id') @ApiOkResponse({ type: ForumSessionDto })
+  session(@Param('id', uuid('id')) id: string, @CurrentUser() user?: AuthUser): Promise<ForumSessionDto> {
     return this.forum.getSession(id, user);
   }
 
   @ApiBearerAuth() @Roles('moderator', 'admin')
   @Post('sessions/:id/accept') @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Accept a proposal and place it: room, time, capacity (city staff); a room taken at that time is a 409' })
-  @ApiOkResponse({ type: SessionDto })
-  accept(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: AcceptSessionDto): Promise<SessionDto> {
+  @ApiOkResponse({ type: ForumSessionDto })
+  accept(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: AcceptSessionDto): Promise<ForumSessionDto> {
     return this.forum.accept(user, id, dto);
   }
 
   @ApiBearerAuth() @Roles('moderator', 'admin')
   @Post('sessions/:id/decline') @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Decline a proposal with a reason (city staff)' })
-  @ApiOkResponse({ type: SessionDto })
-  decline(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser, @Body() { reason }: ReasonDto): Promise<SessionDto> {
+  @ApiOkResponse({ type: ForumSessionDto })
+  decline(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser, @Body() { reason }: ForumReasonDto): Promise<ForumSessionDto> {
     return this.forum.decline(user, id, reason);
   }
 

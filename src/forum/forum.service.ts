@@ -7,7 +7,7 @@ import { EDITING_ROLES } from '../organizations/organizations.constants';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { RegistryService } from '../registry/registry.service';
 import { isStaff } from '../users/users.constants';
-import type { AcceptSessionDto, AgendaDto, CreateEditionDto, EditionDto, MeetingDto, OutcomesDto, ProposeSessionDto, QuestionDto, RegistrationDto, SessionDto } from './dto/forum.dto';
+import type { AcceptSessionDto, AgendaDto, CreateEditionDto, EditionDto, MeetingDto, OutcomesDto, ProposeSessionDto, QuestionDto, RegistrationDto, ForumSessionDto } from './dto/forum.dto';
 import type { ForumEdition } from './entities/forum-edition.entity';
 import { NEXT_EDITION_STATUS, type EditionStatus } from './forum.constants';
 import { ForumRepository, type MeetingRow, type QuestionRow, type SessionRow } from './forum.repository';
@@ -63,7 +63,7 @@ export class ForumService {
     return this.getEdition(id);
   }
 
-  async propose(user: AuthUser, editionId: string, dto: ProposeSessionDto): Promise<SessionDto> {
+  async propose(user: AuthUser, editionId: string, dto: ProposeSessionDto): Promise<ForumSessionDto> {
     const edition = await this.edition(editionId);
     if (edition.status !== 'call_open') throw new ConflictException('Sessions can be proposed only while the call for proposals is open.');
     const membership = await this.organizations.membership(dto.organizationId, user.id);
@@ -79,7 +79,7 @@ export class ForumService {
   }
 
   /** Staff see every proposal; members see their organisations' own; everyone sees the agenda once published. */
-  async listSessions(editionId: string, user: AuthUser | undefined, status?: string): Promise<{ items: SessionDto[] }> {
+  async listSessions(editionId: string, user: AuthUser | undefined, status?: string): Promise<{ items: ForumSessionDto[] }> {
     const edition = await this.edition(editionId);
     if (user && isStaff(user.role)) return { items: (await this.forum.listSessions(editionId, { status })).map((s) => this.sessionDto(s)) };
     if (user && status !== 'accepted') {
@@ -90,7 +90,7 @@ export class ForumService {
     return { items: (await this.forum.listSessions(editionId, { status: 'accepted' })).filter((s) => s.startsAt).map((s) => this.sessionDto(s)) };
   }
 
-  async getSession(id: string, user?: AuthUser): Promise<SessionDto> {
+  async getSession(id: string, user?: AuthUser): Promise<ForumSessionDto> {
     const session = await this.session(id);
     const edition = await this.edition(session.editionId);
     const visible = (session.status === 'accepted' && session.startsAt && PUBLIC_AGENDA.includes(edition.status)) || (user && (isStaff(user.role) || (await this.organizations.membership(session.organizationId, user.id))?.role));
@@ -98,7 +98,7 @@ export class ForumService {
     return this.sessionDto(session);
   }
 
-  async accept(staff: AuthUser, id: string, dto: AcceptSessionDto): Promise<SessionDto> {
+  async accept(staff: AuthUser, id: string, dto: AcceptSessionDto): Promise<ForumSessionDto> {
     const session = await this.session(id);
     const edition = await this.edition(session.editionId);
     const startsAt = new Date(dto.startsAt);
@@ -120,7 +120,7 @@ export class ForumService {
     return this.sessionDto((await this.forum.findSession(id))!);
   }
 
-  async decline(staff: AuthUser, id: string, reason: string): Promise<SessionDto> {
+  async decline(staff: AuthUser, id: string, reason: string): Promise<ForumSessionDto> {
     const session = await this.session(id);
     if (!(await this.forum.declineSession(id, reason))) throw new ConflictException(`A ${session.status} session cannot be declined.`);
     await this.audit.record({ actorId: staff.id, action: 'forum.session_decline', targetType: 'forum_session', targetId: id, reason });
@@ -132,11 +132,11 @@ export class ForumService {
     const edition = await this.edition(editionId);
     if (!PUBLIC_AGENDA.includes(edition.status) && !(user && isStaff(user.role))) throw new NotFoundException('The agenda of this edition is not published yet.');
     const sessions = (await this.forum.listSessions(editionId, { status: 'accepted', ...filter })).filter((s) => s.startsAt);
-    const days = new Map<string, Map<string, SessionDto[]>>();
+    const days = new Map<string, Map<string, ForumSessionDto[]>>();
     for (const session of sessions) {
       // Days in the city's time zone, where the forum takes place.
       const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date(session.startsAt!));
-      const rooms = days.get(day) ?? new Map<string, SessionDto[]>();
+      const rooms = days.get(day) ?? new Map<string, ForumSessionDto[]>();
       rooms.set(session.room!, [...(rooms.get(session.room!) ?? []), this.sessionDto(session)]);
       days.set(day, rooms);
     }
@@ -394,11 +394,11 @@ export class ForumService {
     return { id: e.id, year: e.year, themePl: e.themePl, themeEn: e.themeEn, startsOn: e.startsOn, endsOn: e.endsOn, venue: e.venue, languages: e.languages, status: e.status, meetingTables: e.meetingTables, outcomesPublished: !!e.outcomesPublishedAt };
   }
 
-  sessionDto(s: SessionRow): SessionDto {
+  sessionDto(s: SessionRow): ForumSessionDto {
     return {
       ...s,
-      kind: s.kind as SessionDto['kind'],
-      status: s.status as SessionDto['status'],
+      kind: s.kind as ForumSessionDto['kind'],
+      status: s.status as ForumSessionDto['status'],
       startsAt: s.startsAt ? new Date(s.startsAt).toISOString() : null,
       endsAt: s.endsAt ? new Date(s.endsAt).toISOString() : null,
     };

@@ -91,11 +91,11 @@ export class AccessTokenDto {
   @ApiProperty({ example: 900 }) expiresIn: number;
 }
 
-export class MessageDto {
+export class NoticeDto {
   @ApiProperty({ example: 'If the address is registered, we have sent it a link.' }) message: string;
 }
 
-export class SessionDto {
+export class LoginSessionDto {
   @ApiProperty() id: string;
   @ApiProperty({ type: String, nullable: true }) userAgent: string | null;
   @ApiProperty({ type: String, nullable: true }) ip: string | null;
@@ -105,7 +105,7 @@ export class SessionDto {
 }
 
 export class SessionListDto {
-  @ApiProperty({ type: [SessionDto] }) items: SessionDto[];
+  @ApiProperty({ type: [LoginSessionDto] }) items: LoginSessionDto[];
 }
 
 export class MeDto {

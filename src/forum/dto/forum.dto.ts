@@ -57,11 +57,11 @@ export class AcceptSessionDto {
   @ApiPropertyOptional({ default: false, description: 'Questions appear after a moderator approves them' }) @IsOptional() @IsBoolean() qaModerated?: boolean;
 }
 
-export class ReasonDto {
+export class ForumReasonDto {
   @ApiProperty() @Transform(trim) @Length(3, 2000, { message: 'reason must be 3 to 2,000 characters long' }) @IsString({ message: 'reason must be text' }) reason: string;
 }
 
-export class SessionDto {
+export class ForumSessionDto {
   @ApiProperty() id: string;
   @ApiProperty() editionId: string;
   @ApiProperty() organizationId: string;
@@ -85,8 +85,8 @@ export class SessionDto {
   @ApiProperty() qaModerated: boolean;
 }
 
-export class SessionListDto {
-  @ApiProperty({ type: [SessionDto] }) items: SessionDto[];
+export class ForumSessionListDto {
+  @ApiProperty({ type: [ForumSessionDto] }) items: ForumSessionDto[];
 }
 
 export class AgendaQueryDto {
@@ -96,7 +96,7 @@ export class AgendaQueryDto {
 
 export class AgendaRoomDto {
   @ApiProperty() room: string;
-  @ApiProperty({ type: [SessionDto] }) sessions: SessionDto[];
+  @ApiProperty({ type: [ForumSessionDto] }) sessions: ForumSessionDto[];
 }
 
 export class AgendaDayDto {

@@ -18,7 +18,7 @@ export class SuggestionQueryDto {
   @ApiPropertyOptional() @IsOptional() @Matches(CURSOR, { message: 'cursor must be the nextCursor of a previous answer' }) cursor?: string;
 }
 
-export class ReasonDto {
+export class MatchReasonDto {
   @ApiProperty({ enum: ['target_city', 'target_country', 'city_tier', 'sought_type', 'shared_areas', 'shared_languages', 'active', 'city_boost'] }) code: string;
   @ApiProperty({ example: "Nuremberg is Kraków's twin city" }) text: string;
 }
@@ -35,7 +35,7 @@ export class MatchedOrganizationDto {
 export class OrganizationMatchDto {
   @ApiProperty({ type: MatchedOrganizationDto }) organization: MatchedOrganizationDto;
   @ApiProperty() score: number;
-  @ApiProperty({ type: [ReasonDto] }) reasons: ReasonDto[];
+  @ApiProperty({ type: [MatchReasonDto] }) reasons: MatchReasonDto[];
 }
 
 export class MatchedInitiativeDto {
@@ -52,7 +52,7 @@ export class MatchedInitiativeDto {
 export class InitiativeMatchDto {
   @ApiProperty({ type: MatchedInitiativeDto }) initiative: MatchedInitiativeDto;
   @ApiProperty() score: number;
-  @ApiProperty({ type: [ReasonDto] }) reasons: ReasonDto[];
+  @ApiProperty({ type: [MatchReasonDto] }) reasons: MatchReasonDto[];
 }
 
 export class MatchesDto {
