@@ -143,3 +143,58 @@ export async function seedDemoData(dataSource: DataSource, referenceDataFile: st
   }
   return { organizations, accounts };
 }
+
+interface DemoInitiative {
+  organization: string;
+  title: string;
+  summary: string;
+  kind: string;
+  areas: string[];
+  targetCities: string[];
+  soughtOrgTypes: string[];
+  languages: string[];
+  status: 'published' | 'submitted' | 'in_progress';
+  body?: string;
+  fundingProgramme?: string;
+}
+
+/** Initiatives for the search, matching and discussions to show something; a few wait in the moderation queue. */
+const DEMO_INITIATIVES: DemoInitiative[] = [
+  { organization: 'Szkoła Podstawowa nr 7 im. Marii Konopnickiej w Krakowie', title: 'Szkoła partnerska w Norymberdze: wymiana uczniów 2027', summary: 'Szukamy szkoły w Norymberdze do wiosennej wymiany uczniów klas 6–8: projekty o klimacie i wspólne lekcje języka.', kind: 'partner_search', areas: ['education', 'youth', 'environment'], targetCities: ['nuremberg'], soughtOrgTypes: ['school'], languages: ['pl', 'de', 'en'], status: 'published', fundingProgramme: 'Erasmus+' },
+  { organization: 'Peter-Vischer-Schule Nürnberg', title: 'Partnerschule in Krakau gesucht', summary: 'Unser Gymnasium sucht eine Partnerschule in Krakau für einen jährlichen Schüleraustausch und gemeinsame Projekte.', kind: 'partner_search', areas: ['education', 'youth'], targetCities: ['krakow'], soughtOrgTypes: ['school'], languages: ['de', 'pl', 'en'], status: 'published' },
+  { organization: 'Fundacja Most Kultury', title: 'Dni Kultury Krakowa we Lwowie', summary: 'Festiwal teatru, muzyki i literatury: współpraca instytucji kultury z Krakowa i Lwowa, jesień 2027.', kind: 'event', areas: ['culture', 'heritage'], targetCities: ['lviv'], soughtOrgTypes: ['cultural_institution', 'ngo'], languages: ['pl', 'uk'], status: 'published' },
+  { organization: 'Lviv Youth Council', title: 'Summer camp for young volunteers from Lviv and Kraków', summary: 'Two weeks of volunteering, workshops and sport for 40 young people from both cities.', kind: 'exchange', areas: ['youth', 'social', 'sport'], targetCities: ['krakow'], soughtOrgTypes: ['ngo', 'youth_centre'], languages: ['uk', 'pl', 'en'], status: 'published' },
+  { organization: 'Krakowska Izba Rzemieślnicza', title: 'Misja gospodarcza do Mediolanu: rzemiosło i design', summary: 'Wspólna misja izb gospodarczych: targi, spotkania B2B i wizyty studyjne w pracowniach rzemieślniczych Mediolanu.', kind: 'study_visit', areas: ['economy', 'promotion'], targetCities: ['milan'], soughtOrgTypes: ['chamber', 'business'], languages: ['pl', 'it', 'en'], status: 'published' },
+  { organization: 'Uniwersytet Jagielloński', title: 'Joint summer school with KU Leuven on European heritage', summary: 'A two-week summer school for doctoral students on protecting and presenting European urban heritage.', kind: 'joint_project', areas: ['science', 'education', 'heritage'], targetCities: ['leuven'], soughtOrgTypes: ['university'], languages: ['en'], status: 'in_progress', fundingProgramme: 'Horizon Europe' },
+  { organization: 'Jugendring Nürnberg', title: 'Jugendbegegnung Nürnberg–Krakau: Sport verbindet', summary: 'Sportturniere und Workshops für Jugendliche aus Nürnberg und Krakau im Sommer.', kind: 'exchange', areas: ['youth', 'sport'], targetCities: ['krakow'], soughtOrgTypes: ['ngo', 'school', 'youth_centre'], languages: ['de', 'pl'], status: 'published' },
+  { organization: 'Stowarzyszenie Nowa Szkoła (pending)', title: 'Warsztaty dla nauczycieli z Wilna', summary: 'Cykl warsztatów metodycznych dla nauczycieli szkół polskich w Wilnie.', kind: 'joint_project', areas: ['education', 'diaspora'], targetCities: ['vilnius'], soughtOrgTypes: ['school'], languages: ['pl', 'lt'], status: 'submitted' },
+  { organization: 'Fundacja Most Kultury', title: 'Teatr uliczny bez granic: Kraków i Sewilla', summary: 'Wymiana grup teatru ulicznego i wspólny spektakl na festiwalach w obu miastach.', kind: 'joint_project', areas: ['culture'], targetCities: ['seville'], soughtOrgTypes: ['cultural_institution'], languages: ['pl', 'es', 'en'], status: 'submitted' },
+];
+
+/** Demo initiatives with their discussion channels, and a forum edition with its call open. */
+export async function seedDemoActivity(dataSource: DataSource): Promise<{ initiatives: number }> {
+  let initiatives = 0;
+  for (const demo of DEMO_INITIATIVES) {
+    await dataSource.transaction(async (manager) => {
+      if ((await manager.query(`SELECT 1 FROM initiatives WHERE title = $1`, [demo.title])).length) return;
+      const [organization] = await manager.query(`SELECT o.id, o.type, c.key AS city, m.user_id AS owner FROM organizations o LEFT JOIN cities c ON c.id = o.city_id JOIN organization_members m ON m.organization_id = o.id AND m.role = 'owner' WHERE o.name = $1 LIMIT 1`, [demo.organization]);
+      if (!organization) return;
+      const body = `${demo.summary}\n\n**${demo.title}**`;
+      const [{ id }] = await manager.query(
+        `INSERT INTO initiatives (organization_id, title, summary, body_md, body_html, kind, status, areas, target_cities, sought_org_types, languages, funding_programme,
+                                  organization_city, organization_type, published_at, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::initiative_status, $8, $9, $10, $11, $12, $13, $14, CASE WHEN $7::initiative_status = 'submitted' THEN NULL ELSE now() END, $15) RETURNING id`,
+        [organization.id, demo.title, demo.summary, body, renderMarkdown(body), demo.kind, demo.status, demo.areas, demo.targetCities, demo.soughtOrgTypes, demo.languages, demo.fundingProgramme ?? null, organization.city, organization.type, organization.owner],
+      );
+      await manager.query(`INSERT INTO channels (kind, title, initiative_id) VALUES ('initiative', $1, $2)`, [demo.title.slice(0, 200), id]);
+      await manager.query(`UPDATE organizations SET last_active_at = now() WHERE id = $1`, [organization.id]);
+      initiatives++;
+    });
+  }
+  await dataSource.query(
+    `INSERT INTO forum_editions (year, theme_pl, theme_en, starts_on, ends_on, venue, languages, status, meeting_tables)
+     VALUES (2027, 'Miasta partnerskie razem: młodzież, kultura, klimat', 'Partner cities together: youth, culture, climate', '2027-05-20', '2027-05-21', 'ICE Kraków Congress Centre', '{pl,en}', 'call_open', 10)
+     ON CONFLICT (year) DO NOTHING`,
+  );
+  return { initiatives };
+}

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/app-config';
 import { ReferenceDataImporter } from '../src/registry/reference-data/reference-data.importer';
 import { ReferenceDataRepository } from '../src/registry/reference-data/reference-data.repository';
-import { DEMO_PASSWORD, seedDemoData } from './demo-data';
+import { DEMO_PASSWORD, seedDemoActivity, seedDemoData } from './demo-data';
 import { fail, withDatabase } from './with-database';
 
 async function main(): Promise<void> {
@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     for (const [kind, counts] of Object.entries(report)) console.log(`  ${kind}: ${typeof counts === 'number' ? counts : JSON.stringify(counts)}`);
     if (values.demo) {
       const demo = await seedDemoData(dataSource, file);
-      console.log(`Demo data: ${demo.organizations} organisations, ${demo.accounts} accounts (password: ${DEMO_PASSWORD}).`);
+      const activity = await seedDemoActivity(dataSource);
+      console.log(`Demo data: ${demo.organizations} organisations, ${demo.accounts} accounts (password: ${DEMO_PASSWORD}), ${activity.initiatives} initiatives, the 2027 forum with its call open.`);
     }
   });
 }

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { DEMO_PASSWORD, seedDemoData } from '../scripts/demo-data';
+import { DEMO_PASSWORD, seedDemoActivity, seedDemoData } from '../scripts/demo-data';
 import { createOrPromoteAdmin } from '../src/auth/admin-accounts';
 import { clearAddressLimits, lastMail, logIn, PASSWORD, signUp } from './support/accounts';
 import { KRAKOW_REFERENCE_DATA, startTestApp, type TestApp } from './support/test-app';
@@ -98,6 +98,10 @@ describe('my account', () => {
     }
     const schools = await api().get('/api/v1/organizations?type=school&city=nuremberg').expect(200);
     expect(schools.body.items.map((o: { name: string }) => o.name)).toContain('Peter-Vischer-Schule Nürnberg');
+    expect((await seedDemoActivity(t.dataSource)).initiatives).toBe(9);
+    expect((await seedDemoActivity(t.dataSource)).initiatives).toBe(0);
+    const found = await api().get('/api/v1/initiatives').query({ q: 'wymiana' }).expect(200);
+    expect(found.body.items.map((i: { title: string }) => i.title)).toContain('Szkoła partnerska w Norymberdze: wymiana uczniów 2027');
     const moderator = await logIn(t, 'moderator@demo.cooperation-forum.example', DEMO_PASSWORD);
     const queue = await api().get('/api/v1/moderation/organizations').set(moderator.auth).expect(200);
     expect(queue.body.map((o: { name: string }) => o.name)).toEqual(expect.arrayContaining(['Stowarzyszenie Nowa Szkoła (pending)']));
