@@ -17,12 +17,27 @@ export type CityStatus = Schemas['CityStatus'];
 export type DocumentKind = Schemas['DocumentKind'];
 export type DocumentTerm = Schemas['DocumentTerm'];
 export type DatePrecision = Schemas['DatePrecision'];
+export type Me = Schemas['MeDto'];
+export type Locale = Me['locale'];
+export type PlatformRole = Me['role'];
+/** A signed-in session of mine, named by its endpoint rather than by the server's class name for it. */
+export type Session = paths['/api/v1/me/sessions']['get']['responses'][200]['content']['application/json']['items'][number];
+export type Organization = Schemas['OrganizationDto'];
+export type OrganizationDetail = Schemas['OrganizationDetailDto'];
+export type MyOrganization = Schemas['MyOrganizationDto'];
+export type OrganizationStatus = Organization['status'];
+export type OrganizationInput = Schemas['CreateOrganizationDto'];
+export type Member = Schemas['MemberDto'];
+export type MemberRole = Member['role'];
+export type Invitation = Schemas['InvitationDto'];
 type ErrorBody = Schemas['ErrorResponseDto'];
 
 export type CityFilters = NonNullable<paths['/api/v1/cities']['get']['parameters']['query']>;
 
 export const RELATIONSHIPS: readonly Relationship[] = ['twin', 'honorary_twin', 'partner', 'informal'];
 export const CITY_STATUSES: readonly CityStatus[] = ['active', 'developing', 'limited', 'inactive'];
+export const MEMBER_ROLES: readonly MemberRole[] = ['owner', 'editor', 'member'];
+export type OrganizationFilters = NonNullable<paths['/api/v1/organizations']['get']['parameters']['query']>;
 
 /** A failed request: the server's status and message (for a person), or status 0 when the server could not be reached. */
 export class ApiError extends Error {
@@ -31,6 +46,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields?: Record<string, string[]>,
     readonly requestId?: string,
+    /** From Retry-After on a 429: how long until another attempt is allowed. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -41,10 +58,147 @@ export class ApiError extends Error {
   }
 }
 
-const api = createClient<paths>({ baseUrl: window.location.origin });
+/** The typed client (with the session middleware); feature modules (api/*.ts) call it through unwrap. */
+export const api = createClient<paths>({ baseUrl: window.location.origin });
+
+/*
+ * The session. The access token (a JWT valid 15 minutes) lives only in this module's memory, never
+ * in storage a script could read later; the refresh token is an httpOnly cookie scoped to
+ * /api/v1/auth that only the server sees. Each POST auth/refresh rotates that cookie, and the
+ * server revokes the whole session when a spent refresh token comes back (theft or replay), so
+ * refreshes must never overlap: one at a time in this tab, and one at a time across tabs.
+ */
+let accessToken: string | null = null;
+let accessTokenExpiresAt = 0;
+let refreshing: Promise<boolean> | null = null;
+const sessionEndedListeners = new Set<() => void>();
+
+/** Refresh this long before the token expires: public routes treat an expired token as no token, silently. */
+const REFRESH_EARLY_MS = 30_000;
+/**
+ * Not a secret: only "this browser had a session", so that a page load of an anonymous visitor
+ * does not ask POST auth/refresh for a session it cannot have (a certain 401 on every visit).
+ */
+export const SESSION_HINT_KEY = 'cooperation-forum.signed-in';
+const REFRESH_LOCK = 'cooperation-forum.refresh';
+
+function readHint(): boolean {
+  try {
+    return window.localStorage.getItem(SESSION_HINT_KEY) === '1';
+  } catch {
+    // Storage disabled: try to restore every time rather than never.
+    return true;
+  }
+}
+
+function writeHint(signedIn: boolean): void {
+  try {
+    if (signedIn) window.localStorage.setItem(SESSION_HINT_KEY, '1');
+    else window.localStorage.removeItem(SESSION_HINT_KEY);
+  } catch {
+    // Not remembered; the session itself still works for this page.
+  }
+}
+
+function keepToken(token: { accessToken: string; expiresIn: number } | null): void {
+  accessToken = token?.accessToken ?? null;
+  accessTokenExpiresAt = token ? Date.now() + token.expiresIn * 1000 : 0;
+  writeHint(token !== null);
+}
+
+/** True when this browser may have a session to restore (see SESSION_HINT_KEY). */
+export function mayHaveSession(): boolean {
+  return readHint();
+}
+
+export function isSignedIn(): boolean {
+  return accessToken !== null;
+}
+
+/** Called when the server ends a session the client believed in (expired, revoked, signed out elsewhere). */
+export function onSessionEnded(listener: () => void): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
+
+/** Runs a refresh under a lock shared by the app's tabs (Web Locks), where the browser has them. */
+function withRefreshLock<T>(task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  // request() resolves with what the task resolves with (its typing nests the promise).
+  return locks ? locks.request(REFRESH_LOCK, task).then((result) => result) : task();
+}
+
+/**
+ * A new access token from the refresh cookie: true when signed in. Concurrent callers share one
+ * request. Only the server's 401 ends the session; a network failure leaves things as they were.
+ */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= withRefreshLock(async () => {
+    const hadSession = accessToken !== null;
+    const { data, response } = await api.POST('/api/v1/auth/refresh');
+    if (data) {
+      keepToken(data);
+      return true;
+    }
+    if (response.status === 401) {
+      keepToken(null);
+      if (hadSession) sessionEndedListeners.forEach((listener) => listener());
+    }
+    return false;
+  })
+    .catch(() => false)
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+/** The access token for a socket's handshake (api/socket.ts), renewed first when about to expire; null when signed out. */
+export async function currentAccessToken(): Promise<string | null> {
+  if (refreshing) await refreshing;
+  if (accessToken && Date.now() > accessTokenExpiresAt - REFRESH_EARLY_MS) await refreshSession();
+  return accessToken;
+}
+
+/** Forgets the token without asking the server (another tab logged out, or the account is gone). */
+export function forgetSession(): void {
+  keepToken(null);
+}
+
+/** Requests (by the id openapi-fetch gives each) that carried a token: kept unsent, to repeat once after a refresh. */
+const retries = new Map<string, Request>();
+const isAuthRoute = (schemaPath: string) => schemaPath.startsWith('/api/v1/auth/');
+
+api.use({
+  async onRequest({ request, schemaPath, id }) {
+    // The auth routes work with the cookie (or with nothing), and refreshing must not wait for itself.
+    if (isAuthRoute(schemaPath)) return undefined;
+    // While a session is being restored or renewed, wait for it: the answer may depend on who asks.
+    if (refreshing) await refreshing;
+    if (accessToken && Date.now() > accessTokenExpiresAt - REFRESH_EARLY_MS) await refreshSession();
+    if (!accessToken) return undefined;
+    request.headers.set('Authorization', `Bearer ${accessToken}`);
+    retries.set(id, request.clone());
+    return request;
+  },
+  async onResponse({ request, response, id }) {
+    const retry = retries.get(id);
+    retries.delete(id);
+    if (response.status !== 401 || !retry) return undefined;
+    // Another request may have renewed the token while this one was on its way; else renew it now.
+    const sent = request.headers.get('Authorization');
+    const renewed = (accessToken !== null && sent !== `Bearer ${accessToken}`) || (await refreshSession());
+    if (!renewed || !accessToken) return undefined;
+    retry.headers.set('Authorization', `Bearer ${accessToken}`);
+    return fetch(retry);
+  },
+  onError({ id }) {
+    retries.delete(id);
+  },
+});
 
 /** The data of a response, or an ApiError carrying what the server said went wrong. */
-async function unwrap<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+export async function unwrap<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   let result: { data?: T; error?: unknown; response: Response };
   try {
     result = await request;
@@ -55,7 +209,19 @@ async function unwrap<T>(request: Promise<{ data?: T; error?: unknown; response:
   const { data, error, response } = result;
   if (response.ok && data !== undefined) return data;
   const body = (typeof error === 'object' && error !== null ? error : {}) as Partial<ErrorBody>;
-  throw new ApiError(response.status, body.message ?? response.statusText, body.fields as Record<string, string[]> | undefined, body.requestId);
+  const retryAfter = Number(response.headers.get('retry-after'));
+  throw new ApiError(
+    response.status,
+    body.message ?? response.statusText,
+    body.fields as Record<string, string[]> | undefined,
+    body.requestId,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+  );
+}
+
+/** For answers without a body (204): succeeds, or throws the ApiError. */
+export async function unwrapEmpty(request: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<void> {
+  await unwrap(request.then((result) => (result.response.ok ? { ...result, data: result.data ?? null } : result)));
 }
 
 export function listCities(filters: CityFilters, signal?: AbortSignal) {
@@ -74,6 +240,164 @@ export function getHomeCity(signal?: AbortSignal) {
 
 export function listAreas(signal?: AbortSignal) {
   return unwrap(api.GET('/api/v1/areas', { signal }));
+}
+
+// Accounts
+
+export function register(body: Schemas['RegisterDto']) {
+  return unwrap(api.POST('/api/v1/auth/register', { body }));
+}
+
+export function verifyEmail(token: string) {
+  return unwrap(api.POST('/api/v1/auth/verify-email', { body: { token } }));
+}
+
+export function resendVerification(email: string) {
+  return unwrap(api.POST('/api/v1/auth/verify-email/resend', { body: { email } }));
+}
+
+/** Logs in: the access token stays in memory here; the server sets the refresh cookie. */
+export async function logIn(email: string, password: string): Promise<void> {
+  keepToken(await unwrap(api.POST('/api/v1/auth/login', { body: { email, password } })));
+}
+
+/** Logs out on the server (revoking the session and its cookie), and forgets the token whatever the answer. */
+export async function logOut(): Promise<void> {
+  try {
+    await unwrapEmpty(api.POST('/api/v1/auth/logout'));
+  } finally {
+    keepToken(null);
+  }
+}
+
+export function requestPasswordReset(email: string) {
+  return unwrap(api.POST('/api/v1/auth/password-reset', { body: { email } }));
+}
+
+export function confirmPasswordReset(token: string, password: string) {
+  return unwrap(api.POST('/api/v1/auth/password-reset/confirm', { body: { token, password } }));
+}
+
+export function confirmEmailChange(token: string) {
+  return unwrap(api.POST('/api/v1/auth/confirm-email-change', { body: { token } }));
+}
+
+export function getMe(signal?: AbortSignal) {
+  return unwrap(api.GET('/api/v1/me', { signal }));
+}
+
+export function updateMe(body: Schemas['UpdateProfileDto']) {
+  return unwrap(api.PATCH('/api/v1/me', { body }));
+}
+
+export function changePassword(currentPassword: string, newPassword: string) {
+  return unwrap(api.POST('/api/v1/me/password', { body: { currentPassword, newPassword } }));
+}
+
+export function changeEmail(currentPassword: string, newEmail: string) {
+  return unwrap(api.POST('/api/v1/me/email', { body: { currentPassword, newEmail } }));
+}
+
+export function listSessions(signal?: AbortSignal) {
+  return unwrap(api.GET('/api/v1/me/sessions', { signal }));
+}
+
+export function revokeSession(id: string) {
+  return unwrapEmpty(api.DELETE('/api/v1/me/sessions/{id}', { params: { path: { id } } }));
+}
+
+/** Everything the platform holds about me, as a JSON file, with the name the server gives it. */
+export async function exportMyData(): Promise<{ blob: Blob; filename: string }> {
+  let filename = 'cooperation-forum-my-data.json';
+  const blob = await unwrap(
+    api.GET('/api/v1/me/export', { parseAs: 'blob' }).then((result) => {
+      const match = /filename="?([^";]+)"?/.exec(result.response.headers.get('content-disposition') ?? '');
+      if (match) filename = match[1];
+      return result;
+    }),
+  );
+  return { blob, filename };
+}
+
+/** Deletes the account; the server has then revoked every session, so the token is forgotten too. */
+export async function deleteAccount(currentPassword: string): Promise<void> {
+  await unwrapEmpty(api.DELETE('/api/v1/me', { body: { currentPassword } }));
+  keepToken(null);
+}
+
+// Organisations
+
+export function listOrganizationTypes(signal?: AbortSignal) {
+  return unwrap(api.GET('/api/v1/organization-types', { signal }));
+}
+
+export function listOrganizations(filters: OrganizationFilters, signal?: AbortSignal) {
+  return unwrap(api.GET('/api/v1/organizations', { params: { query: filters }, signal }));
+}
+
+export function listMyOrganizations(signal?: AbortSignal) {
+  return unwrap(api.GET('/api/v1/me/organizations', { signal }));
+}
+
+export function getOrganization(id: string, signal?: AbortSignal) {
+  return unwrap(api.GET('/api/v1/organizations/{id}', { params: { path: { id } }, signal }));
+}
+
+export function createOrganization(body: OrganizationInput) {
+  return unwrap(api.POST('/api/v1/organizations', { body }));
+}
+
+export function updateOrganization(id: string, body: Schemas['UpdateOrganizationDto']) {
+  return unwrap(api.PATCH('/api/v1/organizations/{id}', { params: { path: { id } }, body }));
+}
+
+export function requestVerification(id: string) {
+  return unwrap(api.POST('/api/v1/organizations/{id}/request-verification', { params: { path: { id } } }));
+}
+
+export function listVerificationQueue(signal?: AbortSignal) {
+  return unwrap(api.GET('/api/v1/moderation/organizations', { signal }));
+}
+
+export function verifyOrganization(id: string) {
+  return unwrap(api.POST('/api/v1/organizations/{id}/verify', { params: { path: { id } } }));
+}
+
+export function rejectOrganization(id: string, reason: string) {
+  return unwrap(api.POST('/api/v1/organizations/{id}/reject', { params: { path: { id } }, body: { reason } }));
+}
+
+export function listMembers(id: string, signal?: AbortSignal) {
+  return unwrap(api.GET('/api/v1/organizations/{id}/members', { params: { path: { id } }, signal }));
+}
+
+export function changeMemberRole(id: string, userId: string, role: MemberRole) {
+  return unwrap(api.PATCH('/api/v1/organizations/{id}/members/{userId}', { params: { path: { id, userId } }, body: { role } }));
+}
+
+/** Removes a member (owners), or leaves the organisation when userId is your own. */
+export function removeMember(id: string, userId: string) {
+  return unwrapEmpty(api.DELETE('/api/v1/organizations/{id}/members/{userId}', { params: { path: { id, userId } } }));
+}
+
+export function transferOwnership(id: string, userId: string) {
+  return unwrap(api.POST('/api/v1/organizations/{id}/transfer-ownership', { params: { path: { id } }, body: { userId } }));
+}
+
+export function listInvitations(id: string, signal?: AbortSignal) {
+  return unwrap(api.GET('/api/v1/organizations/{id}/invitations', { params: { path: { id } }, signal }));
+}
+
+export function inviteMember(id: string, email: string, role: MemberRole) {
+  return unwrap(api.POST('/api/v1/organizations/{id}/invitations', { params: { path: { id } }, body: { email, role } }));
+}
+
+export function revokeInvitation(id: string, invitationId: string) {
+  return unwrapEmpty(api.DELETE('/api/v1/organizations/{id}/invitations/{invitationId}', { params: { path: { id, invitationId } } }));
+}
+
+export function acceptInvitation(token: string) {
+  return unwrap(api.POST('/api/v1/invitations/accept', { body: { token } }));
 }
 
 export function isAbort(error: unknown): boolean {

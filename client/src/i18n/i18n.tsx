@@ -42,10 +42,15 @@ export interface I18n {
   setLanguage(language: Language): void;
   /** A date for a person; with precision 'month' or 'year' only the part the source gives. */
   formatDate(isoDate: string, precision?: DatePrecision | null): string;
+  /** A moment (an ISO timestamp) for a person, in the reader's time zone, to the minute. */
+  formatDateTime(isoTimestamp: string): string;
   countryName(code: string): string;
+  /** A language's name from its ISO 639-1 code, in the interface language. */
+  languageName(code: string): string;
   areaName(key: string): string;
-  /** A place's name in the interface language. */
-  placeName(place: { name: string; namePl: string }): string;
+  organizationTypeName(key: string): string;
+  /** A place's name in the interface language (the English one where no Polish one is known). */
+  placeName(place: { name: string; namePl: string | null }): string;
 }
 
 function createI18n(language: Language, setLanguage: (language: Language) => void): I18n {
@@ -56,16 +61,27 @@ function createI18n(language: Language, setLanguage: (language: Language) => voi
     month: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
     year: new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }),
   };
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' });
   const regions = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+  const languages = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
   return {
     language,
     locale,
     m,
     setLanguage,
     formatDate: (isoDate, precision) => dateFormats[precision ?? 'day'].format(parseDay(isoDate)),
+    formatDateTime: (isoTimestamp) => dateTimeFormat.format(new Date(isoTimestamp)),
     countryName: (code) => regions.of(code) ?? code,
+    languageName: (code) => {
+      try {
+        return languages.of(code) ?? code;
+      } catch {
+        return code; // not a well-formed language code
+      }
+    },
     areaName: (key) => m.area[key] ?? key.replace(/_/g, ' '),
-    placeName: (place) => (language === 'pl' ? place.namePl : place.name),
+    organizationTypeName: (key) => m.organizationType[key] ?? key.replace(/_/g, ' '),
+    placeName: (place) => (language === 'pl' ? (place.namePl ?? place.name) : place.name),
   };
 }
 

@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'preact/hooks';
+import { confirmEmailChange } from '../api/client';
+import { takeLinkToken, useSession } from '../auth/session';
+import { FormError, FormStatus } from '../components/Form';
+import { Loading } from '../components/LoadError';
+import { PageHeading } from '../components/PageHeading';
+import { useDocumentTitle, useI18n } from '../i18n/i18n';
+import { Link } from '../lib/router';
+import { useForm } from '../lib/use-form';
+
+/** The page of the link sent to a new address (/confirm-email#token=...): switches the account to it. */
+export function ConfirmEmailPage() {
+  const { m } = useI18n();
+  const session = useSession();
+  useDocumentTitle(m.confirmEmail.title);
+  const [token] = useState(takeLinkToken);
+  const [done, setDone] = useState(false);
+  const confirm = useForm(() => confirmEmailChange(token ?? ''), {
+    onSuccess: () => {
+      setDone(true);
+      // The header and the account page show the address: load the new one.
+      if (session.user) void session.reloadUser().catch(() => undefined);
+    },
+  });
+
+  useEffect(() => {
+    if (token) void confirm.run();
+  }, []);
+
+  return (
+    <div class="narrow">
+      <PageHeading>{m.confirmEmail.title}</PageHeading>
+      {!token ? (
+        <p>{m.links.noToken}</p>
+      ) : confirm.error ? (
+        <form ref={confirm.formRef} class="form form--plain" noValidate onSubmit={confirm.onSubmit}>
+          <FormError form={confirm} />
+          <p>
+            <Link href="/account">{m.confirmEmail.tryAgain}</Link>
+          </p>
+        </form>
+      ) : done ? (
+        <FormStatus focus>
+          <p>
+            <strong>{m.confirmEmail.done}</strong>
+          </p>
+          <p>{session.user ? <Link href="/account">{m.app.account}</Link> : <Link href="/login">{m.verifyEmail.logIn}</Link>}</p>
+        </FormStatus>
+      ) : (
+        <Loading />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,243 @@
+/**
+ * The directory of verified organisations, filtered by type, city, area and words. As on the
+ * cities page the filters live in the query string; the list grows page by page ("load more").
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ApiError, getHomeCity, listAreas, listCities, listOrganizations, listOrganizationTypes, type Organization, type OrganizationFilters } from '../api/client';
+import { loginHref, useSession } from '../auth/session';
+import { LoadError, Loading } from '../components/LoadError';
+import { PageHeading } from '../components/PageHeading';
+import { useDocumentTitle, useI18n } from '../i18n/i18n';
+import { Link, navigate, useLocation } from '../lib/router';
+import { useApi } from '../lib/use-api';
+
+const SEARCH_DELAY_MS = 300;
+const PAGE_SIZE = 20;
+type FilterName = 'type' | 'city' | 'area' | 'q';
+const FILTER_NAMES: readonly FilterName[] = ['type', 'city', 'area', 'q'];
+
+function filtersFromSearch(search: string): Pick<OrganizationFilters, FilterName> {
+  const params = new URLSearchParams(search);
+  const filters: Pick<OrganizationFilters, FilterName> = {};
+  for (const name of FILTER_NAMES) {
+    const value = params.get(name)?.trim();
+    if (value) filters[name] = value;
+  }
+  return filters;
+}
+
+function searchFromFilters(filters: Pick<OrganizationFilters, FilterName>): string {
+  const params = new URLSearchParams();
+  for (const name of FILTER_NAMES) {
+    const value = filters[name];
+    if (value) params.set(name, value);
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+export function OrganizationsPage() {
+  const { m, locale, placeName, areaName, organizationTypeName, countryName } = useI18n();
+  const session = useSession();
+  const { path, search } = useLocation();
+  const filters = useMemo(() => filtersFromSearch(search), [search]);
+  const filtersQuery = searchFromFilters(filters);
+  const filtered = filtersQuery !== '';
+  useDocumentTitle(m.organizations.title);
+
+  const types = useApi((signal) => listOrganizationTypes(signal), []);
+  const areas = useApi((signal) => listAreas(signal), []);
+  const cities = useApi((signal) => listCities({}, signal), []);
+  const home = useApi((signal) => getHomeCity(signal), []);
+  const firstPage = useApi((signal) => listOrganizations({ ...filters, limit: PAGE_SIZE }, signal), [filtersQuery]);
+
+  // Pages after the first, for the current filters only.
+  const [more, setMore] = useState<{ query: string; items: Organization[]; nextCursor: string | null }>();
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<ApiError>();
+  const extra = more?.query === filtersQuery ? more : undefined;
+  const items = [...(firstPage.data?.items ?? []), ...(extra?.items ?? [])];
+  const nextCursor = extra ? extra.nextCursor : (firstPage.data?.nextCursor ?? null);
+  const firstNewIndex = useRef<number | undefined>(undefined);
+  const list = useRef<HTMLUListElement>(null);
+
+  const loadMore = async () => {
+    if (!nextCursor) return;
+    setLoadingMore(true);
+    setMoreError(undefined);
+    try {
+      const page = await listOrganizations({ ...filters, limit: PAGE_SIZE, cursor: nextCursor });
+      firstNewIndex.current = items.length;
+      setMore({ query: filtersQuery, items: [...(extra?.items ?? []), ...page.items], nextCursor: page.nextCursor });
+    } catch (error) {
+      setMoreError(error instanceof ApiError ? error : new ApiError(0, String(error)));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  // After "load more", focus goes to the first new organisation: the reader carries on from there.
+  useEffect(() => {
+    if (firstNewIndex.current === undefined) return;
+    list.current?.querySelectorAll<HTMLAnchorElement>('.organization-list__name')[firstNewIndex.current]?.focus();
+    firstNewIndex.current = undefined;
+  }, [more]);
+
+  const applyFilters = (changes: Partial<Pick<OrganizationFilters, FilterName>>, options: { replace?: boolean } = {}) => {
+    navigate(path + searchFromFilters({ ...filters, ...changes }), options);
+  };
+
+  const [searchText, setSearchText] = useState(filters.q ?? '');
+  useEffect(() => {
+    setSearchText((text) => (text.trim() === (filters.q ?? '') ? text : (filters.q ?? '')));
+  }, [filters.q]);
+  useEffect(() => {
+    const q = searchText.trim();
+    if (q === (filters.q ?? '')) return;
+    const timer = window.setTimeout(() => applyFilters({ q: q || undefined }, { replace: Boolean(q && filters.q) }), SEARCH_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [searchText, search]);
+
+  const typeOptions = useMemo(
+    () => (types.data?.items ?? []).map((key) => ({ value: key, label: organizationTypeName(key) })).sort((a, b) => a.label.localeCompare(b.label, locale)),
+    [types.data, locale],
+  );
+  const areaOptions = useMemo(
+    () => (areas.data?.items ?? []).map((key) => ({ value: key, label: areaName(key) })).sort((a, b) => a.label.localeCompare(b.label, locale)),
+    [areas.data, locale],
+  );
+  const cityOptions = useMemo(() => {
+    const partners = (cities.data?.items ?? []).map((city) => ({ value: city.key, label: placeName(city) })).sort((a, b) => a.label.localeCompare(b.label, locale));
+    return [...(home.data ? [{ value: home.data.key, label: placeName(home.data) }] : []), ...partners];
+  }, [cities.data, home.data, locale]);
+
+  return (
+    <>
+      <PageHeading>{m.organizations.title}</PageHeading>
+      <p class="lead">{m.organizations.intro}</p>
+      <p class="actions">
+        {session.user ? (
+          <Link href="/organizations/new" class="button-link button-link--primary">
+            {m.organizations.add}
+          </Link>
+        ) : session.status === 'signedOut' ? (
+          <>
+            {/* The text follows the link directly: each language brings its own space or comma. */}
+            <Link href={loginHref('/organizations/new')}>{m.app.logIn}</Link>
+            {m.organizations.logInToAdd}
+          </>
+        ) : null}
+      </p>
+
+      <form
+        class="city-filters organization-filters"
+        role="search"
+        aria-label={m.organizations.filtersLabel}
+        onSubmit={(event) => {
+          event.preventDefault();
+          applyFilters({ q: searchText.trim() || undefined });
+        }}
+      >
+        <div class="field field--wide">
+          <label for="org-filter-q">{m.organizations.search}</label>
+          <input
+            id="org-filter-q"
+            type="search"
+            name="q"
+            autocomplete="off"
+            spellcheck={false}
+            aria-describedby="org-filter-q-hint"
+            value={searchText}
+            onInput={(event) => setSearchText(event.currentTarget.value)}
+          />
+          <p id="org-filter-q-hint" class="hint">
+            {m.organizations.searchHint}
+          </p>
+        </div>
+        <FilterSelect id="org-filter-type" label={m.organizations.typeFilter} anyLabel={m.organizations.anyType} value={filters.type} options={typeOptions} onChange={(type) => applyFilters({ type })} />
+        <FilterSelect id="org-filter-city" label={m.organizations.cityFilter} anyLabel={m.organizations.anyCity} value={filters.city} options={cityOptions} onChange={(city) => applyFilters({ city })} />
+        <FilterSelect id="org-filter-area" label={m.organizations.areaFilter} anyLabel={m.organizations.anyArea} value={filters.area} options={areaOptions} onChange={(area) => applyFilters({ area })} />
+        {filtered && (
+          <button
+            type="button"
+            onClick={() => {
+              setSearchText('');
+              navigate(path);
+            }}
+          >
+            {m.cities.clearFilters}
+          </button>
+        )}
+      </form>
+
+      <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
+        {firstPage.data && !firstPage.error ? (nextCursor ? m.organizations.shownMore(items.length) : m.organizations.count(items.length)) : ''}
+      </p>
+      {firstPage.error ? (
+        <LoadError error={firstPage.error} onRetry={firstPage.reload} />
+      ) : !firstPage.data ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <p class="empty">{filtered ? m.organizations.emptyFiltered : m.organizations.empty}</p>
+      ) : (
+        <>
+          <ul class="organization-list" ref={list} aria-busy={firstPage.loading}>
+            {items.map((organization) => (
+              <li key={organization.id}>
+                <Link href={`/organizations/${organization.id}`} class="organization-list__name">
+                  {organization.name}
+                </Link>
+                <span class="organization-list__meta">
+                  <span>{organizationTypeName(organization.type)}</span>
+                  <span>
+                    {placeName(organization.city)}, {countryName(organization.city.country)}
+                  </span>
+                </span>
+                {organization.areas.length > 0 && (
+                  <ul class="tags" aria-label={m.organization.areas}>
+                    {organization.areas.map((area) => (
+                      <li key={area}>{areaName(area)}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+          {moreError && <LoadError error={moreError} />}
+          {nextCursor && (
+            <p>
+              <button type="button" onClick={loadMore} disabled={loadingMore}>
+                {loadingMore ? m.common.loading : m.organizations.loadMore}
+              </button>
+            </p>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+interface FilterSelectProps {
+  id: string;
+  label: string;
+  anyLabel: string;
+  value: string | undefined;
+  options: readonly { value: string; label: string }[];
+  onChange(value: string | undefined): void;
+}
+
+function FilterSelect({ id, label, anyLabel, value, options, onChange }: FilterSelectProps) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(event) => onChange(event.currentTarget.value || undefined)}>
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
