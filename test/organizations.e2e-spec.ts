@@ -143,6 +143,13 @@ describe('organisations', () => {
       expect(signedIn.body).not.toHaveProperty('description');
     });
 
+    it('clears optional fields with null', async () => {
+      const owner = await signUp(t, email('clear'));
+      const organization = await verified(owner);
+      const res = await api().patch(`/api/v1/organizations/${organization.id}`).set(owner.auth).send({ website: null, contactEmail: null }).expect(200);
+      expect(res.body).toMatchObject({ website: null, contactEmail: null });
+    });
+
     it('renders stored XSS payloads inert', async () => {
       const owner = await signUp(t, email('xss'));
       const payload = '<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) <a href="javascript:alert(2)">y</a>';

@@ -13,5 +13,6 @@ export class ErrorResponseDto {
     additionalProperties: { type: 'array', items: { type: 'string' } },
   })
   fields?: Record<string, string[]>;
+  @ApiPropertyOptional({ description: 'A stable code for some errors (password_too_short, password_common...), for translation' }) code?: string;
   @ApiPropertyOptional({ description: 'Id of the request, also in the x-request-id header and the log' }) requestId?: string;
 }

@@ -28,7 +28,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const response = exception.getResponse();
       if (typeof response === 'string') body.message = response;
       else {
-        const { message, fields, retryAfterSeconds } = response as { message?: unknown; fields?: unknown; retryAfterSeconds?: number };
+        const { message, fields, retryAfterSeconds, code } = response as { message?: unknown; fields?: unknown; retryAfterSeconds?: number; code?: unknown };
+        // A stable code (password_common...) lets clients translate the message.
+        if (typeof code === 'string') body.code = code;
         if (retryAfterSeconds) void reply.header('retry-after', String(retryAfterSeconds));
         body.message = Array.isArray(message) ? message.join('; ') : (message ?? exception.message);
         if (fields) body.fields = fields;
