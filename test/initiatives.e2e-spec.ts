@@ -277,7 +277,7 @@ describe('initiatives', () => {
       [{ sort: 'random' }, /sort must be relevance or newest/],
       [{ lang: 'xx' }, /lang must be/],
       [{ limit: '500' }, /limit must be at most 100/],
-      [{ cursor: 'bm90LWEtY3Vyc29y' }, /cursor must be the nextCursor/],
+      [{ cursor: 'bm90LWEtY3Vyc29y' }, /cursor must be the cursor of a previous page/],
       [{ colour: 'red' }, /colour is not a known parameter/],
     ])('refuses %j with a 400', async (query, message) => {
       expect((await api().get('/api/v1/initiatives').query(query).expect(400)).body.message).toMatch(message);

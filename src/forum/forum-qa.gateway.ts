@@ -1,4 +1,4 @@
-import { HttpException } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { Type } from 'class-transformer';
@@ -6,7 +6,7 @@ import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'cla
 import type { Server, Socket } from 'socket.io';
 import type { AuthUser } from '../auth/auth-user';
 import type { DomainEvents } from '../common/events/domain-events';
-import { parsePayload, type Ack } from '../realtime/socket-payload';
+import { acknowledged, parsePayload, type Ack } from '../realtime/socket-payload';
 import { isStaff } from '../users/users.constants';
 import type { QuestionDto } from './dto/forum.dto';
 import { ForumService } from './forum.service';
@@ -30,6 +30,7 @@ const staffRoom = (sessionId: string) => `session-staff:${sessionId}`;
 /** Live Q&A of forum sessions, on the same Socket.IO server (authenticated by the realtime gateway's middleware). */
 @WebSocketGateway()
 export class ForumQaGateway {
+  private readonly logger = new Logger('ForumQa');
   @WebSocketServer() server: Server;
 
   constructor(private readonly forum: ForumService) {}
@@ -76,15 +77,7 @@ export class ForumQaGateway {
     }
   }
 
-  private async guard<T>(work: () => Promise<T>): Promise<T | { ok: false; error: { status: number; message: string } }> {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof HttpException) {
-        const response = error.getResponse();
-        return { ok: false, error: { status: error.getStatus(), message: typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message) } };
-      }
-      return { ok: false, error: { status: 500, message: 'Something went wrong on our side; it has been logged.' } };
-    }
+  private guard<T>(work: () => Promise<T>) {
+    return acknowledged(work, (error) => this.logger.error({ msg: 'Q&A handler failed', err: String(error) }));
   }
 }

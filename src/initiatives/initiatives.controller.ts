@@ -1,5 +1,6 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { uuidParam } from '../common/http/params';
 import { CurrentUser, Public, type AuthUser } from '../auth/auth-user';
 import { ErrorResponseDto } from '../common/http/error-response.dto';
 import {
@@ -14,7 +15,6 @@ import {
 import type { InitiativeAction } from './initiatives.constants';
 import { InitiativesService } from './initiatives.service';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException('id must be an id (UUID)') });
 
 @ApiTags('initiatives')
 @ApiForbiddenResponse({ type: ErrorResponseDto })
@@ -43,7 +43,7 @@ export class InitiativesController {
   @Get(':id')
   @ApiOperation({ summary: 'An initiative: public once published; drafts and rejected ones for its organisation and staff' })
   @ApiOkResponse({ type: InitiativeDetailDto })
-  get(@Param('id', uuid) id: string, @CurrentUser() user?: AuthUser): Promise<InitiativeDetailDto> {
+  get(@Param('id', uuidParam('id')) id: string, @CurrentUser() user?: AuthUser): Promise<InitiativeDetailDto> {
     return this.initiatives.get(id, user);
   }
 
@@ -52,7 +52,7 @@ export class InitiativesController {
   @ApiOperation({ summary: 'Edit an initiative (owners and editors of its organisation)' })
   @ApiOkResponse({ type: InitiativeDetailDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Not editable in its status' })
-  update(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser, @Body() dto: UpdateInitiativeDto): Promise<InitiativeDetailDto> {
+  update(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: UpdateInitiativeDto): Promise<InitiativeDetailDto> {
     return this.initiatives.update(id, user, dto);
   }
 
@@ -60,7 +60,7 @@ export class InitiativesController {
   @Get(':id/similar')
   @ApiOperation({ summary: 'Up to five published initiatives like this one (to avoid duplicates)' })
   @ApiOkResponse({ type: SimilarListDto })
-  similar(@Param('id', uuid) id: string, @CurrentUser() user?: AuthUser): Promise<SimilarListDto> {
+  similar(@Param('id', uuidParam('id')) id: string, @CurrentUser() user?: AuthUser): Promise<SimilarListDto> {
     return this.initiatives.similar(id, user);
   }
 
@@ -70,7 +70,7 @@ export class InitiativesController {
   @ApiOperation({ summary: 'Submit for moderation (from draft or changes requested; editors)' })
   @ApiOkResponse({ type: InitiativeDetailDto })
   @ApiConflictResponse({ type: ErrorResponseDto })
-  submit(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser): Promise<InitiativeDetailDto> {
+  submit(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<InitiativeDetailDto> {
     return this.act(id, 'submit', user);
   }
 
@@ -80,7 +80,7 @@ export class InitiativesController {
   @ApiOperation({ summary: 'Publish a submitted initiative (city staff)' })
   @ApiOkResponse({ type: InitiativeDetailDto })
   @ApiConflictResponse({ type: ErrorResponseDto })
-  publish(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser, @Body() { comment }: TransitionCommentDto): Promise<InitiativeDetailDto> {
+  publish(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() { comment }: TransitionCommentDto): Promise<InitiativeDetailDto> {
     return this.act(id, 'publish', user, comment);
   }
 
@@ -90,7 +90,7 @@ export class InitiativesController {
   @ApiOperation({ summary: 'Ask the authors for changes, with a comment they see (city staff)' })
   @ApiOkResponse({ type: InitiativeDetailDto })
   @ApiConflictResponse({ type: ErrorResponseDto })
-  requestChanges(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser, @Body() { comment }: TransitionCommentDto): Promise<InitiativeDetailDto> {
+  requestChanges(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() { comment }: TransitionCommentDto): Promise<InitiativeDetailDto> {
     return this.act(id, 'request-changes', user, comment);
   }
 
@@ -100,7 +100,7 @@ export class InitiativesController {
   @ApiOperation({ summary: 'Reject with a reason (city staff)' })
   @ApiOkResponse({ type: InitiativeDetailDto })
   @ApiConflictResponse({ type: ErrorResponseDto })
-  reject(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser, @Body() { comment }: TransitionCommentDto): Promise<InitiativeDetailDto> {
+  reject(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() { comment }: TransitionCommentDto): Promise<InitiativeDetailDto> {
     return this.act(id, 'reject', user, comment);
   }
 
@@ -110,7 +110,7 @@ export class InitiativesController {
   @ApiOperation({ summary: 'Mark a published initiative as in progress (editors)' })
   @ApiOkResponse({ type: InitiativeDetailDto })
   @ApiConflictResponse({ type: ErrorResponseDto })
-  start(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser): Promise<InitiativeDetailDto> {
+  start(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<InitiativeDetailDto> {
     return this.act(id, 'start', user);
   }
 
@@ -120,7 +120,7 @@ export class InitiativesController {
   @ApiOperation({ summary: 'Mark as completed (editors)' })
   @ApiOkResponse({ type: InitiativeDetailDto })
   @ApiConflictResponse({ type: ErrorResponseDto })
-  complete(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser): Promise<InitiativeDetailDto> {
+  complete(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<InitiativeDetailDto> {
     return this.act(id, 'complete', user);
   }
 
@@ -130,7 +130,7 @@ export class InitiativesController {
   @ApiOperation({ summary: 'Archive (editors or city staff)' })
   @ApiOkResponse({ type: InitiativeDetailDto })
   @ApiConflictResponse({ type: ErrorResponseDto })
-  archive(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser, @Body() { comment }: TransitionCommentDto): Promise<InitiativeDetailDto> {
+  archive(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() { comment }: TransitionCommentDto): Promise<InitiativeDetailDto> {
     return this.act(id, 'archive', user, comment);
   }
 

@@ -3,6 +3,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { today } from '../common/calendar-date';
 import { DomainEventBus } from '../common/events/domain-events';
+import { decodeCursor, encodeCursor } from '../common/http/cursor';
 import { renderMarkdown } from '../common/markdown';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ChannelsService } from '../channels/channels.service';
@@ -35,10 +36,6 @@ interface Access {
   initiative: Initiative;
   role: MemberRole | null;
   staff: boolean;
-}
-
-function badCursor(): never {
-  throw new BadRequestException({ message: 'cursor must be the nextCursor of a previous page', fields: { cursor: ['cursor must be the nextCursor of a previous page'] } });
 }
 
 /** Initiatives: their workflow, who may see and change them, and search. */
@@ -184,7 +181,11 @@ export class InitiativesService {
       organizationId: query.org,
       sort,
       dateColumn: statuses.every((status) => PUBLIC_STATUSES.includes(status)) ? 'published_at' : 'created_at',
-      after: query.cursor ? this.decodeCursor(query.cursor) : undefined,
+      after: query.cursor
+        ? decodeCursor(query.cursor, 'cursor', ([rank, at, id]) =>
+            typeof rank === 'number' && typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id) ? { rank, at, id } : null,
+          )
+        : undefined,
       limit: limit + 1,
     });
     const page = result.rows.slice(0, limit);
@@ -193,7 +194,7 @@ export class InitiativesService {
       items: page.map((row) => this.fromRow(row)),
       facets: result.facets,
       total: result.total,
-      nextCursor: result.rows.length > limit ? Buffer.from(JSON.stringify([last.rank, last.sortAt, last.id])).toString('base64url') : null,
+      nextCursor: result.rows.length > limit ? encodeCursor([last.rank, last.sortAt, last.id]) : null,
     };
   }
 
@@ -273,16 +274,6 @@ export class InitiativesService {
       const allowed = rule.by === 'staff' ? staff : rule.by === 'editor' ? editor : editor || staff;
       return allowed && rule.from.includes(status);
     });
-  }
-
-  private decodeCursor(cursor: string): { rank: number; at: string; id: string } {
-    try {
-      const [rank, at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-      if (typeof rank === 'number' && typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { rank, at, id };
-    } catch {
-      // falls through
-    }
-    return badCursor();
   }
 
   private async validatedValues(dto: UpdateInitiativeDto, current?: Initiative): Promise<Partial<Initiative>> {

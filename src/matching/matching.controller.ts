@@ -1,5 +1,6 @@
-import { BadRequestException, Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { uuidParam } from '../common/http/params';
 import { CurrentUser, Public, Roles, type AuthUser } from '../auth/auth-user';
 import { CityKeyParamDto } from '../registry/dto/registry-query.dto';
 import { CityBoostDto, CreateSavedSearchDto, MatchesDto, MatchQueryDto, SavedSearchDto, SavedSearchListDto, SuggestionQueryDto, SuggestionsDto } from './dto/matching.dto';
@@ -7,7 +8,6 @@ import { MatchingService } from './matching.service';
 import { SavedSearchesService } from './saved-searches.service';
 import type { Locale } from './score';
 
-const uuid = (name: string) => new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException(`${name} must be an id (UUID)`) });
 
 /** The reasons' language: asked for, else the user's, else the browser's, else Polish. */
 function viewerLocale(asked: Locale | undefined, user: AuthUser | undefined, acceptLanguage: string | undefined): Locale {
@@ -28,7 +28,7 @@ export class MatchingController {
   @Get('initiatives/:id/matches')
   @ApiOperation({ summary: 'Counterpart organisations and complementary initiatives, ranked, with the reasons they matched' })
   @ApiOkResponse({ type: MatchesDto })
-  matches(@Param('id', uuid('id')) id: string, @Query() query: MatchQueryDto, @Headers('accept-language') acceptLanguage?: string, @CurrentUser() user?: AuthUser): Promise<MatchesDto> {
+  matches(@Param('id', uuidParam('id')) id: string, @Query() query: MatchQueryDto, @Headers('accept-language') acceptLanguage?: string, @CurrentUser() user?: AuthUser): Promise<MatchesDto> {
     return this.matching.forInitiative(id, user, viewerLocale(query.lang, user, acceptLanguage), { organizations: query.organizationsCursor, initiatives: query.initiativesCursor });
   }
 
@@ -36,7 +36,7 @@ export class MatchingController {
   @Get('organizations/:id/suggestions')
   @ApiOperation({ summary: '"Initiatives that fit you": published initiatives ranked for an organisation, with reasons' })
   @ApiOkResponse({ type: SuggestionsDto })
-  suggestions(@Param('id', uuid('id')) id: string, @Query() query: SuggestionQueryDto, @Headers('accept-language') acceptLanguage?: string, @CurrentUser() user?: AuthUser): Promise<SuggestionsDto> {
+  suggestions(@Param('id', uuidParam('id')) id: string, @Query() query: SuggestionQueryDto, @Headers('accept-language') acceptLanguage?: string, @CurrentUser() user?: AuthUser): Promise<SuggestionsDto> {
     return this.matching.forOrganization(id, user, viewerLocale(query.lang, user, acceptLanguage), query.cursor);
   }
 

@@ -1,4 +1,5 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { decodeCursor, encodeCursor } from '../common/http/cursor';
 import type { AuthUser } from '../auth/auth-user';
 import { areaName, languageName, orgTypeName } from '../common/vocabulary-labels';
 import { InitiativesService } from '../initiatives/initiatives.service';
@@ -10,19 +11,11 @@ import { reasons, score, type Locale, type MatchFactors, type ReasonVocabulary }
 
 const PAGE = 20;
 
-function encode(cursor: MatchCursor): string {
-  return Buffer.from(JSON.stringify([cursor.score, cursor.name, cursor.id])).toString('base64url');
-}
+const encode = (cursor: MatchCursor) => encodeCursor([cursor.score, cursor.name, cursor.id]);
 
 function decode(cursor: string | undefined, field: string): MatchCursor | undefined {
   if (!cursor) return undefined;
-  try {
-    const [s, name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof s === 'number' && typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { score: s, name, id };
-  } catch {
-    // falls through
-  }
-  throw new BadRequestException({ message: `${field} must be a cursor of a previous answer`, fields: { [field]: ['not a cursor of a previous answer'] } });
+  return decodeCursor(cursor, field, ([score, name, id]) => (typeof score === 'number' && typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id) ? { score, name, id } : null));
 }
 
 /** Counterparts and complementary initiatives, with the reasons they matched in the viewer's language. */

@@ -1,5 +1,6 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { uuidParam } from '../common/http/params';
 import { CurrentUser, Public, Roles, type AuthUser } from '../auth/auth-user';
 import { TokenDto } from '../auth/dto/auth.dto';
 import { ErrorResponseDto } from '../common/http/error-response.dto';
@@ -21,8 +22,6 @@ import {
 } from './dto/organization.dto';
 import { OrganizationsService } from './organizations.service';
 
-/** A path id must be a UUID: anything else is a 400 that names the parameter. */
-const uuid = (name: string) => new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException(`${name} must be an id (UUID)`) });
 
 @ApiTags('organizations')
 @ApiForbiddenResponse({ type: ErrorResponseDto })
@@ -59,7 +58,7 @@ export class OrganizationsController {
   @Get('organizations/:id')
   @ApiOperation({ summary: 'An organisation: public fields for everyone; members and contact details for signed-in users' })
   @ApiOkResponse({ type: OrganizationDetailDto })
-  get(@Param('id', uuid('id')) id: string, @CurrentUser() user?: AuthUser): Promise<OrganizationDetailDto> {
+  get(@Param('id', uuidParam('id')) id: string, @CurrentUser() user?: AuthUser): Promise<OrganizationDetailDto> {
     return this.organizations.get(id, user);
   }
 
@@ -67,7 +66,7 @@ export class OrganizationsController {
   @Patch('organizations/:id')
   @ApiOperation({ summary: 'Edit an organisation (owners and editors)' })
   @ApiOkResponse({ type: OrganizationDetailDto })
-  update(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: UpdateOrganizationDto): Promise<OrganizationDetailDto> {
+  update(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: UpdateOrganizationDto): Promise<OrganizationDetailDto> {
     return this.organizations.update(id, user, dto);
   }
 
@@ -77,7 +76,7 @@ export class OrganizationsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Verify an organisation (city staff); the owners are told' })
   @ApiOkResponse({ type: OrganizationDetailDto })
-  verify(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser): Promise<OrganizationDetailDto> {
+  verify(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<OrganizationDetailDto> {
     return this.organizations.verify(id, user);
   }
 
@@ -87,7 +86,7 @@ export class OrganizationsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Reject an organisation with a reason (city staff); the owners are told' })
   @ApiOkResponse({ type: OrganizationDetailDto })
-  reject(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser, @Body() { reason }: ReasonDto): Promise<OrganizationDetailDto> {
+  reject(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() { reason }: ReasonDto): Promise<OrganizationDetailDto> {
     return this.organizations.reject(id, user, reason);
   }
 
@@ -96,7 +95,7 @@ export class OrganizationsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Ask for verification again after a rejection (owners)' })
   @ApiOkResponse({ type: OrganizationDetailDto })
-  requestVerification(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser): Promise<OrganizationDetailDto> {
+  requestVerification(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<OrganizationDetailDto> {
     return this.organizations.requestVerification(id, user);
   }
 
@@ -113,7 +112,7 @@ export class OrganizationsController {
   @Get('organizations/:id/members')
   @ApiOperation({ summary: 'Members of an organisation (signed-in users)' })
   @ApiOkResponse({ type: [MemberDto] })
-  members(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser): Promise<MemberDto[]> {
+  members(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<MemberDto[]> {
     return this.organizations.members(id, user);
   }
 
@@ -121,7 +120,7 @@ export class OrganizationsController {
   @Patch('organizations/:id/members/:userId')
   @ApiOperation({ summary: "Change a member's role (owners); an organisation always keeps an owner" })
   @ApiOkResponse({ type: [MemberDto] })
-  changeRole(@Param('id', uuid('id')) id: string, @Param('userId', uuid('userId')) userId: string, @CurrentUser() user: AuthUser, @Body() { role }: ChangeRoleDto): Promise<MemberDto[]> {
+  changeRole(@Param('id', uuidParam('id')) id: string, @Param('userId', uuidParam('userId')) userId: string, @CurrentUser() user: AuthUser, @Body() { role }: ChangeRoleDto): Promise<MemberDto[]> {
     return this.organizations.changeRole(id, user, userId, role);
   }
 
@@ -130,7 +129,7 @@ export class OrganizationsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove a member (owners), or leave (your own id)' })
   @ApiNoContentResponse()
-  async removeMember(@Param('id', uuid('id')) id: string, @Param('userId', uuid('userId')) userId: string, @CurrentUser() user: AuthUser): Promise<void> {
+  async removeMember(@Param('id', uuidParam('id')) id: string, @Param('userId', uuidParam('userId')) userId: string, @CurrentUser() user: AuthUser): Promise<void> {
     await this.organizations.removeMember(id, user, userId);
   }
 
@@ -139,7 +138,7 @@ export class OrganizationsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Hand ownership to another member (you become an editor)' })
   @ApiOkResponse({ type: [MemberDto] })
-  transferOwnership(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser, @Body() { userId }: TransferOwnershipDto): Promise<MemberDto[]> {
+  transferOwnership(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() { userId }: TransferOwnershipDto): Promise<MemberDto[]> {
     return this.organizations.transferOwnership(id, user, userId);
   }
 
@@ -147,7 +146,7 @@ export class OrganizationsController {
   @Post('organizations/:id/invitations')
   @ApiOperation({ summary: 'Invite someone by e-mail (owners and editors; owners only as owner); valid 7 days' })
   @ApiCreatedResponse({ type: InvitationListDto })
-  invite(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: InviteMemberDto): Promise<InvitationListDto> {
+  invite(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: InviteMemberDto): Promise<InvitationListDto> {
     return this.organizations.invite(id, user, dto);
   }
 
@@ -155,7 +154,7 @@ export class OrganizationsController {
   @Get('organizations/:id/invitations')
   @ApiOperation({ summary: 'Open invitations (owners and editors)' })
   @ApiOkResponse({ type: InvitationListDto })
-  invitations(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser): Promise<InvitationListDto> {
+  invitations(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<InvitationListDto> {
     return this.organizations.invitations(id, user);
   }
 
@@ -163,7 +162,7 @@ export class OrganizationsController {
   @Delete('organizations/:id/invitations/:invitationId')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Revoke an open invitation' })
-  async revokeInvitation(@Param('id', uuid('id')) id: string, @Param('invitationId', uuid('invitationId')) invitationId: string, @CurrentUser() user: AuthUser): Promise<void> {
+  async revokeInvitation(@Param('id', uuidParam('id')) id: string, @Param('invitationId', uuidParam('invitationId')) invitationId: string, @CurrentUser() user: AuthUser): Promise<void> {
     await this.organizations.revokeInvitation(id, user, invitationId);
   }
 

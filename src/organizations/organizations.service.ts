@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { randomToken, sha256 } from '../common/crypto';
+import { decodeCursor, encodeCursor } from '../common/http/cursor';
 import { renderMarkdown } from '../common/markdown';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { MailService } from '../mail/mail.service';
@@ -33,20 +34,6 @@ interface Access {
   organization: Organization;
   role: MemberRole | null;
   staff: boolean;
-}
-
-function encodeCursor(organization: Organization): string {
-  return Buffer.from(JSON.stringify([organization.name, organization.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { name: string; id: string } {
-  try {
-    const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof name === 'string' && typeof id === 'string') return { name, id };
-  } catch {
-    // fall through
-  }
-  throw new BadRequestException({ message: 'cursor must be the nextCursor of a previous page', fields: { cursor: ['cursor must be the nextCursor of a previous page'] } });
 }
 
 /**
@@ -108,11 +95,11 @@ export class OrganizationsService {
       country: query.country,
       area: query.area,
       q: query.q,
-      after: query.cursor ? decodeCursor(query.cursor) : undefined,
+      after: query.cursor ? decodeCursor(query.cursor, 'cursor', ([name, id]) => (typeof name === 'string' && typeof id === 'string' ? { name, id } : null)) : undefined,
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
-    return { items: page.map((organization) => this.toDto(organization)), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
+    return { items: page.map((organization) => this.toDto(organization)), nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1].name, page[page.length - 1].id]) : null };
   }
 
   async mine(user: AuthUser): Promise<MyOrganizationListDto> {

@@ -1,11 +1,11 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { uuidParam } from '../common/http/params';
 import { CurrentUser, Public, type AuthUser } from '../auth/auth-user';
 import { ErrorResponseDto } from '../common/http/error-response.dto';
 import { ConsentDto, CreateInterestDto, InterestDto, InterestListDto, InterestListQueryDto, InterestReplyDto, PartnershipDto, PartnershipListDto, PartnershipStatsDto, UpdatePartnershipDto } from './dto/partnership.dto';
 import { PartnershipsService } from './partnerships.service';
 
-const uuid = (name: string) => new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException(`${name} must be an id (UUID)`) });
 
 @ApiTags('partnerships')
 @Controller('api/v1')
@@ -17,7 +17,7 @@ export class PartnershipsController {
   @ApiOperation({ summary: "Express your organisation's interest in a published initiative (one open interest per organisation)" })
   @ApiCreatedResponse({ type: InterestDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Your organisation already has an open interest in it' })
-  express(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: CreateInterestDto): Promise<InterestDto> {
+  express(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: CreateInterestDto): Promise<InterestDto> {
     return this.partnerships.express(user, id, dto);
   }
 
@@ -34,7 +34,7 @@ export class PartnershipsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Accept (owners and editors of the initiative’s organisation): creates or extends the partnership and its private channel' })
   @ApiOkResponse({ type: InterestDto })
-  accept(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser, @Body() { reply }: InterestReplyDto): Promise<InterestDto> {
+  accept(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() { reply }: InterestReplyDto): Promise<InterestDto> {
     return this.partnerships.accept(user, id, reply);
   }
 
@@ -43,7 +43,7 @@ export class PartnershipsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Decline with a reply' })
   @ApiOkResponse({ type: InterestDto })
-  decline(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser, @Body() { reply }: InterestReplyDto): Promise<InterestDto> {
+  decline(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() { reply }: InterestReplyDto): Promise<InterestDto> {
     return this.partnerships.decline(user, id, reply);
   }
 
@@ -52,7 +52,7 @@ export class PartnershipsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Withdraw your organisation’s interest' })
   @ApiOkResponse({ type: InterestDto })
-  withdraw(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser): Promise<InterestDto> {
+  withdraw(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<InterestDto> {
     return this.partnerships.withdraw(user, id);
   }
 
@@ -76,7 +76,7 @@ export class PartnershipsController {
   @Get('partnerships/:id')
   @ApiOperation({ summary: 'A partnership: public once every participant agrees; with its channelId for their members' })
   @ApiOkResponse({ type: PartnershipDto })
-  get(@Param('id', uuid('id')) id: string, @CurrentUser() user?: AuthUser): Promise<PartnershipDto> {
+  get(@Param('id', uuidParam('id')) id: string, @CurrentUser() user?: AuthUser): Promise<PartnershipDto> {
     return this.partnerships.get(id, user);
   }
 
@@ -84,7 +84,7 @@ export class PartnershipsController {
   @Patch('partnerships/:id')
   @ApiOperation({ summary: 'Complete (with an outcome note) or end a partnership' })
   @ApiOkResponse({ type: PartnershipDto })
-  update(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: UpdatePartnershipDto): Promise<PartnershipDto> {
+  update(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: UpdatePartnershipDto): Promise<PartnershipDto> {
     return this.partnerships.update(id, user, dto);
   }
 
@@ -93,7 +93,7 @@ export class PartnershipsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Agree (or not) to show the partnership publicly, for one participating organisation (owners)' })
   @ApiOkResponse({ type: PartnershipDto })
-  consent(@Param('id', uuid('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: ConsentDto): Promise<PartnershipDto> {
+  consent(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: ConsentDto): Promise<PartnershipDto> {
     return this.partnerships.consent(id, user, dto.organizationId, dto.public);
   }
 
@@ -101,7 +101,7 @@ export class PartnershipsController {
   @Get('organizations/:id/partnerships')
   @ApiOperation({ summary: "An organisation's partnerships (public ones, and all for its members)" })
   @ApiOkResponse({ type: PartnershipListDto })
-  ofOrganization(@Param('id', uuid('id')) id: string, @CurrentUser() user?: AuthUser): Promise<PartnershipListDto> {
+  ofOrganization(@Param('id', uuidParam('id')) id: string, @CurrentUser() user?: AuthUser): Promise<PartnershipListDto> {
     return this.partnerships.ofOrganization(id, user);
   }
 }

@@ -1,4 +1,4 @@
-import { HttpException, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
@@ -9,7 +9,7 @@ import { ChannelsService } from '../channels/channels.service';
 import { SocketChannelDto, SocketEditMessageDto, SocketMessageRefDto, SocketSendMessageDto, type MessageDto } from '../channels/dto/channel.dto';
 import type { DomainEvents } from '../common/events/domain-events';
 import { PresenceService } from './presence.service';
-import { parsePayload, type Ack } from './socket-payload';
+import { acknowledged, parsePayload, type Ack } from './socket-payload';
 
 interface SocketData {
   user: AuthUser;
@@ -157,18 +157,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     return count;
   }
 
-  /** Errors become error acknowledgements with the status a REST client would get. */
-  private async guard<T>(work: () => Promise<T>): Promise<T | { ok: false; error: { status: number; message: string } }> {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof HttpException) {
-        const response = error.getResponse();
-        const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
-        return { ok: false, error: { status: error.getStatus(), message } };
-      }
-      this.logger.error({ msg: 'socket handler failed', err: String(error) });
-      return { ok: false, error: { status: 500, message: 'Something went wrong on our side; it has been logged.' } };
-    }
+  private guard<T>(work: () => Promise<T>) {
+    return acknowledged(work, (error) => this.logger.error({ msg: 'socket handler failed', err: String(error) }));
   }
 }

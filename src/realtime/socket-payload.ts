@@ -1,3 +1,4 @@
+import { HttpException } from '@nestjs/common';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync } from 'class-validator';
 
@@ -18,4 +19,19 @@ export function parsePayload<T extends object>(dto: ClassConstructor<T>, payload
     errors.map((e) => [e.property, Object.values(e.constraints ?? {}).map((m) => (m === `property ${e.property} should not exist` ? `${e.property} is not a known field` : m))]),
   );
   return { error: { ok: false, error: { status: 400, message: Object.values(fields).flat().join('; '), fields } } };
+}
+
+/** Runs a handler; an HttpException becomes an error acknowledgement with the status a REST client would get. */
+export async function acknowledged<T>(work: () => Promise<T>, onUnexpected: (error: unknown) => void): Promise<T | { ok: false; error: { status: number; message: string } }> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof HttpException) {
+      const response = error.getResponse();
+      const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
+      return { ok: false, error: { status: error.getStatus(), message } };
+    }
+    onUnexpected(error);
+    return { ok: false, error: { status: 500, message: 'Something went wrong on our side; it has been logged.' } };
+  }
 }
