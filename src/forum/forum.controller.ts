@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, Delete, Get, Header, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { intParam, uuidParam } from '../common/http/params';
 import { CurrentUser, Public, Roles, type AuthUser } from '../auth/auth-user';
@@ -74,6 +74,7 @@ export class ForumController {
   @Get('editions/:id/sessions')
   @ApiOperation({ summary: 'Sessions: staff see every proposal; members their own; everyone the published agenda' })
   @ApiOkResponse({ type: ForumSessionListDto })
+  @ApiQuery({ name: 'status', required: false, enum: ['proposed', 'accepted', 'declined'] })
   sessions(@Param('id', uuidParam('id')) id: string, @Query('status') status?: string, @CurrentUser() user?: AuthUser): Promise<ForumSessionListDto> {
     if (status !== undefined && !['proposed', 'accepted', 'declined'].includes(status)) throw new BadRequestException('status must be one of: proposed, accepted, declined');
     return this.forum.listSessions(id, user, status);

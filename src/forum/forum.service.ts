@@ -1,4 +1,5 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainEventBus } from '../common/events/domain-events';
@@ -33,6 +34,7 @@ export class ForumService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly events: DomainEventBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async createEdition(staff: AuthUser, dto: CreateEditionDto): Promise<EditionDto> {
@@ -135,7 +137,7 @@ export class ForumService {
     const days = new Map<string, Map<string, ForumSessionDto[]>>();
     for (const session of sessions) {
       // Days in the city's time zone, where the forum takes place.
-      const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date(session.startsAt!));
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone: this.config.timeZone }).format(new Date(session.startsAt!));
       const rooms = days.get(day) ?? new Map<string, ForumSessionDto[]>();
       rooms.set(session.room!, [...(rooms.get(session.room!) ?? []), this.sessionDto(session)]);
       days.set(day, rooms);

@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { uuidParam } from '../common/http/params';
 import { CurrentUser, Public, Roles, type AuthUser } from '../auth/auth-user';
 import { CityKeyParamDto } from '../registry/dto/registry-query.dto';
@@ -28,6 +28,7 @@ export class MatchingController {
   @Get('initiatives/:id/matches')
   @ApiOperation({ summary: 'Counterpart organisations and complementary initiatives, ranked, with the reasons they matched' })
   @ApiOkResponse({ type: MatchesDto })
+  @ApiHeader({ name: 'accept-language', required: false })
   matches(@Param('id', uuidParam('id')) id: string, @Query() query: MatchQueryDto, @Headers('accept-language') acceptLanguage?: string, @CurrentUser() user?: AuthUser): Promise<MatchesDto> {
     return this.matching.forInitiative(id, user, viewerLocale(query.lang, user, acceptLanguage), { organizations: query.organizationsCursor, initiatives: query.initiativesCursor });
   }
@@ -36,6 +37,7 @@ export class MatchingController {
   @Get('organizations/:id/suggestions')
   @ApiOperation({ summary: '"Initiatives that fit you": published initiatives ranked for an organisation, with reasons' })
   @ApiOkResponse({ type: SuggestionsDto })
+  @ApiHeader({ name: 'accept-language', required: false })
   suggestions(@Param('id', uuidParam('id')) id: string, @Query() query: SuggestionQueryDto, @Headers('accept-language') acceptLanguage?: string, @CurrentUser() user?: AuthUser): Promise<SuggestionsDto> {
     return this.matching.forOrganization(id, user, viewerLocale(query.lang, user, acceptLanguage), query.cursor);
   }

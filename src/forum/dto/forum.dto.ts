@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, Validate, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, Validate, ValidateNested } from 'class-validator';
 import { LANGUAGE_CODES } from '../../common/languages';
 import { IsCalendarDateConstraint } from '../../common/validation/is-calendar-date';
 import { EDITION_STATUSES, SESSION_KINDS, SESSION_STATUSES, type EditionStatus, type SessionKind, type SessionStatus } from '../forum.constants';
@@ -42,7 +42,7 @@ export class ProposeSessionDto {
   @ApiProperty({ enum: SESSION_KINDS }) @IsIn(SESSION_KINDS, { message: `kind must be one of: ${SESSION_KINDS.join(', ')}` }) kind: SessionKind;
   @ApiProperty() @Transform(trim) @Length(3, 200, { message: 'title must be 3 to 200 characters long' }) @IsString() title: string;
   @ApiProperty() @Transform(trim) @Length(20, 4000, { message: 'abstract must be 20 to 4,000 characters long' }) @IsString() abstract: string;
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(10) @Matches(KEY, { each: true, message: 'each of areas must be an area key' }) areas: string[];
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1, { message: 'areas must name at least one cooperation area' }) @ArrayMaxSize(10) @Matches(KEY, { each: true, message: 'each of areas must be an area key' }) areas: string[];
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(18) @Matches(KEY, { each: true, message: 'each of goals must be a goal key' }) goals?: string[];
   @ApiProperty({ type: [String], example: ['Anna Kowalska (SP 7 Kraków)'] }) @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(200, { each: true }) speakers: string[];
   @ApiProperty({ example: 'en' }) @IsIn(LANGUAGE_CODES, { message: 'language must be an ISO 639-1 code' }) language: string;
