@@ -29,7 +29,7 @@ export async function startTestApp(options: { seed?: boolean; listen?: boolean; 
   // Mail is delivered right after each request (no timer), so tests read it from the outbox at once.
   // The port is chosen first, so that the app knows its own origin (sockets check it).
   const port = options.listen ? await freePort() : 3000;
-  const config: AppConfig = { ...loadConfig({ PORT: String(port), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', MAIL_POLL_SECONDS: '0', JOBS: 'off' }), ...options.config };
+  const config: AppConfig = { ...loadConfig({ PORT: String(port), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', MAIL_POLL_SECONDS: '0', JOBS: 'off', CLIENT_DIR: process.env.CLIENT_DIR }), ...options.config };
   const app = await createApp(config, database.url);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

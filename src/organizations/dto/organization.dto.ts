@@ -69,7 +69,7 @@ export class CreateOrganizationDto {
   @IsIn(LANGUAGE_CODES, { each: true, message: 'each of languages must be a two-letter ISO 639-1 code such as pl, en or de' })
   languages: string[];
 
-  @ApiPropertyOptional({ example: 'https://most-kultury.example.org', nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({ type: String, example: 'https://most-kultury.example.org', nullable: true, description: 'null clears it' })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be a web address starting with https:// or http://' })
   @MaxLength(300)
@@ -81,14 +81,14 @@ export class CreateOrganizationDto {
   @MaxLength(10000, { message: 'description must be at most 10,000 characters long' })
   description?: string;
 
-  @ApiPropertyOptional({ example: 'kontakt@most-kultury.example.org', nullable: true, description: 'Shown to signed-in users only; null clears it' })
+  @ApiPropertyOptional({ type: String, example: 'kontakt@most-kultury.example.org', nullable: true, description: 'Shown to signed-in users only; null clears it' })
   @IsOptional()
   @Transform(lower)
   @IsEmail({}, { message: 'contactEmail must be an e-mail address' })
   @MaxLength(254)
   contactEmail?: string | null;
 
-  @ApiPropertyOptional({ example: '+48 12 616 12 00', nullable: true, description: 'Shown to signed-in users only; null clears it' })
+  @ApiPropertyOptional({ type: String, example: '+48 12 616 12 00', nullable: true, description: 'Shown to signed-in users only; null clears it' })
   @IsOptional()
   @Matches(/^\+?[0-9 ()-]{6,40}$/, { message: 'contactPhone must be a phone number such as +48 12 616 12 00' })
   contactPhone?: string | null;
