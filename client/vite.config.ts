@@ -18,5 +18,5 @@ export default defineConfig({
     assetsInlineLimit: 0,
   },
   // `npx vite --config client/vite.config.ts` during development, with the API on `npm start`'s port.
-  server: { proxy: { '/api': 'http://localhost:3000' } },
+  server: { proxy: { '/api': 'http://localhost:3000', '/socket.io': { target: 'http://localhost:3000', ws: true } } },
 });

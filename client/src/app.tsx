@@ -12,7 +12,10 @@ import { LoginPage } from './pages/LoginPage';
 import { MembersPage } from './pages/MembersPage';
 import { ModerationPage } from './pages/ModerationPage';
 import { MyOrganizationsPage } from './pages/MyOrganizationsPage';
+import { liveRoute } from './pages/LiveRoutes';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { initiativesRoute } from './pages/initiatives/routes';
+import { FORUM_PATH, ForumRoutes } from './pages/forum/ForumRoutes';
 import { EditOrganizationPage, NewOrganizationPage } from './pages/OrganizationFormPage';
 import { OrganizationPage } from './pages/OrganizationPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
@@ -46,6 +49,11 @@ function CurrentPage() {
   if (city) return <CityPage cityKey={decodeURIComponent(city[1])} key={path} />;
   const page = PAGES[path.length > 1 ? path.replace(/\/$/, '') : path];
   if (page) return <Fragment key={path}>{page()}</Fragment>;
+  const initiatives = initiativesRoute(path);
+  if (initiatives) return initiatives;
+  const live = liveRoute(path);
+  if (live) return live;
+  if (FORUM_PATH.test(path)) return <ForumRoutes path={path} key={path} />;
   const organization = ORGANIZATION_PATH.exec(path);
   if (organization) {
     const [, id, view] = organization;

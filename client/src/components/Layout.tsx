@@ -2,7 +2,11 @@ import type { ComponentChildren } from 'preact';
 import { currentPath, isStaff, loginHref, registerHref, useLogOut, useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { Link, useLocation } from '../lib/router';
+import { InitiativesNavLink, ModerationNavLink, MyInitiativesNavLink } from './initiatives/NavLinks';
+import { ForumNavLink } from '../pages/forum/ForumNavLink';
 import { LanguageSwitch } from './LanguageSwitch';
+import { LiveNavLinks } from './live/LiveNavLinks';
+import { NotificationBell } from './live/NotificationBell';
 
 export function Layout({ children }: { children: ComponentChildren }) {
   const { m } = useI18n();
@@ -32,6 +36,8 @@ export function Layout({ children }: { children: ComponentChildren }) {
                   {m.app.navOrganizations}
                 </Link>
               </li>
+              <InitiativesNavLink path={path} />
+              <ForumNavLink path={path} />
               <li>
                 <a href="/api/docs">{m.app.navApi}</a>
               </li>
@@ -39,6 +45,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           </nav>
           <div class="site-header__tools">
             <AccountNav path={path} />
+            <NotificationBell />
             <LanguageSwitch />
           </div>
         </div>
@@ -105,6 +112,8 @@ function AccountNav({ path }: { path: string }) {
             {m.app.myOrganizations}
           </Link>
         </li>
+        <MyInitiativesNavLink path={path} />
+        <LiveNavLinks path={path} />
         {isStaff(user) && (
           <li>
             <Link href="/moderation/organizations" aria-current={current('/moderation/organizations')}>
@@ -112,6 +121,7 @@ function AccountNav({ path }: { path: string }) {
             </Link>
           </li>
         )}
+        <ModerationNavLink path={path} />
         <li>
           <button type="button" class="account-nav__log-out" onClick={() => void logOut()}>
             {m.app.logOut}

@@ -17,6 +17,7 @@ import {
 } from '../api/client';
 import { isStaff, useLogOut, useSession } from '../auth/session';
 import { FormError, FormStatus, SelectField, SubmitButton, TextField } from '../components/Form';
+import { NotificationPreferences } from '../components/live/NotificationPreferences';
 import { LoadError, Loading } from '../components/LoadError';
 import { PageHeading } from '../components/PageHeading';
 import { RequireSignIn } from '../components/RequireSignIn';
@@ -50,6 +51,7 @@ function Account({ user }: { user: Me }) {
       <EmailSection user={user} />
       <PasswordSection email={user.email} onChanged={() => setSessionsVersion((n) => n + 1)} />
       <SessionsSection version={sessionsVersion} />
+      <NotificationPreferences />
       <DataSection />
       <DeleteSection email={user.email} />
     </div>

@@ -7,6 +7,7 @@ import { getOrganization, requestVerification, type OrganizationDetail } from '.
 import { currentPath, isStaff, loginHref, useSession } from '../auth/session';
 import { FormError, FormStatus, SubmitButton } from '../components/Form';
 import { LoadError, Loading } from '../components/LoadError';
+import { OrganizationSuggestions } from '../components/live/Matches';
 import { StatusBadge } from '../components/OrganizationStatus';
 import { PageHeading } from '../components/PageHeading';
 import { useDocumentTitle, useI18n } from '../i18n/i18n';
@@ -191,6 +192,7 @@ function OrganizationDetails({ organization, onChange }: { organization: Organiz
           </p>
         )
       )}
+      {role && organization.status === 'verified' && <OrganizationSuggestions organizationId={organization.id} />}
     </article>
   );
 }
