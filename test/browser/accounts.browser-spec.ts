@@ -478,7 +478,7 @@ describe('accessibility of the account and organisation pages (axe-core, WCAG 2.
         await page.goto(path);
         await waitForText(() => heading(page), title);
         // Every part of the page (the organisation, and its members' suggestions) has loaded.
-        await page.waitForFunction(() => document.querySelectorAll('.loading').length === 0);
+        await page.waitForFunction('document.querySelectorAll(".loading").length === 0');
         await expectNoAccessibilityViolations(page);
       }
     }
