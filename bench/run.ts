@@ -1,28 +1,37 @@
 /**
- * `npm run bench`: the initiative search of the real app (NestJS on Fastify, TypeORM) against a bare
- * node:http + pg server running the same SQL, on the same database, in the same run, so that the
- * ratios cancel the machine's noise. Prints a table and the EXPLAIN summaries, writes
- * bench/results/latest.json and docs/perf/search-plans.txt. Exits 0 when a goal is missed (it is a
+ * `npm run bench`: three benchmarks of the real app, each against a baseline measured in the same
+ * run, so that the ratios cancel the machine's noise:
+ *
+ *   search    the initiative search (NestJS on Fastify, TypeORM) against a bare node:http + pg
+ *             server running the same SQL (bench/bare-server.ts, bench/search.ts);
+ *   matching  GET /initiatives/{id}/matches and /organizations/{id}/suggestions, against their SQL
+ *             alone (bench/matching.ts);
+ *   fanout    real-time messages over Socket.IO against a bare Socket.IO server
+ *             (bench/fanout.ts, bench/bare-socket-server.ts, bench/fanout-client.ts).
+ *
+ * `npm run bench -- --only=fanout,matching` runs some of them. Prints tables, writes
+ * bench/results/latest.json (merged: a part that did not run keeps its last figures) and
+ * docs/perf/search-plans.txt and matching-plans.txt. Exits 0 when a goal is missed (it is a
  * measurement); non-zero only when the bench itself cannot run.
  *
  * Database: DATABASE_URL's server (database cooperation_forum_bench), or an embedded PostgreSQL in
  * .data/bench. The data set is generated once (bench/dataset.ts) and reused by later runs.
  *
- * Besides throughput and latency it reports the CPU time per request of each server's node process
- * and of its PostgreSQL backends (from /proc), and the latency of one request at a time: together
- * they tell the framework's cost from the database's.
+ * Search: besides throughput and latency it reports the CPU time per request of each server's node
+ * process and of its PostgreSQL backends (from /proc), and the latency of one request at a time:
+ * together they tell the framework's cost from the database's.
  *
  * Knobs (env): BENCH_SECONDS (10) per closed-loop measurement, BENCH_RATE_SECONDS (15) for the
  * fixed-rate one, BENCH_WARMUP_SECONDS (3), BENCH_ROUNDS (2: app, bare, bare, app, ... each round
  * measured for its full time), BENCH_PROFILE=1 to write a CPU profile of the app to
- * bench/results/profiles/, DB_POOL_SIZE (10) for both servers.
+ * bench/results/profiles/, DB_POOL_SIZE (10) for both servers; the other parts' knobs are in their
+ * files and in bench/README.md.
  */
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -31,11 +40,13 @@ import { ensureDatabase, openDatabaseServer, type DatabaseServer } from '../src/
 import { freePort } from '../src/database/embedded-postgres';
 import { ReferenceDataImporter } from '../src/registry/reference-data/reference-data.importer';
 import { ReferenceDataRepository } from '../src/registry/reference-data/reference-data.repository';
+import { cpu, cpuMs, fmt, git, ms, ROOT, say, startChild, stopChild, table, type Running } from './common';
 import { ensureDataset, type DatasetInfo } from './dataset';
+import { fanoutBench, printFanout, type FanoutResults } from './fanout';
 import { closedLoop, fixedRate, sequential, type LoadResult } from './load';
+import { matchingBench, printMatching, type MatchingResults } from './matching';
 import { statementFor, type Statement } from './search';
 
-const ROOT = resolve(__dirname, '..');
 const BENCH_DATABASE = 'cooperation_forum_bench';
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
 const PLANS_FILE = join(ROOT, 'docs', 'perf', 'search-plans.txt');
@@ -87,62 +98,6 @@ const SCENARIOS: Scenario[] = [
 function halfCapacityScenario(bareRps: number): Scenario {
   const rate = Math.max(1, Math.round(bareRps / 2));
   return { id: 'search-half', title: `same search at ${rate} req/s (half capacity)`, path: SEARCH_PATH, mode: 'rate', rate, goal: 'information only', judged: false };
-}
-
-function say(line = ''): void {
-  process.stdout.write(`${line}\n`);
-}
-
-function git(args: string[]): string | null {
-  try {
-    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return null;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Servers
-
-interface Running {
-  name: Target;
-  base: string;
-  child: ChildProcess;
-  output: string[];
-}
-
-async function startChild(name: Target, args: string[], env: NodeJS.ProcessEnv, port: number): Promise<Running> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString());
-    if (output.length > 200) output.shift();
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
-    try {
-      const res = await fetch(`${base}/health`);
-      if (res.ok) return { name, base, child, output };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the ${name} server did not start:\n${output.join('').split('\n').slice(-30).join('\n')}`);
-}
-
-async function stopChild(running: Running | undefined): Promise<void> {
-  if (!running || running.child.exitCode !== null) return;
-  const exited = new Promise((r) => running.child.once('exit', r));
-  running.child.kill('SIGTERM');
-  const timer = setTimeout(() => running.child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -242,24 +197,6 @@ async function drain(monitor: Client, timeoutMs = 120_000): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // CPU time, from /proc (Linux; null elsewhere, or when PostgreSQL runs on another machine)
 
-const TICK_MS = (() => {
-  try {
-    return 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
-  } catch {
-    return 10;
-  }
-})();
-
-function cpuMs(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime + stime
-  } catch {
-    return null;
-  }
-}
-
 /** The application_name each server's pool gives its connections (see data-source-options.ts and bare-server.ts). */
 const APPLICATION_NAME: Record<Target, string> = { app: 'cooperation-forum', bare: 'cooperation-forum-bench-bare' };
 
@@ -272,11 +209,11 @@ async function backendCpu(monitor: Client, target: Target): Promise<Map<number, 
 async function withCpu(monitor: Client, running: Running, work: () => Promise<LoadResult>): Promise<LoadResult> {
   const pid = running.child.pid ?? -1;
   const nodeBefore = cpuMs(pid);
-  const dbBefore = await backendCpu(monitor, running.name);
+  const dbBefore = await backendCpu(monitor, running.name as Target);
   const result = await work();
   await drain(monitor);
   const nodeAfter = cpuMs(pid);
-  const dbAfter = await backendCpu(monitor, running.name);
+  const dbAfter = await backendCpu(monitor, running.name as Target);
   const answered = result.rps * result.seconds;
   let db: number | null = dbAfter.size ? 0 : null;
   for (const [backend, after] of dbAfter) {
@@ -353,18 +290,6 @@ function other(target: Target): Target {
   return target === 'app' ? 'bare' : 'app';
 }
 
-function fmt(value: number, digits = 0): string {
-  return Number.isFinite(value) ? value.toFixed(digits) : '-';
-}
-
-function ms(value: number): string {
-  return `${fmt(value, value < 10 ? 2 : 1)} ms`;
-}
-
-function cpu(value: number | null | undefined): string {
-  return value == null ? '?' : `${fmt(value, 2)} ms`;
-}
-
 interface Verdict {
   /** app/bare req/s; for the fixed rate, app p99 / bare p99. */
   ratio: number;
@@ -391,13 +316,6 @@ function judge(scenario: Scenario, m: Measured): Verdict {
   };
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
-  const line = (row: string[]) => row.map((cell, c) => (c === 0 || c >= 8 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ');
-  const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
-  return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
-}
-
 // ---------------------------------------------------------------------------------------------
 
 async function prepareDatabase(server: DatabaseServer): Promise<{ url: string; dataset: DatasetInfo }> {
@@ -415,18 +333,179 @@ async function prepareDatabase(server: DatabaseServer): Promise<{ url: string; d
   }
 }
 
+const PARTS = ['search', 'matching', 'fanout'] as const;
+type Part = (typeof PARTS)[number];
+
+/** `--only=fanout,matching` (or `--only fanout`): the parts to run; all without it. */
+function parts(argv: string[]): Part[] {
+  const values: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg.startsWith('--only=')) values.push(...arg.slice('--only='.length).split(','));
+    else if (arg === '--only' && argv[i + 1]) values.push(...argv[++i].split(','));
+    else throw new Error(`unknown argument ${arg}: use --only=${PARTS.join(',')}`);
+  }
+  if (!values.length) return [...PARTS];
+  const unknown = values.filter((v) => !(PARTS as readonly string[]).includes(v.trim()));
+  if (unknown.length) throw new Error(`unknown part(s) ${unknown.join(', ')}: the parts are ${PARTS.join(', ')}`);
+  return PARTS.filter((part) => values.map((v) => v.trim()).includes(part));
+}
+
+interface SearchResults {
+  when: string;
+  settings: Record<string, number>;
+  consistency: Consistency[];
+  plans: PlanSummary[];
+  idleLatency: Record<string, Record<Target, LoadResult>>;
+  scenarios: unknown[];
+  goalsMet: number;
+  goals: number;
+  seconds: number;
+}
+
+/** The search benchmark: both HTTP servers are running. Writes docs/perf/search-plans.txt. */
+async function searchBench(url: string, servers: Record<Target, Running>, monitor: Client, dataset: DatasetInfo, commit: string | null): Promise<{ results: SearchResults; summary: string[] }> {
+  const started = Date.now();
+  const { app, bare } = servers;
+  say('\nSearch: same answers (app vs bare):');
+  const consistency: Consistency[] = [];
+  for (const path of [SEARCH_PATH, LISTING_PATH]) {
+    const check = await checkSameAnswers(app, bare, path);
+    consistency.push(check);
+    say(`  ${path}: ${check.identical ? 'identical JSON' : `DIFFERENT (${check.difference})`}, total ${check.total}, ${check.items} items, ${check.appBytes} bytes`);
+  }
+
+  say('\nEXPLAIN (ANALYZE, BUFFERS), warm (full plans in docs/perf/search-plans.txt):');
+  const plans: PlanSummary[] = [];
+  const planTexts: string[] = [];
+  for (const path of [SEARCH_PATH, LISTING_PATH]) {
+    const statement = await statementFor(new URL(path, 'http://x').searchParams);
+    const { summary, text } = await explain(url, path, statement);
+    plans.push(summary);
+    planTexts.push(`=== GET ${path}\n--- parameters: ${JSON.stringify(statement.params)}\n--- SQL:\n${statement.sql.trim()}\n\n--- EXPLAIN (ANALYZE, BUFFERS), third run:\n${text}\n`);
+    const used = Object.entries(summary.indexes).map(([name, on]) => `${name} ${on ? 'USED' : 'not used'}`).join(', ');
+    say(`  ${path}\n    planning ${fmt(summary.planningMs, 2)} ms, execution ${fmt(summary.executionMs, 2)} ms, ${summary.matches ?? '?'} matches, shared hit ${summary.sharedHit} read ${summary.sharedRead}${summary.seqScanOnInitiatives ? ', SEQ SCAN on initiatives' : ''}\n    ${used}`);
+  }
+  mkdirSync(join(ROOT, 'docs', 'perf'), { recursive: true });
+  writeFileSync(
+    PLANS_FILE,
+    `Search plans written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}, commit ${commit ?? '?'}:\n` +
+      `${dataset.organizations} organisations, ${dataset.initiatives} initiatives. The SQL is InitiativesRepository.search()'s own text.\n\n${planTexts.join('\n')}`,
+  );
+
+  say(`\nIdle latency, one request at a time (${SEQUENTIAL} requests each, after ${SEQUENTIAL / 4} unmeasured):`);
+  const idle: Record<string, Record<Target, LoadResult>> = {};
+  for (const path of [SEARCH_PATH, LISTING_PATH]) {
+    const pair = {} as Record<Target, LoadResult>;
+    for (const target of ['app', 'bare'] as const) {
+      await sequential(servers[target].base + path, SEQUENTIAL / 4);
+      pair[target] = await sequential(servers[target].base + path, SEQUENTIAL);
+    }
+    idle[path] = pair;
+    say(`  ${path}: app p50 ${ms(pair.app.p50)} p99 ${ms(pair.app.p99)}, bare p50 ${ms(pair.bare.p50)} p99 ${ms(pair.bare.p99)}: the app adds ${fmt(pair.app.p50 - pair.bare.p50, 2)} ms (p50)`);
+  }
+
+  say(`\nWarm-up: ${WARMUP_SECONDS} s of each query on each server`);
+  for (const target of ['app', 'bare'] as const) {
+    for (const path of [SEARCH_PATH, LISTING_PATH]) await closedLoop(servers[target].base + path, CONNECTIONS, WARMUP_SECONDS);
+  }
+  await drain(monitor);
+
+  say(`\nMeasuring (${ROUNDS} round(s) per server, alternating; closed loop ${SECONDS} s, fixed rate ${RATE_SECONDS} s):`);
+  const measured: { scenario: Scenario; m: Measured; verdict: Verdict }[] = [];
+  const scenarios = [...SCENARIOS];
+  for (let i = 0; i < scenarios.length; i++) {
+    const scenario = scenarios[i];
+    const m = await measure(scenario, servers, i % 2 === 0 ? 'app' : 'bare', monitor);
+    measured.push({ scenario, m, verdict: judge(scenario, m) });
+    // The 100 req/s run showed the machine cannot carry it: compare at a load both can.
+    if (scenario.id === 'search-rate' && (m.app.saturated || m.bare.saturated || m.bare.p99 > 1000 / RATE * 10)) {
+      const search = measured.find((x) => x.scenario.id === 'search');
+      if (search) scenarios.splice(i + 1, 0, halfCapacityScenario(search.m.bare.rps));
+    }
+  }
+
+  const rows = [['search', 'app req/s', 'bare req/s', 'ratio', 'app p50/p99', 'bare p50/p99', 'CPU ms/req app (node+pg)', 'CPU ms/req bare (node+pg)', 'goal', 'result']];
+  for (const { scenario, m, verdict } of measured) {
+    rows.push([
+      scenario.title,
+      fmt(m.app.rps, 1),
+      fmt(m.bare.rps, 1),
+      scenario.mode === 'rate' ? `p99 ${fmt(verdict.ratio, 2)}` : fmt(verdict.ratio, 2),
+      `${ms(m.app.p50)} / ${ms(m.app.p99)}`,
+      `${ms(m.bare.p50)} / ${ms(m.bare.p99)}`,
+      `${cpu(m.app.nodeCpuMsPerRequest)} + ${cpu(m.app.dbCpuMsPerRequest)}`,
+      `${cpu(m.bare.nodeCpuMsPerRequest)} + ${cpu(m.bare.dbCpuMsPerRequest)}`,
+      scenario.goal,
+      !scenario.judged ? 'info' : verdict.valid ? (verdict.pass ? 'PASS' : 'FAIL') : scenario.mode === 'rate' ? 'FAIL (not all answered)' : 'INVALID (errors)',
+    ]);
+  }
+  say(`\n${table(rows, (c) => c === 0 || c >= 8)}`);
+  say('');
+  const summary = measured.map(({ scenario, verdict }) => `  ${scenario.judged ? (verdict.pass ? 'PASS' : 'FAIL') : 'info'}  search: ${scenario.title}: ${verdict.detail}`);
+  for (const line of summary) say(line);
+  const judged = measured.filter((x) => x.scenario.judged);
+  const passed = judged.filter((x) => x.verdict.pass).length;
+  return {
+    results: {
+      when: new Date().toISOString(),
+      settings: { seconds: SECONDS, rateSeconds: RATE_SECONDS, warmupSeconds: WARMUP_SECONDS, rounds: ROUNDS, connections: CONNECTIONS, rate: RATE },
+      consistency,
+      plans,
+      idleLatency: idle,
+      scenarios: measured.map(({ scenario, m, verdict }) => ({ ...scenario, app: m.app, bare: m.bare, rounds: m.rounds, ratio: verdict.ratio, pass: verdict.pass, valid: verdict.valid, detail: verdict.detail })),
+      goalsMet: passed,
+      goals: judged.length,
+      seconds: Math.round((Date.now() - started) / 1000),
+    },
+    summary: summary.filter((line) => !line.trimStart().startsWith('info')),
+  };
+}
+
+/** The last results, to merge with: a part that did not run keeps its figures (the flat layout of older runs is the search's). */
+function previousResults(): Record<string, unknown> {
+  const file = join(RESULTS_DIR, 'latest.json');
+  if (!existsSync(file)) return {};
+  try {
+    const old = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    if (old.scenarios && !old.search) {
+      const { when, settings, consistency, plans, idleLatency, scenarios, goalsMet, seconds } = old;
+      return { search: { when, settings, consistency, plans, idleLatency, scenarios, goalsMet, seconds } };
+    }
+    return old;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * dist/src/main.js, waiting up to 2 minutes for it: another `nest build` on the same checkout
+ * empties dist/ while it compiles.
+ */
+async function distReady(): Promise<void> {
+  const main = join(ROOT, 'dist', 'src', 'main.js');
+  for (let i = 0; i < 240 && !existsSync(main); i++) {
+    if (i === 0) say('  waiting for dist/src/main.js (another build is running?)');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  if (!existsSync(main)) throw new Error('dist/src/main.js is missing: run npm run build:server');
+  await new Promise((r) => setTimeout(r, 2000)); // let that build finish writing
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
+  const only = parts(process.argv.slice(2));
   Logger.overrideLogger(['error', 'warn']);
   const commit = git(['rev-parse', '--short', 'HEAD']);
   const dirty = !!git(['status', '--porcelain', '--untracked-files=no', '--', 'src', 'migrations']);
-  say(`Cooperation Forum bench: commit ${commit ?? '?'}${dirty ? ' (src/ or migrations/ modified)' : ''}, node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+  say(`Cooperation Forum bench (${only.join(', ')}): commit ${commit ?? '?'}${dirty ? ' (src/ or migrations/ modified)' : ''}, node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`);
 
   const server = await openDatabaseServer({ databaseUrl: process.env.DATABASE_URL, clusterDir: join(ROOT, '.data', 'bench', 'postgres'), log: (line) => say(line) });
-  let app: Running | undefined;
-  let bare: Running | undefined;
+  const running: Record<string, Running | undefined> = {};
+  let monitor: Client | undefined;
   const stopAll = async () => {
-    await Promise.all([stopChild(app), stopChild(bare)]);
+    await Promise.all(Object.values(running).map((r) => stopChild(r)));
+    await monitor?.end().catch(() => undefined);
     await server.stop().catch(() => undefined);
   };
   const onSignal = () => void stopAll().finally(() => process.exit(130));
@@ -435,123 +514,107 @@ async function main(): Promise<void> {
   try {
     say(`database: ${server.embedded ? 'embedded PostgreSQL in .data/bench' : 'DATABASE_URL'}, database ${BENCH_DATABASE}`);
     const { url, dataset } = await prepareDatabase(server);
-    say(
-      `data set: ${dataset.organizations} organisations, ${dataset.initiatives} initiatives (${dataset.publicInitiatives} public)` +
-        (dataset.generated ? `, generated in ${dataset.seconds.toFixed(1)} s` : ', reused'),
-    );
+    const datasetLine = `${dataset.organizations} organisations, ${dataset.initiatives} initiatives (${dataset.publicInitiatives} public)`;
+    say(`data set: ${datasetLine}${dataset.generated ? `, generated in ${dataset.seconds.toFixed(1)} s` : ', reused'}`);
 
-    const [appPort, barePort] = [await freePort(), await freePort()];
     const common = { ...process.env, DATABASE_URL: url, HOST: '127.0.0.1', DB_POOL_SIZE: String(POOL_SIZE) };
     mkdirSync(RESULTS_DIR, { recursive: true });
     const profileDir = join(RESULTS_DIR, 'profiles');
-    const appArgs = [...(PROFILE ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), join('dist', 'src', 'main.js')];
-    app = await startChild('app', appArgs, { ...common, PORT: String(appPort), LOG_LEVEL: 'warn', JOBS: 'off', MAIL_POLL_SECONDS: '0' }, appPort);
-    bare = await startChild('bare', ['-r', 'ts-node/register/transpile-only', join('bench', 'bare-server.ts')], { ...common, PORT: String(barePort), TS_NODE_TRANSPILE_ONLY: 'true' }, barePort);
-    const servers = { app, bare };
-    say(`app: node dist/src/main.js on ${app.base}; bare: bench/bare-server.ts on ${bare.base}; pool size ${POOL_SIZE} each`);
-
-    say('\nSame answers (app vs bare):');
-    const consistency: Consistency[] = [];
-    for (const path of [SEARCH_PATH, LISTING_PATH]) {
-      const check = await checkSameAnswers(app, bare, path);
-      consistency.push(check);
-      say(`  ${path}: ${check.identical ? 'identical JSON' : `DIFFERENT (${check.difference})`}, total ${check.total}, ${check.items} items, ${check.appBytes} bytes`);
-    }
-
-    say('\nEXPLAIN (ANALYZE, BUFFERS), warm (full plans in docs/perf/search-plans.txt):');
-    const plans: PlanSummary[] = [];
-    const planTexts: string[] = [];
-    for (const path of [SEARCH_PATH, LISTING_PATH]) {
-      const statement = await statementFor(new URL(path, 'http://x').searchParams);
-      const { summary, text } = await explain(url, path, statement);
-      plans.push(summary);
-      planTexts.push(`=== GET ${path}\n--- parameters: ${JSON.stringify(statement.params)}\n--- SQL:\n${statement.sql.trim()}\n\n--- EXPLAIN (ANALYZE, BUFFERS), third run:\n${text}\n`);
-      const used = Object.entries(summary.indexes).map(([name, on]) => `${name} ${on ? 'USED' : 'not used'}`).join(', ');
-      say(`  ${path}\n    planning ${fmt(summary.planningMs, 2)} ms, execution ${fmt(summary.executionMs, 2)} ms, ${summary.matches ?? '?'} matches, shared hit ${summary.sharedHit} read ${summary.sharedRead}${summary.seqScanOnInitiatives ? ', SEQ SCAN on initiatives' : ''}\n    ${used}`);
-    }
-    mkdirSync(join(ROOT, 'docs', 'perf'), { recursive: true });
-    writeFileSync(
-      PLANS_FILE,
-      `Search plans written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}, commit ${commit ?? '?'}:\n` +
-        `${dataset.organizations} organisations, ${dataset.initiatives} initiatives. The SQL is InitiativesRepository.search()'s own text.\n\n${planTexts.join('\n')}`,
-    );
-
-    const monitor = new Client({ connectionString: url, application_name: 'cooperation-forum-bench-monitor' });
+    const profileArgs = PROFILE ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+    /** The fan-out bench reads the servers' memory after full GCs, which SIGUSR2 asks for (bench/gc-preload.js). */
+    const gcArgs = ['--expose-gc', '-r', join(ROOT, 'bench', 'gc-preload.js')];
+    const startApp = async (nodeArgs: string[] = []) => {
+      await distReady();
+      const port = await freePort();
+      running.app = await startChild('app', [...profileArgs, ...nodeArgs, join('dist', 'src', 'main.js')], { ...common, PORT: String(port), LOG_LEVEL: 'warn', JOBS: 'off', MAIL_POLL_SECONDS: '0' }, port);
+      return running.app;
+    };
+    const startBare = async (name: string, file: string, nodeArgs: string[] = []) => {
+      const port = await freePort();
+      running[name] = await startChild(name, [...nodeArgs, '-r', 'ts-node/register/transpile-only', join('bench', file)], { ...common, PORT: String(port), TS_NODE_TRANSPILE_ONLY: 'true' }, port);
+      return running[name] as Running;
+    };
+    monitor = new Client({ connectionString: url, application_name: 'cooperation-forum-bench-monitor' });
     await monitor.connect();
 
-    say(`\nIdle latency, one request at a time (${SEQUENTIAL} requests each, after ${SEQUENTIAL / 4} unmeasured):`);
-    const idle: Record<string, Record<Target, LoadResult>> = {};
-    for (const path of [SEARCH_PATH, LISTING_PATH]) {
-      const pair = {} as Record<Target, LoadResult>;
-      for (const target of ['app', 'bare'] as const) {
-        await sequential(servers[target].base + path, SEQUENTIAL / 4);
-        pair[target] = await sequential(servers[target].base + path, SEQUENTIAL);
+    const results: Record<string, unknown> = previousResults();
+    const summary: string[] = [];
+    let app: Running | undefined = undefined as Running | undefined;
+
+    /** A part that cannot run is reported and the others go on; its last figures stay in the JSON, marked. */
+    const failed: string[] = [];
+    const part = async (name: Part, work: () => Promise<void>) => {
+      if (!only.includes(name)) return;
+      try {
+        await work();
+      } catch (error) {
+        const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        failed.push(name);
+        say(`\n${name}: COULD NOT RUN: ${message}`);
+        summary.push(`  ERROR  ${name}: could not run (${message.split('\n')[0]})`);
+        results[name] = { ...((results[name] as object | undefined) ?? {}), failedRun: { when: new Date().toISOString(), error: message.split('\n').slice(0, 5).join('\n') } };
+        for (const key of Object.keys(running).filter((key) => key !== 'app')) {
+          await stopChild(running[key]);
+          delete running[key];
+        }
       }
-      idle[path] = pair;
-      say(`  ${path}: app p50 ${ms(pair.app.p50)} p99 ${ms(pair.app.p99)}, bare p50 ${ms(pair.bare.p50)} p99 ${ms(pair.bare.p99)}: the app adds ${fmt(pair.app.p50 - pair.bare.p50, 2)} ms (p50)`);
-    }
+    };
 
-    say(`\nWarm-up: ${WARMUP_SECONDS} s of each query on each server`);
-    for (const target of ['app', 'bare'] as const) {
-      for (const path of [SEARCH_PATH, LISTING_PATH]) await closedLoop(servers[target].base + path, CONNECTIONS, WARMUP_SECONDS);
-    }
-    await drain(monitor);
+    await part('search', async () => {
+      app = await startApp();
+      const bare = await startBare('bare', 'bare-server.ts');
+      say(`\napp: node dist/src/main.js on ${app.base}; bare: bench/bare-server.ts on ${bare.base}; pool size ${POOL_SIZE} each`);
+      const search = await searchBench(url, { app, bare }, monitor as Client, dataset, commit);
+      results.search = search.results;
+      summary.push(...search.summary);
+      await stopChild(bare);
+      delete running.bare;
+    });
 
-    say(`\nMeasuring (${ROUNDS} round(s) per server, alternating; closed loop ${SECONDS} s, fixed rate ${RATE_SECONDS} s):`);
-    const measured: { scenario: Scenario; m: Measured; verdict: Verdict }[] = [];
-    const scenarios = [...SCENARIOS];
-    for (let i = 0; i < scenarios.length; i++) {
-      const scenario = scenarios[i];
-      const m = await measure(scenario, servers, i % 2 === 0 ? 'app' : 'bare', monitor);
-      measured.push({ scenario, m, verdict: judge(scenario, m) });
-      // The 100 req/s run showed the machine cannot carry it: compare at a load both can.
-      if (scenario.id === 'search-rate' && (m.app.saturated || m.bare.saturated || m.bare.p99 > 1000 / RATE * 10)) {
-        const search = measured.find((x) => x.scenario.id === 'search');
-        if (search) scenarios.splice(i + 1, 0, halfCapacityScenario(search.m.bare.rps));
+    await part('matching', async () => {
+      if (!app || app.child.exitCode !== null) app = await startApp();
+      const matching: MatchingResults = await matchingBench({ url, app, commit, datasetLine });
+      printMatching(matching);
+      results.matching = { when: new Date().toISOString(), ...matching };
+      summary.push(...matching.verdicts.map((v) => `  ${v.pass ? 'PASS' : 'FAIL'}  matching: ${v.title}: median ${ms(v.p50)}, p99 ${ms(v.p99)} (${v.goal})${v.note ? `: ${v.note}` : ''}`));
+    });
+
+    await part('fanout', async () => {
+      // A freshly started app, as the bare server is, so that the memory of earlier load is not counted.
+      if (app) {
+        await stopChild(app);
+        delete running.app;
       }
-    }
+      app = await startApp(gcArgs);
+      const bareSocket = await startBare('bare-socket', 'bare-socket-server.ts', gcArgs);
+      say(`\napp: node dist/src/main.js on ${app.base} (restarted); bare: bench/bare-socket-server.ts on ${bareSocket.base}`);
+      const fanout: FanoutResults = await fanoutBench({ url, app, bare: bareSocket, monitor: monitor as Client });
+      printFanout(fanout);
+      results.fanout = { when: new Date().toISOString(), ...fanout };
+      summary.push(...fanout.verdicts.map((v) => `  ${v.pass ? 'PASS' : 'FAIL'}  fan-out: ${v.title}: app ${fmt(v.app, 1)} ${v.unit}, bare ${fmt(v.bare, 1)}, ratio ${fmt(v.ratio, 2)} (${v.goal})${v.note ? `: ${v.note}` : ''}`));
+    });
 
-    const rows = [['scenario', 'app req/s', 'bare req/s', 'ratio', 'app p50/p99', 'bare p50/p99', 'CPU ms/req app (node+pg)', 'CPU ms/req bare (node+pg)', 'goal', 'result']];
-    for (const { scenario, m, verdict } of measured) {
-      rows.push([
-        scenario.title,
-        fmt(m.app.rps, 1),
-        fmt(m.bare.rps, 1),
-        scenario.mode === 'rate' ? `p99 ${fmt(verdict.ratio, 2)}` : fmt(verdict.ratio, 2),
-        `${ms(m.app.p50)} / ${ms(m.app.p99)}`,
-        `${ms(m.bare.p50)} / ${ms(m.bare.p99)}`,
-        `${cpu(m.app.nodeCpuMsPerRequest)} + ${cpu(m.app.dbCpuMsPerRequest)}`,
-        `${cpu(m.bare.nodeCpuMsPerRequest)} + ${cpu(m.bare.dbCpuMsPerRequest)}`,
-        scenario.goal,
-        !scenario.judged ? 'info' : verdict.valid ? (verdict.pass ? 'PASS' : 'FAIL') : scenario.mode === 'rate' ? 'FAIL (not all answered)' : 'INVALID (errors)',
-      ]);
-    }
-    say(`\n${table(rows)}`);
-    say('');
-    for (const { scenario, verdict } of measured) say(`  ${scenario.judged ? (verdict.pass ? 'PASS' : 'FAIL') : 'info'}  ${scenario.title}: ${verdict.detail}`);
-    const judged = measured.filter((x) => x.scenario.judged);
-    const passed = judged.filter((x) => x.verdict.pass).length;
-    say(`\n${passed} of ${judged.length} goals met.`);
+    const passed = summary.filter((line) => line.trimStart().startsWith('PASS')).length;
+    const goals = summary.filter((line) => !line.trimStart().startsWith('ERROR')).length;
+    say(`\nAll goals of this run (${only.join(', ')}):`);
+    for (const line of summary) say(line);
+    say(`${passed} of ${goals} goals met.${failed.length ? ` Could not run: ${failed.join(', ')}.` : ''}`);
 
-    const results = {
+    const merged = {
+      ...results,
       when: new Date().toISOString(),
+      parts: only,
       commit,
       srcModified: dirty,
       machine: { node: process.version, cores: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) },
       database: server.embedded ? 'embedded' : 'DATABASE_URL',
       poolSize: POOL_SIZE,
-      settings: { seconds: SECONDS, rateSeconds: RATE_SECONDS, warmupSeconds: WARMUP_SECONDS, rounds: ROUNDS, connections: CONNECTIONS, rate: RATE },
       dataset,
-      consistency,
-      plans,
-      idleLatency: idle,
-      scenarios: measured.map(({ scenario, m, verdict }) => ({ ...scenario, app: m.app, bare: m.bare, rounds: m.rounds, ratio: verdict.ratio, pass: verdict.pass, valid: verdict.valid, detail: verdict.detail })),
-      goalsMet: passed,
       seconds: Math.round((Date.now() - started) / 1000),
     };
-    writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-    await monitor.end();
-    say(`Results: bench/results/latest.json; plans: docs/perf/search-plans.txt (${Math.round((Date.now() - started) / 1000)} s in all)`);
+    writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(merged, null, 2)}\n`);
+    say(`Results: bench/results/latest.json; plans: docs/perf/ (${Math.round((Date.now() - started) / 1000)} s in all)`);
+    if (failed.length) process.exitCode = 1;
   } finally {
     await stopAll();
     if (PROFILE) say(`CPU profile of the app: ${join('bench', 'results', 'profiles')}/ (open in Chrome DevTools)`);
