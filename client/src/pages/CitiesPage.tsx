@@ -2,6 +2,7 @@
  * The partner cities: a map beside a filterable list. The filters live in the URL's query string,
  * so a filtered view can be shared and the Back button undoes a filter.
  */
+import { FilterSelect } from '../components/FilterSelect';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CITY_STATUSES, RELATIONSHIPS, getHomeCity, listAreas, listCities, type CityFilters, type CityStatus, type Relationship } from '../api/client';
 import { LoadError, Loading } from '../components/LoadError';
@@ -214,30 +215,5 @@ export function CitiesPage() {
         </section>
       </div>
     </>
-  );
-}
-
-interface FilterSelectProps {
-  id: string;
-  label: string;
-  anyLabel: string;
-  value: string | undefined;
-  options: readonly { value: string; label: string }[];
-  onChange(value: string | undefined): void;
-}
-
-function FilterSelect({ id, label, anyLabel, value, options, onChange }: FilterSelectProps) {
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <select id={id} value={value ?? ''} onChange={(event) => onChange(event.currentTarget.value || undefined)}>
-        <option value="">{anyLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

@@ -2,8 +2,10 @@
  * The directory of verified organisations, filtered by type, city, area and words. As on the
  * cities page the filters live in the query string; the list grows page by page ("load more").
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, getHomeCity, listAreas, listCities, listOrganizations, listOrganizationTypes, type Organization, type OrganizationFilters } from '../api/client';
+import { useLoadMore } from '../lib/use-load-more';
+import { FilterSelect } from '../components/FilterSelect';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { getHomeCity, listAreas, listCities, listOrganizations, listOrganizationTypes, type OrganizationFilters } from '../api/client';
 import { loginHref, useSession } from '../auth/session';
 import { LoadError, Loading } from '../components/LoadError';
 import { PageHeading } from '../components/PageHeading';
@@ -51,37 +53,13 @@ export function OrganizationsPage() {
   const home = useApi((signal) => getHomeCity(signal), []);
   const firstPage = useApi((signal) => listOrganizations({ ...filters, limit: PAGE_SIZE }, signal), [filtersQuery]);
 
-  // Pages after the first, for the current filters only.
-  const [more, setMore] = useState<{ query: string; items: Organization[]; nextCursor: string | null }>();
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<ApiError>();
-  const extra = more?.query === filtersQuery ? more : undefined;
-  const items = [...(firstPage.data?.items ?? []), ...(extra?.items ?? [])];
-  const nextCursor = extra ? extra.nextCursor : (firstPage.data?.nextCursor ?? null);
-  const firstNewIndex = useRef<number | undefined>(undefined);
-  const list = useRef<HTMLUListElement>(null);
-
-  const loadMore = async () => {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    setMoreError(undefined);
-    try {
-      const page = await listOrganizations({ ...filters, limit: PAGE_SIZE, cursor: nextCursor });
-      firstNewIndex.current = items.length;
-      setMore({ query: filtersQuery, items: [...(extra?.items ?? []), ...page.items], nextCursor: page.nextCursor });
-    } catch (error) {
-      setMoreError(error instanceof ApiError ? error : new ApiError(0, String(error)));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  // After "load more", focus goes to the first new organisation: the reader carries on from there.
-  useEffect(() => {
-    if (firstNewIndex.current === undefined) return;
-    list.current?.querySelectorAll<HTMLAnchorElement>('.organization-list__name')[firstNewIndex.current]?.focus();
-    firstNewIndex.current = undefined;
-  }, [more]);
+  // Pages after the first, for the current filters only; focus to the first new organisation.
+  const { items, nextCursor, loadMore, loadingMore, moreError, list } = useLoadMore(
+    filtersQuery,
+    firstPage.data,
+    (cursor) => listOrganizations({ ...filters, limit: PAGE_SIZE, cursor }),
+    '.organization-list__name',
+  );
 
   const applyFilters = (changes: Partial<Pick<OrganizationFilters, FilterName>>, options: { replace?: boolean } = {}) => {
     navigate(path + searchFromFilters({ ...filters, ...changes }), options);
@@ -214,30 +192,5 @@ export function OrganizationsPage() {
         </>
       )}
     </>
-  );
-}
-
-interface FilterSelectProps {
-  id: string;
-  label: string;
-  anyLabel: string;
-  value: string | undefined;
-  options: readonly { value: string; label: string }[];
-  onChange(value: string | undefined): void;
-}
-
-function FilterSelect({ id, label, anyLabel, value, options, onChange }: FilterSelectProps) {
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <select id={id} value={value ?? ''} onChange={(event) => onChange(event.currentTarget.value || undefined)}>
-        <option value="">{anyLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

@@ -4,9 +4,9 @@
  * how many of the matches each value has. Everything lives in the query string, so a search can
  * be shared and Back undoes a filter; further pages come by cursor ("load more").
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../../api/client';
-import { searchInitiatives, type FacetCount, type InitiativeFilters, type InitiativeSummary } from '../../api/initiatives';
+import { useLoadMore } from '../../lib/use-load-more';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { searchInitiatives, type FacetCount, type InitiativeFilters } from '../../api/initiatives';
 import { useSession } from '../../auth/session';
 import { InitiativeList } from '../../components/initiatives/InitiativeList';
 import { useVocabulary } from '../../components/initiatives/use-vocabulary';
@@ -60,38 +60,14 @@ export function InitiativesPage() {
 
   const firstPage = useApi((signal) => searchInitiatives({ ...filters, limit: PAGE_SIZE }, signal), [filtersQuery]);
 
-  // Pages after the first, for the current filters only.
-  const [more, setMore] = useState<{ query: string; items: InitiativeSummary[]; nextCursor: string | null }>();
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<ApiError>();
-  const extra = more?.query === filtersQuery ? more : undefined;
-  const items = [...(firstPage.data?.items ?? []), ...(extra?.items ?? [])];
-  const nextCursor = extra ? extra.nextCursor : (firstPage.data?.nextCursor ?? null);
+  // Pages after the first, for the current filters only; focus to the first new initiative.
+  const { items, nextCursor, loadMore, loadingMore, moreError, list } = useLoadMore(
+    filtersQuery,
+    firstPage.data,
+    (cursor) => searchInitiatives({ ...filters, limit: PAGE_SIZE, cursor }),
+    '.initiative-card__link',
+  );
   const total = firstPage.data?.total ?? 0;
-  const firstNewIndex = useRef<number | undefined>(undefined);
-  const list = useRef<HTMLUListElement>(null);
-
-  const loadMore = async () => {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    setMoreError(undefined);
-    try {
-      const page = await searchInitiatives({ ...filters, limit: PAGE_SIZE, cursor: nextCursor });
-      firstNewIndex.current = items.length;
-      setMore({ query: filtersQuery, items: [...(extra?.items ?? []), ...page.items], nextCursor: page.nextCursor });
-    } catch (error) {
-      setMoreError(error instanceof ApiError ? error : new ApiError(0, String(error)));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  // After "load more", focus goes to the first new initiative: the reader carries on from there.
-  useEffect(() => {
-    if (firstNewIndex.current === undefined) return;
-    list.current?.querySelectorAll<HTMLAnchorElement>('.initiative-card__link')[firstNewIndex.current]?.focus();
-    firstNewIndex.current = undefined;
-  }, [more]);
 
   const applyFilters = (changes: Partial<Filters>, options: { replace?: boolean } = {}) => {
     navigate(path + searchFromFilters({ ...filters, ...changes }), options);
