@@ -28,6 +28,24 @@ describe('real time', () => {
   };
   const send = (socket: Socket, body: string, clientId = randomUUID(), channel = channelId) => ask(socket, 'message:send', { channelId: channel, body, clientId });
   const count = async (sql: string, params: unknown[]) => (await t.dataSource.query(sql, params))[0].n as number;
+  /** A published initiative of Anna's school, and its discussion channel. */
+  const publishedInitiative = async (title: string) => {
+    const organizationId = (await api().get('/api/v1/me/organizations').set(anna.auth)).body.items[0].id;
+    const created = (await api().post('/api/v1/initiatives').set(anna.auth).send({ organizationId, title, summary: 'A discussion for a test of the real-time protocol.', kind: 'event', areas: ['culture'], languages: ['pl'] }).expect(201)).body;
+    await api().post(`/api/v1/initiatives/${created.id}/submit`).set(anna.auth).expect(200);
+    const published = (await api().post(`/api/v1/initiatives/${created.id}/publish`).set(moderator.auth).send({}).expect(200)).body;
+    return { id: created.id as string, channelId: published.channelId as number };
+  };
+  /** Waits until a query returns a row (work done after the acknowledgement, such as notifications). */
+  const eventually = async <T>(sql: string, params: unknown[], timeoutMs = 5000): Promise<T> => {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const [row] = await t.dataSource.query(sql, params);
+      if (row) return row;
+      if (Date.now() > until) throw new Error(`no row for ${sql}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
 
   beforeAll(async () => {
     t = await startTestApp({ listen: true });
@@ -133,6 +151,147 @@ describe('real time', () => {
       expect(second.message.id).toBe(first.message.id);
       expect(await count(`SELECT count(*)::int AS n FROM messages WHERE client_id = $1`, [clientId])).toBe(1);
       expect((await seenByB).filter((m) => m.clientId === clientId)).toHaveLength(1);
+    });
+
+    it('keeps ids in commit order under concurrent sends: every message acknowledged, stored, and delivered once in id order', async () => {
+      const senders = [await open(anna), await open(anna), await open(boris), await open(boris)];
+      const receiver = await open(outsider);
+      for (const socket of [...senders, receiver]) await ask(socket, 'channel:join', { channelId });
+      const marker = randomUUID().slice(0, 8);
+      const perSocket = 8; // under the limit of 10 per socket
+      const total = senders.length * perSocket;
+      const mine = (m: { body: string }) => m.body.startsWith(`concurrent ${marker}`);
+      const seen = [receiver, senders[0], senders[2]].map((socket) => {
+        const received: { id: number; body: string }[] = [];
+        socket.on('message:new', (m) => mine(m) && received.push(m));
+        return received;
+      });
+      // Every socket sends all of its messages at once, without waiting for acknowledgements.
+      const acks = await Promise.all(senders.flatMap((socket, s) => Array.from({ length: perSocket }, (_, i) => send(socket, `concurrent ${marker} ${s}.${i}`))));
+      expect(acks.every((ack) => ack.ok && typeof ack.message.id === 'number' && mine(ack.message))).toBe(true);
+      const ids = acks.map((ack) => ack.message.id as number);
+      expect(new Set(ids).size).toBe(total);
+      const deadline = Date.now() + 5000;
+      while (seen.some((received) => received.length < total) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      const sorted = [...ids].sort((x, y) => x - y);
+      for (const received of seen) {
+        // The order receivers get them is the order of their ids: strictly increasing, nothing lost or repeated.
+        expect(received.map((m) => m.id)).toEqual(sorted);
+      }
+      expect(await count(`SELECT count(*)::int AS n FROM messages WHERE channel_id = $1 AND body LIKE $2`, [channelId, `concurrent ${marker}%`])).toBe(total);
+      // Catch-up by id returns them in the same order.
+      const caughtUp = await ask(receiver, 'channel:join', { channelId, after: sorted[0] - 1 });
+      expect(caughtUp.missed.filter(mine).map((m: { id: number }) => m.id)).toEqual(sorted);
+    });
+
+    it('refuses who may not post with the same acknowledgements as before, and stores nothing', async () => {
+      const marker = randomUUID().slice(0, 8);
+      const stored = () => count(`SELECT count(*)::int AS n FROM messages WHERE body LIKE $1`, [`refused ${marker}%`]);
+      const NOT_FOUND = 'There is no channel with this id, or you cannot see it.';
+      const NOT_VERIFIED = 'Only members of a verified organisation can post in discussions, while the initiative is open.';
+
+      // A private channel: a non-member is told it does not exist.
+      const privateId = await t.app.get(ChannelsService).createPrivate('Refusals', [anna.id]);
+      const b = await open(boris);
+      expect(await send(b, `refused ${marker} private`, randomUUID(), privateId)).toEqual({ ok: false, error: { status: 404, message: NOT_FOUND } });
+      // No such channel.
+      expect(await send(b, `refused ${marker} unknown`, randomUUID(), 2_000_000_000)).toEqual({ ok: false, error: { status: 404, message: NOT_FOUND } });
+      // A public discussion: signed in, but in no verified organisation. Nor does the attempt make them a follower.
+      const o = await open(outsider);
+      expect(await send(o, `refused ${marker} public`)).toEqual({ ok: false, error: { status: 403, message: NOT_VERIFIED } });
+      expect(await count(`SELECT count(*)::int AS n FROM channel_members WHERE channel_id = $1 AND user_id = $2`, [channelId, outsider.id])).toBe(0);
+
+      // An initiative no longer open (completed): readable, but nobody posts, not even its own organisation.
+      const closed = await publishedInitiative('Closed discussion');
+      await t.dataSource.query(`UPDATE initiatives SET status = 'completed' WHERE id = $1`, [closed.id]);
+      const a = await open(anna);
+      expect(await send(a, `refused ${marker} completed`, randomUUID(), closed.channelId)).toEqual({ ok: false, error: { status: 403, message: NOT_VERIFIED } });
+      expect(await send(b, `refused ${marker} completed`, randomUUID(), closed.channelId)).toEqual({ ok: false, error: { status: 403, message: NOT_VERIFIED } });
+      // Hidden by moderation: gone for others, readable but closed for its own organisation.
+      const hidden = await publishedInitiative('Hidden discussion');
+      await t.dataSource.query(`UPDATE initiatives SET hidden_at = now() WHERE id = $1`, [hidden.id]);
+      expect(await send(b, `refused ${marker} hidden`, randomUUID(), hidden.channelId)).toEqual({ ok: false, error: { status: 404, message: NOT_FOUND } });
+      expect(await send(a, `refused ${marker} hidden`, randomUUID(), hidden.channelId)).toEqual({ ok: false, error: { status: 403, message: NOT_VERIFIED } });
+      // An organisation hidden by moderation no longer lets its members post.
+      const [{ organization_id: borisOrganization }] = await t.dataSource.query(`SELECT organization_id FROM organization_members WHERE user_id = $1`, [boris.id]);
+      await t.dataSource.query(`UPDATE organizations SET hidden_at = now() WHERE id = $1`, [borisOrganization]);
+      try {
+        expect(await send(b, `refused ${marker} hidden organisation`)).toEqual({ ok: false, error: { status: 403, message: NOT_VERIFIED } });
+      } finally {
+        await t.dataSource.query(`UPDATE organizations SET hidden_at = NULL WHERE id = $1`, [borisOrganization]);
+      }
+
+      expect(await stored()).toBe(0);
+      // The same people may post where they are allowed.
+      expect(await send(b, `allowed ${marker}`)).toMatchObject({ ok: true, message: { body: `allowed ${marker}` } });
+    });
+
+    it('answers a resend, even a simultaneous one, with the stored message, and neither broadcasts nor notifies it again', async () => {
+      // Boris is a member who is away: he is notified. Outsider is in the room: he receives it.
+      const privateId = await t.app.get(ChannelsService).createPrivate('Resends', [anna.id, boris.id, outsider.id]);
+      const a = await open(anna);
+      const o = await open(outsider);
+      await ask(o, 'channel:join', { channelId: privateId });
+      const seen = during(o, 'message:new', 800);
+      const clientId = randomUUID();
+      const [first, second] = await Promise.all([send(a, 'Sent three times', clientId, privateId), send(a, 'Sent three times', clientId, privateId)]);
+      const third = await send(a, 'Sent three times (changed)', clientId, privateId);
+      expect(first).toMatchObject({ ok: true, message: { body: 'Sent three times', clientId } });
+      expect(second).toEqual(first);
+      expect(third).toEqual(first);
+      expect((await seen).map((m) => m.id)).toEqual([first.message.id]);
+      expect(await count(`SELECT count(*)::int AS n FROM messages WHERE client_id = $1`, [clientId])).toBe(1);
+      const notified = await t.dataSource.query(`SELECT payload FROM notifications WHERE user_id = $1 AND (payload->>'channelId')::int = $2`, [boris.id, privateId]);
+      expect(notified).toHaveLength(1);
+      expect(notified[0].payload).toMatchObject({ messageId: first.message.id });
+      expect(notified[0].payload.count).toBeUndefined();
+    });
+
+    it('coalesces presence: far fewer events than joins, and the last one carries the final count', async () => {
+      const people = [anna, boris, outsider, moderator];
+      for (let i = 0; i < 6; i++) people.push(await signUp(t, email('present')));
+      const privateId = await t.app.get(ChannelsService).createPrivate('Presence', people.map((p) => p.id));
+      const perPerson = 2;
+      const joiners: Socket[] = [];
+      for (const person of people) for (let i = 0; i < perPerson; i++) joiners.push(await open(person));
+      const events = joiners.map((socket) => {
+        const received: { channelId: number; count: number }[] = [];
+        socket.on('presence', (p) => received.push(p));
+        return received;
+      });
+
+      const started = Date.now();
+      const acks = await Promise.all(joiners.map((socket) => ask(socket, 'channel:join', { channelId: privateId })));
+      const burstMs = Date.now() - started;
+      // Each acknowledgement carries the count at its own join; the last join counts everyone.
+      expect(acks.every((ack) => ack.ok && ack.presence >= 1 && ack.presence <= people.length)).toBe(true);
+      expect(Math.max(...acks.map((ack) => ack.presence))).toBe(people.length);
+      await new Promise((resolve) => setTimeout(resolve, 1300)); // past the trailing broadcast (500 ms)
+
+      const joins = joiners.length;
+      // Uncoalesced, the k-th socket to join would get one event per later join: joins - k.
+      const bound = 2 + Math.ceil(burstMs / 500);
+      for (const received of events) {
+        expect(received.length).toBeGreaterThanOrEqual(1);
+        expect(received.length).toBeLessThanOrEqual(bound);
+        expect(received[received.length - 1]).toEqual({ channelId: privateId, count: people.length });
+      }
+      const totalEvents = events.reduce((sum, received) => sum + received.length, 0);
+      expect(totalEvents).toBeLessThan((joins * (joins - 1)) / 2 / 3);
+
+      // Leaving and disconnecting are coalesced the same way, and the final count is told.
+      const leaving = new Set(joiners.slice(0, 3 * perPerson)); // every socket of the first three people
+      for (const received of events) received.length = 0;
+      await Promise.all(
+        [...leaving].map((socket, i) => (i % 2 ? (socket.disconnect(), Promise.resolve()) : ask(socket, 'channel:leave', { channelId: privateId }))),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1300));
+      joiners.forEach((socket, i) => {
+        if (leaving.has(socket)) return;
+        expect(events[i].length).toBeGreaterThanOrEqual(1);
+        expect(events[i].length).toBeLessThanOrEqual(3);
+        expect(events[i][events[i].length - 1]).toEqual({ channelId: privateId, count: people.length - 3 });
+      });
     });
 
     it('lets only members of a verified organisation post in a public discussion', async () => {
@@ -280,6 +439,36 @@ describe('real time', () => {
       const rows = await t.dataSource.query(`SELECT payload FROM notifications WHERE user_id = $1 AND (payload->>'channelId')::int = $2`, [boris.id, privateId]);
       expect(rows).toHaveLength(1);
       expect(rows[0].payload.count).toBe(3);
+    });
+
+    it('stops quoting a message in notifications once it is hidden or deleted', async () => {
+      const privateId = await t.app.get(ChannelsService).createPrivate('Redaction', [anna.id, boris.id]);
+      const a = await open(anna);
+      const notificationOf = async () => {
+        const list = await api().get('/api/v1/notifications?limit=50').set(boris.auth).expect(200);
+        return list.body.items.find((item: { link: string }) => item.link === `/channels/${privateId}`);
+      };
+      const payloadWith = (messageId: number) =>
+        eventually<{ payload: Record<string, unknown> }>(`SELECT payload FROM notifications WHERE user_id = $1 AND (payload->>'channelId')::int = $2 AND (payload->>'messageId')::bigint = $3`, [boris.id, privateId, messageId]);
+
+      // Boris is away: told, with an excerpt, which a moderator then hides.
+      const spam = (await send(a, 'Call 555-0100 for cheap watches', randomUUID(), privateId)).message;
+      expect((await payloadWith(spam.id)).payload).toMatchObject({ messageId: spam.id, body: { en: 'Anna: Call 555-0100 for cheap watches' } });
+      await api().post(`/api/v1/moderation/messages/${spam.id}/hide`).set(moderator.auth).send({ reason: 'Advertising.' }).expect(200);
+      const hidden = await notificationOf();
+      expect(hidden.body).toEqual({ pl: 'Wiadomość została ukryta przez moderatora.', en: 'The message was hidden by a moderator.' });
+      expect(JSON.stringify(hidden)).not.toContain('555-0100');
+
+      // The next message folds into the same unread notification and is quoted; deleted by its author, it is not.
+      const regret = (await send(a, 'My home address is Floriańska 1', randomUUID(), privateId)).message;
+      const folded = await payloadWith(regret.id);
+      expect(folded.payload).toMatchObject({ messageId: regret.id, count: 2, body: { en: 'Anna: My home address is Floriańska 1' } });
+      expect(await ask(a, 'message:delete', { channelId: privateId, messageId: regret.id })).toMatchObject({ ok: true, message: { deleted: true } });
+      const deleted = await notificationOf();
+      expect(deleted).toMatchObject({ id: hidden.id, body: { pl: 'Wiadomość została usunięta.', en: 'The message was deleted.' } });
+      expect(JSON.stringify(deleted)).not.toContain('Floriańska');
+      const rows = await t.dataSource.query(`SELECT payload::text AS payload FROM notifications WHERE (payload->>'channelId')::int = $1`, [privateId]);
+      expect(rows.map((row: { payload: string }) => row.payload).join()).not.toMatch(/555-0100|Floriańska/);
     });
 
     it('keeps preferences per kind and sends a daily digest once', async () => {

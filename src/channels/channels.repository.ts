@@ -19,6 +19,14 @@ export interface MessageRow {
   hiddenReason: string | null;
 }
 
+/** A message stored by the fast path, with what its announcement needs. */
+export interface FastSend {
+  message: MessageRow;
+  channel: Pick<Channel, 'id' | 'kind' | 'title' | 'initiativeId'>;
+  /** Does anyone but the author follow (or belong to) the channel? If not, nobody is to be notified. */
+  othersFollow: boolean;
+}
+
 const MESSAGE_COLUMNS = `m.id, m.channel_id AS "channelId", m.author_id AS "authorId", u.display_name AS "authorName", m.client_id AS "clientId",
   m.body, m.created_at AS "createdAt", m.edited_at AS "editedAt", m.deleted_at AS "deletedAt", m.hidden_at AS "hiddenAt", m.hidden_reason AS "hiddenReason"`;
 
@@ -106,6 +114,49 @@ export class ChannelsRepository {
     });
   }
 
+  /**
+   * The usual send in one statement (one round trip, autocommit): the right to post (the same rule
+   * as ChannelsService.mayPost), the channel row locked before the insert takes its id from the
+   * sequence (so ids within a channel are allocated and committed in the same order: the lock lasts
+   * until the statement's implicit commit), the insert, following an initiative's discussion, and
+   * the stored message with whether anyone but the author follows the channel.
+   * No row: not allowed, no such channel, or a resend of a stored clientId. The caller then takes
+   * the slow path, which tells these apart.
+   */
+  async tryInsertMessage(channelId: number, authorId: string, clientId: string, body: string): Promise<FastSend | null> {
+    const [row]: (MessageRow & { kind: ChannelKind; title: string; initiativeId: string | null; othersFollow: boolean })[] = await this.dataSource.query(
+      `WITH ch AS (
+         SELECT c.id, c.kind, c.title, c.initiative_id
+           FROM channels c LEFT JOIN initiatives i ON i.id = c.initiative_id
+          WHERE c.id = $1
+            AND CASE c.kind
+                  WHEN 'private' THEN EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = $1 AND cm.user_id = $2::uuid)
+                  ELSE i.id IS NOT NULL AND i.hidden_at IS NULL AND i.status IN ('published', 'in_progress')
+                   AND EXISTS (SELECT 1 FROM organization_members om JOIN organizations o ON o.id = om.organization_id
+                                WHERE om.user_id = $2::uuid AND o.status = 'verified' AND o.hidden_at IS NULL)
+                END
+          FOR UPDATE OF c
+       ), inserted AS (
+         INSERT INTO messages (channel_id, author_id, client_id, body)
+         SELECT ch.id, $2::uuid, $3::varchar, $4::text FROM ch
+         ON CONFLICT (channel_id, author_id, client_id) DO NOTHING
+         RETURNING *
+       ), followed AS (
+         INSERT INTO channel_members (channel_id, user_id)
+         SELECT ch.id, inserted.author_id FROM inserted JOIN ch ON ch.id = inserted.channel_id WHERE ch.kind = 'initiative'
+         ON CONFLICT DO NOTHING
+       )
+       SELECT ${MESSAGE_COLUMNS}, ch.kind, ch.title, ch.initiative_id AS "initiativeId",
+              -- The statement's snapshot: other followers, not the author's own row added above.
+              EXISTS (SELECT 1 FROM channel_members f WHERE f.channel_id = ch.id AND f.user_id <> m.author_id) AS "othersFollow"
+         FROM inserted m JOIN ch ON ch.id = m.channel_id JOIN users u ON u.id = m.author_id`,
+      [channelId, authorId, clientId, body],
+    );
+    if (!row) return null;
+    const { kind, title, initiativeId, othersFollow, ...message } = row;
+    return { message, channel: { id: channelId, kind, title, initiativeId }, othersFollow };
+  }
+
   async findMessage(channelId: number, messageId: number): Promise<MessageRow | null> {
     const [row] = await this.dataSource.query(`SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.author_id WHERE m.channel_id = $1 AND m.id = $2`, [channelId, messageId]);
     return row ?? null;
@@ -134,9 +185,16 @@ export class ChannelsRepository {
   }
 
   /** Changes the author's own message if it is still within the edit window; null otherwise. */
-  async editOwn(channelId: number, messageId: number, authorId: string, windowMinutes: number, change: { body?: string; delete?: boolean }): Promise<boolean> {
+  async editOwn(
+    channelId: number,
+    messageId: number,
+    authorId: string,
+    windowMinutes: number,
+    change: { body?: string; delete?: boolean },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
     const rows = await modifyReturning<{ id: number }>(
-      this.dataSource.manager,
+      manager,
       `UPDATE messages SET body = coalesce($5, body), edited_at = CASE WHEN $5 IS NULL THEN edited_at ELSE now() END,
               deleted_at = CASE WHEN $6 THEN now() ELSE deleted_at END
         WHERE channel_id = $1 AND id = $2 AND author_id = $3 AND deleted_at IS NULL AND hidden_at IS NULL

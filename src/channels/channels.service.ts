@@ -20,6 +20,9 @@ const OPEN_INITIATIVE = ['published', 'in_progress'];
  */
 @Injectable()
 export class ChannelsService {
+  /** Per channel, the end of the last store-and-announce queued in this process (see inTurn). */
+  private readonly sending = new Map<number, Promise<void>>();
+
   constructor(
     private readonly channels: ChannelsRepository,
     private readonly events: DomainEventBus,
@@ -87,18 +90,54 @@ export class ChannelsService {
   /**
    * Stores the message (once per clientId), then announces it. Returns the stored message, which
    * the sender's acknowledgement carries.
+   *
+   * Sending is the hot path of the real-time fan-out, so the usual case is one statement that
+   * checks the same rule as mayPost and stores the message. When it stores nothing (not allowed,
+   * no such channel, or a resend), the checks below run one by one to give the right 404 or 403,
+   * or to return the message stored by the first send (`created: false`: never announced twice).
    */
   async send(user: AuthUser, channelId: number, body: string, clientId: string): Promise<MessageDto> {
+    const fast = await this.inTurn(channelId, async () => {
+      const stored = await this.channels.tryInsertMessage(channelId, user.id, clientId, body);
+      return stored && this.announce(stored.channel, stored.message, stored.othersFollow);
+    });
+    if (fast) return fast;
+
     const channel = await this.readable(channelId, user);
     if (!(await this.mayPost(channel, user))) {
       throw new ForbiddenException(channel.kind === 'private' ? 'Only members of this channel can post.' : 'Only members of a verified organisation can post in discussions, while the initiative is open.');
     }
-    const { message, created } = await this.channels.insertMessage(channelId, user.id, clientId, body, channel.kind === 'initiative');
+    return this.inTurn(channelId, async () => {
+      const { message, created } = await this.channels.insertMessage(channelId, user.id, clientId, body, channel.kind === 'initiative');
+      // Normally a resend (created: false); created only if the right to post appeared in between.
+      return created ? this.announce(channel, message) : this.toDto(message);
+    });
+  }
+
+  /**
+   * Runs one store-and-announce of a channel after the previous one (in this process) is done.
+   * The database commits a channel's messages in id order, but the answers of two connections
+   * can reach us in either order when one closely follows the other: announcing in turn keeps
+   * `message:new` in id order. (The row lock already serialises a channel's inserts, so little is lost.)
+   */
+  private inTurn<T>(channelId: number, work: () => Promise<T>): Promise<T> {
+    const result = (this.sending.get(channelId) ?? Promise.resolve()).then(work);
+    const done = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.sending.set(channelId, done);
+    void done.then(() => {
+      if (this.sending.get(channelId) === done) this.sending.delete(channelId);
+    });
+    return result;
+  }
+
+  /** After the commit: to the room at once, then to followers who are away (never awaited by the sender). */
+  private announce(channel: Pick<Channel, 'id' | 'title' | 'initiativeId'>, message: MessageRow, othersFollow?: boolean): MessageDto {
     const dto = this.toDto(message);
-    if (created) {
-      this.events.emit('message.created', { message: dto });
-      void this.notifications.channelMessage(channel, dto);
-    }
+    this.events.emit('message.created', { message: dto });
+    void this.notifications.channelMessage(channel, dto, { othersFollow });
     return dto;
   }
 
@@ -113,7 +152,11 @@ export class ChannelsService {
   async hide(moderator: AuthUser, messageId: number, reason: string): Promise<MessageDto> {
     const hidden = await this.channels.transaction(async (manager) => {
       const changed = await this.channels.hide(messageId, reason, manager);
-      if (changed) await this.audit.record({ actorId: moderator.id, action: 'message.hide', targetType: 'message', targetId: String(messageId), reason }, manager);
+      if (changed) {
+        await this.audit.record({ actorId: moderator.id, action: 'message.hide', targetType: 'message', targetId: String(messageId), reason }, manager);
+        // Notifications quote the message: with the hiding, in the same transaction, they stop quoting it.
+        await this.notifications.redactChannelMessage(messageId, 'hidden', manager);
+      }
       return changed;
     });
     const message = await this.channels.findMessageById(messageId);
@@ -128,7 +171,17 @@ export class ChannelsService {
     const message = await this.channels.findMessage(channelId, messageId);
     if (!message) throw new NotFoundException('There is no message with this id in this channel.');
     if (message.authorId !== user.id) throw new ForbiddenException('You can only change your own messages.');
-    if (!(await this.channels.editOwn(channelId, messageId, user.id, EDIT_WINDOW_MINUTES, change))) {
+    const edit = (manager?: EntityManager) => this.channels.editOwn(channelId, messageId, user.id, EDIT_WINDOW_MINUTES, change, manager);
+    // A deleted message's notifications stop quoting it, in the same transaction. (An edit keeps
+    // the excerpt taken when the message was sent, as before.)
+    const changed = change.delete
+      ? await this.channels.transaction(async (manager) => {
+          if (!(await edit(manager))) return false;
+          await this.notifications.redactChannelMessage(messageId, 'deleted', manager);
+          return true;
+        })
+      : await edit();
+    if (!changed) {
       throw new ForbiddenException(`A message can be edited or deleted only within ${EDIT_WINDOW_MINUTES} minutes of sending it.`);
     }
     const dto = this.toDto((await this.channels.findMessage(channelId, messageId))!);
@@ -136,6 +189,7 @@ export class ChannelsService {
     return dto;
   }
 
+  /** Who may post. ChannelsRepository.tryInsertMessage checks the same rule in SQL: change both together. */
   private async mayPost(channel: Channel, user: AuthUser): Promise<boolean> {
     if (channel.kind === 'private') return this.channels.isMember(channel.id, user.id);
     const initiative = await this.channels.initiativeAccess(channel.initiativeId!, user.id);

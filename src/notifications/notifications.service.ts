@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import type { MessageDto } from '../channels/dto/channel.dto';
 import type { Channel } from '../channels/entities/channel.entity';
@@ -13,6 +14,12 @@ import { DEFAULT_DELIVERY, NOTIFICATION_KINDS, type NotificationKind } from './n
 import { NotificationsRepository, type Recipient } from './notifications.repository';
 
 type Localized = { pl: string; en: string };
+
+/** What a notification says instead of quoting a message that is no longer shown. */
+const REDACTED: Record<'hidden' | 'deleted', Localized> = {
+  hidden: { pl: 'Wiadomość została ukryta przez moderatora.', en: 'The message was hidden by a moderator.' },
+  deleted: { pl: 'Wiadomość została usunięta.', en: 'The message was deleted.' },
+};
 
 export interface NotifyInput {
   userIds: string[];
@@ -57,14 +64,19 @@ export class NotificationsService {
     await this.push(created);
   }
 
-  /** A new message: its channel's members and followers who are away are told. */
-  async channelMessage(channel: Channel, message: MessageDto): Promise<void> {
+  /**
+   * A new message: its channel's members and followers who are away are told. `othersFollow:
+   * false` (known from the send itself) means nobody but the author follows: nothing to look up.
+   */
+  async channelMessage(channel: Pick<Channel, 'id' | 'title' | 'initiativeId'>, message: MessageDto, options: { othersFollow?: boolean } = {}): Promise<void> {
+    if (options.othersFollow === false) return;
     try {
       const followers = (await this.notifications.channelFollowers(channel.id)).filter((id) => id !== message.author.id);
       if (!followers.length) return;
       const present = await this.presence.usersIn(`channel:${channel.id}`);
       const away = followers.filter((id) => !present.has(id));
       const recipients = await this.notifications.recipients(away, 'channel_message');
+      if (!recipients.length) return;
       const link = channel.initiativeId ? `/initiatives/${channel.initiativeId}#discussion` : `/channels/${channel.id}`;
       const excerpt = (message.body ?? '').slice(0, 140);
       const payload = {
@@ -72,9 +84,15 @@ export class NotificationsService {
         body: { pl: `${message.author.displayName}: ${excerpt}`, en: `${message.author.displayName}: ${excerpt}` },
         link,
         channelId: channel.id,
+        // Which message the excerpt quotes (the latest, when several are folded): hiding or deleting it redacts the excerpt.
+        messageId: message.id,
       };
       const changed = await this.notifications.transaction(async (manager) => {
         const rows: Notification[] = [];
+        // One writer per channel at a time (folding), and the message locked against hiding or
+        // deletion until these are committed, so the redaction cannot miss them; a message already
+        // hidden or deleted is not quoted at all.
+        if (!(await this.notifications.lockForChannelMessage(channel.id, message.id, manager))) return rows;
         for (const recipient of recipients) {
           const folded = await this.notifications.foldChannelMessage(recipient.userId, channel.id, payload, manager);
           rows.push(folded ?? (await this.notifications.insert({ userId: recipient.userId, kind: 'channel_message', payload, delivery: recipient.delivery }, manager)));
@@ -88,6 +106,14 @@ export class NotificationsService {
       // The message itself is stored and delivered; a failed notification is logged, not thrown at the sender.
       this.logger.error({ msg: 'channel notifications failed', channelId: channel.id, err: String(error) });
     }
+  }
+
+  /**
+   * A channel message was hidden by a moderator or deleted by its author: notifications quoting it
+   * say so instead (within the caller's transaction, the one that hides or deletes it).
+   */
+  async redactChannelMessage(messageId: number, why: 'hidden' | 'deleted', manager: EntityManager): Promise<void> {
+    await this.notifications.redactChannelMessage(messageId, REDACTED[why], manager);
   }
 
   async page(user: AuthUser, cursor: number | undefined, limit: number): Promise<NotificationPageDto> {

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
@@ -21,15 +21,21 @@ type AppSocket = Socket<Record<string, never>, Record<string, never>, Record<str
 
 const channelRoom = (id: number) => `channel:${id}`;
 
+/** At most one `presence` broadcast per room in this period (a burst of joins would send n² events). */
+export const PRESENCE_INTERVAL_MS = 500;
+
 /**
  * The Socket.IO gateway: authentication on the handshake (the access token in `auth`, never in
  * the URL), rooms user:<id>, session:<id> and channel:<id>, and the protocol of docs/REALTIME.md.
  * It turns domain events into pushes; services never touch sockets.
  */
 @WebSocketGateway()
-export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
   private readonly logger = new Logger('Realtime');
   @WebSocketServer() server: Server;
+  /** Rooms whose presence was broadcast less than PRESENCE_INTERVAL_MS ago, and whether it changed since. */
+  private readonly presenceWindows = new Map<string, { timer: NodeJS.Timeout; changed: boolean }>();
+  private closing = false;
 
   constructor(
     private readonly tokens: AccessTokenVerifier,
@@ -57,7 +63,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     socket.on('disconnecting', () => {
       const rooms = [...socket.rooms].filter((room) => room.startsWith('channel:'));
       // After the socket has left, tell the rooms how many remain.
-      setImmediate(() => rooms.forEach((room) => void this.announcePresence(room)));
+      setImmediate(() => rooms.forEach((room) => this.presenceChanged(room)));
     });
   }
 
@@ -69,7 +75,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     return this.guard(async () => {
       await this.channels.readable(channelId, socket.data.user);
       await socket.join(channelRoom(channelId));
-      const presence = await this.announcePresence(channelRoom(channelId));
+      // The acknowledgement carries the count as of this join; the room hears it, coalesced.
+      const presence = (await this.presence.usersIn(channelRoom(channelId))).size;
+      this.presenceChanged(channelRoom(channelId), presence);
       if (after === undefined) return { ok: true as const, presence };
       const { items, more } = await this.channels.catchUp(channelId, after, socket.data.user);
       return { ok: true as const, presence, missed: items, more };
@@ -81,7 +89,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     const parsed = parsePayload(SocketChannelDto, payload);
     if ('error' in parsed) return parsed.error;
     await socket.leave(channelRoom(parsed.value.channelId));
-    await this.announcePresence(channelRoom(parsed.value.channelId));
+    this.presenceChanged(channelRoom(parsed.value.channelId));
     return { ok: true };
   }
 
@@ -151,10 +159,49 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     for (const id of sessionIds) this.server.in(`login:${id}`).disconnectSockets(true);
   }
 
-  private async announcePresence(room: string): Promise<number> {
-    const count = (await this.presence.usersIn(room)).size;
-    this.server.to(room).emit('presence', { channelId: Number(room.slice('channel:'.length)), count });
-    return count;
+  /** Stops coalescing (no timer outlives the app; nothing is broadcast while it closes). */
+  onModuleDestroy(): void {
+    this.closing = true;
+    for (const { timer } of this.presenceWindows.values()) clearTimeout(timer);
+    this.presenceWindows.clear();
+  }
+
+  /**
+   * Someone joined or left a room. A quiet room is told at once (with `count` when the caller has
+   * just computed it); after that, changes within PRESENCE_INTERVAL_MS are told once, at the end of
+   * the period, with the count of that moment: the last event always carries the final count.
+   */
+  private presenceChanged(room: string, count?: number): void {
+    if (this.closing) return;
+    const window = this.presenceWindows.get(room);
+    if (window) {
+      window.changed = true;
+      return;
+    }
+    this.openPresenceWindow(room);
+    void this.announcePresence(room, count);
+  }
+
+  private openPresenceWindow(room: string): void {
+    const timer = setTimeout(() => {
+      const changed = this.presenceWindows.get(room)?.changed;
+      this.presenceWindows.delete(room);
+      if (changed && !this.closing) {
+        this.openPresenceWindow(room);
+        void this.announcePresence(room);
+      }
+    }, PRESENCE_INTERVAL_MS);
+    timer.unref();
+    this.presenceWindows.set(room, { timer, changed: false });
+  }
+
+  private async announcePresence(room: string, known?: number): Promise<void> {
+    try {
+      const count = known ?? (await this.presence.usersIn(room)).size;
+      this.server.to(room).emit('presence', { channelId: Number(room.slice('channel:'.length)), count });
+    } catch (error) {
+      this.logger.error({ msg: 'presence broadcast failed', room, err: String(error) });
+    }
   }
 
   private guard<T>(work: () => Promise<T>) {
