@@ -4,13 +4,13 @@
  * one request at a time against the real app, over 200 different published initiatives and 200
  * different verified organisations of the data set. Goals: median < 30 ms and p99 < 100 ms.
  *
- * Besides the app's latency it measures the server's SQL alone: the statements of
- * MatchingRepository (taken from that class itself, as bench/search.ts does for the search, so the
- * text cannot drift), run with the same parameters through a plain pg client, for a subset of the
- * same ids. It writes their EXPLAIN (ANALYZE, BUFFERS) plans for a typical initiative and
- * organisation (the ones of median latency) to docs/perf/matching-plans.txt, with a note on which
- * indexes the candidate UNION goes through, and measures on a throwaway index set (created in a
- * transaction that is rolled back, invisible to the app) what the missing indexes would change.
+ * Besides the app's latency it measures the server's SQL alone: MatchingRepository itself, with a
+ * DataSource stand-in that sends its statements through a plain pg client (so the SQL cannot drift
+ * from the app's), for a subset of the same ids, once as the app ranks (pruned by the bounds of
+ * src/matching/top-k.ts) and once scoring every candidate (the exhaustive reference): the two
+ * answers must be identical, and their times show what the pruning saves. It writes the EXPLAIN
+ * (ANALYZE, BUFFERS) plans of every statement of a typical request (the ids of median latency) to
+ * docs/perf/matching-plans.txt, with the indexes each one goes through.
  *
  * Knobs: BENCH_MATCHING_SECONDS (120): the time allowed to the 400 requests (half to each endpoint;
  * a slow endpoint is cut short, and says so), BENCH_MATCHING_SQL_SAMPLE (10 per endpoint).
@@ -34,34 +34,32 @@ const HTTP_SECONDS = num('BENCH_MATCHING_SECONDS', 120);
 const SQL_SAMPLE = Math.round(num('BENCH_MATCHING_SQL_SAMPLE', 10));
 const PLANS_FILE = join(ROOT, 'docs', 'perf', 'matching-plans.txt');
 
-/** Indexes that the candidate UNION could use but the migrations do not create (tried on a throwaway basis). */
-const MISSING_INDEXES: { name: string; sql: string; why: string }[] = [
-  { name: 'bench_organizations_type_idx', sql: 'CREATE INDEX bench_organizations_type_idx ON organizations (type)', why: 'counterparts: o.type = ANY(i.sought_org_types)' },
-  { name: 'bench_organizations_areas_idx', sql: 'CREATE INDEX bench_organizations_areas_idx ON organizations USING gin (areas)', why: 'counterparts: o.areas && i.areas' },
-  { name: 'bench_organizations_country_idx', sql: 'CREATE INDEX bench_organizations_country_idx ON organizations (country)', why: 'counterparts: o.country = ANY(i.target_countries)' },
-  { name: 'bench_initiatives_organization_city_idx', sql: 'CREATE INDEX bench_initiatives_organization_city_idx ON initiatives (organization_city)', why: 'fittingInitiatives: j.organization_city = ANY(s.target_cities)' },
-];
-
 interface Statement {
   sql: string;
   params: unknown[];
+  ms: number;
+  rows: number;
 }
 
-/** Runs the repository's own SQL builders and keeps what they would send. */
-async function statements(work: (repository: MatchingRepository) => Promise<unknown>): Promise<Statement[]> {
-  const sent: Statement[] = [];
-  const recorder = {
+/** Runs the repository's own code against a plain pg client, keeping every statement it sends. */
+async function recorded<T>(db: Client, work: (repository: MatchingRepository) => Promise<T>): Promise<{ result: T; statements: Statement[]; ms: number }> {
+  const statements: Statement[] = [];
+  const stand_in = {
     query: async (sql: string, params: unknown[]) => {
-      sent.push({ sql, params });
-      return [];
+      const started = performance.now();
+      const res = await db.query(sql, params);
+      statements.push({ sql, params, ms: performance.now() - started, rows: res.rowCount ?? res.rows.length });
+      return res.rows;
     },
   } as unknown as DataSource;
-  await work(new MatchingRepository(recorder));
-  return sent;
+  const started = performance.now();
+  const result = await work(new MatchingRepository(stand_in));
+  return { result, statements, ms: performance.now() - started };
 }
 
-const counterpartsOf = async (initiativeId: string) => (await statements((r) => r.counterparts(initiativeId, undefined, PAGE + 1)))[0];
-const fittingFor = async (organizationId: string, initiativeId: string | null) => (await statements((r) => r.fittingInitiatives(organizationId, initiativeId, undefined, PAGE + 1)))[0];
+const counterpartsOf = (db: Client, initiativeId: string, exhaustive = false) => recorded(db, (r) => r.counterparts(initiativeId, undefined, PAGE + 1, { exhaustive }));
+const fittingFor = (db: Client, organizationId: string, initiativeId: string | null, exhaustive = false) =>
+  recorded(db, (r) => r.fittingInitiatives(organizationId, initiativeId, undefined, PAGE + 1, { exhaustive }));
 
 interface Sample {
   initiatives: { id: string; organizationId: string }[];
@@ -173,12 +171,6 @@ function sqlSummary(values: number[]): SqlTimes {
   return { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? NaN };
 }
 
-async function timeQuery(db: Client, statement: Statement): Promise<number> {
-  const started = performance.now();
-  await db.query(statement.sql, statement.params);
-  return performance.now() - started;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Plans
 
@@ -187,7 +179,6 @@ interface PlanNode {
   'Relation Name'?: string;
   'Index Name'?: string;
   'Actual Rows'?: number;
-  'Actual Total Time'?: number;
   Plans?: PlanNode[];
 }
 
@@ -195,62 +186,29 @@ function descendants(node: PlanNode): PlanNode[] {
   return [node, ...(node.Plans ?? []).flatMap(descendants)];
 }
 
-function findAppend(node: PlanNode): PlanNode | null {
-  if (node['Node Type'] === 'Append') return node;
-  for (const child of node.Plans ?? []) {
-    const found = findAppend(child);
-    if (found) return found;
-  }
-  return null;
+/** How a statement reads its tables: the index scans and any sequential scan, from the JSON plan. */
+function access(plan: PlanNode): string {
+  const nodes = descendants(plan);
+  const indexes = [...new Set(nodes.filter((n) => n['Index Name']).map((n) => `${n['Node Type']} on ${n['Index Name']}`))];
+  const seq = [...new Set(nodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => `Seq Scan on ${n['Relation Name']}`))];
+  return [...indexes, ...seq].join(', ');
 }
 
-export interface BranchAccess {
-  branch: string;
-  access: string;
-  rows: number | null;
-  ms: number | null;
-  indexed: boolean;
-}
-
-/** How each branch of the candidate UNION reads its table, from the JSON plan. */
-function branchAccess(plan: PlanNode, table: string, labels: string[]): BranchAccess[] {
-  const append = findAppend(plan);
-  if (!append?.Plans) return [];
-  return append.Plans.map((child, i) => {
-    const nodes = descendants(child);
-    const onTable = nodes.filter((n) => n['Relation Name'] === table || (n['Index Name'] && nodes.some((m) => m['Relation Name'] === table)));
-    const indexes = [...new Set(nodes.filter((n) => n['Index Name']).map((n) => `${n['Node Type']} on ${n['Index Name']}`))];
-    const seq = onTable.some((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === table);
-    const access = [...(seq ? [`Seq Scan on ${table}`] : []), ...indexes].join(', ') || nodes.map((n) => n['Node Type']).join(' > ');
-    return { branch: labels[i] ?? `branch ${i + 1}`, access, rows: child['Actual Rows'] ?? null, ms: child['Actual Total Time'] ?? null, indexed: !seq && indexes.length > 0 };
-  });
-}
-
-async function explain(db: Client, statement: Statement): Promise<{ text: string; json: PlanNode; executionMs: number; planningMs: number; jit: boolean }> {
-  await db.query(statement.sql, statement.params); // warm the cache, as under load
+async function explain(db: Client, statement: Statement): Promise<{ text: string; json: PlanNode; executionMs: number }> {
   const text = (await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params)).rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n');
-  const [json] = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.sql}`, statement.params)).rows[0]['QUERY PLAN'] as { Plan: PlanNode; 'Execution Time': number; 'Planning Time': number; JIT?: unknown }[];
-  return { text, json: json.Plan, executionMs: json['Execution Time'], planningMs: json['Planning Time'], jit: !!json.JIT || /^JIT:/m.test(text) };
+  const [json] = (await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params)).rows[0]['QUERY PLAN'] as { Plan: PlanNode; 'Execution Time': number }[];
+  return { text, json: json.Plan, executionMs: json['Execution Time'] };
 }
 
-const COUNTERPART_BRANCHES = ['sought type: o.type = ANY(i.sought_org_types)', 'areas: o.areas && i.areas', 'target city: c.key = ANY(i.target_cities), then o.city_id', 'target country: o.country = ANY(i.target_countries)'];
-const FITTING_BRANCHES = [
-  'j.target_cities @> {seeker city}',
-  'j.target_countries @> {seeker country}',
-  'j.sought_org_types @> {seeker type}',
-  'j.organization_city = ANY(seeker initiative target_cities)',
-  'j.areas && seeker areas',
-];
+const sameAnswer = (a: { id: string; score: number }[], b: { id: string; score: number }[]) => a.length === b.length && a.every((row, i) => row.id === b[i].id && row.score === b[i].score);
 
 // ---------------------------------------------------------------------------------------------
 
-export interface IndexExperiment {
-  indexes: string[];
+export interface StatementPlan {
   statement: string;
-  ids: number;
-  withoutMs: number;
-  withMs: number;
-  used: string[];
+  executionMs: number;
+  rows: number;
+  access: string;
 }
 
 export interface MatchingResults {
@@ -258,9 +216,10 @@ export interface MatchingResults {
   matches: LatencySummary;
   suggestions: LatencySummary;
   sql: { counterparts: SqlTimes; fittingForInitiative: SqlTimes; matchesParallel: SqlTimes; fittingForOrganization: SqlTimes };
+  /** The same rankings scoring every candidate: what the pruning saves, and whether the answers agree. */
+  exhaustive: { counterparts: SqlTimes; fittingForInitiative: SqlTimes; fittingForOrganization: SqlTimes; compared: number; identical: number };
   typical: { initiativeId: string; organizationId: string };
-  plans: { statement: string; executionMs: number; planningMs: number; jit: boolean; candidates: number | null; branches: BranchAccess[] }[];
-  indexExperiment: IndexExperiment[];
+  plans: { request: string; statements: StatementPlan[] }[];
   verdicts: { id: string; title: string; p50: number; p99: number; sqlP50: number; ratio: number; goal: string; pass: boolean; valid: boolean; note?: string }[];
   seconds: number;
 }
@@ -301,26 +260,48 @@ export async function matchingBench(options: { url: string; app: Running; commit
     line('matches', matches);
     line('suggestions', suggestions);
 
-    // The SQL alone, for a subset of the same ids: counterparts and fittingInitiatives as the app
-    // sends them (the app runs the two of /matches at the same time, on two connections).
-    const counterparts: number[] = [];
-    const fittingI: number[] = [];
-    const parallel: number[] = [];
-    const fittingO: number[] = [];
+    // The SQL alone, for a subset of the same ids: the repository's statements through a pg
+    // client (the app runs the two rankings of /matches at the same time, on two connections), and
+    // the exhaustive reference for the same ids, whose answers must be the same.
+    const times = { counterparts: [] as number[], fittingI: [] as number[], parallel: [] as number[], fittingO: [] as number[] };
+    const reference = { counterparts: [] as number[], fittingI: [] as number[], fittingO: [] as number[] };
+    let compared = 0;
+    let identical = 0;
+    const check = (pruned: { id: string; score: number }[], full: { id: string; score: number }[]) => {
+      compared++;
+      if (sameAnswer(pruned, full)) identical++;
+    };
     for (const row of picked.initiatives.slice(0, SQL_SAMPLE)) {
-      const a = await counterpartsOf(row.id);
-      const b = await fittingFor(row.organizationId, row.id);
-      counterparts.push(await timeQuery(db, a));
-      fittingI.push(await timeQuery(db, b));
+      const a = await counterpartsOf(db, row.id);
+      const b = await fittingFor(db, row.organizationId, row.id);
+      times.counterparts.push(a.ms);
+      times.fittingI.push(b.ms);
       const t = performance.now();
-      await Promise.all([db.query(a.sql, a.params), db2.query(b.sql, b.params)]);
-      parallel.push(performance.now() - t);
+      await Promise.all([counterpartsOf(db, row.id), fittingFor(db2, row.organizationId, row.id)]);
+      times.parallel.push(performance.now() - t);
+      const fullA = await counterpartsOf(db, row.id, true);
+      const fullB = await fittingFor(db, row.organizationId, row.id, true);
+      reference.counterparts.push(fullA.ms);
+      reference.fittingI.push(fullB.ms);
+      check(a.result, fullA.result);
+      check(b.result, fullB.result);
     }
-    for (const row of picked.organizations.slice(0, SQL_SAMPLE)) fittingO.push(await timeQuery(db, await fittingFor(row.id, null)));
-    const sql = { counterparts: sqlSummary(counterparts), fittingForInitiative: sqlSummary(fittingI), matchesParallel: sqlSummary(parallel), fittingForOrganization: sqlSummary(fittingO) };
+    for (const row of picked.organizations.slice(0, SQL_SAMPLE)) {
+      const a = await fittingFor(db, row.id, null);
+      const full = await fittingFor(db, row.id, null, true);
+      times.fittingO.push(a.ms);
+      reference.fittingO.push(full.ms);
+      check(a.result, full.result);
+    }
+    const sql = { counterparts: sqlSummary(times.counterparts), fittingForInitiative: sqlSummary(times.fittingI), matchesParallel: sqlSummary(times.parallel), fittingForOrganization: sqlSummary(times.fittingO) };
+    const exhaustive = { counterparts: sqlSummary(reference.counterparts), fittingForInitiative: sqlSummary(reference.fittingI), fittingForOrganization: sqlSummary(reference.fittingO), compared, identical };
     say(
       `  SQL alone (pg client, first ${SQL_SAMPLE} ids): counterparts median ${ms(sql.counterparts.p50)} (max ${ms(sql.counterparts.max)}), fittingInitiatives for an initiative ${ms(sql.fittingForInitiative.p50)} (max ${ms(sql.fittingForInitiative.max)}), ` +
         `both at once ${ms(sql.matchesParallel.p50)}; for an organisation ${ms(sql.fittingForOrganization.p50)} (max ${ms(sql.fittingForOrganization.max)})`,
+    );
+    say(
+      `  scoring every candidate instead (the reference): counterparts ${ms(exhaustive.counterparts.p50)}, fittingInitiatives ${ms(exhaustive.fittingForInitiative.p50)} and ${ms(exhaustive.fittingForOrganization.p50)} (medians); ` +
+        `answers identical to the pruned ranking: ${identical} of ${compared}`,
     );
 
     // Typical: the id of median latency.
@@ -328,58 +309,30 @@ export async function matchingBench(options: { url: string; app: Running; commit
     const typicalInitiative = typicalOf(m.timed) ?? picked.initiatives[0].id;
     const typicalOrganization = typicalOf(s.timed) ?? picked.organizations[0].id;
     const initiativeOrg = picked.initiatives.find((row) => row.id === typicalInitiative)?.organizationId ?? picked.initiatives[0].organizationId;
-    const planned: { title: string; statement: Statement; table: string; labels: string[] }[] = [
-      { title: `counterparts (organisations) for initiative ${typicalInitiative}: GET /api/v1/initiatives/${typicalInitiative}/matches, first statement`, statement: await counterpartsOf(typicalInitiative), table: 'organizations', labels: COUNTERPART_BRANCHES },
-      { title: `fittingInitiatives for that initiative (its organisation ${initiativeOrg}): the same request, second statement`, statement: await fittingFor(initiativeOrg, typicalInitiative), table: 'initiatives', labels: FITTING_BRANCHES },
-      { title: `fittingInitiatives for organisation ${typicalOrganization}: GET /api/v1/organizations/${typicalOrganization}/suggestions`, statement: await fittingFor(typicalOrganization, null), table: 'initiatives', labels: FITTING_BRANCHES },
+    const requests = [
+      { title: `counterparts (organisations) for initiative ${typicalInitiative} (GET /api/v1/initiatives/${typicalInitiative}/matches)`, run: () => counterpartsOf(db, typicalInitiative) },
+      { title: `fittingInitiatives for that initiative, of organisation ${initiativeOrg} (the same request)`, run: () => fittingFor(db, initiativeOrg, typicalInitiative) },
+      { title: `fittingInitiatives for organisation ${typicalOrganization} (GET /api/v1/organizations/${typicalOrganization}/suggestions)`, run: () => fittingFor(db, typicalOrganization, null) },
     ];
     const plans: MatchingResults['plans'] = [];
     const planTexts: string[] = [];
-    for (const p of planned) {
-      const e = await explain(db, p.statement);
-      const branches = branchAccess(e.json, p.table, p.labels);
-      const agg = descendants(e.json).find((n) => n['Node Type'] === 'Aggregate' && n.Plans?.some((c) => c['Node Type'] === 'Append'));
-      plans.push({ statement: p.title, executionMs: e.executionMs, planningMs: e.planningMs, jit: e.jit, candidates: agg?.['Actual Rows'] ?? null, branches });
-      planTexts.push(`=== ${p.title}\n--- parameters: ${JSON.stringify(p.statement.params)}\n--- SQL:\n${p.statement.sql.trim()}\n\n--- EXPLAIN (ANALYZE, BUFFERS), warm:\n${e.text}\n`);
-    }
-
-    // The missing indexes, on a throwaway basis: created in a transaction of db2 that is rolled
-    // back, so neither the app nor db (which measures "without") ever sees them.
-    const experiments: IndexExperiment[] = [];
-    try {
-      await db2.query('BEGIN');
-      for (const index of MISSING_INDEXES) await db2.query(index.sql);
-      const names = MISSING_INDEXES.map((i) => i.name);
-      const cases: { statement: string; list: Statement[] }[] = [
-        { statement: 'counterparts', list: await Promise.all(picked.initiatives.slice(0, 10).map((row) => counterpartsOf(row.id))) },
-        { statement: 'fittingInitiatives (initiative)', list: await Promise.all(picked.initiatives.slice(0, 3).map((row) => fittingFor(row.organizationId, row.id))) },
-        { statement: 'fittingInitiatives (organisation)', list: await Promise.all(picked.organizations.slice(0, 3).map((row) => fittingFor(row.id, null))) },
-      ];
-      for (const c of cases) {
-        const without: number[] = [];
-        const withIdx: number[] = [];
-        // Alternating, so that the machine's drift weighs on both alike.
-        for (const statement of c.list) {
-          without.push(await timeQuery(db, statement));
-          withIdx.push(await timeQuery(db2, statement));
-          withIdx.push(await timeQuery(db2, statement));
-          without.push(await timeQuery(db, statement));
-        }
-        const plan = (await db2.query(`EXPLAIN (FORMAT JSON) ${c.list[0].sql}`, c.list[0].params)).rows[0]['QUERY PLAN'][0].Plan as PlanNode;
-        const used = [...new Set(descendants(plan).map((n) => n['Index Name']).filter((n): n is string => !!n && names.includes(n)))];
-        experiments.push({ indexes: names, statement: c.statement, ids: c.list.length, withoutMs: median(without), withMs: median(withIdx), used });
+    for (const r of requests) {
+      await r.run(); // warm the cache, as under load
+      const { statements } = await r.run();
+      const explained: StatementPlan[] = [];
+      for (const [i, statement] of statements.entries()) {
+        const e = await explain(db, statement);
+        const role = i === 0 ? 'the seeker' : i === statements.length - 1 ? 'the page: factors and order of the chosen candidates' : `visit ${i}: the best of one combination of signals`;
+        explained.push({ statement: role, executionMs: e.executionMs, rows: statement.rows, access: access(e.json) });
+        planTexts.push(`=== ${r.title}, statement ${i + 1} of ${statements.length}: ${role}\n--- parameters: ${JSON.stringify(statement.params)}\n--- SQL:\n${statement.sql.trim()}\n\n--- EXPLAIN (ANALYZE, BUFFERS), warm:\n${e.text}\n`);
       }
-    } finally {
-      await db2.query('ROLLBACK').catch(() => undefined);
-    }
-    for (const x of experiments) {
-      say(`  throwaway indexes, ${x.statement} (${x.ids} ids): median ${ms(x.withoutMs)} without, ${ms(x.withMs)} with; used: ${x.used.join(', ') || 'none'}`);
+      plans.push({ request: r.title, statements: explained });
     }
 
-    writePlans(options, plans, planTexts, experiments, { matches, suggestions, sql });
+    writePlans(options, plans, planTexts, { matches, suggestions, sql, exhaustive });
     for (const p of plans) {
-      say(`  plan: ${p.statement.split(':')[0]}: execution ${ms(p.executionMs)}, ${p.candidates ?? '?'} candidates${p.jit ? ', JIT compiled' : ''}`);
-      for (const b of p.branches) say(`    ${b.indexed ? 'index' : 'NO INDEX'}  ${b.branch}: ${b.access} (${b.rows ?? '?'} rows, ${ms(b.ms)})`);
+      say(`  plan: ${p.request}:`);
+      for (const st of p.statements) say(`    ${ms(st.executionMs)}, ${st.rows} rows: ${st.statement}; ${st.access}`);
     }
 
     const verdict = (id: string, title: string, r: LatencySummary, sqlP50: number) => {
@@ -402,9 +355,9 @@ export async function matchingBench(options: { url: string; app: Running; commit
       matches,
       suggestions,
       sql,
+      exhaustive,
       typical: { initiativeId: typicalInitiative, organizationId: typicalOrganization },
       plans,
-      indexExperiment: experiments,
       verdicts: [
         verdict('matches', 'GET /initiatives/{id}/matches', matches, sql.matchesParallel.p50),
         verdict('suggestions', 'GET /organizations/{id}/suggestions', suggestions, sql.fittingForOrganization.p50),
@@ -421,34 +374,26 @@ function writePlans(
   options: { commit: string | null; datasetLine: string },
   plans: MatchingResults['plans'],
   texts: string[],
-  experiments: IndexExperiment[],
-  figures: { matches: LatencySummary; suggestions: LatencySummary; sql: MatchingResults['sql'] },
+  figures: { matches: LatencySummary; suggestions: LatencySummary; sql: MatchingResults['sql']; exhaustive: MatchingResults['exhaustive'] },
 ): void {
   const lines: string[] = [];
+  const { sql, exhaustive } = figures;
   lines.push(`Matching plans written by \`npm run bench\` (bench/matching.ts) on ${new Date().toISOString()}, commit ${options.commit ?? '?'}: ${options.datasetLine}.`);
-  lines.push('The SQL is MatchingRepository\'s own text (counterparts, fittingInitiatives), for the initiative and the organisation of median latency.');
+  lines.push("The SQL is MatchingRepository's own (recorded while it ran), for the initiative and the organisation of median latency.");
+  lines.push('A ranking reads the seeker, visits combinations of signals strongest first (src/matching/top-k.ts: each a');
+  lines.push('BitmapAnd of the indexes of its signals, stopping once no unvisited combination can beat the 20th score), then');
+  lines.push('computes the factors and the final order of the chosen candidates.');
   lines.push('');
-  lines.push('WHICH INDEXES THE CANDIDATE UNION USES (from these plans)');
+  lines.push('STATEMENTS, TIMES AND INDEXES (from these plans)');
   for (const p of plans) {
-    lines.push(`- ${p.statement.split(':')[0]}: ${p.candidates ?? '?'} candidates, execution ${fmt(p.executionMs, 1)} ms${p.jit ? ' (JIT compiled: the plan cost is above jit_above_cost)' : ''}`);
-    for (const b of p.branches) lines.push(`    ${b.indexed ? 'index   ' : 'NO INDEX'}  ${b.branch}: ${b.access}; ${b.rows ?? '?'} rows in ${fmt(b.ms, 1)} ms`);
+    lines.push(`- ${p.request}`);
+    for (const st of p.statements) lines.push(`    ${fmt(st.executionMs, 2)} ms, ${st.rows} rows: ${st.statement}; ${st.access}`);
   }
   lines.push('');
-  lines.push('Missing, and why: the migrations index organizations only by city_id (organizations_city_idx) and');
-  lines.push('(status, created_at); there is no index on organizations.type, .areas or .country, so three of the four');
-  lines.push('counterparts branches read all organisations. initiatives has GIN indexes on target_cities, target_countries,');
-  lines.push('sought_org_types and areas, which the fittingInitiatives branches use, but nothing on organization_city, so the');
-  lines.push('branch "j.organization_city = ANY(...)" reads the whole table, even for an organisation\'s suggestions, where the');
-  lines.push('seeker has no target cities ({}) and the branch cannot find anything. Tried here on a throwaway basis (created in');
-  lines.push('a transaction that is rolled back, so the app never sees them), alternating with and without:');
-  for (const x of experiments) lines.push(`  ${x.statement} (${x.ids} ids): median ${fmt(x.withoutMs, 1)} ms without, ${fmt(x.withMs, 1)} ms with; used: ${x.used.join(', ') || 'none'}`);
-  lines.push(`  indexes: ${MISSING_INDEXES.map((i) => `${i.sql.replace(/^CREATE INDEX bench_\w+ /, 'CREATE INDEX ')} (${i.why})`).join('; ')}`);
-  lines.push('');
-  lines.push('The indexes are not where the time goes: the branches are OR-ed signals, and "shares an area" or "seeks my type"');
-  lines.push('alone makes a large part of the table a candidate, so every request joins, scores and sorts tens of thousands of');
-  lines.push('rows (see "candidates" above) to return 21. Figures of this run:');
-  lines.push(`  GET matches: median ${fmt(figures.matches.p50, 1)} ms, p99 ${fmt(figures.matches.p99, 1)} ms (${figures.matches.requests} requests); SQL alone: counterparts ${fmt(figures.sql.counterparts.p50, 1)} ms, fittingInitiatives ${fmt(figures.sql.fittingForInitiative.p50, 1)} ms (medians)`);
-  lines.push(`  GET suggestions: median ${fmt(figures.suggestions.p50, 1)} ms, p99 ${fmt(figures.suggestions.p99, 1)} ms (${figures.suggestions.requests} requests); SQL alone: ${fmt(figures.sql.fittingForOrganization.p50, 1)} ms (median)`);
+  lines.push('Figures of this run:');
+  lines.push(`  GET matches: median ${fmt(figures.matches.p50, 1)} ms, p99 ${fmt(figures.matches.p99, 1)} ms (${figures.matches.requests} requests); SQL alone: counterparts ${fmt(sql.counterparts.p50, 1)} ms, fittingInitiatives ${fmt(sql.fittingForInitiative.p50, 1)} ms (medians)`);
+  lines.push(`  GET suggestions: median ${fmt(figures.suggestions.p50, 1)} ms, p99 ${fmt(figures.suggestions.p99, 1)} ms (${figures.suggestions.requests} requests); SQL alone: ${fmt(sql.fittingForOrganization.p50, 1)} ms (median)`);
+  lines.push(`  scoring every candidate instead: counterparts ${fmt(exhaustive.counterparts.p50, 1)} ms, fittingInitiatives ${fmt(exhaustive.fittingForInitiative.p50, 1)} ms (initiative) and ${fmt(exhaustive.fittingForOrganization.p50, 1)} ms (organisation); identical answers: ${exhaustive.identical} of ${exhaustive.compared}`);
   lines.push('');
   writeFileSync(PLANS_FILE, `${lines.join('\n')}\n${texts.join('\n')}`);
 }

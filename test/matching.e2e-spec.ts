@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { MatchingRepository, type MatchCursor } from '../src/matching/matching.repository';
 import { clearAddressLimits, signUp, verifiedOrganization, type SignedIn } from './support/accounts';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -201,6 +202,108 @@ describe('matching and partnerships', () => {
       expect(list.body.items).toHaveLength(1);
       await api().delete(`/api/v1/saved-searches/${saved.body.id}`).set(krakowOwner.auth).expect(404);
       await api().delete(`/api/v1/saved-searches/${saved.body.id}`).set(saver.auth).expect(204);
+    });
+  });
+
+  describe('ranking by bounds (top-k.ts) on a larger generated set', () => {
+    /** mulberry32: the same rows in every run. */
+    const random = (seed: number) => {
+      let a = seed;
+      return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let x = a;
+        x = Math.imul(x ^ (x >>> 15), x | 1);
+        x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+        return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+      };
+    };
+    const next = random(7);
+    const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
+    const some = <T>(items: T[], max: number) => [...new Set(Array.from({ length: Math.floor(next() * (max + 1)) }, () => pick(items)))];
+
+    let repository: MatchingRepository;
+    let seekers: { initiativeId: string; organizationId: string }[];
+
+    beforeAll(async () => {
+      repository = t.app.get(MatchingRepository);
+      const db = t.dataSource;
+      const cities: { id: number; key: string; name: string; country: string }[] = await db.query(`SELECT id, key, name, country FROM cities`);
+      const types = ['school', 'ngo', 'university', 'business', 'chamber'];
+      const areas = ['education', 'youth', 'culture', 'sport', 'science', 'tourism'];
+      const languages = ['pl', 'en', 'de', 'uk', 'fr'];
+      // Few distinct names and titles: many equal scores, ordered by name (title), then id.
+      const names = ['Alpha', 'Beta', 'Gamma', 'Łódź Partners', 'Zeta'];
+      const orgIds: string[] = [];
+      for (let i = 0; i < 300; i++) {
+        const city = next() < 0.15 ? null : pick(cities);
+        const [row] = await db.query(
+          `INSERT INTO organizations (name, type, city_id, city_name, country, areas, languages, status, last_active_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() - make_interval(days => $9)) RETURNING id`,
+          [pick(names), pick(types), city?.id ?? null, city?.name ?? 'Suva', city?.country ?? pick(['FJ', 'DE', 'UA']), some(areas, 3), some(languages, 2), next() < 0.9 ? 'verified' : 'pending', Math.floor(next() * 60)],
+        );
+        orgIds.push(row.id);
+      }
+      const initiativeRows: { id: string; organization_id: string }[] = [];
+      for (let i = 0; i < 1500; i++) {
+        const targets = some(cities, 2);
+        const [row] = await db.query(
+          `INSERT INTO initiatives (organization_id, title, summary, kind, status, areas, target_cities, target_countries, sought_org_types, languages, updated_at)
+           VALUES ($1, $2, 'Generated for the ranking test.', 'joint_project', $3, $4, $5, $6, $7, $8, now() - make_interval(days => $9)) RETURNING id, organization_id`,
+          [pick(orgIds), pick(names), next() < 0.85 ? pick(['published', 'in_progress']) : 'draft', some(areas, 3), targets.map((c) => c.key), [...new Set(targets.map((c) => c.country))], some(types, 2), some(languages, 3), Math.floor(next() * 60)],
+        );
+        initiativeRows.push(row);
+      }
+      await db.query(`UPDATE cities SET match_boost = 10 WHERE key = 'leipzig'`);
+      seekers = initiativeRows.filter((_, i) => i % 60 === 0).map((row) => ({ initiativeId: row.id, organizationId: row.organization_id }));
+    });
+    afterAll(() => t.dataSource.query(`UPDATE cities SET match_boost = 0 WHERE key = 'leipzig'`));
+
+    /** Three pages of 10 through the cursor, as the service pages. */
+    async function pages<Row extends { score: number; id: string }>(fetch: (after: MatchCursor | undefined) => Promise<Row[]>, name: (row: Row) => string): Promise<Row[]> {
+      const all: Row[] = [];
+      let after: MatchCursor | undefined;
+      for (let page = 0; page < 3; page++) {
+        const rows = await fetch(after);
+        all.push(...rows);
+        if (rows.length < 10) break;
+        const last = rows[rows.length - 1];
+        after = { score: last.score, name: name(last), id: last.id };
+      }
+      return all;
+    }
+
+    it('gives exactly the answer of scoring every candidate, page after page', async () => {
+      let nonEmpty = 0;
+      for (const seeker of seekers) {
+        const counterparts = (exhaustive: boolean) => pages((after) => repository.counterparts(seeker.initiativeId, after, 10, { exhaustive }), (row) => row.name);
+        const pruned = await counterparts(false);
+        expect(pruned).toEqual(await counterparts(true));
+        const fitting = (initiativeId: string | null, exhaustive: boolean) =>
+          pages((after) => repository.fittingInitiatives(seeker.organizationId, initiativeId, after, 10, { exhaustive }), (row) => row.title);
+        const forInitiative = await fitting(seeker.initiativeId, false);
+        expect(forInitiative).toEqual(await fitting(seeker.initiativeId, true));
+        const forOrganization = await fitting(null, false);
+        expect(forOrganization).toEqual(await fitting(null, true));
+        if (pruned.length >= 10 && forInitiative.length >= 10 && forOrganization.length >= 10) nonEmpty++;
+        // Pages follow one another: no duplicates, scores never rise.
+        for (const list of [pruned, forInitiative, forOrganization]) {
+          expect(new Set(list.map((row) => row.id)).size).toBe(list.length);
+          expect(list.map((row) => row.score)).toEqual([...list.map((row) => row.score)].sort((a, b) => b - a));
+        }
+      }
+      expect(seekers.length).toBe(25);
+      expect(nonEmpty).toBeGreaterThan(20); // the comparison is not between empty lists
+    });
+
+    it('keeps the copies of an organisation’s city, country and type on its initiatives current', async () => {
+      const [initiative] = await t.dataSource.query(`SELECT id, organization_id FROM initiatives WHERE organization_city IS NOT NULL LIMIT 1`);
+      await t.dataSource.query(`UPDATE organizations SET city_id = NULL, city_name = 'Suva', country = 'FJ', type = 'chamber' WHERE id = $1`, [initiative.organization_id]);
+      const [copy] = await t.dataSource.query(`SELECT organization_city, organization_country, organization_type FROM initiatives WHERE id = $1`, [initiative.id]);
+      expect(copy).toEqual({ organization_city: null, organization_country: 'FJ', organization_type: 'chamber' });
+      // Nobody can write a copy that disagrees with the organisation.
+      await t.dataSource.query(`UPDATE initiatives SET organization_city = 'nuremberg', organization_country = 'DE' WHERE id = $1`, [initiative.id]);
+      const [still] = await t.dataSource.query(`SELECT organization_city, organization_country FROM initiatives WHERE id = $1`, [initiative.id]);
+      expect(still).toEqual({ organization_city: null, organization_country: 'FJ' });
     });
   });
 });

@@ -66,8 +66,6 @@ export class InitiativesService {
     const id = await this.initiatives.insert({
       ...values,
       organizationId: dto.organizationId,
-      organizationType: membership.organization.type,
-      organizationCity: membership.organization.city.key,
       status: 'draft',
       createdBy: user.id,
     });
@@ -252,6 +250,15 @@ export class InitiativesService {
   }
 
   /** Public when published (or later) and not hidden; otherwise its organisation and staff only (404 for others). */
+  /**
+   * The initiative's organisation and its type, or 404 when the viewer may not see the initiative:
+   * the same rule as get(), without assembling the page (matching asks for it on every request).
+   */
+  async visibleOwner(id: string, user?: AuthUser): Promise<{ organizationId: string; organizationType: string }> {
+    const { initiative } = await this.access(id, user);
+    return { organizationId: initiative.organizationId, organizationType: initiative.organizationType };
+  }
+
   private async access(id: string, user?: AuthUser): Promise<Access> {
     const initiative = await this.initiatives.findById(id);
     if (!initiative) throw new NotFoundException(NOT_FOUND);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { modifyReturning } from '../database/sql';
 import { WEIGHTS } from './score';
+import { topKCandidates, type Signal } from './top-k';
 
 /** The factors of one candidate, as the SQL computes them (see score.ts). */
 export interface FactorRow {
@@ -45,62 +46,178 @@ export interface MatchCursor {
   id: string;
 }
 
-const w = WEIGHTS;
-/** The weighted sum of score.ts, in SQL (the weights are code constants, inlined as numbers). */
-const SCORE = `(CASE WHEN in_target_city THEN ${w.targetCity} WHEN in_target_country THEN ${w.targetCountry} ELSE 0 END
-  + CASE tier WHEN 'twin' THEN ${w.tier.twin} WHEN 'honorary_twin' THEN ${w.tier.honorary_twin} WHEN 'partner' THEN ${w.tier.partner}
-              WHEN 'informal' THEN ${w.tier.informal} WHEN 'home' THEN ${w.tier.home} ELSE 0 END
-  + CASE WHEN sought_type IS NOT NULL THEN ${w.soughtType} ELSE 0 END
-  + least(cardinality(shared_areas) * ${w.perArea}, ${w.maxAreas})
-  + least(cardinality(shared_languages) * ${w.perLanguage}, ${w.maxLanguages})
-  + CASE WHEN active THEN ${w.active} ELSE 0 END
-  + least(greatest(boost, 0), ${w.maxBoost}))`;
+export interface RankOptions {
+  /** Score every candidate instead of pruning by bounds: the reference the tests compare with. */
+  exhaustive?: boolean;
+}
 
-const FACTOR_COLUMNS = `in_target_city AS "inTargetCity", in_target_country AS "inTargetCountry", tier, city_en AS "cityEn", city_pl AS "cityPl",
-  sought_type AS "soughtType", shared_areas AS "sharedAreas", shared_languages AS "sharedLanguages", active, boost`;
+type SignalKey = 'place' | 'type' | 'areas';
 
 /**
- * Matching in SQL: candidates are found through indexes (a shared sought type, area, target city
- * or country), scored by the formula of score.ts, and ordered by score, then name, then id.
+ * Parameters referred to by name while the SQL is assembled, and numbered when a statement is
+ * bound: only those the statement uses become $1, $2... (PostgreSQL must infer a type for each).
+ */
+class Params {
+  private readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$(${this.values.length - 1})`;
+  }
+  copy(): Params {
+    const copy = new Params();
+    copy.values.push(...this.values);
+    return copy;
+  }
+  bind(sql: string): [string, unknown[]] {
+    const used = new Map<number, number>();
+    const values: unknown[] = [];
+    const text = sql.replace(/\$\((\d+)\)/g, (_, index: string) => {
+      const i = Number(index);
+      if (!used.has(i)) {
+        values.push(this.values[i]);
+        used.set(i, values.length);
+      }
+      return `$${used.get(i)}`;
+    });
+    return [text, values];
+  }
+}
+
+/** The factors of score.ts as SQL expressions over one candidate row. */
+interface FactorSql {
+  inTargetCity: string;
+  inTargetCountry: string;
+  tier: string;
+  soughtType: string;
+  /** How many areas (languages) are shared: cheap containment tests, one per seeker value. */
+  sharedAreaCount: string;
+  sharedLanguageCount: string;
+  sharedAreas: string;
+  sharedLanguages: string;
+  active: string;
+  boost: string;
+}
+
+/** A ranking: the candidates' table and joins, the signals that admit a candidate, the factors. */
+interface RankingSpec {
+  params: Params;
+  from: string;
+  filters: string[];
+  signals: (Signal<SignalKey> & { where: string })[];
+  factors: FactorSql;
+  /** The tie-breakers after the score. */
+  name: string;
+  id: string;
+  /** The columns of the answer, besides the factors and the score. */
+  columns: string;
+  /** Bounds what the factors other than the signals (tier, languages, activity, boost) can add. */
+  rest: number;
+}
+
+const w = WEIGHTS;
+const MAX_TIER = Math.max(...Object.values(w.tier));
+/** The greatest boost of any city, as score() counts it. */
+const MAX_BOOST_SQL = `(SELECT least(greatest(coalesce(max(match_boost), 0), 0), ${w.maxBoost}) FROM cities)::int`;
+
+/** The weighted sum of score.ts, in SQL (the weights are code constants, inlined as numbers). */
+function scoreSql(f: FactorSql): string {
+  return `(CASE WHEN ${f.inTargetCity} THEN ${w.targetCity} WHEN ${f.inTargetCountry} THEN ${w.targetCountry} ELSE 0 END
+  + CASE ${f.tier} WHEN 'twin' THEN ${w.tier.twin} WHEN 'honorary_twin' THEN ${w.tier.honorary_twin} WHEN 'partner' THEN ${w.tier.partner}
+              WHEN 'informal' THEN ${w.tier.informal} WHEN 'home' THEN ${w.tier.home} ELSE 0 END
+  + CASE WHEN ${f.soughtType} IS NOT NULL THEN ${w.soughtType} ELSE 0 END
+  + least(${f.sharedAreaCount} * ${w.perArea}, ${w.maxAreas})
+  + least(${f.sharedLanguageCount} * ${w.perLanguage}, ${w.maxLanguages})
+  + CASE WHEN ${f.active} THEN ${w.active} ELSE 0 END
+  + least(greatest(${f.boost}, 0), ${w.maxBoost}))::int`;
+}
+
+function factorColumns(f: FactorSql): string {
+  return `coalesce(${f.inTargetCity}, false) AS "inTargetCity", coalesce(${f.inTargetCountry}, false) AS "inTargetCountry", ${f.tier} AS tier,
+  c.name AS "cityEn", c.name_pl AS "cityPl", ${f.soughtType} AS "soughtType", ${f.sharedAreas} AS "sharedAreas",
+  ${f.sharedLanguages} AS "sharedLanguages", coalesce(${f.active}, false) AS active, ${f.boost} AS boost`;
+}
+
+/** Containment tests, one per value: (col @> ARRAY[$1])::int + ... (0 without values). */
+function countShared(column: string, values: string[], params: Params): string {
+  return values.length ? `(${values.map((v) => `(${column} @> ARRAY[${params.add(v)}]::text[])::int`).join(' + ')})` : '0';
+}
+
+const intersect = (column: string, values: string) => `ARRAY(SELECT unnest(${column}) INTERSECT SELECT unnest(${values}::text[]) ORDER BY 1)`;
+const or = (parts: string[]) => (parts.length ? `(${parts.join(' OR ')})` : 'false');
+
+/** The tier of the candidate's city; the home city counts only for a seeker abroad. */
+const tierSql = (seekerHome: boolean) => `(CASE WHEN c.is_home THEN ${seekerHome ? 'NULL' : `'home'`} ELSE c.relationship::text END)`;
+
+/**
+ * Matching in SQL. A request first reads the seeker, then ranks candidates by the formula of
+ * score.ts: the candidates come through indexes (a sought type, a shared area, a target city or
+ * country), and top-k.ts visits the combinations of these signals strongest first, so that only
+ * the few rows that can still make the page are scored. Order: score, then name, then id.
  */
 @Injectable()
 export class MatchingRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Counterpart organisations for an initiative. */
-  async counterparts(initiativeId: string, after: MatchCursor | undefined, limit: number): Promise<OrganizationMatchRow[]> {
-    return this.dataSource.query(
-      `WITH i AS (
-         SELECT i.id, i.organization_id, i.target_cities, i.target_countries, i.sought_org_types, i.areas, i.languages, i.co_organizer_ids,
-                coalesce(sc.is_home, false) AS seeker_home
-           FROM initiatives i JOIN organizations s ON s.id = i.organization_id LEFT JOIN cities sc ON sc.id = s.city_id
-          WHERE i.id = $1),
-       candidates AS (
-         SELECT o.id FROM organizations o, i WHERE o.type = ANY(i.sought_org_types)
-         UNION SELECT o.id FROM organizations o, i WHERE o.areas && i.areas
-         UNION SELECT o.id FROM organizations o JOIN cities c ON c.id = o.city_id, i WHERE c.key = ANY(i.target_cities)
-         UNION SELECT o.id FROM organizations o, i WHERE o.country = ANY(i.target_countries)),
-       factors AS (
-         SELECT o.id, o.name, o.type, c.key AS city_key, o.city_name, o.country,
-                coalesce(c.key = ANY(i.target_cities), false) AS in_target_city,
-                o.country = ANY(i.target_countries) AS in_target_country,
-                CASE WHEN c.is_home THEN CASE WHEN i.seeker_home THEN NULL ELSE 'home' END ELSE c.relationship::text END AS tier,
-                c.name AS city_en, c.name_pl AS city_pl,
-                CASE WHEN o.type = ANY(i.sought_org_types) THEN o.type END AS sought_type,
-                ARRAY(SELECT unnest(o.areas) INTERSECT SELECT unnest(i.areas) ORDER BY 1) AS shared_areas,
-                ARRAY(SELECT unnest(o.languages) INTERSECT SELECT unnest(i.languages) ORDER BY 1) AS shared_languages,
-                coalesce(o.last_active_at > now() - interval '30 days', false) AS active,
-                coalesce(c.match_boost, 0)::int AS boost
-           FROM candidates JOIN organizations o ON o.id = candidates.id CROSS JOIN i
-           LEFT JOIN cities c ON c.id = o.city_id
-          WHERE o.status = 'verified' AND o.hidden_at IS NULL AND o.id <> i.organization_id AND NOT (o.id = ANY(i.co_organizer_ids))),
-       scored AS (SELECT factors.*, ${SCORE}::int AS score FROM factors)
-       SELECT id, name, type, city_key AS "cityKey", city_name AS "cityName", country, ${FACTOR_COLUMNS}, score
-         FROM scored
-        WHERE $2::int IS NULL OR score < $2 OR (score = $2 AND (name, id) > ($3, $4::uuid))
-        ORDER BY score DESC, name, id
-        LIMIT $5`,
-      [initiativeId, after?.score ?? null, after?.name ?? null, after?.id ?? null, limit],
+  async counterparts(initiativeId: string, after: MatchCursor | undefined, limit: number, options: RankOptions = {}): Promise<OrganizationMatchRow[]> {
+    const [seeker] = (await this.dataSource.query(
+      `SELECT i.organization_id AS "organizationId", i.target_countries AS "targetCountries", i.sought_org_types AS "soughtTypes",
+              i.areas, i.languages, i.co_organizer_ids AS "coOrganizerIds", coalesce(sc.is_home, false) AS "seekerHome",
+              ARRAY(SELECT id FROM cities WHERE key = ANY(i.target_cities) ORDER BY id) AS "targetCityIds", ${MAX_BOOST_SQL} AS "maxBoost"
+         FROM initiatives i JOIN organizations s ON s.id = i.organization_id LEFT JOIN cities sc ON sc.id = s.city_id
+        WHERE i.id = $1`,
+      [initiativeId],
+    )) as {
+      organizationId: string;
+      targetCountries: string[];
+      soughtTypes: string[];
+      areas: string[];
+      languages: string[];
+      coOrganizerIds: string[];
+      seekerHome: boolean;
+      targetCityIds: number[];
+      maxBoost: number;
+    }[];
+    if (!seeker) return [];
+    const params = new Params();
+    const cityIds = seeker.targetCityIds.length ? params.add(seeker.targetCityIds) : null;
+    const countries = seeker.targetCountries.length ? params.add(seeker.targetCountries) : null;
+    const types = seeker.soughtTypes.length ? params.add(seeker.soughtTypes) : null;
+    const areas = seeker.areas.length ? params.add(seeker.areas) : null;
+    const languages = params.add(seeker.languages);
+    const inTargetCity = cityIds ? `o.city_id = ANY(${cityIds}::int[])` : 'false';
+    const inTargetCountry = countries ? `o.country = ANY(${countries}::bpchar[])` : 'false';
+    const signals: RankingSpec['signals'] = [];
+    if (cityIds || countries) signals.push({ key: 'place', max: cityIds ? w.targetCity : w.targetCountry, where: or([cityIds ? inTargetCity : '', countries ? inTargetCountry : ''].filter(Boolean)) });
+    if (types) signals.push({ key: 'type', max: w.soughtType, where: `o.type = ANY(${types}::text[])` });
+    if (areas) signals.push({ key: 'areas', max: Math.min(seeker.areas.length * w.perArea, w.maxAreas), where: `o.areas && ${areas}::text[]` });
+    const factors: FactorSql = {
+      inTargetCity,
+      inTargetCountry,
+      tier: tierSql(seeker.seekerHome),
+      soughtType: types ? `(CASE WHEN o.type = ANY(${types}::text[]) THEN o.type END)` : 'NULL::text',
+      sharedAreaCount: countShared('o.areas', seeker.areas, params),
+      sharedLanguageCount: countShared('o.languages', seeker.languages, params),
+      sharedAreas: areas ? intersect('o.areas', areas) : `'{}'::text[]`,
+      sharedLanguages: intersect('o.languages', languages),
+      active: `o.last_active_at > now() - interval '30 days'`,
+      boost: 'coalesce(c.match_boost, 0)::int',
+    };
+    return this.rank<OrganizationMatchRow>(
+      {
+        params,
+        from: 'organizations o LEFT JOIN cities c ON c.id = o.city_id',
+        filters: [`o.status = 'verified'`, 'o.hidden_at IS NULL', `o.id <> ${params.add(seeker.organizationId)}`, `NOT (o.id = ANY(${params.add(seeker.coOrganizerIds)}::uuid[]))`],
+        signals,
+        factors,
+        name: 'o.name',
+        id: 'o.id',
+        columns: `o.id, o.name, o.type, c.key AS "cityKey", o.city_name AS "cityName", o.country`,
+        rest: this.rest(seeker.languages.length, seeker.maxBoost),
+      },
+      after,
+      limit,
+      options,
     );
   }
 
@@ -108,45 +225,73 @@ export class MatchingRepository {
    * Published initiatives that fit a seeker: an organisation (`initiativeId` null), or an
    * initiative of that organisation (its targets and languages count too).
    */
-  async fittingInitiatives(organizationId: string, initiativeId: string | null, after: MatchCursor | undefined, limit: number): Promise<InitiativeMatchRow[]> {
-    return this.dataSource.query(
-      `WITH s AS (
-         SELECT o.id, o.type, o.country, o.areas AS org_areas, o.languages AS org_languages, c.key AS city_key, coalesce(c.is_home, false) AS seeker_home,
-                i.id AS initiative_id, coalesce(i.target_cities, '{}') AS target_cities, coalesce(i.target_countries, '{}') AS target_countries,
-                coalesce(i.areas, o.areas) AS areas, coalesce(i.languages, o.languages) AS languages
-           FROM organizations o LEFT JOIN cities c ON c.id = o.city_id LEFT JOIN initiatives i ON i.id = $2::uuid
-          WHERE o.id = $1),
-       candidates AS (
-         SELECT j.id FROM initiatives j, s WHERE j.target_cities @> ARRAY[s.city_key]::text[]
-         UNION SELECT j.id FROM initiatives j, s WHERE j.target_countries @> ARRAY[s.country]::text[]
-         UNION SELECT j.id FROM initiatives j, s WHERE j.sought_org_types @> ARRAY[s.type]::text[]
-         UNION SELECT j.id FROM initiatives j, s WHERE j.organization_city = ANY(s.target_cities)
-         UNION SELECT j.id FROM initiatives j, s WHERE j.areas && s.areas),
-       factors AS (
-         SELECT j.id, j.title, j.summary, j.kind::text AS kind, o.id AS organization_id, o.name AS organization_name, o.type AS organization_type,
-                c.key AS city_key, o.country,
-                (c.key = ANY(s.target_cities) OR j.target_cities @> ARRAY[s.city_key]::text[]) IS TRUE AS in_target_city,
-                (o.country = ANY(s.target_countries) OR j.target_countries @> ARRAY[s.country]::text[]) AS in_target_country,
-                CASE WHEN c.is_home THEN CASE WHEN s.seeker_home THEN NULL ELSE 'home' END ELSE c.relationship::text END AS tier,
-                c.name AS city_en, c.name_pl AS city_pl,
-                CASE WHEN s.type = ANY(j.sought_org_types) THEN s.type END AS sought_type,
-                ARRAY(SELECT unnest(j.areas) INTERSECT SELECT unnest(s.areas) ORDER BY 1) AS shared_areas,
-                ARRAY(SELECT unnest(j.languages) INTERSECT SELECT unnest(s.languages) ORDER BY 1) AS shared_languages,
-                j.updated_at > now() - interval '30 days' AS active,
-                coalesce(c.match_boost, 0)::int AS boost
-           FROM candidates JOIN initiatives j ON j.id = candidates.id CROSS JOIN s
-           JOIN organizations o ON o.id = j.organization_id
-           LEFT JOIN cities c ON c.id = o.city_id
-          WHERE j.status IN ('published', 'in_progress') AND j.hidden_at IS NULL AND j.organization_id <> s.id
-            AND o.status = 'verified' AND o.hidden_at IS NULL),
-       scored AS (SELECT factors.*, ${SCORE}::int AS score FROM factors)
-       SELECT id, title, summary, kind, organization_id AS "organizationId", organization_name AS "organizationName", organization_type AS "organizationType",
-              city_key AS "cityKey", country, ${FACTOR_COLUMNS}, score
-         FROM scored
-        WHERE $3::int IS NULL OR score < $3 OR (score = $3 AND (title, id) > ($4, $5::uuid))
-        ORDER BY score DESC, title, id
-        LIMIT $6`,
-      [organizationId, initiativeId, after?.score ?? null, after?.name ?? null, after?.id ?? null, limit],
+  async fittingInitiatives(organizationId: string, initiativeId: string | null, after: MatchCursor | undefined, limit: number, options: RankOptions = {}): Promise<InitiativeMatchRow[]> {
+    const [seeker] = (await this.dataSource.query(
+      `SELECT o.id, o.type, o.country, c.key AS "cityKey", coalesce(c.is_home, false) AS "seekerHome",
+              coalesce(i.target_cities, '{}') AS "targetCities", coalesce(i.target_countries, '{}') AS "targetCountries",
+              coalesce(i.areas, o.areas) AS areas, coalesce(i.languages, o.languages) AS languages, ${MAX_BOOST_SQL} AS "maxBoost"
+         FROM organizations o LEFT JOIN cities c ON c.id = o.city_id LEFT JOIN initiatives i ON i.id = $2::uuid AND i.organization_id = o.id
+        WHERE o.id = $1`,
+      [organizationId, initiativeId],
+    )) as {
+      id: string;
+      type: string;
+      country: string;
+      cityKey: string | null;
+      seekerHome: boolean;
+      targetCities: string[];
+      targetCountries: string[];
+      areas: string[];
+      languages: string[];
+      maxBoost: number;
+    }[];
+    if (!seeker) return [];
+    const params = new Params();
+    // In a target city: the candidate is in one of the seeker's, or targets the seeker's; the same for countries.
+    const cityParts = [
+      seeker.targetCities.length ? `j.organization_city = ANY(${params.add(seeker.targetCities)}::text[])` : '',
+      seeker.cityKey ? `j.target_cities @> ARRAY[${params.add(seeker.cityKey)}]::text[]` : '',
+    ].filter(Boolean);
+    const countryParts = [
+      seeker.targetCountries.length ? `j.organization_country = ANY(${params.add(seeker.targetCountries)}::bpchar[])` : '',
+      `j.target_countries @> ARRAY[${params.add(seeker.country)}]::text[]`,
+    ].filter(Boolean);
+    const type = params.add(seeker.type);
+    const areas = seeker.areas.length ? params.add(seeker.areas) : null;
+    const languages = params.add(seeker.languages);
+    const signals: RankingSpec['signals'] = [
+      { key: 'place', max: cityParts.length ? w.targetCity : w.targetCountry, where: or([...cityParts, ...countryParts]) },
+      { key: 'type', max: w.soughtType, where: `j.sought_org_types @> ARRAY[${type}]::text[]` },
+    ];
+    if (areas) signals.push({ key: 'areas', max: Math.min(seeker.areas.length * w.perArea, w.maxAreas), where: `j.areas && ${areas}::text[]` });
+    const factors: FactorSql = {
+      inTargetCity: or(cityParts),
+      inTargetCountry: or(countryParts),
+      tier: tierSql(seeker.seekerHome),
+      soughtType: `(CASE WHEN j.sought_org_types @> ARRAY[${type}]::text[] THEN ${type}::text END)`,
+      sharedAreaCount: countShared('j.areas', seeker.areas, params),
+      sharedLanguageCount: countShared('j.languages', seeker.languages, params),
+      sharedAreas: areas ? intersect('j.areas', areas) : `'{}'::text[]`,
+      sharedLanguages: intersect('j.languages', languages),
+      active: `j.updated_at > now() - interval '30 days'`,
+      boost: 'coalesce(c.match_boost, 0)::int',
+    };
+    return this.rank<InitiativeMatchRow>(
+      {
+        params,
+        from: 'initiatives j JOIN organizations o ON o.id = j.organization_id LEFT JOIN cities c ON c.key = j.organization_city',
+        filters: [`j.status IN ('published', 'in_progress')`, 'j.hidden_at IS NULL', `j.organization_id <> ${params.add(seeker.id)}`, `o.status = 'verified'`, 'o.hidden_at IS NULL'],
+        signals,
+        factors,
+        name: 'j.title',
+        id: 'j.id',
+        columns: `j.id, j.title, j.summary, j.kind::text AS kind, o.id AS "organizationId", o.name AS "organizationName", o.type AS "organizationType",
+                  c.key AS "cityKey", o.country`,
+        rest: this.rest(seeker.languages.length, seeker.maxBoost),
+      },
+      after,
+      limit,
+      options,
     );
   }
 
@@ -155,5 +300,53 @@ export class MatchingRepository {
     // edited_at marks the city as edited by staff: the reference-data import keeps the change.
     const rows = await modifyReturning(this.dataSource.manager, `UPDATE cities SET match_boost = $2, edited_at = now() WHERE key = $1 AND NOT is_home RETURNING id`, [cityKey, boost]);
     return rows.length > 0;
+  }
+
+  /** What the factors outside the signals (tier, shared languages, activity, boost) can add at most. */
+  private rest(languages: number, maxBoost: number): number {
+    return MAX_TIER + Math.min(languages * w.perLanguage, w.maxLanguages) + w.active + maxBoost;
+  }
+
+  /**
+   * The page: candidates chosen by topKCandidates (or, exhaustively, every candidate), then their
+   * factors and the final order in one statement, so that names compare in the database's collation.
+   */
+  private async rank<Row>(spec: RankingSpec, after: MatchCursor | undefined, limit: number, options: RankOptions): Promise<Row[]> {
+    if (!spec.signals.length) return [];
+    const score = scoreSql(spec.factors);
+    // Keyset paging: after the cursor's (score, name, id) in the order of the page.
+    const page = (params: Params) => {
+      if (!after) return 'true';
+      const [lastScore, lastName, lastId] = [params.add(after.score), params.add(after.name), params.add(after.id)];
+      return `(${score} < ${lastScore} OR (${score} = ${lastScore} AND (${spec.name}, ${spec.id}) > (${lastName}, ${lastId}::uuid)))`;
+    };
+    const final = spec.params.copy();
+    let chosen: string;
+    if (options.exhaustive) {
+      chosen = or(spec.signals.map((s) => s.where));
+    } else {
+      const candidates = await topKCandidates(spec.signals, spec.rest, limit, async (keys, minScore) => {
+        const params = spec.params.copy();
+        const where = [...keys.map((key) => spec.signals.find((s) => s.key === key)!.where), ...spec.filters, page(params)];
+        if (minScore !== null) where.push(`${score} >= ${params.add(minScore)}`);
+        return this.dataSource.query(
+          ...params.bind(
+            `SELECT ${spec.id} AS id, ${score} AS score FROM ${spec.from}
+              WHERE ${where.join(' AND ')}
+              ORDER BY score DESC, ${spec.name}, ${spec.id} LIMIT ${params.add(limit)}`,
+          ),
+        );
+      });
+      if (!candidates.length) return [];
+      chosen = `${spec.id} = ANY(${final.add(candidates.map((c) => c.id))}::uuid[])`;
+    }
+    return this.dataSource.query(
+      ...final.bind(
+        `SELECT ${spec.columns}, ${factorColumns(spec.factors)}, ${score} AS score
+           FROM ${spec.from}
+          WHERE ${[chosen, ...spec.filters, page(final)].join(' AND ')}
+          ORDER BY score DESC, ${spec.name}, ${spec.id} LIMIT ${final.add(limit)}`,
+      ),
+    );
   }
 }

@@ -29,13 +29,13 @@ export class MatchingService {
   ) {}
 
   async forInitiative(id: string, user: AuthUser | undefined, locale: Locale, cursors: { organizations?: string; initiatives?: string }): Promise<MatchesDto> {
-    const initiative = await this.initiatives.get(id, user); // access: 404 when the viewer may not see it
-    const vocabulary = await this.vocabulary();
-    const [organizations, initiatives] = await Promise.all([
+    const owner = await this.initiatives.visibleOwner(id, user); // 404 when the viewer may not see it
+    const [vocabulary, organizations, initiatives] = await Promise.all([
+      this.vocabulary(),
       this.matching.counterparts(id, decode(cursors.organizations, 'organizationsCursor'), PAGE + 1),
-      this.matching.fittingInitiatives(initiative.organization.id, id, decode(cursors.initiatives, 'initiativesCursor'), PAGE + 1),
+      this.matching.fittingInitiatives(owner.organizationId, id, decode(cursors.initiatives, 'initiativesCursor'), PAGE + 1),
     ]);
-    const seekerType = initiative.organization.type;
+    const seekerType = owner.organizationType;
     return {
       organizations: organizations.slice(0, PAGE).map((row) => this.organizationMatch(row, seekerType, locale, vocabulary)),
       initiatives: initiatives.slice(0, PAGE).map((row) => this.initiativeMatch(row, locale, vocabulary, seekerType)),
@@ -46,8 +46,7 @@ export class MatchingService {
 
   async forOrganization(id: string, user: AuthUser | undefined, locale: Locale, cursor?: string): Promise<SuggestionsDto> {
     const organization = await this.organizations.get(id, user);
-    const vocabulary = await this.vocabulary();
-    const rows = await this.matching.fittingInitiatives(id, null, decode(cursor, 'cursor'), PAGE + 1);
+    const [vocabulary, rows] = await Promise.all([this.vocabulary(), this.matching.fittingInitiatives(id, null, decode(cursor, 'cursor'), PAGE + 1)]);
     return {
       initiatives: rows.slice(0, PAGE).map((row) => this.initiativeMatch(row, locale, vocabulary, organization.type)),
       nextCursor: rows.length > PAGE ? encode({ score: rows[PAGE - 1].score, name: rows[PAGE - 1].title, id: rows[PAGE - 1].id }) : null,

@@ -86,9 +86,18 @@ export class Initiative {
   @Column({ name: 'co_organizer_ids', type: 'uuid', array: true, default: '{}' })
   coOrganizerIds: string[];
 
-  /** The city of the organisation, copied so that search filters by it without a join. */
+  /**
+   * The city key and country of the organisation, copied so that search and matching filter by them
+   * through indexes without a join. Database triggers fill them on insert and keep them current when
+   * the organisation moves or changes its type (migration MatchingIndexes), whoever writes the rows.
+   */
+  @Index('initiatives_organization_city_idx')
   @Column({ name: 'organization_city', type: 'varchar', length: 64, nullable: true })
   organizationCity: string | null;
+
+  @Index('initiatives_organization_country_idx')
+  @Column({ name: 'organization_country', type: 'char', length: 2 })
+  organizationCountry: string;
 
   @Column({ name: 'organization_type', type: 'varchar', length: 64 })
   organizationType: string;

@@ -12,7 +12,8 @@ export class Organization {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  /** A key of organization_types (reference data). */
+  /** A key of organization_types (reference data). Indexed for matching: "a school seeking a school". */
+  @Index('organizations_type_idx')
   @Column({ type: 'varchar', length: 64 })
   type: string;
 
@@ -28,9 +29,11 @@ export class Organization {
   @Column({ name: 'city_name', type: 'varchar', length: 120 })
   cityName: string;
 
+  @Index('organizations_country_idx')
   @Column({ type: 'char', length: 2 })
   country: string;
 
+  @Index('organizations_areas_idx', { type: 'gin' })
   @Column({ type: 'text', array: true, default: '{}' })
   areas: string[];
 
