@@ -31,6 +31,8 @@ export interface SessionNotice {
   path: string;
   /** Filled into the message where it names something, e.g. the organisation left. */
   subject?: string;
+  /** When an unplanned notice (the session ended) was raised: it follows a click already on its way. */
+  at?: number;
 }
 
 export interface SessionState {
@@ -96,7 +98,7 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
     if (status === 'restoring') void restore();
     const stopListening = onSessionEnded(() => {
       signedOut();
-      setNotice({ kind: 'sessionEnded', path: window.location.pathname });
+      setNotice({ kind: 'sessionEnded', path: window.location.pathname, at: Date.now() });
     });
     // Other tabs share the refresh cookie: follow their logins and logouts.
     const followOtherTabs = (event: StorageEvent) => {

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
 import { currentPath, isStaff, loginHref, registerHref, useLogOut, useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { Link, useLocation } from '../lib/router';
@@ -132,10 +133,18 @@ function AccountNav({ path }: { path: string }) {
   );
 }
 
+/** How long after the session ended a navigation still carries its notice along. */
+const FOLLOW_MS = 3000;
+
 /** What just happened to the session (logged out, account deleted...), on the page it led to. */
 function SessionNotice({ path }: { path: string }) {
   const { m } = useI18n();
-  const { notice } = useSession();
+  const { notice, showNotice } = useSession();
+  // The session can end while a click is on its way (the server closes the sockets at once): the
+  // notice then follows the reader to the page that click opens, instead of vanishing with the old one.
+  useEffect(() => {
+    if (notice?.at && notice.path !== path && Date.now() - notice.at < FOLLOW_MS) showNotice({ ...notice, path, at: undefined });
+  }, [notice, path, showNotice]);
   const shown = notice && notice.path === path ? notice : undefined;
   const text = shown ? m.notice[shown.kind] : undefined;
   return (
