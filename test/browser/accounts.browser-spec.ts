@@ -216,7 +216,7 @@ describe('signing up and logging in', () => {
     const alert = page.getByRole('alert');
     await waitForText(() => alert.textContent(), 'Nieprawidłowy adres e-mail lub hasło.');
     // The alert takes focus: a screen reader reads it, a keyboard user continues from it.
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } } }).document.activeElement.className)).toBe('form-error');
+    await waitUntil(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } } }).document.activeElement.className), (name) => name === 'form-error', 'focus on the error');
 
     // Five failures for one account, then the server refuses for 15 minutes.
     for (let attempt = 2; attempt <= 5; attempt++) {
@@ -241,7 +241,7 @@ describe('signing up and logging in', () => {
     const message = await page.locator(`#${describedBy[0]}`).innerText();
     expect(message).toContain('This password is too common or too easy to guess.');
     expect(await page.getByRole('alert').innerText()).toContain('Correct the marked fields');
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe('register-password');
+    await waitUntil(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id), (id) => id === 'register-password', 'focus on the password');
 
     // The same in Polish, translated.
     await page.getByRole('button', { name: 'Polski' }).click();

@@ -220,7 +220,7 @@ describe('an edition of the forum, from the call to the outcomes', () => {
     const abstract = page.getByLabel('About the session', { exact: true });
     await waitUntil(() => abstract.getAttribute('aria-invalid'), (value) => value === 'true', 'the description marked invalid');
     await waitForContent(page.locator('.field--invalid'), 'The description must be 20 to 4,000 characters long.');
-    expect(await abstract.evaluate((element) => element === (element as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement)).toBe(true);
+    await waitUntil(() => abstract.evaluate((element) => element === (element as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement), Boolean, 'focus on the abstract');
 
     await abstract.fill('Pupils from Kraków and Nuremberg measure the air around their schools and compare the results.');
     await page.getByRole('button', { name: 'Send the proposal' }).click();

@@ -327,7 +327,7 @@ describe('creating, moderating and finding an initiative', () => {
     expect(await titleError.textContent()).toBe('Error: The title must be 3 to 140 characters long.');
     expect((await titleField.getAttribute('aria-describedby'))!.split(' ')).toContain('initiative-title-error');
     expect(await page.getByRole('alert').innerText()).toContain('Correct the marked fields');
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe('initiative-title');
+    await waitUntil(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id), (id) => id === 'initiative-title', 'focus on the title');
     // In Polish, translated.
     await page.getByRole('button', { name: 'Polski' }).click();
     await waitUntil(() => titleError.innerText(), (text) => text.includes('Tytuł musi mieć od 3 do 140 znaków.'), 'the Polish message');
@@ -368,7 +368,7 @@ describe('reports', () => {
     await page.getByRole('status').getByText('Thank you. The moderators will look at the report.').waitFor();
     expect(await dialog.count()).toBe(0);
     // Focus is back on the button that opened the dialog.
-    expect(await report.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true);
+    await waitUntil(() => report.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement), Boolean, 'focus back on the report button');
 
     // Again: the server refuses a second report from the same person, and the reader is told so.
     expectFailedRequests(409);

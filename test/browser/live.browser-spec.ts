@@ -311,7 +311,7 @@ describe('a discussion in real time', () => {
     await waitUntil(() => messageTexts(visitor), (texts) => texts.length === 53, 'the older messages');
     expect((await messageTexts(visitor)).slice(0, 2)).toEqual(['Zapraszamy do rozmowy.', 'Wiadomość 1']);
     // Focus goes to the oldest message loaded; the button has gone, there is nothing older.
-    expect(await visitor.evaluate(() => (globalThis as PageGlobals).document.activeElement?.textContent as string)).toContain('Zapraszamy do rozmowy.');
+    await waitUntil(() => visitor.evaluate(() => (globalThis as PageGlobals).document.activeElement?.textContent as string), (text) => !!text?.includes('Zapraszamy do rozmowy.'), 'focus on the message');
     expect(await visitor.getByRole('button', { name: 'Older messages' }).count()).toBe(0);
     await visitor.getByRole('link', { name: 'Log in to join the discussion.' }).waitFor();
     expect(await visitor.locator('#discussion textarea').count()).toBe(0);
@@ -365,7 +365,7 @@ describe('the notification bell', () => {
     await waitUntil(() => b.evaluate(() => (globalThis as PageGlobals).document.activeElement?.id as string), (id) => id === 'notification-panel-title', 'focus in the popover');
     await b.keyboard.press('Escape');
     await waitUntil(() => panel.count(), (count) => count === 0, 'the popover closed');
-    expect(await b.evaluate(() => (globalThis as PageGlobals).document.activeElement?.className)).toBe('bell__button');
+    await waitUntil(() => b.evaluate(() => (globalThis as PageGlobals).document.activeElement?.className), (name) => name === 'bell__button', 'focus back on the bell');
 
     await bell(b).click();
     await panel.getByRole('button', { name: 'Mark all as read' }).click();
