@@ -74,6 +74,15 @@ export class InitiativesRepository {
     return manager.findOne(Initiative, { where: { id }, relations: { organization: { city: true } } });
   }
 
+  /** What decides who may see an initiative, and its organisation: one row, no entity. */
+  async findVisibility(id: string): Promise<{ organizationId: string; organizationType: string; status: InitiativeStatus; hidden: boolean } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT organization_id AS "organizationId", organization_type AS "organizationType", status, hidden_at IS NOT NULL AS hidden FROM initiatives WHERE id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
   async update(id: string, values: Partial<Initiative>): Promise<void> {
     await this.dataSource.getRepository(Initiative).update({ id }, values as never);
   }

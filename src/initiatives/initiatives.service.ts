@@ -255,8 +255,11 @@ export class InitiativesService {
    * the same rule as get(), without assembling the page (matching asks for it on every request).
    */
   async visibleOwner(id: string, user?: AuthUser): Promise<{ organizationId: string; organizationType: string }> {
-    const { initiative } = await this.access(id, user);
-    return { organizationId: initiative.organizationId, organizationType: initiative.organizationType };
+    const row = await this.initiatives.findVisibility(id);
+    if (!row) throw new NotFoundException(NOT_FOUND);
+    const role = user ? ((await this.organizations.membership(row.organizationId, user.id))?.role ?? null) : null;
+    if (!this.mayView(row.status, row.hidden, role, !!user && isStaff(user.role))) throw new NotFoundException(NOT_FOUND);
+    return { organizationId: row.organizationId, organizationType: row.organizationType };
   }
 
   private async access(id: string, user?: AuthUser): Promise<Access> {
@@ -264,9 +267,13 @@ export class InitiativesService {
     if (!initiative) throw new NotFoundException(NOT_FOUND);
     const role = user ? ((await this.organizations.membership(initiative.organizationId, user.id))?.role ?? null) : null;
     const staff = !!user && isStaff(user.role);
-    const isPublic = PUBLIC_STATUSES.includes(initiative.status) && !initiative.hiddenAt;
-    if (!isPublic && !role && !staff) throw new NotFoundException(NOT_FOUND);
+    if (!this.mayView(initiative.status, !!initiative.hiddenAt, role, staff)) throw new NotFoundException(NOT_FOUND);
     return { initiative, role, staff };
+  }
+
+  /** Public once published and not hidden; always for its organisation's members and for staff. */
+  private mayView(status: InitiativeStatus, hidden: boolean, role: string | null, staff: boolean): boolean {
+    return (PUBLIC_STATUSES.includes(status) && !hidden) || !!role || staff;
   }
 
   private async requireEditor(id: string, user: AuthUser): Promise<Access> {

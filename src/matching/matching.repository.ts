@@ -101,9 +101,16 @@ interface FactorSql {
 /** A ranking: the candidates' table and joins, the signals that admit a candidate, the factors. */
 interface RankingSpec {
   params: Params;
+  /** The candidates' table and the joins the score needs (the visits read only these). */
   from: string;
+  /** More joins for the columns of the answer (the final statement only). */
+  answerJoins?: string;
   filters: string[];
-  signals: (Signal<SignalKey> & { where: string })[];
+  /**
+   * `broad`: the signal's index lists many rows (most candidates share some area), so when the
+   * other signals of a visit are two or more, it is tested on the rows they find instead.
+   */
+  signals: (Signal<SignalKey> & { where: string; broad?: boolean })[];
   factors: FactorSql;
   /** The tie-breakers after the score. */
   name: string;
@@ -112,12 +119,39 @@ interface RankingSpec {
   columns: string;
   /** Bounds what the factors other than the signals (tier, languages, activity, boost) can add. */
   rest: number;
+  /**
+   * The points each city adds (tier and boost), and the filter on the candidate's city: when a visit
+   * needs a score the other factors cannot reach without a good city, it reads only candidates
+   * in the cities that give enough (a narrower index scan; none when no city gives enough).
+   */
+  cities: { points: Map<string | number, number>; restWithoutCity: number; filter: (refs: (string | number)[], params: Params) => string };
 }
 
 const w = WEIGHTS;
-const MAX_TIER = Math.max(...Object.values(w.tier));
-/** The greatest boost of any city, as score() counts it. */
-const MAX_BOOST_SQL = `(SELECT least(greatest(coalesce(max(match_boost), 0), 0), ${w.maxBoost}) FROM cities)::int`;
+
+interface CityRow {
+  id: number;
+  key: string;
+  relationship: Exclude<keyof typeof WEIGHTS.tier, 'home'> | null;
+  home: boolean;
+  boost: number;
+}
+
+/** Every city of the registry (31 rows), read with the seeker: what each adds by its tier and boost. */
+const CITIES_SQL = `(SELECT json_agg(json_build_object('id', id, 'key', key, 'relationship', relationship, 'home', is_home, 'boost', match_boost)) FROM cities)`;
+
+/** Tier and boost of a candidate's city, as score() counts them (the home city only for a seeker abroad). */
+function cityPoints(city: CityRow, seekerHome: boolean): number {
+  const tier = city.home ? (seekerHome ? 0 : w.tier.home) : city.relationship ? w.tier[city.relationship] : 0;
+  return tier + Math.max(0, Math.min(city.boost, w.maxBoost));
+}
+
+/** What the factors outside the signals can add: the city (tier, boost), shared languages, activity. */
+function rankingRest(cities: CityRow[], seekerHome: boolean, languages: number, filter: RankingSpec['cities']['filter'], ref: (city: CityRow) => string | number) {
+  const points = new Map((cities ?? []).map((city) => [ref(city), cityPoints(city, seekerHome)] as const));
+  const restWithoutCity = Math.min(languages * w.perLanguage, w.maxLanguages) + w.active;
+  return { rest: Math.max(0, ...points.values()) + restWithoutCity, cities: { points, restWithoutCity, filter } };
+}
 
 /** The weighted sum of score.ts, in SQL (the weights are code constants, inlined as numbers). */
 function scoreSql(f: FactorSql): string {
@@ -163,7 +197,7 @@ export class MatchingRepository {
     const [seeker] = (await this.dataSource.query(
       `SELECT i.organization_id AS "organizationId", i.target_countries AS "targetCountries", i.sought_org_types AS "soughtTypes",
               i.areas, i.languages, i.co_organizer_ids AS "coOrganizerIds", coalesce(sc.is_home, false) AS "seekerHome",
-              ARRAY(SELECT id FROM cities WHERE key = ANY(i.target_cities) ORDER BY id) AS "targetCityIds", ${MAX_BOOST_SQL} AS "maxBoost"
+              ARRAY(SELECT id FROM cities WHERE key = ANY(i.target_cities) ORDER BY id) AS "targetCityIds", ${CITIES_SQL} AS cities
          FROM initiatives i JOIN organizations s ON s.id = i.organization_id LEFT JOIN cities sc ON sc.id = s.city_id
         WHERE i.id = $1`,
       [initiativeId],
@@ -176,7 +210,7 @@ export class MatchingRepository {
       coOrganizerIds: string[];
       seekerHome: boolean;
       targetCityIds: number[];
-      maxBoost: number;
+      cities: CityRow[];
     }[];
     if (!seeker) return [];
     const params = new Params();
@@ -190,7 +224,7 @@ export class MatchingRepository {
     const signals: RankingSpec['signals'] = [];
     if (cityIds || countries) signals.push({ key: 'place', max: cityIds ? w.targetCity : w.targetCountry, where: or([cityIds ? inTargetCity : '', countries ? inTargetCountry : ''].filter(Boolean)) });
     if (types) signals.push({ key: 'type', max: w.soughtType, where: `o.type = ANY(${types}::text[])` });
-    if (areas) signals.push({ key: 'areas', max: Math.min(seeker.areas.length * w.perArea, w.maxAreas), where: `o.areas && ${areas}::text[]` });
+    if (areas) signals.push({ key: 'areas', max: Math.min(seeker.areas.length * w.perArea, w.maxAreas), where: `o.areas && ${areas}::text[]`, broad: true });
     const factors: FactorSql = {
       inTargetCity,
       inTargetCountry,
@@ -213,7 +247,7 @@ export class MatchingRepository {
         name: 'o.name',
         id: 'o.id',
         columns: `o.id, o.name, o.type, c.key AS "cityKey", o.city_name AS "cityName", o.country`,
-        rest: this.rest(seeker.languages.length, seeker.maxBoost),
+        ...rankingRest(seeker.cities, seeker.seekerHome, seeker.languages.length, (ids, visit) => `o.city_id = ANY(${visit.add(ids)}::int[])`, (city) => city.id),
       },
       after,
       limit,
@@ -229,7 +263,7 @@ export class MatchingRepository {
     const [seeker] = (await this.dataSource.query(
       `SELECT o.id, o.type, o.country, c.key AS "cityKey", coalesce(c.is_home, false) AS "seekerHome",
               coalesce(i.target_cities, '{}') AS "targetCities", coalesce(i.target_countries, '{}') AS "targetCountries",
-              coalesce(i.areas, o.areas) AS areas, coalesce(i.languages, o.languages) AS languages, ${MAX_BOOST_SQL} AS "maxBoost"
+              coalesce(i.areas, o.areas) AS areas, coalesce(i.languages, o.languages) AS languages, ${CITIES_SQL} AS cities
          FROM organizations o LEFT JOIN cities c ON c.id = o.city_id LEFT JOIN initiatives i ON i.id = $2::uuid AND i.organization_id = o.id
         WHERE o.id = $1`,
       [organizationId, initiativeId],
@@ -243,7 +277,7 @@ export class MatchingRepository {
       targetCountries: string[];
       areas: string[];
       languages: string[];
-      maxBoost: number;
+      cities: CityRow[];
     }[];
     if (!seeker) return [];
     const params = new Params();
@@ -263,7 +297,7 @@ export class MatchingRepository {
       { key: 'place', max: cityParts.length ? w.targetCity : w.targetCountry, where: or([...cityParts, ...countryParts]) },
       { key: 'type', max: w.soughtType, where: `j.sought_org_types @> ARRAY[${type}]::text[]` },
     ];
-    if (areas) signals.push({ key: 'areas', max: Math.min(seeker.areas.length * w.perArea, w.maxAreas), where: `j.areas && ${areas}::text[]` });
+    if (areas) signals.push({ key: 'areas', max: Math.min(seeker.areas.length * w.perArea, w.maxAreas), where: `j.areas && ${areas}::text[]`, broad: true });
     const factors: FactorSql = {
       inTargetCity: or(cityParts),
       inTargetCountry: or(countryParts),
@@ -279,15 +313,22 @@ export class MatchingRepository {
     return this.rank<InitiativeMatchRow>(
       {
         params,
-        from: 'initiatives j JOIN organizations o ON o.id = j.organization_id LEFT JOIN cities c ON c.key = j.organization_city',
-        filters: [`j.status IN ('published', 'in_progress')`, 'j.hidden_at IS NULL', `j.organization_id <> ${params.add(seeker.id)}`, `o.status = 'verified'`, 'o.hidden_at IS NULL'],
+        from: 'initiatives j LEFT JOIN cities c ON c.key = j.organization_city',
+        answerJoins: 'JOIN organizations o ON o.id = j.organization_id',
+        filters: [
+          `j.status IN ('published', 'in_progress')`,
+          'j.hidden_at IS NULL',
+          `j.organization_id <> ${params.add(seeker.id)}`,
+          // A lookup per candidate row (a visit reads a few hundred): a join would hash all organisations.
+          `(SELECT o.status = 'verified' AND o.hidden_at IS NULL FROM organizations o WHERE o.id = j.organization_id)`,
+        ],
         signals,
         factors,
         name: 'j.title',
         id: 'j.id',
         columns: `j.id, j.title, j.summary, j.kind::text AS kind, o.id AS "organizationId", o.name AS "organizationName", o.type AS "organizationType",
                   c.key AS "cityKey", o.country`,
-        rest: this.rest(seeker.languages.length, seeker.maxBoost),
+        ...rankingRest(seeker.cities, seeker.seekerHome, seeker.languages.length, (keys, visit) => `j.organization_city = ANY(${visit.add(keys)}::text[])`, (city) => city.key),
       },
       after,
       limit,
@@ -300,11 +341,6 @@ export class MatchingRepository {
     // edited_at marks the city as edited by staff: the reference-data import keeps the change.
     const rows = await modifyReturning(this.dataSource.manager, `UPDATE cities SET match_boost = $2, edited_at = now() WHERE key = $1 AND NOT is_home RETURNING id`, [cityKey, boost]);
     return rows.length > 0;
-  }
-
-  /** What the factors outside the signals (tier, shared languages, activity, boost) can add at most. */
-  private rest(languages: number, maxBoost: number): number {
-    return MAX_TIER + Math.min(languages * w.perLanguage, w.maxLanguages) + w.active + maxBoost;
   }
 
   /**
@@ -327,8 +363,20 @@ export class MatchingRepository {
     } else {
       const candidates = await topKCandidates(spec.signals, spec.rest, limit, async (keys, minScore) => {
         const params = spec.params.copy();
-        const where = [...keys.map((key) => spec.signals.find((s) => s.key === key)!.where), ...spec.filters, page(params)];
-        if (minScore !== null) where.push(`${score} >= ${params.add(minScore)}`);
+        const chosen = keys.map((key) => spec.signals.find((s) => s.key === key)!);
+        const narrow = chosen.filter((signal) => !signal.broad).length;
+        // "IS TRUE" keeps a broad signal out of the BitmapAnd: a filter on the few rows the others find.
+        const where = [...chosen.map((signal) => (signal.broad && narrow >= 2 ? `(${signal.where}) IS TRUE` : signal.where)), ...spec.filters, page(params)];
+        if (minScore !== null) {
+          // The points the candidate's city must give for the score to reach minScore at all.
+          const need = minScore - chosen.reduce((sum, signal) => sum + signal.max, 0) - spec.cities.restWithoutCity;
+          if (need > 0) {
+            const enough = [...spec.cities.points].filter(([, points]) => points >= need).map(([ref]) => ref);
+            if (!enough.length) return [];
+            where.push(spec.cities.filter(enough, params));
+          }
+          where.push(`${score} >= ${params.add(minScore)}`);
+        }
         return this.dataSource.query(
           ...params.bind(
             `SELECT ${spec.id} AS id, ${score} AS score FROM ${spec.from}
@@ -343,7 +391,7 @@ export class MatchingRepository {
     return this.dataSource.query(
       ...final.bind(
         `SELECT ${spec.columns}, ${factorColumns(spec.factors)}, ${score} AS score
-           FROM ${spec.from}
+           FROM ${spec.from} ${spec.answerJoins ?? ''}
           WHERE ${[chosen, ...spec.filters, page(final)].join(' AND ')}
           ORDER BY score DESC, ${spec.name}, ${spec.id} LIMIT ${final.add(limit)}`,
       ),
