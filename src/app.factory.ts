@@ -81,7 +81,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter(client));
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts handles SIGINT/SIGTERM itself (close the app, then the
+  // embedded database); Nest's own listeners closed the app a second time ("end on pool more than once").
 
   const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Cooperation Forum API' });
