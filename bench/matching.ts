@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { MatchingRepository } from '../src/matching/matching.repository';
-import { fmt, median, ms, percentile, ROOT, say, table, type Running } from './common';
+import { fmt, ms, percentile, ROOT, say, table, type Running } from './common';
 
 const SAMPLE = 200;
 const PAGE = 20; // MatchingService's page; the repository is asked for PAGE + 1

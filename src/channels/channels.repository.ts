@@ -27,6 +27,18 @@ export interface FastSend {
   othersFollow: boolean;
 }
 
+/**
+ * Who may post in channel c (joined with its initiative i), for user $2: a member of a private
+ * channel; in an initiative's discussion, while it is open and shown, a member of any verified,
+ * shown organisation. The one statement of the right to post: sending and canPost both use it.
+ */
+const MAY_POST = `CASE c.kind
+    WHEN 'private' THEN EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = c.id AND cm.user_id = $2::uuid)
+    ELSE i.id IS NOT NULL AND i.hidden_at IS NULL AND i.status IN ('published', 'in_progress')
+     AND EXISTS (SELECT 1 FROM organization_members om JOIN organizations o ON o.id = om.organization_id
+                  WHERE om.user_id = $2::uuid AND o.status = 'verified' AND o.hidden_at IS NULL)
+  END`;
+
 const MESSAGE_COLUMNS = `m.id, m.channel_id AS "channelId", m.author_id AS "authorId", u.display_name AS "authorName", m.client_id AS "clientId",
   m.body, m.created_at AS "createdAt", m.edited_at AS "editedAt", m.deleted_at AS "deletedAt", m.hidden_at AS "hiddenAt", m.hidden_reason AS "hiddenReason"`;
 
@@ -81,14 +93,13 @@ export class ChannelsRepository {
     return row ?? null;
   }
 
-  /** Does the user belong to any verified organisation (who may post in public discussions)? */
-  async belongsToVerifiedOrganization(userId: string): Promise<boolean> {
+  /** May the user post in the channel (see MAY_POST)? */
+  async canPost(channelId: number, userId: string): Promise<boolean> {
     const [row] = await this.dataSource.query(
-      `SELECT 1 FROM organization_members m JOIN organizations o ON o.id = m.organization_id
-        WHERE m.user_id = $1 AND o.status = 'verified' AND o.hidden_at IS NULL LIMIT 1`,
-      [userId],
+      `SELECT ${MAY_POST} AS allowed FROM channels c LEFT JOIN initiatives i ON i.id = c.initiative_id WHERE c.id = $1`,
+      [channelId, userId],
     );
-    return !!row;
+    return !!row?.allowed;
   }
 
   /**
@@ -115,8 +126,7 @@ export class ChannelsRepository {
   }
 
   /**
-   * The usual send in one statement (one round trip, autocommit): the right to post (the same rule
-   * as ChannelsService.mayPost), the channel row locked before the insert takes its id from the
+   * The usual send in one statement (one round trip, autocommit): the right to post (MAY_POST), the channel row locked before the insert takes its id from the
    * sequence (so ids within a channel are allocated and committed in the same order: the lock lasts
    * until the statement's implicit commit), the insert, following an initiative's discussion, and
    * the stored message with whether anyone but the author follows the channel.
@@ -128,13 +138,7 @@ export class ChannelsRepository {
       `WITH ch AS (
          SELECT c.id, c.kind, c.title, c.initiative_id
            FROM channels c LEFT JOIN initiatives i ON i.id = c.initiative_id
-          WHERE c.id = $1
-            AND CASE c.kind
-                  WHEN 'private' THEN EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = $1 AND cm.user_id = $2::uuid)
-                  ELSE i.id IS NOT NULL AND i.hidden_at IS NULL AND i.status IN ('published', 'in_progress')
-                   AND EXISTS (SELECT 1 FROM organization_members om JOIN organizations o ON o.id = om.organization_id
-                                WHERE om.user_id = $2::uuid AND o.status = 'verified' AND o.hidden_at IS NULL)
-                END
+          WHERE c.id = $1 AND ${MAY_POST}
           FOR UPDATE OF c
        ), inserted AS (
          INSERT INTO messages (channel_id, author_id, client_id, body)
