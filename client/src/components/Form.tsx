@@ -214,12 +214,31 @@ interface CheckboxGroupProps {
 
 /** Several choices in a fieldset, its legend naming the group; an error marks each box. */
 export function CheckboxGroup({ id, field, form, legend, hint, options, values, onValues, children }: CheckboxGroupProps) {
+  return (
+    <ChoiceFieldset id={id} field={field} form={form} legend={legend} hint={hint}>
+      <CheckboxList id={id} field={field} invalid={!!form.fieldError(field)} options={options} values={values} onValues={onValues} />
+      {children}
+    </ChoiceFieldset>
+  );
+}
+
+interface ChoiceFieldsetProps {
+  id: string;
+  /** The API's name for the list, whose errors the fieldset shows (once, above the choices). */
+  field: string;
+  form: FormState;
+  legend: ComponentChildren;
+  hint?: ComponentChildren;
+  children: ComponentChildren;
+}
+
+/** The fieldset of a list of choices: its legend, hint and error, described to assistive technology. */
+export function ChoiceFieldset({ id, field, form, legend, hint, children }: ChoiceFieldsetProps) {
   const { m } = useI18n();
   const error = form.fieldError(field);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
-  const chosen = new Set(values);
   return (
     <fieldset class={`checkbox-group${error ? ' field--invalid' : ''}`} id={id} aria-describedby={describedBy}>
       <legend>{legend}</legend>
@@ -234,23 +253,40 @@ export function CheckboxGroup({ id, field, form, legend, hint, options, values, 
           <ExplainedText explained={error} />
         </p>
       )}
-      <ul class="checkbox-group__options">
-        {options.map((option) => (
-          <li key={option.value}>
-            <input
-              type="checkbox"
-              id={`${id}-${option.value}`}
-              name={field}
-              value={option.value}
-              checked={chosen.has(option.value)}
-              aria-invalid={error ? 'true' : undefined}
-              onChange={(event) => onValues(event.currentTarget.checked ? [...values, option.value] : values.filter((value) => value !== option.value))}
-            />
-            <label for={`${id}-${option.value}`}>{option.label}</label>
-          </li>
-        ))}
-      </ul>
       {children}
     </fieldset>
+  );
+}
+
+interface CheckboxListProps {
+  id: string;
+  field: string;
+  invalid: boolean;
+  options: readonly { value: string; label: string }[];
+  values: readonly string[];
+  onValues(values: string[]): void;
+  class?: string;
+}
+
+/** The checkboxes of a list of choices (all of the list's values, whichever part they are shown in). */
+export function CheckboxList({ id, field, invalid, options, values, onValues, class: extraClass }: CheckboxListProps) {
+  const chosen = new Set(values);
+  return (
+    <ul class={`checkbox-group__options${extraClass ? ` ${extraClass}` : ''}`}>
+      {options.map((option) => (
+        <li key={option.value}>
+          <input
+            type="checkbox"
+            id={`${id}-${option.value}`}
+            name={field}
+            value={option.value}
+            checked={chosen.has(option.value)}
+            aria-invalid={invalid ? 'true' : undefined}
+            onChange={(event) => onValues(event.currentTarget.checked ? [...values, option.value] : values.filter((value) => value !== option.value))}
+          />
+          <label for={`${id}-${option.value}`}>{option.label}</label>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,6 +1,5 @@
-import { useInitiativesI18n } from '../../i18n/initiatives';
 import type { FormState } from '../../lib/use-form';
-import { ExplainedText } from '../Form';
+import { CheckboxList, ChoiceFieldset } from '../Form';
 
 export interface Choice {
   value: string;
@@ -24,47 +23,15 @@ interface GroupedChoicesProps {
  * list, with its error, and a fieldset of checkboxes for each part.
  */
 export function GroupedChoices({ id, field, form, legend, hint, groups, values, onValues }: GroupedChoicesProps) {
-  const { m } = useInitiativesI18n();
-  const error = form.fieldError(field);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
-  const chosen = new Set(values);
+  const invalid = !!form.fieldError(field);
   return (
-    <fieldset class={`checkbox-group${error ? ' field--invalid' : ''}`} id={id} aria-describedby={describedBy}>
-      <legend>{legend}</legend>
-      {hint && (
-        <p id={hintId} class="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} class="field-error">
-          <span class="visually-hidden">{m.form.errorPrefix} </span>
-          <ExplainedText explained={error} />
-        </p>
-      )}
+    <ChoiceFieldset id={id} field={field} form={form} legend={legend} hint={hint}>
       {groups.map((group) => (
         <fieldset key={group.key} class="choice-subgroup">
           <legend>{group.legend}</legend>
-          <ul class="checkbox-group__options choice-subgroup__options">
-            {group.options.map((option) => (
-              <li key={option.value}>
-                <input
-                  type="checkbox"
-                  id={`${id}-${option.value}`}
-                  name={field}
-                  value={option.value}
-                  checked={chosen.has(option.value)}
-                  aria-invalid={error ? 'true' : undefined}
-                  onChange={(event) => onValues(event.currentTarget.checked ? [...values, option.value] : values.filter((value) => value !== option.value))}
-                />
-                <label for={`${id}-${option.value}`}>{option.label}</label>
-              </li>
-            ))}
-          </ul>
+          <CheckboxList id={id} field={field} invalid={invalid} options={group.options} values={values} onValues={onValues} class="choice-subgroup__options" />
         </fieldset>
       ))}
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
