@@ -3,17 +3,17 @@
  * so a filtered view can be shared and the Back button undoes a filter.
  */
 import { FilterSelect } from '../components/FilterSelect';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { CITY_STATUSES, RELATIONSHIPS, getHomeCity, listAreas, listCities, type CityFilters, type CityStatus, type Relationship } from '../api/client';
 import { LoadError, Loading } from '../components/LoadError';
 import { PageHeading } from '../components/PageHeading';
 import { MarkerIcon } from '../components/TierMarker';
 import { WorldMap } from '../components/WorldMap';
 import { useDocumentTitle, useI18n } from '../i18n/i18n';
-import { Link, navigate, useLocation } from '../lib/router';
+import { Link } from '../lib/router';
+import { useUrlFilters } from '../lib/use-url-filters';
+import { SearchTextField } from '../components/SearchTextField';
 import { useApi } from '../lib/use-api';
-
-const SEARCH_DELAY_MS = 300;
 
 /** The filters in a query string; values the API would reject are ignored, as if absent. */
 function filtersFromSearch(search: string): CityFilters {
@@ -32,21 +32,11 @@ function filtersFromSearch(search: string): CityFilters {
   return filters;
 }
 
-function searchFromFilters(filters: CityFilters): string {
-  const params = new URLSearchParams();
-  for (const name of ['relationship', 'country', 'status', 'area', 'q'] as const) {
-    const value = filters[name];
-    if (value) params.set(name, value);
-  }
-  const query = params.toString();
-  return query ? `?${query}` : '';
-}
+const FILTER_NAMES = ['relationship', 'country', 'status', 'area', 'q'] as const;
 
 export function CitiesPage() {
   const { m, locale, placeName, countryName, areaName } = useI18n();
-  const { path, search } = useLocation();
-  const filters = useMemo(() => filtersFromSearch(search), [search]);
-  const filtersQuery = searchFromFilters(filters);
+  const { filters, query: filtersQuery, apply: applyFilters, searchText, setSearchText, submitSearch, clear } = useUrlFilters(filtersFromSearch, FILTER_NAMES);
   const filtered = Object.keys(filters).length > 0;
   useDocumentTitle(m.cities.title);
 
@@ -54,26 +44,6 @@ export function CitiesPage() {
   const homeCity = useApi((signal) => getHomeCity(signal), []);
   const areas = useApi((signal) => listAreas(signal), []);
   const matching = useApi((signal) => listCities(filters, signal), [filtersQuery]);
-
-  const applyFilters = (changes: Partial<CityFilters>, options: { replace?: boolean } = {}) => {
-    navigate(path + searchFromFilters({ ...filters, ...changes }), options);
-  };
-
-  // The search box updates the URL (and so the list) once typing pauses.
-  const [searchText, setSearchText] = useState(filters.q ?? '');
-  useEffect(() => {
-    // Follow the URL when it changes from outside (Back, a cleared filter), keeping what is being typed.
-    setSearchText((text) => (text.trim() === (filters.q ?? '') ? text : (filters.q ?? '')));
-  }, [filters.q]);
-  useEffect(() => {
-    const q = searchText.trim();
-    if (q === (filters.q ?? '')) return;
-    const timer = window.setTimeout(() => {
-      // Refining a search replaces the history entry: Back should undo the search, not each keystroke.
-      applyFilters({ q: q || undefined }, { replace: Boolean(q && filters.q) });
-    }, SEARCH_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [searchText, search]);
 
   const countries = useMemo(() => {
     const codes = new Set((allCities.data?.items ?? []).map((c) => c.country));
@@ -120,25 +90,10 @@ export function CitiesPage() {
             aria-label={m.cities.filtersLabel}
             onSubmit={(event) => {
               event.preventDefault();
-              applyFilters({ q: searchText.trim() || undefined });
+              submitSearch();
             }}
           >
-            <div class="field field--wide">
-              <label for="filter-q">{m.cities.search}</label>
-              <input
-                id="filter-q"
-                type="search"
-                name="q"
-                autocomplete="off"
-                spellcheck={false}
-                aria-describedby="filter-q-hint"
-                value={searchText}
-                onInput={(event) => setSearchText(event.currentTarget.value)}
-              />
-              <p id="filter-q-hint" class="hint">
-                {m.cities.searchHint}
-              </p>
-            </div>
+            <SearchTextField id="filter-q" label={m.cities.search} hint={m.cities.searchHint} value={searchText} onValue={setSearchText} />
             <FilterSelect
               id="filter-relationship"
               label={m.cities.relationshipFilter}
@@ -174,10 +129,7 @@ export function CitiesPage() {
             {filtered && (
               <button
                 type="button"
-                onClick={() => {
-                  setSearchText('');
-                  navigate(path);
-                }}
+                onClick={clear}
               >
                 {m.cities.clearFilters}
               </button>

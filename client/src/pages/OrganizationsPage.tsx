@@ -4,46 +4,27 @@
  */
 import { useLoadMore } from '../lib/use-load-more';
 import { FilterSelect } from '../components/FilterSelect';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { getHomeCity, listAreas, listCities, listOrganizations, listOrganizationTypes, type OrganizationFilters } from '../api/client';
 import { loginHref, useSession } from '../auth/session';
 import { LoadError, Loading } from '../components/LoadError';
 import { PageHeading } from '../components/PageHeading';
 import { useDocumentTitle, useI18n } from '../i18n/i18n';
-import { Link, navigate, useLocation } from '../lib/router';
+import { Link } from '../lib/router';
+import { filtersFromQuery, useUrlFilters } from '../lib/use-url-filters';
+import { SearchTextField } from '../components/SearchTextField';
 import { useApi } from '../lib/use-api';
 
-const SEARCH_DELAY_MS = 300;
 const PAGE_SIZE = 20;
 type FilterName = 'type' | 'city' | 'area' | 'q';
+type Filters = Pick<OrganizationFilters, FilterName>;
 const FILTER_NAMES: readonly FilterName[] = ['type', 'city', 'area', 'q'];
-
-function filtersFromSearch(search: string): Pick<OrganizationFilters, FilterName> {
-  const params = new URLSearchParams(search);
-  const filters: Pick<OrganizationFilters, FilterName> = {};
-  for (const name of FILTER_NAMES) {
-    const value = params.get(name)?.trim();
-    if (value) filters[name] = value;
-  }
-  return filters;
-}
-
-function searchFromFilters(filters: Pick<OrganizationFilters, FilterName>): string {
-  const params = new URLSearchParams();
-  for (const name of FILTER_NAMES) {
-    const value = filters[name];
-    if (value) params.set(name, value);
-  }
-  const query = params.toString();
-  return query ? `?${query}` : '';
-}
+const parseFilters = (search: string) => filtersFromQuery<Filters>(search, FILTER_NAMES);
 
 export function OrganizationsPage() {
   const { m, locale, placeName, areaName, organizationTypeName, countryName } = useI18n();
   const session = useSession();
-  const { path, search } = useLocation();
-  const filters = useMemo(() => filtersFromSearch(search), [search]);
-  const filtersQuery = searchFromFilters(filters);
+  const { filters, query: filtersQuery, apply: applyFilters, searchText, setSearchText, submitSearch, clear } = useUrlFilters(parseFilters, FILTER_NAMES);
   const filtered = filtersQuery !== '';
   useDocumentTitle(m.organizations.title);
 
@@ -60,21 +41,6 @@ export function OrganizationsPage() {
     (cursor) => listOrganizations({ ...filters, limit: PAGE_SIZE, cursor }),
     '.organization-list__name',
   );
-
-  const applyFilters = (changes: Partial<Pick<OrganizationFilters, FilterName>>, options: { replace?: boolean } = {}) => {
-    navigate(path + searchFromFilters({ ...filters, ...changes }), options);
-  };
-
-  const [searchText, setSearchText] = useState(filters.q ?? '');
-  useEffect(() => {
-    setSearchText((text) => (text.trim() === (filters.q ?? '') ? text : (filters.q ?? '')));
-  }, [filters.q]);
-  useEffect(() => {
-    const q = searchText.trim();
-    if (q === (filters.q ?? '')) return;
-    const timer = window.setTimeout(() => applyFilters({ q: q || undefined }, { replace: Boolean(q && filters.q) }), SEARCH_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [searchText, search]);
 
   const typeOptions = useMemo(
     () => (types.data?.items ?? []).map((key) => ({ value: key, label: organizationTypeName(key) })).sort((a, b) => a.label.localeCompare(b.label, locale)),
@@ -113,35 +79,17 @@ export function OrganizationsPage() {
         aria-label={m.organizations.filtersLabel}
         onSubmit={(event) => {
           event.preventDefault();
-          applyFilters({ q: searchText.trim() || undefined });
+          submitSearch();
         }}
       >
-        <div class="field field--wide">
-          <label for="org-filter-q">{m.organizations.search}</label>
-          <input
-            id="org-filter-q"
-            type="search"
-            name="q"
-            autocomplete="off"
-            spellcheck={false}
-            aria-describedby="org-filter-q-hint"
-            value={searchText}
-            onInput={(event) => setSearchText(event.currentTarget.value)}
-          />
-          <p id="org-filter-q-hint" class="hint">
-            {m.organizations.searchHint}
-          </p>
-        </div>
+        <SearchTextField id="org-filter-q" label={m.organizations.search} hint={m.organizations.searchHint} value={searchText} onValue={setSearchText} />
         <FilterSelect id="org-filter-type" label={m.organizations.typeFilter} anyLabel={m.organizations.anyType} value={filters.type} options={typeOptions} onChange={(type) => applyFilters({ type })} />
         <FilterSelect id="org-filter-city" label={m.organizations.cityFilter} anyLabel={m.organizations.anyCity} value={filters.city} options={cityOptions} onChange={(city) => applyFilters({ city })} />
         <FilterSelect id="org-filter-area" label={m.organizations.areaFilter} anyLabel={m.organizations.anyArea} value={filters.area} options={areaOptions} onChange={(area) => applyFilters({ area })} />
         {filtered && (
           <button
             type="button"
-            onClick={() => {
-              setSearchText('');
-              navigate(path);
-            }}
+            onClick={clear}
           >
             {m.cities.clearFilters}
           </button>

@@ -5,7 +5,6 @@
  * be shared and Back undoes a filter; further pages come by cursor ("load more").
  */
 import { useLoadMore } from '../../lib/use-load-more';
-import { useEffect, useMemo, useState } from 'preact/hooks';
 import { searchInitiatives, type FacetCount, type InitiativeFilters } from '../../api/initiatives';
 import { useSession } from '../../auth/session';
 import { InitiativeList } from '../../components/initiatives/InitiativeList';
@@ -15,11 +14,12 @@ import { LoadError, Loading } from '../../components/LoadError';
 import { PageHeading } from '../../components/PageHeading';
 import { useInitiativesI18n } from '../../i18n/initiatives';
 import { useDocumentTitle } from '../../i18n/i18n';
-import { Link, navigate, useLocation } from '../../lib/router';
+import { Link } from '../../lib/router';
+import { filtersFromQuery, useUrlFilters } from '../../lib/use-url-filters';
+import { SearchTextField } from '../../components/SearchTextField';
 import { useApi } from '../../lib/use-api';
 import '../../styles/initiatives.css';
 
-const SEARCH_DELAY_MS = 300;
 const PAGE_SIZE = 20;
 
 type Filters = Pick<InitiativeFilters, 'q' | 'area' | 'kind' | 'city' | 'goal' | 'sort' | 'country' | 'orgType' | 'lang' | 'org'>;
@@ -28,33 +28,13 @@ const FILTER_NAMES: readonly FilterName[] = ['q', 'area', 'kind', 'city', 'goal'
 /** Filters the page has no control for, but honours when a shared link carries them. */
 const OTHER_FILTERS: readonly FilterName[] = ['country', 'orgType', 'lang', 'org'];
 
-function filtersFromSearch(search: string): Filters {
-  const params = new URLSearchParams(search);
-  const filters: Record<string, string> = {};
-  for (const name of FILTER_NAMES) {
-    const value = params.get(name)?.trim();
-    if (value) filters[name] = value;
-  }
-  return filters as Filters;
-}
-
-function searchFromFilters(filters: Filters): string {
-  const params = new URLSearchParams();
-  for (const name of FILTER_NAMES) {
-    const value = filters[name];
-    if (value) params.set(name, value);
-  }
-  const query = params.toString();
-  return query ? `?${query}` : '';
-}
+const parseFilters = (search: string) => filtersFromQuery<Filters>(search, FILTER_NAMES);
 
 export function InitiativesPage() {
   const { t, m, locale, areaName } = useInitiativesI18n();
   const session = useSession();
   const vocabulary = useVocabulary();
-  const { path, search } = useLocation();
-  const filters = useMemo(() => filtersFromSearch(search), [search]);
-  const filtersQuery = searchFromFilters(filters);
+  const { filters, query: filtersQuery, apply: applyFilters, searchText, setSearchText, submitSearch, clear } = useUrlFilters(parseFilters, FILTER_NAMES);
   const filtered = FILTER_NAMES.some((name) => name !== 'sort' && filters[name]);
   useDocumentTitle(t.search.title);
 
@@ -68,23 +48,6 @@ export function InitiativesPage() {
     '.initiative-card__link',
   );
   const total = firstPage.data?.total ?? 0;
-
-  const applyFilters = (changes: Partial<Filters>, options: { replace?: boolean } = {}) => {
-    navigate(path + searchFromFilters({ ...filters, ...changes }), options);
-  };
-
-  // The box follows the address (Back, a shared link); typing updates the address after a pause.
-  const [searchText, setSearchText] = useState(filters.q ?? '');
-  useEffect(() => {
-    setSearchText((text) => (text.trim() === (filters.q ?? '') ? text : (filters.q ?? '')));
-  }, [filters.q]);
-  useEffect(() => {
-    const q = searchText.trim();
-    if (q === (filters.q ?? '')) return;
-    // While typing, each pause replaces the previous entry: Back goes to before the search, not letter by letter.
-    const timer = window.setTimeout(() => applyFilters({ q: q || undefined }, { replace: Boolean(q && filters.q) }), SEARCH_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [searchText, search]);
 
   const facets = firstPage.data?.facets;
   const facetOptions = (counts: readonly FacetCount[] | undefined, selected: string | undefined, name: (value: string) => string) => {
@@ -115,26 +78,10 @@ export function InitiativesPage() {
         aria-label={t.search.filtersLabel}
         onSubmit={(event) => {
           event.preventDefault();
-          applyFilters({ q: searchText.trim() || undefined });
+          submitSearch();
         }}
       >
-        <div class="field field--wide">
-          <label for="initiative-q">{t.search.query}</label>
-          <input
-            id="initiative-q"
-            type="search"
-            name="q"
-            autocomplete="off"
-            spellcheck={false}
-            aria-describedby="initiative-q-hint"
-            aria-controls="initiative-results"
-            value={searchText}
-            onInput={(event) => setSearchText(event.currentTarget.value)}
-          />
-          <p id="initiative-q-hint" class="hint">
-            {t.search.queryHint}
-          </p>
-        </div>
+        <SearchTextField id="initiative-q" label={t.search.query} hint={t.search.queryHint} value={searchText} onValue={setSearchText} controls="initiative-results" />
         <FacetSelect
           id="initiative-kind"
           label={t.search.kind}
@@ -179,10 +126,7 @@ export function InitiativesPage() {
           <div class="initiative-filters__clear">
             <button
               type="button"
-              onClick={() => {
-                setSearchText('');
-                navigate(path);
-              }}
+              onClick={clear}
             >
               {t.search.clear}
             </button>
