@@ -4,107 +4,28 @@
  * organisation from its creation to its verification, invitations, and accessibility (axe-core).
  * Needs the client built first: `npm run build`.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import request from 'supertest';
-import { clearAddressLimits, PASSWORD, signUp, type SignedIn } from '../support/accounts';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { checkAccessibility, launchBrowser, waitUntil } from './browser';
-
-type Language = 'pl' | 'en';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { PASSWORD, signUp, type SignedIn } from '../support/accounts';
+import type { TestApp } from '../support/test-app';
+import { waitUntil } from './browser';
+import { accountNav, browserHarness, expectNoAccessibilityViolations, heading, logInThroughForm, waitForText, type Language } from './harness';
 
 // A browser test takes seconds; jest.config.js's per-project testTimeout is not applied by Jest 30.
 jest.setTimeout(60_000);
 
-const CLIENT_INDEX = resolve(__dirname, '..', '..', 'client', 'dist', 'index.html');
-
+const harness = browserHarness();
+const { api, address, expectFailedRequests, visit } = harness;
 let t: TestApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** Errors the pages reported (script errors, CSP violations, failed requests). */
-let pageErrors: string[] = [];
-/** The failed requests a test provokes on purpose (a wrong password is a 401): not errors then. */
-let expectedErrors: RegExp[] = [];
-let serial = 0;
-
-beforeAll(async () => {
-  if (!existsSync(CLIENT_INDEX)) throw new Error(`The web client is not built (${CLIENT_INDEX} is missing): run \`npm run build\` first`);
-  t = await startTestApp({ listen: true });
-  browser = await launchBrowser();
+beforeAll(() => {
+  t = harness.t;
 });
 
-beforeEach(async () => {
-  // Every request comes from 127.0.0.1: each test starts with fresh per-address limits.
-  await clearAddressLimits(t);
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  const errors = pageErrors.filter((error) => !expectedErrors.some((pattern) => pattern.test(error)));
-  pageErrors = [];
-  expectedErrors = [];
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-/** A unique address for each person of each test. */
-function address(name: string): string {
-  serial += 1;
-  return `${name}.${serial}.${Date.now().toString(36)}@example.org`;
-}
-
-/** The browser logs a failed request as a console error; a test that causes one on purpose says so. */
-function expectFailedRequests(status: number): void {
-  expectedErrors.push(new RegExp(`status of ${status}`));
-}
-
-/** A new visitor (own cookies and storage) whose browser prefers the given language. */
-async function newVisitor(options: { language?: Language; bypassCSP?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: t.baseUrl,
-    locale: options.language === 'pl' ? 'pl-PL' : 'en-GB',
-    // Only for injecting axe-core; other tests keep the CSP, so a violation shows up as a page error.
-    bypassCSP: options.bypassCSP ?? false,
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`console error: ${message.text()}`);
-  });
-  return page;
-}
-
-async function visit(path: string, options: { language?: Language; bypassCSP?: boolean } = {}): Promise<Page> {
-  const page = await newVisitor(options);
-  await page.goto(path);
-  return page;
-}
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-const accountNav = (page: Page, language: Language = 'en') => page.getByRole('navigation', { name: language === 'pl' ? 'Twoje konto' : 'Your account' });
 /** The signed-in user's name in the header. */
 const headerName = (page: Page) => page.locator('.account-nav__name').textContent();
 
-async function waitForText(read: () => Promise<string | null>, text: string): Promise<void> {
-  await waitUntil(read, (value) => value?.trim() === text, `"${text}"`);
-}
-
 async function waitForPath(page: Page, path: string): Promise<void> {
   await waitUntil(async () => new URL(page.url()).pathname, (current) => current === path, `the page ${path}`);
-}
-
-async function expectNoAccessibilityViolations(page: Page): Promise<void> {
-  const violations = await checkAccessibility(page);
-  // On failure the diff names the page, each rule and the elements that break it.
-  expect({ page: new URL(page.url()).pathname, violations }).toEqual({ page: new URL(page.url()).pathname, violations: [] });
 }
 
 /** The link of the newest mail of a kind to an address, as a path on the test server (the mail has PUBLIC_URL). */
@@ -117,22 +38,12 @@ async function mailedLink(to: string, template: string): Promise<string> {
   return url.pathname + url.hash;
 }
 
-async function logInThroughForm(page: Page, email: string, password = PASSWORD, language: Language = 'en'): Promise<void> {
-  await page.getByLabel(language === 'pl' ? 'Adres e-mail' : 'E-mail address').fill(email);
-  await page.getByLabel(language === 'pl' ? 'Hasło' : 'Password', { exact: true }).fill(password);
-  await page.locator('main').getByRole('button', { name: language === 'pl' ? 'Zaloguj się' : 'Log in' }).click();
-}
-
 /** A visitor who has logged in through the form. */
 async function loggedIn(user: SignedIn, options: { language?: Language; bypassCSP?: boolean } = {}): Promise<Page> {
   const page = await visit('/login', options);
   await logInThroughForm(page, user.email, PASSWORD, options.language);
   await waitUntil(() => headerName(page), (name) => Boolean(name), 'the name in the header');
   return page;
-}
-
-function api() {
-  return request(t.app.getHttpServer());
 }
 
 /** The account's language, which the interface takes on at login. */
@@ -315,7 +226,7 @@ describe('the session', () => {
 describe('organisations', () => {
   it('creates an organisation that awaits verification; a moderator verifies it in the queue; then it is verified and public', async () => {
     const owner = await signUp(t, address('olga'), { displayName: 'Olga Nowak' });
-    const name = `Fundacja Most Kultury ${serial}`;
+    const name = `Fundacja Most Kultury ${harness.serial}`;
     const page = await loggedIn(owner);
     await page.getByRole('link', { name: 'Add an organisation' }).click();
     await waitForText(() => heading(page), 'Add an organisation');
@@ -369,7 +280,7 @@ describe('organisations', () => {
   it('invites someone by e-mail, who logs in from the invitation link, comes back to it, and accepts it', async () => {
     const owner = await signUp(t, address('ola'), { displayName: 'Ola Owner' });
     const invitee = await signUp(t, address('ivan'), { displayName: 'Ivan Invitee' });
-    const name = `Szkoła Partnerska ${serial}`;
+    const name = `Szkoła Partnerska ${harness.serial}`;
     const id = await createOrganization(owner, name);
 
     const page = await loggedIn(owner);

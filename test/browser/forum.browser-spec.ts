@@ -11,28 +11,18 @@
  * `npx vite build --config client/vite.config.ts --outDir /tmp/forum-dist --emptyOutDir` and
  * `CLIENT_DIR=/tmp/forum-dist npx jest test/browser/forum --selectProjects browser`.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import request from 'supertest';
-import { clearAddressLimits, PASSWORD, signUp, verifiedOrganization, type SignedIn } from '../support/accounts';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { checkAccessibility, launchBrowser, waitUntil } from './browser';
-
-type Language = 'pl' | 'en';
+import type { Locator, Page } from 'playwright-core';
+import { PASSWORD, signUp, verifiedOrganization, type SignedIn } from '../support/accounts';
+import type { TestApp } from '../support/test-app';
+import { checkAccessibility, waitUntil } from './browser';
+import { browserHarness, heading, logInThroughForm, waitForText, type Language, type PageOptions as VisitorOptions } from './harness';
 
 // A browser test takes seconds; jest.config.js's per-project testTimeout is not applied by Jest 30.
 jest.setTimeout(180_000);
 
-const CLIENT_DIR = resolve(__dirname, '..', '..', process.env.CLIENT_DIR ?? 'client/dist');
-
+const harness = browserHarness();
+const { api, expectFailedRequests, visit } = harness;
 let t: TestApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** Errors the pages reported (script errors, CSP violations, failed requests). */
-let pageErrors: string[] = [];
-/** The failed requests a test provokes on purpose (a room clash is a 409): not errors then. */
-let expectedErrors: RegExp[] = [];
 
 // The people and organisations of the edition, made through the API.
 let staff: SignedIn;
@@ -53,9 +43,7 @@ const QUESTION = 'How do schools find partners in Nuremberg?';
 const ANONYMOUS_QUESTION = 'Is there funding for the first visit?';
 
 beforeAll(async () => {
-  if (!existsSync(resolve(CLIENT_DIR, 'index.html'))) throw new Error(`The web client is not built in ${CLIENT_DIR}: build it first (see the top of this file)`);
-  t = await startTestApp({ listen: true, config: { clientDir: CLIENT_DIR } });
-  browser = await launchBrowser();
+  t = harness.t;
   staff = await signUp(t, 'marta.staff@example.org', { displayName: 'Marta Staff', role: 'moderator' });
   editor = await signUp(t, 'ewa.editor@example.org', { displayName: 'Ewa Editor' });
   partner = await signUp(t, 'piotr.partner@example.org', { displayName: 'Piotr Partner' });
@@ -65,79 +53,13 @@ beforeAll(async () => {
   foundation = await verifiedOrganization(t, partner, staff, { name: 'Fundacja Most Kultury', type: 'ngo', areas: ['culture', 'youth'] });
 });
 
-beforeEach(async () => {
-  // Every request comes from 127.0.0.1: each test starts with fresh per-address limits.
-  await clearAddressLimits(t);
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  const errors = pageErrors.filter((error) => !expectedErrors.some((pattern) => pattern.test(error)));
-  pageErrors = [];
-  expectedErrors = [];
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-function api() {
-  return request(t.app.getHttpServer());
-}
-
-/** The browser logs a failed request as a console error; a test that causes one on purpose says so. */
-function expectFailedRequests(status: number): void {
-  expectedErrors.push(new RegExp(`status of ${status}`));
-}
-
-interface VisitorOptions {
-  language?: Language;
-  bypassCSP?: boolean;
-}
-
-/** A new visitor (own cookies and storage) whose browser prefers the given language. */
-async function newVisitor(options: VisitorOptions = {}): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: t.baseUrl,
-    locale: options.language === 'pl' ? 'pl-PL' : 'en-GB',
-    // Only for injecting axe-core; other tests keep the CSP, so a violation shows up as a page error.
-    bypassCSP: options.bypassCSP ?? false,
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`console error: ${message.text()}`);
-  });
-  return page;
-}
-
-async function visit(path: string, options: VisitorOptions = {}): Promise<Page> {
-  const page = await newVisitor(options);
-  await page.goto(path);
-  return page;
-}
-
 /** Logs in through the form (the interface takes on the account's language), landing where it was asked to go. */
 async function loggedIn(user: SignedIn, options: VisitorOptions & { path?: string } = {}): Promise<Page> {
   const page = await visit(`/login${options.path ? `#next=${encodeURIComponent(options.path)}` : ''}`, options);
-  const pl = options.language === 'pl';
-  await page.getByLabel(pl ? 'Adres e-mail' : 'E-mail address').fill(user.email);
-  await page.getByLabel(pl ? 'Hasło' : 'Password', { exact: true }).fill(PASSWORD);
-  await page.locator('main').getByRole('button', { name: pl ? 'Zaloguj się' : 'Log in' }).click();
+  await logInThroughForm(page, user.email, PASSWORD, options.language);
   await waitUntil(() => page.locator('.account-nav__name').count(), (n) => n === 1, 'the name in the header');
   if (options.path) await waitUntil(async () => new URL(page.url()).pathname + new URL(page.url()).search, (current) => current === options.path, `the page ${options.path}`);
   return page;
-}
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-
-async function waitForText(read: () => Promise<string | null>, text: string): Promise<void> {
-  await waitUntil(read, (value) => value?.trim() === text, `"${text}"`);
 }
 
 async function waitForContent(locator: Locator, text: string, what = `"${text}"`): Promise<void> {

@@ -8,125 +8,33 @@
  * `npx vite build --config client/vite.config.ts --outDir /tmp/initiatives-dist` and
  * `CLIENT_DIR=/tmp/initiatives-dist npx jest test/browser/initiatives --selectProjects browser`.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import request from 'supertest';
+import type { Locator, Page } from 'playwright-core';
 import { clearAddressLimits, PASSWORD, signUp, verifiedOrganization, type SignedIn } from '../support/accounts';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { checkAccessibility, launchBrowser, waitUntil } from './browser';
-
-type Language = 'pl' | 'en';
+import type { TestApp } from '../support/test-app';
+import { waitUntil } from './browser';
+import { accountNav, browserHarness, expectNoAccessibilityViolations, heading, logInThroughForm, waitForText, type Language, type PageOptions as VisitorOptions } from './harness';
 
 // A browser test takes seconds; jest.config.js's per-project testTimeout is not applied by Jest 30.
 jest.setTimeout(120_000);
 
-const CLIENT_DIR = resolve(__dirname, '..', '..', process.env.CLIENT_DIR ?? 'client/dist');
-
+const harness = browserHarness();
+const { api, address, expectFailedRequests, visit } = harness;
 let t: TestApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** Errors the pages reported (script errors, CSP violations, failed requests). */
-let pageErrors: string[] = [];
-/** The failed requests a test provokes on purpose (a 400 for a too long title): not errors then. */
-let expectedErrors: RegExp[] = [];
-let serial = 0;
-
-beforeAll(async () => {
-  if (!existsSync(resolve(CLIENT_DIR, 'index.html'))) throw new Error(`The web client is not built in ${CLIENT_DIR}: build it first (see the top of this file)`);
-  t = await startTestApp({ listen: true, config: { clientDir: CLIENT_DIR } });
-  browser = await launchBrowser();
+beforeAll(() => {
+  t = harness.t;
 });
 
-beforeEach(async () => {
-  // Every request comes from 127.0.0.1: each test starts with fresh per-address limits.
-  await clearAddressLimits(t);
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  const errors = pageErrors.filter((error) => !expectedErrors.some((pattern) => pattern.test(error)));
-  pageErrors = [];
-  expectedErrors = [];
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-function api() {
-  return request(t.app.getHttpServer());
-}
-
-/** A unique address for each person of each test. */
-function address(name: string): string {
-  serial += 1;
-  return `${name}.${serial}.${Date.now().toString(36)}@example.org`;
-}
-
-/** The browser logs a failed request as a console error; a test that causes one on purpose says so. */
-function expectFailedRequests(status: number): void {
-  expectedErrors.push(new RegExp(`status of ${status}`));
-}
-
-interface VisitorOptions {
-  language?: Language;
-  bypassCSP?: boolean;
-}
-
-/** A new visitor (own cookies and storage) whose browser prefers the given language. */
-async function newVisitor(options: VisitorOptions = {}): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: t.baseUrl,
-    locale: options.language === 'pl' ? 'pl-PL' : 'en-GB',
-    // Only for injecting axe-core; other tests keep the CSP, so a violation shows up as a page error.
-    bypassCSP: options.bypassCSP ?? false,
-    viewport: { width: 1280, height: 900 },
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`console error: ${message.text()}`);
-  });
-  return page;
-}
-
-async function visit(path: string, options: VisitorOptions = {}): Promise<Page> {
-  const page = await newVisitor(options);
-  await page.goto(path);
-  return page;
-}
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-const accountNav = (page: Page, language: Language = 'en') => page.getByRole('navigation', { name: language === 'pl' ? 'Twoje konto' : 'Your account' });
 const resultCount = (page: Page) => page.locator('.result-count').textContent();
 const statusBadge = (page: Page) => page.locator('.initiative-header .initiative-status').textContent();
-
-async function waitForText(read: () => Promise<string | null>, text: string): Promise<void> {
-  await waitUntil(read, (value) => value?.trim() === text, `"${text}"`);
-}
 
 async function waitForPath(page: Page, path: RegExp): Promise<string> {
   return waitUntil(async () => new URL(page.url()).pathname, (current) => path.test(current), `a page ${path}`);
 }
 
-async function expectNoAccessibilityViolations(page: Page): Promise<void> {
-  const violations = await checkAccessibility(page);
-  // On failure the diff names the page, each rule and the elements that break it.
-  const where = new URL(page.url()).pathname;
-  expect({ page: where, violations }).toEqual({ page: where, violations: [] });
-}
-
 /** Logs in through the form (the interface takes on the account's language), landing where it was asked to go. */
 async function loggedIn(user: SignedIn, options: VisitorOptions & { path?: string } = {}): Promise<Page> {
   const page = await visit(`/login${options.path ? `#next=${encodeURIComponent(options.path)}` : ''}`, options);
-  const pl = options.language === 'pl';
-  await page.getByLabel(pl ? 'Adres e-mail' : 'E-mail address').fill(user.email);
-  await page.getByLabel(pl ? 'Hasło' : 'Password', { exact: true }).fill(PASSWORD);
-  await page.locator('main').getByRole('button', { name: pl ? 'Zaloguj się' : 'Log in' }).click();
+  await logInThroughForm(page, user.email, PASSWORD, options.language);
   await waitUntil(() => page.locator('.account-nav__name').count(), (n) => n === 1, 'the name in the header');
   return page;
 }

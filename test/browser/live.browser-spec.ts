@@ -6,31 +6,18 @@
  * private channel, and accessibility (axe-core) of each of these in Polish and English.
  * Needs the client built first (`npm run build`, or CLIENT_DIR pointing at another build).
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import request from 'supertest';
-import { clearAddressLimits, PASSWORD, signUp, verifiedOrganization, type SignedIn } from '../support/accounts';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { checkAccessibility, launchBrowser, waitUntil } from './browser';
-
-type Language = 'pl' | 'en';
+import type { BrowserContext, Page } from 'playwright-core';
+import { PASSWORD, signUp, verifiedOrganization, type SignedIn } from '../support/accounts';
+import type { TestApp } from '../support/test-app';
+import { checkAccessibility, waitUntil } from './browser';
+import { browserHarness, heading, logInThroughForm, type Language } from './harness';
 
 // Several browsers, sockets and a reconnection per test: more than the default minute on a busy machine.
 jest.setTimeout(180_000);
 
-/** The build to serve: CLIENT_DIR (a build of one's own), else client/dist. */
-const CLIENT_DIR = process.env.CLIENT_DIR ? resolve(process.env.CLIENT_DIR) : resolve(__dirname, '..', '..', 'client', 'dist');
-const CLIENT_INDEX = resolve(CLIENT_DIR, 'index.html');
-
+const harness = browserHarness();
+const { api, address, expectFailedRequests } = harness;
 let t: TestApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** Errors the pages reported (script errors, CSP violations, failed requests). */
-let pageErrors: string[] = [];
-/** Failures a test causes on purpose (going offline makes requests fail): not errors then. */
-let expectedErrors: RegExp[] = [];
-let serial = 0;
 
 let moderator: SignedIn;
 let anna: SignedIn;
@@ -41,42 +28,13 @@ let berndSchool: { id: string; name: string };
 const INITIATIVE_TITLE = 'Wymiana uczniów Kraków–Norymberga';
 
 beforeAll(async () => {
-  if (!existsSync(CLIENT_INDEX)) throw new Error(`The web client is not built (${CLIENT_INDEX} is missing): run \`npm run build\` first`);
-  t = await startTestApp({ listen: true, config: { clientDir: CLIENT_DIR } });
-  browser = await launchBrowser();
+  t = harness.t;
   moderator = await signUp(t, address('moderator'), { displayName: 'Marek Moderator', role: 'moderator' });
   anna = await signUp(t, address('anna'), { displayName: 'Anna Kowalska' });
   bernd = await signUp(t, address('bernd'), { displayName: 'Bernd Vogel' });
   annaSchool = await verifiedOrganization(t, anna, moderator, { name: 'Szkoła Podstawowa nr 7', type: 'school', cityKey: 'krakow', areas: ['education', 'youth'], languages: ['pl', 'en'] });
   berndSchool = await verifiedOrganization(t, bernd, moderator, { name: 'Peter-Vischer-Schule', type: 'school', cityKey: 'nuremberg', areas: ['education'], languages: ['de', 'en'] });
 });
-
-beforeEach(async () => {
-  // Every request comes from 127.0.0.1: each test starts with fresh per-address limits.
-  await clearAddressLimits(t);
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  const errors = pageErrors.filter((error) => !expectedErrors.some((pattern) => pattern.test(error)));
-  pageErrors = [];
-  expectedErrors = [];
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-function address(name: string): string {
-  serial += 1;
-  return `${name}.${serial}.${Date.now().toString(36)}@example.org`;
-}
-
-function api() {
-  return request(t.app.getHttpServer());
-}
 
 /** A published initiative of Anna's school, seeking schools in Nuremberg; with its discussion channel. */
 async function publishedInitiative(title = INITIATIVE_TITLE): Promise<{ id: string; channelId: number; title: string }> {
@@ -100,22 +58,8 @@ async function publishedInitiative(title = INITIATIVE_TITLE): Promise<{ id: stri
   return { id: published.body.id, channelId: published.body.channelId, title };
 }
 
-async function newPage(options: { language?: Language } = {}): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await browser.newContext({
-    baseURL: t.baseUrl,
-    locale: options.language === 'pl' ? 'pl-PL' : 'en-GB',
-    // For injecting axe-core (the app's CSP rightly refuses it).
-    bypassCSP: true,
-    viewport: { width: 1280, height: 900 },
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`console error: ${message.text()}`);
-  });
-  return { page, context };
-}
+/** Every page may be checked with axe-core, which the app's CSP rightly refuses: bypassCSP. */
+const newPage = (options: { language?: Language } = {}): Promise<{ page: Page; context: BrowserContext }> => harness.newPage({ ...options, bypassCSP: true });
 
 /** A browser of its own for the user, logged in through the form, in the account's language. */
 async function loggedIn(user: SignedIn, language: Language = 'en'): Promise<{ page: Page; context: BrowserContext }> {
@@ -123,9 +67,7 @@ async function loggedIn(user: SignedIn, language: Language = 'en'): Promise<{ pa
   const visitor = await newPage({ language });
   const { page } = visitor;
   await page.goto('/login');
-  await page.getByLabel(language === 'pl' ? 'Adres e-mail' : 'E-mail address').fill(user.email);
-  await page.getByLabel(language === 'pl' ? 'Hasło' : 'Password', { exact: true }).fill(PASSWORD);
-  await page.locator('main').getByRole('button', { name: language === 'pl' ? 'Zaloguj się' : 'Log in' }).click();
+  await logInThroughForm(page, user.email, PASSWORD, language);
   await waitUntil(() => page.locator('.account-nav__name').count(), (count) => count === 1, 'the name in the header');
   return visitor;
 }
@@ -135,7 +77,6 @@ async function loggedIn(user: SignedIn, language: Language = 'en'): Promise<{ pa
 type PageGlobals = any;
 const pageLanguage = (page: Page) => page.evaluate(() => (globalThis as PageGlobals).document.documentElement.lang as string);
 
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 const connection = (page: Page) => page.locator('.discussion .connection').first().getAttribute('data-state');
 /** The message texts shown, in order (sent and stored ones; "sending…" ones are marked). */
 const messageTexts = (page: Page, section = '#discussion') => page.locator(`${section} .message:not(.message--pending) .message__body`).allTextContents();
@@ -197,7 +138,7 @@ describe('a discussion in real time', () => {
     expect(await b.locator('#discussion [aria-live="polite"]').textContent()).toBe('New message from Anna Kowalska: Dzień dobry z Krakowa!');
 
     // B loses the network; A writes twice meanwhile.
-    expectedErrors.push(/ERR_INTERNET_DISCONNECTED|net::ERR_|status of 0|Failed to load resource/);
+    harness.expectErrors(/ERR_INTERNET_DISCONNECTED|net::ERR_|status of 0|Failed to load resource/);
     await bContext.setOffline(true);
     await waitUntil(() => connection(b), (state) => state === 'offline' || state === 'reconnecting', 'the offline indicator');
     expect(await b.locator('.discussion .connection').textContent()).toMatch(/offline|Reconnecting/);
@@ -476,7 +417,7 @@ describe('settings, saved searches and suggestions', () => {
     await page.getByLabel('Country (two-letter code)').fill('x');
     await page.getByRole('button', { name: 'Save the search' }).click();
     // A wrong country code is explained next to its field.
-    expectedErrors.push(/status of 400/);
+    expectFailedRequests(400);
     const country = page.getByLabel('Country (two-letter code)');
     await waitUntil(() => country.getAttribute('aria-invalid'), (value) => value === 'true', 'the country marked invalid');
     await country.fill('de');

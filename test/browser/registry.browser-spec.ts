@@ -2,77 +2,19 @@
  * The web client in a real browser (the system's Chromium), against the real app on a fresh
  * database with the Kraków reference data. Needs the client built first: `npm run build`.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { checkAccessibility, launchBrowser, waitUntil } from './browser';
+import type { Page } from 'playwright-core';
+import { waitUntil } from './browser';
+import { browserHarness, expectNoAccessibilityViolations, heading, waitForText } from './harness';
 
-type Language = 'pl' | 'en';
-
-const CLIENT_INDEX = resolve(__dirname, '..', '..', 'client', 'dist', 'index.html');
 /** A fixed "today" for the deadline facts, so the expected dates do not move with the calendar. */
 const ON = '2026-06-01';
 
-let t: TestApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** Errors the pages reported (script errors, CSP violations, failed requests): none are expected. */
-let pageErrors: string[] = [];
+const harness = browserHarness();
+const visit = harness.visit;
 
-beforeAll(async () => {
-  if (!existsSync(CLIENT_INDEX)) throw new Error(`The web client is not built (${CLIENT_INDEX} is missing): run \`npm run build\` first`);
-  t = await startTestApp({ listen: true });
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  const errors = pageErrors;
-  pageErrors = [];
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-/**
- * A new visitor (fresh storage) whose browser prefers the given language. bypassCSP is only for
- * injecting axe-core: other tests keep the CSP, so a violation would show up as a page error.
- */
-async function visit(path: string, options: { language?: Language; bypassCSP?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: t.baseUrl,
-    locale: options.language === 'pl' ? 'pl-PL' : 'en-GB',
-    bypassCSP: options.bypassCSP ?? false,
-    viewport: { width: 1280, height: 900 },
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`console error: ${message.text()}`);
-  });
-  await page.goto(path);
-  return page;
-}
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 const resultCount = (page: Page) => page.locator('.result-count').textContent();
 const listedCities = (page: Page) => page.locator('.city-list .city-list__name').allTextContents();
 const searchParam = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
-
-async function waitForText(read: () => Promise<string | null>, text: string): Promise<void> {
-  await waitUntil(read, (value) => value?.trim() === text, `"${text}"`);
-}
-
-async function expectNoAccessibilityViolations(page: Page): Promise<void> {
-  const violations = await checkAccessibility(page);
-  // On failure the diff names each rule and the elements that break it.
-  expect(violations).toEqual([]);
-}
 
 describe('partner cities page', () => {
   it('shows a world map with the 30 partner cities and Kraków, and a legend of the four tiers', async () => {
@@ -230,11 +172,11 @@ describe('city page', () => {
   });
 
   it('says so when a city does not exist, with a link back to the list', async () => {
+    // The API's 404 for the city is expected; the browser logs it as a failed resource.
+    harness.expectFailedRequests(404);
     const page = await visit('/cities/atlantis', { language: 'en' });
     await waitForText(() => heading(page), 'City not found');
     await waitForText(() => page.title(), 'City not found – Cooperation Forum');
-    // The API's 404 for the city is expected; the browser logs it as a failed resource.
-    pageErrors = pageErrors.filter((error) => !error.includes('status of 404'));
     await page.getByRole('link', { name: 'Back to the list of partner cities' }).click();
     await waitForText(() => heading(page), 'Partner cities');
     expect(new URL(page.url()).pathname).toBe('/cities');
