@@ -380,9 +380,9 @@ function writePlans(
   const { sql, exhaustive } = figures;
   lines.push(`Matching plans written by \`npm run bench\` (bench/matching.ts) on ${new Date().toISOString()}, commit ${options.commit ?? '?'}: ${options.datasetLine}.`);
   lines.push("The SQL is MatchingRepository's own (recorded while it ran), for the initiative and the organisation of median latency.");
-  lines.push('A ranking reads the seeker, visits combinations of signals strongest first (src/matching/top-k.ts: each a');
-  lines.push('BitmapAnd of the indexes of its signals, stopping once no unvisited combination can beat the 20th score), then');
-  lines.push('computes the factors and the final order of the chosen candidates.');
+  lines.push('A ranking reads the seeker, visits combinations of signals strongest first (src/matching/top-k.ts: each an');
+  lines.push('index scan that intersects its signals, for initiatives one scan of the match-keys GIN index, stopping once no');
+  lines.push('unvisited combination can beat the 20th score), then computes the factors and the final order of the chosen candidates.');
   lines.push('');
   lines.push('STATEMENTS, TIMES AND INDEXES (from these plans)');
   for (const p of plans) {

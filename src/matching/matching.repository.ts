@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { modifyReturning } from '../database/sql';
+import { INITIATIVE_MATCH_KEYS, matchKey } from './match-keys';
 import { WEIGHTS } from './score';
 import { topKCandidates, type Signal } from './top-k';
 
@@ -96,21 +97,25 @@ interface FactorSql {
   sharedLanguages: string;
   active: string;
   boost: string;
+  /** Tier and boost together, for the score: a lookup in the seeker's table of city points (no join). */
+  cityPoints: string;
 }
 
 /** A ranking: the candidates' table and joins, the signals that admit a candidate, the factors. */
 interface RankingSpec {
   params: Params;
-  /** The candidates' table and the joins the score needs (the visits read only these). */
+  /** The candidates' table (the visits read only this). */
   from: string;
-  /** More joins for the columns of the answer (the final statement only). */
-  answerJoins?: string;
+  /** The joins for the columns of the answer (the final statement only). */
+  answerJoins: string;
   filters: string[];
   /**
+   * `where`: the signal as the visits test it (through an index); `exact`: the same on the plain
+   * columns, when it differs, for the exhaustive reference (the tests compare the two).
    * `broad`: the signal's index lists many rows (most candidates share some area), so when the
    * other signals of a visit are two or more, it is tested on the rows they find instead.
    */
-  signals: (Signal<SignalKey> & { where: string; broad?: boolean })[];
+  signals: (Signal<SignalKey> & { where: string; exact?: string; broad?: boolean })[];
   factors: FactorSql;
   /** The tie-breakers after the score. */
   name: string;
@@ -146,23 +151,32 @@ function cityPoints(city: CityRow, seekerHome: boolean): number {
   return tier + Math.max(0, Math.min(city.boost, w.maxBoost));
 }
 
-/** What the factors outside the signals can add: the city (tier, boost), shared languages, activity. */
-function rankingRest(cities: CityRow[], seekerHome: boolean, languages: number, filter: RankingSpec['cities']['filter'], ref: (city: CityRow) => string | number) {
-  const points = new Map((cities ?? []).map((city) => [ref(city), cityPoints(city, seekerHome)] as const));
+/**
+ * What the factors outside the signals can add (the city's tier and boost, shared languages,
+ * activity), and the city's points as SQL: a lookup in the seeker's table of points by city,
+ * bound once as two arrays (31 cities), which costs a visit less per row than joining the cities.
+ */
+function cityRanking(
+  cities: CityRow[],
+  seekerHome: boolean,
+  languages: number,
+  params: Params,
+  city: { column: string; ref: (city: CityRow) => string | number; type: 'int' | 'text'; filter: RankingSpec['cities']['filter'] },
+) {
+  const points = new Map((cities ?? []).map((row) => [city.ref(row), cityPoints(row, seekerHome)] as const));
   const restWithoutCity = Math.min(languages * w.perLanguage, w.maxLanguages) + w.active;
-  return { rest: Math.max(0, ...points.values()) + restWithoutCity, cities: { points, restWithoutCity, filter } };
+  const pointsSql = `coalesce((${params.add([...points.values()])}::int[])[array_position(${params.add([...points.keys()])}::${city.type}[], ${city.column})], 0)`;
+  return { rest: Math.max(0, ...points.values()) + restWithoutCity, cities: { points, restWithoutCity, filter: city.filter }, pointsSql };
 }
 
 /** The weighted sum of score.ts, in SQL (the weights are code constants, inlined as numbers). */
 function scoreSql(f: FactorSql): string {
   return `(CASE WHEN ${f.inTargetCity} THEN ${w.targetCity} WHEN ${f.inTargetCountry} THEN ${w.targetCountry} ELSE 0 END
-  + CASE ${f.tier} WHEN 'twin' THEN ${w.tier.twin} WHEN 'honorary_twin' THEN ${w.tier.honorary_twin} WHEN 'partner' THEN ${w.tier.partner}
-              WHEN 'informal' THEN ${w.tier.informal} WHEN 'home' THEN ${w.tier.home} ELSE 0 END
+  + ${f.cityPoints}
   + CASE WHEN ${f.soughtType} IS NOT NULL THEN ${w.soughtType} ELSE 0 END
   + least(${f.sharedAreaCount} * ${w.perArea}, ${w.maxAreas})
   + least(${f.sharedLanguageCount} * ${w.perLanguage}, ${w.maxLanguages})
-  + CASE WHEN ${f.active} THEN ${w.active} ELSE 0 END
-  + least(greatest(${f.boost}, 0), ${w.maxBoost}))::int`;
+  + CASE WHEN ${f.active} THEN ${w.active} ELSE 0 END)::int`;
 }
 
 function factorColumns(f: FactorSql): string {
@@ -219,6 +233,12 @@ export class MatchingRepository {
     const types = seeker.soughtTypes.length ? params.add(seeker.soughtTypes) : null;
     const areas = seeker.areas.length ? params.add(seeker.areas) : null;
     const languages = params.add(seeker.languages);
+    const city = cityRanking(seeker.cities, seeker.seekerHome, seeker.languages.length, params, {
+      column: 'o.city_id',
+      ref: (row) => row.id,
+      type: 'int',
+      filter: (ids, visit) => `o.city_id = ANY(${visit.add(ids)}::int[])`,
+    });
     const inTargetCity = cityIds ? `o.city_id = ANY(${cityIds}::int[])` : 'false';
     const inTargetCountry = countries ? `o.country = ANY(${countries}::bpchar[])` : 'false';
     const signals: RankingSpec['signals'] = [];
@@ -236,18 +256,21 @@ export class MatchingRepository {
       sharedLanguages: intersect('o.languages', languages),
       active: `o.last_active_at > now() - interval '30 days'`,
       boost: 'coalesce(c.match_boost, 0)::int',
+      cityPoints: city.pointsSql,
     };
     return this.rank<OrganizationMatchRow>(
       {
         params,
-        from: 'organizations o LEFT JOIN cities c ON c.id = o.city_id',
+        from: 'organizations o',
+        answerJoins: 'LEFT JOIN cities c ON c.id = o.city_id',
         filters: [`o.status = 'verified'`, 'o.hidden_at IS NULL', `o.id <> ${params.add(seeker.organizationId)}`, `NOT (o.id = ANY(${params.add(seeker.coOrganizerIds)}::uuid[]))`],
         signals,
         factors,
         name: 'o.name',
         id: 'o.id',
         columns: `o.id, o.name, o.type, c.key AS "cityKey", o.city_name AS "cityName", o.country`,
-        ...rankingRest(seeker.cities, seeker.seekerHome, seeker.languages.length, (ids, visit) => `o.city_id = ANY(${visit.add(ids)}::int[])`, (city) => city.id),
+        rest: city.rest,
+        cities: city.cities,
       },
       after,
       limit,
@@ -293,11 +316,25 @@ export class MatchingRepository {
     const type = params.add(seeker.type);
     const areas = seeker.areas.length ? params.add(seeker.areas) : null;
     const languages = params.add(seeker.languages);
-    const signals: RankingSpec['signals'] = [
-      { key: 'place', max: cityParts.length ? w.targetCity : w.targetCountry, where: or([...cityParts, ...countryParts]) },
-      { key: 'type', max: w.soughtType, where: `j.sought_org_types @> ARRAY[${type}]::text[]` },
+    const keys = (values: string[]) => `${params.add(values)}::text[]`;
+    const placeKeys = [
+      ...seeker.targetCities.map(matchKey.organizationCity),
+      ...(seeker.cityKey ? [matchKey.targetCity(seeker.cityKey)] : []),
+      ...seeker.targetCountries.map(matchKey.organizationCountry),
+      matchKey.targetCountry(seeker.country),
     ];
-    if (areas) signals.push({ key: 'areas', max: Math.min(seeker.areas.length * w.perArea, w.maxAreas), where: `j.areas && ${areas}::text[]`, broad: true });
+    // All signals through the one match-keys index (areas too: GIN skips through a long list cheaply).
+    const signals: RankingSpec['signals'] = [
+      { key: 'place', max: cityParts.length ? w.targetCity : w.targetCountry, where: `${INITIATIVE_MATCH_KEYS} && ${keys(placeKeys)}`, exact: or([...cityParts, ...countryParts]) },
+      { key: 'type', max: w.soughtType, where: `${INITIATIVE_MATCH_KEYS} @> ${keys([matchKey.soughtType(seeker.type)])}`, exact: `j.sought_org_types @> ARRAY[${type}]::text[]` },
+    ];
+    if (areas) signals.push({ key: 'areas', max: Math.min(seeker.areas.length * w.perArea, w.maxAreas), where: `${INITIATIVE_MATCH_KEYS} && ${keys(seeker.areas.map(matchKey.area))}`, exact: `j.areas && ${areas}::text[]` });
+    const city = cityRanking(seeker.cities, seeker.seekerHome, seeker.languages.length, params, {
+      column: 'j.organization_city::text',
+      ref: (row) => row.key,
+      type: 'text',
+      filter: (cityKeys, visit) => `${INITIATIVE_MATCH_KEYS} && ${visit.add(cityKeys.map((key) => matchKey.organizationCity(String(key))))}::text[]`,
+    });
     const factors: FactorSql = {
       inTargetCity: or(cityParts),
       inTargetCountry: or(countryParts),
@@ -309,12 +346,13 @@ export class MatchingRepository {
       sharedLanguages: intersect('j.languages', languages),
       active: `j.updated_at > now() - interval '30 days'`,
       boost: 'coalesce(c.match_boost, 0)::int',
+      cityPoints: city.pointsSql,
     };
     return this.rank<InitiativeMatchRow>(
       {
         params,
-        from: 'initiatives j LEFT JOIN cities c ON c.key = j.organization_city',
-        answerJoins: 'JOIN organizations o ON o.id = j.organization_id',
+        from: 'initiatives j',
+        answerJoins: 'LEFT JOIN cities c ON c.key = j.organization_city JOIN organizations o ON o.id = j.organization_id',
         filters: [
           `j.status IN ('published', 'in_progress')`,
           'j.hidden_at IS NULL',
@@ -328,7 +366,8 @@ export class MatchingRepository {
         id: 'j.id',
         columns: `j.id, j.title, j.summary, j.kind::text AS kind, o.id AS "organizationId", o.name AS "organizationName", o.type AS "organizationType",
                   c.key AS "cityKey", o.country`,
-        ...rankingRest(seeker.cities, seeker.seekerHome, seeker.languages.length, (keys, visit) => `j.organization_city = ANY(${visit.add(keys)}::text[])`, (city) => city.key),
+        rest: city.rest,
+        cities: city.cities,
       },
       after,
       limit,
@@ -359,7 +398,7 @@ export class MatchingRepository {
     const final = spec.params.copy();
     let chosen: string;
     if (options.exhaustive) {
-      chosen = or(spec.signals.map((s) => s.where));
+      chosen = or(spec.signals.map((s) => s.exact ?? s.where));
     } else {
       const candidates = await topKCandidates(spec.signals, spec.rest, limit, async (keys, minScore) => {
         const params = spec.params.copy();
@@ -391,7 +430,7 @@ export class MatchingRepository {
     return this.dataSource.query(
       ...final.bind(
         `SELECT ${spec.columns}, ${factorColumns(spec.factors)}, ${score} AS score
-           FROM ${spec.from} ${spec.answerJoins ?? ''}
+           FROM ${spec.from} ${spec.answerJoins}
           WHERE ${[chosen, ...spec.filters, page(final)].join(' AND ')}
           ORDER BY score DESC, ${spec.name}, ${spec.id} LIMIT ${final.add(limit)}`,
       ),

@@ -7,8 +7,8 @@
  * exactly the set S scores at most bound(S) = sum of max over S + rest.
  *
  * The combinations of signals are visited strongest bound first; a visit asks the database for the
- * best k of the candidates having all the signals of the combination (a BitmapAnd of indexes: few
- * rows). The walk stops once the k-th best score found so far is above the bound of the next
+ * best k of the candidates having all the signals of the combination (one index scan that
+ * intersects them: few rows). The walk stops once the k-th best score found so far is above the bound of the next
  * combination: a candidate not yet seen has, as its exact signal set, a combination not visited, so
  * it cannot score more than that bound. Candidates seen in a visit but not returned were beaten by k
  * others or were below the k-th score already found, so they are out too. Usually two or three

@@ -14,6 +14,9 @@ export const SEARCH_EXPRESSION = `setweight(to_tsvector('simple', immutable_unac
 // Trigram index on the unaccented title, for "similar initiatives": an operator class TypeORM
 // cannot describe, so it is written by hand in the migration and left alone here.
 @Index('initiatives_title_trgm_idx', { synchronize: false })
+// Matching's one index for all its signals, over an expression of six columns (src/matching/match-keys.ts):
+// also written by hand in its migration (MatchKeys).
+@Index('initiatives_match_keys_idx', { synchronize: false })
 @Index('initiatives_public_newest_idx', ['publishedAt', 'id'], { where: `status IN ('published', 'in_progress', 'completed') AND hidden_at IS NULL` })
 export class Initiative {
   @PrimaryGeneratedColumn('uuid')
@@ -87,15 +90,14 @@ export class Initiative {
   coOrganizerIds: string[];
 
   /**
-   * The city key and country of the organisation, copied so that search and matching filter by them
-   * through indexes without a join. Database triggers fill them on insert and keep them current when
-   * the organisation moves or changes its type (migration MatchingIndexes), whoever writes the rows.
+   * The city key and country of the organisation, copied so that matching finds them in the
+   * initiative's match keys (src/matching/match-keys.ts) without a join. Database triggers fill them
+   * on insert and keep them current when the organisation moves or changes its type (migration
+   * MatchingIndexes), whoever writes the rows.
    */
-  @Index('initiatives_organization_city_idx')
   @Column({ name: 'organization_city', type: 'varchar', length: 64, nullable: true })
   organizationCity: string | null;
 
-  @Index('initiatives_organization_country_idx')
   @Column({ name: 'organization_country', type: 'char', length: 2 })
   organizationCountry: string;
 
