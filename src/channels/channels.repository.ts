@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { modifyReturning } from '../database/sql';
+import { modifyReturning, preparedQuery } from '../database/sql';
 import { Channel } from './entities/channel.entity';
 import type { ChannelKind } from './channels.constants';
 
@@ -134,7 +134,9 @@ export class ChannelsRepository {
    * the slow path, which tells these apart.
    */
   async tryInsertMessage(channelId: number, authorId: string, clientId: string, body: string): Promise<FastSend | null> {
-    const [row]: (MessageRow & { kind: ChannelKind; title: string; initiativeId: string | null; othersFollow: boolean })[] = await this.dataSource.query(
+    const [row] = await preparedQuery<MessageRow & { kind: ChannelKind; title: string; initiativeId: string | null; othersFollow: boolean }>(
+      this.dataSource,
+      'channels.try-insert-message',
       `WITH ch AS (
          SELECT c.id, c.kind, c.title, c.initiative_id
            FROM channels c LEFT JOIN initiatives i ON i.id = c.initiative_id
