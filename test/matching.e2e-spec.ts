@@ -145,6 +145,10 @@ describe('matching and partnerships', () => {
       await api().get(`/api/v1/channels/${channelId}/messages`).set(krakowOwner.auth).expect(200);
       await api().get(`/api/v1/channels/${channelId}/messages`).set(orgs.poznan.owner.auth).expect(404);
       await api().get(`/api/v1/partnerships/${accepted.body.partnershipId}`).expect(404);
+      // City staff see a partnership before it is public, but not a channel they could not open.
+      const staffView = await api().get(`/api/v1/partnerships/${accepted.body.partnershipId}`).set(moderator.auth).expect(200);
+      expect(staffView.body).toMatchObject({ public: false, channelId: null });
+      await api().get(`/api/v1/channels/${channelId}/messages`).set(moderator.auth).expect(404);
 
       // A second accepted interest extends the same partnership and its channel.
       const nurembergInterest = (await api().post(`/api/v1/initiatives/${schoolSearch.id}/interests`).set(orgs.nuremberg.owner.auth).send({ organizationId: orgs.nuremberg.id, message: 'Wir möchten auch mitmachen.' }).expect(201)).body;

@@ -88,9 +88,9 @@ export class PartnershipsService {
   async get(id: string, user?: AuthUser): Promise<PartnershipDto> {
     const row = await this.partnerships.findPartnership(id);
     if (!row) throw new NotFoundException('There is no partnership with this id, or you cannot see it.');
-    const insider = await this.isInsider(row, user);
-    if (!insider && !this.isPublic(row)) throw new NotFoundException('There is no partnership with this id, or you cannot see it.');
-    return this.toPartnership(row, insider);
+    const member = await this.isMember(row, user);
+    if (!member && !(!!user && isStaff(user.role)) && !this.isPublic(row)) throw new NotFoundException('There is no partnership with this id, or you cannot see it.');
+    return this.toPartnership(row, member);
   }
 
   async ofOrganization(organizationId: string, user?: AuthUser): Promise<PartnershipListDto> {
@@ -98,8 +98,8 @@ export class PartnershipsService {
     const rows = await this.partnerships.partnershipsOfOrganization(organizationId);
     const items: PartnershipDto[] = [];
     for (const row of rows) {
-      const insider = await this.isInsider(row, user);
-      if (insider || this.isPublic(row)) items.push(this.toPartnership(row, insider));
+      const member = await this.isMember(row, user);
+      if (member || (!!user && isStaff(user.role)) || this.isPublic(row)) items.push(this.toPartnership(row, member));
     }
     return { items };
   }
@@ -166,9 +166,9 @@ export class PartnershipsService {
     return row.organizations.every((o) => o.publicConsent);
   }
 
-  private async isInsider(row: PartnershipRow, user?: AuthUser): Promise<boolean> {
+  /** A member of a participating organisation: sees it before it is public, and its channel. (Staff see it, not the channel.) */
+  private async isMember(row: PartnershipRow, user?: AuthUser): Promise<boolean> {
     if (!user) return false;
-    if (isStaff(user.role)) return true;
     for (const organization of row.organizations) if ((await this.organizations.membership(organization.id, user.id))?.role) return true;
     return false;
   }
@@ -197,7 +197,7 @@ export class PartnershipsService {
     };
   }
 
-  private toPartnership(row: PartnershipRow, insider: boolean): PartnershipDto {
+  private toPartnership(row: PartnershipRow, member: boolean): PartnershipDto {
     return {
       id: row.id,
       initiativeId: row.initiativeId,
@@ -206,7 +206,8 @@ export class PartnershipsService {
       outcomeNote: row.outcomeNote,
       organizations: row.organizations,
       public: this.isPublic(row),
-      channelId: insider ? row.channelId : null,
+      // The private channel admits only the members: nobody else is given a channel they cannot open.
+      channelId: member ? row.channelId : null,
       createdAt: new Date(row.createdAt).toISOString(),
     };
   }
