@@ -109,6 +109,11 @@ describe('matching and partnerships', () => {
       const suggestions = await api().get(`/api/v1/organizations/${krakowSchool.id}/suggestions?lang=en`).expect(200);
       expect(suggestions.body.initiatives.map((m: { initiative: { id: string } }) => m.initiative.id)).toContain(nurembergSearch.id);
       expect(suggestions.body.initiatives.map((m: { initiative: { organizationId: string } }) => m.initiative.organizationId)).not.toContain(krakowSchool.id);
+      // Seen from Kraków, the place that matched is Kraków itself: the Nuremberg school looks for partners there.
+      const suggested = suggestions.body.initiatives.find((m: { initiative: { id: string } }) => m.initiative.id === nurembergSearch.id);
+      expect(suggested.reasons[0]).toEqual({ code: 'target_city', text: 'looking for partners in Kraków' });
+      const inPolish = await api().get(`/api/v1/organizations/${krakowSchool.id}/suggestions?lang=pl`).expect(200);
+      expect(inPolish.body.initiatives.find((m: { initiative: { id: string } }) => m.initiative.id === nurembergSearch.id).reasons[0]).toEqual({ code: 'target_city', text: 'szuka partnerów w mieście Kraków' });
     });
   });
 

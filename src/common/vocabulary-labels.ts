@@ -64,3 +64,14 @@ export function languageName(code: string, locale: Locale): string {
     return code;
   }
 }
+
+const countryNames = { pl: new Intl.DisplayNames(['pl'], { type: 'region' }), en: new Intl.DisplayNames(['en'], { type: 'region' }) };
+
+/** "Chorwacja" / "Croatia" for an ISO 3166 code, from the runtime's ICU data. */
+export function countryName(code: string, locale: Locale): string {
+  try {
+    return countryNames[locale].of(code.trim().toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -17,6 +17,11 @@ export interface FactorRow {
   sharedLanguages: string[];
   active: boolean;
   boost: number;
+  /** The place behind inTargetCity / inTargetCountry (see MatchFactors.place). */
+  targetsSeeker: boolean;
+  placeCityEn: string | null;
+  placeCityPl: string | null;
+  placeCountry: string | null;
   score: number;
 }
 
@@ -97,6 +102,8 @@ interface FactorSql {
   sharedLanguages: string;
   active: string;
   boost: string;
+  /** The place that matched: the candidate's, or (targetsSeeker) the seeker's own; for the reasons. */
+  place: { targetsSeeker: string; cityEn: string; cityPl: string; country: string };
   /** Tier and boost together, for the score: a lookup in the seeker's table of city points (no join). */
   cityPoints: string;
 }
@@ -182,7 +189,8 @@ function scoreSql(f: FactorSql): string {
 function factorColumns(f: FactorSql): string {
   return `coalesce(${f.inTargetCity}, false) AS "inTargetCity", coalesce(${f.inTargetCountry}, false) AS "inTargetCountry", ${f.tier} AS tier,
   c.name AS "cityEn", c.name_pl AS "cityPl", ${f.soughtType} AS "soughtType", ${f.sharedAreas} AS "sharedAreas",
-  ${f.sharedLanguages} AS "sharedLanguages", coalesce(${f.active}, false) AS active, ${f.boost} AS boost`;
+  ${f.sharedLanguages} AS "sharedLanguages", coalesce(${f.active}, false) AS active, ${f.boost} AS boost,
+  ${f.place.targetsSeeker} AS "targetsSeeker", ${f.place.cityEn} AS "placeCityEn", ${f.place.cityPl} AS "placeCityPl", ${f.place.country} AS "placeCountry"`;
 }
 
 /** Containment tests, one per value: (col @> ARRAY[$1])::int + ... (0 without values). */
@@ -256,6 +264,7 @@ export class MatchingRepository {
       sharedLanguages: intersect('o.languages', languages),
       active: `o.last_active_at > now() - interval '30 days'`,
       boost: 'coalesce(c.match_boost, 0)::int',
+      place: { targetsSeeker: 'false', cityEn: 'c.name', cityPl: 'c.name_pl', country: 'o.country::text' },
       cityPoints: city.pointsSql,
     };
     return this.rank<OrganizationMatchRow>(
@@ -284,7 +293,7 @@ export class MatchingRepository {
    */
   async fittingInitiatives(organizationId: string, initiativeId: string | null, after: MatchCursor | undefined, limit: number, options: RankOptions = {}): Promise<InitiativeMatchRow[]> {
     const [seeker] = (await this.dataSource.query(
-      `SELECT o.id, o.type, o.country, c.key AS "cityKey", coalesce(c.is_home, false) AS "seekerHome",
+      `SELECT o.id, o.type, o.country, c.key AS "cityKey", c.name AS "cityEn", c.name_pl AS "cityPl", coalesce(c.is_home, false) AS "seekerHome",
               coalesce(i.target_cities, '{}') AS "targetCities", coalesce(i.target_countries, '{}') AS "targetCountries",
               coalesce(i.areas, o.areas) AS areas, coalesce(i.languages, o.languages) AS languages, ${CITIES_SQL} AS cities
          FROM organizations o LEFT JOIN cities c ON c.id = o.city_id LEFT JOIN initiatives i ON i.id = $2::uuid AND i.organization_id = o.id
@@ -295,6 +304,8 @@ export class MatchingRepository {
       type: string;
       country: string;
       cityKey: string | null;
+      cityEn: string | null;
+      cityPl: string | null;
       seekerHome: boolean;
       targetCities: string[];
       targetCountries: string[];
@@ -305,14 +316,15 @@ export class MatchingRepository {
     if (!seeker) return [];
     const params = new Params();
     // In a target city: the candidate is in one of the seeker's, or targets the seeker's; the same for countries.
-    const cityParts = [
-      seeker.targetCities.length ? `j.organization_city = ANY(${params.add(seeker.targetCities)}::text[])` : '',
-      seeker.cityKey ? `j.target_cities @> ARRAY[${params.add(seeker.cityKey)}]::text[]` : '',
-    ].filter(Boolean);
-    const countryParts = [
-      seeker.targetCountries.length ? `j.organization_country = ANY(${params.add(seeker.targetCountries)}::bpchar[])` : '',
-      `j.target_countries @> ARRAY[${params.add(seeker.country)}]::text[]`,
-    ].filter(Boolean);
+    const inSeekersCities = seeker.targetCities.length ? `j.organization_city = ANY(${params.add(seeker.targetCities)}::text[])` : '';
+    const targetsSeekersCity = seeker.cityKey ? `j.target_cities @> ARRAY[${params.add(seeker.cityKey)}]::text[]` : '';
+    const inSeekersCountries = seeker.targetCountries.length ? `j.organization_country = ANY(${params.add(seeker.targetCountries)}::bpchar[])` : '';
+    const targetsSeekersCountry = `j.target_countries @> ARRAY[${params.add(seeker.country)}]::text[]`;
+    const cityParts = [inSeekersCities, targetsSeekersCity].filter(Boolean);
+    const countryParts = [inSeekersCountries, targetsSeekersCountry].filter(Boolean);
+    // The reason names the seeker's own place only when the candidate is not in one the seeker looks for.
+    const targetsSeeker = `(CASE WHEN ${inSeekersCities || 'false'} THEN false WHEN ${targetsSeekersCity || 'false'} THEN true
+      WHEN ${inSeekersCountries || 'false'} THEN false ELSE coalesce(${targetsSeekersCountry}, false) END)`;
     const type = params.add(seeker.type);
     const areas = seeker.areas.length ? params.add(seeker.areas) : null;
     const languages = params.add(seeker.languages);
@@ -346,6 +358,12 @@ export class MatchingRepository {
       sharedLanguages: intersect('j.languages', languages),
       active: `j.updated_at > now() - interval '30 days'`,
       boost: 'coalesce(c.match_boost, 0)::int',
+      place: {
+        targetsSeeker,
+        cityEn: `CASE WHEN ${targetsSeeker} THEN ${params.add(seeker.cityEn)}::text ELSE c.name END`,
+        cityPl: `CASE WHEN ${targetsSeeker} THEN ${params.add(seeker.cityPl)}::text ELSE c.name_pl END`,
+        country: `CASE WHEN ${targetsSeeker} THEN ${params.add(seeker.country)}::text ELSE j.organization_country::text END`,
+      },
       cityPoints: city.pointsSql,
     };
     return this.rank<InitiativeMatchRow>(

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { decodeCursor, encodeCursor } from '../common/http/cursor';
 import type { AuthUser } from '../auth/auth-user';
-import { areaName, languageName, orgTypeName } from '../common/vocabulary-labels';
+import { areaName, countryName, languageName, orgTypeName } from '../common/vocabulary-labels';
 import { InitiativesService } from '../initiatives/initiatives.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { RegistryService } from '../registry/registry.service';
@@ -82,6 +82,7 @@ export class MatchingService {
       inTargetCountry: row.inTargetCountry,
       tier: row.tier,
       cityName: row.cityEn ? { pl: row.cityPl ?? row.cityEn, en: row.cityEn } : null,
+      place: { city: row.placeCityEn ? { pl: row.placeCityPl ?? row.placeCityEn, en: row.placeCityEn } : null, country: row.placeCountry, targetsSeeker: row.targetsSeeker },
       soughtType: row.soughtType,
       sharedAreas: row.sharedAreas,
       sharedLanguages: row.sharedLanguages,
@@ -92,6 +93,6 @@ export class MatchingService {
 
   private async vocabulary(): Promise<ReasonVocabulary> {
     const home = await this.registry.getHomeCityForms();
-    return { area: areaName, language: languageName, orgType: orgTypeName, homeCity: home };
+    return { area: areaName, language: languageName, orgType: orgTypeName, country: countryName, homeCity: home };
   }
 }

@@ -36,6 +36,12 @@ export interface MatchFactors {
   tier: Tier | null;
   /** The candidate's city, for the reasons. */
   cityName: { pl: string; en: string } | null;
+  /**
+   * The place behind inTargetCity or inTargetCountry: the candidate's (it is where the seeker looks
+   * for partners), or the seeker's own (`targetsSeeker`: the candidate initiative looks for partners
+   * where the seeker is).
+   */
+  place: { city: { pl: string; en: string } | null; country: string | null; targetsSeeker: boolean };
   soughtType: string | null;
   sharedAreas: string[];
   sharedLanguages: string[];
@@ -57,6 +63,7 @@ export interface ReasonVocabulary {
   area(key: string, locale: Locale): string;
   language(code: string, locale: Locale): string;
   orgType(key: string, locale: Locale, plural?: boolean): string;
+  country(code: string, locale: Locale): string;
   /** The home city in English and in the Polish genitive and locative ("Krakowa", "Krakowie"). */
   homeCity: { en: string; plGenitive: string; plLocative: string };
 }
@@ -89,8 +96,14 @@ function list(items: string[], locale: Locale): string {
 export function reasons(f: MatchFactors, seekerType: string | null, locale: Locale, vocabulary: ReasonVocabulary): Reason[] {
   const out: Reason[] = [];
   const city = f.cityName?.[locale] ?? '';
-  if (f.inTargetCity) out.push({ code: 'target_city', text: locale === 'pl' ? `w docelowym mieście: ${city}` : `in a target city: ${city}` });
-  else if (f.inTargetCountry) out.push({ code: 'target_country', text: locale === 'pl' ? `w docelowym kraju (${city})` : `in a target country (${city})` });
+  const pl = locale === 'pl';
+  if (f.inTargetCity) {
+    const place = f.place.city?.[locale] ?? '';
+    out.push({ code: 'target_city', text: f.place.targetsSeeker ? (pl ? `szuka partnerów w mieście ${place}` : `looking for partners in ${place}`) : pl ? `w docelowym mieście: ${place}` : `in a target city: ${place}` });
+  } else if (f.inTargetCountry) {
+    const place = f.place.country ? vocabulary.country(f.place.country, locale) : '';
+    out.push({ code: 'target_country', text: f.place.targetsSeeker ? (pl ? `szuka partnerów w kraju: ${place}` : `looking for partners in ${place}`) : pl ? `w docelowym kraju: ${place}` : `in a target country: ${place}` });
+  }
   if (f.soughtType) {
     const sought = vocabulary.orgType(f.soughtType, locale);
     const seeker = seekerType ? vocabulary.orgType(seekerType, locale) : '';

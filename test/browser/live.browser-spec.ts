@@ -446,7 +446,7 @@ describe('settings, saved searches and suggestions', () => {
     const suggestions = page.locator('section:has(> #suggestions-heading)');
     const match = suggestions.locator('.match', { has: page.getByRole('link', { name: initiative.title }) });
     await match.waitFor();
-    expect((await match.locator('.match__reasons li').allTextContents()).join(' ')).toMatch(/in a target city/);
+    expect((await match.locator('.match__reasons li').allTextContents()).join(' ')).toMatch(/looking for partners in Nuremberg/);
     await expectAccessibleInBothLanguages(page, 'the organisation page with suggestions', async () => {
       await suggestions.locator('.match').first().waitFor();
     });
