@@ -3,6 +3,7 @@ import { DocumentTimeline } from '../components/DocumentTimeline';
 import { LoadError, Loading } from '../components/LoadError';
 import { PageHeading } from '../components/PageHeading';
 import { MarkerIcon } from '../components/TierMarker';
+import { TagList } from '../components/TagList';
 import { useDocumentTitle, useI18n } from '../i18n/i18n';
 import { Link, useLocation } from '../lib/router';
 import { useApi } from '../lib/use-api';
@@ -77,15 +78,7 @@ function CityDetails({ city }: { city: CityDetail }) {
         <div>
           <dt>{m.city.areas}</dt>
           <dd>
-            {city.areas.length ? (
-              <ul class="tags">
-                {city.areas.map((area) => (
-                  <li key={area}>{areaName(area)}</li>
-                ))}
-              </ul>
-            ) : (
-              m.city.noAreas
-            )}
+            <TagList values={city.areas} name={areaName} empty={m.city.noAreas} />
           </dd>
         </div>
       </dl>

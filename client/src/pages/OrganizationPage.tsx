@@ -10,6 +10,7 @@ import { LoadError, Loading } from '../components/LoadError';
 import { OrganizationSuggestions } from '../components/live/Matches';
 import { StatusBadge } from '../components/OrganizationStatus';
 import { PageHeading } from '../components/PageHeading';
+import { TagList } from '../components/TagList';
 import { useDocumentTitle, useI18n } from '../i18n/i18n';
 import { Link } from '../lib/router';
 import { useApi } from '../lib/use-api';
@@ -93,29 +94,13 @@ function OrganizationDetails({ organization, onChange }: { organization: Organiz
         <div>
           <dt>{m.organization.areas}</dt>
           <dd>
-            {organization.areas.length ? (
-              <ul class="tags">
-                {organization.areas.map((area) => (
-                  <li key={area}>{areaName(area)}</li>
-                ))}
-              </ul>
-            ) : (
-              m.city.noAreas
-            )}
+            <TagList values={organization.areas} name={areaName} empty={m.city.noAreas} />
           </dd>
         </div>
         <div>
           <dt>{m.organization.languages}</dt>
           <dd>
-            {organization.languages.length ? (
-              <ul class="tags">
-                {organization.languages.map((code) => (
-                  <li key={code}>{languageName(code)}</li>
-                ))}
-              </ul>
-            ) : (
-              m.city.noAreas
-            )}
+            <TagList values={organization.languages} name={languageName} empty={m.city.noAreas} />
           </dd>
         </div>
         {organization.website && (

@@ -11,7 +11,6 @@ import {
   cancelMeeting,
   declineMeeting,
   downloadMyMeetingsCalendar,
-  getEdition,
   getMyForum,
   listSessions,
   listSlots,
@@ -30,21 +29,18 @@ import { ConfirmAction } from '../../components/ConfirmAction';
 import { FieldShell, FormError, FormStatus, SelectField, SubmitButton, TextAreaField } from '../../components/Form';
 import { LoadError, Loading } from '../../components/LoadError';
 import { PageHeading } from '../../components/PageHeading';
-import { RequireSignIn } from '../../components/RequireSignIn';
 import { useForumMessages } from '../../i18n/forum';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n';
 import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
-import { ActionError, toApiError, useForumForm, useForumFormat } from './common';
+import { ActionError, SignedInEditionPage, toApiError, useForumForm, useForumFormat } from './common';
 
 export function MyForumPage({ editionId }: { editionId: string }) {
   const fm = useForumMessages();
-  const edition = useApi((signal) => getEdition(editionId, signal), [editionId]);
-  const title = edition.data ? fm.myTitle(edition.data.year) : fm.myForumLink;
   return (
-    <RequireSignIn title={title}>
-      {() => (edition.error ? <LoadError error={edition.error} onRetry={edition.reload} /> : !edition.data ? <Loading /> : <MyForum edition={edition.data} />)}
-    </RequireSignIn>
+    <SignedInEditionPage editionId={editionId} title={(edition) => (edition ? fm.myTitle(edition.year) : fm.myForumLink)}>
+      {(edition) => <MyForum edition={edition} />}
+    </SignedInEditionPage>
   );
 }
 

@@ -5,27 +5,24 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { listAreas, listCities, listMyOrganizations } from '../../api/client';
-import { getEdition, listGoals, proposeSession, SESSION_KINDS, type Edition, type ForumSession, type ProposalInput } from '../../api/forum';
+import { listGoals, proposeSession, SESSION_KINDS, type Edition, type ForumSession, type ProposalInput } from '../../api/forum';
 import { CheckboxGroup, FormError, FormStatus, SelectField, SubmitButton, TextAreaField, TextField } from '../../components/Form';
 import { LoadError, Loading } from '../../components/LoadError';
 import { PageHeading } from '../../components/PageHeading';
-import { RequireSignIn } from '../../components/RequireSignIn';
 import { useForumMessages } from '../../i18n/forum';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n';
 import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
-import { useForumForm, useForumFormat } from './common';
+import { SignedInEditionPage, useForumForm, useForumFormat } from './common';
 
 const FIELDS = ['organizationId', 'kind', 'title', 'abstract', 'areas', 'goals', 'speakers', 'language', 'partnerCities'] as const;
 
 export function ProposePage({ editionId }: { editionId: string }) {
   const fm = useForumMessages();
-  const edition = useApi((signal) => getEdition(editionId, signal), [editionId]);
-  const title = edition.data ? fm.proposeTitle(edition.data.year) : fm.proposeLink;
   return (
-    <RequireSignIn title={title}>
-      {() => (edition.error ? <LoadError error={edition.error} onRetry={edition.reload} /> : !edition.data ? <Loading /> : <Propose edition={edition.data} />)}
-    </RequireSignIn>
+    <SignedInEditionPage editionId={editionId} title={(edition) => (edition ? fm.proposeTitle(edition.year) : fm.proposeLink)}>
+      {(edition) => <Propose edition={edition} />}
+    </SignedInEditionPage>
   );
 }
 

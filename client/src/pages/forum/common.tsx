@@ -4,11 +4,14 @@
  */
 import type { ComponentChildren } from 'preact';
 import { ApiError, type Me } from '../../api/client';
-import type { Edition, EditionStatus, SessionKind } from '../../api/forum';
+import { getEdition, type Edition, type EditionStatus, type SessionKind } from '../../api/forum';
 import { FieldShell } from '../../components/Form';
+import { LoadError, Loading } from '../../components/LoadError';
+import { RequireSignIn } from '../../components/RequireSignIn';
 import { useForumMessages, type ForumMessages } from '../../i18n/forum';
 import { useI18n } from '../../i18n/i18n';
 import { explainError, explainFieldMessage, type Explained } from '../../lib/errors';
+import { useApi } from '../../lib/use-api';
 import { useForm, type FormState } from '../../lib/use-form';
 import '../../styles/forum.css';
 
@@ -257,4 +260,14 @@ export function isStaffUser(user: Me | undefined): boolean {
 
 export function toApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError(0, String(error));
+}
+
+/** A signed-in page of one edition: the edition loaded (or its load error, with a retry), then the page itself. */
+export function SignedInEditionPage({ editionId, title, children }: { editionId: string; title(edition: Edition | undefined): string; children(edition: Edition): ComponentChildren }) {
+  const edition = useApi((signal) => getEdition(editionId, signal), [editionId]);
+  return (
+    <RequireSignIn title={title(edition.data)}>
+      {() => (edition.error ? <LoadError error={edition.error} onRetry={edition.reload} /> : !edition.data ? <Loading /> : children(edition.data))}
+    </RequireSignIn>
+  );
 }
