@@ -144,7 +144,7 @@ interface PlanSummary {
   seqScanOnInitiatives: boolean;
 }
 
-const WATCHED_INDEXES = ['initiatives_search_idx', 'initiatives_areas_idx', 'initiatives_languages_idx', 'initiatives_public_newest_idx'];
+const WATCHED_INDEXES = ['initiatives_search_filters_idx', 'initiatives_public_newest_idx'];
 
 async function explain(url: string, path: string, statement: Statement): Promise<{ summary: PlanSummary; text: string }> {
   const client = new Client({ connectionString: url });

@@ -238,12 +238,16 @@ describe('initiatives', () => {
       expect((await search({ q: '&|!():*' }).expect(200)).body.items).toHaveLength(3);
     });
 
-    it('ranks a match in the title above one in the summary', async () => {
+    it('ranks a match in the title above one in the summary, and both above one in the body alone', async () => {
+      // Five body occurrences outweighed one title occurrence when the body was ranked too; now a
+      // match in the body alone comes after every title or summary match, newest first among them.
+      const inBody = await publish(searchOwner, { organizationId: ngo.id, title: 'Open-air weekend', summary: 'Performers from both cities meet in the old town.', body: 'Teatr, teatr, teatr: teatr uliczny i teatr lalek.' });
       const inSummary = await publish(searchOwner, { organizationId: ngo.id, title: 'Street art weekend', summary: 'Theatre groups (teatr uliczny) from both cities perform together.' });
       const inTitle = await publish(searchOwner, { organizationId: ngo.id, title: 'Teatr uliczny bez granic', summary: 'Street performers from Kraków and Lviv meet for a week.' });
       const res = await search({ q: 'teatr' }).expect(200);
-      expect(res.body.items.map((i: { id: string }) => i.id).slice(0, 2)).toEqual([inTitle.id, inSummary.id]);
-      await t.dataSource.query(`DELETE FROM initiatives WHERE id = ANY($1)`, [[inSummary.id, inTitle.id]]);
+      const ours = [inTitle.id, inSummary.id, inBody.id];
+      expect(res.body.items.map((i: { id: string }) => i.id).filter((id: string) => ours.includes(id))).toEqual(ours);
+      await t.dataSource.query(`DELETE FROM initiatives WHERE id = ANY($1)`, [[inBody.id, inSummary.id, inTitle.id]]);
     });
 
     it.each([
@@ -268,6 +272,15 @@ describe('initiatives', () => {
       expect(res.body.facets.goal).toEqual([{ value: goal, count: 1 }]);
       const narrowed = await search({ area: 'youth' }).expect(200);
       expect(narrowed.body.facets.kind).toEqual([{ value: 'exchange', count: 1 }]);
+    });
+
+    it('orders each facet by count, then by key', async () => {
+      const extra = await publish(searchOwner, { organizationId: ngo.id, title: 'Youth culture exchange', kind: 'exchange', areas: ['youth', 'culture'] });
+      const res = await search({}).expect(200);
+      expect(res.body.total).toBe(4);
+      expect(res.body.facets.area).toEqual([{ value: 'culture', count: 2 }, { value: 'youth', count: 2 }, { value: 'economy', count: 1 }, { value: 'social', count: 1 }]);
+      expect(res.body.facets.kind).toEqual([{ value: 'exchange', count: 2 }, { value: 'event', count: 1 }, { value: 'study_visit', count: 1 }]);
+      await t.dataSource.query(`DELETE FROM initiatives WHERE id = $1`, [extra.id]);
     });
 
     it.each([

@@ -145,7 +145,8 @@ export class InitiativesRepository {
     }
     if (filter.organizationId) where.push(`i.organization_id = ${p(filter.organizationId)}`);
 
-    const rank = query && filter.sort === 'relevance' ? `ts_rank_cd(i.search, ${query})::float8` : '0::float8';
+    // Ranked on title and summary only (search_head: in the row, not TOASTed like the whole vector).
+    const rank = query && filter.sort === 'relevance' ? `ts_rank_cd(i.search_head, ${query})::float8` : '0::float8';
     const at = `i.${filter.dateColumn}`;
     let keyset = '';
     if (filter.after) {
