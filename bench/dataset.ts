@@ -5,6 +5,7 @@
  * comment on the initiatives table marks a complete data set of this version.
  */
 import type { DataSource, EntityManager } from 'typeorm';
+import { seededRandom } from '../test/support/seeded-random';
 
 /** Bump when the generator changes: the next run regenerates. */
 export const DATASET_VERSION = 'cooperation-forum bench data v2 (seed 20250101, 10000 organisations, 100000 initiatives)';
@@ -17,22 +18,11 @@ const VOCABULARY_PER_TEXT = 40;
 const NOW = Date.parse('2025-06-01T12:00:00Z');
 const DAY = 86_400_000;
 
-/** mulberry32: small, fast and good enough for test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Random {
   private readonly next: () => number;
   constructor(seed: number) {
-    this.next = prng(seed);
+    this.next = seededRandom(seed);
   }
   float(): number {
     return this.next();

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { MatchingRepository, type MatchCursor } from '../src/matching/matching.repository';
 import { clearAddressLimits, signUp, verifiedOrganization, type SignedIn } from './support/accounts';
+import { seededRandom } from './support/seeded-random';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('matching and partnerships', () => {
@@ -215,18 +216,7 @@ describe('matching and partnerships', () => {
   });
 
   describe('ranking by bounds (top-k.ts) on a larger generated set', () => {
-    /** mulberry32: the same rows in every run. */
-    const random = (seed: number) => {
-      let a = seed;
-      return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let x = a;
-        x = Math.imul(x ^ (x >>> 15), x | 1);
-        x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-        return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-      };
-    };
-    const next = random(7);
+    const next = seededRandom(7); // the same rows in every run
     const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
     const some = <T>(items: T[], max: number) => [...new Set(Array.from({ length: Math.floor(next() * (max + 1)) }, () => pick(items)))];
 

@@ -1,4 +1,5 @@
 import { combinations, topKCandidates, type Ranked, type Signal } from './top-k';
+import { seededRandom } from '../../test/support/seeded-random';
 
 type Key = 'place' | 'type' | 'areas';
 const SIGNALS: Signal<Key>[] = [
@@ -32,18 +33,6 @@ function exhaustive(candidates: Candidate[], k: number): string[] {
   const sorted = [...candidates].sort((a, b) => b.score - a.score);
   const kth = sorted.length >= k ? sorted[k - 1].score : -Infinity;
   return sorted.filter((c) => c.score >= kth).map((c) => c.id).sort();
-}
-
-/** A deterministic pseudo-random source (mulberry32). */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('combinations', () => {
@@ -102,7 +91,7 @@ describe('topKCandidates', () => {
   });
 
   it('agrees with scoring every candidate on random data', async () => {
-    const next = random(42);
+    const next = seededRandom(42);
     for (let round = 0; round < 200; round++) {
       const rest = Math.floor(next() * 40);
       const candidates: Candidate[] = Array.from({ length: 1 + Math.floor(next() * 60) }, (_, i) => {
