@@ -11,7 +11,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { InitiativesRepository, type SearchFilter, type SearchResult, type SearchRow } from '../src/initiatives/initiatives.repository';
-import { toPrefixQuery } from '../src/initiatives/search-query';
+import { toSearchWords } from '../src/initiatives/search-query';
 
 /** `SEARCHABLE` in initiatives.service.ts: what the public search lists unless a status is asked for. */
 const SEARCHABLE: SearchFilter['statuses'] = ['published', 'in_progress', 'completed'];
@@ -32,12 +32,12 @@ export function publicFilter(query: URLSearchParams): SearchFilter {
       throw new UnsupportedQuery(`the bench does not mirror the parameter ${key}`);
     }
   }
-  const tsquery = toPrefixQuery(query.get('q')?.trim() || undefined);
+  const words = toSearchWords(query.get('q')?.trim() || undefined);
   const limit = query.has('limit') ? Number(query.get('limit')) : 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UnsupportedQuery('limit must be 1 to 100');
-  const sort = (query.get('sort') as SearchFilter['sort'] | null) ?? (tsquery ? 'relevance' : 'newest');
+  const sort = (query.get('sort') as SearchFilter['sort'] | null) ?? (words ? 'relevance' : 'newest');
   return {
-    tsquery,
+    words,
     statuses: SEARCHABLE,
     includeHidden: false,
     area: query.get('area') ?? undefined,

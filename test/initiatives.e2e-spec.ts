@@ -238,6 +238,30 @@ describe('initiatives', () => {
       expect((await search({ q: '&|!():*' }).expect(200)).body.items).toHaveLength(3);
     });
 
+    it('finds by prefix the words of a text as soon as it is written or edited, quotes and all', async () => {
+      const fresh = await publish(searchOwner, { organizationId: ngo.id, title: "Zebrafishology summer school: O'Brien's lab", summary: 'Visits to a zoology lab.' });
+      expect((await search({ q: 'zebrafish' }).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([fresh.id]);
+      expect((await search({ q: 'brien' }).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([fresh.id]);
+      expect((await search({ q: 'quokkolog' }).expect(200)).body.items).toEqual([]);
+      await api().patch(`/api/v1/initiatives/${fresh.id}`).set(searchOwner.auth).send({ body: 'Now with quokkology field trips.' }).expect(200);
+      expect((await search({ q: 'quokkolog' }).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([fresh.id]);
+      // Two typed words: both must match, each as a prefix.
+      expect((await search({ q: 'zebra quokk' }).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([fresh.id]);
+      expect((await search({ q: 'zebra krakow' }).expect(200)).body.items).toEqual([]);
+      await t.dataSource.query(`DELETE FROM initiatives WHERE id = $1`, [fresh.id]);
+    });
+
+    it('still finds a prefix of more words than it spells out', async () => {
+      // 70 words begin with "zqx": more than search_words_query() expands, so the prefix stays one.
+      const many = Array.from({ length: 70 }, (_, i) => `zqx${String(i).padStart(2, '0')}`).join(' ');
+      const wide = await publish(searchOwner, { organizationId: ngo.id, title: 'A glossary of made-up words', summary: 'Made-up words for a test.', body: many });
+      const [{ query }] = await t.dataSource.query(`SELECT search_words_query(ARRAY['zqx'])::text AS query`);
+      expect(query).toBe(`'zqx':*`);
+      expect((await search({ q: 'zqx' }).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([wide.id]);
+      expect((await search({ q: 'zqx6' }).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([wide.id]);
+      await t.dataSource.query(`DELETE FROM initiatives WHERE id = $1`, [wide.id]);
+    });
+
     it('ranks a match in the title above one in the summary, and both above one in the body alone', async () => {
       // Five body occurrences outweighed one title occurrence when the body was ranked too; now a
       // match in the body alone comes after every title or summary match, newest first among them.

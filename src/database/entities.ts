@@ -20,6 +20,7 @@ import { ForumSession } from '../forum/entities/forum-session.entity';
 import { Meeting, MeetingParticipant, MeetingSlot } from '../forum/entities/meeting.entity';
 import { QaQuestion, QaVote } from '../forum/entities/qa-question.entity';
 import { InitiativeTransition } from '../initiatives/entities/initiative-transition.entity';
+import { SearchWord } from '../initiatives/entities/search-word.entity';
 import { Report } from '../moderation/entities/report.entity';
 import { OutboxMail } from '../mail/entities/outbox-mail.entity';
 import { Organization } from '../organizations/entities/organization.entity';
@@ -56,6 +57,7 @@ export const ENTITIES = [
   OrganizationInvitation,
   Initiative,
   InitiativeTransition,
+  SearchWord,
   Report,
   Channel,
   ChannelMember,

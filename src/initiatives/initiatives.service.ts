@@ -26,7 +26,7 @@ import type {
 import type { Initiative } from './entities/initiative.entity';
 import { EDITABLE_STATUSES, PUBLIC_STATUSES, TRANSITIONS, type InitiativeAction, type InitiativeStatus } from './initiatives.constants';
 import { InitiativesRepository, type SearchRow } from './initiatives.repository';
-import { toPrefixQuery } from './search-query';
+import { toSearchWords } from './search-query';
 
 const NOT_FOUND = 'There is no initiative with this id, or you cannot see it.';
 /** Listed by the public search unless a status is asked for. */
@@ -162,11 +162,11 @@ export class InitiativesService {
       query.city && this.registry.assertVocabulary('city', 'registryCity', [query.city]),
       query.orgType && this.registry.assertVocabulary('orgType', 'organizationType', [query.orgType]),
     ]);
-    const tsquery = toPrefixQuery(query.q);
-    const sort = query.sort ?? (tsquery ? 'relevance' : 'newest');
+    const words = toSearchWords(query.q);
+    const sort = query.sort ?? (words ? 'relevance' : 'newest');
     const limit = query.limit ?? 20;
     const result = await this.initiatives.search({
-      tsquery,
+      words,
       statuses,
       includeHidden,
       area: query.area,
@@ -199,7 +199,7 @@ export class InitiativesService {
   /** Up to five published initiatives like this one, so that its authors can avoid a duplicate. */
   async similar(id: string, user?: AuthUser): Promise<SimilarListDto> {
     const { initiative } = await this.access(id, user);
-    const rows = await this.initiatives.similar(initiative.title, toPrefixQuery(`${initiative.title}`)?.replace(/ & /g, ' | ') ?? null, initiative.id, 5);
+    const rows = await this.initiatives.similar(initiative.title, toSearchWords(initiative.title), initiative.id, 5);
     return { items: rows.map((row) => ({ ...this.fromRow(row), similarity: row.similarity })) };
   }
 
