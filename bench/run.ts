@@ -70,6 +70,13 @@ const SEQUENTIAL = 100;
 const SEARCH_PATH = '/api/v1/initiatives?q=wspolpraca&area=education&lang=pl';
 /** The public listing: the newest 20 published in an area, no text (17,159 matches: culture is the commonest area). */
 const LISTING_PATH = '/api/v1/initiatives?area=culture';
+/**
+ * Type-ahead: a three-letter prefix that begins seven words of the data set, with the same filters
+ * (8,800 matches). Checked, explained and timed one request at a time, not loaded.
+ */
+const TYPE_AHEAD_PATH = '/api/v1/initiatives?q=wsp&area=education&lang=pl';
+/** What the answers, plans and idle latency cover. */
+const PROBED_PATHS = [SEARCH_PATH, LISTING_PATH, TYPE_AHEAD_PATH];
 
 type Target = 'app' | 'bare';
 
@@ -369,7 +376,7 @@ async function searchBench(url: string, servers: Record<Target, Running>, monito
   const { app, bare } = servers;
   say('\nSearch: same answers (app vs bare):');
   const consistency: Consistency[] = [];
-  for (const path of [SEARCH_PATH, LISTING_PATH]) {
+  for (const path of PROBED_PATHS) {
     const check = await checkSameAnswers(app, bare, path);
     consistency.push(check);
     say(`  ${path}: ${check.identical ? 'identical JSON' : `DIFFERENT (${check.difference})`}, total ${check.total}, ${check.items} items, ${check.appBytes} bytes`);
@@ -378,7 +385,7 @@ async function searchBench(url: string, servers: Record<Target, Running>, monito
   say('\nEXPLAIN (ANALYZE, BUFFERS), warm (full plans in docs/perf/search-plans.txt):');
   const plans: PlanSummary[] = [];
   const planTexts: string[] = [];
-  for (const path of [SEARCH_PATH, LISTING_PATH]) {
+  for (const path of PROBED_PATHS) {
     const statement = await statementFor(new URL(path, 'http://x').searchParams);
     const { summary, text } = await explain(url, path, statement);
     plans.push(summary);
@@ -395,7 +402,7 @@ async function searchBench(url: string, servers: Record<Target, Running>, monito
 
   say(`\nIdle latency, one request at a time (${SEQUENTIAL} requests each, after ${SEQUENTIAL / 4} unmeasured):`);
   const idle: Record<string, Record<Target, LoadResult>> = {};
-  for (const path of [SEARCH_PATH, LISTING_PATH]) {
+  for (const path of PROBED_PATHS) {
     const pair = {} as Record<Target, LoadResult>;
     for (const target of ['app', 'bare'] as const) {
       await sequential(servers[target].base + path, SEQUENTIAL / 4);
