@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * Type-ahead matches every typed word as a prefix. Left as a partial match ('wsp:*'), a prefix
  * makes GIN collect every posting of every word it covers before it can intersect them with the
  * filters, and the planner, which estimates a short prefix as common, read the whole table instead
- * and detoasted every search vector: 'wsp' with an area took 0.5 to 1 s on the bench data set
- * against 15 to 35 ms for the same words spelled out. So the prefixes become the words they stand
+ * and detoasted every search vector: the search 'wsp' with an area and a language took 0.7 to 1 s
+ * on the bench data set, against 115 to 130 ms with the same words spelled out. So the prefixes become the words they stand
  * for, which GIN finds as exact entries:
  * - search_words: every lexeme of every initiative's search vector, kept by a trigger whoever
  *   writes (inserted in byte order, so two writers wait for each other in one order, never in a
