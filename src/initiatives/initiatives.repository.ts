@@ -157,8 +157,8 @@ export class InitiativesRepository {
       keyset = `AND (m.rank, m.sort_at, m.id) < (${p(filter.after.rank)}::float8, ${p(filter.after.at)}::timestamptz, ${p(filter.after.id)}::uuid)`;
     }
     const limit = p(filter.limit);
-    // Kinds are counted on the enum and named after: turning every match's kind into text first
-    // cost 5 ms on the 17,159 matches of an area listing.
+    // The kind facet below counts on the enum and names the kinds after: turning every match's
+    // kind into text first cost 5 ms on the 17,159 matches of an area listing.
 
     const sql = `
       WITH ${typed}
