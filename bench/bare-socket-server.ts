@@ -5,11 +5,20 @@
  * room; `message:send { channelId, body, clientId }` broadcasts `message:new` to the room with the
  * shape of the app's Message (docs/REALTIME.md) and acknowledges the sender with it.
  *
- * Env: PORT (default 0: a free one), HOST (default 127.0.0.1). GET /health answers 200.
- * Prints "listening <port>" once ready.
+ * With STORE_FIRST=1 it is the stored floor instead: what any server must do that obeys the
+ * protocol's "stored first, then broadcast" (docs/REALTIME.md), and nothing more. Each message is
+ * stored by the app's own statement (TRY_INSERT_MESSAGE_SQL, prepared once per connection, through a
+ * pg.Pool of the app's size), a channel's messages in turn as the app does, and broadcast after the
+ * commit. The author is the subject of the handshake's token, read without verifying it: still no
+ * authentication, validation or presence.
+ *
+ * Env: PORT (default 0: a free one), HOST (default 127.0.0.1); for the stored floor STORE_FIRST=1,
+ * DATABASE_URL and DB_POOL_SIZE (default 10). GET /health answers 200. Prints "listening <port>" once ready.
  */
 import { createServer } from 'node:http';
+import { Pool } from 'pg';
 import { Server } from 'socket.io';
+import { TRY_INSERT_MESSAGE_SQL, type MessageRow } from '../src/channels/channels.repository';
 
 /** MAX_PAYLOAD_BYTES of the app's adapter. */
 const MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -28,6 +37,27 @@ const http = createServer((req, res) => {
 const io = new Server(http, { path: '/socket.io', serveClient: false, maxHttpBufferSize: MAX_PAYLOAD_BYTES });
 let nextId = 1;
 
+const pool = process.env.STORE_FIRST === '1'
+  ? new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE || 10), application_name: 'cooperation-forum-bench-stored' })
+  : null;
+/** Per channel, the end of the last store-and-broadcast (as ChannelsService.inTurn): message:new in id order. */
+const turns = new Map<number, Promise<unknown>>();
+
+/** The token's subject, unverified (base64url JSON between the dots). */
+function subjectOf(token: unknown): string | null {
+  if (typeof token !== 'string') return null;
+  try {
+    return (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub?: string }).sub ?? null;
+  } catch {
+    return null;
+  }
+}
+
+async function store(channelId: number, authorId: string, clientId: string, body: string): Promise<MessageRow | null> {
+  const { rows } = await pool!.query<MessageRow>({ name: 'channels.try-insert-message', text: TRY_INSERT_MESSAGE_SQL, values: [channelId, authorId, clientId, body] });
+  return rows[0] ?? null;
+}
+
 type Ack = (answer: unknown) => void;
 
 io.on('connection', (socket) => {
@@ -36,8 +66,37 @@ io.on('connection', (socket) => {
     void socket.join(`channel:${channelId}`);
     if (typeof ack === 'function') ack({ ok: true, presence: 0 });
   });
+  const authorId = subjectOf((socket.handshake.auth as { token?: unknown } | undefined)?.token);
   socket.on('message:send', (payload: { channelId?: number; body?: string; clientId?: string }, ack?: Ack) => {
     const channelId = Number(payload?.channelId);
+    if (pool) {
+      const clientId = String(payload?.clientId ?? '');
+      const work = (turns.get(channelId) ?? Promise.resolve()).then(async () => {
+        const row = authorId ? await store(channelId, authorId, clientId, String(payload?.body ?? '')) : null;
+        if (!row) return { ok: false, error: 'not stored (no token, not allowed to post, or a resend)' };
+        const message = {
+          id: Number(row.id),
+          channelId: Number(row.channelId),
+          author: { id: row.authorId, displayName: row.authorName ?? 'deleted user' },
+          body: row.body,
+          clientId: row.clientId,
+          createdAt: new Date(row.createdAt).toISOString(),
+          editedAt: null,
+          deleted: false,
+          hidden: false,
+          hiddenReason: null,
+        };
+        io.to(`channel:${channelId}`).emit('message:new', message);
+        return { ok: true, message };
+      });
+      const done = work.catch((error: Error) => ({ ok: false, error: error.message }));
+      turns.set(channelId, done);
+      void done.then((answer) => {
+        if (turns.get(channelId) === done) turns.delete(channelId);
+        if (typeof ack === 'function') ack(answer);
+      });
+      return;
+    }
     const message = {
       id: nextId++,
       channelId,
@@ -63,7 +122,7 @@ http.listen(Number(process.env.PORT || 0), process.env.HOST || '127.0.0.1', () =
 const stop = () => {
   io.close();
   http.closeAllConnections();
-  process.exit(0);
+  void (pool?.end() ?? Promise.resolve()).finally(() => process.exit(0));
 };
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);

@@ -2,7 +2,10 @@
  * The real-time fan-out benchmark: the app's Socket.IO path (token on the handshake, `channel:join`
  * with its access check, `message:send` validated, stored in PostgreSQL, broadcast as
  * `message:new`) against bench/bare-socket-server.ts (plain Socket.IO: no authentication,
- * validation, storage or presence), one server at a time, in the same run.
+ * validation, storage or presence), one server at a time, in the same run. At 100 msg/s it also
+ * measures, for information, the stored floor: the same bare server storing each message with the
+ * app's statement before broadcasting it (STORE_FIRST=1), which any server obeying the protocol's
+ * "stored first" must do; it tells how much of the app's latency is the store's and how much the app's.
  *
  * Setup, in the bench database: 1,000 receivers (users with a verified e-mail, not members of any
  * organisation: any signed-in user may read a public discussion), one sender who is a member (owner)
@@ -53,8 +56,12 @@ const SENDER_EMAIL = 'bench-fanout-sender@example.org';
 const receiverEmail = (n: number) => `bench-fanout-${String(n).padStart(4, '0')}@example.org`;
 /** The application_name of the app's pool (data-source-options.ts): its PostgreSQL backends. */
 const APP_APPLICATION_NAME = 'cooperation-forum';
+/** The stored floor's pool (bench/bare-socket-server.ts). */
+const STORED_APPLICATION_NAME = 'cooperation-forum-bench-stored';
 
-type Target = 'app' | 'bare';
+/** app: the real app; bare: plain Socket.IO; stored: plain Socket.IO that stores first (100 msg/s only). */
+type Target = 'app' | 'bare' | 'stored';
+const DATABASE_CLIENTS: Partial<Record<Target, string>> = { app: APP_APPLICATION_NAME, stored: STORED_APPLICATION_NAME };
 
 // ---------------------------------------------------------------------------------------------
 // Child processes (bench/fanout-client.ts)
@@ -375,8 +382,8 @@ class Harness {
 
   async mark(server: Running, target: Target): Promise<CpuMark> {
     const dbPids = new Map<number, number | null>();
-    if (target === 'app') {
-      const { rows } = await this.monitor.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`, [APP_APPLICATION_NAME]);
+    if (DATABASE_CLIENTS[target]) {
+      const { rows } = await this.monitor.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`, [DATABASE_CLIENTS[target]]);
       for (const row of rows as { pid: number }[]) dbPids.set(row.pid, cpuMs(row.pid));
     }
     const [receivers, senders] = await Promise.all([
@@ -388,8 +395,8 @@ class Harness {
 
   async cpuSince(server: Running, target: Target, before: CpuMark): Promise<{ serverMs: number | null; dbMs: number | null; receiversMs: number; sendersMs: number }> {
     const after = await this.mark(server, target);
-    let db: number | null = 0;
-    if (target === 'app') {
+    let db: number | null = DATABASE_CLIENTS[target] ? 0 : null;
+    if (DATABASE_CLIENTS[target]) {
       for (const [pid, value] of after.dbPids) {
         if (value === null) {
           db = null;
@@ -580,9 +587,9 @@ function describePaced(label: string, target: Target, r: PacedResult): void {
     r.send.heldByLimit ? `${r.send.heldByLimit} held by the per-socket limit` : '',
   ].filter(Boolean);
   say(
-    `  ${label.padEnd(9)} ${target.padEnd(4)} p50 ${ms(r.latency?.p50).padStart(9)}  p99 ${ms(r.latency?.p99).padStart(9)}  max ${ms(r.latency?.max).padStart(9)}  ` +
+    `  ${label.padEnd(9)} ${target.padEnd(6)} p50 ${ms(r.latency?.p50).padStart(9)}  p99 ${ms(r.latency?.p99).padStart(9)}  max ${ms(r.latency?.max).padStart(9)}  ` +
       `ack p50 ${ms(r.send.ack.p50)} p99 ${ms(r.send.ack.p99)}  ${r.send.acked} msgs x ${r.receivers} = ${r.delivered} deliveries  ` +
-      `CPU/msg: server ${cpu(r.cpu.serverMsPerMessage)}${target === 'app' ? `, PostgreSQL ${cpu(r.cpu.dbMsPerMessage)}` : ''} (server at ${fmt((r.cpu.serverCoreShare ?? NaN) * 100)}% of a core)` +
+      `CPU/msg: server ${cpu(r.cpu.serverMsPerMessage)}${DATABASE_CLIENTS[target] ? `, PostgreSQL ${cpu(r.cpu.dbMsPerMessage)}` : ''} (server at ${fmt((r.cpu.serverCoreShare ?? NaN) * 100)}% of a core)` +
       `${r.backends ? `; PostgreSQL backends busy ${fmt(r.backends.meanActive, 1)} on average, ${fmt(r.backends.meanLockWaits, 2)} waiting on a lock (max ${r.backends.maxLockWaits})` : ''}` +
       `${problems.length ? `  (${problems.join('; ')})` : ''}`,
   );
@@ -607,6 +614,8 @@ export interface FanoutResults {
   setup: { channelId: number; initiativeId: string; receivers: number; loginSeconds: number; receiverProcesses: number; perSocketRate: number; senderSockets: number; flatInFlight: number; rounds: number; pacedSeconds: number; flatSeconds: number };
   app: TargetResults;
   bare: TargetResults;
+  /** The stored floor at 100 msg/s, when it ran (information: no goal). */
+  stored?: TargetResults;
   rounds: Record<Target, { fanout1k: PacedResult[]; fanout100: PacedResult[] }>;
   verdicts: FanoutVerdict[];
   seconds: number;
@@ -617,10 +626,16 @@ export interface FanoutResults {
  * (bench/bare-socket-server.ts), sending to one at a time: 1,000 receivers (memory, then 10 msg/s
  * app then bare, then flat out app then bare), then 100 receivers at 100 msg/s (bare then app).
  */
-export async function fanoutBench(options: { url: string; app: Running; bare: Running; monitor: Client }): Promise<FanoutResults> {
+export async function fanoutBench(options: { url: string; app: Running; bare: Running; stored?: Running; monitor: Client }): Promise<FanoutResults> {
   const started = Date.now();
-  const { app, bare, monitor } = options;
-  const servers: Record<Target, Running> = { app, bare };
+  const { app, bare, stored, monitor } = options;
+  const servers: Partial<Record<Target, Running>> = { app, bare, stored };
+  const server = (target: Target): Running => {
+    const running = servers[target];
+    if (!running) throw new Error(`no ${target} server`);
+    return running;
+  };
+  const fan100Targets: Target[] = stored ? ['bare', 'stored', 'app'] : ['bare', 'app'];
   say(`\nFan-out: preparing users, the sender's organisation and a channel; logging ${RECEIVERS + 1} users in through the API...`);
   const data = await prepareData(options.url);
   const loginStarted = Date.now();
@@ -632,34 +647,38 @@ export async function fanoutBench(options: { url: string; app: Running; bare: Ru
 
   const receivers = Array.from({ length: RECEIVER_PROCESSES }, () => new ClientProcess('receivers'));
   const senders = new ClientProcess('senders');
-  const results: Record<Target, TargetResults> = { app: {}, bare: {} };
-  const rounds: Record<Target, { fanout1k: PacedResult[]; fanout100: PacedResult[] }> = { app: { fanout1k: [], fanout100: [] }, bare: { fanout1k: [], fanout100: [] } };
+  const results: Record<Target, TargetResults> = { app: {}, bare: {}, stored: {} };
+  const rounds: Record<Target, { fanout1k: PacedResult[]; fanout100: PacedResult[] }> = {
+    app: { fanout1k: [], fanout100: [] },
+    bare: { fanout1k: [], fanout100: [] },
+    stored: { fanout1k: [], fanout100: [] },
+  };
   try {
     await Promise.all([...receivers.map((r) => r.ready), senders.ready]);
     const h = new Harness(receivers, senders, monitor);
     const tokensFor = (target: Target, n: number): (string | null)[] => (target === 'app' ? setup.receiverTokens.slice(0, n) : Array.from({ length: n }, () => null));
-    const senderToken = (target: Target) => (target === 'app' ? setup.senderToken : null);
+    // The stored floor takes the sender's token too, for its subject: the author it stores.
+    const senderToken = (target: Target) => (target === 'bare' ? null : setup.senderToken);
     say(
       `  receivers in ${RECEIVER_PROCESSES} process(es), the sender's ${SENDER_SOCKETS} sockets per server in another. The app allows 10 messages per 10 s per socket, so the ` +
         `sender spreads its messages over rate / ${PER_SOCKET_RATE} sockets (10 msg/s: ${Math.ceil(10 / PER_SOCKET_RATE)} sockets, 100 msg/s: ${Math.ceil(100 / PER_SOCKET_RATE)}); ` +
         `flat out it keeps ${FLAT_IN_FLIGHT} messages outstanding over all ${SENDER_SOCKETS}. Senders do not join the channel.`,
     );
-    for (const target of ['app', 'bare'] as const) {
-      const up = await senders.call<ConnectReport>('connectSenders', { pool: target, url: servers[target].base, token: senderToken(target), count: SENDER_SOCKETS, concurrency: 20 }, 300_000);
+    for (const target of stored ? (['app', 'bare', 'stored'] as const) : (['app', 'bare'] as const)) {
+      const up = await senders.call<ConnectReport>('connectSenders', { pool: target, url: server(target).base, token: senderToken(target), count: SENDER_SOCKETS, concurrency: 20 }, 300_000);
       if (up.connected < SENDER_SOCKETS) throw new Error(`${target}: only ${up.connected} sender sockets connected: ${JSON.stringify(up.errors)}`);
     }
 
     say(`\nFan-out, ${RECEIVERS} receivers in one channel; memory: RSS after two full GCs, before and after they connect and join (app first):`);
     for (const target of ['app', 'bare'] as const) {
-      const server = servers[target];
-      const pid = server.child.pid ?? -1;
+      const pid = server(target).child.pid ?? -1;
       // Warm-up: the code paths of connecting and joining, before the memory is measured.
-      await h.connectReceivers(target, server, tokensFor(target, 50), setup.channelId);
+      await h.connectReceivers(target, server(target), tokensFor(target, 50), setup.channelId);
       await h.disconnectReceivers(target);
       await quiet(pid);
       const rssIdle = await sampleRss(pid);
       await h.collect('count', `idle-${target}`); // counts the other events (presence) while connecting
-      const up = await h.connectReceivers(target, server, tokensFor(target, RECEIVERS), setup.channelId);
+      const up = await h.connectReceivers(target, server(target), tokensFor(target, RECEIVERS), setup.channelId);
       await quiet(pid);
       const rssConnected = await sampleRss(pid);
       const presence = (await h.results()).otherEvents;
@@ -685,17 +704,17 @@ export async function fanoutBench(options: { url: string; app: Running; bare: Ru
 
     for (let round = 0; round < ROUNDS; round++) {
       for (const target of round % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const)) {
-        const pid = servers[target].child.pid ?? -1;
+        const pid = server(target).child.pid ?? -1;
         await quiet(pid);
-        const paced = await pacedScenario(h, servers[target], target, setup.channelId, runTag, `fan1k${round}-${target}`, results[target].memory?.sockets ?? RECEIVERS, 10);
+        const paced = await pacedScenario(h, server(target), target, setup.channelId, runTag, `fan1k${round}-${target}`, results[target].memory?.sockets ?? RECEIVERS, 10);
         rounds[target].fanout1k.push(paced);
         describePaced('10 msg/s', target, paced);
       }
     }
     for (const target of ['app', 'bare'] as const) {
-      const pid = servers[target].child.pid ?? -1;
+      const pid = server(target).child.pid ?? -1;
       await quiet(pid);
-      const flat = await flatScenario(h, servers[target], target, setup.channelId, runTag, `flat-${target}`, results[target].memory?.sockets ?? RECEIVERS);
+      const flat = await flatScenario(h, server(target), target, setup.channelId, runTag, `flat-${target}`, results[target].memory?.sockets ?? RECEIVERS);
       results[target].flat = flat;
       say(
         `  flat out  ${target.padEnd(4)} ${fmt(flat.deliveriesPerSecond)} deliveries/s (${fmt(flat.messagesPerSecond, 1)} msgs/s acknowledged, ack p50 ${ms(flat.send.ack.p50)} p99 ${ms(flat.send.ack.p99)}); ` +
@@ -705,18 +724,18 @@ export async function fanoutBench(options: { url: string; app: Running; bare: Ru
       );
     }
     await h.disconnectReceivers();
-    for (const target of ['app', 'bare'] as const) await quiet(servers[target].child.pid ?? -1);
+    for (const target of ['app', 'bare'] as const) await quiet(server(target).child.pid ?? -1);
 
-    say(`\nFan-out, ${SMALL_RECEIVERS} receivers, 100 msg/s (bare first):`);
-    for (const target of ['app', 'bare'] as const) {
-      const up = await h.connectReceivers(target, servers[target], tokensFor(target, SMALL_RECEIVERS), setup.channelId);
+    say(`\nFan-out, ${SMALL_RECEIVERS} receivers, 100 msg/s (${fan100Targets.join(', ')}; the next round in reverse):`);
+    for (const target of fan100Targets) {
+      const up = await h.connectReceivers(target, server(target), tokensFor(target, SMALL_RECEIVERS), setup.channelId);
       const joined = up.connected - (up.joinFailures ?? 0);
       if (joined < SMALL_RECEIVERS) throw new Error(`${target}: only ${joined} of ${SMALL_RECEIVERS} receivers joined: ${JSON.stringify(up.errors)}`);
     }
     for (let round = 0; round < ROUNDS; round++) {
-      for (const target of round % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const)) {
-        await quiet(servers[target].child.pid ?? -1);
-        const paced = await pacedScenario(h, servers[target], target, setup.channelId, runTag, `fan100${round}-${target}`, SMALL_RECEIVERS, 100);
+      for (const target of round % 2 === 0 ? fan100Targets : [...fan100Targets].reverse()) {
+        await quiet(server(target).child.pid ?? -1);
+        const paced = await pacedScenario(h, server(target), target, setup.channelId, runTag, `fan100${round}-${target}`, SMALL_RECEIVERS, 100);
         rounds[target].fanout100.push(paced);
         describePaced('100 msg/s', target, paced);
       }
@@ -727,6 +746,7 @@ export async function fanoutBench(options: { url: string; app: Running; bare: Ru
       results[target].fanout1k = combinePaced(rounds[target].fanout1k);
       results[target].fanout100 = combinePaced(rounds[target].fanout100);
     }
+    results.stored.fanout100 = combinePaced(rounds.stored.fanout100);
   } finally {
     for (const proc of [...receivers, senders]) proc.stop();
   }
@@ -748,6 +768,7 @@ export async function fanoutBench(options: { url: string; app: Running; bare: Ru
     },
     app: results.app,
     bare: results.bare,
+    ...(stored ? { stored: results.stored } : {}),
     rounds,
     verdicts,
     seconds: Math.round((Date.now() - started) / 1000),
@@ -844,7 +865,41 @@ export function printFanout(results: FanoutResults): void {
       v.valid ? (v.pass ? 'PASS' : 'FAIL') : 'FAIL (invalid)',
     ]);
   }
+  const floor = storedFloor(results);
+  if (floor) {
+    const s = results.stored?.fanout100;
+    rows.push([
+      'stored floor (plain Socket.IO storing first), 100 receivers, 100 msg/s (information)',
+      `${fmt(floor.stored, 1)} ms p99`,
+      `${fmt(floor.bare, 1)} ms p99`,
+      fmt(floor.storedToBare, 2),
+      latencyCells(s),
+      latencyCells(bare.fanout100),
+      s ? `${cpu(s.cpu.serverMsPerMessage)} + ${cpu(s.cpu.dbMsPerMessage)}` : '',
+      bare.fanout100 ? cpu(bare.fanout100.cpu.serverMsPerMessage) : '',
+      'none',
+      'info',
+    ]);
+  }
   say(`\n${table(rows, (c) => c === 0 || c >= 8)}`);
   say('');
   for (const v of results.verdicts) say(`  ${v.pass ? 'PASS' : 'FAIL'}  ${v.title}: app ${fmt(v.app, 2)} ${v.unit}, bare ${fmt(v.bare, 2)}, ratio ${fmt(v.ratio, 2)} (${v.goal})${v.note ? `: ${v.note}` : ''}`);
+  if (floor) say(`  info  ${storedFloorLine(floor)}`);
+}
+
+/** The stored floor against the bare server and the app at 100 msg/s, when it ran. */
+export function storedFloor(results: FanoutResults): { stored: number; bare: number; app: number; storedToBare: number; appToStored: number; note?: string } | null {
+  const s = results.stored?.fanout100;
+  if (!s) return null;
+  const stored = s.latency?.p99 ?? NaN;
+  const bare = results.bare.fanout100?.latency?.p99 ?? NaN;
+  const app = results.app.fanout100?.latency?.p99 ?? NaN;
+  return { stored, bare, app, storedToBare: stored / bare, appToStored: app / stored, note: pacedValid(s).note };
+}
+
+export function storedFloorLine(floor: NonNullable<ReturnType<typeof storedFloor>>): string {
+  return (
+    `100 msg/s, stored floor (plain Socket.IO storing with the app's statement before broadcasting): p99 ${fmt(floor.stored, 2)} ms, ` +
+    `${fmt(floor.storedToBare, 2)} x bare (${fmt(floor.bare, 2)} ms); the app ${fmt(floor.appToStored, 2)} x the floor (${fmt(floor.app, 2)} ms)${floor.note ? `: ${floor.note}` : ''}`
+  );
 }

@@ -42,7 +42,7 @@ import { ReferenceDataImporter } from '../src/registry/reference-data/reference-
 import { ReferenceDataRepository } from '../src/registry/reference-data/reference-data.repository';
 import { cpu, cpuMs, fmt, git, ms, ROOT, say, startChild, stopChild, table, type Running } from './common';
 import { ensureDataset, type DatasetInfo } from './dataset';
-import { fanoutBench, printFanout, type FanoutResults } from './fanout';
+import { fanoutBench, printFanout, storedFloor, storedFloorLine, type FanoutResults } from './fanout';
 import { closedLoop, fixedRate, sequential, type LoadResult } from './load';
 import { matchingBench, printMatching, type MatchingResults } from './matching';
 import { statementFor, type Statement } from './search';
@@ -536,9 +536,9 @@ async function main(): Promise<void> {
       running.app = await startChild('app', [...profileArgs, ...nodeArgs, join('dist', 'src', 'main.js')], { ...common, PORT: String(port), LOG_LEVEL: 'warn', JOBS: 'off', MAIL_POLL_SECONDS: '0' }, port);
       return running.app;
     };
-    const startBare = async (name: string, file: string, nodeArgs: string[] = []) => {
+    const startBare = async (name: string, file: string, nodeArgs: string[] = [], env: NodeJS.ProcessEnv = {}) => {
       const port = await freePort();
-      running[name] = await startChild(name, [...nodeArgs, '-r', 'ts-node/register/transpile-only', join('bench', file)], { ...common, PORT: String(port), TS_NODE_TRANSPILE_ONLY: 'true' }, port);
+      running[name] = await startChild(name, [...nodeArgs, '-r', 'ts-node/register/transpile-only', join('bench', file)], { ...common, ...env, PORT: String(port), TS_NODE_TRANSPILE_ONLY: 'true' }, port);
       return running[name] as Running;
     };
     monitor = new Client({ connectionString: url, application_name: 'cooperation-forum-bench-monitor' });
@@ -546,6 +546,8 @@ async function main(): Promise<void> {
 
     const results: Record<string, unknown> = previousResults();
     const summary: string[] = [];
+    /** Figures without a goal, printed after the goals. */
+    const info: string[] = [];
     let app: Running | undefined = undefined as Running | undefined;
 
     /** A part that cannot run is reported and the others go on; its last figures stay in the JSON, marked. */
@@ -594,11 +596,14 @@ async function main(): Promise<void> {
       }
       app = await startApp(gcArgs);
       const bareSocket = await startBare('bare-socket', 'bare-socket-server.ts', gcArgs);
-      say(`\napp: node dist/src/main.js on ${app.base} (restarted); bare: bench/bare-socket-server.ts on ${bareSocket.base}`);
-      const fanout: FanoutResults = await fanoutBench({ url, app, bare: bareSocket, monitor: monitor as Client });
+      const storedSocket = await startBare('stored-socket', 'bare-socket-server.ts', gcArgs, { STORE_FIRST: '1' });
+      say(`\napp: node dist/src/main.js on ${app.base} (restarted); bare: bench/bare-socket-server.ts on ${bareSocket.base}; stored floor: the same with STORE_FIRST=1 on ${storedSocket.base}`);
+      const fanout: FanoutResults = await fanoutBench({ url, app, bare: bareSocket, stored: storedSocket, monitor: monitor as Client });
       printFanout(fanout);
       results.fanout = { when: new Date().toISOString(), ...fanout };
       summary.push(...fanout.verdicts.map((v) => `  ${v.pass ? 'PASS' : 'FAIL'}  fan-out: ${v.title}: app ${fmt(v.app, 1)} ${v.unit}, bare ${fmt(v.bare, 1)}, ratio ${fmt(v.ratio, 2)} (${v.goal})${v.note ? `: ${v.note}` : ''}`));
+      const floor = storedFloor(fanout);
+      if (floor) info.push(`  info   fan-out: ${storedFloorLine(floor)}`);
     });
 
     const passed = summary.filter((line) => line.trimStart().startsWith('PASS')).length;
@@ -606,6 +611,7 @@ async function main(): Promise<void> {
     say(`\nAll goals of this run (${only.join(', ')}):`);
     for (const line of summary) say(line);
     say(`${passed} of ${goals} goals met.${failed.length ? ` Could not run: ${failed.join(', ')}.` : ''}`);
+    for (const line of info) say(line);
 
     const merged = {
       ...results,

@@ -42,6 +42,31 @@ const MAY_POST = `CASE c.kind
 const MESSAGE_COLUMNS = `m.id, m.channel_id AS "channelId", m.author_id AS "authorId", u.display_name AS "authorName", m.client_id AS "clientId",
   m.body, m.created_at AS "createdAt", m.edited_at AS "editedAt", m.deleted_at AS "deletedAt", m.hidden_at AS "hiddenAt", m.hidden_reason AS "hiddenReason"`;
 
+/**
+ * Sending's one statement ($1 channel, $2 author, $3 client id, $4 body): the right to post, the
+ * channel row lock, the insert (nothing on a resend), the author's follow, and whether anyone else
+ * follows. Exported for the fan-out benchmark's stored floor (bench/bare-socket-server.ts).
+ */
+export const TRY_INSERT_MESSAGE_SQL = `WITH ch AS (
+     SELECT c.id, c.kind, c.title, c.initiative_id
+       FROM channels c LEFT JOIN initiatives i ON i.id = c.initiative_id
+      WHERE c.id = $1 AND ${MAY_POST}
+      FOR UPDATE OF c
+   ), inserted AS (
+     INSERT INTO messages (channel_id, author_id, client_id, body)
+     SELECT ch.id, $2::uuid, $3::varchar, $4::text FROM ch
+     ON CONFLICT (channel_id, author_id, client_id) DO NOTHING
+     RETURNING *
+   ), followed AS (
+     INSERT INTO channel_members (channel_id, user_id)
+     SELECT ch.id, inserted.author_id FROM inserted JOIN ch ON ch.id = inserted.channel_id WHERE ch.kind = 'initiative'
+     ON CONFLICT DO NOTHING
+   )
+   SELECT ${MESSAGE_COLUMNS}, ch.kind, ch.title, ch.initiative_id AS "initiativeId",
+          -- The statement's snapshot: other followers, not the author's own row added above.
+          EXISTS (SELECT 1 FROM channel_members f WHERE f.channel_id = ch.id AND f.user_id <> m.author_id) AS "othersFollow"
+     FROM inserted m JOIN ch ON ch.id = m.channel_id JOIN users u ON u.id = m.author_id`;
+
 /** The channels' SQL: messages are inserted and read with plain parameterised SQL (a hot path). */
 @Injectable()
 export class ChannelsRepository {
@@ -137,25 +162,7 @@ export class ChannelsRepository {
     const [row] = await preparedQuery<MessageRow & { kind: ChannelKind; title: string; initiativeId: string | null; othersFollow: boolean }>(
       this.dataSource,
       'channels.try-insert-message',
-      `WITH ch AS (
-         SELECT c.id, c.kind, c.title, c.initiative_id
-           FROM channels c LEFT JOIN initiatives i ON i.id = c.initiative_id
-          WHERE c.id = $1 AND ${MAY_POST}
-          FOR UPDATE OF c
-       ), inserted AS (
-         INSERT INTO messages (channel_id, author_id, client_id, body)
-         SELECT ch.id, $2::uuid, $3::varchar, $4::text FROM ch
-         ON CONFLICT (channel_id, author_id, client_id) DO NOTHING
-         RETURNING *
-       ), followed AS (
-         INSERT INTO channel_members (channel_id, user_id)
-         SELECT ch.id, inserted.author_id FROM inserted JOIN ch ON ch.id = inserted.channel_id WHERE ch.kind = 'initiative'
-         ON CONFLICT DO NOTHING
-       )
-       SELECT ${MESSAGE_COLUMNS}, ch.kind, ch.title, ch.initiative_id AS "initiativeId",
-              -- The statement's snapshot: other followers, not the author's own row added above.
-              EXISTS (SELECT 1 FROM channel_members f WHERE f.channel_id = ch.id AND f.user_id <> m.author_id) AS "othersFollow"
-         FROM inserted m JOIN ch ON ch.id = m.channel_id JOIN users u ON u.id = m.author_id`,
+      TRY_INSERT_MESSAGE_SQL,
       [channelId, authorId, clientId, body],
     );
     if (!row) return null;
