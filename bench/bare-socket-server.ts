@@ -7,18 +7,20 @@
  *
  * With STORE_FIRST=1 it is the stored floor instead: what any server must do that obeys the
  * protocol's "stored first, then broadcast" (docs/REALTIME.md), and nothing more. Each message is
- * stored by the app's own statement (TRY_INSERT_MESSAGE_SQL, prepared once per connection, through a
- * pg.Pool of the app's size), a channel's messages in turn as the app does, and broadcast after the
- * commit. The author is the subject of the handshake's token, read without verifying it: still no
- * authentication, validation or presence.
+ * stored by the app's own statement (TRY_INSERT_MESSAGE_SQL), sent the way the app sends it
+ * (StatementLanes: at once, a channel's stores in order on one connection of a pg.Pool of the app's
+ * size), and broadcast in turn after its commit. The author is the subject of the handshake's
+ * token, read without verifying it: still no authentication, validation or presence.
  *
  * Env: PORT (default 0: a free one), HOST (default 127.0.0.1); for the stored floor STORE_FIRST=1,
- * DATABASE_URL and DB_POOL_SIZE (default 10). GET /health answers 200. Prints "listening <port>" once ready.
+ * DATABASE_URL and DB_POOL_SIZE (default 10). GET /health answers 200. Prints "listening <port>"
+ * once ready.
  */
 import { createServer } from 'node:http';
 import { Pool } from 'pg';
 import { Server } from 'socket.io';
 import { TRY_INSERT_MESSAGE_SQL, type MessageRow } from '../src/channels/channels.repository';
+import { StatementLanes } from '../src/database/sql';
 
 /** MAX_PAYLOAD_BYTES of the app's adapter. */
 const MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -53,9 +55,12 @@ function subjectOf(token: unknown): string | null {
   }
 }
 
+/** A channel's stores in order on one connection while any is in flight, as the app sends them. */
+const lanes = pool ? new StatementLanes<number>(() => pool) : null;
+
 async function store(channelId: number, authorId: string, clientId: string, body: string): Promise<MessageRow | null> {
-  const { rows } = await pool!.query<MessageRow>({ name: 'channels.try-insert-message', text: TRY_INSERT_MESSAGE_SQL, values: [channelId, authorId, clientId, body] });
-  return rows[0] ?? null;
+  const [row] = await lanes!.query<MessageRow>(channelId, 'channels.try-insert-message', TRY_INSERT_MESSAGE_SQL, [channelId, authorId, clientId, body]);
+  return row ?? null;
 }
 
 type Ack = (answer: unknown) => void;
@@ -71,8 +76,11 @@ io.on('connection', (socket) => {
     const channelId = Number(payload?.channelId);
     if (pool) {
       const clientId = String(payload?.clientId ?? '');
+      // Sent now, announced in turn (as ChannelsService.send).
+      const storing = authorId ? store(channelId, authorId, clientId, String(payload?.body ?? '')) : Promise.resolve(null);
+      storing.catch(() => undefined);
       const work = (turns.get(channelId) ?? Promise.resolve()).then(async () => {
-        const row = authorId ? await store(channelId, authorId, clientId, String(payload?.body ?? '')) : null;
+        const row = await storing;
         if (!row) return { ok: false, error: 'not stored (no token, not allowed to post, or a resend)' };
         const message = {
           id: Number(row.id),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { modifyReturning, preparedQuery } from '../database/sql';
+import { modifyReturning, StatementLanes } from '../database/sql';
 import { Channel } from './entities/channel.entity';
 import type { ChannelKind } from './channels.constants';
 
@@ -70,7 +70,12 @@ export const TRY_INSERT_MESSAGE_SQL = `WITH ch AS (
 /** The channels' SQL: messages are inserted and read with plain parameterised SQL (a hot path). */
 @Injectable()
 export class ChannelsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** A channel's sends, in order on one connection while any is in flight (see StatementLanes). */
+  private readonly sendLanes: StatementLanes<number>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.sendLanes = StatementLanes.of<number>(dataSource);
+  }
 
   async create(kind: ChannelKind, title: string, initiativeId: string | null, manager: EntityManager = this.dataSource.manager): Promise<number> {
     const rows: { id: number }[] = await manager.query(
@@ -127,27 +132,14 @@ export class ChannelsRepository {
     return !!row?.allowed;
   }
 
-  /**
-   * Stores a message. The channel row is locked first, so ids within a channel are allocated and
-   * committed in the same order; a retry with the same clientId returns the stored message
-   * (`created: false`) and stores nothing.
-   */
-  async insertMessage(channelId: number, authorId: string, clientId: string, body: string, follow: boolean): Promise<{ message: MessageRow; created: boolean }> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT id FROM channels WHERE id = $1 FOR UPDATE`, [channelId]);
-      const inserted: { id: number }[] = await manager.query(
-        `INSERT INTO messages (channel_id, author_id, client_id, body) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (channel_id, author_id, client_id) DO NOTHING RETURNING id`,
-        [channelId, authorId, clientId, body],
-      );
-      if (follow) await this.addMembers(channelId, [authorId], manager);
-      const [message] = await manager.query(
-        `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.author_id
-          WHERE m.channel_id = $1 AND m.author_id = $2 AND m.client_id = $3`,
-        [channelId, authorId, clientId],
-      );
-      return { message, created: inserted.length > 0 };
-    });
+  /** The message a user sent with this clientId (what a resend is answered with), if stored. */
+  async findSent(channelId: number, authorId: string, clientId: string): Promise<MessageRow | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.author_id
+        WHERE m.channel_id = $1 AND m.author_id = $2 AND m.client_id = $3`,
+      [channelId, authorId, clientId],
+    );
+    return row ?? null;
   }
 
   /**
@@ -157,10 +149,13 @@ export class ChannelsRepository {
    * the stored message with whether anyone but the author follows the channel.
    * No row: not allowed, no such channel, or a resend of a stored clientId. The caller then takes
    * the slow path, which tells these apart.
+   *
+   * Sent at once, behind the channel's earlier sends on the same connection: answered in the order
+   * of the calls, with ids in that order.
    */
   async tryInsertMessage(channelId: number, authorId: string, clientId: string, body: string): Promise<FastSend | null> {
-    const [row] = await preparedQuery<MessageRow & { kind: ChannelKind; title: string; initiativeId: string | null; othersFollow: boolean }>(
-      this.dataSource,
+    const [row] = await this.sendLanes.query<MessageRow & { kind: ChannelKind; title: string; initiativeId: string | null; othersFollow: boolean }>(
+      channelId,
       'channels.try-insert-message',
       TRY_INSERT_MESSAGE_SQL,
       [channelId, authorId, clientId, body],

@@ -93,31 +93,44 @@ export class ChannelsService {
    * Sending is the hot path of the real-time fan-out, so the usual case is one statement that
    * checks the same rule as mayPost and stores the message. When it stores nothing (not allowed,
    * no such channel, or a resend), the checks below run one by one to give the right 404 or 403,
-   * or to return the message stored by the first send (`created: false`: never announced twice).
+   * or to return the message stored by the first send (never announced twice).
    */
   async send(user: AuthUser, channelId: number, body: string, clientId: string): Promise<MessageDto> {
-    const fast = await this.inTurn(channelId, async () => {
-      const stored = await this.channels.tryInsertMessage(channelId, user.id, clientId, body);
-      return stored && this.announce(stored.channel, stored.message, stored.othersFollow);
-    });
-    if (fast) return fast;
+    const stored = await this.storeInTurn(user, channelId, clientId, body);
+    if (stored) return stored;
 
     const channel = await this.readable(channelId, user);
-    if (!(await this.mayPost(channel, user))) {
-      throw new ForbiddenException(channel.kind === 'private' ? 'Only members of this channel can post.' : 'Only members of a verified organisation can post in discussions, while the initiative is open.');
-    }
+    const refused = () =>
+      new ForbiddenException(channel.kind === 'private' ? 'Only members of this channel can post.' : 'Only members of a verified organisation can post in discussions, while the initiative is open.');
+    if (!(await this.mayPost(channel, user))) throw refused();
+    // Allowed: normally a resend, or else the right to post came in between and this stores it.
+    const retried = await this.storeInTurn(user, channelId, clientId, body);
+    if (retried) return retried;
+    const first = await this.channels.findSent(channelId, user.id, clientId);
+    if (first) return this.toDto(first);
+    throw refused(); // and gone again since
+  }
+
+  /**
+   * The one statement of a send, announced in turn; null if it stored nothing. The statement is
+   * sent now, not in turn: queued on the channel's connection behind its earlier messages
+   * (ChannelsRepository.tryInsertMessage), it is stored while the turn announces the one before,
+   * and its id follows theirs.
+   */
+  private storeInTurn(user: AuthUser, channelId: number, clientId: string, body: string): Promise<MessageDto | null> {
+    const storing = this.channels.tryInsertMessage(channelId, user.id, clientId, body);
+    storing.catch(() => undefined); // awaited in turn, which may come after it fails
     return this.inTurn(channelId, async () => {
-      const { message, created } = await this.channels.insertMessage(channelId, user.id, clientId, body, channel.kind === 'initiative');
-      // Normally a resend (created: false); created only if the right to post appeared in between.
-      return created ? this.announce(channel, message) : this.toDto(message);
+      const stored = await storing;
+      return stored && this.announce(stored.channel, stored.message, stored.othersFollow);
     });
   }
 
   /**
-   * Runs one store-and-announce of a channel after the previous one (in this process) is done.
-   * The database commits a channel's messages in id order, but the answers of two connections
-   * can reach us in either order when one closely follows the other: announcing in turn keeps
-   * `message:new` in id order. (The row lock already serialises a channel's inserts, so little is lost.)
+   * Runs one announcement of a channel after the previous one (in this process) is done. A
+   * channel's statements are answered in the order sent, but what follows an answer takes more or
+   * fewer steps (a resend, a refusal, the slow path's checks): announcing in turn keeps
+   * `message:new` in id order whatever happens in between.
    */
   private inTurn<T>(channelId: number, work: () => Promise<T>): Promise<T> {
     const result = (this.sending.get(channelId) ?? Promise.resolve()).then(work);
