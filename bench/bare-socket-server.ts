@@ -20,6 +20,7 @@ import { createServer } from 'node:http';
 import { Pool } from 'pg';
 import { Server } from 'socket.io';
 import { TRY_INSERT_MESSAGE_SQL, type MessageRow } from '../src/channels/channels.repository';
+import { KeyedTurns } from '../src/common/keyed-turns';
 import { StatementLanes } from '../src/database/sql';
 
 /** MAX_PAYLOAD_BYTES of the app's adapter. */
@@ -42,8 +43,8 @@ let nextId = 1;
 const pool = process.env.STORE_FIRST === '1'
   ? new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE || 10), application_name: 'cooperation-forum-bench-stored' })
   : null;
-/** Per channel, the end of the last store-and-broadcast (as ChannelsService.inTurn): message:new in id order. */
-const turns = new Map<number, Promise<unknown>>();
+/** A channel's broadcasts one after another, as the app's (ChannelsService): message:new in id order. */
+const turns = new KeyedTurns<number>();
 
 /** The token's subject, unverified (base64url JSON between the dots). */
 function subjectOf(token: unknown): string | null {
@@ -79,7 +80,7 @@ io.on('connection', (socket) => {
       // Sent now, announced in turn (as ChannelsService.send).
       const storing = authorId ? store(channelId, authorId, clientId, String(payload?.body ?? '')) : Promise.resolve(null);
       storing.catch(() => undefined);
-      const work = (turns.get(channelId) ?? Promise.resolve()).then(async () => {
+      const work = turns.run(channelId, async () => {
         const row = await storing;
         if (!row) return { ok: false, error: 'not stored (no token, not allowed to post, or a resend)' };
         const message = {
@@ -97,12 +98,11 @@ io.on('connection', (socket) => {
         io.to(`channel:${channelId}`).emit('message:new', message);
         return { ok: true, message };
       });
-      const done = work.catch((error: Error) => ({ ok: false, error: error.message }));
-      turns.set(channelId, done);
-      void done.then((answer) => {
-        if (turns.get(channelId) === done) turns.delete(channelId);
-        if (typeof ack === 'function') ack(answer);
-      });
+      void work
+        .catch((error: Error) => ({ ok: false, error: error.message }))
+        .then((answer) => {
+          if (typeof ack === 'function') ack(answer);
+        });
       return;
     }
     const message = {

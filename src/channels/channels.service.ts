@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainEventBus } from '../common/events/domain-events';
+import { KeyedTurns } from '../common/keyed-turns';
 import { NotificationsService } from '../notifications/notifications.service';
 import { isStaff } from '../users/users.constants';
 import { CATCH_UP_LIMIT, EDIT_WINDOW_MINUTES } from './channels.constants';
@@ -19,8 +20,13 @@ const READABLE_INITIATIVE = ['published', 'in_progress', 'completed', 'archived'
  */
 @Injectable()
 export class ChannelsService {
-  /** Per channel, the end of the last store-and-announce queued in this process (see inTurn). */
-  private readonly sending = new Map<number, Promise<void>>();
+  /**
+   * A channel's announcements, one after another in this process. A channel's statements are
+   * answered in the order sent, but what follows an answer takes more or fewer steps (a resend, a
+   * refusal, the slow path's checks): announcing in turn keeps `message:new` in id order whatever
+   * happens in between.
+   */
+  private readonly announcing = new KeyedTurns<number>();
 
   constructor(
     private readonly channels: ChannelsRepository,
@@ -120,29 +126,10 @@ export class ChannelsService {
   private storeInTurn(user: AuthUser, channelId: number, clientId: string, body: string): Promise<MessageDto | null> {
     const storing = this.channels.tryInsertMessage(channelId, user.id, clientId, body);
     storing.catch(() => undefined); // awaited in turn, which may come after it fails
-    return this.inTurn(channelId, async () => {
+    return this.announcing.run(channelId, async () => {
       const stored = await storing;
       return stored && this.announce(stored.channel, stored.message, stored.othersFollow);
     });
-  }
-
-  /**
-   * Runs one announcement of a channel after the previous one (in this process) is done. A
-   * channel's statements are answered in the order sent, but what follows an answer takes more or
-   * fewer steps (a resend, a refusal, the slow path's checks): announcing in turn keeps
-   * `message:new` in id order whatever happens in between.
-   */
-  private inTurn<T>(channelId: number, work: () => Promise<T>): Promise<T> {
-    const result = (this.sending.get(channelId) ?? Promise.resolve()).then(work);
-    const done = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.sending.set(channelId, done);
-    void done.then(() => {
-      if (this.sending.get(channelId) === done) this.sending.delete(channelId);
-    });
-    return result;
   }
 
   /** After the commit: to the room at once, then to followers who are away (never awaited by the sender). */
