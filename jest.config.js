@@ -17,9 +17,12 @@ if (!withBrowser) {
 // out with one clear line, except in CI, where the machine runs Redis and it must pass.
 const redis = new URL(process.env.REDIS_URL || 'redis://127.0.0.1:6379');
 const probe = `require('net').connect(${Number(redis.port) || 6379}, ${JSON.stringify(redis.hostname)}).on('connect', () => process.exit(0)).on('error', () => process.exit(1))`;
-const withRedis = spawnSync(process.execPath, ['-e', probe], { timeout: 3000 }).status === 0 || process.env.CI === 'true';
+const withRedis =
+  spawnSync(process.execPath, ['-e', probe], { timeout: 3000 }).status === 0 || process.env.CI === 'true';
 if (!withRedis) {
-  process.stderr.write(`Two-instance test not run: no Redis at ${redis.host} (install redis-server, or set REDIS_URL).\n`);
+  process.stderr.write(
+    `Two-instance test not run: no Redis at ${redis.host} (install redis-server, or set REDIS_URL).\n`,
+  );
 }
 
 /** Three kinds of tests, all run by `npm test`: unit (beside the code), integration and browser. */

@@ -40,9 +40,14 @@ const http = createServer((req, res) => {
 const io = new Server(http, { path: '/socket.io', serveClient: false, maxHttpBufferSize: MAX_PAYLOAD_BYTES });
 let nextId = 1;
 
-const pool = process.env.STORE_FIRST === '1'
-  ? new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE || 10), application_name: 'cooperation-forum-bench-stored' })
-  : null;
+const pool =
+  process.env.STORE_FIRST === '1'
+    ? new Pool({
+        connectionString: process.env.DATABASE_URL,
+        max: Number(process.env.DB_POOL_SIZE || 10),
+        application_name: 'cooperation-forum-bench-stored',
+      })
+    : null;
 /** A channel's broadcasts one after another, as the app's (ChannelsService): message:new in id order. */
 const turns = new KeyedTurns<number>();
 
@@ -50,7 +55,9 @@ const turns = new KeyedTurns<number>();
 function subjectOf(token: unknown): string | null {
   if (typeof token !== 'string') return null;
   try {
-    return (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub?: string }).sub ?? null;
+    return (
+      (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub?: string }).sub ?? null
+    );
   } catch {
     return null;
   }
@@ -60,7 +67,12 @@ function subjectOf(token: unknown): string | null {
 const lanes = pool ? new StatementLanes<number>(() => pool) : null;
 
 async function store(channelId: number, authorId: string, clientId: string, body: string): Promise<MessageRow | null> {
-  const [row] = await lanes!.query<MessageRow>(channelId, 'channels.try-insert-message', TRY_INSERT_MESSAGE_SQL, [channelId, authorId, clientId, body]);
+  const [row] = await lanes!.query<MessageRow>(channelId, 'channels.try-insert-message', TRY_INSERT_MESSAGE_SQL, [
+    channelId,
+    authorId,
+    clientId,
+    body,
+  ]);
   return row ?? null;
 }
 
@@ -78,7 +90,9 @@ io.on('connection', (socket) => {
     if (pool) {
       const clientId = String(payload?.clientId ?? '');
       // Sent now, announced in turn (as ChannelsService.send).
-      const storing = authorId ? store(channelId, authorId, clientId, String(payload?.body ?? '')) : Promise.resolve(null);
+      const storing = authorId
+        ? store(channelId, authorId, clientId, String(payload?.body ?? ''))
+        : Promise.resolve(null);
       storing.catch(() => undefined);
       const work = turns.run(channelId, async () => {
         const row = await storing;

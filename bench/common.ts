@@ -113,7 +113,10 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
 }
 
 export function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 export function fmt(value: number | null | undefined, digits = 0): string {
@@ -131,7 +134,8 @@ export function cpu(value: number | null | undefined): string {
 /** A text table; `left(c)` says which columns are aligned left (the others are numbers, aligned right). */
 export function table(rows: string[][], left: (column: number) => boolean = (c) => c === 0): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
-  const line = (row: string[]) => row.map((cell, c) => (left(c) ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ');
+  const line = (row: string[]) =>
+    row.map((cell, c) => (left(c) ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ');
   const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
   return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
 }

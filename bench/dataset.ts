@@ -8,7 +8,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { seededRandom } from '../test/support/seeded-random';
 
 /** Bump when the generator changes: the next run regenerates. */
-export const DATASET_VERSION = 'cooperation-forum bench data v2 (seed 20250101, 10000 organisations, 100000 initiatives)';
+export const DATASET_VERSION =
+  'cooperation-forum bench data v2 (seed 20250101, 10000 organisations, 100000 initiatives)';
 const SEED = 20250101;
 const ORGANIZATIONS = 10_000;
 const INITIATIVES = 100_000;
@@ -17,7 +18,6 @@ const VOCABULARY_PER_TEXT = 40;
 /** published_at is spread over the 3 years before this fixed day, so a rerun yields the same rows. */
 const NOW = Date.parse('2025-06-01T12:00:00Z');
 const DAY = 86_400_000;
-
 
 class Random {
   private readonly next: () => number;
@@ -49,7 +49,8 @@ class Random {
   /** n distinct items (fewer if the list is shorter), each drawn by weight. */
   distinct<T>(items: readonly (readonly [T, number])[], n: number): T[] {
     const chosen = new Set<T>();
-    for (let tries = 0; chosen.size < Math.min(n, items.length) && tries < 50; tries++) chosen.add(this.weighted(items));
+    for (let tries = 0; chosen.size < Math.min(n, items.length) && tries < 50; tries++)
+      chosen.add(this.weighted(items));
     return [...chosen];
   }
   words(list: readonly string[], n: number): string[] {
@@ -90,7 +91,9 @@ const POLISH = `współpraca współpracy współpracę współpracować wspóln
   przestrzeń rewitalizacja bezpieczeństwo straż pożarna policja dzieci rodziny kobiety równość ekologiczny
   szukamy zapraszamy chętnych zagraniczny polonia diaspora konsulat delegacja liderów przywództwo obywatelskie
   demokracja dialog pojednanie pokój solidarność Ukraina Niemcy Francja Włochy Węgry Litwa Słowacja Austria Europa
-  Kraków Krakowa Małopolska`.split(/\s+/).filter(Boolean);
+  Kraków Krakowa Małopolska`
+  .split(/\s+/)
+  .filter(Boolean);
 
 const ENGLISH = `cooperation partnership partners partner joint together city cities municipal residents district local
   government youth young school schools pupils teachers students university research science education educational
@@ -104,7 +107,9 @@ const ENGLISH = `cooperation partnership partners partner joint together city ci
   jewish cuisine housing planning space regeneration safety fire brigade police children families women equality
   sustainable seeking invite abroad diaspora consulate delegation leaders leadership civic democracy dialogue
   reconciliation peace solidarity Ukraine Germany France Italy Hungary Lithuania Slovakia Austria Europe Krakow
-  Lesser Poland`.split(/\s+/).filter(Boolean);
+  Lesser Poland`
+  .split(/\s+/)
+  .filter(Boolean);
 
 const KIND_WEIGHTS = [
   ['joint_project', 30],
@@ -136,19 +141,70 @@ const STATUS_WEIGHTS = [
 
 /** Some areas are far more common than others on a city's cooperation platform. */
 const AREA_WEIGHT: Record<string, number> = {
-  culture: 10, education: 9, youth: 8, economy: 6, tourism: 5, science: 5, heritage: 4, sport: 4, social: 4,
-  environment: 4, promotion: 3, health: 3, eu_funds: 3, governance: 2, transport: 2, municipal: 2, diaspora: 2,
-  seniors: 2, disability: 2, urban_planning: 2, media: 2, safety: 1, housing: 1,
+  culture: 10,
+  education: 9,
+  youth: 8,
+  economy: 6,
+  tourism: 5,
+  science: 5,
+  heritage: 4,
+  sport: 4,
+  social: 4,
+  environment: 4,
+  promotion: 3,
+  health: 3,
+  eu_funds: 3,
+  governance: 2,
+  transport: 2,
+  municipal: 2,
+  diaspora: 2,
+  seniors: 2,
+  disability: 2,
+  urban_planning: 2,
+  media: 2,
+  safety: 1,
+  housing: 1,
 };
 
 const TYPE_WEIGHT: Record<string, number> = {
-  ngo: 30, school: 18, cultural_institution: 12, business: 10, university: 6, youth_centre: 5, city_unit: 4,
-  health_institution: 4, chamber: 3, diaspora_organisation: 3, district: 2, foreign_city_hall: 2, consulate: 1,
+  ngo: 30,
+  school: 18,
+  cultural_institution: 12,
+  business: 10,
+  university: 6,
+  youth_centre: 5,
+  city_unit: 4,
+  health_institution: 4,
+  chamber: 3,
+  diaspora_organisation: 3,
+  district: 2,
+  foreign_city_hall: 2,
+  consulate: 1,
 };
 
 const COUNTRY_LANGUAGE: Record<string, string> = {
-  PL: 'pl', UA: 'uk', BE: 'nl', IT: 'it', DE: 'de', BR: 'pt', CL: 'es', FR: 'fr', SK: 'sk', HU: 'hu', PE: 'es',
-  GB: 'en', MA: 'fr', SE: 'sv', AT: 'de', US: 'en', RU: 'ru', ES: 'es', CH: 'de', LT: 'lt', HR: 'hr', EC: 'es',
+  PL: 'pl',
+  UA: 'uk',
+  BE: 'nl',
+  IT: 'it',
+  DE: 'de',
+  BR: 'pt',
+  CL: 'es',
+  FR: 'fr',
+  SK: 'sk',
+  HU: 'hu',
+  PE: 'es',
+  GB: 'en',
+  MA: 'fr',
+  SE: 'sv',
+  AT: 'de',
+  US: 'en',
+  RU: 'ru',
+  ES: 'es',
+  CH: 'de',
+  LT: 'lt',
+  HR: 'hr',
+  EC: 'es',
 };
 
 const ORG_PREFIX: Record<string, { pl: string; en: string }> = {
@@ -167,7 +223,15 @@ const ORG_PREFIX: Record<string, { pl: string; en: string }> = {
   consulate: { pl: 'Konsulat', en: 'Consulate' },
 };
 
-const FUNDING = ['Erasmus+', 'Interreg Europe', 'CERV', 'Kreatywna Europa', 'Fundusz Wyszehradzki', 'Polsko-Niemiecka Współpraca Młodzieży', 'Horizon Europe'];
+const FUNDING = [
+  'Erasmus+',
+  'Interreg Europe',
+  'CERV',
+  'Kreatywna Europa',
+  'Fundusz Wyszehradzki',
+  'Polsko-Niemiecka Współpraca Młodzieży',
+  'Horizon Europe',
+];
 
 interface CityRow {
   id: number;
@@ -239,14 +303,24 @@ export async function ensureDataset(dataSource: DataSource, log: (line: string) 
     await manager.query(`SET LOCAL maintenance_work_mem = '512MB'`);
     // Whatever a previous version or an interrupted run left (the bench database holds nothing else).
     await manager.query(`TRUNCATE initiatives, organizations CASCADE`);
-    const cities: CityRow[] = await manager.query(`SELECT id, key, name, name_pl, country, is_home FROM cities ORDER BY id`);
-    const types: string[] = (await manager.query(`SELECT key FROM organization_types ORDER BY position`)).map((r: { key: string }) => r.key);
-    const areas: string[] = (await manager.query(`SELECT key FROM cooperation_areas ORDER BY position`)).map((r: { key: string }) => r.key);
-    const goals: string[] = (await manager.query(`SELECT key FROM goals ORDER BY position, key`)).map((r: { key: string }) => r.key);
+    const cities: CityRow[] = await manager.query(
+      `SELECT id, key, name, name_pl, country, is_home FROM cities ORDER BY id`,
+    );
+    const types: string[] = (await manager.query(`SELECT key FROM organization_types ORDER BY position`)).map(
+      (r: { key: string }) => r.key,
+    );
+    const areas: string[] = (await manager.query(`SELECT key FROM cooperation_areas ORDER BY position`)).map(
+      (r: { key: string }) => r.key,
+    );
+    const goals: string[] = (await manager.query(`SELECT key FROM goals ORDER BY position, key`)).map(
+      (r: { key: string }) => r.key,
+    );
     const home = cities.find((c) => c.is_home);
     const partners = cities.filter((c) => !c.is_home);
     if (!home || partners.length === 0 || !types.length || !areas.length || !goals.length) {
-      throw new Error('the reference data is missing (cities, organization_types, cooperation_areas, goals): import it first');
+      throw new Error(
+        'the reference data is missing (cities, organization_types, cooperation_areas, goals): import it first',
+      );
     }
     const rnd = new Random(SEED);
     const areaWeights = areas.map((key) => [key, AREA_WEIGHT[key] ?? 1] as const);
@@ -267,7 +341,13 @@ export async function ensureDataset(dataSource: DataSource, log: (line: string) 
     for (const { indexname } of indexes) await manager.query(`DROP INDEX "${indexname}"`);
 
     for (let first = 0; first < INITIATIVES; first += BATCH) {
-      await insertInitiatives(manager, rnd, orgs, Math.min(BATCH, INITIATIVES - first), { areaWeights, typeWeights, goalWeights, partnerWeights, partners });
+      await insertInitiatives(manager, rnd, orgs, Math.min(BATCH, INITIATIVES - first), {
+        areaWeights,
+        typeWeights,
+        goalWeights,
+        partnerWeights,
+        partners,
+      });
       if ((first + BATCH) % 20_000 === 0) log(`  ${first + BATCH} initiatives`);
     }
     for (const { indexdef } of indexes) await manager.query(indexdef);
@@ -286,12 +366,26 @@ async function insertOrganizations(
   areaWeights: readonly (readonly [string, number])[],
 ): Promise<Org[]> {
   const orgs: Org[] = [];
-  const cols = { id: [] as string[], name: [] as string[], type: [] as string[], cityId: [] as number[], cityName: [] as string[], country: [] as string[], areas: [] as string[], languages: [] as string[], website: [] as string[], description: [] as string[], created: [] as string[] };
+  const cols = {
+    id: [] as string[],
+    name: [] as string[],
+    type: [] as string[],
+    cityId: [] as number[],
+    cityName: [] as string[],
+    country: [] as string[],
+    areas: [] as string[],
+    languages: [] as string[],
+    website: [] as string[],
+    description: [] as string[],
+    created: [] as string[],
+  };
   for (let n = 0; n < ORGANIZATIONS; n++) {
     const city = rnd.chance(0.45) ? home : rnd.pick(partners);
     const type = rnd.weighted(typeWeights);
     const local = COUNTRY_LANGUAGE[city.country] ?? 'en';
-    const languages = [...new Set([local, ...(rnd.chance(0.7) ? ['en'] : []), ...(city.is_home ? [] : rnd.chance(0.3) ? ['pl'] : [])])];
+    const languages = [
+      ...new Set([local, ...(rnd.chance(0.7) ? ['en'] : []), ...(city.is_home ? [] : rnd.chance(0.3) ? ['pl'] : [])]),
+    ];
     const prefix = ORG_PREFIX[type] ?? { pl: 'Organizacja', en: 'Organisation' };
     const polish = city.is_home;
     const name = `${polish ? prefix.pl : prefix.en} ${capitalise(rnd.pick(polish ? POLISH : ENGLISH))} ${polish ? city.name_pl : city.name} ${n + 1}`;
@@ -316,7 +410,19 @@ async function insertOrganizations(
             'verified', created + interval '2 days', created, created + interval '2 days'
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[])
          AS t(id, name, type, city_id, city_name, country, areas, languages, website, description, created)`,
-    [cols.id, cols.name, cols.type, cols.cityId, cols.cityName, cols.country, cols.areas, cols.languages, cols.website, cols.description, cols.created],
+    [
+      cols.id,
+      cols.name,
+      cols.type,
+      cols.cityId,
+      cols.cityName,
+      cols.country,
+      cols.areas,
+      cols.languages,
+      cols.website,
+      cols.description,
+      cols.created,
+    ],
   );
   return orgs;
 }
@@ -329,9 +435,39 @@ interface Vocabulary {
   partners: CityRow[];
 }
 
-async function insertInitiatives(manager: EntityManager, rnd: Random, orgs: Org[], n: number, vocab: Vocabulary): Promise<void> {
+async function insertInitiatives(
+  manager: EntityManager,
+  rnd: Random,
+  orgs: Org[],
+  n: number,
+  vocab: Vocabulary,
+): Promise<void> {
   const c: Record<string, unknown[]> = {};
-  const columns = ['id', 'org', 'title', 'summary', 'body', 'html', 'kind', 'status', 'areas', 'goals', 'cities', 'countries', 'types', 'languages', 'starts', 'ends', 'funding', 'orgCity', 'orgType', 'published', 'hidden', 'created', 'updated'];
+  const columns = [
+    'id',
+    'org',
+    'title',
+    'summary',
+    'body',
+    'html',
+    'kind',
+    'status',
+    'areas',
+    'goals',
+    'cities',
+    'countries',
+    'types',
+    'languages',
+    'starts',
+    'ends',
+    'funding',
+    'orgCity',
+    'orgType',
+    'published',
+    'hidden',
+    'created',
+    'updated',
+  ];
   for (const name of columns) c[name] = [];
   for (let k = 0; k < n; k++) {
     const org = rnd.pick(orgs);
@@ -343,7 +479,15 @@ async function insertInitiatives(manager: EntityManager, rnd: Random, orgs: Org[
     // about a fifth of that language's texts (as a real topic word is), not in every other one.
     const words = rnd.sample(polish ? POLISH : ENGLISH, VOCABULARY_PER_TEXT);
     const targets = org.city.is_home
-      ? rnd.distinct(vocab.partnerWeights, rnd.weighted([[0, 1], [1, 5], [2, 3], [3, 1]] as const))
+      ? rnd.distinct(
+          vocab.partnerWeights,
+          rnd.weighted([
+            [0, 1],
+            [1, 5],
+            [2, 3],
+            [3, 1],
+          ] as const),
+        )
       : [...new Set([...(rnd.chance(0.7) ? [org.city] : []), ...rnd.distinct(vocab.partnerWeights, rnd.int(0, 2))])];
     const cityName = (city: CityRow) => (polish ? city.name_pl : city.name);
     const where = targets.length ? ` – ${polish ? 'Kraków i' : 'Krakow and'} ${cityName(targets[0])}` : '';
@@ -354,7 +498,11 @@ async function insertInitiatives(manager: EntityManager, rnd: Random, orgs: Org[
     summary = summary.slice(0, 480);
     const paragraphs = Array.from({ length: rnd.int(2, 4) }, () => {
       const names = targets.map(cityName);
-      const text = [sentence(rnd, words, 10, 25), sentence(rnd, words, 10, 25), ...(names.length && rnd.chance(0.5) ? [`${names.join(', ')}.`] : [])];
+      const text = [
+        sentence(rnd, words, 10, 25),
+        sentence(rnd, words, 10, 25),
+        ...(names.length && rnd.chance(0.5) ? [`${names.join(', ')}.`] : []),
+      ];
       return text.join(' ');
     });
     const body = `## ${kindTitle}\n\n${paragraphs.join('\n\n')}`;
@@ -365,7 +513,13 @@ async function insertInitiatives(manager: EntityManager, rnd: Random, orgs: Org[
     const updated = Math.min(NOW, (published ?? created) + rnd.int(0, 90) * DAY);
     const starts = rnd.chance(0.6) ? (published ?? created) + rnd.int(14, 240) * DAY : null;
     const ends = starts !== null && rnd.chance(0.8) ? starts + rnd.int(1, 365) * DAY : null;
-    const languages = [...new Set([polish ? 'pl' : 'en', ...(rnd.chance(0.45) ? [polish ? 'en' : 'pl'] : []), ...(rnd.chance(0.3) ? org.languages : [])])];
+    const languages = [
+      ...new Set([
+        polish ? 'pl' : 'en',
+        ...(rnd.chance(0.45) ? [polish ? 'en' : 'pl'] : []),
+        ...(rnd.chance(0.3) ? org.languages : []),
+      ]),
+    ];
     const countries = [...new Set(targets.map((city) => city.country))];
 
     c.id.push(rnd.uuid());
@@ -376,11 +530,44 @@ async function insertInitiatives(manager: EntityManager, rnd: Random, orgs: Org[
     c.html.push(html);
     c.kind.push(kind);
     c.status.push(status);
-    c.areas.push(arrayLiteral(rnd.distinct(vocab.areaWeights, rnd.weighted([[1, 4], [2, 4], [3, 2]] as const))));
-    c.goals.push(arrayLiteral(rnd.distinct(vocab.goalWeights, rnd.weighted([[0, 3], [1, 4], [2, 3]] as const))));
+    c.areas.push(
+      arrayLiteral(
+        rnd.distinct(
+          vocab.areaWeights,
+          rnd.weighted([
+            [1, 4],
+            [2, 4],
+            [3, 2],
+          ] as const),
+        ),
+      ),
+    );
+    c.goals.push(
+      arrayLiteral(
+        rnd.distinct(
+          vocab.goalWeights,
+          rnd.weighted([
+            [0, 3],
+            [1, 4],
+            [2, 3],
+          ] as const),
+        ),
+      ),
+    );
     c.cities.push(arrayLiteral(targets.map((city) => city.key)));
     c.countries.push(arrayLiteral(countries));
-    c.types.push(arrayLiteral(rnd.distinct(vocab.typeWeights, rnd.weighted([[0, 3], [1, 5], [2, 2]] as const))));
+    c.types.push(
+      arrayLiteral(
+        rnd.distinct(
+          vocab.typeWeights,
+          rnd.weighted([
+            [0, 3],
+            [1, 5],
+            [2, 2],
+          ] as const),
+        ),
+      ),
+    );
     c.languages.push(arrayLiteral(languages));
     c.starts.push(starts === null ? null : new Date(starts).toISOString().slice(0, 10));
     c.ends.push(ends === null ? null : new Date(ends).toISOString().slice(0, 10));

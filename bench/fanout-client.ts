@@ -46,12 +46,20 @@ function distribution(values: Float64Array | number[]): Distribution {
   const sorted = Float64Array.from(values).sort();
   let sum = 0;
   for (const v of sorted) sum += v;
-  return { count: sorted.length, p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), max: sorted.length ? sorted[sorted.length - 1] : NaN, mean: sorted.length ? sum / sorted.length : NaN };
+  return {
+    count: sorted.length,
+    p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
+    p99: percentile(sorted, 99),
+    max: sorted.length ? sorted[sorted.length - 1] : NaN,
+    mean: sorted.length ? sum / sorted.length : NaN,
+  };
 }
 
 function assertLoopback(url: string): void {
   const host = new URL(url).hostname;
-  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '[::1]') throw new Error(`the bench only connects to 127.0.0.1, not ${host}`);
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '[::1]')
+    throw new Error(`the bench only connects to 127.0.0.1, not ${host}`);
 }
 
 /** Opens one websocket-only Socket.IO connection; rejects on connect_error or after 30 s. */
@@ -82,7 +90,11 @@ function connectOne(url: string, token: string | null): Promise<Socket> {
 }
 
 /** Runs `work` over the items with at most `concurrency` at a time. */
-async function pool<T>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+async function pool<T>(
+  items: T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
     while (next < items.length) {
@@ -104,7 +116,17 @@ function emitWithTimeout(socket: Socket, event: string, payload: unknown, timeou
 
 /** Receiver sockets by server ('app', 'bare'): both stay connected, only one is sent to at a time. */
 const receivers = new Map<string, Socket[]>();
-let collecting: { mode: 'latency' | 'count'; latencies: Float64Array; n: number; deliveries: number; inWindow: number; windowStart: number; windowEnd: number; last: number; phase: string } | null = null;
+let collecting: {
+  mode: 'latency' | 'count';
+  latencies: Float64Array;
+  n: number;
+  deliveries: number;
+  inWindow: number;
+  windowStart: number;
+  windowEnd: number;
+  last: number;
+  phase: string;
+} | null = null;
 let otherEvents = 0;
 
 function onMessage(message: { body?: unknown }): void {
@@ -127,7 +149,13 @@ function onMessage(message: { body?: unknown }): void {
   }
 }
 
-async function connectReceivers(args: { pool: string; url: string; tokens: (string | null)[]; channelId: number; concurrency: number }): Promise<object> {
+async function connectReceivers(args: {
+  pool: string;
+  url: string;
+  tokens: (string | null)[];
+  channelId: number;
+  concurrency: number;
+}): Promise<object> {
   assertLoopback(args.url);
   const sockets = receivers.get(args.pool) ?? [];
   receivers.set(args.pool, sockets);
@@ -161,7 +189,13 @@ async function connectReceivers(args: { pool: string; url: string; tokens: (stri
       errors.set(key, (errors.get(key) ?? 0) + 1);
     }
   });
-  return { connected: sockets.length, failures, joinFailures, errors: Object.fromEntries(errors), seconds: (nowMs() - started) / 1000 };
+  return {
+    connected: sockets.length,
+    failures,
+    joinFailures,
+    errors: Object.fromEntries(errors),
+    seconds: (nowMs() - started) / 1000,
+  };
 }
 
 async function disconnectAll(pools: Map<string, Socket[]>, pool?: string): Promise<object> {
@@ -227,7 +261,12 @@ async function waitForLimit(socket: Socket): Promise<number> {
 
 /** Waits (at most 11 s) until none of these sockets has sent in the last window, so that a scenario starts with fresh sockets. */
 async function waitUntilFresh(sockets: Socket[]): Promise<void> {
-  const last = Math.max(0, ...sockets.flatMap((socket) => (history.get(socket) ?? []).map((entry) => (Number.isFinite(entry.at) ? entry.at : nowMs()))));
+  const last = Math.max(
+    0,
+    ...sockets.flatMap((socket) =>
+      (history.get(socket) ?? []).map((entry) => (Number.isFinite(entry.at) ? entry.at : nowMs())),
+    ),
+  );
   const wait = last + LIMIT_WINDOW_MS + LIMIT_MARGIN_MS - nowMs();
   if (wait > 0) await sleep(Math.min(wait, LIMIT_WINDOW_MS + 1000));
 }
@@ -236,7 +275,14 @@ function newStats(): SendStats {
   return { sent: 0, acked: 0, failed: 0, errors: {}, ackMs: [], heldByLimit: 0, heldMs: 0, late: 0 };
 }
 
-async function sendOne(socket: Socket, stats: SendStats, channelId: number, phase: string, runTag: string, seq: number): Promise<void> {
+async function sendOne(
+  socket: Socket,
+  stats: SendStats,
+  channelId: number,
+  phase: string,
+  runTag: string,
+  seq: number,
+): Promise<void> {
   const times = history.get(socket) ?? [];
   history.set(socket, times);
   const entry = { at: Infinity };
@@ -246,7 +292,12 @@ async function sendOne(socket: Socket, stats: SendStats, channelId: number, phas
   stats.sent++;
   const clientId = `${runTag}-${phase}-${seq}`;
   try {
-    const answer = await emitWithTimeout(socket, 'message:send', { channelId, body: `${phase} ${sentAt.toFixed(3)} ${seq}`, clientId }, 30_000);
+    const answer = await emitWithTimeout(
+      socket,
+      'message:send',
+      { channelId, body: `${phase} ${sentAt.toFixed(3)} ${seq}`, clientId },
+      30_000,
+    );
     const ackedAt = nowMs();
     entry.at = ackedAt;
     if (answer?.ok) {
@@ -266,14 +317,32 @@ async function sendOne(socket: Socket, stats: SendStats, channelId: number, phas
 }
 
 function report(stats: SendStats, seconds: number): object {
-  return { sent: stats.sent, acked: stats.acked, failed: stats.failed, errors: stats.errors, ack: distribution(stats.ackMs), heldByLimit: stats.heldByLimit, heldMs: stats.heldMs, late: stats.late, seconds };
+  return {
+    sent: stats.sent,
+    acked: stats.acked,
+    failed: stats.failed,
+    errors: stats.errors,
+    ack: distribution(stats.ackMs),
+    heldByLimit: stats.heldByLimit,
+    heldMs: stats.heldMs,
+    late: stats.late,
+    seconds,
+  };
 }
 
 /**
  * An open loop: message k is due at start + k / rate whatever happened to the others, from socket
  * k mod n (so each socket sends rate / n a second); a socket the limit would refuse waits (counted).
  */
-async function paced(args: { pool: string; channelId: number; rate: number; seconds: number; sockets: number; phase: string; runTag: string }): Promise<object> {
+async function paced(args: {
+  pool: string;
+  channelId: number;
+  rate: number;
+  seconds: number;
+  sockets: number;
+  phase: string;
+  runTag: string;
+}): Promise<object> {
   const use = senderPool(args.pool, args.sockets);
   await waitUntilFresh(use);
   const stats = newStats();
@@ -301,7 +370,15 @@ async function paced(args: { pool: string; channelId: number; rate: number; seco
  * Flat out: `inFlight` messages are always outstanding; each acknowledgement lets the next message
  * go, from the next socket that is not busy and that the per-socket limit allows. Until the deadline.
  */
-async function flat(args: { pool: string; channelId: number; seconds: number; sockets: number; inFlight: number; phase: string; runTag: string }): Promise<object> {
+async function flat(args: {
+  pool: string;
+  channelId: number;
+  seconds: number;
+  sockets: number;
+  inFlight: number;
+  phase: string;
+  runTag: string;
+}): Promise<object> {
   const use = senderPool(args.pool, args.sockets);
   await waitUntilFresh(use);
   const stats = newStats();
@@ -342,24 +419,34 @@ async function flat(args: { pool: string; channelId: number; seconds: number; so
   return report(stats, (nowMs() - started) / 1000);
 }
 
-async function connectSenders(args: { pool: string; url: string; token: string | null; count: number; concurrency: number }): Promise<object> {
+async function connectSenders(args: {
+  pool: string;
+  url: string;
+  token: string | null;
+  count: number;
+  concurrency: number;
+}): Promise<object> {
   assertLoopback(args.url);
   const sockets = senders.get(args.pool) ?? [];
   senders.set(args.pool, sockets);
   const started = nowMs();
   let failures = 0;
   const errors: Record<string, number> = {};
-  await pool(Array.from({ length: args.count }, (_, i) => i), args.concurrency, async () => {
-    try {
-      const socket = await connectOne(args.url, args.token);
-      sockets.push(socket);
-      history.set(socket, []);
-    } catch (error) {
-      failures++;
-      const key = String((error as Error).message).slice(0, 80);
-      errors[key] = (errors[key] ?? 0) + 1;
-    }
-  });
+  await pool(
+    Array.from({ length: args.count }, (_, i) => i),
+    args.concurrency,
+    async () => {
+      try {
+        const socket = await connectOne(args.url, args.token);
+        sockets.push(socket);
+        history.set(socket, []);
+      } catch (error) {
+        failures++;
+        const key = String((error as Error).message).slice(0, 80);
+        errors[key] = (errors[key] ?? 0) + 1;
+      }
+    },
+  );
   return { connected: sockets.length, failures, errors, seconds: (nowMs() - started) / 1000 };
 }
 
@@ -387,7 +474,17 @@ async function handle(command: Command): Promise<object> {
     case 'collect': {
       const a = command.args as { mode: 'latency' | 'count'; phase: string; windowStart?: number; windowEnd?: number };
       otherEvents = 0;
-      collecting = { mode: a.mode, phase: a.phase, latencies: new Float64Array(1 << 16), n: 0, deliveries: 0, inWindow: 0, windowStart: a.windowStart ?? 0, windowEnd: a.windowEnd ?? Infinity, last: 0 };
+      collecting = {
+        mode: a.mode,
+        phase: a.phase,
+        latencies: new Float64Array(1 << 16),
+        n: 0,
+        deliveries: 0,
+        inWindow: 0,
+        windowStart: a.windowStart ?? 0,
+        windowEnd: a.windowEnd ?? Infinity,
+        last: 0,
+      };
       return { cpuMs: cpuMs() };
     }
     case 'progress':
@@ -396,7 +493,13 @@ async function handle(command: Command): Promise<object> {
       const state = collecting;
       collecting = null;
       if (!state) return { deliveries: 0 };
-      return { deliveries: state.deliveries, inWindow: state.inWindow, latency: state.mode === 'latency' ? distribution(state.latencies.subarray(0, state.n)) : null, cpuMs: cpuMs(), otherEvents };
+      return {
+        deliveries: state.deliveries,
+        inWindow: state.inWindow,
+        latency: state.mode === 'latency' ? distribution(state.latencies.subarray(0, state.n)) : null,
+        cpuMs: cpuMs(),
+        otherEvents,
+      };
     }
     case 'connectSenders':
       return connectSenders(args);

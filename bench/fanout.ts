@@ -61,7 +61,10 @@ const STORED_APPLICATION_NAME = 'cooperation-forum-bench-stored';
 
 /** app: the real app; bare: plain Socket.IO; stored: plain Socket.IO that stores first (100 msg/s only). */
 type Target = 'app' | 'bare' | 'stored';
-const DATABASE_CLIENTS: Partial<Record<Target, string>> = { app: APP_APPLICATION_NAME, stored: STORED_APPLICATION_NAME };
+const DATABASE_CLIENTS: Partial<Record<Target, string>> = {
+  app: APP_APPLICATION_NAME,
+  stored: STORED_APPLICATION_NAME,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Child processes (bench/fanout-client.ts)
@@ -69,7 +72,10 @@ const DATABASE_CLIENTS: Partial<Record<Target, string>> = { app: APP_APPLICATION
 class ClientProcess {
   private readonly child: ChildProcess;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
+  >();
   readonly ready: Promise<void>;
 
   constructor(readonly role: 'receivers' | 'senders') {
@@ -80,7 +86,11 @@ class ClientProcess {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.ready = new Promise((resolve, reject) => {
-      this.pending.set(0, { resolve: () => resolve(), reject, timer: setTimeout(() => reject(new Error(`the ${role} process did not start`)), 60_000) });
+      this.pending.set(0, {
+        resolve: () => resolve(),
+        reject,
+        timer: setTimeout(() => reject(new Error(`the ${role} process did not start`)), 60_000),
+      });
     });
     this.child.on('message', (message: { id: number; ok: boolean; result?: unknown; error?: string }) => {
       const waiting = this.pending.get(message.id);
@@ -199,10 +209,10 @@ async function prepareData(url: string): Promise<{ channelId: number; initiative
       `INSERT INTO organization_members (organization_id, user_id, role) SELECT $1, id, 'owner' FROM users WHERE email = $2 ON CONFLICT DO NOTHING`,
       [initiative.organization_id, SENDER_EMAIL],
     );
-    await db.query(`INSERT INTO channels (kind, title, initiative_id) VALUES ('initiative', $1, $2) ON CONFLICT (initiative_id) DO NOTHING`, [
-      String(initiative.title).slice(0, 200),
-      initiative.id,
-    ]);
+    await db.query(
+      `INSERT INTO channels (kind, title, initiative_id) VALUES ('initiative', $1, $2) ON CONFLICT (initiative_id) DO NOTHING`,
+      [String(initiative.title).slice(0, 200), initiative.id],
+    );
     const [channel] = (await db.query(`SELECT id FROM channels WHERE initiative_id = $1`, [initiative.id])).rows;
     // A clean slate: no messages or followers from an earlier run, no sessions or notifications.
     await db.query(`DELETE FROM messages WHERE channel_id = $1`, [channel.id]);
@@ -242,7 +252,8 @@ async function logIn(app: Running, emails: string[]): Promise<string[]> {
     }
   };
   await Promise.all(Array.from({ length: 4 }, lane));
-  if (tokens.filter(Boolean).length !== emails.length) throw new Error(`only ${tokens.filter(Boolean).length} of ${emails.length} logins succeeded`);
+  if (tokens.filter(Boolean).length !== emails.length)
+    throw new Error(`only ${tokens.filter(Boolean).length} of ${emails.length} logins succeeded`);
   return tokens;
 }
 
@@ -285,7 +296,9 @@ async function quiet(pid: number, timeoutMs = 30_000): Promise<void> {
 }
 
 /** Samples, every 100 ms, how many of the app's PostgreSQL backends are busy and how many wait on a lock. */
-function sampleBackends(monitor: Client): () => Promise<{ samples: number; meanActive: number; meanLockWaits: number; maxLockWaits: number }> {
+function sampleBackends(
+  monitor: Client,
+): () => Promise<{ samples: number; meanActive: number; meanLockWaits: number; maxLockWaits: number }> {
   let samples = 0;
   let active = 0;
   let waits = 0;
@@ -308,7 +321,12 @@ function sampleBackends(monitor: Client): () => Promise<{ samples: number; meanA
   return async () => {
     running = false;
     await loop;
-    return { samples, meanActive: active / (samples || 1), meanLockWaits: waits / (samples || 1), maxLockWaits: maxWaits };
+    return {
+      samples,
+      meanActive: active / (samples || 1),
+      meanLockWaits: waits / (samples || 1),
+      maxLockWaits: maxWaits,
+    };
   };
 }
 
@@ -326,10 +344,21 @@ class Harness {
     readonly monitor: Client,
   ) {}
 
-  async connectReceivers(pool: Target, server: Running, tokens: (string | null)[], channelId: number): Promise<ConnectReport> {
+  async connectReceivers(
+    pool: Target,
+    server: Running,
+    tokens: (string | null)[],
+    channelId: number,
+  ): Promise<ConnectReport> {
     const parts = this.receivers.map((_, p) => tokens.filter((__, i) => i % this.receivers.length === p));
     const reports = await Promise.all(
-      this.receivers.map((proc, p) => proc.call<ConnectReport>('connectReceivers', { pool, url: server.base, tokens: parts[p], channelId, concurrency: 20 }, 300_000)),
+      this.receivers.map((proc, p) =>
+        proc.call<ConnectReport>(
+          'connectReceivers',
+          { pool, url: server.base, tokens: parts[p], channelId, concurrency: 20 },
+          300_000,
+        ),
+      ),
     );
     const errors: Record<string, number> = {};
     for (const r of reports) for (const [k, v] of Object.entries(r.errors)) errors[k] = (errors[k] ?? 0) + v;
@@ -347,7 +376,11 @@ class Harness {
   }
 
   async collect(mode: 'latency' | 'count', phase: string, window?: { start: number; end: number }): Promise<void> {
-    await Promise.all(this.receivers.map((proc) => proc.call('collect', { mode, phase, windowStart: window?.start, windowEnd: window?.end })));
+    await Promise.all(
+      this.receivers.map((proc) =>
+        proc.call('collect', { mode, phase, windowStart: window?.start, windowEnd: window?.end }),
+      ),
+    );
   }
 
   async deliveries(): Promise<number> {
@@ -370,7 +403,12 @@ class Harness {
     }
   }
 
-  async results(): Promise<{ deliveries: number; inWindow: number; latency: Distribution | null; otherEvents: number }> {
+  async results(): Promise<{
+    deliveries: number;
+    inWindow: number;
+    latency: Distribution | null;
+    otherEvents: number;
+  }> {
     const all = await Promise.all(this.receivers.map((proc) => proc.call<ReceiverResults>('results', {}, 120_000)));
     return {
       deliveries: all.reduce((s, r) => s + r.deliveries, 0),
@@ -383,17 +421,29 @@ class Harness {
   async mark(server: Running, target: Target): Promise<CpuMark> {
     const dbPids = new Map<number, number | null>();
     if (DATABASE_CLIENTS[target]) {
-      const { rows } = await this.monitor.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`, [DATABASE_CLIENTS[target]]);
+      const { rows } = await this.monitor.query(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+        [DATABASE_CLIENTS[target]],
+      );
       for (const row of rows as { pid: number }[]) dbPids.set(row.pid, cpuMs(row.pid));
     }
     const [receivers, senders] = await Promise.all([
       Promise.all(this.receivers.map((proc) => proc.call<{ cpuMs: number }>('now'))),
       this.senders.call<{ cpuMs: number }>('now'),
     ]);
-    return { server: cpuMs(server.child.pid ?? -1), dbPids, receivers: receivers.reduce((s, r) => s + r.cpuMs, 0), senders: senders.cpuMs };
+    return {
+      server: cpuMs(server.child.pid ?? -1),
+      dbPids,
+      receivers: receivers.reduce((s, r) => s + r.cpuMs, 0),
+      senders: senders.cpuMs,
+    };
   }
 
-  async cpuSince(server: Running, target: Target, before: CpuMark): Promise<{ serverMs: number | null; dbMs: number | null; receiversMs: number; sendersMs: number }> {
+  async cpuSince(
+    server: Running,
+    target: Target,
+    before: CpuMark,
+  ): Promise<{ serverMs: number | null; dbMs: number | null; receiversMs: number; sendersMs: number }> {
     const after = await this.mark(server, target);
     let db: number | null = DATABASE_CLIENTS[target] ? 0 : null;
     if (DATABASE_CLIENTS[target]) {
@@ -423,7 +473,14 @@ function mergeDistributions(parts: Distribution[]): Distribution | null {
   if (!parts.length) return null;
   const total = parts.reduce((s, d) => s + d.count, 0);
   const weighted = (f: (d: Distribution) => number) => parts.reduce((s, d) => s + f(d) * d.count, 0) / (total || 1);
-  return { count: total, p50: weighted((d) => d.p50), p90: weighted((d) => d.p90), p99: weighted((d) => d.p99), max: Math.max(...parts.map((d) => d.max)), mean: weighted((d) => d.mean) };
+  return {
+    count: total,
+    p50: weighted((d) => d.p50),
+    p90: weighted((d) => d.p90),
+    p99: weighted((d) => d.p99),
+    max: Math.max(...parts.map((d) => d.max)),
+    mean: weighted((d) => d.mean),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -438,7 +495,12 @@ export interface PacedResult {
   expected: number;
   delivered: number;
   latency: Distribution | null;
-  cpu: { serverMsPerMessage: number | null; dbMsPerMessage: number | null; receiversMsPerDelivery: number | null; serverCoreShare?: number | null };
+  cpu: {
+    serverMsPerMessage: number | null;
+    dbMsPerMessage: number | null;
+    receiversMsPerDelivery: number | null;
+    serverCoreShare?: number | null;
+  };
   /** The app only: its PostgreSQL backends during the run (sampled every 100 ms). */
   backends?: { samples: number; meanActive: number; meanLockWaits: number; maxLockWaits: number };
 }
@@ -452,7 +514,14 @@ export interface FlatResult {
   send: SendReport;
   expected: number;
   delivered: number;
-  cpu: { serverMsPerMessage: number | null; dbMsPerMessage: number | null; receiversMsPerDelivery: number | null; serverCoreShare: number | null; receiversCoreShare: number | null; dbCoreShare: number | null };
+  cpu: {
+    serverMsPerMessage: number | null;
+    dbMsPerMessage: number | null;
+    receiversMsPerDelivery: number | null;
+    serverCoreShare: number | null;
+    receiversCoreShare: number | null;
+    dbCoreShare: number | null;
+  };
 }
 
 export interface MemoryResult {
@@ -474,13 +543,26 @@ interface TargetResults {
   fanout100?: PacedResult;
 }
 
-async function pacedScenario(h: Harness, server: Running, target: Target, channelId: number, runTag: string, phase: string, receivers: number, rate: number): Promise<PacedResult> {
+async function pacedScenario(
+  h: Harness,
+  server: Running,
+  target: Target,
+  channelId: number,
+  runTag: string,
+  phase: string,
+  receivers: number,
+  rate: number,
+): Promise<PacedResult> {
   const sockets = Math.ceil(rate / PER_SOCKET_RATE);
   await h.senders.call('fresh', { pool: target, sockets }, 30_000);
   await h.collect('latency', phase);
   const before = await h.mark(server, target);
   const stopSampling = target === 'app' ? sampleBackends(h.monitor) : null;
-  const send = await h.senders.call<SendReport>('paced', { pool: target, channelId, rate, seconds: PACED_SECONDS, sockets, phase, runTag }, (PACED_SECONDS + 60) * 1000);
+  const send = await h.senders.call<SendReport>(
+    'paced',
+    { pool: target, channelId, rate, seconds: PACED_SECONDS, sockets, phase, runTag },
+    (PACED_SECONDS + 60) * 1000,
+  );
   const backends = stopSampling ? await stopSampling() : undefined;
   const used = await h.cpuSince(server, target, before);
   const expected = send.acked * receivers;
@@ -506,14 +588,34 @@ async function pacedScenario(h: Harness, server: Running, target: Target, channe
   };
 }
 
-async function flatScenario(h: Harness, server: Running, target: Target, channelId: number, runTag: string, phase: string, receivers: number): Promise<FlatResult> {
+async function flatScenario(
+  h: Harness,
+  server: Running,
+  target: Target,
+  channelId: number,
+  runTag: string,
+  phase: string,
+  receivers: number,
+): Promise<FlatResult> {
   const rampMs = 1000;
   await h.senders.call('fresh', { pool: target, sockets: SENDER_SOCKETS }, 30_000);
   const start = nowMs() + rampMs;
   const end = start + FLAT_SECONDS * 1000;
   await h.collect('count', phase, { start, end });
   const before = await h.mark(server, target);
-  const send = await h.senders.call<SendReport>('flat', { pool: target, channelId, seconds: FLAT_SECONDS + rampMs / 1000, sockets: SENDER_SOCKETS, inFlight: FLAT_IN_FLIGHT, phase, runTag }, (FLAT_SECONDS + 90) * 1000);
+  const send = await h.senders.call<SendReport>(
+    'flat',
+    {
+      pool: target,
+      channelId,
+      seconds: FLAT_SECONDS + rampMs / 1000,
+      sockets: SENDER_SOCKETS,
+      inFlight: FLAT_IN_FLIGHT,
+      phase,
+      runTag,
+    },
+    (FLAT_SECONDS + 90) * 1000,
+  );
   const used = await h.cpuSince(server, target, before);
   const expected = send.acked * receivers;
   await h.drain(expected);
@@ -546,7 +648,8 @@ function combinePaced(list: PacedResult[]): PacedResult | undefined {
   if (!list.length) return undefined;
   if (list.length === 1) return list[0];
   const sum = (f: (r: PacedResult) => number) => list.reduce((s, r) => s + f(r), 0);
-  const perMessage = (f: (r: PacedResult) => number | null) => (list.every((r) => f(r) !== null) ? sum((r) => (f(r) ?? 0) * r.send.acked) / (sum((r) => r.send.acked) || 1) : null);
+  const perMessage = (f: (r: PacedResult) => number | null) =>
+    list.every((r) => f(r) !== null) ? sum((r) => (f(r) ?? 0) * r.send.acked) / (sum((r) => r.send.acked) || 1) : null;
   const errors: Record<string, number> = {};
   for (const r of list) for (const [k, v] of Object.entries(r.send.errors)) errors[k] = (errors[k] ?? 0) + v;
   return {
@@ -566,7 +669,11 @@ function combinePaced(list: PacedResult[]): PacedResult | undefined {
     expected: sum((r) => r.expected),
     delivered: sum((r) => r.delivered),
     latency: mergeDistributions(list.map((r) => r.latency).filter((d): d is Distribution => !!d)),
-    cpu: { serverMsPerMessage: perMessage((r) => r.cpu.serverMsPerMessage), dbMsPerMessage: perMessage((r) => r.cpu.dbMsPerMessage), receiversMsPerDelivery: perMessage((r) => r.cpu.receiversMsPerDelivery) },
+    cpu: {
+      serverMsPerMessage: perMessage((r) => r.cpu.serverMsPerMessage),
+      dbMsPerMessage: perMessage((r) => r.cpu.dbMsPerMessage),
+      receiversMsPerDelivery: perMessage((r) => r.cpu.receiversMsPerDelivery),
+    },
     backends: list.every((r) => r.backends)
       ? {
           samples: sum((r) => r.backends?.samples ?? 0),
@@ -611,7 +718,19 @@ export interface FanoutVerdict {
 }
 
 export interface FanoutResults {
-  setup: { channelId: number; initiativeId: string; receivers: number; loginSeconds: number; receiverProcesses: number; perSocketRate: number; senderSockets: number; flatInFlight: number; rounds: number; pacedSeconds: number; flatSeconds: number };
+  setup: {
+    channelId: number;
+    initiativeId: string;
+    receivers: number;
+    loginSeconds: number;
+    receiverProcesses: number;
+    perSocketRate: number;
+    senderSockets: number;
+    flatInFlight: number;
+    rounds: number;
+    pacedSeconds: number;
+    flatSeconds: number;
+  };
   app: TargetResults;
   bare: TargetResults;
   /** The stored floor at 100 msg/s, when it ran (information: no goal). */
@@ -626,7 +745,13 @@ export interface FanoutResults {
  * (bench/bare-socket-server.ts), sending to one at a time: 1,000 receivers (memory, then 10 msg/s
  * app then bare, then flat out app then bare), then 100 receivers at 100 msg/s (bare then app).
  */
-export async function fanoutBench(options: { url: string; app: Running; bare: Running; stored?: Running; monitor: Client }): Promise<FanoutResults> {
+export async function fanoutBench(options: {
+  url: string;
+  app: Running;
+  bare: Running;
+  stored?: Running;
+  monitor: Client;
+}): Promise<FanoutResults> {
   const started = Date.now();
   const { app, bare, stored, monitor } = options;
   const servers: Partial<Record<Target, Running>> = { app, bare, stored };
@@ -636,13 +761,20 @@ export async function fanoutBench(options: { url: string; app: Running; bare: Ru
     return running;
   };
   const fan100Targets: Target[] = stored ? ['bare', 'stored', 'app'] : ['bare', 'app'];
-  say(`\nFan-out: preparing users, the sender's organisation and a channel; logging ${RECEIVERS + 1} users in through the API...`);
+  say(
+    `\nFan-out: preparing users, the sender's organisation and a channel; logging ${RECEIVERS + 1} users in through the API...`,
+  );
   const data = await prepareData(options.url);
   const loginStarted = Date.now();
   const [senderToken] = await logIn(app, [SENDER_EMAIL]);
-  const receiverTokens = await logIn(app, Array.from({ length: RECEIVERS }, (_, i) => receiverEmail(i + 1)));
+  const receiverTokens = await logIn(
+    app,
+    Array.from({ length: RECEIVERS }, (_, i) => receiverEmail(i + 1)),
+  );
   const setup: Setup = { ...data, senderToken, receiverTokens, loginSeconds: (Date.now() - loginStarted) / 1000 };
-  say(`  channel ${setup.channelId} (initiative ${setup.initiativeId}); ${RECEIVERS + 1} logins in ${fmt(setup.loginSeconds, 1)} s`);
+  say(
+    `  channel ${setup.channelId} (initiative ${setup.initiativeId}); ${RECEIVERS + 1} logins in ${fmt(setup.loginSeconds, 1)} s`,
+  );
   const runTag = `b${Date.now().toString(36)}`;
 
   const receivers = Array.from({ length: RECEIVER_PROCESSES }, () => new ClientProcess('receivers'));
@@ -656,7 +788,8 @@ export async function fanoutBench(options: { url: string; app: Running; bare: Ru
   try {
     await Promise.all([...receivers.map((r) => r.ready), senders.ready]);
     const h = new Harness(receivers, senders, monitor);
-    const tokensFor = (target: Target, n: number): (string | null)[] => (target === 'app' ? setup.receiverTokens.slice(0, n) : Array.from({ length: n }, () => null));
+    const tokensFor = (target: Target, n: number): (string | null)[] =>
+      target === 'app' ? setup.receiverTokens.slice(0, n) : Array.from({ length: n }, () => null);
     // The stored floor takes the sender's token too, for its subject: the author it stores.
     const senderToken = (target: Target) => (target === 'bare' ? null : setup.senderToken);
     say(
@@ -665,11 +798,18 @@ export async function fanoutBench(options: { url: string; app: Running; bare: Ru
         `flat out it keeps ${FLAT_IN_FLIGHT} messages outstanding over all ${SENDER_SOCKETS}. Senders do not join the channel.`,
     );
     for (const target of stored ? (['app', 'bare', 'stored'] as const) : (['app', 'bare'] as const)) {
-      const up = await senders.call<ConnectReport>('connectSenders', { pool: target, url: server(target).base, token: senderToken(target), count: SENDER_SOCKETS, concurrency: 20 }, 300_000);
-      if (up.connected < SENDER_SOCKETS) throw new Error(`${target}: only ${up.connected} sender sockets connected: ${JSON.stringify(up.errors)}`);
+      const up = await senders.call<ConnectReport>(
+        'connectSenders',
+        { pool: target, url: server(target).base, token: senderToken(target), count: SENDER_SOCKETS, concurrency: 20 },
+        300_000,
+      );
+      if (up.connected < SENDER_SOCKETS)
+        throw new Error(`${target}: only ${up.connected} sender sockets connected: ${JSON.stringify(up.errors)}`);
     }
 
-    say(`\nFan-out, ${RECEIVERS} receivers in one channel; memory: RSS after two full GCs, before and after they connect and join (app first):`);
+    say(
+      `\nFan-out, ${RECEIVERS} receivers in one channel; memory: RSS after two full GCs, before and after they connect and join (app first):`,
+    );
     for (const target of ['app', 'bare'] as const) {
       const pid = server(target).child.pid ?? -1;
       // Warm-up: the code paths of connecting and joining, before the memory is measured.
@@ -699,14 +839,24 @@ export async function fanoutBench(options: { url: string; app: Running; bare: Ru
           `${fmt(memory.bytesPerSocket / 1024, 1)} KiB per socket. Connecting and joining ${RECEIVERS} took ${fmt(up.seconds, 1)} s, and sent them ${presence} other events (presence)` +
           `${up.failures || up.joinFailures ? `; ${up.failures} connect and ${up.joinFailures} join failures: ${JSON.stringify(up.errors)}` : ''}`,
       );
-      if (memory.sockets < RECEIVERS) throw new Error(`${target}: only ${memory.sockets} of ${RECEIVERS} receivers joined`);
+      if (memory.sockets < RECEIVERS)
+        throw new Error(`${target}: only ${memory.sockets} of ${RECEIVERS} receivers joined`);
     }
 
     for (let round = 0; round < ROUNDS; round++) {
       for (const target of round % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const)) {
         const pid = server(target).child.pid ?? -1;
         await quiet(pid);
-        const paced = await pacedScenario(h, server(target), target, setup.channelId, runTag, `fan1k${round}-${target}`, results[target].memory?.sockets ?? RECEIVERS, 10);
+        const paced = await pacedScenario(
+          h,
+          server(target),
+          target,
+          setup.channelId,
+          runTag,
+          `fan1k${round}-${target}`,
+          results[target].memory?.sockets ?? RECEIVERS,
+          10,
+        );
         rounds[target].fanout1k.push(paced);
         describePaced('10 msg/s', target, paced);
       }
@@ -714,7 +864,15 @@ export async function fanoutBench(options: { url: string; app: Running; bare: Ru
     for (const target of ['app', 'bare'] as const) {
       const pid = server(target).child.pid ?? -1;
       await quiet(pid);
-      const flat = await flatScenario(h, server(target), target, setup.channelId, runTag, `flat-${target}`, results[target].memory?.sockets ?? RECEIVERS);
+      const flat = await flatScenario(
+        h,
+        server(target),
+        target,
+        setup.channelId,
+        runTag,
+        `flat-${target}`,
+        results[target].memory?.sockets ?? RECEIVERS,
+      );
       results[target].flat = flat;
       say(
         `  flat out  ${target.padEnd(4)} ${fmt(flat.deliveriesPerSecond)} deliveries/s (${fmt(flat.messagesPerSecond, 1)} msgs/s acknowledged, ack p50 ${ms(flat.send.ack.p50)} p99 ${ms(flat.send.ack.p99)}); ` +
@@ -730,12 +888,24 @@ export async function fanoutBench(options: { url: string; app: Running; bare: Ru
     for (const target of fan100Targets) {
       const up = await h.connectReceivers(target, server(target), tokensFor(target, SMALL_RECEIVERS), setup.channelId);
       const joined = up.connected - (up.joinFailures ?? 0);
-      if (joined < SMALL_RECEIVERS) throw new Error(`${target}: only ${joined} of ${SMALL_RECEIVERS} receivers joined: ${JSON.stringify(up.errors)}`);
+      if (joined < SMALL_RECEIVERS)
+        throw new Error(
+          `${target}: only ${joined} of ${SMALL_RECEIVERS} receivers joined: ${JSON.stringify(up.errors)}`,
+        );
     }
     for (let round = 0; round < ROUNDS; round++) {
       for (const target of round % 2 === 0 ? fan100Targets : [...fan100Targets].reverse()) {
         await quiet(server(target).child.pid ?? -1);
-        const paced = await pacedScenario(h, server(target), target, setup.channelId, runTag, `fan100${round}-${target}`, SMALL_RECEIVERS, 100);
+        const paced = await pacedScenario(
+          h,
+          server(target),
+          target,
+          setup.channelId,
+          runTag,
+          `fan100${round}-${target}`,
+          SMALL_RECEIVERS,
+          100,
+        );
         rounds[target].fanout100.push(paced);
         describePaced('100 msg/s', target, paced);
       }
@@ -786,7 +956,13 @@ function pacedValid(r: PacedResult | undefined): { valid: boolean; note?: string
 function judge(results: Record<Target, TargetResults>): FanoutVerdict[] {
   const verdicts: FanoutVerdict[] = [];
   const { app, bare } = results;
-  const latency = (id: string, title: string, a: PacedResult | undefined, b: PacedResult | undefined, factor: number) => {
+  const latency = (
+    id: string,
+    title: string,
+    a: PacedResult | undefined,
+    b: PacedResult | undefined,
+    factor: number,
+  ) => {
     const va = pacedValid(a);
     const vb = pacedValid(b);
     const ratio = (a?.latency?.p99 ?? NaN) / (b?.latency?.p99 ?? NaN);
@@ -821,7 +997,13 @@ function judge(results: Record<Target, TargetResults>): FanoutVerdict[] {
       goal: 'app >= 0.5 x bare',
       pass: valid && ratio >= 0.5,
       valid,
-      note: [a?.send.failed && `app: ${a.send.failed} sends failed`, b?.send.failed && `bare: ${b.send.failed} sends failed`].filter(Boolean).join('; ') || undefined,
+      note:
+        [
+          a?.send.failed && `app: ${a.send.failed} sends failed`,
+          b?.send.failed && `bare: ${b.send.failed} sends failed`,
+        ]
+          .filter(Boolean)
+          .join('; ') || undefined,
     });
   }
   {
@@ -846,11 +1028,30 @@ function judge(results: Record<Target, TargetResults>): FanoutVerdict[] {
 
 export function printFanout(results: FanoutResults): void {
   const { app, bare } = results;
-  const rows = [['fan-out', 'app', 'bare', 'ratio', 'app p50 / p99', 'bare p50 / p99', 'CPU ms/msg app (node+pg)', 'CPU ms/msg bare', 'goal', 'result']];
+  const rows = [
+    [
+      'fan-out',
+      'app',
+      'bare',
+      'ratio',
+      'app p50 / p99',
+      'bare p50 / p99',
+      'CPU ms/msg app (node+pg)',
+      'CPU ms/msg bare',
+      'goal',
+      'result',
+    ],
+  ];
   const latencyCells = (r: PacedResult | undefined) => `${ms(r?.latency?.p50)} / ${ms(r?.latency?.p99)}`;
   for (const v of results.verdicts) {
     const [a, b]: [PacedResult | FlatResult | undefined, PacedResult | FlatResult | undefined] =
-      v.id === 'fanout-1000' ? [app.fanout1k, bare.fanout1k] : v.id === 'fanout-100' ? [app.fanout100, bare.fanout100] : v.id === 'fanout-flat' ? [app.flat, bare.flat] : [undefined, undefined];
+      v.id === 'fanout-1000'
+        ? [app.fanout1k, bare.fanout1k]
+        : v.id === 'fanout-100'
+          ? [app.fanout100, bare.fanout100]
+          : v.id === 'fanout-flat'
+            ? [app.flat, bare.flat]
+            : [undefined, undefined];
     const isLatency = v.id === 'fanout-1000' || v.id === 'fanout-100';
     rows.push([
       v.title,
@@ -883,12 +1084,17 @@ export function printFanout(results: FanoutResults): void {
   }
   say(`\n${table(rows, (c) => c === 0 || c >= 8)}`);
   say('');
-  for (const v of results.verdicts) say(`  ${v.pass ? 'PASS' : 'FAIL'}  ${v.title}: app ${fmt(v.app, 2)} ${v.unit}, bare ${fmt(v.bare, 2)}, ratio ${fmt(v.ratio, 2)} (${v.goal})${v.note ? `: ${v.note}` : ''}`);
+  for (const v of results.verdicts)
+    say(
+      `  ${v.pass ? 'PASS' : 'FAIL'}  ${v.title}: app ${fmt(v.app, 2)} ${v.unit}, bare ${fmt(v.bare, 2)}, ratio ${fmt(v.ratio, 2)} (${v.goal})${v.note ? `: ${v.note}` : ''}`,
+    );
   if (floor) say(`  info  ${storedFloorLine(floor)}`);
 }
 
 /** The stored floor against the bare server and the app at 100 msg/s, when it ran. */
-export function storedFloor(results: FanoutResults): { stored: number; bare: number; app: number; storedToBare: number; appToStored: number; note?: string } | null {
+export function storedFloor(
+  results: FanoutResults,
+): { stored: number; bare: number; app: number; storedToBare: number; appToStored: number; note?: string } | null {
   const s = results.stored?.fanout100;
   if (!s) return null;
   const stored = s.latency?.p99 ?? NaN;

@@ -30,7 +30,8 @@ export interface LoadResult {
 
 export function assertLoopback(url: string): void {
   const host = new URL(url).hostname;
-  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '[::1]') throw new Error(`the bench only loads 127.0.0.1, not ${host}`);
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '[::1]')
+    throw new Error(`the bench only loads 127.0.0.1, not ${host}`);
 }
 
 /** `connections` concurrent keep-alive connections for `seconds`. */
@@ -112,7 +113,10 @@ export async function fixedRate(url: string, rate: number, seconds: number, grac
   // A server that cannot keep up would otherwise keep the run going for minutes: what has not been
   // answered a few seconds after the last request was due counts as an error.
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([Promise.all(inFlight), new Promise((resolve) => (timer = setTimeout(resolve, graceSeconds * 1000)))]);
+  await Promise.race([
+    Promise.all(inFlight),
+    new Promise((resolve) => (timer = setTimeout(resolve, graceSeconds * 1000))),
+  ]);
   clearTimeout(timer);
   const elapsed = (performance.now() - started) / 1000;
   const unanswered = sent - latencies.length - non2xx - errors;

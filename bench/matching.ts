@@ -42,7 +42,10 @@ interface Statement {
 }
 
 /** Runs the repository's own code against a plain pg client, keeping every statement it sends. */
-async function recorded<T>(db: Client, work: (repository: MatchingRepository) => Promise<T>): Promise<{ result: T; statements: Statement[]; ms: number }> {
+async function recorded<T>(
+  db: Client,
+  work: (repository: MatchingRepository) => Promise<T>,
+): Promise<{ result: T; statements: Statement[]; ms: number }> {
   const statements: Statement[] = [];
   const stand_in = {
     query: async (sql: string, params: unknown[]) => {
@@ -57,7 +60,8 @@ async function recorded<T>(db: Client, work: (repository: MatchingRepository) =>
   return { result, statements, ms: performance.now() - started };
 }
 
-const counterpartsOf = (db: Client, initiativeId: string, exhaustive = false) => recorded(db, (r) => r.counterparts(initiativeId, undefined, PAGE + 1, { exhaustive }));
+const counterpartsOf = (db: Client, initiativeId: string, exhaustive = false) =>
+  recorded(db, (r) => r.counterparts(initiativeId, undefined, PAGE + 1, { exhaustive }));
 const fittingFor = (db: Client, organizationId: string, initiativeId: string | null, exhaustive = false) =>
   recorded(db, (r) => r.fittingInitiatives(organizationId, initiativeId, undefined, PAGE + 1, { exhaustive }));
 
@@ -78,12 +82,17 @@ async function sample(db: Client): Promise<Sample> {
     )
   ).rows as { id: string; organizationId: string }[];
   const organizations = (
-    await db.query(`SELECT id FROM organizations WHERE status = 'verified' AND hidden_at IS NULL ORDER BY md5(id::text) LIMIT $1`, [SAMPLE + 10])
+    await db.query(
+      `SELECT id FROM organizations WHERE status = 'verified' AND hidden_at IS NULL ORDER BY md5(id::text) LIMIT $1`,
+      [SAMPLE + 10],
+    )
   ).rows as { id: string }[];
   return {
     initiatives: initiatives.slice(0, SAMPLE),
     organizations: organizations.slice(0, SAMPLE),
-    spare: initiatives.slice(SAMPLE).map((row, i) => ({ initiative: row.id, organization: organizations[SAMPLE + i]?.id ?? organizations[0].id })),
+    spare: initiatives
+      .slice(SAMPLE)
+      .map((row, i) => ({ initiative: row.id, organization: organizations[SAMPLE + i]?.id ?? organizations[0].id })),
   };
 }
 
@@ -103,7 +112,13 @@ function get(agent: Agent, url: string): Promise<{ status: number; body: string;
     const req = request(url, { agent, timeout: 60_000, headers: { 'accept-language': 'en' } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          ms: performance.now() - started,
+        }),
+      );
     });
     req.on('error', reject);
     req.on('timeout', () => req.destroy(new Error('timeout')));
@@ -112,7 +127,11 @@ function get(agent: Agent, url: string): Promise<{ status: number; body: string;
 }
 
 /** One request at a time, until all are done or the time is up. */
-async function sequential(agent: Agent, urls: { id: string; url: string; count: (body: unknown) => number }[], seconds: number): Promise<{ timed: Timed[]; cut: boolean }> {
+async function sequential(
+  agent: Agent,
+  urls: { id: string; url: string; count: (body: unknown) => number }[],
+  seconds: number,
+): Promise<{ timed: Timed[]; cut: boolean }> {
   const deadline = performance.now() + seconds * 1000;
   const timed: Timed[] = [];
   for (const { id, url, count } of urls) {
@@ -168,7 +187,12 @@ interface SqlTimes {
 
 function sqlSummary(values: number[]): SqlTimes {
   const sorted = [...values].sort((a, b) => a - b);
-  return { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? NaN };
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] ?? NaN,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,18 +213,30 @@ function descendants(node: PlanNode): PlanNode[] {
 /** How a statement reads its tables: the index scans and any sequential scan, from the JSON plan. */
 function access(plan: PlanNode): string {
   const nodes = descendants(plan);
-  const indexes = [...new Set(nodes.filter((n) => n['Index Name']).map((n) => `${n['Node Type']} on ${n['Index Name']}`))];
-  const seq = [...new Set(nodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => `Seq Scan on ${n['Relation Name']}`))];
+  const indexes = [
+    ...new Set(nodes.filter((n) => n['Index Name']).map((n) => `${n['Node Type']} on ${n['Index Name']}`)),
+  ];
+  const seq = [
+    ...new Set(nodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => `Seq Scan on ${n['Relation Name']}`)),
+  ];
   return [...indexes, ...seq].join(', ');
 }
 
-async function explain(db: Client, statement: Statement): Promise<{ text: string; json: PlanNode; executionMs: number }> {
-  const text = (await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params)).rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n');
-  const [json] = (await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params)).rows[0]['QUERY PLAN'] as { Plan: PlanNode; 'Execution Time': number }[];
+async function explain(
+  db: Client,
+  statement: Statement,
+): Promise<{ text: string; json: PlanNode; executionMs: number }> {
+  const text = (await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params)).rows
+    .map((row: Record<string, string>) => row['QUERY PLAN'])
+    .join('\n');
+  const [json] = (await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params)).rows[0][
+    'QUERY PLAN'
+  ] as { Plan: PlanNode; 'Execution Time': number }[];
   return { text, json: json.Plan, executionMs: json['Execution Time'] };
 }
 
-const sameAnswer = (a: { id: string; score: number }[], b: { id: string; score: number }[]) => a.length === b.length && a.every((row, i) => row.id === b[i].id && row.score === b[i].score);
+const sameAnswer = (a: { id: string; score: number }[], b: { id: string; score: number }[]) =>
+  a.length === b.length && a.every((row, i) => row.id === b[i].id && row.score === b[i].score);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -215,16 +251,43 @@ export interface MatchingResults {
   dataset: { initiativesSampled: number; organizationsSampled: number };
   matches: LatencySummary;
   suggestions: LatencySummary;
-  sql: { counterparts: SqlTimes; fittingForInitiative: SqlTimes; matchesParallel: SqlTimes; fittingForOrganization: SqlTimes };
+  sql: {
+    counterparts: SqlTimes;
+    fittingForInitiative: SqlTimes;
+    matchesParallel: SqlTimes;
+    fittingForOrganization: SqlTimes;
+  };
   /** The same rankings scoring every candidate: what the pruning saves, and whether the answers agree. */
-  exhaustive: { counterparts: SqlTimes; fittingForInitiative: SqlTimes; fittingForOrganization: SqlTimes; compared: number; identical: number };
+  exhaustive: {
+    counterparts: SqlTimes;
+    fittingForInitiative: SqlTimes;
+    fittingForOrganization: SqlTimes;
+    compared: number;
+    identical: number;
+  };
   typical: { initiativeId: string; organizationId: string };
   plans: { request: string; statements: StatementPlan[] }[];
-  verdicts: { id: string; title: string; p50: number; p99: number; sqlP50: number; ratio: number; goal: string; pass: boolean; valid: boolean; note?: string }[];
+  verdicts: {
+    id: string;
+    title: string;
+    p50: number;
+    p99: number;
+    sqlP50: number;
+    ratio: number;
+    goal: string;
+    pass: boolean;
+    valid: boolean;
+    note?: string;
+  }[];
   seconds: number;
 }
 
-export async function matchingBench(options: { url: string; app: Running; commit: string | null; datasetLine: string }): Promise<MatchingResults> {
+export async function matchingBench(options: {
+  url: string;
+  app: Running;
+  commit: string | null;
+  datasetLine: string;
+}): Promise<MatchingResults> {
   const started = Date.now();
   const { app } = options;
   const db = new Client({ connectionString: options.url, application_name: 'cooperation-forum-bench-matching' });
@@ -241,15 +304,26 @@ export async function matchingBench(options: { url: string; app: Running; commit
     };
     const countSuggestions = (body: unknown) => (body as { initiatives: unknown[] }).initiatives.length;
 
-    say(`\nMatching: ${picked.initiatives.length} published initiatives and ${picked.organizations.length} verified organisations, one request at a time (at most ${HTTP_SECONDS / 2} s per endpoint)`);
+    say(
+      `\nMatching: ${picked.initiatives.length} published initiatives and ${picked.organizations.length} verified organisations, one request at a time (at most ${HTTP_SECONDS / 2} s per endpoint)`,
+    );
     // Warm-up on other ids: the code paths and the cache, unmeasured.
     for (const spare of picked.spare.slice(0, 5)) {
       const a = await get(agent, matchesUrl(spare.initiative));
       const b = await get(agent, suggestionsUrl(spare.organization));
-      if (a.status !== 200 || b.status !== 200) throw new Error(`matching answered ${a.status} / ${b.status}: ${a.body.slice(0, 300)} ${b.body.slice(0, 300)}`);
+      if (a.status !== 200 || b.status !== 200)
+        throw new Error(`matching answered ${a.status} / ${b.status}: ${a.body.slice(0, 300)} ${b.body.slice(0, 300)}`);
     }
-    const m = await sequential(agent, picked.initiatives.map((row) => ({ id: row.id, url: matchesUrl(row.id), count: countMatches })), HTTP_SECONDS / 2);
-    const s = await sequential(agent, picked.organizations.map((row) => ({ id: row.id, url: suggestionsUrl(row.id), count: countSuggestions })), HTTP_SECONDS / 2);
+    const m = await sequential(
+      agent,
+      picked.initiatives.map((row) => ({ id: row.id, url: matchesUrl(row.id), count: countMatches })),
+      HTTP_SECONDS / 2,
+    );
+    const s = await sequential(
+      agent,
+      picked.organizations.map((row) => ({ id: row.id, url: suggestionsUrl(row.id), count: countSuggestions })),
+      HTTP_SECONDS / 2,
+    );
     const matches = summarise(m.timed, picked.initiatives.length, m.cut);
     const suggestions = summarise(s.timed, picked.organizations.length, s.cut);
     const line = (name: string, r: LatencySummary) =>
@@ -263,7 +337,12 @@ export async function matchingBench(options: { url: string; app: Running; commit
     // The SQL alone, for a subset of the same ids: the repository's statements through a pg
     // client (the app runs the two rankings of /matches at the same time, on two connections), and
     // the exhaustive reference for the same ids, whose answers must be the same.
-    const times = { counterparts: [] as number[], fittingI: [] as number[], parallel: [] as number[], fittingO: [] as number[] };
+    const times = {
+      counterparts: [] as number[],
+      fittingI: [] as number[],
+      parallel: [] as number[],
+      fittingO: [] as number[],
+    };
     const reference = { counterparts: [] as number[], fittingI: [] as number[], fittingO: [] as number[] };
     let compared = 0;
     let identical = 0;
@@ -293,8 +372,19 @@ export async function matchingBench(options: { url: string; app: Running; commit
       reference.fittingO.push(full.ms);
       check(a.result, full.result);
     }
-    const sql = { counterparts: sqlSummary(times.counterparts), fittingForInitiative: sqlSummary(times.fittingI), matchesParallel: sqlSummary(times.parallel), fittingForOrganization: sqlSummary(times.fittingO) };
-    const exhaustive = { counterparts: sqlSummary(reference.counterparts), fittingForInitiative: sqlSummary(reference.fittingI), fittingForOrganization: sqlSummary(reference.fittingO), compared, identical };
+    const sql = {
+      counterparts: sqlSummary(times.counterparts),
+      fittingForInitiative: sqlSummary(times.fittingI),
+      matchesParallel: sqlSummary(times.parallel),
+      fittingForOrganization: sqlSummary(times.fittingO),
+    };
+    const exhaustive = {
+      counterparts: sqlSummary(reference.counterparts),
+      fittingForInitiative: sqlSummary(reference.fittingI),
+      fittingForOrganization: sqlSummary(reference.fittingO),
+      compared,
+      identical,
+    };
     say(
       `  SQL alone (pg client, first ${SQL_SAMPLE} ids): counterparts median ${ms(sql.counterparts.p50)} (max ${ms(sql.counterparts.max)}), fittingInitiatives for an initiative ${ms(sql.fittingForInitiative.p50)} (max ${ms(sql.fittingForInitiative.max)}), ` +
         `both at once ${ms(sql.matchesParallel.p50)}; for an organisation ${ms(sql.fittingForOrganization.p50)} (max ${ms(sql.fittingForOrganization.max)})`,
@@ -305,14 +395,27 @@ export async function matchingBench(options: { url: string; app: Running; commit
     );
 
     // Typical: the id of median latency.
-    const typicalOf = (timed: Timed[]) => [...timed].filter((t) => t.status === 200).sort((a, b) => a.ms - b.ms)[Math.floor(timed.length / 2)]?.id ?? timed[0]?.id;
+    const typicalOf = (timed: Timed[]) =>
+      [...timed].filter((t) => t.status === 200).sort((a, b) => a.ms - b.ms)[Math.floor(timed.length / 2)]?.id ??
+      timed[0]?.id;
     const typicalInitiative = typicalOf(m.timed) ?? picked.initiatives[0].id;
     const typicalOrganization = typicalOf(s.timed) ?? picked.organizations[0].id;
-    const initiativeOrg = picked.initiatives.find((row) => row.id === typicalInitiative)?.organizationId ?? picked.initiatives[0].organizationId;
+    const initiativeOrg =
+      picked.initiatives.find((row) => row.id === typicalInitiative)?.organizationId ??
+      picked.initiatives[0].organizationId;
     const requests = [
-      { title: `counterparts (organisations) for initiative ${typicalInitiative} (GET /api/v1/initiatives/${typicalInitiative}/matches)`, run: () => counterpartsOf(db, typicalInitiative) },
-      { title: `fittingInitiatives for that initiative, of organisation ${initiativeOrg} (the same request)`, run: () => fittingFor(db, initiativeOrg, typicalInitiative) },
-      { title: `fittingInitiatives for organisation ${typicalOrganization} (GET /api/v1/organizations/${typicalOrganization}/suggestions)`, run: () => fittingFor(db, typicalOrganization, null) },
+      {
+        title: `counterparts (organisations) for initiative ${typicalInitiative} (GET /api/v1/initiatives/${typicalInitiative}/matches)`,
+        run: () => counterpartsOf(db, typicalInitiative),
+      },
+      {
+        title: `fittingInitiatives for that initiative, of organisation ${initiativeOrg} (the same request)`,
+        run: () => fittingFor(db, initiativeOrg, typicalInitiative),
+      },
+      {
+        title: `fittingInitiatives for organisation ${typicalOrganization} (GET /api/v1/organizations/${typicalOrganization}/suggestions)`,
+        run: () => fittingFor(db, typicalOrganization, null),
+      },
     ];
     const plans: MatchingResults['plans'] = [];
     const planTexts: string[] = [];
@@ -322,9 +425,16 @@ export async function matchingBench(options: { url: string; app: Running; commit
       const explained: StatementPlan[] = [];
       for (const [i, statement] of statements.entries()) {
         const e = await explain(db, statement);
-        const role = i === 0 ? 'the seeker' : i === statements.length - 1 ? 'the page: factors and order of the chosen candidates' : `visit ${i}: the best of one combination of signals`;
+        const role =
+          i === 0
+            ? 'the seeker'
+            : i === statements.length - 1
+              ? 'the page: factors and order of the chosen candidates'
+              : `visit ${i}: the best of one combination of signals`;
         explained.push({ statement: role, executionMs: e.executionMs, rows: statement.rows, access: access(e.json) });
-        planTexts.push(`=== ${r.title}, statement ${i + 1} of ${statements.length}: ${role}\n--- parameters: ${JSON.stringify(statement.params)}\n--- SQL:\n${statement.sql.trim()}\n\n--- EXPLAIN (ANALYZE, BUFFERS), warm:\n${e.text}\n`);
+        planTexts.push(
+          `=== ${r.title}, statement ${i + 1} of ${statements.length}: ${role}\n--- parameters: ${JSON.stringify(statement.params)}\n--- SQL:\n${statement.sql.trim()}\n\n--- EXPLAIN (ANALYZE, BUFFERS), warm:\n${e.text}\n`,
+        );
       }
       plans.push({ request: r.title, statements: explained });
     }
@@ -374,37 +484,73 @@ function writePlans(
   options: { commit: string | null; datasetLine: string },
   plans: MatchingResults['plans'],
   texts: string[],
-  figures: { matches: LatencySummary; suggestions: LatencySummary; sql: MatchingResults['sql']; exhaustive: MatchingResults['exhaustive'] },
+  figures: {
+    matches: LatencySummary;
+    suggestions: LatencySummary;
+    sql: MatchingResults['sql'];
+    exhaustive: MatchingResults['exhaustive'];
+  },
 ): void {
   const lines: string[] = [];
   const { sql, exhaustive } = figures;
-  lines.push(`Matching plans written by \`npm run bench\` (bench/matching.ts) on ${new Date().toISOString()}, commit ${options.commit ?? '?'}: ${options.datasetLine}.`);
-  lines.push("The SQL is MatchingRepository's own (recorded while it ran), for the initiative and the organisation of median latency.");
-  lines.push('A ranking reads the seeker, visits combinations of signals strongest first (src/matching/top-k.ts: each an');
-  lines.push('index scan that intersects its signals, for initiatives one scan of the match-keys GIN index, stopping once no');
-  lines.push('unvisited combination can beat the 20th score), then computes the factors and the final order of the chosen candidates.');
+  lines.push(
+    `Matching plans written by \`npm run bench\` (bench/matching.ts) on ${new Date().toISOString()}, commit ${options.commit ?? '?'}: ${options.datasetLine}.`,
+  );
+  lines.push(
+    "The SQL is MatchingRepository's own (recorded while it ran), for the initiative and the organisation of median latency.",
+  );
+  lines.push(
+    'A ranking reads the seeker, visits combinations of signals strongest first (src/matching/top-k.ts: each an',
+  );
+  lines.push(
+    'index scan that intersects its signals, for initiatives one scan of the match-keys GIN index, stopping once no',
+  );
+  lines.push(
+    'unvisited combination can beat the 20th score), then computes the factors and the final order of the chosen candidates.',
+  );
   lines.push('');
   lines.push('STATEMENTS, TIMES AND INDEXES (from these plans)');
   for (const p of plans) {
     lines.push(`- ${p.request}`);
-    for (const st of p.statements) lines.push(`    ${fmt(st.executionMs, 2)} ms, ${st.rows} rows: ${st.statement}; ${st.access}`);
+    for (const st of p.statements)
+      lines.push(`    ${fmt(st.executionMs, 2)} ms, ${st.rows} rows: ${st.statement}; ${st.access}`);
   }
   lines.push('');
   lines.push('Figures of this run:');
-  lines.push(`  GET matches: median ${fmt(figures.matches.p50, 1)} ms, p99 ${fmt(figures.matches.p99, 1)} ms (${figures.matches.requests} requests); SQL alone: counterparts ${fmt(sql.counterparts.p50, 1)} ms, fittingInitiatives ${fmt(sql.fittingForInitiative.p50, 1)} ms (medians)`);
-  lines.push(`  GET suggestions: median ${fmt(figures.suggestions.p50, 1)} ms, p99 ${fmt(figures.suggestions.p99, 1)} ms (${figures.suggestions.requests} requests); SQL alone: ${fmt(sql.fittingForOrganization.p50, 1)} ms (median)`);
-  lines.push(`  scoring every candidate instead: counterparts ${fmt(exhaustive.counterparts.p50, 1)} ms, fittingInitiatives ${fmt(exhaustive.fittingForInitiative.p50, 1)} ms (initiative) and ${fmt(exhaustive.fittingForOrganization.p50, 1)} ms (organisation); identical answers: ${exhaustive.identical} of ${exhaustive.compared}`);
+  lines.push(
+    `  GET matches: median ${fmt(figures.matches.p50, 1)} ms, p99 ${fmt(figures.matches.p99, 1)} ms (${figures.matches.requests} requests); SQL alone: counterparts ${fmt(sql.counterparts.p50, 1)} ms, fittingInitiatives ${fmt(sql.fittingForInitiative.p50, 1)} ms (medians)`,
+  );
+  lines.push(
+    `  GET suggestions: median ${fmt(figures.suggestions.p50, 1)} ms, p99 ${fmt(figures.suggestions.p99, 1)} ms (${figures.suggestions.requests} requests); SQL alone: ${fmt(sql.fittingForOrganization.p50, 1)} ms (median)`,
+  );
+  lines.push(
+    `  scoring every candidate instead: counterparts ${fmt(exhaustive.counterparts.p50, 1)} ms, fittingInitiatives ${fmt(exhaustive.fittingForInitiative.p50, 1)} ms (initiative) and ${fmt(exhaustive.fittingForOrganization.p50, 1)} ms (organisation); identical answers: ${exhaustive.identical} of ${exhaustive.compared}`,
+  );
   lines.push('');
   writeFileSync(PLANS_FILE, `${lines.join('\n')}\n${texts.join('\n')}`);
 }
 
 export function printMatching(results: MatchingResults): void {
-  const rows = [['matching', 'requests', 'app median', 'app p99', 'SQL alone median', 'app/SQL median', 'goal', 'result']];
+  const rows = [
+    ['matching', 'requests', 'app median', 'app p99', 'SQL alone median', 'app/SQL median', 'goal', 'result'],
+  ];
   for (const v of results.verdicts) {
     const r = v.id === 'matches' ? results.matches : results.suggestions;
-    rows.push([v.title, `${r.requests}/${r.planned}`, ms(v.p50), ms(v.p99), ms(v.sqlP50), fmt(v.ratio, 2), v.goal, v.valid ? (v.pass ? 'PASS' : 'FAIL') : 'FAIL (errors)']);
+    rows.push([
+      v.title,
+      `${r.requests}/${r.planned}`,
+      ms(v.p50),
+      ms(v.p99),
+      ms(v.sqlP50),
+      fmt(v.ratio, 2),
+      v.goal,
+      v.valid ? (v.pass ? 'PASS' : 'FAIL') : 'FAIL (errors)',
+    ]);
   }
   say(`\n${table(rows, (c) => c === 0 || c >= 6)}`);
   say('');
-  for (const v of results.verdicts) say(`  ${v.pass ? 'PASS' : 'FAIL'}  ${v.title}: median ${ms(v.p50)}, p99 ${ms(v.p99)} (${v.goal})${v.note ? `: ${v.note}` : ''}`);
+  for (const v of results.verdicts)
+    say(
+      `  ${v.pass ? 'PASS' : 'FAIL'}  ${v.title}: median ${ms(v.p50)}, p99 ${ms(v.p99)} (${v.goal})${v.note ? `: ${v.note}` : ''}`,
+    );
 }

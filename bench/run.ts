@@ -93,9 +93,31 @@ interface Scenario {
 }
 
 const SCENARIOS: Scenario[] = [
-  { id: 'search', title: `search q + 2 filters, ${CONNECTIONS} conn.`, path: SEARCH_PATH, mode: 'closed', goal: 'app/bare req/s >= 0.8', judged: true },
-  { id: 'search-rate', title: `same search at ${RATE} req/s`, path: SEARCH_PATH, mode: 'rate', rate: RATE, goal: 'app p99 <= 1.2 x bare p99 and < 50 ms', judged: true },
-  { id: 'listing', title: `newest 20 in an area, ${CONNECTIONS} conn.`, path: LISTING_PATH, mode: 'closed', goal: 'app/bare req/s >= 0.6', judged: true },
+  {
+    id: 'search',
+    title: `search q + 2 filters, ${CONNECTIONS} conn.`,
+    path: SEARCH_PATH,
+    mode: 'closed',
+    goal: 'app/bare req/s >= 0.8',
+    judged: true,
+  },
+  {
+    id: 'search-rate',
+    title: `same search at ${RATE} req/s`,
+    path: SEARCH_PATH,
+    mode: 'rate',
+    rate: RATE,
+    goal: 'app p99 <= 1.2 x bare p99 and < 50 ms',
+    judged: true,
+  },
+  {
+    id: 'listing',
+    title: `newest 20 in an area, ${CONNECTIONS} conn.`,
+    path: LISTING_PATH,
+    mode: 'closed',
+    goal: 'app/bare req/s >= 0.6',
+    judged: true,
+  },
 ];
 
 /**
@@ -104,7 +126,15 @@ const SCENARIOS: Scenario[] = [
  */
 function halfCapacityScenario(bareRps: number): Scenario {
   const rate = Math.max(1, Math.round(bareRps / 2));
-  return { id: 'search-half', title: `same search at ${rate} req/s (half capacity)`, path: SEARCH_PATH, mode: 'rate', rate, goal: 'information only', judged: false };
+  return {
+    id: 'search-half',
+    title: `same search at ${rate} req/s (half capacity)`,
+    path: SEARCH_PATH,
+    mode: 'rate',
+    rate,
+    goal: 'information only',
+    judged: false,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -128,10 +158,20 @@ async function fetchJson(url: string): Promise<{ status: number; text: string }>
 /** The app and the bare server must answer the same JSON, or the comparison means nothing. */
 async function checkSameAnswers(app: Running, bare: Running, path: string): Promise<Consistency> {
   const [a, b] = await Promise.all([fetchJson(app.base + path), fetchJson(bare.base + path)]);
-  if (a.status !== 200 || b.status !== 200) throw new Error(`${path}: app answered ${a.status}, bare ${b.status}: ${a.text.slice(0, 300)} / ${b.text.slice(0, 300)}`);
+  if (a.status !== 200 || b.status !== 200)
+    throw new Error(
+      `${path}: app answered ${a.status}, bare ${b.status}: ${a.text.slice(0, 300)} / ${b.text.slice(0, 300)}`,
+    );
   const ja = JSON.parse(a.text);
   const jb = JSON.parse(b.text);
-  const result: Consistency = { path, identical: isDeepStrictEqual(ja, jb), total: ja.total, items: ja.items.length, appBytes: Buffer.byteLength(a.text), bareBytes: Buffer.byteLength(b.text) };
+  const result: Consistency = {
+    path,
+    identical: isDeepStrictEqual(ja, jb),
+    total: ja.total,
+    items: ja.items.length,
+    appBytes: Buffer.byteLength(a.text),
+    bareBytes: Buffer.byteLength(b.text),
+  };
   if (!result.identical) {
     const ids = (j: { items: { id: string }[] }) => j.items.map((item) => item.id).join(',');
     const keys = Object.keys(ja).filter((key) => !isDeepStrictEqual(ja[key], jb[key]));
@@ -153,7 +193,11 @@ interface PlanSummary {
 
 const WATCHED_INDEXES = ['initiatives_search_filters_idx', 'initiatives_public_newest_idx'];
 
-async function explain(url: string, path: string, statement: Statement): Promise<{ summary: PlanSummary; text: string }> {
+async function explain(
+  url: string,
+  path: string,
+  statement: Statement,
+): Promise<{ summary: PlanSummary; text: string }> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -164,7 +208,8 @@ async function explain(url: string, path: string, statement: Statement): Promise
       lines = rows.map((row: Record<string, string>) => row['QUERY PLAN']);
     }
     const text = lines.join('\n');
-    const time = (label: string) => Number(/: ([\d.]+) ms/.exec(lines.find((line) => line.startsWith(label)) ?? '')?.[1] ?? NaN);
+    const time = (label: string) =>
+      Number(/: ([\d.]+) ms/.exec(lines.find((line) => line.startsWith(label)) ?? '')?.[1] ?? NaN);
     const buffers = /Buffers: shared(?: hit=(\d+))?(?: read=(\d+))?/.exec(text);
     const matches = /CTE matches[\s\S]*?actual time=[\d.]+\.\.[\d.]+ rows=(\d+)/.exec(text);
     return {
@@ -208,7 +253,10 @@ async function drain(monitor: Client, timeoutMs = 120_000): Promise<void> {
 const APPLICATION_NAME: Record<Target, string> = { app: 'cooperation-forum', bare: 'cooperation-forum-bench-bare' };
 
 async function backendCpu(monitor: Client, target: Target): Promise<Map<number, number | null>> {
-  const { rows } = await monitor.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`, [APPLICATION_NAME[target]]);
+  const { rows } = await monitor.query(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+    [APPLICATION_NAME[target]],
+  );
   return new Map(rows.map((row: { pid: number }) => [row.pid, cpuMs(row.pid)]));
 }
 
@@ -232,7 +280,8 @@ async function withCpu(monitor: Client, running: Running, work: () => Promise<Lo
   }
   return {
     ...result,
-    nodeCpuMsPerRequest: nodeBefore !== null && nodeAfter !== null && answered ? (nodeAfter - nodeBefore) / answered : null,
+    nodeCpuMsPerRequest:
+      nodeBefore !== null && nodeAfter !== null && answered ? (nodeAfter - nodeBefore) / answered : null,
     dbCpuMsPerRequest: db !== null && answered ? db / answered : null,
   };
 }
@@ -263,12 +312,19 @@ function combine(results: LoadResult[]): LoadResult {
     seconds,
     bytesPerResponse: mean((r) => r.bytesPerResponse),
     saturated: results.some((r) => r.saturated),
-    nodeCpuMsPerRequest: results.every((r) => r.nodeCpuMsPerRequest != null) ? mean((r) => r.nodeCpuMsPerRequest ?? 0) : null,
+    nodeCpuMsPerRequest: results.every((r) => r.nodeCpuMsPerRequest != null)
+      ? mean((r) => r.nodeCpuMsPerRequest ?? 0)
+      : null,
     dbCpuMsPerRequest: results.every((r) => r.dbCpuMsPerRequest != null) ? mean((r) => r.dbCpuMsPerRequest ?? 0) : null,
   };
 }
 
-async function measure(scenario: Scenario, servers: Record<Target, Running>, firstTarget: Target, monitor: Client): Promise<Measured> {
+async function measure(
+  scenario: Scenario,
+  servers: Record<Target, Running>,
+  firstTarget: Target,
+  monitor: Client,
+): Promise<Measured> {
   const rounds: Measured['rounds'] = { app: [], bare: [] };
   // ABBA...: each server goes first as often as the other, so a drift of the machine cancels.
   const order: Target[] = [];
@@ -281,10 +337,15 @@ async function measure(scenario: Scenario, servers: Record<Target, Running>, fir
     await closedLoop(url, scenario.mode === 'rate' ? 10 : CONNECTIONS, Math.min(2, WARMUP_SECONDS)); // re-prime this shape
     await drain(monitor);
     const result = await withCpu(monitor, servers[target], () =>
-      scenario.mode === 'rate' ? fixedRate(url, scenario.rate ?? RATE, RATE_SECONDS) : closedLoop(url, CONNECTIONS, SECONDS),
+      scenario.mode === 'rate'
+        ? fixedRate(url, scenario.rate ?? RATE, RATE_SECONDS)
+        : closedLoop(url, CONNECTIONS, SECONDS),
     );
     rounds[target].push(result);
-    const problems = result.errors || result.non2xx ? `, ${result.errors} errors/unanswered, ${result.non2xx} non-2xx${result.saturated ? ', SATURATED: cut short' : ''}` : '';
+    const problems =
+      result.errors || result.non2xx
+        ? `, ${result.errors} errors/unanswered, ${result.non2xx} non-2xx${result.saturated ? ', SATURATED: cut short' : ''}`
+        : '';
     say(
       `  ${scenario.id.padEnd(12)} ${target.padEnd(4)} ${fmt(result.rps, 1).padStart(6)} req/s  p50 ${ms(result.p50).padStart(10)}  p99 ${ms(result.p99).padStart(10)}  ` +
         `CPU/request: node ${cpu(result.nodeCpuMsPerRequest)}, PostgreSQL ${cpu(result.dbCpuMsPerRequest)}  (${result.requests} requests${problems})`,
@@ -310,10 +371,17 @@ function judge(scenario: Scenario, m: Measured): Verdict {
   const ratio = m.app.rps / m.bare.rps;
   if (!scenario.judged) {
     const p99Ratio = m.app.p99 / m.bare.p99;
-    return { ratio: p99Ratio, valid, pass: false, detail: `p99 ratio ${fmt(p99Ratio, 2)}, app p99 ${fmt(m.app.p99, 1)} ms (no goal)` };
+    return {
+      ratio: p99Ratio,
+      valid,
+      pass: false,
+      detail: `p99 ratio ${fmt(p99Ratio, 2)}, app p99 ${fmt(m.app.p99, 1)} ms (no goal)`,
+    };
   }
-  if (scenario.id === 'search') return { ratio, valid, pass: valid && ratio >= 0.8, detail: `ratio ${fmt(ratio, 2)} (>= 0.8)` };
-  if (scenario.id === 'listing') return { ratio, valid, pass: valid && ratio >= 0.6, detail: `ratio ${fmt(ratio, 2)} (>= 0.6)` };
+  if (scenario.id === 'search')
+    return { ratio, valid, pass: valid && ratio >= 0.8, detail: `ratio ${fmt(ratio, 2)} (>= 0.8)` };
+  if (scenario.id === 'listing')
+    return { ratio, valid, pass: valid && ratio >= 0.6, detail: `ratio ${fmt(ratio, 2)} (>= 0.6)` };
   const p99Ratio = m.app.p99 / m.bare.p99;
   return {
     ratio: p99Ratio,
@@ -332,7 +400,9 @@ async function prepareDatabase(server: DatabaseServer): Promise<{ url: string; d
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
-    await new ReferenceDataImporter(new ReferenceDataRepository(dataSource)).importFile(join(ROOT, 'data', 'krakow-cooperation.json'));
+    await new ReferenceDataImporter(new ReferenceDataRepository(dataSource)).importFile(
+      join(ROOT, 'data', 'krakow-cooperation.json'),
+    );
     const dataset = await ensureDataset(dataSource, (line) => say(line));
     return { url, dataset };
   } finally {
@@ -371,7 +441,13 @@ interface SearchResults {
 }
 
 /** The search benchmark: both HTTP servers are running. Writes docs/perf/search-plans.txt. */
-async function searchBench(url: string, servers: Record<Target, Running>, monitor: Client, dataset: DatasetInfo, commit: string | null): Promise<{ results: SearchResults; summary: string[] }> {
+async function searchBench(
+  url: string,
+  servers: Record<Target, Running>,
+  monitor: Client,
+  dataset: DatasetInfo,
+  commit: string | null,
+): Promise<{ results: SearchResults; summary: string[] }> {
   const started = Date.now();
   const { app, bare } = servers;
   say('\nSearch: same answers (app vs bare):');
@@ -379,7 +455,9 @@ async function searchBench(url: string, servers: Record<Target, Running>, monito
   for (const path of PROBED_PATHS) {
     const check = await checkSameAnswers(app, bare, path);
     consistency.push(check);
-    say(`  ${path}: ${check.identical ? 'identical JSON' : `DIFFERENT (${check.difference})`}, total ${check.total}, ${check.items} items, ${check.appBytes} bytes`);
+    say(
+      `  ${path}: ${check.identical ? 'identical JSON' : `DIFFERENT (${check.difference})`}, total ${check.total}, ${check.items} items, ${check.appBytes} bytes`,
+    );
   }
 
   say('\nEXPLAIN (ANALYZE, BUFFERS), warm (full plans in docs/perf/search-plans.txt):');
@@ -389,9 +467,15 @@ async function searchBench(url: string, servers: Record<Target, Running>, monito
     const statement = await statementFor(new URL(path, 'http://x').searchParams);
     const { summary, text } = await explain(url, path, statement);
     plans.push(summary);
-    planTexts.push(`=== GET ${path}\n--- parameters: ${JSON.stringify(statement.params)}\n--- SQL:\n${statement.sql.trim()}\n\n--- EXPLAIN (ANALYZE, BUFFERS), third run:\n${text}\n`);
-    const used = Object.entries(summary.indexes).map(([name, on]) => `${name} ${on ? 'USED' : 'not used'}`).join(', ');
-    say(`  ${path}\n    planning ${fmt(summary.planningMs, 2)} ms, execution ${fmt(summary.executionMs, 2)} ms, ${summary.matches ?? '?'} matches, shared hit ${summary.sharedHit} read ${summary.sharedRead}${summary.seqScanOnInitiatives ? ', SEQ SCAN on initiatives' : ''}\n    ${used}`);
+    planTexts.push(
+      `=== GET ${path}\n--- parameters: ${JSON.stringify(statement.params)}\n--- SQL:\n${statement.sql.trim()}\n\n--- EXPLAIN (ANALYZE, BUFFERS), third run:\n${text}\n`,
+    );
+    const used = Object.entries(summary.indexes)
+      .map(([name, on]) => `${name} ${on ? 'USED' : 'not used'}`)
+      .join(', ');
+    say(
+      `  ${path}\n    planning ${fmt(summary.planningMs, 2)} ms, execution ${fmt(summary.executionMs, 2)} ms, ${summary.matches ?? '?'} matches, shared hit ${summary.sharedHit} read ${summary.sharedRead}${summary.seqScanOnInitiatives ? ', SEQ SCAN on initiatives' : ''}\n    ${used}`,
+    );
   }
   mkdirSync(join(ROOT, 'docs', 'perf'), { recursive: true });
   writeFileSync(
@@ -409,16 +493,21 @@ async function searchBench(url: string, servers: Record<Target, Running>, monito
       pair[target] = await sequential(servers[target].base + path, SEQUENTIAL);
     }
     idle[path] = pair;
-    say(`  ${path}: app p50 ${ms(pair.app.p50)} p99 ${ms(pair.app.p99)}, bare p50 ${ms(pair.bare.p50)} p99 ${ms(pair.bare.p99)}: the app adds ${fmt(pair.app.p50 - pair.bare.p50, 2)} ms (p50)`);
+    say(
+      `  ${path}: app p50 ${ms(pair.app.p50)} p99 ${ms(pair.app.p99)}, bare p50 ${ms(pair.bare.p50)} p99 ${ms(pair.bare.p99)}: the app adds ${fmt(pair.app.p50 - pair.bare.p50, 2)} ms (p50)`,
+    );
   }
 
   say(`\nWarm-up: ${WARMUP_SECONDS} s of each query on each server`);
   for (const target of ['app', 'bare'] as const) {
-    for (const path of [SEARCH_PATH, LISTING_PATH]) await closedLoop(servers[target].base + path, CONNECTIONS, WARMUP_SECONDS);
+    for (const path of [SEARCH_PATH, LISTING_PATH])
+      await closedLoop(servers[target].base + path, CONNECTIONS, WARMUP_SECONDS);
   }
   await drain(monitor);
 
-  say(`\nMeasuring (${ROUNDS} round(s) per server, alternating; closed loop ${SECONDS} s, fixed rate ${RATE_SECONDS} s):`);
+  say(
+    `\nMeasuring (${ROUNDS} round(s) per server, alternating; closed loop ${SECONDS} s, fixed rate ${RATE_SECONDS} s):`,
+  );
   const measured: { scenario: Scenario; m: Measured; verdict: Verdict }[] = [];
   const scenarios = [...SCENARIOS];
   for (let i = 0; i < scenarios.length; i++) {
@@ -426,13 +515,26 @@ async function searchBench(url: string, servers: Record<Target, Running>, monito
     const m = await measure(scenario, servers, i % 2 === 0 ? 'app' : 'bare', monitor);
     measured.push({ scenario, m, verdict: judge(scenario, m) });
     // The 100 req/s run showed the machine cannot carry it: compare at a load both can.
-    if (scenario.id === 'search-rate' && (m.app.saturated || m.bare.saturated || m.bare.p99 > 1000 / RATE * 10)) {
+    if (scenario.id === 'search-rate' && (m.app.saturated || m.bare.saturated || m.bare.p99 > (1000 / RATE) * 10)) {
       const search = measured.find((x) => x.scenario.id === 'search');
       if (search) scenarios.splice(i + 1, 0, halfCapacityScenario(search.m.bare.rps));
     }
   }
 
-  const rows = [['search', 'app req/s', 'bare req/s', 'ratio', 'app p50/p99', 'bare p50/p99', 'CPU ms/req app (node+pg)', 'CPU ms/req bare (node+pg)', 'goal', 'result']];
+  const rows = [
+    [
+      'search',
+      'app req/s',
+      'bare req/s',
+      'ratio',
+      'app p50/p99',
+      'bare p50/p99',
+      'CPU ms/req app (node+pg)',
+      'CPU ms/req bare (node+pg)',
+      'goal',
+      'result',
+    ],
+  ];
   for (const { scenario, m, verdict } of measured) {
     rows.push([
       scenario.title,
@@ -444,23 +546,50 @@ async function searchBench(url: string, servers: Record<Target, Running>, monito
       `${cpu(m.app.nodeCpuMsPerRequest)} + ${cpu(m.app.dbCpuMsPerRequest)}`,
       `${cpu(m.bare.nodeCpuMsPerRequest)} + ${cpu(m.bare.dbCpuMsPerRequest)}`,
       scenario.goal,
-      !scenario.judged ? 'info' : verdict.valid ? (verdict.pass ? 'PASS' : 'FAIL') : scenario.mode === 'rate' ? 'FAIL (not all answered)' : 'INVALID (errors)',
+      !scenario.judged
+        ? 'info'
+        : verdict.valid
+          ? verdict.pass
+            ? 'PASS'
+            : 'FAIL'
+          : scenario.mode === 'rate'
+            ? 'FAIL (not all answered)'
+            : 'INVALID (errors)',
     ]);
   }
   say(`\n${table(rows, (c) => c === 0 || c >= 8)}`);
   say('');
-  const summary = measured.map(({ scenario, verdict }) => `  ${scenario.judged ? (verdict.pass ? 'PASS' : 'FAIL') : 'info'}  search: ${scenario.title}: ${verdict.detail}`);
+  const summary = measured.map(
+    ({ scenario, verdict }) =>
+      `  ${scenario.judged ? (verdict.pass ? 'PASS' : 'FAIL') : 'info'}  search: ${scenario.title}: ${verdict.detail}`,
+  );
   for (const line of summary) say(line);
   const judged = measured.filter((x) => x.scenario.judged);
   const passed = judged.filter((x) => x.verdict.pass).length;
   return {
     results: {
       when: new Date().toISOString(),
-      settings: { seconds: SECONDS, rateSeconds: RATE_SECONDS, warmupSeconds: WARMUP_SECONDS, rounds: ROUNDS, connections: CONNECTIONS, rate: RATE },
+      settings: {
+        seconds: SECONDS,
+        rateSeconds: RATE_SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+        rounds: ROUNDS,
+        connections: CONNECTIONS,
+        rate: RATE,
+      },
       consistency,
       plans,
       idleLatency: idle,
-      scenarios: measured.map(({ scenario, m, verdict }) => ({ ...scenario, app: m.app, bare: m.bare, rounds: m.rounds, ratio: verdict.ratio, pass: verdict.pass, valid: verdict.valid, detail: verdict.detail })),
+      scenarios: measured.map(({ scenario, m, verdict }) => ({
+        ...scenario,
+        app: m.app,
+        bare: m.bare,
+        rounds: m.rounds,
+        ratio: verdict.ratio,
+        pass: verdict.pass,
+        valid: verdict.valid,
+        detail: verdict.detail,
+      })),
       goalsMet: passed,
       goals: judged.length,
       seconds: Math.round((Date.now() - started) / 1000),
@@ -505,9 +634,15 @@ async function main(): Promise<void> {
   Logger.overrideLogger(['error', 'warn']);
   const commit = git(['rev-parse', '--short', 'HEAD']);
   const dirty = !!git(['status', '--porcelain', '--untracked-files=no', '--', 'src', 'migrations']);
-  say(`Cooperation Forum bench (${only.join(', ')}): commit ${commit ?? '?'}${dirty ? ' (src/ or migrations/ modified)' : ''}, node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+  say(
+    `Cooperation Forum bench (${only.join(', ')}): commit ${commit ?? '?'}${dirty ? ' (src/ or migrations/ modified)' : ''}, node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+  );
 
-  const server = await openDatabaseServer({ databaseUrl: process.env.DATABASE_URL, clusterDir: join(ROOT, '.data', 'bench', 'postgres'), log: (line) => say(line) });
+  const server = await openDatabaseServer({
+    databaseUrl: process.env.DATABASE_URL,
+    clusterDir: join(ROOT, '.data', 'bench', 'postgres'),
+    log: (line) => say(line),
+  });
   const running: Record<string, Running | undefined> = {};
   let monitor: Client | undefined;
   const stopAll = async () => {
@@ -519,7 +654,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    say(`database: ${server.embedded ? 'embedded PostgreSQL in .data/bench' : 'DATABASE_URL'}, database ${BENCH_DATABASE}`);
+    say(
+      `database: ${server.embedded ? 'embedded PostgreSQL in .data/bench' : 'DATABASE_URL'}, database ${BENCH_DATABASE}`,
+    );
     const { url, dataset } = await prepareDatabase(server);
     const datasetLine = `${dataset.organizations} organisations, ${dataset.initiatives} initiatives (${dataset.publicInitiatives} public)`;
     say(`data set: ${datasetLine}${dataset.generated ? `, generated in ${dataset.seconds.toFixed(1)} s` : ', reused'}`);
@@ -533,12 +670,22 @@ async function main(): Promise<void> {
     const startApp = async (nodeArgs: string[] = []) => {
       await distReady();
       const port = await freePort();
-      running.app = await startChild('app', [...profileArgs, ...nodeArgs, join('dist', 'src', 'main.js')], { ...common, PORT: String(port), LOG_LEVEL: 'warn', JOBS: 'off', MAIL_POLL_SECONDS: '0' }, port);
+      running.app = await startChild(
+        'app',
+        [...profileArgs, ...nodeArgs, join('dist', 'src', 'main.js')],
+        { ...common, PORT: String(port), LOG_LEVEL: 'warn', JOBS: 'off', MAIL_POLL_SECONDS: '0' },
+        port,
+      );
       return running.app;
     };
     const startBare = async (name: string, file: string, nodeArgs: string[] = [], env: NodeJS.ProcessEnv = {}) => {
       const port = await freePort();
-      running[name] = await startChild(name, [...nodeArgs, '-r', 'ts-node/register/transpile-only', join('bench', file)], { ...common, ...env, PORT: String(port), TS_NODE_TRANSPILE_ONLY: 'true' }, port);
+      running[name] = await startChild(
+        name,
+        [...nodeArgs, '-r', 'ts-node/register/transpile-only', join('bench', file)],
+        { ...common, ...env, PORT: String(port), TS_NODE_TRANSPILE_ONLY: 'true' },
+        port,
+      );
       return running[name] as Running;
     };
     monitor = new Client({ connectionString: url, application_name: 'cooperation-forum-bench-monitor' });
@@ -561,7 +708,10 @@ async function main(): Promise<void> {
         failed.push(name);
         say(`\n${name}: COULD NOT RUN: ${message}`);
         summary.push(`  ERROR  ${name}: could not run (${message.split('\n')[0]})`);
-        results[name] = { ...((results[name] as object | undefined) ?? {}), failedRun: { when: new Date().toISOString(), error: message.split('\n').slice(0, 5).join('\n') } };
+        results[name] = {
+          ...((results[name] as object | undefined) ?? {}),
+          failedRun: { when: new Date().toISOString(), error: message.split('\n').slice(0, 5).join('\n') },
+        };
         for (const key of Object.keys(running).filter((key) => key !== 'app')) {
           await stopChild(running[key]);
           delete running[key];
@@ -572,7 +722,9 @@ async function main(): Promise<void> {
     await part('search', async () => {
       app = await startApp();
       const bare = await startBare('bare', 'bare-server.ts');
-      say(`\napp: node dist/src/main.js on ${app.base}; bare: bench/bare-server.ts on ${bare.base}; pool size ${POOL_SIZE} each`);
+      say(
+        `\napp: node dist/src/main.js on ${app.base}; bare: bench/bare-server.ts on ${bare.base}; pool size ${POOL_SIZE} each`,
+      );
       const search = await searchBench(url, { app, bare }, monitor as Client, dataset, commit);
       results.search = search.results;
       summary.push(...search.summary);
@@ -585,7 +737,12 @@ async function main(): Promise<void> {
       const matching: MatchingResults = await matchingBench({ url, app, commit, datasetLine });
       printMatching(matching);
       results.matching = { when: new Date().toISOString(), ...matching };
-      summary.push(...matching.verdicts.map((v) => `  ${v.pass ? 'PASS' : 'FAIL'}  matching: ${v.title}: median ${ms(v.p50)}, p99 ${ms(v.p99)} (${v.goal})${v.note ? `: ${v.note}` : ''}`));
+      summary.push(
+        ...matching.verdicts.map(
+          (v) =>
+            `  ${v.pass ? 'PASS' : 'FAIL'}  matching: ${v.title}: median ${ms(v.p50)}, p99 ${ms(v.p99)} (${v.goal})${v.note ? `: ${v.note}` : ''}`,
+        ),
+      );
     });
 
     await part('fanout', async () => {
@@ -597,11 +754,24 @@ async function main(): Promise<void> {
       app = await startApp(gcArgs);
       const bareSocket = await startBare('bare-socket', 'bare-socket-server.ts', gcArgs);
       const storedSocket = await startBare('stored-socket', 'bare-socket-server.ts', gcArgs, { STORE_FIRST: '1' });
-      say(`\napp: node dist/src/main.js on ${app.base} (restarted); bare: bench/bare-socket-server.ts on ${bareSocket.base}; stored floor: the same with STORE_FIRST=1 on ${storedSocket.base}`);
-      const fanout: FanoutResults = await fanoutBench({ url, app, bare: bareSocket, stored: storedSocket, monitor: monitor as Client });
+      say(
+        `\napp: node dist/src/main.js on ${app.base} (restarted); bare: bench/bare-socket-server.ts on ${bareSocket.base}; stored floor: the same with STORE_FIRST=1 on ${storedSocket.base}`,
+      );
+      const fanout: FanoutResults = await fanoutBench({
+        url,
+        app,
+        bare: bareSocket,
+        stored: storedSocket,
+        monitor: monitor as Client,
+      });
       printFanout(fanout);
       results.fanout = { when: new Date().toISOString(), ...fanout };
-      summary.push(...fanout.verdicts.map((v) => `  ${v.pass ? 'PASS' : 'FAIL'}  fan-out: ${v.title}: app ${fmt(v.app, 1)} ${v.unit}, bare ${fmt(v.bare, 1)}, ratio ${fmt(v.ratio, 2)} (${v.goal})${v.note ? `: ${v.note}` : ''}`));
+      summary.push(
+        ...fanout.verdicts.map(
+          (v) =>
+            `  ${v.pass ? 'PASS' : 'FAIL'}  fan-out: ${v.title}: app ${fmt(v.app, 1)} ${v.unit}, bare ${fmt(v.bare, 1)}, ratio ${fmt(v.ratio, 2)} (${v.goal})${v.note ? `: ${v.note}` : ''}`,
+        ),
+      );
       const floor = storedFloor(fanout);
       if (floor) info.push(`  info   fan-out: ${storedFloorLine(floor)}`);
     });
@@ -619,14 +789,21 @@ async function main(): Promise<void> {
       parts: only,
       commit,
       srcModified: dirty,
-      machine: { node: process.version, cores: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) },
+      machine: {
+        node: process.version,
+        cores: cpus().length,
+        cpu: cpus()[0]?.model,
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+      },
       database: server.embedded ? 'embedded' : 'DATABASE_URL',
       poolSize: POOL_SIZE,
       dataset,
       seconds: Math.round((Date.now() - started) / 1000),
     };
     writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(merged, null, 2)}\n`);
-    say(`Results: bench/results/latest.json; plans: docs/perf/ (${Math.round((Date.now() - started) / 1000)} s in all)`);
+    say(
+      `Results: bench/results/latest.json; plans: docs/perf/ (${Math.round((Date.now() - started) / 1000)} s in all)`,
+    );
     if (failed.length) process.exitCode = 1;
   } finally {
     await stopAll();

@@ -10,7 +10,12 @@
  * also checks that the app and the bare server answer the same JSON, so the comparison stays honest.
  */
 import type { DataSource } from 'typeorm';
-import { InitiativesRepository, type SearchFilter, type SearchResult, type SearchRow } from '../src/initiatives/initiatives.repository';
+import {
+  InitiativesRepository,
+  type SearchFilter,
+  type SearchResult,
+  type SearchRow,
+} from '../src/initiatives/initiatives.repository';
 import { toSearchWords } from '../src/initiatives/search-query';
 
 /** `SEARCHABLE` in initiatives.service.ts: what the public search lists unless a status is asked for. */
@@ -65,20 +70,35 @@ export async function statementFor(query: URLSearchParams): Promise<Statement> {
   } as unknown as DataSource;
   await new InitiativesRepository(recorder).search(filter);
   if (sent.length !== 1) {
-    throw new Error(`InitiativesRepository.search() sent ${sent.length} statements; the bare server mirrors exactly one: update bench/search.ts`);
+    throw new Error(
+      `InitiativesRepository.search() sent ${sent.length} statements; the bare server mirrors exactly one: update bench/search.ts`,
+    );
   }
   return { ...sent[0], limit: filter.limit - 1 };
 }
 
 /** The JSON the service returns for one row of the statement's result (see InitiativesService.search). */
-export function responseFor(row: { rows: SearchRow[]; total: number; area: unknown; kind: unknown; city: unknown; goal: unknown }, limit: number) {
-  const result: SearchResult = { rows: row.rows, total: row.total, facets: { area: row.area, kind: row.kind, city: row.city, goal: row.goal } as SearchResult['facets'] };
+export function responseFor(
+  row: { rows: SearchRow[]; total: number; area: unknown; kind: unknown; city: unknown; goal: unknown },
+  limit: number,
+) {
+  const result: SearchResult = {
+    rows: row.rows,
+    total: row.total,
+    facets: { area: row.area, kind: row.kind, city: row.city, goal: row.goal } as SearchResult['facets'],
+  };
   const page = result.rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(({ rank: _rank, sortAt: _sortAt, ...summary }) => ({ ...summary, publishedAt: summary.publishedAt ? new Date(summary.publishedAt).toISOString() : null })),
+    items: page.map(({ rank: _rank, sortAt: _sortAt, ...summary }) => ({
+      ...summary,
+      publishedAt: summary.publishedAt ? new Date(summary.publishedAt).toISOString() : null,
+    })),
     facets: result.facets,
     total: result.total,
-    nextCursor: result.rows.length > limit ? Buffer.from(JSON.stringify([last.rank, last.sortAt, last.id])).toString('base64url') : null,
+    nextCursor:
+      result.rows.length > limit
+        ? Buffer.from(JSON.stringify([last.rank, last.sortAt, last.id])).toString('base64url')
+        : null,
   };
 }

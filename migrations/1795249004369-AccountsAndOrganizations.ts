@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class AccountsAndOrganizations1795249004369 implements MigrationInterface {
-    name = 'AccountsAndOrganizations1795249004369'
+  name = 'AccountsAndOrganizations1795249004369';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "audit_log" (
                 "id" integer GENERATED ALWAYS AS IDENTITY NOT NULL,
                 "actor_id" uuid,
@@ -17,22 +17,22 @@ export class AccountsAndOrganizations1795249004369 implements MigrationInterface
                 CONSTRAINT "PK_07fefa57f7f5ab8fc3f52b3ed0b" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "audit_log_actor_idx" ON "audit_log" ("actor_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "audit_log_created_idx" ON "audit_log" ("created_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "audit_log_target_idx" ON "audit_log" ("target_type", "target_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TYPE "public"."locale" AS ENUM('pl', 'en')
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TYPE "public"."platform_role" AS ENUM('member', 'moderator', 'admin')
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "users" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "email" character varying(254),
@@ -48,13 +48,13 @@ export class AccountsAndOrganizations1795249004369 implements MigrationInterface
                 CONSTRAINT "PK_a3ffb1c0c8416b9fc6f907b7433" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "users_email_unique" ON "users" ("email")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TYPE "public"."email_token_purpose" AS ENUM('verify_email', 'password_reset', 'change_email')
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "email_tokens" (
                 "id" integer GENERATED ALWAYS AS IDENTITY NOT NULL,
                 "user_id" uuid NOT NULL,
@@ -67,13 +67,13 @@ export class AccountsAndOrganizations1795249004369 implements MigrationInterface
                 CONSTRAINT "PK_08abb3fa348e894c274a6730d35" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "email_tokens_user_idx" ON "email_tokens" ("user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "email_tokens_hash_unique" ON "email_tokens" ("token_hash")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "sessions" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "user_id" uuid NOT NULL,
@@ -87,10 +87,10 @@ export class AccountsAndOrganizations1795249004369 implements MigrationInterface
                 CONSTRAINT "PK_3238ef96f18b355b671619111bc" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "sessions_user_idx" ON "sessions" ("user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "refresh_tokens" (
                 "id" integer GENERATED ALWAYS AS IDENTITY NOT NULL,
                 "session_id" uuid NOT NULL,
@@ -100,13 +100,13 @@ export class AccountsAndOrganizations1795249004369 implements MigrationInterface
                 CONSTRAINT "PK_7d8bee0204106019488c4c50ffa" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "refresh_tokens_session_idx" ON "refresh_tokens" ("session_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "refresh_tokens_hash_unique" ON "refresh_tokens" ("token_hash")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "instance_secrets" (
                 "name" character varying(60) NOT NULL,
                 "value" text NOT NULL,
@@ -114,7 +114,7 @@ export class AccountsAndOrganizations1795249004369 implements MigrationInterface
                 CONSTRAINT "PK_70c19fbe0a0c5eb8da58d29bbfc" PRIMARY KEY ("name")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "rate_limit_buckets" (
                 "key" character varying(200) NOT NULL,
                 "count" integer NOT NULL,
@@ -122,10 +122,10 @@ export class AccountsAndOrganizations1795249004369 implements MigrationInterface
                 CONSTRAINT "PK_9eb2f8a2ae370667b4ca83dd313" PRIMARY KEY ("key")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TYPE "public"."mail_status" AS ENUM('pending', 'sent', 'logged', 'failed')
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "mail_outbox" (
                 "id" integer GENERATED ALWAYS AS IDENTITY NOT NULL,
                 "to_address" character varying(254) NOT NULL,
@@ -142,17 +142,17 @@ export class AccountsAndOrganizations1795249004369 implements MigrationInterface
                 CONSTRAINT "PK_fecc63c96385bc35a39ccf2a72e" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "mail_outbox_user_idx" ON "mail_outbox" ("user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "mail_outbox_pending_idx" ON "mail_outbox" ("next_attempt_at")
             WHERE status = 'pending'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TYPE "public"."organization_status" AS ENUM('pending', 'verified', 'rejected')
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "organizations" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "name" character varying(200) NOT NULL,
@@ -177,16 +177,16 @@ export class AccountsAndOrganizations1795249004369 implements MigrationInterface
                 CONSTRAINT "PK_6b031fcd0863e3f6b44230163f9" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "organizations_city_idx" ON "organizations" ("city_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "organizations_status_created_idx" ON "organizations" ("status", "created_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TYPE "public"."member_role" AS ENUM('owner', 'editor', 'member')
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "organization_invitations" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid NOT NULL,
@@ -201,16 +201,16 @@ export class AccountsAndOrganizations1795249004369 implements MigrationInterface
                 CONSTRAINT "PK_f172f12b8a9ee6584b661f57e24" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "organization_invitations_hash_unique" ON "organization_invitations" ("token_hash")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "organization_invitations_open_unique" ON "organization_invitations" ("organization_id", "email")
             WHERE accepted_at IS NULL
                 AND revoked_at IS NULL
         `);
-        // member_role is shared with organization_invitations: created once above (TypeORM generates it twice).
-        await queryRunner.query(`
+    // member_role is shared with organization_invitations: created once above (TypeORM generates it twice).
+    await queryRunner.query(`
             CREATE TABLE "organization_members" (
                 "organization_id" uuid NOT NULL,
                 "user_id" uuid NOT NULL,
@@ -219,171 +219,170 @@ export class AccountsAndOrganizations1795249004369 implements MigrationInterface
                 CONSTRAINT "PK_f4812f00736e35131a65d6032da" PRIMARY KEY ("organization_id", "user_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "organization_members_user_idx" ON "organization_members" ("user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "organization_types" (
                 "key" character varying(64) NOT NULL,
                 "position" smallint NOT NULL,
                 CONSTRAINT "PK_5247a7e18427040848f5024a27c" PRIMARY KEY ("key")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "email_tokens"
             ADD CONSTRAINT "email_tokens_user_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "sessions"
             ADD CONSTRAINT "sessions_user_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "refresh_tokens"
             ADD CONSTRAINT "refresh_tokens_session_fk" FOREIGN KEY ("session_id") REFERENCES "sessions"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "organizations"
             ADD CONSTRAINT "organizations_city_fk" FOREIGN KEY ("city_id") REFERENCES "cities"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "organization_invitations"
             ADD CONSTRAINT "organization_invitations_organization_fk" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "organization_members"
             ADD CONSTRAINT "organization_members_organization_fk" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "organization_members"
             ADD CONSTRAINT "organization_members_user_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "organization_members" DROP CONSTRAINT "organization_members_user_fk"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "organization_members" DROP CONSTRAINT "organization_members_organization_fk"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "organization_invitations" DROP CONSTRAINT "organization_invitations_organization_fk"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "organizations" DROP CONSTRAINT "organizations_city_fk"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "refresh_tokens" DROP CONSTRAINT "refresh_tokens_session_fk"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "sessions" DROP CONSTRAINT "sessions_user_fk"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "email_tokens" DROP CONSTRAINT "email_tokens_user_fk"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "organization_types"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."organization_members_user_idx"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "organization_members"
         `);
-        // member_role is still used by organization_invitations: dropped with it below.
-        await queryRunner.query(`
+    // member_role is still used by organization_invitations: dropped with it below.
+    await queryRunner.query(`
             DROP INDEX "public"."organization_invitations_open_unique"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."organization_invitations_hash_unique"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "organization_invitations"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."member_role"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."organizations_status_created_idx"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."organizations_city_idx"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "organizations"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."organization_status"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."mail_outbox_pending_idx"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."mail_outbox_user_idx"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "mail_outbox"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."mail_status"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "rate_limit_buckets"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "instance_secrets"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."refresh_tokens_hash_unique"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."refresh_tokens_session_idx"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "refresh_tokens"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."sessions_user_idx"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "sessions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."email_tokens_hash_unique"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."email_tokens_user_idx"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "email_tokens"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."email_token_purpose"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."users_email_unique"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "users"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."platform_role"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TYPE "public"."locale"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."audit_log_target_idx"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."audit_log_created_idx"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."audit_log_actor_idx"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "audit_log"
         `);
-    }
-
+  }
 }

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Generated from the entities (the table), then the rest written by hand and reviewed.
@@ -18,16 +18,16 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  *   stays a prefix (a one- or two-letter word, matching a large part of everything anyway).
  */
 export class SearchWords1796219364655 implements MigrationInterface {
-    name = 'SearchWords1796219364655'
+  name = 'SearchWords1796219364655';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "search_words" (
                 "word" text COLLATE "C" NOT NULL,
                 CONSTRAINT "search_words_pkey" PRIMARY KEY ("word")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE FUNCTION initiatives_remember_search_words() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
               INSERT INTO search_words (word)
@@ -37,22 +37,22 @@ export class SearchWords1796219364655 implements MigrationInterface {
             END
             $$
         `);
-        // AFTER: the generated search vector is computed by then.
-        await queryRunner.query(`
+    // AFTER: the generated search vector is computed by then.
+    await queryRunner.query(`
             CREATE TRIGGER initiatives_search_words AFTER INSERT OR UPDATE OF title, summary, body_md ON initiatives
             FOR EACH ROW EXECUTE FUNCTION initiatives_remember_search_words()
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO search_words (word)
             SELECT DISTINCT unnest(tsvector_to_array(search)) FROM initiatives
             ON CONFLICT DO NOTHING
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE FUNCTION search_lexeme_literal(lexeme text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
               SELECT '''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || ''''
             $$
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE FUNCTION search_words_query(words text[], match_any boolean DEFAULT false) RETURNS tsquery
             LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
             BEGIN
@@ -76,16 +76,15 @@ export class SearchWords1796219364655 implements MigrationInterface {
             END
             $$
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP FUNCTION search_words_query(text[], boolean)`);
-        await queryRunner.query(`DROP FUNCTION search_lexeme_literal(text)`);
-        await queryRunner.query(`DROP TRIGGER initiatives_search_words ON initiatives`);
-        await queryRunner.query(`DROP FUNCTION initiatives_remember_search_words()`);
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP FUNCTION search_words_query(text[], boolean)`);
+    await queryRunner.query(`DROP FUNCTION search_lexeme_literal(text)`);
+    await queryRunner.query(`DROP TRIGGER initiatives_search_words ON initiatives`);
+    await queryRunner.query(`DROP FUNCTION initiatives_remember_search_words()`);
+    await queryRunner.query(`
             DROP TABLE "search_words"
         `);
-    }
-
+  }
 }

@@ -23,7 +23,12 @@ interface Persona {
 /** One account per role, so that a new user can try every role at once (see the README). */
 export const DEMO_PERSONAS: Persona[] = [
   { key: 'admin', displayName: 'Aleksandra Admin', role: 'admin', locale: 'pl' },
-  { key: 'moderator', displayName: 'Marek Moderator (Biuro Współpracy Międzynarodowej)', role: 'moderator', locale: 'pl' },
+  {
+    key: 'moderator',
+    displayName: 'Marek Moderator (Biuro Współpracy Międzynarodowej)',
+    role: 'moderator',
+    locale: 'pl',
+  },
   { key: 'owner', displayName: 'Olga Owner', role: 'member', locale: 'pl' },
   { key: 'editor', displayName: 'Edward Editor', role: 'member', locale: 'en' },
   { key: 'member', displayName: 'Maria Member', role: 'member', locale: 'pl' },
@@ -50,8 +55,28 @@ const AREAS_BY_TYPE: Record<string, string[]> = {
 };
 
 const LANGUAGES_BY_COUNTRY: Record<string, string[]> = {
-  PL: ['pl'], DE: ['de'], AT: ['de'], CH: ['de', 'fr'], FR: ['fr'], BE: ['nl', 'fr'], IT: ['it'], ES: ['es'], GB: ['en'], US: ['en'],
-  UA: ['uk'], LT: ['lt', 'pl'], CL: ['es'], BR: ['pt'], EC: ['es'], PE: ['es'], RU: ['ru'], HU: ['hu'], SK: ['sk'], HR: ['hr'], SE: ['sv'], MA: ['ar', 'fr'],
+  PL: ['pl'],
+  DE: ['de'],
+  AT: ['de'],
+  CH: ['de', 'fr'],
+  FR: ['fr'],
+  BE: ['nl', 'fr'],
+  IT: ['it'],
+  ES: ['es'],
+  GB: ['en'],
+  US: ['en'],
+  UA: ['uk'],
+  LT: ['lt', 'pl'],
+  CL: ['es'],
+  BR: ['pt'],
+  EC: ['es'],
+  PE: ['es'],
+  RU: ['ru'],
+  HU: ['hu'],
+  SK: ['sk'],
+  HR: ['hr'],
+  SE: ['sv'],
+  MA: ['ar', 'fr'],
 };
 
 interface DemoOrganization {
@@ -66,13 +91,41 @@ interface DemoOrganization {
 
 /** Counterparts in the twin and partner cities, so that matching has something to find. */
 const EXTRA: DemoOrganization[] = [
-  { name: 'Szkoła Podstawowa nr 7 im. Marii Konopnickiej w Krakowie', city: 'krakow', type: 'school', members: [['owner', 'owner'], ['editor', 'editor'], ['member', 'member']], description: 'Szukamy **szkoły partnerskiej** w Norymberdze lub Lwowie do wymian uczniowskich (eTwinning, Erasmus+).' },
-  { name: 'Fundacja Most Kultury', city: 'krakow', type: 'ngo', areas: ['culture', 'youth', 'social'], members: [['editor', 'owner']] },
+  {
+    name: 'Szkoła Podstawowa nr 7 im. Marii Konopnickiej w Krakowie',
+    city: 'krakow',
+    type: 'school',
+    members: [
+      ['owner', 'owner'],
+      ['editor', 'editor'],
+      ['member', 'member'],
+    ],
+    description:
+      'Szukamy **szkoły partnerskiej** w Norymberdze lub Lwowie do wymian uczniowskich (eTwinning, Erasmus+).',
+  },
+  {
+    name: 'Fundacja Most Kultury',
+    city: 'krakow',
+    type: 'ngo',
+    areas: ['culture', 'youth', 'social'],
+    members: [['editor', 'owner']],
+  },
   { name: 'Krakowska Izba Rzemieślnicza', city: 'krakow', type: 'chamber', members: [['member', 'owner']] },
-  { name: 'Peter-Vischer-Schule Nürnberg', city: 'nuremberg', type: 'school', members: [['partner', 'owner']], description: 'Gymnasium looking for a partner school in Kraków for a yearly pupil exchange.' },
+  {
+    name: 'Peter-Vischer-Schule Nürnberg',
+    city: 'nuremberg',
+    type: 'school',
+    members: [['partner', 'owner']],
+    description: 'Gymnasium looking for a partner school in Kraków for a yearly pupil exchange.',
+  },
   { name: 'Jugendring Nürnberg', city: 'nuremberg', type: 'ngo', areas: ['youth', 'sport', 'social'] },
   { name: 'IHK Nürnberg für Mittelfranken', city: 'nuremberg', type: 'chamber' },
-  { name: 'Liceum nr 10 im. Marii Konopnickiej we Lwowie', city: 'lviv', type: 'school', areas: ['education', 'youth', 'diaspora'] },
+  {
+    name: 'Liceum nr 10 im. Marii Konopnickiej we Lwowie',
+    city: 'lviv',
+    type: 'school',
+    areas: ['education', 'youth', 'diaspora'],
+  },
   { name: 'Lviv Youth Council', city: 'lviv', type: 'ngo', areas: ['youth', 'governance'] },
   { name: 'Kyiv Gymnasium No. 153', city: 'kyiv', type: 'school' },
   { name: 'Kyiv Chamber of Commerce and Industry', city: 'kyiv', type: 'chamber' },
@@ -82,16 +135,30 @@ const EXTRA: DemoOrganization[] = [
   { name: 'Lycée Montaigne Bordeaux', city: 'bordeaux', type: 'school' },
   { name: 'Chambre de Commerce et d’Industrie de Bordeaux', city: 'bordeaux', type: 'chamber' },
   { name: 'Frankfurt Chamber of Commerce (IHK Frankfurt am Main)', city: 'frankfurt', type: 'chamber' },
-  { name: 'Vilniaus Simono Konarskio gimnazija', city: 'vilnius', type: 'school', areas: ['education', 'youth', 'diaspora'] },
+  {
+    name: 'Vilniaus Simono Konarskio gimnazija',
+    city: 'vilnius',
+    type: 'school',
+    areas: ['education', 'youth', 'diaspora'],
+  },
   { name: 'Edinburgh Academy', city: 'edinburgh', type: 'school' },
   { name: 'Rochester City School District International Office', city: 'rochester', type: 'school' },
   { name: 'Budapest Youth Cultural Centre', city: 'budapest', type: 'youth_centre' },
-  { name: 'Stowarzyszenie Nowa Szkoła (pending)', city: 'krakow', type: 'ngo', status: 'pending', members: [['member', 'owner']] },
+  {
+    name: 'Stowarzyszenie Nowa Szkoła (pending)',
+    city: 'krakow',
+    type: 'ngo',
+    status: 'pending',
+    members: [['member', 'owner']],
+  },
   { name: 'Lviv Startup Hub (pending)', city: 'lviv', type: 'business', status: 'pending' },
 ];
 
 /** Creates the demo accounts and organisations; safe to run again (existing ones are left as they are). */
-export async function seedDemoData(dataSource: DataSource, referenceDataFile: string): Promise<{ organizations: number; accounts: number }> {
+export async function seedDemoData(
+  dataSource: DataSource,
+  referenceDataFile: string,
+): Promise<{ organizations: number; accounts: number }> {
   const named: DemoOrganization[] = JSON.parse(readFileSync(referenceDataFile, 'utf8')).institutions_named ?? [];
   const cities = new Map((await dataSource.getRepository(City).find()).map((city) => [city.key, city]));
   const hasher = new PasswordHasher();
@@ -104,13 +171,27 @@ export async function seedDemoData(dataSource: DataSource, referenceDataFile: st
     const users = dataSource.getRepository(User);
     let user = await users.findOne({ where: { email: demoEmail(persona.key) } });
     if (!user) {
-      user = await users.save(users.create({ email: demoEmail(persona.key), passwordHash, displayName: persona.displayName, locale: persona.locale, role: persona.role, emailVerifiedAt: new Date() }));
+      user = await users.save(
+        users.create({
+          email: demoEmail(persona.key),
+          passwordHash,
+          displayName: persona.displayName,
+          locale: persona.locale,
+          role: persona.role,
+          emailVerifiedAt: new Date(),
+        }),
+      );
       accounts++;
     }
     personaIds.set(persona.key, user.id);
   }
 
-  const all: DemoOrganization[] = [...named.map((o) => (o.name === 'Uniwersytet Jagielloński' ? { ...o, members: [['owner', 'owner']] as [string, MemberRole][] } : o)), ...EXTRA];
+  const all: DemoOrganization[] = [
+    ...named.map((o) =>
+      o.name === 'Uniwersytet Jagielloński' ? { ...o, members: [['owner', 'owner']] as [string, MemberRole][] } : o,
+    ),
+    ...EXTRA,
+  ];
   for (const demo of all) {
     const city = cities.get(demo.city);
     if (!city) continue;
@@ -136,7 +217,11 @@ export async function seedDemoData(dataSource: DataSource, referenceDataFile: st
       );
       const members = demo.members ?? [['institutions', 'owner']];
       for (const [persona, role] of members) {
-        await manager.insert(OrganizationMember, { organizationId: organization.id, userId: personaIds.get(persona)!, role });
+        await manager.insert(OrganizationMember, {
+          organizationId: organization.id,
+          userId: personaIds.get(persona)!,
+          role,
+        });
       }
       organizations++;
     });
@@ -160,15 +245,110 @@ interface DemoInitiative {
 
 /** Initiatives for the search, matching and discussions to show something; a few wait in the moderation queue. */
 const DEMO_INITIATIVES: DemoInitiative[] = [
-  { organization: 'Szkoła Podstawowa nr 7 im. Marii Konopnickiej w Krakowie', title: 'Szkoła partnerska w Norymberdze: wymiana uczniów 2027', summary: 'Szukamy szkoły w Norymberdze do wiosennej wymiany uczniów klas 6–8: projekty o klimacie i wspólne lekcje języka.', kind: 'partner_search', areas: ['education', 'youth', 'environment'], targetCities: ['nuremberg'], soughtOrgTypes: ['school'], languages: ['pl', 'de', 'en'], status: 'published', fundingProgramme: 'Erasmus+' },
-  { organization: 'Peter-Vischer-Schule Nürnberg', title: 'Partnerschule in Krakau gesucht', summary: 'Unser Gymnasium sucht eine Partnerschule in Krakau für einen jährlichen Schüleraustausch und gemeinsame Projekte.', kind: 'partner_search', areas: ['education', 'youth'], targetCities: ['krakow'], soughtOrgTypes: ['school'], languages: ['de', 'pl', 'en'], status: 'published' },
-  { organization: 'Fundacja Most Kultury', title: 'Dni Kultury Krakowa we Lwowie', summary: 'Festiwal teatru, muzyki i literatury: współpraca instytucji kultury z Krakowa i Lwowa, jesień 2027.', kind: 'event', areas: ['culture', 'heritage'], targetCities: ['lviv'], soughtOrgTypes: ['cultural_institution', 'ngo'], languages: ['pl', 'uk'], status: 'published' },
-  { organization: 'Lviv Youth Council', title: 'Summer camp for young volunteers from Lviv and Kraków', summary: 'Two weeks of volunteering, workshops and sport for 40 young people from both cities.', kind: 'exchange', areas: ['youth', 'social', 'sport'], targetCities: ['krakow'], soughtOrgTypes: ['ngo', 'youth_centre'], languages: ['uk', 'pl', 'en'], status: 'published' },
-  { organization: 'Krakowska Izba Rzemieślnicza', title: 'Misja gospodarcza do Mediolanu: rzemiosło i design', summary: 'Wspólna misja izb gospodarczych: targi, spotkania B2B i wizyty studyjne w pracowniach rzemieślniczych Mediolanu.', kind: 'study_visit', areas: ['economy', 'promotion'], targetCities: ['milan'], soughtOrgTypes: ['chamber', 'business'], languages: ['pl', 'it', 'en'], status: 'published' },
-  { organization: 'Uniwersytet Jagielloński', title: 'Joint summer school with KU Leuven on European heritage', summary: 'A two-week summer school for doctoral students on protecting and presenting European urban heritage.', kind: 'joint_project', areas: ['science', 'education', 'heritage'], targetCities: ['leuven'], soughtOrgTypes: ['university'], languages: ['en'], status: 'in_progress', fundingProgramme: 'Horizon Europe' },
-  { organization: 'Jugendring Nürnberg', title: 'Jugendbegegnung Nürnberg–Krakau: Sport verbindet', summary: 'Sportturniere und Workshops für Jugendliche aus Nürnberg und Krakau im Sommer.', kind: 'exchange', areas: ['youth', 'sport'], targetCities: ['krakow'], soughtOrgTypes: ['ngo', 'school', 'youth_centre'], languages: ['de', 'pl'], status: 'published' },
-  { organization: 'Stowarzyszenie Nowa Szkoła (pending)', title: 'Warsztaty dla nauczycieli z Wilna', summary: 'Cykl warsztatów metodycznych dla nauczycieli szkół polskich w Wilnie.', kind: 'joint_project', areas: ['education', 'diaspora'], targetCities: ['vilnius'], soughtOrgTypes: ['school'], languages: ['pl', 'lt'], status: 'submitted' },
-  { organization: 'Fundacja Most Kultury', title: 'Teatr uliczny bez granic: Kraków i Sewilla', summary: 'Wymiana grup teatru ulicznego i wspólny spektakl na festiwalach w obu miastach.', kind: 'joint_project', areas: ['culture'], targetCities: ['seville'], soughtOrgTypes: ['cultural_institution'], languages: ['pl', 'es', 'en'], status: 'submitted' },
+  {
+    organization: 'Szkoła Podstawowa nr 7 im. Marii Konopnickiej w Krakowie',
+    title: 'Szkoła partnerska w Norymberdze: wymiana uczniów 2027',
+    summary:
+      'Szukamy szkoły w Norymberdze do wiosennej wymiany uczniów klas 6–8: projekty o klimacie i wspólne lekcje języka.',
+    kind: 'partner_search',
+    areas: ['education', 'youth', 'environment'],
+    targetCities: ['nuremberg'],
+    soughtOrgTypes: ['school'],
+    languages: ['pl', 'de', 'en'],
+    status: 'published',
+    fundingProgramme: 'Erasmus+',
+  },
+  {
+    organization: 'Peter-Vischer-Schule Nürnberg',
+    title: 'Partnerschule in Krakau gesucht',
+    summary:
+      'Unser Gymnasium sucht eine Partnerschule in Krakau für einen jährlichen Schüleraustausch und gemeinsame Projekte.',
+    kind: 'partner_search',
+    areas: ['education', 'youth'],
+    targetCities: ['krakow'],
+    soughtOrgTypes: ['school'],
+    languages: ['de', 'pl', 'en'],
+    status: 'published',
+  },
+  {
+    organization: 'Fundacja Most Kultury',
+    title: 'Dni Kultury Krakowa we Lwowie',
+    summary: 'Festiwal teatru, muzyki i literatury: współpraca instytucji kultury z Krakowa i Lwowa, jesień 2027.',
+    kind: 'event',
+    areas: ['culture', 'heritage'],
+    targetCities: ['lviv'],
+    soughtOrgTypes: ['cultural_institution', 'ngo'],
+    languages: ['pl', 'uk'],
+    status: 'published',
+  },
+  {
+    organization: 'Lviv Youth Council',
+    title: 'Summer camp for young volunteers from Lviv and Kraków',
+    summary: 'Two weeks of volunteering, workshops and sport for 40 young people from both cities.',
+    kind: 'exchange',
+    areas: ['youth', 'social', 'sport'],
+    targetCities: ['krakow'],
+    soughtOrgTypes: ['ngo', 'youth_centre'],
+    languages: ['uk', 'pl', 'en'],
+    status: 'published',
+  },
+  {
+    organization: 'Krakowska Izba Rzemieślnicza',
+    title: 'Misja gospodarcza do Mediolanu: rzemiosło i design',
+    summary:
+      'Wspólna misja izb gospodarczych: targi, spotkania B2B i wizyty studyjne w pracowniach rzemieślniczych Mediolanu.',
+    kind: 'study_visit',
+    areas: ['economy', 'promotion'],
+    targetCities: ['milan'],
+    soughtOrgTypes: ['chamber', 'business'],
+    languages: ['pl', 'it', 'en'],
+    status: 'published',
+  },
+  {
+    organization: 'Uniwersytet Jagielloński',
+    title: 'Joint summer school with KU Leuven on European heritage',
+    summary: 'A two-week summer school for doctoral students on protecting and presenting European urban heritage.',
+    kind: 'joint_project',
+    areas: ['science', 'education', 'heritage'],
+    targetCities: ['leuven'],
+    soughtOrgTypes: ['university'],
+    languages: ['en'],
+    status: 'in_progress',
+    fundingProgramme: 'Horizon Europe',
+  },
+  {
+    organization: 'Jugendring Nürnberg',
+    title: 'Jugendbegegnung Nürnberg–Krakau: Sport verbindet',
+    summary: 'Sportturniere und Workshops für Jugendliche aus Nürnberg und Krakau im Sommer.',
+    kind: 'exchange',
+    areas: ['youth', 'sport'],
+    targetCities: ['krakow'],
+    soughtOrgTypes: ['ngo', 'school', 'youth_centre'],
+    languages: ['de', 'pl'],
+    status: 'published',
+  },
+  {
+    organization: 'Stowarzyszenie Nowa Szkoła (pending)',
+    title: 'Warsztaty dla nauczycieli z Wilna',
+    summary: 'Cykl warsztatów metodycznych dla nauczycieli szkół polskich w Wilnie.',
+    kind: 'joint_project',
+    areas: ['education', 'diaspora'],
+    targetCities: ['vilnius'],
+    soughtOrgTypes: ['school'],
+    languages: ['pl', 'lt'],
+    status: 'submitted',
+  },
+  {
+    organization: 'Fundacja Most Kultury',
+    title: 'Teatr uliczny bez granic: Kraków i Sewilla',
+    summary: 'Wymiana grup teatru ulicznego i wspólny spektakl na festiwalach w obu miastach.',
+    kind: 'joint_project',
+    areas: ['culture'],
+    targetCities: ['seville'],
+    soughtOrgTypes: ['cultural_institution'],
+    languages: ['pl', 'es', 'en'],
+    status: 'submitted',
+  },
 ];
 
 /** Demo initiatives with their discussion channels, and a forum edition with its call open. */
@@ -177,16 +357,38 @@ export async function seedDemoActivity(dataSource: DataSource): Promise<{ initia
   for (const demo of DEMO_INITIATIVES) {
     await dataSource.transaction(async (manager) => {
       if ((await manager.query(`SELECT 1 FROM initiatives WHERE title = $1`, [demo.title])).length) return;
-      const [organization] = await manager.query(`SELECT o.id, o.type, c.key AS city, m.user_id AS owner FROM organizations o LEFT JOIN cities c ON c.id = o.city_id JOIN organization_members m ON m.organization_id = o.id AND m.role = 'owner' WHERE o.name = $1 LIMIT 1`, [demo.organization]);
+      const [organization] = await manager.query(
+        `SELECT o.id, o.type, c.key AS city, m.user_id AS owner FROM organizations o LEFT JOIN cities c ON c.id = o.city_id JOIN organization_members m ON m.organization_id = o.id AND m.role = 'owner' WHERE o.name = $1 LIMIT 1`,
+        [demo.organization],
+      );
       if (!organization) return;
       const body = `${demo.summary}\n\n**${demo.title}**`;
       const [{ id }] = await manager.query(
         `INSERT INTO initiatives (organization_id, title, summary, body_md, body_html, kind, status, areas, target_cities, sought_org_types, languages, funding_programme,
                                   organization_city, organization_type, published_at, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7::initiative_status, $8, $9, $10, $11, $12, $13, $14, CASE WHEN $7::initiative_status = 'submitted' THEN NULL ELSE now() END, $15) RETURNING id`,
-        [organization.id, demo.title, demo.summary, body, renderMarkdown(body), demo.kind, demo.status, demo.areas, demo.targetCities, demo.soughtOrgTypes, demo.languages, demo.fundingProgramme ?? null, organization.city, organization.type, organization.owner],
+        [
+          organization.id,
+          demo.title,
+          demo.summary,
+          body,
+          renderMarkdown(body),
+          demo.kind,
+          demo.status,
+          demo.areas,
+          demo.targetCities,
+          demo.soughtOrgTypes,
+          demo.languages,
+          demo.fundingProgramme ?? null,
+          organization.city,
+          organization.type,
+          organization.owner,
+        ],
       );
-      await manager.query(`INSERT INTO channels (kind, title, initiative_id) VALUES ('initiative', $1, $2)`, [demo.title.slice(0, 200), id]);
+      await manager.query(`INSERT INTO channels (kind, title, initiative_id) VALUES ('initiative', $1, $2)`, [
+        demo.title.slice(0, 200),
+        id,
+      ]);
       await manager.query(`UPDATE organizations SET last_active_at = now() WHERE id = $1`, [organization.id]);
       initiatives++;
     });

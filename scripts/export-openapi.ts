@@ -11,7 +11,9 @@ import { loadConfig } from '../src/config/app-config';
 
 async function main(): Promise<void> {
   const out = resolve(process.argv[2] ?? 'openapi.json');
-  const app = await createApp(loadConfig({ ...process.env, LOG_LEVEL: 'warn' }), 'postgres://unused/unused', { connect: false });
+  const app = await createApp(loadConfig({ ...process.env, LOG_LEVEL: 'warn' }), 'postgres://unused/unused', {
+    connect: false,
+  });
   writeFileSync(out, `${JSON.stringify(createOpenApiDocument(app), null, 2)}\n`);
   await app.close();
   process.stdout.write(`OpenAPI document written to ${out}\n`);

@@ -54,7 +54,14 @@ async function main(): Promise<number> {
     }
     const result = spawnSync(
       process.execPath,
-      [require.resolve('typeorm/cli-ts-node-commonjs.js'), 'migration:generate', join('migrations', name), '-d', 'src/database/data-source.ts', '--pretty'],
+      [
+        require.resolve('typeorm/cli-ts-node-commonjs.js'),
+        'migration:generate',
+        join('migrations', name),
+        '-d',
+        'src/database/data-source.ts',
+        '--pretty',
+      ],
       { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } },
     );
     if (result.status === 0) dedupeSharedEnums(name);
@@ -85,7 +92,9 @@ function dedupeSharedEnums(name: string): void {
       creates.add(type);
       return whole;
     }
-    return lastDrop.get(type) === offset ? whole : `\n        // ${type} is still used by another table: dropped below.`;
+    return lastDrop.get(type) === offset
+      ? whole
+      : `\n        // ${type} is still used by another table: dropped below.`;
   });
   if (deduped !== source) {
     writeFileSync(path, deduped);

@@ -18,11 +18,14 @@ async function main(): Promise<void> {
   await withDatabase(async (dataSource) => {
     const report = await new ReferenceDataImporter(new ReferenceDataRepository(dataSource)).importFile(file);
     console.log(`Imported ${file}:`);
-    for (const [kind, counts] of Object.entries(report)) console.log(`  ${kind}: ${typeof counts === 'number' ? counts : JSON.stringify(counts)}`);
+    for (const [kind, counts] of Object.entries(report))
+      console.log(`  ${kind}: ${typeof counts === 'number' ? counts : JSON.stringify(counts)}`);
     if (values.demo) {
       const demo = await seedDemoData(dataSource, file);
       const activity = await seedDemoActivity(dataSource);
-      console.log(`Demo data: ${demo.organizations} organisations, ${demo.accounts} accounts (password: ${DEMO_PASSWORD}), ${activity.initiatives} initiatives, the 2027 forum with its call open.`);
+      console.log(
+        `Demo data: ${demo.organizations} organisations, ${demo.accounts} accounts (password: ${DEMO_PASSWORD}), ${activity.initiatives} initiatives, the 2027 forum with its call open.`,
+      );
     }
   });
 }

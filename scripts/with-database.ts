@@ -9,7 +9,11 @@ import { embeddedClusterDir, openDatabaseServer } from '../src/database/database
  */
 export async function withDatabase<T>(work: (dataSource: DataSource) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const server = await openDatabaseServer({ databaseUrl: config.databaseUrl, clusterDir: embeddedClusterDir(config.dataDir), log: (line) => console.log(line) });
+  const server = await openDatabaseServer({
+    databaseUrl: config.databaseUrl,
+    clusterDir: embeddedClusterDir(config.dataDir),
+    log: (line) => console.log(line),
+  });
   const dataSource = new DataSource(dataSourceOptions(server.url));
   try {
     await dataSource.initialize();

@@ -23,7 +23,11 @@ export interface CreateAppOptions {
 }
 
 /** Builds the whole app (API, OpenAPI, web client) without listening; main.ts and the tests share it. */
-export async function createApp(config: AppConfig, databaseUrl: string, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  options: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
   const logger = pino({ level: config.logLevel, base: { service: 'cooperation-forum' } });
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -37,10 +41,14 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === 'true',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl, options), adapter, {
-    logger: new PinoNestLogger(logger),
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, databaseUrl, options),
+    adapter,
+    {
+      logger: new PinoNestLogger(logger),
+      abortOnError: false,
+    },
+  );
   const fastify = app.getHttpAdapter().getInstance();
 
   // One JSON line per request, with its id, once the response is sent.
@@ -49,7 +57,12 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   });
   fastify.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { method: request.method, url: request.url, statusCode: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 10) / 10 },
+      {
+        method: request.method,
+        url: request.url,
+        statusCode: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+      },
       'request',
     );
   });
@@ -70,12 +83,22 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
 
   const client = new ClientApp(config.clientDir);
   if (client.built) {
-    await app.register(fastifyStatic, { root: client.dir, prefix: '/', index: ['index.html'], wildcard: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: client.dir,
+      prefix: '/',
+      index: ['index.html'],
+      wildcard: false,
+      maxAge: '1h',
+    });
   } else {
     logger.warn({ clientDir: client.dir }, 'the web client is not built: run `npm run build` to serve it');
   }
 
-  const io = new RealtimeIoAdapter(app, { allowedOrigins: config.allowedOrigins, redisUrl: config.redisUrl, streamName: config.redisStream });
+  const io = new RealtimeIoAdapter(app, {
+    allowedOrigins: config.allowedOrigins,
+    redisUrl: config.redisUrl,
+    streamName: config.redisStream,
+  });
   await io.connect();
   app.useWebSocketAdapter(io);
 
@@ -85,14 +108,19 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   // embedded database); Nest's own listeners closed the app a second time ("end on pool more than once").
 
   const document = createOpenApiDocument(app);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Cooperation Forum API' });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    customSiteTitle: 'Cooperation Forum API',
+  });
   return app;
 }
 
 export function createOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
   const info = new DocumentBuilder()
     .setTitle('Cooperation Forum API')
-    .setDescription("The public API of the platform for the city's international cooperation: partner cities, their agreements, networks and goals.")
+    .setDescription(
+      "The public API of the platform for the city's international cooperation: partner cities, their agreements, networks and goals.",
+    )
     .setVersion('1')
     .build();
   return SwaggerModule.createDocument(app, info);

@@ -43,7 +43,9 @@ async function main(): Promise<void> {
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'EADDRINUSE') {
-      process.stderr.write(`Port ${config.port} is already in use by another program. Stop it, or start on another port: PORT=${config.port + 1} npm start\n`);
+      process.stderr.write(
+        `Port ${config.port} is already in use by another program. Stop it, or start on another port: PORT=${config.port + 1} npm start\n`,
+      );
     } else {
       process.stderr.write(`Cooperation Forum could not start: ${(error as Error).stack ?? error}\n`);
     }
@@ -51,7 +53,9 @@ async function main(): Promise<void> {
     return;
   }
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  say(`Cooperation Forum is running at http://${shownHost}:${config.port} (API docs: http://${shownHost}:${config.port}/api/docs). Press Ctrl-C to stop.`);
+  say(
+    `Cooperation Forum is running at http://${shownHost}:${config.port} (API docs: http://${shownHost}:${config.port}/api/docs). Press Ctrl-C to stop.`,
+  );
 }
 
 main().catch((error) => {

@@ -19,7 +19,10 @@ describe('accounts and sessions', () => {
   describe('sign-up and e-mail verification', () => {
     it('signs up, mails a single-use link, and lets the person in only once verified', async () => {
       const address = email('anna');
-      const registered = await api().post('/api/v1/auth/register').send({ email: address.toUpperCase(), password: PASSWORD, displayName: 'Anna Kowalska', locale: 'pl' }).expect(202);
+      const registered = await api()
+        .post('/api/v1/auth/register')
+        .send({ email: address.toUpperCase(), password: PASSWORD, displayName: 'Anna Kowalska', locale: 'pl' })
+        .expect(202);
       expect(registered.body.message).toMatch(/Check your e-mail/);
 
       const mail = await lastMail(t, address, 'verify_email');
@@ -44,7 +47,13 @@ describe('accounts and sessions', () => {
       expect(cookie).toMatch(/Path=\/api\/v1\/auth/);
 
       const me = await api().get('/api/v1/me').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
-      expect(me.body).toMatchObject({ email: address, displayName: 'Anna Kowalska', locale: 'pl', role: 'member', emailVerified: true });
+      expect(me.body).toMatchObject({
+        email: address,
+        displayName: 'Anna Kowalska',
+        locale: 'pl',
+        role: 'member',
+        emailVerified: true,
+      });
     });
 
     it('stores an argon2id hash, never the password', async () => {
@@ -57,9 +66,18 @@ describe('accounts and sessions', () => {
 
     it('expires a verification link after 24 hours', async () => {
       const address = email();
-      await api().post('/api/v1/auth/register').send({ email: address, password: PASSWORD, displayName: 'Late', locale: 'en' }).expect(202);
-      await t.dataSource.query(`UPDATE email_tokens SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM users WHERE email = $1)`, [address]);
-      await api().post('/api/v1/auth/verify-email').send({ token: linkToken(await lastMail(t, address, 'verify_email')) }).expect(400);
+      await api()
+        .post('/api/v1/auth/register')
+        .send({ email: address, password: PASSWORD, displayName: 'Late', locale: 'en' })
+        .expect(202);
+      await t.dataSource.query(
+        `UPDATE email_tokens SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
+        [address],
+      );
+      await api()
+        .post('/api/v1/auth/verify-email')
+        .send({ token: linkToken(await lastMail(t, address, 'verify_email')) })
+        .expect(400);
     });
 
     it.each([
@@ -72,7 +90,10 @@ describe('accounts and sessions', () => {
       [{ emailVerifiedAt: '2026-01-01' }, 'emailVerifiedAt', /not a known/],
     ])('refuses %j with a 400 that names %s, and creates no account', async (change, field, message) => {
       const address = email('refused');
-      const res = await api().post('/api/v1/auth/register').send({ email: address, password: PASSWORD, displayName: 'X', locale: 'en', ...change }).expect(400);
+      const res = await api()
+        .post('/api/v1/auth/register')
+        .send({ email: address, password: PASSWORD, displayName: 'X', locale: 'en', ...change })
+        .expect(400);
       expect(res.body.fields[field].join(' ')).toMatch(message);
       if (field === 'password') expect(res.body.code).toMatch(/^password_(too_short|too_long|common)$/);
       expect(await t.dataSource.query(`SELECT id FROM users WHERE email = $1`, [address])).toEqual([]);
@@ -81,10 +102,15 @@ describe('accounts and sessions', () => {
     it('answers a sign-up for a taken address the same way, and tells the owner instead', async () => {
       const address = email('taken');
       await signUp(t, address);
-      const res = await api().post('/api/v1/auth/register').send({ email: address, password: 'another fine passphrase', displayName: 'Intruder', locale: 'en' }).expect(202);
+      const res = await api()
+        .post('/api/v1/auth/register')
+        .send({ email: address, password: 'another fine passphrase', displayName: 'Intruder', locale: 'en' })
+        .expect(202);
       expect(res.body.message).toMatch(/Check your e-mail/);
       expect((await lastMail(t, address)).template).toBe('account_exists');
-      expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [address])).toEqual([{ n: 1 }]);
+      expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [address])).toEqual([
+        { n: 1 },
+      ]);
     });
   });
 
@@ -107,7 +133,10 @@ describe('accounts and sessions', () => {
     });
 
     it('accepts its own token', async () => {
-      await api().get('/api/v1/me').set('Authorization', `Bearer ${forge({ alg: 'HS256', typ: 'JWT' }, valid())}`).expect(200);
+      await api()
+        .get('/api/v1/me')
+        .set('Authorization', `Bearer ${forge({ alg: 'HS256', typ: 'JWT' }, valid())}`)
+        .expect(200);
     });
 
     it.each([
@@ -116,7 +145,10 @@ describe('accounts and sessions', () => {
       ['another algorithm', () => forge({ alg: 'HS512', typ: 'JWT' }, valid())],
       ['a wrong audience', () => forge({ alg: 'HS256', typ: 'JWT' }, { ...valid(), aud: 'someone-else' })],
       ['a wrong issuer', () => forge({ alg: 'HS256', typ: 'JWT' }, { ...valid(), iss: 'someone-else' })],
-      ['an expired exp', () => forge({ alg: 'HS256', typ: 'JWT' }, { ...valid(), iat: 1_700_000_000, exp: 1_700_000_900 })],
+      [
+        'an expired exp',
+        () => forge({ alg: 'HS256', typ: 'JWT' }, { ...valid(), iat: 1_700_000_000, exp: 1_700_000_900 }),
+      ],
       ['no token at all', () => ''],
     ])('refuses %s with 401', async (_name, token) => {
       const res = await api().get('/api/v1/me').set('Authorization', `Bearer ${token()}`).expect(401);
@@ -149,7 +181,10 @@ describe('accounts and sessions', () => {
     it('stores refresh tokens hashed', async () => {
       const user = await signUp(t, email('hashed'));
       const token = user.refreshCookie.split('=')[1];
-      const rows = await t.dataSource.query(`SELECT token_hash FROM refresh_tokens rt JOIN sessions s ON s.id = rt.session_id WHERE s.user_id = $1`, [user.id]);
+      const rows = await t.dataSource.query(
+        `SELECT token_hash FROM refresh_tokens rt JOIN sessions s ON s.id = rt.session_id WHERE s.user_id = $1`,
+        [user.id],
+      );
       expect(rows).toHaveLength(1);
       expect(rows[0].token_hash).not.toContain(token);
       expect(rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
@@ -188,7 +223,8 @@ describe('accounts and sessions', () => {
     it('blocks an account after 5 failures with 429 and Retry-After, even with the right password', async () => {
       const address = email('guessed');
       await signUp(t, address);
-      for (let i = 0; i < 5; i++) await api().post('/api/v1/auth/login').send({ email: address, password: 'wrong password guess' }).expect(401);
+      for (let i = 0; i < 5; i++)
+        await api().post('/api/v1/auth/login').send({ email: address, password: 'wrong password guess' }).expect(401);
       const blocked = await api().post('/api/v1/auth/login').send({ email: address, password: PASSWORD }).expect(429);
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
       expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(900);
@@ -196,7 +232,11 @@ describe('accounts and sessions', () => {
     });
 
     it('blocks an address after 20 failures across accounts', async () => {
-      const spray = () => api().post('/api/v1/auth/login').set('X-Forwarded-For', '203.0.113.7').send({ email: `${email('nobody')}`, password: 'wrong password guess' });
+      const spray = () =>
+        api()
+          .post('/api/v1/auth/login')
+          .set('X-Forwarded-For', '203.0.113.7')
+          .send({ email: `${email('nobody')}`, password: 'wrong password guess' });
       // trustProxy is off, so every request counts for the same (loopback) address: the one we test.
       await t.dataSource.query(`DELETE FROM rate_limit_buckets WHERE key LIKE 'login-failures:address:%'`);
       for (let i = 0; i < 20; i++) await spray().expect(401);
@@ -205,14 +245,27 @@ describe('accounts and sessions', () => {
     });
 
     it('limits mail-sending requests from one address to 10 an hour', async () => {
-      for (let i = 0; i < 10; i++) await api().post('/api/v1/auth/password-reset').send({ email: email('flood') }).expect(202);
-      const res = await api().post('/api/v1/auth/password-reset').send({ email: email('flood') }).expect(429);
+      for (let i = 0; i < 10; i++)
+        await api()
+          .post('/api/v1/auth/password-reset')
+          .send({ email: email('flood') })
+          .expect(202);
+      const res = await api()
+        .post('/api/v1/auth/password-reset')
+        .send({ email: email('flood') })
+        .expect(429);
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     });
 
     it('answers an unknown account and a wrong password alike', async () => {
-      const known = await api().post('/api/v1/auth/login').send({ email: (await signUp(t, email('alike'))).email, password: 'wrong password guess' }).expect(401);
-      const unknown = await api().post('/api/v1/auth/login').send({ email: email('ghost'), password: 'wrong password guess' }).expect(401);
+      const known = await api()
+        .post('/api/v1/auth/login')
+        .send({ email: (await signUp(t, email('alike'))).email, password: 'wrong password guess' })
+        .expect(401);
+      const unknown = await api()
+        .post('/api/v1/auth/login')
+        .send({ email: email('ghost'), password: 'wrong password guess' })
+        .expect(401);
       expect(unknown.body.message).toBe(known.body.message);
     });
 
@@ -229,11 +282,20 @@ describe('accounts and sessions', () => {
       await api().post('/api/v1/auth/password-reset').send({ email: address }).expect(202);
       const token = linkToken(await lastMail(t, address, 'password_reset'));
 
-      const weak = await api().post('/api/v1/auth/password-reset/confirm').send({ token, password: 'password1234' }).expect(400);
+      const weak = await api()
+        .post('/api/v1/auth/password-reset/confirm')
+        .send({ token, password: 'password1234' })
+        .expect(400);
       expect(weak.body.fields.password[0]).toMatch(/too common/);
       // The refused attempt did not spend the link.
-      await api().post('/api/v1/auth/password-reset/confirm').send({ token, password: 'quiet river morning tea' }).expect(200);
-      await api().post('/api/v1/auth/password-reset/confirm').send({ token, password: 'another river morning' }).expect(400);
+      await api()
+        .post('/api/v1/auth/password-reset/confirm')
+        .send({ token, password: 'quiet river morning tea' })
+        .expect(200);
+      await api()
+        .post('/api/v1/auth/password-reset/confirm')
+        .send({ token, password: 'another river morning' })
+        .expect(400);
 
       await api().get('/api/v1/me').set(user.auth).expect(401);
       await api().post('/api/v1/auth/login').send({ email: address, password: PASSWORD }).expect(401);
@@ -252,9 +314,17 @@ describe('accounts and sessions', () => {
       const address = email('change');
       const user = await signUp(t, address, { locale: 'pl' });
       const other = await logIn(t, address);
-      const wrong = await api().post('/api/v1/me/password').set(user.auth).send({ currentPassword: 'not my password', newPassword: 'sunny meadow of clover' }).expect(400);
+      const wrong = await api()
+        .post('/api/v1/me/password')
+        .set(user.auth)
+        .send({ currentPassword: 'not my password', newPassword: 'sunny meadow of clover' })
+        .expect(400);
       expect(wrong.body.fields.currentPassword).toEqual(['currentPassword is not right']);
-      await api().post('/api/v1/me/password').set(user.auth).send({ currentPassword: PASSWORD, newPassword: 'sunny meadow of clover' }).expect(200);
+      await api()
+        .post('/api/v1/me/password')
+        .set(user.auth)
+        .send({ currentPassword: PASSWORD, newPassword: 'sunny meadow of clover' })
+        .expect(200);
       await api().get('/api/v1/me').set(user.auth).expect(200);
       await api().get('/api/v1/me').set(other.auth).expect(401);
       const notice = await lastMail(t, address);
@@ -265,10 +335,21 @@ describe('accounts and sessions', () => {
       const address = email('old');
       const user = await signUp(t, address);
       const newAddress = email('new');
-      await api().post('/api/v1/me/email').set(user.auth).send({ currentPassword: 'wrong one here', newEmail: newAddress }).expect(400);
-      await api().post('/api/v1/me/email').set(user.auth).send({ currentPassword: PASSWORD, newEmail: newAddress }).expect(202);
+      await api()
+        .post('/api/v1/me/email')
+        .set(user.auth)
+        .send({ currentPassword: 'wrong one here', newEmail: newAddress })
+        .expect(400);
+      await api()
+        .post('/api/v1/me/email')
+        .set(user.auth)
+        .send({ currentPassword: PASSWORD, newEmail: newAddress })
+        .expect(202);
       expect((await lastMail(t, address)).template).toBe('email_change_notice');
-      await api().post('/api/v1/auth/confirm-email-change').send({ token: linkToken(await lastMail(t, newAddress, 'email_change_confirm')) }).expect(200);
+      await api()
+        .post('/api/v1/auth/confirm-email-change')
+        .send({ token: linkToken(await lastMail(t, newAddress, 'email_change_confirm')) })
+        .expect(200);
       expect((await api().get('/api/v1/me').set(user.auth).expect(200)).body.email).toBe(newAddress);
       await logIn(t, newAddress);
     });

@@ -24,21 +24,52 @@ describe('the annual forum', () => {
     return socket;
   };
   const proposal = (overrides: Record<string, unknown> = {}) => ({
-    organizationId: school.id, kind: 'workshop', title: 'Twinning schools: how to start', abstract: 'A workshop on starting school partnerships with twin cities.',
-    areas: ['education'], speakers: ['Anna Kowalska'], language: 'en', partnerCities: ['nuremberg'], ...overrides,
+    organizationId: school.id,
+    kind: 'workshop',
+    title: 'Twinning schools: how to start',
+    abstract: 'A workshop on starting school partnerships with twin cities.',
+    areas: ['education'],
+    speakers: ['Anna Kowalska'],
+    language: 'en',
+    partnerCities: ['nuremberg'],
+    ...overrides,
   });
-  const propose = async (overrides: Record<string, unknown> = {}) => (await api().post(`/api/v1/forum/editions/${editionId}/sessions`).set(anna.auth).send(proposal(overrides)).expect(201)).body;
+  const propose = async (overrides: Record<string, unknown> = {}) =>
+    (
+      await api()
+        .post(`/api/v1/forum/editions/${editionId}/sessions`)
+        .set(anna.auth)
+        .send(proposal(overrides))
+        .expect(201)
+    ).body;
   const place = (id: string, room: string, startsAt: string, endsAt: string, extra: Record<string, unknown> = {}) =>
-    api().post(`/api/v1/forum/sessions/${id}/accept`).set(staff.auth).send({ room, startsAt, endsAt, capacity: 40, ...extra });
+    api()
+      .post(`/api/v1/forum/sessions/${id}/accept`)
+      .set(staff.auth)
+      .send({ room, startsAt, endsAt, capacity: 40, ...extra });
   /** Many signed-in people quickly: accounts made directly, sessions through the real AuthService. */
   const people = async (count: number): Promise<SignedIn[]> => {
     const hash = await new PasswordHasher().hash('not used in this test');
     const users = t.dataSource.getRepository(User);
     const made: SignedIn[] = [];
     for (let i = 0; i < count; i++) {
-      const user = await users.save(users.create({ email: email('attendee'), passwordHash: hash, displayName: `Attendee ${i}`, locale: 'en', emailVerifiedAt: new Date() }));
+      const user = await users.save(
+        users.create({
+          email: email('attendee'),
+          passwordHash: hash,
+          displayName: `Attendee ${i}`,
+          locale: 'en',
+          emailVerifiedAt: new Date(),
+        }),
+      );
       const tokens = await t.app.get(AuthService).login(user, { ip: '127.0.0.1' });
-      made.push({ id: user.id, email: user.email!, accessToken: tokens.accessToken, refreshCookie: '', auth: { Authorization: `Bearer ${tokens.accessToken}` } });
+      made.push({
+        id: user.id,
+        email: user.email!,
+        accessToken: tokens.accessToken,
+        refreshCookie: '',
+        auth: { Authorization: `Bearer ${tokens.accessToken}` },
+      });
     }
     return made;
   };
@@ -57,29 +88,74 @@ describe('the annual forum', () => {
 
   it('lets staff create an edition and move it through its states, one step at a time', async () => {
     await api().post('/api/v1/forum/editions').set(anna.auth).send({}).expect(403);
-    const created = await api().post('/api/v1/forum/editions').set(staff.auth).send({ year: 2027, themePl: 'Miasta razem', themeEn: 'Cities together', startsOn: '2027-05-20', endsOn: '2027-05-21', venue: 'ICE Kraków', languages: ['pl', 'en'], meetingTables: 1 }).expect(201);
+    const created = await api()
+      .post('/api/v1/forum/editions')
+      .set(staff.auth)
+      .send({
+        year: 2027,
+        themePl: 'Miasta razem',
+        themeEn: 'Cities together',
+        startsOn: '2027-05-20',
+        endsOn: '2027-05-21',
+        venue: 'ICE Kraków',
+        languages: ['pl', 'en'],
+        meetingTables: 1,
+      })
+      .expect(201);
     editionId = created.body.id;
     expect(created.body.status).toBe('planning');
-    await api().post('/api/v1/forum/editions').set(staff.auth).send({ year: 2027, themePl: 'x x x', themeEn: 'x x x', startsOn: '2027-05-20', endsOn: '2027-05-21', venue: 'Elsewhere', languages: ['pl'] }).expect(409);
+    await api()
+      .post('/api/v1/forum/editions')
+      .set(staff.auth)
+      .send({
+        year: 2027,
+        themePl: 'x x x',
+        themeEn: 'x x x',
+        startsOn: '2027-05-20',
+        endsOn: '2027-05-21',
+        venue: 'Elsewhere',
+        languages: ['pl'],
+      })
+      .expect(409);
     await api().post(`/api/v1/forum/editions/${editionId}/sessions`).set(anna.auth).send(proposal()).expect(409);
-    expect((await api().post(`/api/v1/forum/editions/${editionId}/advance`).set(staff.auth).expect(200)).body.status).toBe('call_open');
+    expect(
+      (await api().post(`/api/v1/forum/editions/${editionId}/advance`).set(staff.auth).expect(200)).body.status,
+    ).toBe('call_open');
   });
 
   it('takes proposals from verified organisations, and never puts two sessions in one room at once', async () => {
     const first = await propose();
-    const second = await propose({ title: 'Economic missions with Milan', kind: 'panel', areas: ['economy'], language: 'pl' });
+    const second = await propose({
+      title: 'Economic missions with Milan',
+      kind: 'panel',
+      areas: ['economy'],
+      language: 'pl',
+    });
     const third = await propose({ title: 'Youth exchanges with Lviv', kind: 'presentation', areas: ['youth'] });
-    await api().post(`/api/v1/forum/editions/${editionId}/sessions`).set(anna.auth).send(proposal({ areas: ['astrology'] })).expect(400);
+    await api()
+      .post(`/api/v1/forum/editions/${editionId}/sessions`)
+      .set(anna.auth)
+      .send(proposal({ areas: ['astrology'] }))
+      .expect(400);
     expect((await api().get(`/api/v1/forum/editions/${editionId}/sessions`).expect(200)).body.items).toEqual([]);
 
     await place(first.id, 'Sala A', '2027-05-20T10:00:00+02:00', '2027-05-20T11:30:00+02:00').expect(200);
-    const clash = await place(second.id, 'Sala A', '2027-05-20T11:00:00+02:00', '2027-05-20T12:00:00+02:00').expect(409);
+    const clash = await place(second.id, 'Sala A', '2027-05-20T11:00:00+02:00', '2027-05-20T12:00:00+02:00').expect(
+      409,
+    );
     expect(clash.body.message).toBe('Sala A is already taken by another session at that time.');
     await place(second.id, 'Sala A', '2027-05-20T11:30:00+02:00', '2027-05-20T12:30:00+02:00').expect(200);
-    await place(third.id, 'Sala B', '2027-05-21T10:00:00+02:00', '2027-05-21T11:00:00+02:00', { capacity: 5, qaModerated: true }).expect(200);
+    await place(third.id, 'Sala B', '2027-05-21T10:00:00+02:00', '2027-05-21T11:00:00+02:00', {
+      capacity: 5,
+      qaModerated: true,
+    }).expect(200);
     await place(third.id, 'Sala B', '2027-08-21T10:00:00+02:00', '2027-08-21T11:00:00+02:00').expect(400);
     const declined = await propose({ title: 'Off topic', kind: 'networking' });
-    await api().post(`/api/v1/forum/sessions/${declined.id}/decline`).set(staff.auth).send({ reason: 'Not about international cooperation.' }).expect(200);
+    await api()
+      .post(`/api/v1/forum/sessions/${declined.id}/decline`)
+      .set(staff.auth)
+      .send({ reason: 'Not about international cooperation.' })
+      .expect(200);
   });
 
   it('publishes the agenda by day and room, filterable, and as iCalendar', async () => {
@@ -87,11 +163,18 @@ describe('the annual forum', () => {
     await api().post(`/api/v1/forum/editions/${editionId}/advance`).set(staff.auth).expect(200);
     const agenda = await api().get(`/api/v1/forum/editions/${editionId}/agenda`).expect(200);
     expect(agenda.body.days.map((d: { day: string }) => d.day)).toEqual(['2027-05-20', '2027-05-21']);
-    expect(agenda.body.days[0].rooms.map((r: { room: string; sessions: { title: string }[] }) => [r.room, r.sessions.map((s) => s.title)])).toEqual([
-      ['Sala A', ['Twinning schools: how to start', 'Economic missions with Milan']],
-    ]);
+    expect(
+      agenda.body.days[0].rooms.map((r: { room: string; sessions: { title: string }[] }) => [
+        r.room,
+        r.sessions.map((s) => s.title),
+      ]),
+    ).toEqual([['Sala A', ['Twinning schools: how to start', 'Economic missions with Milan']]]);
     const polish = await api().get(`/api/v1/forum/editions/${editionId}/agenda?lang=pl`).expect(200);
-    expect(polish.body.days.flatMap((d: { rooms: { sessions: { title: string }[] }[] }) => d.rooms.flatMap((r) => r.sessions.map((s) => s.title)))).toEqual(['Economic missions with Milan']);
+    expect(
+      polish.body.days.flatMap((d: { rooms: { sessions: { title: string }[] }[] }) =>
+        d.rooms.flatMap((r) => r.sessions.map((s) => s.title)),
+      ),
+    ).toEqual(['Economic missions with Milan']);
     await api().get(`/api/v1/forum/editions/${editionId}/agenda?area=astro-logy`).expect(400);
     const ics = await api().get(`/api/v1/forum/editions/${editionId}/agenda.ics`).expect(200);
     expect(ics.headers['content-type']).toMatch(/text\/calendar/);
@@ -100,9 +183,13 @@ describe('the annual forum', () => {
   });
 
   it('gives exactly 5 confirmed and 45 waiting when 50 register at once for the last 5 places, and promotes on cancellation', async () => {
-    const [session] = (await api().get(`/api/v1/forum/editions/${editionId}/sessions`).expect(200)).body.items.filter((s: { capacity: number }) => s.capacity === 5);
+    const [session] = (await api().get(`/api/v1/forum/editions/${editionId}/sessions`).expect(200)).body.items.filter(
+      (s: { capacity: number }) => s.capacity === 5,
+    );
     const crowd = await people(50);
-    const results = await Promise.all(crowd.map((person) => api().post(`/api/v1/forum/sessions/${session.id}/register`).set(person.auth)));
+    const results = await Promise.all(
+      crowd.map((person) => api().post(`/api/v1/forum/sessions/${session.id}/register`).set(person.auth)),
+    );
     expect(results.map((r) => r.status).every((status) => status === 200)).toBe(true);
     expect(results.filter((r) => r.body.status === 'confirmed')).toHaveLength(5);
     expect(results.filter((r) => r.body.status === 'waiting')).toHaveLength(45);
@@ -112,12 +199,20 @@ describe('the annual forum', () => {
     );
     expect({ confirmed, waiting }).toEqual({ confirmed: 5, waiting: 45 });
 
-    const firstInLine = await t.dataSource.query(`SELECT user_id FROM forum_registrations WHERE session_id = $1 AND status = 'waiting' ORDER BY id LIMIT 1`, [session.id]);
+    const firstInLine = await t.dataSource.query(
+      `SELECT user_id FROM forum_registrations WHERE session_id = $1 AND status = 'waiting' ORDER BY id LIMIT 1`,
+      [session.id],
+    );
     const leaving = crowd.find((p) => results[crowd.indexOf(p)].body.status === 'confirmed')!;
     await api().delete(`/api/v1/forum/sessions/${session.id}/register`).set(leaving.auth).expect(200);
-    const [promoted] = await t.dataSource.query(`SELECT status FROM forum_registrations WHERE session_id = $1 AND user_id = $2 AND status <> 'cancelled'`, [session.id, firstInLine[0].user_id]);
+    const [promoted] = await t.dataSource.query(
+      `SELECT status FROM forum_registrations WHERE session_id = $1 AND user_id = $2 AND status <> 'cancelled'`,
+      [session.id, firstInLine[0].user_id],
+    );
     expect(promoted.status).toBe('confirmed');
-    const [told] = await t.dataSource.query(`SELECT payload FROM notifications WHERE user_id = $1 AND kind = 'forum'`, [firstInLine[0].user_id]);
+    const [told] = await t.dataSource.query(`SELECT payload FROM notifications WHERE user_id = $1 AND kind = 'forum'`, [
+      firstInLine[0].user_id,
+    ]);
     expect(told.payload.title.en).toBe('You have a place: Youth exchanges with Lviv');
     // Registering twice changes nothing.
     const again = await api().post(`/api/v1/forum/sessions/${session.id}/register`).set(crowd[49].auth).expect(200);
@@ -128,8 +223,11 @@ describe('the annual forum', () => {
     let moderated: string;
     let open_: string;
     beforeAll(async () => {
-      const sessions = (await api().get(`/api/v1/forum/editions/${editionId}/sessions`).set(staff.auth).expect(200)).body.items;
-      moderated = sessions.find((s: { qaModerated: boolean; status: string }) => s.qaModerated && s.status === 'accepted').id;
+      const sessions = (await api().get(`/api/v1/forum/editions/${editionId}/sessions`).set(staff.auth).expect(200))
+        .body.items;
+      moderated = sessions.find(
+        (s: { qaModerated: boolean; status: string }) => s.qaModerated && s.status === 'accepted',
+      ).id;
       open_ = sessions.find((s: { title: string }) => s.title === 'Twinning schools: how to start').id;
     });
 
@@ -143,9 +241,20 @@ describe('the annual forum', () => {
       await ask(onStaff, 'qa:join', { sessionId: open_ });
       const seenByB = collect(onB, 'qa:question', 1);
       const seenByStaff = collect(onStaff, 'qa:question', 1);
-      const asked = await ask(onA, 'qa:ask', { sessionId: open_, body: 'How do we find a partner school?', anonymous: true });
-      expect(asked).toMatchObject({ ok: true, question: { body: 'How do we find a partner school?', status: 'visible' } });
-      expect((await seenByB)[0]).toMatchObject({ body: 'How do we find a partner school?', author: null, anonymous: true });
+      const asked = await ask(onA, 'qa:ask', {
+        sessionId: open_,
+        body: 'How do we find a partner school?',
+        anonymous: true,
+      });
+      expect(asked).toMatchObject({
+        ok: true,
+        question: { body: 'How do we find a partner school?', status: 'visible' },
+      });
+      expect((await seenByB)[0]).toMatchObject({
+        body: 'How do we find a partner school?',
+        author: null,
+        anonymous: true,
+      });
       expect((await seenByStaff)[0]).toMatchObject({ author: 'Attendee 0' });
 
       const second = (await ask(onB, 'qa:ask', { sessionId: open_, body: 'Is there funding for travel?' })).question;
@@ -156,7 +265,10 @@ describe('the annual forum', () => {
       const voters = await people(3);
       await Promise.all(voters.map(async (voter) => ask(await open(voter), 'qa:vote', { questionId: second.id })));
       const list = await api().get(`/api/v1/forum/sessions/${open_}/questions`).set(a.auth).expect(200);
-      expect(list.body.items.map((q: { body: string; votes: number }) => [q.body, q.votes])).toEqual([['Is there funding for travel?', 4], ['How do we find a partner school?', 0]]);
+      expect(list.body.items.map((q: { body: string; votes: number }) => [q.body, q.votes])).toEqual([
+        ['Is there funding for travel?', 4],
+        ['How do we find a partner school?', 0],
+      ]);
     });
 
     it('holds questions of a moderated session until a moderator approves them; moderators pin, answer and hide', async () => {
@@ -167,23 +279,55 @@ describe('the annual forum', () => {
       for (const s of [onA, onB, onStaff]) await ask(s, 'qa:join', { sessionId: moderated });
       const nothingForB = during(onB, 'qa:question', 400);
       const pendingForStaff = collect(onStaff, 'qa:question', 1);
-      const asked = (await ask(onA, 'qa:ask', { sessionId: moderated, body: 'Can partner cities co-fund the camp?' })).question;
+      const asked = (await ask(onA, 'qa:ask', { sessionId: moderated, body: 'Can partner cities co-fund the camp?' }))
+        .question;
       expect(asked.status).toBe('pending');
       expect((await pendingForStaff)[0]).toMatchObject({ id: asked.id, status: 'pending' });
       expect(await nothingForB).toEqual([]);
-      expect((await api().get(`/api/v1/forum/sessions/${moderated}/questions`).set(b.auth).expect(200)).body.items).toEqual([]);
+      expect(
+        (await api().get(`/api/v1/forum/sessions/${moderated}/questions`).set(b.auth).expect(200)).body.items,
+      ).toEqual([]);
 
       const approved = collect(onB, 'qa:question', 1);
-      await api().post(`/api/v1/forum/questions/${asked.id}/moderate`).set(a.auth).send({ action: 'approve' }).expect(403);
-      await api().post(`/api/v1/forum/questions/${asked.id}/moderate`).set(staff.auth).send({ action: 'approve' }).expect(200);
+      await api()
+        .post(`/api/v1/forum/questions/${asked.id}/moderate`)
+        .set(a.auth)
+        .send({ action: 'approve' })
+        .expect(403);
+      await api()
+        .post(`/api/v1/forum/questions/${asked.id}/moderate`)
+        .set(staff.auth)
+        .send({ action: 'approve' })
+        .expect(200);
       expect((await approved)[0]).toMatchObject({ id: asked.id, status: 'visible' });
       const pinned = collect(onB, 'qa:updated', 2);
-      await api().post(`/api/v1/forum/questions/${asked.id}/moderate`).set(staff.auth).send({ action: 'pin' }).expect(200);
-      await api().post(`/api/v1/forum/questions/${asked.id}/moderate`).set(staff.auth).send({ action: 'answered' }).expect(200);
-      expect((await pinned).map((q) => [q.pinned, q.answered])).toEqual([[true, false], [true, true]]);
-      await api().post(`/api/v1/forum/questions/${asked.id}/moderate`).set(staff.auth).send({ action: 'hide' }).expect(400);
-      await api().post(`/api/v1/forum/questions/${asked.id}/moderate`).set(staff.auth).send({ action: 'hide', reason: 'Answered off-line.' }).expect(200);
-      expect((await api().get(`/api/v1/forum/sessions/${moderated}/questions`).set(b.auth).expect(200)).body.items).toEqual([]);
+      await api()
+        .post(`/api/v1/forum/questions/${asked.id}/moderate`)
+        .set(staff.auth)
+        .send({ action: 'pin' })
+        .expect(200);
+      await api()
+        .post(`/api/v1/forum/questions/${asked.id}/moderate`)
+        .set(staff.auth)
+        .send({ action: 'answered' })
+        .expect(200);
+      expect((await pinned).map((q) => [q.pinned, q.answered])).toEqual([
+        [true, false],
+        [true, true],
+      ]);
+      await api()
+        .post(`/api/v1/forum/questions/${asked.id}/moderate`)
+        .set(staff.auth)
+        .send({ action: 'hide' })
+        .expect(400);
+      await api()
+        .post(`/api/v1/forum/questions/${asked.id}/moderate`)
+        .set(staff.auth)
+        .send({ action: 'hide', reason: 'Answered off-line.' })
+        .expect(200);
+      expect(
+        (await api().get(`/api/v1/forum/sessions/${moderated}/questions`).set(b.auth).expect(200)).body.items,
+      ).toEqual([]);
     });
   });
 
@@ -191,16 +335,36 @@ describe('the annual forum', () => {
     let slot: number;
     let orgs: { id: string; owner: SignedIn }[];
     beforeAll(async () => {
-      const slots = await api().post(`/api/v1/forum/editions/${editionId}/slots`).set(staff.auth).send({ slots: [{ startsAt: '2027-05-20T14:00:00+02:00', endsAt: '2027-05-20T14:20:00+02:00' }, { startsAt: '2027-05-20T14:20:00+02:00', endsAt: '2027-05-20T14:40:00+02:00' }] }).expect(201);
+      const slots = await api()
+        .post(`/api/v1/forum/editions/${editionId}/slots`)
+        .set(staff.auth)
+        .send({
+          slots: [
+            { startsAt: '2027-05-20T14:00:00+02:00', endsAt: '2027-05-20T14:20:00+02:00' },
+            { startsAt: '2027-05-20T14:20:00+02:00', endsAt: '2027-05-20T14:40:00+02:00' },
+          ],
+        })
+        .expect(201);
       slot = slots.body.items[0].id;
-      await api().post(`/api/v1/forum/editions/${editionId}/slots`).set(staff.auth).send({ slots: [{ startsAt: '2027-05-20T14:10:00+02:00', endsAt: '2027-05-20T14:30:00+02:00' }] }).expect(409);
+      await api()
+        .post(`/api/v1/forum/editions/${editionId}/slots`)
+        .set(staff.auth)
+        .send({ slots: [{ startsAt: '2027-05-20T14:10:00+02:00', endsAt: '2027-05-20T14:30:00+02:00' }] })
+        .expect(409);
       orgs = [];
       for (const name of ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon']) {
         const owner = await signUp(t, email(name.toLowerCase()));
-        orgs.push({ id: (await verifiedOrganization(t, owner, staff, { name: `${name} NGO`, type: 'ngo' })).id, owner });
+        orgs.push({
+          id: (await verifiedOrganization(t, owner, staff, { name: `${name} NGO`, type: 'ngo' })).id,
+          owner,
+        });
       }
     });
-    const requestMeeting = (from: number, to: number, slotId = slot) => api().post(`/api/v1/forum/editions/${editionId}/meetings`).set(orgs[from].owner.auth).send({ slotId, organizationId: orgs[from].id, withOrganizationId: orgs[to].id, message: 'Shall we meet?' });
+    const requestMeeting = (from: number, to: number, slotId = slot) =>
+      api()
+        .post(`/api/v1/forum/editions/${editionId}/meetings`)
+        .set(orgs[from].owner.auth)
+        .send({ slotId, organizationId: orgs[from].id, withOrganizationId: orgs[to].id, message: 'Shall we meet?' });
 
     it('gives an accepted meeting a table, and never double-books an organisation or a table', async () => {
       const ab = (await requestMeeting(0, 1).expect(201)).body;
@@ -209,10 +373,17 @@ describe('the annual forum', () => {
       expect(accepted.body).toMatchObject({ status: 'accepted', tableNo: 1 });
 
       const ac = (await requestMeeting(0, 2).expect(201)).body;
-      expect((await api().post(`/api/v1/forum/meetings/${ac.id}/accept`).set(orgs[2].owner.auth).expect(409)).body.message).toMatch(/already has a meeting in this slot/);
+      expect(
+        (await api().post(`/api/v1/forum/meetings/${ac.id}/accept`).set(orgs[2].owner.auth).expect(409)).body.message,
+      ).toMatch(/already has a meeting in this slot/);
       const de = (await requestMeeting(3, 4).expect(201)).body;
-      expect((await api().post(`/api/v1/forum/meetings/${de.id}/accept`).set(orgs[4].owner.auth).expect(409)).body.message).toMatch(/All tables are taken/);
-      expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM meeting_participants WHERE slot_id = $1`, [slot]))[0].n).toBe(2);
+      expect(
+        (await api().post(`/api/v1/forum/meetings/${de.id}/accept`).set(orgs[4].owner.auth).expect(409)).body.message,
+      ).toMatch(/All tables are taken/);
+      expect(
+        (await t.dataSource.query(`SELECT count(*)::int AS n FROM meeting_participants WHERE slot_id = $1`, [slot]))[0]
+          .n,
+      ).toBe(2);
     });
 
     it('lets only one of two concurrent acceptances for the same organisation win', async () => {
@@ -220,29 +391,72 @@ describe('the annual forum', () => {
       await t.dataSource.query(`UPDATE forum_editions SET meeting_tables = 5 WHERE id = $1`, [editionId]);
       const one = (await requestMeeting(2, 3, second).expect(201)).body;
       const two = (await requestMeeting(4, 3, second).expect(201)).body;
-      const results = await Promise.all([one, two].map((m) => api().post(`/api/v1/forum/meetings/${m.id}/accept`).set(orgs[3].owner.auth)));
+      const results = await Promise.all(
+        [one, two].map((m) => api().post(`/api/v1/forum/meetings/${m.id}/accept`).set(orgs[3].owner.auth)),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-      const schedule = await api().get(`/api/v1/forum/editions/${editionId}/meetings?organizationId=${orgs[3].id}`).set(orgs[3].owner.auth).expect(200);
+      const schedule = await api()
+        .get(`/api/v1/forum/editions/${editionId}/meetings?organizationId=${orgs[3].id}`)
+        .set(orgs[3].owner.auth)
+        .expect(200);
       expect(schedule.body.items.filter((m: { status: string }) => m.status === 'accepted')).toHaveLength(1);
-      await api().get(`/api/v1/forum/editions/${editionId}/meetings?organizationId=${orgs[3].id}`).set(orgs[0].owner.auth).expect(404);
-      const ics = await api().get(`/api/v1/forum/editions/${editionId}/my-meetings.ics`).set(orgs[3].owner.auth).expect(200);
+      await api()
+        .get(`/api/v1/forum/editions/${editionId}/meetings?organizationId=${orgs[3].id}`)
+        .set(orgs[0].owner.auth)
+        .expect(404);
+      const ics = await api()
+        .get(`/api/v1/forum/editions/${editionId}/my-meetings.ics`)
+        .set(orgs[3].owner.auth)
+        .expect(200);
       expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(1);
     });
   });
 
   it('publishes an outcomes report after the edition, as JSON and CSV', async () => {
-    await api().post(`/api/v1/forum/editions/${editionId}/outcomes`).set(staff.auth).send({ summary: 'Three sessions and many meetings.' }).expect(409);
+    await api()
+      .post(`/api/v1/forum/editions/${editionId}/outcomes`)
+      .set(staff.auth)
+      .send({ summary: 'Three sessions and many meetings.' })
+      .expect(409);
     await api().post(`/api/v1/forum/editions/${editionId}/advance`).set(staff.auth).expect(200); // live
     await api().post(`/api/v1/forum/editions/${editionId}/advance`).set(staff.auth).expect(200); // closed
     await api().post(`/api/v1/forum/editions/${editionId}/advance`).set(staff.auth).expect(409);
     await api().get(`/api/v1/forum/editions/${editionId}/outcomes`).expect(404);
-    const initiative = (await api().post('/api/v1/initiatives').set(anna.auth).send({ organizationId: school.id, title: 'Born at the Forum', summary: 'An exchange agreed at the forum meetings.', kind: 'exchange', areas: ['education'], languages: ['en'] }).expect(201)).body;
+    const initiative = (
+      await api()
+        .post('/api/v1/initiatives')
+        .set(anna.auth)
+        .send({
+          organizationId: school.id,
+          title: 'Born at the Forum',
+          summary: 'An exchange agreed at the forum meetings.',
+          kind: 'exchange',
+          areas: ['education'],
+          languages: ['en'],
+        })
+        .expect(201)
+    ).body;
     await api().post(`/api/v1/initiatives/${initiative.id}/submit`).set(anna.auth).expect(200);
     await api().post(`/api/v1/initiatives/${initiative.id}/publish`).set(staff.auth).send({}).expect(200);
-    await api().post(`/api/v1/forum/editions/${editionId}/origins`).set(staff.auth).send({ initiativeId: initiative.id }).expect(204);
-    await api().post(`/api/v1/forum/editions/${editionId}/outcomes`).set(staff.auth).send({ summary: 'Three sessions and many meetings.' }).expect(200);
+    await api()
+      .post(`/api/v1/forum/editions/${editionId}/origins`)
+      .set(staff.auth)
+      .send({ initiativeId: initiative.id })
+      .expect(204);
+    await api()
+      .post(`/api/v1/forum/editions/${editionId}/outcomes`)
+      .set(staff.auth)
+      .send({ summary: 'Three sessions and many meetings.' })
+      .expect(200);
     const report = await api().get(`/api/v1/forum/editions/${editionId}/outcomes`).expect(200);
-    expect(report.body).toMatchObject({ sessionsHeld: 3, attendance: 5, meetingsHeld: 2, questionsAsked: 2, questionsAnswered: 1, summary: 'Three sessions and many meetings.' });
+    expect(report.body).toMatchObject({
+      sessionsHeld: 3,
+      attendance: 5,
+      meetingsHeld: 2,
+      questionsAsked: 2,
+      questionsAnswered: 1,
+      summary: 'Three sessions and many meetings.',
+    });
     expect(report.body.initiatives).toEqual([{ id: initiative.id, title: 'Born at the Forum' }]);
     const csv = await api().get(`/api/v1/forum/editions/${editionId}/outcomes.csv`).expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);

@@ -31,14 +31,16 @@ describe('initiatives', () => {
     fundingProgramme: 'Erasmus+',
     ...overrides,
   });
-  const create = async (by: SignedIn = owner, overrides: Record<string, unknown> = {}) => (await api().post('/api/v1/initiatives').set(by.auth).send(draft(overrides)).expect(201)).body;
+  const create = async (by: SignedIn = owner, overrides: Record<string, unknown> = {}) =>
+    (await api().post('/api/v1/initiatives').set(by.auth).send(draft(overrides)).expect(201)).body;
   const publish = async (by: SignedIn = owner, overrides: Record<string, unknown> = {}) => {
     const initiative = await create(by, overrides);
     await api().post(`/api/v1/initiatives/${initiative.id}/submit`).set(by.auth).expect(200);
     await api().post(`/api/v1/initiatives/${initiative.id}/publish`).set(moderator.auth).send({}).expect(200);
     return initiative;
   };
-  const statusOf = async (id: string) => (await t.dataSource.query(`SELECT status FROM initiatives WHERE id = $1`, [id]))[0].status;
+  const statusOf = async (id: string) =>
+    (await t.dataSource.query(`SELECT status FROM initiatives WHERE id = $1`, [id]))[0].status;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -46,7 +48,9 @@ describe('initiatives', () => {
     admin = await signUp(t, email('admin'), { role: 'admin' });
     owner = await signUp(t, email('owner'), { locale: 'pl' });
     organization = await verifiedOrganization(t, owner, moderator);
-    const [{ key }] = await t.dataSource.query(`SELECT key FROM goals WHERE scope = 'thematic' ORDER BY position LIMIT 1`);
+    const [{ key }] = await t.dataSource.query(
+      `SELECT key FROM goals WHERE scope = 'thematic' ORDER BY position LIMIT 1`,
+    );
     goal = key;
   });
   let goal: string;
@@ -74,11 +78,24 @@ describe('initiatives', () => {
 
     it('refuses organisations that are not verified, and people who are not its editors', async () => {
       const pendingOwner = await signUp(t, email('pending'));
-      const pending = (await api().post('/api/v1/organizations').set(pendingOwner.auth).send({ name: 'Pending NGO', type: 'ngo', cityKey: 'krakow', areas: ['culture'], languages: ['pl'] }).expect(201)).body;
-      const res = await api().post('/api/v1/initiatives').set(pendingOwner.auth).send(draft({ organizationId: pending.id })).expect(403);
+      const pending = (
+        await api()
+          .post('/api/v1/organizations')
+          .set(pendingOwner.auth)
+          .send({ name: 'Pending NGO', type: 'ngo', cityKey: 'krakow', areas: ['culture'], languages: ['pl'] })
+          .expect(201)
+      ).body;
+      const res = await api()
+        .post('/api/v1/initiatives')
+        .set(pendingOwner.auth)
+        .send(draft({ organizationId: pending.id }))
+        .expect(403);
       expect(res.body.message).toMatch(/Only verified organisations/);
       const member = await signUp(t, email('member'));
-      await t.dataSource.query(`INSERT INTO organization_members (organization_id, user_id, role) VALUES ($1, $2, 'member')`, [organization.id, member.id]);
+      await t.dataSource.query(
+        `INSERT INTO organization_members (organization_id, user_id, role) VALUES ($1, $2, 'member')`,
+        [organization.id, member.id],
+      );
       await api().post('/api/v1/initiatives').set(member.auth).send(draft()).expect(403);
       const outsider = await signUp(t, email('outsider'));
       await api().post('/api/v1/initiatives').set(outsider.auth).send(draft()).expect(403);
@@ -107,10 +124,14 @@ describe('initiatives', () => {
     });
 
     it('renders stored XSS payloads inert', async () => {
-      const initiative = await publish(owner, { body: '<script>alert(1)</script> <img src=x onerror=alert(1)> [a](javascript:alert(1))' });
+      const initiative = await publish(owner, {
+        body: '<script>alert(1)</script> <img src=x onerror=alert(1)> [a](javascript:alert(1))',
+      });
       const { body } = await api().get(`/api/v1/initiatives/${initiative.id}`).expect(200);
       const tags: string[] = body.bodyHtml.match(/<[^>]+>/g) ?? [];
-      expect(tags.every((tag) => /^<\/?(p|a|strong|em|ul|ol|li|br|code|pre|blockquote|h3|h4|hr)\b/.test(tag))).toBe(true);
+      expect(tags.every((tag) => /^<\/?(p|a|strong|em|ul|ol|li|br|code|pre|blockquote|h3|h4|hr)\b/.test(tag))).toBe(
+        true,
+      );
       expect(body.bodyHtml).toContain('&lt;script&gt;');
     });
   });
@@ -120,14 +141,33 @@ describe('initiatives', () => {
       const initiative = await create();
       const id = initiative.id;
       await api().post(`/api/v1/initiatives/${id}/submit`).set(owner.auth).expect(200);
-      const noComment = await api().post(`/api/v1/initiatives/${id}/request-changes`).set(moderator.auth).send({}).expect(400);
+      const noComment = await api()
+        .post(`/api/v1/initiatives/${id}/request-changes`)
+        .set(moderator.auth)
+        .send({})
+        .expect(400);
       expect(noComment.body.fields.comment[0]).toMatch(/say what should change/);
-      await api().post(`/api/v1/initiatives/${id}/request-changes`).set(moderator.auth).send({ comment: 'Please name the partner city precisely.' }).expect(200);
+      await api()
+        .post(`/api/v1/initiatives/${id}/request-changes`)
+        .set(moderator.auth)
+        .send({ comment: 'Please name the partner city precisely.' })
+        .expect(200);
       const seen = await api().get(`/api/v1/initiatives/${id}`).set(owner.auth).expect(200);
-      expect(seen.body).toMatchObject({ status: 'changes_requested', statusComment: 'Please name the partner city precisely.', canEdit: true, actions: ['submit'] });
-      expect((await lastMail(t, owner.email, 'initiative_changes_requested')).text).toContain('Please name the partner city precisely.');
+      expect(seen.body).toMatchObject({
+        status: 'changes_requested',
+        statusComment: 'Please name the partner city precisely.',
+        canEdit: true,
+        actions: ['submit'],
+      });
+      expect((await lastMail(t, owner.email, 'initiative_changes_requested')).text).toContain(
+        'Please name the partner city precisely.',
+      );
 
-      await api().patch(`/api/v1/initiatives/${id}`).set(owner.auth).send({ targetCities: ['nuremberg', 'leipzig'] }).expect(200);
+      await api()
+        .patch(`/api/v1/initiatives/${id}`)
+        .set(owner.auth)
+        .send({ targetCities: ['nuremberg', 'leipzig'] })
+        .expect(200);
       await api().post(`/api/v1/initiatives/${id}/submit`).set(owner.auth).expect(200);
       await api().post(`/api/v1/initiatives/${id}/publish`).set(moderator.auth).send({}).expect(200);
       expect((await lastMail(t, owner.email, 'initiative_published')).subject).toMatch(/została opublikowana/);
@@ -141,20 +181,41 @@ describe('initiatives', () => {
 
       const history = (await api().get(`/api/v1/initiatives/${id}`).set(owner.auth).expect(200)).body.history;
       expect(history.map((h: { from: string; to: string }) => `${h.from}>${h.to}`)).toEqual([
-        'draft>submitted', 'submitted>changes_requested', 'changes_requested>submitted', 'submitted>published',
-        'published>in_progress', 'in_progress>completed', 'completed>archived',
+        'draft>submitted',
+        'submitted>changes_requested',
+        'changes_requested>submitted',
+        'submitted>published',
+        'published>in_progress',
+        'in_progress>completed',
+        'completed>archived',
       ]);
-      expect(history[1]).toMatchObject({ actorId: moderator.id, comment: 'Please name the partner city precisely.', at: expect.any(String) });
+      expect(history[1]).toMatchObject({
+        actorId: moderator.id,
+        comment: 'Please name the partner city precisely.',
+        at: expect.any(String),
+      });
       const audit = await api().get(`/api/v1/audit-log?targetId=${id}`).set(admin.auth).expect(200);
-      expect(audit.body.items.map((e: { action: string }) => e.action).sort()).toEqual(['initiative.publish', 'initiative.request-changes']);
+      expect(audit.body.items.map((e: { action: string }) => e.action).sort()).toEqual([
+        'initiative.publish',
+        'initiative.request-changes',
+      ]);
     });
 
     it('rejects with a reason the authors see', async () => {
       const initiative = await create();
       await api().post(`/api/v1/initiatives/${initiative.id}/submit`).set(owner.auth).expect(200);
-      await api().post(`/api/v1/initiatives/${initiative.id}/reject`).set(moderator.auth).send({ comment: 'Commercial advertising is not allowed.' }).expect(200);
+      await api()
+        .post(`/api/v1/initiatives/${initiative.id}/reject`)
+        .set(moderator.auth)
+        .send({ comment: 'Commercial advertising is not allowed.' })
+        .expect(200);
       const seen = await api().get(`/api/v1/initiatives/${initiative.id}`).set(owner.auth).expect(200);
-      expect(seen.body).toMatchObject({ status: 'rejected', statusComment: 'Commercial advertising is not allowed.', canEdit: false, actions: [] });
+      expect(seen.body).toMatchObject({
+        status: 'rejected',
+        statusComment: 'Commercial advertising is not allowed.',
+        canEdit: false,
+        actions: [],
+      });
       await api().get(`/api/v1/initiatives/${initiative.id}`).expect(404);
     });
 
@@ -165,7 +226,10 @@ describe('initiatives', () => {
         for (const action of Object.keys(TRANSITIONS) as InitiativeAction[]) {
           const rule = TRANSITIONS[action];
           await t.dataSource.query(`UPDATE initiatives SET status = $2 WHERE id = $1`, [initiative.id, status]);
-          const res = await api().post(`/api/v1/initiatives/${initiative.id}/${action}`).set(actors[rule.by].auth).send({ comment: 'A comment of some length' });
+          const res = await api()
+            .post(`/api/v1/initiatives/${initiative.id}/${action}`)
+            .set(actors[rule.by].auth)
+            .send({ comment: 'A comment of some length' });
           const expected = rule.from.includes(status) ? 200 : 409;
           expect({ status, action, code: res.status }).toEqual({ status, action, code: expected });
           expect(await statusOf(initiative.id)).toBe(expected === 200 ? rule.to : status);
@@ -186,9 +250,18 @@ describe('initiatives', () => {
       const initiative = await create();
       await api().post(`/api/v1/initiatives/${initiative.id}/submit`).set(owner.auth).expect(200);
       const other = await signUp(t, email('moderator2'), { role: 'moderator' });
-      const results = await Promise.all([moderator, other].map((m) => api().post(`/api/v1/initiatives/${initiative.id}/publish`).set(m.auth).send({})));
+      const results = await Promise.all(
+        [moderator, other].map((m) => api().post(`/api/v1/initiatives/${initiative.id}/publish`).set(m.auth).send({})),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-      expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM initiative_transitions WHERE initiative_id = $1 AND to_status = 'published'`, [initiative.id]))[0].n).toBe(1);
+      expect(
+        (
+          await t.dataSource.query(
+            `SELECT count(*)::int AS n FROM initiative_transitions WHERE initiative_id = $1 AND to_status = 'published'`,
+            [initiative.id],
+          )
+        )[0].n,
+      ).toBe(1);
     });
   });
 
@@ -198,13 +271,21 @@ describe('initiatives', () => {
       const otherOwner = await signUp(t, email('other-owner'));
       await verifiedOrganization(t, otherOwner, moderator, { name: 'Other school' });
       const before = await t.dataSource.query(`SELECT * FROM initiatives WHERE id = $1`, [initiative.id]);
-      await api().patch(`/api/v1/initiatives/${initiative.id}`).set(otherOwner.auth).send({ title: 'Hijacked title here' }).expect(404);
+      await api()
+        .patch(`/api/v1/initiatives/${initiative.id}`)
+        .set(otherOwner.auth)
+        .send({ title: 'Hijacked title here' })
+        .expect(404);
       for (const action of ['submit', 'start', 'complete', 'archive']) {
         const res = await api().post(`/api/v1/initiatives/${initiative.id}/${action}`).set(otherOwner.auth).send({});
         expect([403, 404]).toContain(res.status);
       }
       const published = await publish();
-      await api().patch(`/api/v1/initiatives/${published.id}`).set(otherOwner.auth).send({ title: 'Hijacked title here' }).expect(403);
+      await api()
+        .patch(`/api/v1/initiatives/${published.id}`)
+        .set(otherOwner.auth)
+        .send({ title: 'Hijacked title here' })
+        .expect(403);
       await api().post(`/api/v1/initiatives/${published.id}/archive`).set(otherOwner.auth).send({}).expect(403);
       expect(await t.dataSource.query(`SELECT * FROM initiatives WHERE id = $1`, [initiative.id])).toEqual(before);
       expect(await statusOf(published.id)).toBe('published');
@@ -218,17 +299,54 @@ describe('initiatives', () => {
 
     beforeAll(async () => {
       searchOwner = await signUp(t, email('search-owner'));
-      ngo = await verifiedOrganization(t, searchOwner, moderator, { name: 'Fundacja Współpracy', type: 'ngo', cityKey: 'krakow', areas: ['culture'] });
+      ngo = await verifiedOrganization(t, searchOwner, moderator, {
+        name: 'Fundacja Współpracy',
+        type: 'ngo',
+        cityKey: 'krakow',
+        areas: ['culture'],
+      });
       const make = async (key: string, overrides: Record<string, unknown>) => {
         ids[key] = (await publish(searchOwner, { organizationId: ngo.id, goals: [], ...overrides })).id;
       };
-      await make('krakow', { title: 'Dni Krakowa w Norymberdze', summary: 'Festiwal kultury: współpraca teatrów z Krakowa i Norymbergi.', kind: 'event', areas: ['culture'], targetCities: ['nuremberg'], targetCountries: ['DE'], languages: ['pl', 'de'] });
-      await make('lviv', { title: 'Youth exchange with Lviv', summary: 'Summer camp for young volunteers from Kraków and Lviv.', kind: 'exchange', areas: ['youth', 'social'], targetCities: ['lviv'], targetCountries: ['UA'], soughtOrgTypes: ['ngo'], languages: ['uk', 'en'] });
-      await make('chamber', { title: 'Economic mission to Milan', summary: 'Chambers of commerce plan a trade mission; body mentions współpraca.', body: 'Współpraca gospodarcza.', kind: 'study_visit', areas: ['economy'], targetCities: ['milan'], targetCountries: ['IT'], soughtOrgTypes: ['chamber'], languages: ['it', 'en'], goals: [goal] });
+      await make('krakow', {
+        title: 'Dni Krakowa w Norymberdze',
+        summary: 'Festiwal kultury: współpraca teatrów z Krakowa i Norymbergi.',
+        kind: 'event',
+        areas: ['culture'],
+        targetCities: ['nuremberg'],
+        targetCountries: ['DE'],
+        languages: ['pl', 'de'],
+      });
+      await make('lviv', {
+        title: 'Youth exchange with Lviv',
+        summary: 'Summer camp for young volunteers from Kraków and Lviv.',
+        kind: 'exchange',
+        areas: ['youth', 'social'],
+        targetCities: ['lviv'],
+        targetCountries: ['UA'],
+        soughtOrgTypes: ['ngo'],
+        languages: ['uk', 'en'],
+      });
+      await make('chamber', {
+        title: 'Economic mission to Milan',
+        summary: 'Chambers of commerce plan a trade mission; body mentions współpraca.',
+        body: 'Współpraca gospodarcza.',
+        kind: 'study_visit',
+        areas: ['economy'],
+        targetCities: ['milan'],
+        targetCountries: ['IT'],
+        soughtOrgTypes: ['chamber'],
+        languages: ['it', 'en'],
+        goals: [goal],
+      });
     });
 
-    const search = (query: Record<string, string>) => api().get('/api/v1/initiatives').query({ org: ngo.id, ...query });
-    const keysOf = (items: { id: string }[]) => items.map((item) => Object.keys(ids).find((key) => ids[key] === item.id)).sort();
+    const search = (query: Record<string, string>) =>
+      api()
+        .get('/api/v1/initiatives')
+        .query({ org: ngo.id, ...query });
+    const keysOf = (items: { id: string }[]) =>
+      items.map((item) => Object.keys(ids).find((key) => ids[key] === item.id)).sort();
 
     it('finds by text whatever the case and diacritics, and by prefix', async () => {
       expect(keysOf((await search({ q: 'krakow' }).expect(200)).body.items)).toEqual(['krakow', 'lviv']);
@@ -239,14 +357,30 @@ describe('initiatives', () => {
     });
 
     it('finds by prefix the words of a text as soon as it is written or edited, quotes and all', async () => {
-      const fresh = await publish(searchOwner, { organizationId: ngo.id, title: "Zebrafishology summer school: O'Brien's lab", summary: 'Visits to a zoology lab.' });
-      expect((await search({ q: 'zebrafish' }).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([fresh.id]);
-      expect((await search({ q: 'brien' }).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([fresh.id]);
+      const fresh = await publish(searchOwner, {
+        organizationId: ngo.id,
+        title: "Zebrafishology summer school: O'Brien's lab",
+        summary: 'Visits to a zoology lab.',
+      });
+      expect((await search({ q: 'zebrafish' }).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([
+        fresh.id,
+      ]);
+      expect((await search({ q: 'brien' }).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([
+        fresh.id,
+      ]);
       expect((await search({ q: 'quokkolog' }).expect(200)).body.items).toEqual([]);
-      await api().patch(`/api/v1/initiatives/${fresh.id}`).set(searchOwner.auth).send({ body: 'Now with quokkology field trips.' }).expect(200);
-      expect((await search({ q: 'quokkolog' }).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([fresh.id]);
+      await api()
+        .patch(`/api/v1/initiatives/${fresh.id}`)
+        .set(searchOwner.auth)
+        .send({ body: 'Now with quokkology field trips.' })
+        .expect(200);
+      expect((await search({ q: 'quokkolog' }).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([
+        fresh.id,
+      ]);
       // Two typed words: both must match, each as a prefix.
-      expect((await search({ q: 'zebra quokk' }).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([fresh.id]);
+      expect((await search({ q: 'zebra quokk' }).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([
+        fresh.id,
+      ]);
       expect((await search({ q: 'zebra krakow' }).expect(200)).body.items).toEqual([]);
       await t.dataSource.query(`DELETE FROM initiatives WHERE id = $1`, [fresh.id]);
     });
@@ -254,7 +388,12 @@ describe('initiatives', () => {
     it('still finds a prefix of more words than it spells out', async () => {
       // 70 words begin with "zqx": more than search_words_query() expands, so the prefix stays one.
       const many = Array.from({ length: 70 }, (_, i) => `zqx${String(i).padStart(2, '0')}`).join(' ');
-      const wide = await publish(searchOwner, { organizationId: ngo.id, title: 'A glossary of made-up words', summary: 'Made-up words for a test.', body: many });
+      const wide = await publish(searchOwner, {
+        organizationId: ngo.id,
+        title: 'A glossary of made-up words',
+        summary: 'Made-up words for a test.',
+        body: many,
+      });
       const [{ query }] = await t.dataSource.query(`SELECT search_words_query(ARRAY['zqx'])::text AS query`);
       expect(query).toBe(`'zqx':*`);
       expect((await search({ q: 'zqx' }).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([wide.id]);
@@ -265,9 +404,22 @@ describe('initiatives', () => {
     it('ranks a match in the title above one in the summary, and both above one in the body alone', async () => {
       // Five body occurrences outweighed one title occurrence when the body was ranked too; now a
       // match in the body alone comes after every title or summary match, newest first among them.
-      const inBody = await publish(searchOwner, { organizationId: ngo.id, title: 'Open-air weekend', summary: 'Performers from both cities meet in the old town.', body: 'Teatr, teatr, teatr: teatr uliczny i teatr lalek.' });
-      const inSummary = await publish(searchOwner, { organizationId: ngo.id, title: 'Street art weekend', summary: 'Theatre groups (teatr uliczny) from both cities perform together.' });
-      const inTitle = await publish(searchOwner, { organizationId: ngo.id, title: 'Teatr uliczny bez granic', summary: 'Street performers from Kraków and Lviv meet for a week.' });
+      const inBody = await publish(searchOwner, {
+        organizationId: ngo.id,
+        title: 'Open-air weekend',
+        summary: 'Performers from both cities meet in the old town.',
+        body: 'Teatr, teatr, teatr: teatr uliczny i teatr lalek.',
+      });
+      const inSummary = await publish(searchOwner, {
+        organizationId: ngo.id,
+        title: 'Street art weekend',
+        summary: 'Theatre groups (teatr uliczny) from both cities perform together.',
+      });
+      const inTitle = await publish(searchOwner, {
+        organizationId: ngo.id,
+        title: 'Teatr uliczny bez granic',
+        summary: 'Street performers from Kraków and Lviv meet for a week.',
+      });
       const res = await search({ q: 'teatr' }).expect(200);
       const ours = [inTitle.id, inSummary.id, inBody.id];
       expect(res.body.items.map((i: { id: string }) => i.id).filter((id: string) => ours.includes(id))).toEqual(ours);
@@ -290,20 +442,52 @@ describe('initiatives', () => {
     it('counts facets over all matches', async () => {
       const res = await search({}).expect(200);
       expect(res.body.total).toBe(3);
-      expect(res.body.facets.kind).toEqual(expect.arrayContaining([{ value: 'event', count: 1 }, { value: 'exchange', count: 1 }, { value: 'study_visit', count: 1 }]));
-      expect(res.body.facets.area).toEqual(expect.arrayContaining([{ value: 'culture', count: 1 }, { value: 'youth', count: 1 }, { value: 'economy', count: 1 }]));
-      expect(res.body.facets.city).toEqual(expect.arrayContaining([{ value: 'nuremberg', count: 1 }, { value: 'lviv', count: 1 }, { value: 'milan', count: 1 }]));
+      expect(res.body.facets.kind).toEqual(
+        expect.arrayContaining([
+          { value: 'event', count: 1 },
+          { value: 'exchange', count: 1 },
+          { value: 'study_visit', count: 1 },
+        ]),
+      );
+      expect(res.body.facets.area).toEqual(
+        expect.arrayContaining([
+          { value: 'culture', count: 1 },
+          { value: 'youth', count: 1 },
+          { value: 'economy', count: 1 },
+        ]),
+      );
+      expect(res.body.facets.city).toEqual(
+        expect.arrayContaining([
+          { value: 'nuremberg', count: 1 },
+          { value: 'lviv', count: 1 },
+          { value: 'milan', count: 1 },
+        ]),
+      );
       expect(res.body.facets.goal).toEqual([{ value: goal, count: 1 }]);
       const narrowed = await search({ area: 'youth' }).expect(200);
       expect(narrowed.body.facets.kind).toEqual([{ value: 'exchange', count: 1 }]);
     });
 
     it('orders each facet by count, then by key', async () => {
-      const extra = await publish(searchOwner, { organizationId: ngo.id, title: 'Youth culture exchange', kind: 'exchange', areas: ['youth', 'culture'] });
+      const extra = await publish(searchOwner, {
+        organizationId: ngo.id,
+        title: 'Youth culture exchange',
+        kind: 'exchange',
+        areas: ['youth', 'culture'],
+      });
       const res = await search({}).expect(200);
       expect(res.body.total).toBe(4);
-      expect(res.body.facets.area).toEqual([{ value: 'culture', count: 2 }, { value: 'youth', count: 2 }, { value: 'economy', count: 1 }, { value: 'social', count: 1 }]);
-      expect(res.body.facets.kind).toEqual([{ value: 'exchange', count: 2 }, { value: 'event', count: 1 }, { value: 'study_visit', count: 1 }]);
+      expect(res.body.facets.area).toEqual([
+        { value: 'culture', count: 2 },
+        { value: 'youth', count: 2 },
+        { value: 'economy', count: 1 },
+        { value: 'social', count: 1 },
+      ]);
+      expect(res.body.facets.kind).toEqual([
+        { value: 'exchange', count: 2 },
+        { value: 'event', count: 1 },
+        { value: 'study_visit', count: 1 },
+      ]);
       await t.dataSource.query(`DELETE FROM initiatives WHERE id = $1`, [extra.id]);
     });
 
@@ -335,11 +519,15 @@ describe('initiatives', () => {
       const pager = await signUp(t, email('pager'));
       const org = await verifiedOrganization(t, pager, moderator, { name: 'Pager NGO', type: 'ngo' });
       const original: string[] = [];
-      for (let i = 0; i < 12; i++) original.push((await publish(pager, { organizationId: org.id, title: `Paged initiative number ${i}` })).id);
+      for (let i = 0; i < 12; i++)
+        original.push((await publish(pager, { organizationId: org.id, title: `Paged initiative number ${i}` })).id);
       const seen: string[] = [];
       let cursor: string | undefined;
       do {
-        const res = await api().get('/api/v1/initiatives').query({ org: org.id, limit: 5, ...(cursor && { cursor }) }).expect(200);
+        const res = await api()
+          .get('/api/v1/initiatives')
+          .query({ org: org.id, limit: 5, ...(cursor && { cursor }) })
+          .expect(200);
         seen.push(...res.body.items.map((i: { id: string }) => i.id));
         cursor = res.body.nextCursor ?? undefined;
         // Someone publishes while we page.
@@ -351,7 +539,10 @@ describe('initiatives', () => {
     });
 
     it('suggests similar published initiatives before submitting', async () => {
-      const mine = await create(owner, { title: 'Youth exchange with Lviv volunteers', summary: 'Another summer camp idea for young people from Lviv.' });
+      const mine = await create(owner, {
+        title: 'Youth exchange with Lviv volunteers',
+        summary: 'Another summer camp idea for young people from Lviv.',
+      });
       const res = await api().get(`/api/v1/initiatives/${mine.id}/similar`).set(owner.auth).expect(200);
       expect(res.body.items.length).toBeGreaterThan(0);
       expect(res.body.items.length).toBeLessThanOrEqual(5);
@@ -364,20 +555,47 @@ describe('initiatives', () => {
     it('takes one report per user and item, even when sent twice at once', async () => {
       const initiative = await publish();
       const reporter = await signUp(t, email('reporter'));
-      const results = await Promise.all([1, 2, 3].map(() => api().post('/api/v1/reports').set(reporter.auth).send({ targetType: 'initiative', targetId: initiative.id, reason: 'spam' })));
+      const results = await Promise.all(
+        [1, 2, 3].map(() =>
+          api()
+            .post('/api/v1/reports')
+            .set(reporter.auth)
+            .send({ targetType: 'initiative', targetId: initiative.id, reason: 'spam' }),
+        ),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
-      expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM reports WHERE target_id = $1`, [initiative.id]))[0].n).toBe(1);
-      await api().post('/api/v1/reports').send({ targetType: 'initiative', targetId: initiative.id, reason: 'spam' }).expect(401);
-      await api().post('/api/v1/reports').set(reporter.auth).send({ targetType: 'initiative', targetId: initiative.id, reason: 'boring' }).expect(400);
+      expect(
+        (await t.dataSource.query(`SELECT count(*)::int AS n FROM reports WHERE target_id = $1`, [initiative.id]))[0].n,
+      ).toBe(1);
+      await api()
+        .post('/api/v1/reports')
+        .send({ targetType: 'initiative', targetId: initiative.id, reason: 'spam' })
+        .expect(401);
+      await api()
+        .post('/api/v1/reports')
+        .set(reporter.auth)
+        .send({ targetType: 'initiative', targetId: initiative.id, reason: 'boring' })
+        .expect(400);
     });
 
     it('hides an item at three reports from distinct users, until a moderator restores it', async () => {
       const initiative = await publish(owner, { title: 'Reported initiative about tourism' });
       const reporters = await Promise.all([1, 2, 3].map((i) => signUp(t, email(`flagger${i}`))));
-      const results = await Promise.all(reporters.map((r) => api().post('/api/v1/reports').set(r.auth).send({ targetType: 'initiative', targetId: initiative.id, reason: 'offensive', comment: 'Not appropriate' })));
+      const results = await Promise.all(
+        reporters.map((r) =>
+          api().post('/api/v1/reports').set(r.auth).send({
+            targetType: 'initiative',
+            targetId: initiative.id,
+            reason: 'offensive',
+            comment: 'Not appropriate',
+          }),
+        ),
+      );
       expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
       await api().get(`/api/v1/initiatives/${initiative.id}`).expect(404);
-      expect((await api().get('/api/v1/initiatives').query({ q: 'Reported initiative' }).expect(200)).body.items).toEqual([]);
+      expect(
+        (await api().get('/api/v1/initiatives').query({ q: 'Reported initiative' }).expect(200)).body.items,
+      ).toEqual([]);
       const mine = await api().get(`/api/v1/initiatives/${initiative.id}`).set(owner.auth).expect(200);
       expect(mine.body.hidden).toBe(true);
 
@@ -386,28 +604,57 @@ describe('initiatives', () => {
       expect(item).toMatchObject({ kind: 'reported', hidden: true, title: 'Reported initiative about tourism' });
       expect(item.reports).toHaveLength(3);
 
-      await api().post(`/api/v1/moderation/initiative/${initiative.id}/restore`).set(owner.auth).send({ reason: 'mine' }).expect(403);
-      const restored = await api().post(`/api/v1/moderation/initiative/${initiative.id}/restore`).set(moderator.auth).send({ reason: 'Reviewed: the content is fine.' }).expect(200);
+      await api()
+        .post(`/api/v1/moderation/initiative/${initiative.id}/restore`)
+        .set(owner.auth)
+        .send({ reason: 'mine' })
+        .expect(403);
+      const restored = await api()
+        .post(`/api/v1/moderation/initiative/${initiative.id}/restore`)
+        .set(moderator.auth)
+        .send({ reason: 'Reviewed: the content is fine.' })
+        .expect(200);
       expect(restored.body).toEqual({ hidden: false, resolvedReports: 3 });
       await api().get(`/api/v1/initiatives/${initiative.id}`).expect(200);
       const audit = await api().get(`/api/v1/audit-log?targetId=${initiative.id}`).set(admin.auth).expect(200);
       expect(audit.body.items.map((e: { action: string; actorId: string | null }) => [e.action, e.actorId])).toEqual(
-        expect.arrayContaining([['initiative.auto_hide', null], ['initiative.restore', moderator.id]]),
+        expect.arrayContaining([
+          ['initiative.auto_hide', null],
+          ['initiative.restore', moderator.id],
+        ]),
       );
     });
 
     it('hides with three simultaneous reports too', async () => {
       const initiative = await publish(owner, { title: 'Concurrently reported initiative' });
       const reporters = await Promise.all([1, 2, 3].map((i) => signUp(t, email(`burst${i}`))));
-      await Promise.all(reporters.map((r) => api().post('/api/v1/reports').set(r.auth).send({ targetType: 'initiative', targetId: initiative.id, reason: 'spam' }).expect(201)));
-      expect((await t.dataSource.query(`SELECT hidden_at IS NOT NULL AS hidden FROM initiatives WHERE id = $1`, [initiative.id]))[0].hidden).toBe(true);
+      await Promise.all(
+        reporters.map((r) =>
+          api()
+            .post('/api/v1/reports')
+            .set(r.auth)
+            .send({ targetType: 'initiative', targetId: initiative.id, reason: 'spam' })
+            .expect(201),
+        ),
+      );
+      expect(
+        (
+          await t.dataSource.query(`SELECT hidden_at IS NOT NULL AS hidden FROM initiatives WHERE id = $1`, [
+            initiative.id,
+          ])
+        )[0].hidden,
+      ).toBe(true);
     });
 
     it('lets moderators hide an organisation with a reason', async () => {
       const someone = await signUp(t, email('org-hidden'));
       const org = await verifiedOrganization(t, someone, moderator, { name: 'To be hidden', type: 'ngo' });
       await api().post(`/api/v1/moderation/organization/${org.id}/hide`).set(moderator.auth).send({}).expect(400);
-      await api().post(`/api/v1/moderation/organization/${org.id}/hide`).set(moderator.auth).send({ reason: 'Impersonates a city unit.' }).expect(200);
+      await api()
+        .post(`/api/v1/moderation/organization/${org.id}/hide`)
+        .set(moderator.auth)
+        .send({ reason: 'Impersonates a city unit.' })
+        .expect(200);
       await api().get(`/api/v1/organizations/${org.id}`).expect(404);
       await api().get(`/api/v1/organizations/${org.id}`).set(someone.auth).expect(200);
     });
@@ -428,13 +675,34 @@ describe('initiatives', () => {
     it('warns the owners a week ahead, once, then archives ended and untouched initiatives', async () => {
       const archiver = await signUp(t, email('archiver'), { locale: 'en' });
       const org = await verifiedOrganization(t, archiver, moderator, { name: 'Archive NGO', type: 'ngo' });
-      const ending = await publish(archiver, { organizationId: org.id, title: 'Ending soon', startsOn: '2026-01-01', endsOn: '2026-12-01' });
-      const stale = await publish(archiver, { organizationId: org.id, title: 'Untouched for a year', startsOn: null, endsOn: null });
-      const fresh = await publish(archiver, { organizationId: org.id, title: 'Fresh and ongoing', startsOn: null, endsOn: null });
+      const ending = await publish(archiver, {
+        organizationId: org.id,
+        title: 'Ending soon',
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-01',
+      });
+      const stale = await publish(archiver, {
+        organizationId: org.id,
+        title: 'Untouched for a year',
+        startsOn: null,
+        endsOn: null,
+      });
+      const fresh = await publish(archiver, {
+        organizationId: org.id,
+        title: 'Fresh and ongoing',
+        startsOn: null,
+        endsOn: null,
+      });
       await t.dataSource.query(`UPDATE initiatives SET updated_at = '2025-11-25' WHERE id = $1`, [stale.id]);
       const job = t.app.get(InitiativesService);
 
-      const warnings = async () => (await t.dataSource.query(`SELECT text FROM mail_outbox WHERE to_address = $1 AND template = 'initiative_archive_warning' ORDER BY id`, [archiver.email])).map((m: { text: string }) => m.text);
+      const warnings = async () =>
+        (
+          await t.dataSource.query(
+            `SELECT text FROM mail_outbox WHERE to_address = $1 AND template = 'initiative_archive_warning' ORDER BY id`,
+            [archiver.email],
+          )
+        ).map((m: { text: string }) => m.text);
 
       // 20 November: the untouched one is a week from its year; the ending one is not due yet.
       await job.archiveStale('2026-11-20');
@@ -442,14 +710,20 @@ describe('initiatives', () => {
       // 25 November: the ending one (ends 1 December) is a week away; nobody is told twice.
       await job.archiveStale('2026-11-25');
       await job.archiveStale('2026-11-26');
-      expect(await warnings()).toEqual([expect.stringContaining('"Untouched for a year"'), expect.stringContaining('"Ending soon"')]);
+      expect(await warnings()).toEqual([
+        expect.stringContaining('"Untouched for a year"'),
+        expect.stringContaining('"Ending soon"'),
+      ]);
       expect(await statusOf(ending.id)).toBe('published');
       expect(await statusOf(stale.id)).toBe('archived');
 
       await job.archiveStale('2026-12-02');
       expect(await statusOf(ending.id)).toBe('archived');
       expect(await statusOf(fresh.id)).toBe('published');
-      const [transition] = await t.dataSource.query(`SELECT actor_id, comment FROM initiative_transitions WHERE initiative_id = $1 AND to_status = 'archived'`, [ending.id]);
+      const [transition] = await t.dataSource.query(
+        `SELECT actor_id, comment FROM initiative_transitions WHERE initiative_id = $1 AND to_status = 'archived'`,
+        [ending.id],
+      );
       expect(transition).toEqual({ actor_id: null, comment: 'archived automatically' });
     });
   });

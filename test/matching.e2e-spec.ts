@@ -15,32 +15,81 @@ describe('matching and partnerships', () => {
   const orgs: Record<string, { id: string; owner: SignedIn }> = {};
   let schoolSearch: { id: string };
 
-  const school = (name: string, extra: Record<string, unknown>) => ({ name, type: 'school', areas: ['education'], languages: ['pl', 'en'], ...extra });
+  const school = (name: string, extra: Record<string, unknown>) => ({
+    name,
+    type: 'school',
+    areas: ['education'],
+    languages: ['pl', 'en'],
+    ...extra,
+  });
   const publish = async (owner: SignedIn, body: Record<string, unknown>) => {
-    const created = (await api().post('/api/v1/initiatives').set(owner.auth).send({ summary: 'A summary long enough to pass.', kind: 'partner_search', areas: ['education'], languages: ['pl', 'en'], ...body }).expect(201)).body;
+    const created = (
+      await api()
+        .post('/api/v1/initiatives')
+        .set(owner.auth)
+        .send({
+          summary: 'A summary long enough to pass.',
+          kind: 'partner_search',
+          areas: ['education'],
+          languages: ['pl', 'en'],
+          ...body,
+        })
+        .expect(201)
+    ).body;
     await api().post(`/api/v1/initiatives/${created.id}/submit`).set(owner.auth).expect(200);
-    return (await api().post(`/api/v1/initiatives/${created.id}/publish`).set(moderator.auth).send({}).expect(200)).body;
+    return (await api().post(`/api/v1/initiatives/${created.id}/publish`).set(moderator.auth).send({}).expect(200))
+      .body;
   };
   const addOrg = async (key: string, body: Record<string, unknown>, verify = true) => {
     const owner = await signUp(t, email(key));
     if (verify) orgs[key] = { id: (await verifiedOrganization(t, owner, moderator, body)).id, owner };
-    else orgs[key] = { id: (await api().post('/api/v1/organizations').set(owner.auth).send(body).expect(201)).body.id, owner };
+    else
+      orgs[key] = {
+        id: (await api().post('/api/v1/organizations').set(owner.auth).send(body).expect(201)).body.id,
+        owner,
+      };
   };
 
   beforeAll(async () => {
     t = await startTestApp();
     moderator = await signUp(t, email('moderator'), { role: 'moderator' });
     krakowOwner = await signUp(t, email('krakow'), { locale: 'en' });
-    krakowSchool = await verifiedOrganization(t, krakowOwner, moderator, school('Szkoła Podstawowa nr 7', { cityKey: 'krakow' }));
+    krakowSchool = await verifiedOrganization(
+      t,
+      krakowOwner,
+      moderator,
+      school('Szkoła Podstawowa nr 7', { cityKey: 'krakow' }),
+    );
     await clearAddressLimits(t);
     await addOrg('nuremberg', school('Peter-Vischer-Schule', { cityKey: 'nuremberg', languages: ['de', 'en'] }));
     await addOrg('lviv', school('Lviv Lyceum 10', { cityKey: 'lviv', languages: ['uk', 'pl', 'en'] }));
     await addOrg('poznan', school('Liceum w Poznaniu', { city: 'Poznań', country: 'PL', languages: ['pl', 'en'] }));
-    await addOrg('leuvenPending', school('Sint-Pieterscollege (pending)', { cityKey: 'leuven', languages: ['nl', 'en'] }), false);
+    await addOrg(
+      'leuvenPending',
+      school('Sint-Pieterscollege (pending)', { cityKey: 'leuven', languages: ['nl', 'en'] }),
+      false,
+    );
     await clearAddressLimits(t);
-    await addOrg('nurembergNgo', { name: 'Jugendring Nürnberg', type: 'ngo', cityKey: 'nuremberg', areas: ['youth'], languages: ['de'] });
-    await addOrg('fiji', { name: 'Suva Sailing Club', type: 'business', city: 'Suva', country: 'FJ', areas: ['sport'], languages: ['en'] });
-    schoolSearch = await publish(krakowOwner, { organizationId: krakowSchool.id, title: 'Partner schools wanted for pupil exchanges', soughtOrgTypes: ['school'] });
+    await addOrg('nurembergNgo', {
+      name: 'Jugendring Nürnberg',
+      type: 'ngo',
+      cityKey: 'nuremberg',
+      areas: ['youth'],
+      languages: ['de'],
+    });
+    await addOrg('fiji', {
+      name: 'Suva Sailing Club',
+      type: 'business',
+      city: 'Suva',
+      country: 'FJ',
+      areas: ['sport'],
+      languages: ['en'],
+    });
+    schoolSearch = await publish(krakowOwner, {
+      organizationId: krakowSchool.id,
+      title: 'Partner schools wanted for pupil exchanges',
+      soughtOrgTypes: ['school'],
+    });
   });
   beforeEach(() => clearAddressLimits(t));
   afterAll(() => t.close());
@@ -64,7 +113,9 @@ describe('matching and partnerships', () => {
 
     it('gives the reasons in the viewer’s language, with codes', async () => {
       const en = await api().get(`/api/v1/initiatives/${schoolSearch.id}/matches?lang=en`).expect(200);
-      const nuremberg = en.body.organizations.find((m: { organization: { id: string } }) => m.organization.id === orgs.nuremberg.id);
+      const nuremberg = en.body.organizations.find(
+        (m: { organization: { id: string } }) => m.organization.id === orgs.nuremberg.id,
+      );
       expect(nuremberg.reasons).toEqual(
         expect.arrayContaining([
           { code: 'sought_type', text: 'school seeking a school' },
@@ -73,9 +124,19 @@ describe('matching and partnerships', () => {
           { code: 'shared_languages', text: 'both work in English' },
         ]),
       );
-      const pl = await api().get(`/api/v1/initiatives/${schoolSearch.id}/matches`).set('Accept-Language', 'pl-PL').expect(200);
-      const lviv = pl.body.organizations.find((m: { organization: { id: string } }) => m.organization.id === orgs.lviv.id);
-      expect(lviv.reasons).toEqual(expect.arrayContaining([{ code: 'city_tier', text: 'Lwów to miasto partnerskie Krakowa' }, { code: 'shared_languages', text: 'oboje pracują w językach: angielski i polski' }]));
+      const pl = await api()
+        .get(`/api/v1/initiatives/${schoolSearch.id}/matches`)
+        .set('Accept-Language', 'pl-PL')
+        .expect(200);
+      const lviv = pl.body.organizations.find(
+        (m: { organization: { id: string } }) => m.organization.id === orgs.lviv.id,
+      );
+      expect(lviv.reasons).toEqual(
+        expect.arrayContaining([
+          { code: 'city_tier', text: 'Lwów to miasto partnerskie Krakowa' },
+          { code: 'shared_languages', text: 'oboje pracują w językach: angielski i polski' },
+        ]),
+      );
     });
 
     it('lets city staff boost a partnership they want to revive', async () => {
@@ -85,7 +146,10 @@ describe('matching and partnerships', () => {
       await api().put('/api/v1/cities/lviv/boost').set(moderator.auth).send({ boost: 20 }).expect(204);
       const res = await api().get(`/api/v1/initiatives/${schoolSearch.id}/matches?lang=en`).expect(200);
       expect(res.body.organizations[0].organization.name).toBe('Lviv Lyceum 10');
-      expect(res.body.organizations[0].reasons).toContainEqual({ code: 'city_boost', text: 'the city wants to revive its partnership with Lviv' });
+      expect(res.body.organizations[0].reasons).toContainEqual({
+        code: 'city_boost',
+        text: 'the city wants to revive its partnership with Lviv',
+      });
       await api().put('/api/v1/cities/lviv/boost').set(moderator.auth).send({ boost: 0 }).expect(204);
     });
 
@@ -100,93 +164,220 @@ describe('matching and partnerships', () => {
 
   describe('complementary initiatives and suggestions', () => {
     it('finds initiatives in the target cities that seek partners where this organisation is', async () => {
-      const nurembergSearch = await publish(orgs.nuremberg.owner, { organizationId: orgs.nuremberg.id, title: 'Schule sucht Partnerschule in Krakau', targetCities: ['krakow'], soughtOrgTypes: ['school'], languages: ['de', 'pl', 'en'] });
-      const targeted = await publish(krakowOwner, { organizationId: krakowSchool.id, title: 'Exchange with Nuremberg', targetCities: ['nuremberg'], soughtOrgTypes: ['school'] });
+      const nurembergSearch = await publish(orgs.nuremberg.owner, {
+        organizationId: orgs.nuremberg.id,
+        title: 'Schule sucht Partnerschule in Krakau',
+        targetCities: ['krakow'],
+        soughtOrgTypes: ['school'],
+        languages: ['de', 'pl', 'en'],
+      });
+      const targeted = await publish(krakowOwner, {
+        organizationId: krakowSchool.id,
+        title: 'Exchange with Nuremberg',
+        targetCities: ['nuremberg'],
+        soughtOrgTypes: ['school'],
+      });
       const res = await api().get(`/api/v1/initiatives/${targeted.id}/matches?lang=en`).expect(200);
-      const match = res.body.initiatives.find((m: { initiative: { id: string } }) => m.initiative.id === nurembergSearch.id);
-      expect(match.reasons).toEqual(expect.arrayContaining([{ code: 'target_city', text: 'in a target city: Nuremberg' }, { code: 'sought_type', text: 'school seeking a school' }]));
+      const match = res.body.initiatives.find(
+        (m: { initiative: { id: string } }) => m.initiative.id === nurembergSearch.id,
+      );
+      expect(match.reasons).toEqual(
+        expect.arrayContaining([
+          { code: 'target_city', text: 'in a target city: Nuremberg' },
+          { code: 'sought_type', text: 'school seeking a school' },
+        ]),
+      );
       expect(res.body.initiatives[0].initiative.id).toBe(nurembergSearch.id);
 
       const suggestions = await api().get(`/api/v1/organizations/${krakowSchool.id}/suggestions?lang=en`).expect(200);
-      expect(suggestions.body.initiatives.map((m: { initiative: { id: string } }) => m.initiative.id)).toContain(nurembergSearch.id);
-      expect(suggestions.body.initiatives.map((m: { initiative: { organizationId: string } }) => m.initiative.organizationId)).not.toContain(krakowSchool.id);
+      expect(suggestions.body.initiatives.map((m: { initiative: { id: string } }) => m.initiative.id)).toContain(
+        nurembergSearch.id,
+      );
+      expect(
+        suggestions.body.initiatives.map(
+          (m: { initiative: { organizationId: string } }) => m.initiative.organizationId,
+        ),
+      ).not.toContain(krakowSchool.id);
       // Seen from Kraków, the place that matched is Kraków itself: the Nuremberg school looks for partners there.
-      const suggested = suggestions.body.initiatives.find((m: { initiative: { id: string } }) => m.initiative.id === nurembergSearch.id);
+      const suggested = suggestions.body.initiatives.find(
+        (m: { initiative: { id: string } }) => m.initiative.id === nurembergSearch.id,
+      );
       expect(suggested.reasons[0]).toEqual({ code: 'target_city', text: 'looking for partners in Kraków' });
       const inPolish = await api().get(`/api/v1/organizations/${krakowSchool.id}/suggestions?lang=pl`).expect(200);
-      expect(inPolish.body.initiatives.find((m: { initiative: { id: string } }) => m.initiative.id === nurembergSearch.id).reasons[0]).toEqual({ code: 'target_city', text: 'szuka partnerów w mieście Kraków' });
+      expect(
+        inPolish.body.initiatives.find((m: { initiative: { id: string } }) => m.initiative.id === nurembergSearch.id)
+          .reasons[0],
+      ).toEqual({ code: 'target_city', text: 'szuka partnerów w mieście Kraków' });
     });
   });
 
   describe('expressions of interest and partnerships', () => {
     it('takes one open interest per organisation and initiative, even sent twice at once', async () => {
       const owner = orgs.lviv.owner;
-      const results = await Promise.all([1, 2, 3].map(() => api().post(`/api/v1/initiatives/${schoolSearch.id}/interests`).set(owner.auth).send({ organizationId: orgs.lviv.id, message: 'Our lyceum would love to take part!' })));
+      const results = await Promise.all(
+        [1, 2, 3].map(() =>
+          api()
+            .post(`/api/v1/initiatives/${schoolSearch.id}/interests`)
+            .set(owner.auth)
+            .send({ organizationId: orgs.lviv.id, message: 'Our lyceum would love to take part!' }),
+        ),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
-      expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM interests WHERE initiative_id = $1 AND organization_id = $2`, [schoolSearch.id, orgs.lviv.id]))[0].n).toBe(1);
+      expect(
+        (
+          await t.dataSource.query(
+            `SELECT count(*)::int AS n FROM interests WHERE initiative_id = $1 AND organization_id = $2`,
+            [schoolSearch.id, orgs.lviv.id],
+          )
+        )[0].n,
+      ).toBe(1);
       const incoming = await api().get('/api/v1/me/interests?direction=incoming').set(krakowOwner.auth).expect(200);
-      expect(incoming.body.items).toContainEqual(expect.objectContaining({ organizationName: 'Lviv Lyceum 10', status: 'open' }));
-      const notified = await t.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'interest'`, [krakowOwner.id]);
+      expect(incoming.body.items).toContainEqual(
+        expect.objectContaining({ organizationName: 'Lviv Lyceum 10', status: 'open' }),
+      );
+      const notified = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'interest'`,
+        [krakowOwner.id],
+      );
       expect(notified[0].n).toBeGreaterThanOrEqual(1);
     });
 
     it('refuses interests from unverified organisations, for one’s own initiative, and from non-editors', async () => {
-      await api().post(`/api/v1/initiatives/${schoolSearch.id}/interests`).set(orgs.leuvenPending.owner.auth).send({ organizationId: orgs.leuvenPending.id, message: 'We are not verified yet.' }).expect(403);
-      await api().post(`/api/v1/initiatives/${schoolSearch.id}/interests`).set(krakowOwner.auth).send({ organizationId: krakowSchool.id, message: 'Interested in ourselves?' }).expect(400);
-      await api().post(`/api/v1/initiatives/${schoolSearch.id}/interests`).set(orgs.poznan.owner.auth).send({ organizationId: orgs.nuremberg.id, message: 'Not my organisation.' }).expect(403);
+      await api()
+        .post(`/api/v1/initiatives/${schoolSearch.id}/interests`)
+        .set(orgs.leuvenPending.owner.auth)
+        .send({ organizationId: orgs.leuvenPending.id, message: 'We are not verified yet.' })
+        .expect(403);
+      await api()
+        .post(`/api/v1/initiatives/${schoolSearch.id}/interests`)
+        .set(krakowOwner.auth)
+        .send({ organizationId: krakowSchool.id, message: 'Interested in ourselves?' })
+        .expect(400);
+      await api()
+        .post(`/api/v1/initiatives/${schoolSearch.id}/interests`)
+        .set(orgs.poznan.owner.auth)
+        .send({ organizationId: orgs.nuremberg.id, message: 'Not my organisation.' })
+        .expect(403);
     });
 
     it('accepts into a partnership with a private channel only its members can use, and extends it', async () => {
-      const [lvivInterest] = await t.dataSource.query(`SELECT id FROM interests WHERE initiative_id = $1 AND organization_id = $2`, [schoolSearch.id, orgs.lviv.id]);
+      const [lvivInterest] = await t.dataSource.query(
+        `SELECT id FROM interests WHERE initiative_id = $1 AND organization_id = $2`,
+        [schoolSearch.id, orgs.lviv.id],
+      );
       await api().post(`/api/v1/interests/${lvivInterest.id}/accept`).set(orgs.poznan.owner.auth).send({}).expect(404);
-      const accepted = await api().post(`/api/v1/interests/${lvivInterest.id}/accept`).set(krakowOwner.auth).send({ reply: 'Welcome aboard!' }).expect(200);
-      expect(accepted.body).toMatchObject({ status: 'accepted', reply: 'Welcome aboard!', partnershipId: expect.any(String) });
+      const accepted = await api()
+        .post(`/api/v1/interests/${lvivInterest.id}/accept`)
+        .set(krakowOwner.auth)
+        .send({ reply: 'Welcome aboard!' })
+        .expect(200);
+      expect(accepted.body).toMatchObject({
+        status: 'accepted',
+        reply: 'Welcome aboard!',
+        partnershipId: expect.any(String),
+      });
       await api().post(`/api/v1/interests/${lvivInterest.id}/decline`).set(krakowOwner.auth).send({}).expect(409);
 
-      const partnership = await api().get(`/api/v1/partnerships/${accepted.body.partnershipId}`).set(orgs.lviv.owner.auth).expect(200);
+      const partnership = await api()
+        .get(`/api/v1/partnerships/${accepted.body.partnershipId}`)
+        .set(orgs.lviv.owner.auth)
+        .expect(200);
       expect(partnership.body).toMatchObject({ status: 'active', public: false, channelId: expect.any(Number) });
-      expect(partnership.body.organizations.map((o: { name: string; lead: boolean }) => [o.name, o.lead])).toEqual([['Szkoła Podstawowa nr 7', true], ['Lviv Lyceum 10', false]]);
+      expect(partnership.body.organizations.map((o: { name: string; lead: boolean }) => [o.name, o.lead])).toEqual([
+        ['Szkoła Podstawowa nr 7', true],
+        ['Lviv Lyceum 10', false],
+      ]);
       const channelId = partnership.body.channelId;
-      await api().post(`/api/v1/channels/${channelId}/messages`).set(orgs.lviv.owner.auth).send({ body: 'Привіт, Краків!', clientId: 'lviv-first-message' }).expect(201);
+      await api()
+        .post(`/api/v1/channels/${channelId}/messages`)
+        .set(orgs.lviv.owner.auth)
+        .send({ body: 'Привіт, Краків!', clientId: 'lviv-first-message' })
+        .expect(201);
       await api().get(`/api/v1/channels/${channelId}/messages`).set(krakowOwner.auth).expect(200);
       await api().get(`/api/v1/channels/${channelId}/messages`).set(orgs.poznan.owner.auth).expect(404);
       await api().get(`/api/v1/partnerships/${accepted.body.partnershipId}`).expect(404);
       // City staff see a partnership before it is public, but not a channel they could not open.
-      const staffView = await api().get(`/api/v1/partnerships/${accepted.body.partnershipId}`).set(moderator.auth).expect(200);
+      const staffView = await api()
+        .get(`/api/v1/partnerships/${accepted.body.partnershipId}`)
+        .set(moderator.auth)
+        .expect(200);
       expect(staffView.body).toMatchObject({ public: false, channelId: null });
       await api().get(`/api/v1/channels/${channelId}/messages`).set(moderator.auth).expect(404);
 
       // A second accepted interest extends the same partnership and its channel.
-      const nurembergInterest = (await api().post(`/api/v1/initiatives/${schoolSearch.id}/interests`).set(orgs.nuremberg.owner.auth).send({ organizationId: orgs.nuremberg.id, message: 'Wir möchten auch mitmachen.' }).expect(201)).body;
-      const second = await api().post(`/api/v1/interests/${nurembergInterest.id}/accept`).set(krakowOwner.auth).send({}).expect(200);
+      const nurembergInterest = (
+        await api()
+          .post(`/api/v1/initiatives/${schoolSearch.id}/interests`)
+          .set(orgs.nuremberg.owner.auth)
+          .send({ organizationId: orgs.nuremberg.id, message: 'Wir möchten auch mitmachen.' })
+          .expect(201)
+      ).body;
+      const second = await api()
+        .post(`/api/v1/interests/${nurembergInterest.id}/accept`)
+        .set(krakowOwner.auth)
+        .send({})
+        .expect(200);
       expect(second.body.partnershipId).toBe(accepted.body.partnershipId);
       await api().get(`/api/v1/channels/${channelId}/messages`).set(orgs.nuremberg.owner.auth).expect(200);
     });
 
     it('shows a partnership publicly once every participant agrees, and counts it per partner city', async () => {
-      const [{ id }] = await t.dataSource.query(`SELECT id FROM partnerships WHERE initiative_id = $1`, [schoolSearch.id]);
-      for (const [owner, organizationId] of [[krakowOwner, krakowSchool.id], [orgs.lviv.owner, orgs.lviv.id]] as const) {
-        await api().post(`/api/v1/partnerships/${id}/consent`).set(owner.auth).send({ organizationId, public: true }).expect(200);
+      const [{ id }] = await t.dataSource.query(`SELECT id FROM partnerships WHERE initiative_id = $1`, [
+        schoolSearch.id,
+      ]);
+      for (const [owner, organizationId] of [
+        [krakowOwner, krakowSchool.id],
+        [orgs.lviv.owner, orgs.lviv.id],
+      ] as const) {
+        await api()
+          .post(`/api/v1/partnerships/${id}/consent`)
+          .set(owner.auth)
+          .send({ organizationId, public: true })
+          .expect(200);
       }
       await api().get(`/api/v1/partnerships/${id}`).expect(404);
-      await api().post(`/api/v1/partnerships/${id}/consent`).set(orgs.lviv.owner.auth).send({ organizationId: orgs.nuremberg.id, public: true }).expect(403);
-      await api().post(`/api/v1/partnerships/${id}/consent`).set(orgs.nuremberg.owner.auth).send({ organizationId: orgs.nuremberg.id, public: true }).expect(200);
+      await api()
+        .post(`/api/v1/partnerships/${id}/consent`)
+        .set(orgs.lviv.owner.auth)
+        .send({ organizationId: orgs.nuremberg.id, public: true })
+        .expect(403);
+      await api()
+        .post(`/api/v1/partnerships/${id}/consent`)
+        .set(orgs.nuremberg.owner.auth)
+        .send({ organizationId: orgs.nuremberg.id, public: true })
+        .expect(200);
       const open = await api().get(`/api/v1/partnerships/${id}`).expect(200);
       expect(open.body).toMatchObject({ public: true, channelId: null });
       const listed = await api().get(`/api/v1/organizations/${orgs.lviv.id}/partnerships`).expect(200);
       expect(listed.body.items.map((p: { id: string }) => p.id)).toEqual([id]);
       const stats = await api().get('/api/v1/partnerships/stats').expect(200);
-      const byCity = Object.fromEntries(stats.body.items.map((c: { cityKey: string; partnerships: number }) => [c.cityKey, c.partnerships]));
+      const byCity = Object.fromEntries(
+        stats.body.items.map((c: { cityKey: string; partnerships: number }) => [c.cityKey, c.partnerships]),
+      );
       expect(byCity).toMatchObject({ lviv: 1, nuremberg: 1, bordeaux: 0 });
       expect(stats.body.items).toHaveLength(30);
 
-      await api().patch(`/api/v1/partnerships/${id}`).set(orgs.lviv.owner.auth).send({ status: 'completed' }).expect(400);
-      await api().patch(`/api/v1/partnerships/${id}`).set(orgs.lviv.owner.auth).send({ status: 'completed', outcomeNote: 'Two exchanges with 40 pupils.' }).expect(200);
+      await api()
+        .patch(`/api/v1/partnerships/${id}`)
+        .set(orgs.lviv.owner.auth)
+        .send({ status: 'completed' })
+        .expect(400);
+      await api()
+        .patch(`/api/v1/partnerships/${id}`)
+        .set(orgs.lviv.owner.auth)
+        .send({ status: 'completed', outcomeNote: 'Two exchanges with 40 pupils.' })
+        .expect(200);
       await api().patch(`/api/v1/partnerships/${id}`).set(orgs.lviv.owner.auth).send({ status: 'ended' }).expect(409);
     });
 
     it('lets the interested party withdraw, after which the owners cannot accept', async () => {
-      const interest = (await api().post(`/api/v1/initiatives/${schoolSearch.id}/interests`).set(orgs.poznan.owner.auth).send({ organizationId: orgs.poznan.id, message: 'Count us in, from Poznań.' }).expect(201)).body;
+      const interest = (
+        await api()
+          .post(`/api/v1/initiatives/${schoolSearch.id}/interests`)
+          .set(orgs.poznan.owner.auth)
+          .send({ organizationId: orgs.poznan.id, message: 'Count us in, from Poznań.' })
+          .expect(201)
+      ).body;
       await api().post(`/api/v1/interests/${interest.id}/withdraw`).set(krakowOwner.auth).send({}).expect(404);
       await api().post(`/api/v1/interests/${interest.id}/withdraw`).set(orgs.poznan.owner.auth).send({}).expect(200);
       await api().post(`/api/v1/interests/${interest.id}/accept`).set(krakowOwner.auth).send({}).expect(409);
@@ -198,15 +389,45 @@ describe('matching and partnerships', () => {
   describe('saved searches', () => {
     it('tells the member when a newly published initiative matches, and only then', async () => {
       const saver = orgs.nurembergNgo.owner;
-      await api().post('/api/v1/saved-searches').set(saver.auth).send({ name: 'Bad', filters: { area: 'astrology' } }).expect(400);
-      const saved = await api().post('/api/v1/saved-searches').set(saver.auth).send({ name: 'Youth in Nuremberg', filters: { area: 'youth', city: 'nuremberg', q: 'sommer' } }).expect(201);
-      expect(saved.body).toMatchObject({ name: 'Youth in Nuremberg', filters: { area: 'youth', city: 'nuremberg', q: 'sommer' } });
-      const before = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'saved_search'`, [saver.id]))[0].n;
-      await publish(krakowOwner, { organizationId: krakowSchool.id, title: 'Sommerlager für Jugendliche', areas: ['youth'], targetCities: ['nuremberg'] });
-      await publish(krakowOwner, { organizationId: krakowSchool.id, title: 'Sommerlager in Lviv', areas: ['youth'], targetCities: ['lviv'] });
+      await api()
+        .post('/api/v1/saved-searches')
+        .set(saver.auth)
+        .send({ name: 'Bad', filters: { area: 'astrology' } })
+        .expect(400);
+      const saved = await api()
+        .post('/api/v1/saved-searches')
+        .set(saver.auth)
+        .send({ name: 'Youth in Nuremberg', filters: { area: 'youth', city: 'nuremberg', q: 'sommer' } })
+        .expect(201);
+      expect(saved.body).toMatchObject({
+        name: 'Youth in Nuremberg',
+        filters: { area: 'youth', city: 'nuremberg', q: 'sommer' },
+      });
+      const before = async () =>
+        (
+          await t.dataSource.query(
+            `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'saved_search'`,
+            [saver.id],
+          )
+        )[0].n;
+      await publish(krakowOwner, {
+        organizationId: krakowSchool.id,
+        title: 'Sommerlager für Jugendliche',
+        areas: ['youth'],
+        targetCities: ['nuremberg'],
+      });
+      await publish(krakowOwner, {
+        organizationId: krakowSchool.id,
+        title: 'Sommerlager in Lviv',
+        areas: ['youth'],
+        targetCities: ['lviv'],
+      });
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(await before()).toBe(1);
-      const [notification] = await t.dataSource.query(`SELECT payload FROM notifications WHERE user_id = $1 AND kind = 'saved_search'`, [saver.id]);
+      const [notification] = await t.dataSource.query(
+        `SELECT payload FROM notifications WHERE user_id = $1 AND kind = 'saved_search'`,
+        [saver.id],
+      );
       expect(notification.payload.title.en).toBe('New initiative: Sommerlager für Jugendliche');
       const list = await api().get('/api/v1/saved-searches').set(saver.auth).expect(200);
       expect(list.body.items).toHaveLength(1);
@@ -218,7 +439,9 @@ describe('matching and partnerships', () => {
   describe('ranking by bounds (top-k.ts) on a larger generated set', () => {
     const next = seededRandom(7); // the same rows in every run
     const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
-    const some = <T>(items: T[], max: number) => [...new Set(Array.from({ length: Math.floor(next() * (max + 1)) }, () => pick(items)))];
+    const some = <T>(items: T[], max: number) => [
+      ...new Set(Array.from({ length: Math.floor(next() * (max + 1)) }, () => pick(items))),
+    ];
 
     let repository: MatchingRepository;
     let seekers: { initiativeId: string; organizationId: string }[];
@@ -226,7 +449,9 @@ describe('matching and partnerships', () => {
     beforeAll(async () => {
       repository = t.app.get(MatchingRepository);
       const db = t.dataSource;
-      const cities: { id: number; key: string; name: string; country: string }[] = await db.query(`SELECT id, key, name, country FROM cities`);
+      const cities: { id: number; key: string; name: string; country: string }[] = await db.query(
+        `SELECT id, key, name, country FROM cities`,
+      );
       const types = ['school', 'ngo', 'university', 'business', 'chamber'];
       const areas = ['education', 'youth', 'culture', 'sport', 'science', 'tourism'];
       const languages = ['pl', 'en', 'de', 'uk', 'fr'];
@@ -238,7 +463,17 @@ describe('matching and partnerships', () => {
         const [row] = await db.query(
           `INSERT INTO organizations (name, type, city_id, city_name, country, areas, languages, status, last_active_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() - make_interval(days => $9)) RETURNING id`,
-          [pick(names), pick(types), city?.id ?? null, city?.name ?? 'Suva', city?.country ?? pick(['FJ', 'DE', 'UA']), some(areas, 3), some(languages, 2), next() < 0.9 ? 'verified' : 'pending', Math.floor(next() * 60)],
+          [
+            pick(names),
+            pick(types),
+            city?.id ?? null,
+            city?.name ?? 'Suva',
+            city?.country ?? pick(['FJ', 'DE', 'UA']),
+            some(areas, 3),
+            some(languages, 2),
+            next() < 0.9 ? 'verified' : 'pending',
+            Math.floor(next() * 60),
+          ],
         );
         orgIds.push(row.id);
       }
@@ -248,17 +483,32 @@ describe('matching and partnerships', () => {
         const [row] = await db.query(
           `INSERT INTO initiatives (organization_id, title, summary, kind, status, areas, target_cities, target_countries, sought_org_types, languages, updated_at)
            VALUES ($1, $2, 'Generated for the ranking test.', 'joint_project', $3, $4, $5, $6, $7, $8, now() - make_interval(days => $9)) RETURNING id, organization_id`,
-          [pick(orgIds), pick(names), next() < 0.85 ? pick(['published', 'in_progress']) : 'draft', some(areas, 3), targets.map((c) => c.key), [...new Set(targets.map((c) => c.country))], some(types, 2), some(languages, 3), Math.floor(next() * 60)],
+          [
+            pick(orgIds),
+            pick(names),
+            next() < 0.85 ? pick(['published', 'in_progress']) : 'draft',
+            some(areas, 3),
+            targets.map((c) => c.key),
+            [...new Set(targets.map((c) => c.country))],
+            some(types, 2),
+            some(languages, 3),
+            Math.floor(next() * 60),
+          ],
         );
         initiativeRows.push(row);
       }
       await db.query(`UPDATE cities SET match_boost = 10 WHERE key = 'leipzig'`);
-      seekers = initiativeRows.filter((_, i) => i % 60 === 0).map((row) => ({ initiativeId: row.id, organizationId: row.organization_id }));
+      seekers = initiativeRows
+        .filter((_, i) => i % 60 === 0)
+        .map((row) => ({ initiativeId: row.id, organizationId: row.organization_id }));
     });
     afterAll(() => t.dataSource.query(`UPDATE cities SET match_boost = 0 WHERE key = 'leipzig'`));
 
     /** Three pages of 10 through the cursor, as the service pages. */
-    async function pages<Row extends { score: number; id: string }>(fetch: (after: MatchCursor | undefined) => Promise<Row[]>, name: (row: Row) => string): Promise<Row[]> {
+    async function pages<Row extends { score: number; id: string }>(
+      fetch: (after: MatchCursor | undefined) => Promise<Row[]>,
+      name: (row: Row) => string,
+    ): Promise<Row[]> {
       const all: Row[] = [];
       let after: MatchCursor | undefined;
       for (let page = 0; page < 3; page++) {
@@ -274,11 +524,18 @@ describe('matching and partnerships', () => {
     it('gives exactly the answer of scoring every candidate, page after page', async () => {
       let nonEmpty = 0;
       for (const seeker of seekers) {
-        const counterparts = (exhaustive: boolean) => pages((after) => repository.counterparts(seeker.initiativeId, after, 10, { exhaustive }), (row) => row.name);
+        const counterparts = (exhaustive: boolean) =>
+          pages(
+            (after) => repository.counterparts(seeker.initiativeId, after, 10, { exhaustive }),
+            (row) => row.name,
+          );
         const pruned = await counterparts(false);
         expect(pruned).toEqual(await counterparts(true));
         const fitting = (initiativeId: string | null, exhaustive: boolean) =>
-          pages((after) => repository.fittingInitiatives(seeker.organizationId, initiativeId, after, 10, { exhaustive }), (row) => row.title);
+          pages(
+            (after) => repository.fittingInitiatives(seeker.organizationId, initiativeId, after, 10, { exhaustive }),
+            (row) => row.title,
+          );
         const forInitiative = await fitting(seeker.initiativeId, false);
         expect(forInitiative).toEqual(await fitting(seeker.initiativeId, true));
         const forOrganization = await fitting(null, false);
@@ -295,13 +552,27 @@ describe('matching and partnerships', () => {
     });
 
     it('keeps the copies of an organisation’s city, country and type on its initiatives current', async () => {
-      const [initiative] = await t.dataSource.query(`SELECT id, organization_id FROM initiatives WHERE organization_city IS NOT NULL LIMIT 1`);
-      await t.dataSource.query(`UPDATE organizations SET city_id = NULL, city_name = 'Suva', country = 'FJ', type = 'chamber' WHERE id = $1`, [initiative.organization_id]);
-      const [copy] = await t.dataSource.query(`SELECT organization_city, organization_country, organization_type FROM initiatives WHERE id = $1`, [initiative.id]);
+      const [initiative] = await t.dataSource.query(
+        `SELECT id, organization_id FROM initiatives WHERE organization_city IS NOT NULL LIMIT 1`,
+      );
+      await t.dataSource.query(
+        `UPDATE organizations SET city_id = NULL, city_name = 'Suva', country = 'FJ', type = 'chamber' WHERE id = $1`,
+        [initiative.organization_id],
+      );
+      const [copy] = await t.dataSource.query(
+        `SELECT organization_city, organization_country, organization_type FROM initiatives WHERE id = $1`,
+        [initiative.id],
+      );
       expect(copy).toEqual({ organization_city: null, organization_country: 'FJ', organization_type: 'chamber' });
       // Nobody can write a copy that disagrees with the organisation.
-      await t.dataSource.query(`UPDATE initiatives SET organization_city = 'nuremberg', organization_country = 'DE' WHERE id = $1`, [initiative.id]);
-      const [still] = await t.dataSource.query(`SELECT organization_city, organization_country FROM initiatives WHERE id = $1`, [initiative.id]);
+      await t.dataSource.query(
+        `UPDATE initiatives SET organization_city = 'nuremberg', organization_country = 'DE' WHERE id = $1`,
+        [initiative.id],
+      );
+      const [still] = await t.dataSource.query(
+        `SELECT organization_city, organization_country FROM initiatives WHERE id = $1`,
+        [initiative.id],
+      );
       expect(still).toEqual({ organization_city: null, organization_country: 'FJ' });
     });
   });

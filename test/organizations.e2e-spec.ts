@@ -22,16 +22,26 @@ describe('organisations', () => {
   let moderator: SignedIn;
   let admin: SignedIn;
 
-  const createOrganization = async (owner: SignedIn, body = school()) => (await api().post('/api/v1/organizations').set(owner.auth).send(body).expect(201)).body;
+  const createOrganization = async (owner: SignedIn, body = school()) =>
+    (await api().post('/api/v1/organizations').set(owner.auth).send(body).expect(201)).body;
   const verified = async (owner: SignedIn, body = school()) => {
     const organization = await createOrganization(owner, body);
     await api().post(`/api/v1/organizations/${organization.id}/verify`).set(moderator.auth).expect(200);
     return organization;
   };
   const snapshot = async (id: string) => ({
-    organization: await t.dataSource.query(`SELECT name, status, areas, website, description_md FROM organizations WHERE id = $1`, [id]),
-    members: await t.dataSource.query(`SELECT user_id, role FROM organization_members WHERE organization_id = $1 ORDER BY user_id`, [id]),
-    invitations: await t.dataSource.query(`SELECT email, accepted_at, revoked_at FROM organization_invitations WHERE organization_id = $1 ORDER BY id`, [id]),
+    organization: await t.dataSource.query(
+      `SELECT name, status, areas, website, description_md FROM organizations WHERE id = $1`,
+      [id],
+    ),
+    members: await t.dataSource.query(
+      `SELECT user_id, role FROM organization_members WHERE organization_id = $1 ORDER BY user_id`,
+      [id],
+    ),
+    invitations: await t.dataSource.query(
+      `SELECT email, accepted_at, revoked_at FROM organization_invitations WHERE organization_id = $1 ORDER BY id`,
+      [id],
+    ),
   });
 
   beforeAll(async () => {
@@ -63,7 +73,10 @@ describe('organisations', () => {
 
     it('accepts any other city with its country', async () => {
       const owner = await signUp(t, email('poznan'));
-      const organization = await createOrganization(owner, school({ cityKey: undefined, city: 'Poznań', country: 'pl' }));
+      const organization = await createOrganization(
+        owner,
+        school({ cityKey: undefined, city: 'Poznań', country: 'pl' }),
+      );
       expect(organization.city).toEqual({ key: null, name: 'Poznań', namePl: null, country: 'PL', relationship: null });
     });
 
@@ -74,18 +87,36 @@ describe('organisations', () => {
       expect(res.body).toMatchObject({ status: 'verified', verified: true });
       const mail = await lastMail(t, owner.email, 'organization_verified');
       expect(mail.subject).toBe('Organizacja Szkoła Podstawowa nr 7 została zweryfikowana');
-      const [entry] = await t.dataSource.query(`SELECT actor_id, action, target_type, target_id FROM audit_log WHERE target_id = $1`, [organization.id]);
-      expect(entry).toEqual({ actor_id: moderator.id, action: 'organization.verify', target_type: 'organization', target_id: organization.id });
+      const [entry] = await t.dataSource.query(
+        `SELECT actor_id, action, target_type, target_id FROM audit_log WHERE target_id = $1`,
+        [organization.id],
+      );
+      expect(entry).toEqual({
+        actor_id: moderator.id,
+        action: 'organization.verify',
+        target_type: 'organization',
+        target_id: organization.id,
+      });
       await api().post(`/api/v1/organizations/${organization.id}/verify`).set(moderator.auth).expect(409);
     });
 
     it('rejects with a reason that the owners read, and lets them ask again', async () => {
       const owner = await signUp(t, email('rejected'));
       const organization = await createOrganization(owner);
-      const noReason = await api().post(`/api/v1/organizations/${organization.id}/reject`).set(moderator.auth).send({}).expect(400);
+      const noReason = await api()
+        .post(`/api/v1/organizations/${organization.id}/reject`)
+        .set(moderator.auth)
+        .send({})
+        .expect(400);
       expect(noReason.body.fields.reason).toBeDefined();
-      await api().post(`/api/v1/organizations/${organization.id}/reject`).set(moderator.auth).send({ reason: 'Not found in the KRS register.' }).expect(200);
-      expect((await lastMail(t, owner.email, 'organization_rejected')).text).toContain('Not found in the KRS register.');
+      await api()
+        .post(`/api/v1/organizations/${organization.id}/reject`)
+        .set(moderator.auth)
+        .send({ reason: 'Not found in the KRS register.' })
+        .expect(200);
+      expect((await lastMail(t, owner.email, 'organization_rejected')).text).toContain(
+        'Not found in the KRS register.',
+      );
       const seen = await api().get(`/api/v1/organizations/${organization.id}`).set(owner.auth).expect(200);
       expect(seen.body).toMatchObject({ status: 'rejected', statusReason: 'Not found in the KRS register.' });
       await api().post(`/api/v1/organizations/${organization.id}/request-verification`).set(owner.auth).expect(200);
@@ -97,7 +128,11 @@ describe('organisations', () => {
       const owner = await signUp(t, email('self'));
       const organization = await createOrganization(owner);
       await api().post(`/api/v1/organizations/${organization.id}/verify`).set(owner.auth).expect(403);
-      await api().post(`/api/v1/organizations/${organization.id}/reject`).set(owner.auth).send({ reason: 'no' }).expect(403);
+      await api()
+        .post(`/api/v1/organizations/${organization.id}/reject`)
+        .set(owner.auth)
+        .send({ reason: 'no' })
+        .expect(403);
       await api().get('/api/v1/moderation/organizations').set(owner.auth).expect(403);
       await api().get('/api/v1/moderation/organizations').expect(401);
       expect((await snapshot(organization.id)).organization[0].status).toBe('pending');
@@ -130,7 +165,12 @@ describe('organisations', () => {
       const owner = await signUp(t, email('public'), { displayName: 'Ewa Nowak' });
       const organization = await verified(owner, school({ contactPhone: '+48 12 000 00 00' }));
       const anonymous = await api().get(`/api/v1/organizations/${organization.id}`).expect(200);
-      expect(anonymous.body).toMatchObject({ name: 'Szkoła Podstawowa nr 7', verified: true, areas: ['education', 'youth'], languages: ['pl', 'en'] });
+      expect(anonymous.body).toMatchObject({
+        name: 'Szkoła Podstawowa nr 7',
+        verified: true,
+        areas: ['education', 'youth'],
+        languages: ['pl', 'en'],
+      });
       expect(anonymous.body).not.toHaveProperty('members');
       expect(anonymous.body).not.toHaveProperty('contactEmail');
       expect(anonymous.body).not.toHaveProperty('contactPhone');
@@ -138,26 +178,39 @@ describe('organisations', () => {
 
       const reader = await signUp(t, email('reader'));
       const signedIn = await api().get(`/api/v1/organizations/${organization.id}`).set(reader.auth).expect(200);
-      expect(signedIn.body).toMatchObject({ contactEmail: 'sekretariat@sp7.example.org', contactPhone: '+48 12 000 00 00', myRole: null });
-      expect(signedIn.body.members).toEqual([{ userId: owner.id, displayName: 'Ewa Nowak', role: 'owner', since: expect.any(String) }]);
+      expect(signedIn.body).toMatchObject({
+        contactEmail: 'sekretariat@sp7.example.org',
+        contactPhone: '+48 12 000 00 00',
+        myRole: null,
+      });
+      expect(signedIn.body.members).toEqual([
+        { userId: owner.id, displayName: 'Ewa Nowak', role: 'owner', since: expect.any(String) },
+      ]);
       expect(signedIn.body).not.toHaveProperty('description');
     });
 
     it('clears optional fields with null', async () => {
       const owner = await signUp(t, email('clear'));
       const organization = await verified(owner);
-      const res = await api().patch(`/api/v1/organizations/${organization.id}`).set(owner.auth).send({ website: null, contactEmail: null }).expect(200);
+      const res = await api()
+        .patch(`/api/v1/organizations/${organization.id}`)
+        .set(owner.auth)
+        .send({ website: null, contactEmail: null })
+        .expect(200);
       expect(res.body).toMatchObject({ website: null, contactEmail: null });
     });
 
     it('renders stored XSS payloads inert', async () => {
       const owner = await signUp(t, email('xss'));
-      const payload = '<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) <a href="javascript:alert(2)">y</a>';
+      const payload =
+        '<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) <a href="javascript:alert(2)">y</a>';
       const organization = await verified(owner, school({ description: payload }));
       const res = await api().get(`/api/v1/organizations/${organization.id}`).expect(200);
       // What was typed shows as text; the only elements are the allowlisted ones, without handlers or script URLs.
       const tags: string[] = res.body.descriptionHtml.match(/<[^>]+>/g) ?? [];
-      expect(tags.every((tag) => /^<\/?(p|a|strong|em|ul|ol|li|br|code|pre|blockquote|h3|h4|hr)\b/.test(tag))).toBe(true);
+      expect(tags.every((tag) => /^<\/?(p|a|strong|em|ul|ol|li|br|code|pre|blockquote|h3|h4|hr)\b/.test(tag))).toBe(
+        true,
+      );
       expect(tags.join('')).not.toMatch(/\son\w+=|javascript:/i);
       expect(res.body.descriptionHtml).toContain('&lt;script&gt;');
     });
@@ -170,7 +223,9 @@ describe('organisations', () => {
       await createOrganization(owner, school({ name: 'Delta Lviv School (pending)', cityKey: 'lviv' }));
       const first = await api().get('/api/v1/organizations?city=lviv&type=school&limit=2').expect(200);
       expect(first.body.items.map((o: { name: string }) => o.name)).toEqual(['Alpha Lviv School', 'Beta Lviv School']);
-      const second = await api().get(`/api/v1/organizations?city=lviv&type=school&limit=2&cursor=${first.body.nextCursor}`).expect(200);
+      const second = await api()
+        .get(`/api/v1/organizations?city=lviv&type=school&limit=2&cursor=${first.body.nextCursor}`)
+        .expect(200);
       expect(second.body.items.map((o: { name: string }) => o.name)).toEqual(['Gamma Lviv School']);
       expect(second.body.nextCursor).toBeNull();
       await api().get('/api/v1/organizations?status=pending').expect(403);
@@ -186,7 +241,11 @@ describe('organisations', () => {
       const owner = await signUp(t, email('inviter'));
       const organization = await verified(owner);
       const inviteeAddress = email('invitee');
-      await api().post(`/api/v1/organizations/${organization.id}/invitations`).set(owner.auth).send({ email: inviteeAddress, role: 'editor' }).expect(201);
+      await api()
+        .post(`/api/v1/organizations/${organization.id}/invitations`)
+        .set(owner.auth)
+        .send({ email: inviteeAddress, role: 'editor' })
+        .expect(201);
       const token = linkToken(await lastMail(t, inviteeAddress, 'organization_invitation'));
 
       const someoneElse = await signUp(t, email('someone'));
@@ -204,15 +263,30 @@ describe('organisations', () => {
       const owner = await signUp(t, email('owner2'));
       const organization = await verified(owner);
       const editor = await signUp(t, email('editor2'));
-      await t.dataSource.query(`INSERT INTO organization_members (organization_id, user_id, role) VALUES ($1, $2, 'editor')`, [organization.id, editor.id]);
-      await api().post(`/api/v1/organizations/${organization.id}/invitations`).set(editor.auth).send({ email: email('x'), role: 'member' }).expect(201);
-      await api().post(`/api/v1/organizations/${organization.id}/invitations`).set(editor.auth).send({ email: email('y'), role: 'owner' }).expect(403);
+      await t.dataSource.query(
+        `INSERT INTO organization_members (organization_id, user_id, role) VALUES ($1, $2, 'editor')`,
+        [organization.id, editor.id],
+      );
+      await api()
+        .post(`/api/v1/organizations/${organization.id}/invitations`)
+        .set(editor.auth)
+        .send({ email: email('x'), role: 'member' })
+        .expect(201);
+      await api()
+        .post(`/api/v1/organizations/${organization.id}/invitations`)
+        .set(editor.auth)
+        .send({ email: email('y'), role: 'owner' })
+        .expect(403);
     });
 
     it('always keeps an owner', async () => {
       const owner = await signUp(t, email('sole'));
       const organization = await verified(owner);
-      const demote = await api().patch(`/api/v1/organizations/${organization.id}/members/${owner.id}`).set(owner.auth).send({ role: 'editor' }).expect(409);
+      const demote = await api()
+        .patch(`/api/v1/organizations/${organization.id}/members/${owner.id}`)
+        .set(owner.auth)
+        .send({ role: 'editor' })
+        .expect(409);
       expect(demote.body.message).toMatch(/keep at least one owner/);
       await api().delete(`/api/v1/organizations/${organization.id}/members/${owner.id}`).set(owner.auth).expect(409);
       expect((await snapshot(organization.id)).members).toEqual([{ user_id: owner.id, role: 'owner' }]);
@@ -222,9 +296,18 @@ describe('organisations', () => {
       const owner = await signUp(t, email('handover'));
       const organization = await verified(owner);
       const successor = await signUp(t, email('successor'));
-      await t.dataSource.query(`INSERT INTO organization_members (organization_id, user_id, role) VALUES ($1, $2, 'member')`, [organization.id, successor.id]);
-      const members = await api().post(`/api/v1/organizations/${organization.id}/transfer-ownership`).set(owner.auth).send({ userId: successor.id }).expect(200);
-      expect(Object.fromEntries(members.body.map((m: { userId: string; role: string }) => [m.userId, m.role]))).toEqual({ [successor.id]: 'owner', [owner.id]: 'editor' });
+      await t.dataSource.query(
+        `INSERT INTO organization_members (organization_id, user_id, role) VALUES ($1, $2, 'member')`,
+        [organization.id, successor.id],
+      );
+      const members = await api()
+        .post(`/api/v1/organizations/${organization.id}/transfer-ownership`)
+        .set(owner.auth)
+        .send({ userId: successor.id })
+        .expect(200);
+      expect(Object.fromEntries(members.body.map((m: { userId: string; role: string }) => [m.userId, m.role]))).toEqual(
+        { [successor.id]: 'owner', [owner.id]: 'editor' },
+      );
       await api().delete(`/api/v1/organizations/${organization.id}/members/${owner.id}`).set(owner.auth).expect(204);
     });
 
@@ -232,7 +315,10 @@ describe('organisations', () => {
       const a = await signUp(t, email('twin-a'));
       const organization = await verified(a);
       const b = await signUp(t, email('twin-b'));
-      await t.dataSource.query(`INSERT INTO organization_members (organization_id, user_id, role) VALUES ($1, $2, 'owner')`, [organization.id, b.id]);
+      await t.dataSource.query(
+        `INSERT INTO organization_members (organization_id, user_id, role) VALUES ($1, $2, 'owner')`,
+        [organization.id, b.id],
+      );
       const results = await Promise.all([
         api().patch(`/api/v1/organizations/${organization.id}/members/${b.id}`).set(a.auth).send({ role: 'member' }),
         api().patch(`/api/v1/organizations/${organization.id}/members/${a.id}`).set(b.auth).send({ role: 'member' }),
@@ -250,22 +336,45 @@ describe('organisations', () => {
       const ownerB = await signUp(t, email('owner-b'));
       const organizationB = await verified(ownerB, school({ name: 'Organisation B' }));
       const memberB = await signUp(t, email('member-b'));
-      await t.dataSource.query(`INSERT INTO organization_members (organization_id, user_id, role) VALUES ($1, $2, 'member')`, [organizationB.id, memberB.id]);
-      await api().post(`/api/v1/organizations/${organizationB.id}/invitations`).set(ownerB.auth).send({ email: email('invited-b'), role: 'member' }).expect(201);
-      const [invitationB] = await t.dataSource.query(`SELECT id FROM organization_invitations WHERE organization_id = $1`, [organizationB.id]);
+      await t.dataSource.query(
+        `INSERT INTO organization_members (organization_id, user_id, role) VALUES ($1, $2, 'member')`,
+        [organizationB.id, memberB.id],
+      );
+      await api()
+        .post(`/api/v1/organizations/${organizationB.id}/invitations`)
+        .set(ownerB.auth)
+        .send({ email: email('invited-b'), role: 'member' })
+        .expect(201);
+      const [invitationB] = await t.dataSource.query(
+        `SELECT id FROM organization_invitations WHERE organization_id = $1`,
+        [organizationB.id],
+      );
       const editorA = await signUp(t, email('editor-a'));
-      await t.dataSource.query(`INSERT INTO organization_members (organization_id, user_id, role) VALUES ($1, $2, 'editor')`, [organizationA.id, editorA.id]);
+      await t.dataSource.query(
+        `INSERT INTO organization_members (organization_id, user_id, role) VALUES ($1, $2, 'editor')`,
+        [organizationA.id, editorA.id],
+      );
       const before = await snapshot(organizationB.id);
       const B = `/api/v1/organizations/${organizationB.id}`;
 
       const attempts: [string, () => request.Test][] = [
         ['edit', () => api().patch(B).set(editorA.auth).send({ name: 'Taken over' })],
-        ['invite', () => api().post(`${B}/invitations`).set(editorA.auth).send({ email: email('mole'), role: 'owner' })],
+        [
+          'invite',
+          () =>
+            api()
+              .post(`${B}/invitations`)
+              .set(editorA.auth)
+              .send({ email: email('mole'), role: 'owner' }),
+        ],
         ['list invitations', () => api().get(`${B}/invitations`).set(editorA.auth)],
         ['revoke invitation', () => api().delete(`${B}/invitations/${invitationB.id}`).set(editorA.auth)],
         ['change a role', () => api().patch(`${B}/members/${memberB.id}`).set(editorA.auth).send({ role: 'owner' })],
         ['remove a member', () => api().delete(`${B}/members/${memberB.id}`).set(editorA.auth)],
-        ['transfer ownership', () => api().post(`${B}/transfer-ownership`).set(editorA.auth).send({ userId: editorA.id })],
+        [
+          'transfer ownership',
+          () => api().post(`${B}/transfer-ownership`).set(editorA.auth).send({ userId: editorA.id }),
+        ],
         ['ask for verification', () => api().post(`${B}/request-verification`).set(editorA.auth)],
         ['verify', () => api().post(`${B}/verify`).set(editorA.auth)],
         ['reject', () => api().post(`${B}/reject`).set(editorA.auth).send({ reason: 'sabotage' })],
@@ -283,7 +392,11 @@ describe('organisations', () => {
       const owner = await signUp(t, email('hidden'));
       const organization = await createOrganization(owner);
       const other = await signUp(t, email('other'));
-      await api().patch(`/api/v1/organizations/${organization.id}`).set(other.auth).send({ name: 'Renamed' }).expect(404);
+      await api()
+        .patch(`/api/v1/organizations/${organization.id}`)
+        .set(other.auth)
+        .send({ name: 'Renamed' })
+        .expect(404);
       const res = await api().get('/api/v1/organizations/not-a-uuid').expect(400);
       expect(res.body.message).toBe('id must be an id (UUID)');
     });
@@ -293,13 +406,26 @@ describe('organisations', () => {
     it('is readable and filterable by admins only', async () => {
       const owner = await signUp(t, email('audited'));
       const organization = await createOrganization(owner);
-      await api().post(`/api/v1/organizations/${organization.id}/reject`).set(moderator.auth).send({ reason: 'Duplicate of an existing organisation.' }).expect(200);
+      await api()
+        .post(`/api/v1/organizations/${organization.id}/reject`)
+        .set(moderator.auth)
+        .send({ reason: 'Duplicate of an existing organisation.' })
+        .expect(200);
       await api().get('/api/v1/audit-log').set(moderator.auth).expect(403);
       const res = await api().get(`/api/v1/audit-log?targetId=${organization.id}`).set(admin.auth).expect(200);
       expect(res.body.items).toEqual([
-        expect.objectContaining({ actorId: moderator.id, action: 'organization.reject', targetType: 'organization', targetId: organization.id, reason: 'Duplicate of an existing organisation.' }),
+        expect.objectContaining({
+          actorId: moderator.id,
+          action: 'organization.reject',
+          targetType: 'organization',
+          targetId: organization.id,
+          reason: 'Duplicate of an existing organisation.',
+        }),
       ]);
-      const byAction = await api().get('/api/v1/audit-log?action=organization.reject&limit=1').set(admin.auth).expect(200);
+      const byAction = await api()
+        .get('/api/v1/audit-log?action=organization.reject&limit=1')
+        .set(admin.auth)
+        .expect(200);
       expect(byAction.body.items).toHaveLength(1);
       await api().get('/api/v1/audit-log?limit=1000').set(admin.auth).expect(400);
     });

@@ -38,9 +38,24 @@ describe('two instances joined by Redis', () => {
     const school = await verifiedOrganization(a, anna, moderator);
     await verifiedOrganization(a, boris, moderator, { name: 'Lviv Youth Council', type: 'ngo', cityKey: 'lviv' });
     const api = request(a.app.getHttpServer());
-    const initiative = (await api.post('/api/v1/initiatives').set(anna.auth).send({ organizationId: school.id, title: 'Across instances', summary: 'A discussion spread over two app instances.', kind: 'exchange', areas: ['education'], languages: ['pl'] }).expect(201)).body;
+    const initiative = (
+      await api
+        .post('/api/v1/initiatives')
+        .set(anna.auth)
+        .send({
+          organizationId: school.id,
+          title: 'Across instances',
+          summary: 'A discussion spread over two app instances.',
+          kind: 'exchange',
+          areas: ['education'],
+          languages: ['pl'],
+        })
+        .expect(201)
+    ).body;
     await api.post(`/api/v1/initiatives/${initiative.id}/submit`).set(anna.auth).expect(200);
-    channelId = (await api.post(`/api/v1/initiatives/${initiative.id}/publish`).set(moderator.auth).send({}).expect(200)).body.channelId;
+    channelId = (
+      await api.post(`/api/v1/initiatives/${initiative.id}/publish`).set(moderator.auth).send({}).expect(200)
+    ).body.channelId;
   });
   afterEach(() => {
     while (sockets.length) sockets.pop()!.disconnect();
@@ -64,11 +79,15 @@ describe('two instances joined by Redis', () => {
   it('catches up whichever instance the client comes back to', async () => {
     const first = await open(a, anna);
     await ask(first, 'channel:join', { channelId });
-    const last = (await ask(first, 'message:send', { channelId, body: 'last seen on A', clientId: randomUUID() })).message.id;
+    const last = (await ask(first, 'message:send', { channelId, body: 'last seen on A', clientId: randomUUID() }))
+      .message.id;
     first.disconnect();
     const sender = await open(a, boris);
     const sent: number[] = [];
-    for (let i = 0; i < 4; i++) sent.push((await ask(sender, 'message:send', { channelId, body: `missed ${i}`, clientId: randomUUID() })).message.id);
+    for (let i = 0; i < 4; i++)
+      sent.push(
+        (await ask(sender, 'message:send', { channelId, body: `missed ${i}`, clientId: randomUUID() })).message.id,
+      );
     const back = await open(b, anna);
     const joined = await ask(back, 'channel:join', { channelId, after: last });
     expect(joined.missed.map((m: { id: number }) => m.id)).toEqual(sent);

@@ -26,14 +26,30 @@ describe('real time', () => {
     await connected(socket);
     return socket;
   };
-  const send = (socket: Socket, body: string, clientId = randomUUID(), channel = channelId) => ask(socket, 'message:send', { channelId: channel, body, clientId });
+  const send = (socket: Socket, body: string, clientId = randomUUID(), channel = channelId) =>
+    ask(socket, 'message:send', { channelId: channel, body, clientId });
   const count = async (sql: string, params: unknown[]) => (await t.dataSource.query(sql, params))[0].n as number;
   /** A published initiative of Anna's school, and its discussion channel. */
   const publishedInitiative = async (title: string) => {
     const organizationId = (await api().get('/api/v1/me/organizations').set(anna.auth)).body.items[0].id;
-    const created = (await api().post('/api/v1/initiatives').set(anna.auth).send({ organizationId, title, summary: 'A discussion for a test of the real-time protocol.', kind: 'event', areas: ['culture'], languages: ['pl'] }).expect(201)).body;
+    const created = (
+      await api()
+        .post('/api/v1/initiatives')
+        .set(anna.auth)
+        .send({
+          organizationId,
+          title,
+          summary: 'A discussion for a test of the real-time protocol.',
+          kind: 'event',
+          areas: ['culture'],
+          languages: ['pl'],
+        })
+        .expect(201)
+    ).body;
     await api().post(`/api/v1/initiatives/${created.id}/submit`).set(anna.auth).expect(200);
-    const published = (await api().post(`/api/v1/initiatives/${created.id}/publish`).set(moderator.auth).send({}).expect(200)).body;
+    const published = (
+      await api().post(`/api/v1/initiatives/${created.id}/publish`).set(moderator.auth).send({}).expect(200)
+    ).body;
     return { id: created.id as string, channelId: published.channelId as number };
   };
   /** Waits until a query returns a row (work done after the acknowledgement, such as notifications). */
@@ -58,11 +74,22 @@ describe('real time', () => {
     const initiative = await api()
       .post('/api/v1/initiatives')
       .set(anna.auth)
-      .send({ organizationId: school.id, title: 'Pupil exchange Kraków–Lviv', summary: 'A spring exchange of pupils between our schools.', kind: 'exchange', areas: ['education'], languages: ['pl', 'uk'] })
+      .send({
+        organizationId: school.id,
+        title: 'Pupil exchange Kraków–Lviv',
+        summary: 'A spring exchange of pupils between our schools.',
+        kind: 'exchange',
+        areas: ['education'],
+        languages: ['pl', 'uk'],
+      })
       .expect(201);
     initiativeId = initiative.body.id;
     await api().post(`/api/v1/initiatives/${initiativeId}/submit`).set(anna.auth).expect(200);
-    const published = await api().post(`/api/v1/initiatives/${initiativeId}/publish`).set(moderator.auth).send({}).expect(200);
+    const published = await api()
+      .post(`/api/v1/initiatives/${initiativeId}/publish`)
+      .set(moderator.auth)
+      .send({})
+      .expect(200);
     channelId = published.body.channelId;
     expect(channelId).toEqual(expect.any(Number));
   });
@@ -77,7 +104,12 @@ describe('real time', () => {
       expect((await connectError(connect(t.baseUrl!))).message).toMatch(/unauthorized/);
       expect((await connectError(connect(t.baseUrl!, 'not.a.token'))).message).toMatch(/unauthorized/);
       const [, payload] = anna.accessToken.split('.');
-      const expired = anna.accessToken.replace(payload, Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), exp: 1 })).toString('base64url'));
+      const expired = anna.accessToken.replace(
+        payload,
+        Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), exp: 1 })).toString(
+          'base64url',
+        ),
+      );
       expect((await connectError(connect(t.baseUrl!, expired))).message).toMatch(/unauthorized/);
     });
 
@@ -116,7 +148,10 @@ describe('real time', () => {
     it('keeps private channels to their members, on join and on send', async () => {
       const privateId = await t.app.get(ChannelsService).createPrivate('Partnership: school and council', [anna.id]);
       const b = await open(boris);
-      expect(await ask(b, 'channel:join', { channelId: privateId })).toMatchObject({ ok: false, error: { status: 404 } });
+      expect(await ask(b, 'channel:join', { channelId: privateId })).toMatchObject({
+        ok: false,
+        error: { status: 404 },
+      });
       expect(await send(b, 'let me in', randomUUID(), privateId)).toMatchObject({ ok: false, error: { status: 404 } });
       await api().get(`/api/v1/channels/${privateId}/messages`).set(boris.auth).expect(404);
       await api().get(`/api/v1/channels/${privateId}/messages`).expect(404);
@@ -133,7 +168,15 @@ describe('real time', () => {
       await ask(b, 'channel:join', { channelId });
       const delivered = collect(b, 'message:new', 1);
       const ack = await send(a, 'Dzień dobry, Lwów!');
-      expect(ack).toEqual({ ok: true, message: expect.objectContaining({ id: expect.any(Number), channelId, body: 'Dzień dobry, Lwów!', author: { id: anna.id, displayName: 'Anna' } }) });
+      expect(ack).toEqual({
+        ok: true,
+        message: expect.objectContaining({
+          id: expect.any(Number),
+          channelId,
+          body: 'Dzień dobry, Lwów!',
+          author: { id: anna.id, displayName: 'Anna' },
+        }),
+      });
       expect((await delivered)[0]).toEqual(ack.message);
       const stored = await t.dataSource.query(`SELECT body FROM messages WHERE id = $1`, [ack.message.id]);
       expect(stored).toEqual([{ body: 'Dzień dobry, Lwów!' }]);
@@ -167,18 +210,28 @@ describe('real time', () => {
         return received;
       });
       // Every socket sends all of its messages at once, without waiting for acknowledgements.
-      const acks = await Promise.all(senders.flatMap((socket, s) => Array.from({ length: perSocket }, (_, i) => send(socket, `concurrent ${marker} ${s}.${i}`))));
+      const acks = await Promise.all(
+        senders.flatMap((socket, s) =>
+          Array.from({ length: perSocket }, (_, i) => send(socket, `concurrent ${marker} ${s}.${i}`)),
+        ),
+      );
       expect(acks.every((ack) => ack.ok && typeof ack.message.id === 'number' && mine(ack.message))).toBe(true);
       const ids = acks.map((ack) => ack.message.id as number);
       expect(new Set(ids).size).toBe(total);
       const deadline = Date.now() + 5000;
-      while (seen.some((received) => received.length < total) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (seen.some((received) => received.length < total) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       const sorted = [...ids].sort((x, y) => x - y);
       for (const received of seen) {
         // The order receivers get them is the order of their ids: strictly increasing, nothing lost or repeated.
         expect(received.map((m) => m.id)).toEqual(sorted);
       }
-      expect(await count(`SELECT count(*)::int AS n FROM messages WHERE channel_id = $1 AND body LIKE $2`, [channelId, `concurrent ${marker}%`])).toBe(total);
+      expect(
+        await count(`SELECT count(*)::int AS n FROM messages WHERE channel_id = $1 AND body LIKE $2`, [
+          channelId,
+          `concurrent ${marker}%`,
+        ]),
+      ).toBe(total);
       // Catch-up by id returns them in the same order.
       const caughtUp = await ask(receiver, 'channel:join', { channelId, after: sorted[0] - 1 });
       expect(caughtUp.missed.filter(mine).map((m: { id: number }) => m.id)).toEqual(sorted);
@@ -188,35 +241,68 @@ describe('real time', () => {
       const marker = randomUUID().slice(0, 8);
       const stored = () => count(`SELECT count(*)::int AS n FROM messages WHERE body LIKE $1`, [`refused ${marker}%`]);
       const NOT_FOUND = 'There is no channel with this id, or you cannot see it.';
-      const NOT_VERIFIED = 'Only members of a verified organisation can post in discussions, while the initiative is open.';
+      const NOT_VERIFIED =
+        'Only members of a verified organisation can post in discussions, while the initiative is open.';
 
       // A private channel: a non-member is told it does not exist.
       const privateId = await t.app.get(ChannelsService).createPrivate('Refusals', [anna.id]);
       const b = await open(boris);
-      expect(await send(b, `refused ${marker} private`, randomUUID(), privateId)).toEqual({ ok: false, error: { status: 404, message: NOT_FOUND } });
+      expect(await send(b, `refused ${marker} private`, randomUUID(), privateId)).toEqual({
+        ok: false,
+        error: { status: 404, message: NOT_FOUND },
+      });
       // No such channel.
-      expect(await send(b, `refused ${marker} unknown`, randomUUID(), 2_000_000_000)).toEqual({ ok: false, error: { status: 404, message: NOT_FOUND } });
+      expect(await send(b, `refused ${marker} unknown`, randomUUID(), 2_000_000_000)).toEqual({
+        ok: false,
+        error: { status: 404, message: NOT_FOUND },
+      });
       // A public discussion: signed in, but in no verified organisation. Nor does the attempt make them a follower.
       const o = await open(outsider);
-      expect(await send(o, `refused ${marker} public`)).toEqual({ ok: false, error: { status: 403, message: NOT_VERIFIED } });
-      expect(await count(`SELECT count(*)::int AS n FROM channel_members WHERE channel_id = $1 AND user_id = $2`, [channelId, outsider.id])).toBe(0);
+      expect(await send(o, `refused ${marker} public`)).toEqual({
+        ok: false,
+        error: { status: 403, message: NOT_VERIFIED },
+      });
+      expect(
+        await count(`SELECT count(*)::int AS n FROM channel_members WHERE channel_id = $1 AND user_id = $2`, [
+          channelId,
+          outsider.id,
+        ]),
+      ).toBe(0);
 
       // An initiative no longer open (completed): readable, but nobody posts, not even its own organisation.
       const closed = await publishedInitiative('Closed discussion');
       await t.dataSource.query(`UPDATE initiatives SET status = 'completed' WHERE id = $1`, [closed.id]);
       const a = await open(anna);
-      expect(await send(a, `refused ${marker} completed`, randomUUID(), closed.channelId)).toEqual({ ok: false, error: { status: 403, message: NOT_VERIFIED } });
-      expect(await send(b, `refused ${marker} completed`, randomUUID(), closed.channelId)).toEqual({ ok: false, error: { status: 403, message: NOT_VERIFIED } });
+      expect(await send(a, `refused ${marker} completed`, randomUUID(), closed.channelId)).toEqual({
+        ok: false,
+        error: { status: 403, message: NOT_VERIFIED },
+      });
+      expect(await send(b, `refused ${marker} completed`, randomUUID(), closed.channelId)).toEqual({
+        ok: false,
+        error: { status: 403, message: NOT_VERIFIED },
+      });
       // Hidden by moderation: gone for others, readable but closed for its own organisation.
       const hidden = await publishedInitiative('Hidden discussion');
       await t.dataSource.query(`UPDATE initiatives SET hidden_at = now() WHERE id = $1`, [hidden.id]);
-      expect(await send(b, `refused ${marker} hidden`, randomUUID(), hidden.channelId)).toEqual({ ok: false, error: { status: 404, message: NOT_FOUND } });
-      expect(await send(a, `refused ${marker} hidden`, randomUUID(), hidden.channelId)).toEqual({ ok: false, error: { status: 403, message: NOT_VERIFIED } });
+      expect(await send(b, `refused ${marker} hidden`, randomUUID(), hidden.channelId)).toEqual({
+        ok: false,
+        error: { status: 404, message: NOT_FOUND },
+      });
+      expect(await send(a, `refused ${marker} hidden`, randomUUID(), hidden.channelId)).toEqual({
+        ok: false,
+        error: { status: 403, message: NOT_VERIFIED },
+      });
       // An organisation hidden by moderation no longer lets its members post.
-      const [{ organization_id: borisOrganization }] = await t.dataSource.query(`SELECT organization_id FROM organization_members WHERE user_id = $1`, [boris.id]);
+      const [{ organization_id: borisOrganization }] = await t.dataSource.query(
+        `SELECT organization_id FROM organization_members WHERE user_id = $1`,
+        [boris.id],
+      );
       await t.dataSource.query(`UPDATE organizations SET hidden_at = now() WHERE id = $1`, [borisOrganization]);
       try {
-        expect(await send(b, `refused ${marker} hidden organisation`)).toEqual({ ok: false, error: { status: 403, message: NOT_VERIFIED } });
+        expect(await send(b, `refused ${marker} hidden organisation`)).toEqual({
+          ok: false,
+          error: { status: 403, message: NOT_VERIFIED },
+        });
       } finally {
         await t.dataSource.query(`UPDATE organizations SET hidden_at = NULL WHERE id = $1`, [borisOrganization]);
       }
@@ -234,14 +320,20 @@ describe('real time', () => {
       await ask(o, 'channel:join', { channelId: privateId });
       const seen = during(o, 'message:new', 800);
       const clientId = randomUUID();
-      const [first, second] = await Promise.all([send(a, 'Sent three times', clientId, privateId), send(a, 'Sent three times', clientId, privateId)]);
+      const [first, second] = await Promise.all([
+        send(a, 'Sent three times', clientId, privateId),
+        send(a, 'Sent three times', clientId, privateId),
+      ]);
       const third = await send(a, 'Sent three times (changed)', clientId, privateId);
       expect(first).toMatchObject({ ok: true, message: { body: 'Sent three times', clientId } });
       expect(second).toEqual(first);
       expect(third).toEqual(first);
       expect((await seen).map((m) => m.id)).toEqual([first.message.id]);
       expect(await count(`SELECT count(*)::int AS n FROM messages WHERE client_id = $1`, [clientId])).toBe(1);
-      const notified = await t.dataSource.query(`SELECT payload FROM notifications WHERE user_id = $1 AND (payload->>'channelId')::int = $2`, [boris.id, privateId]);
+      const notified = await t.dataSource.query(
+        `SELECT payload FROM notifications WHERE user_id = $1 AND (payload->>'channelId')::int = $2`,
+        [boris.id, privateId],
+      );
       expect(notified).toHaveLength(1);
       expect(notified[0].payload).toMatchObject({ messageId: first.message.id });
       expect(notified[0].payload.count).toBeUndefined();
@@ -250,7 +342,10 @@ describe('real time', () => {
     it('coalesces presence: far fewer events than joins, and the last one carries the final count', async () => {
       const people = [anna, boris, outsider, moderator];
       for (let i = 0; i < 6; i++) people.push(await signUp(t, email('present')));
-      const privateId = await t.app.get(ChannelsService).createPrivate('Presence', people.map((p) => p.id));
+      const privateId = await t.app.get(ChannelsService).createPrivate(
+        'Presence',
+        people.map((p) => p.id),
+      );
       const perPerson = 2;
       const joiners: Socket[] = [];
       for (const person of people) for (let i = 0; i < perPerson; i++) joiners.push(await open(person));
@@ -283,7 +378,9 @@ describe('real time', () => {
       const leaving = new Set(joiners.slice(0, 3 * perPerson)); // every socket of the first three people
       for (const received of events) received.length = 0;
       await Promise.all(
-        [...leaving].map((socket, i) => (i % 2 ? (socket.disconnect(), Promise.resolve()) : ask(socket, 'channel:leave', { channelId: privateId }))),
+        [...leaving].map((socket, i) =>
+          i % 2 ? (socket.disconnect(), Promise.resolve()) : ask(socket, 'channel:leave', { channelId: privateId }),
+        ),
       );
       await new Promise((resolve) => setTimeout(resolve, 1300));
       joiners.forEach((socket, i) => {
@@ -297,14 +394,24 @@ describe('real time', () => {
     it('lets only members of a verified organisation post in a public discussion', async () => {
       const o = await open(outsider);
       const ack = await send(o, 'Can I post?');
-      expect(ack).toMatchObject({ ok: false, error: { status: 403, message: expect.stringMatching(/verified organisation/) } });
+      expect(ack).toMatchObject({
+        ok: false,
+        error: { status: 403, message: expect.stringMatching(/verified organisation/) },
+      });
     });
 
     it('validates payloads with the same DTOs as REST and refuses oversized ones', async () => {
       const a = await open(anna);
-      expect(await ask(a, 'message:send', { channelId, body: 'no client id' })).toMatchObject({ ok: false, error: { status: 400, fields: { clientId: expect.any(Array) } } });
-      expect(await ask(a, 'message:send', { channelId, body: 'x', clientId: randomUUID(), admin: true })).toMatchObject({ ok: false, error: { status: 400, message: expect.stringMatching(/admin is not a known field/) } });
-      expect(await ask(a, 'message:send', { channelId, body: 'x'.repeat(4001), clientId: randomUUID() })).toMatchObject({ ok: false, error: { status: 400 } });
+      expect(await ask(a, 'message:send', { channelId, body: 'no client id' })).toMatchObject({
+        ok: false,
+        error: { status: 400, fields: { clientId: expect.any(Array) } },
+      });
+      expect(await ask(a, 'message:send', { channelId, body: 'x', clientId: randomUUID(), admin: true })).toMatchObject(
+        { ok: false, error: { status: 400, message: expect.stringMatching(/admin is not a known field/) } },
+      );
+      expect(await ask(a, 'message:send', { channelId, body: 'x'.repeat(4001), clientId: randomUUID() })).toMatchObject(
+        { ok: false, error: { status: 400 } },
+      );
       expect(await ask(a, 'channel:join', 'not an object')).toMatchObject({ ok: false, error: { status: 400 } });
       const gone = new Promise<string>((resolve) => a.once('disconnect', resolve));
       a.emit('message:send', { channelId, body: 'y'.repeat(20_000), clientId: randomUUID() });
@@ -356,16 +463,27 @@ describe('real time', () => {
 
       const sent = (await send(a, 'typo hre')).message;
       const updates = collect(b, 'message:updated', 2);
-      expect(await ask(a, 'message:edit', { channelId, messageId: sent.id, body: 'typo here' })).toMatchObject({ ok: true, message: { body: 'typo here', editedAt: expect.any(String) } });
-      expect(await ask(b, 'message:edit', { channelId, messageId: sent.id, body: 'not mine' })).toMatchObject({ ok: false, error: { status: 403 } });
+      expect(await ask(a, 'message:edit', { channelId, messageId: sent.id, body: 'typo here' })).toMatchObject({
+        ok: true,
+        message: { body: 'typo here', editedAt: expect.any(String) },
+      });
+      expect(await ask(b, 'message:edit', { channelId, messageId: sent.id, body: 'not mine' })).toMatchObject({
+        ok: false,
+        error: { status: 403 },
+      });
       await ask(a, 'message:delete', { channelId, messageId: sent.id });
       const [edited, deleted] = await updates;
       expect(edited).toMatchObject({ id: sent.id, body: 'typo here' });
       expect(deleted).toMatchObject({ id: sent.id, body: null, deleted: true });
 
       const old = (await send(a, 'too late to change')).message;
-      await t.dataSource.query(`UPDATE messages SET created_at = now() - interval '16 minutes' WHERE id = $1`, [old.id]);
-      expect(await ask(a, 'message:edit', { channelId, messageId: old.id, body: 'changed' })).toMatchObject({ ok: false, error: { status: 403, message: expect.stringMatching(/15 minutes/) } });
+      await t.dataSource.query(`UPDATE messages SET created_at = now() - interval '16 minutes' WHERE id = $1`, [
+        old.id,
+      ]);
+      expect(await ask(a, 'message:edit', { channelId, messageId: old.id, body: 'changed' })).toMatchObject({
+        ok: false,
+        error: { status: 403, message: expect.stringMatching(/15 minutes/) },
+      });
     });
 
     it('lets a moderator hide a message, live for every client', async () => {
@@ -375,10 +493,20 @@ describe('real time', () => {
       await ask(b, 'channel:join', { channelId });
       const message = (await send(b, 'Buy cheap watches!')).message;
       const hidden = collect(a, 'message:hidden', 1);
-      await api().post(`/api/v1/moderation/messages/${message.id}/hide`).set(anna.auth).send({ reason: 'spam' }).expect(403);
-      await api().post(`/api/v1/moderation/messages/${message.id}/hide`).set(moderator.auth).send({ reason: 'Advertising.' }).expect(200);
+      await api()
+        .post(`/api/v1/moderation/messages/${message.id}/hide`)
+        .set(anna.auth)
+        .send({ reason: 'spam' })
+        .expect(403);
+      await api()
+        .post(`/api/v1/moderation/messages/${message.id}/hide`)
+        .set(moderator.auth)
+        .send({ reason: 'Advertising.' })
+        .expect(200);
       expect(await hidden).toEqual([{ channelId, messageId: message.id, reason: 'Advertising.' }]);
-      const history = await api().get(`/api/v1/channels/${channelId}/messages?after=${message.id - 1}`).expect(200);
+      const history = await api()
+        .get(`/api/v1/channels/${channelId}/messages?after=${message.id - 1}`)
+        .expect(200);
       expect(history.body.items[0]).toMatchObject({ id: message.id, body: null, hidden: true });
     });
 
@@ -393,7 +521,10 @@ describe('real time', () => {
       const newest = await api().get(`/api/v1/channels/${privateId}/messages?limit=3`).set(anna.auth).expect(200);
       expect(newest.body.items.map((m: { id: number }) => m.id)).toEqual(ids.slice(4));
       expect(newest.body.more).toBe(true);
-      const older = await api().get(`/api/v1/channels/${privateId}/messages?limit=3&before=${ids[4]}`).set(anna.auth).expect(200);
+      const older = await api()
+        .get(`/api/v1/channels/${privateId}/messages?limit=3&before=${ids[4]}`)
+        .set(anna.auth)
+        .expect(200);
       expect(older.body.items.map((m: { id: number }) => m.id)).toEqual(ids.slice(1, 4));
       await api().get(`/api/v1/channels/${channelId}/messages?limit=2`).expect(200);
       await api().get(`/api/v1/channels/${channelId}/messages?after=1&before=5`).expect(400);
@@ -402,9 +533,24 @@ describe('real time', () => {
 
   describe('notifications', () => {
     it('tells followers who are away, live and stored, and not those present', async () => {
-      const topic = (await api().post('/api/v1/initiatives').set(anna.auth).send({ organizationId: (await api().get('/api/v1/me/organizations').set(anna.auth)).body.items[0].id, title: 'Followed discussion', summary: 'A discussion to test who gets told.', kind: 'event', areas: ['culture'], languages: ['pl'] }).expect(201)).body;
+      const topic = (
+        await api()
+          .post('/api/v1/initiatives')
+          .set(anna.auth)
+          .send({
+            organizationId: (await api().get('/api/v1/me/organizations').set(anna.auth)).body.items[0].id,
+            title: 'Followed discussion',
+            summary: 'A discussion to test who gets told.',
+            kind: 'event',
+            areas: ['culture'],
+            languages: ['pl'],
+          })
+          .expect(201)
+      ).body;
       await api().post(`/api/v1/initiatives/${topic.id}/submit`).set(anna.auth).expect(200);
-      const topicChannel = (await api().post(`/api/v1/initiatives/${topic.id}/publish`).set(moderator.auth).send({}).expect(200)).body.channelId;
+      const topicChannel = (
+        await api().post(`/api/v1/initiatives/${topic.id}/publish`).set(moderator.auth).send({}).expect(200)
+      ).body.channelId;
 
       // Boris follows by posting; then he is connected but not in the channel: away.
       const b = await open(boris);
@@ -414,7 +560,12 @@ describe('real time', () => {
       const pushed = collect(b, 'notification:new', 1);
       await send(a, 'Welcome, Boris', randomUUID(), topicChannel);
       const [{ notification, unread }] = await pushed;
-      expect(notification).toMatchObject({ kind: 'channel_message', title: { en: 'New message: Followed discussion' }, body: { en: 'Anna: Welcome, Boris' }, read: false });
+      expect(notification).toMatchObject({
+        kind: 'channel_message',
+        title: { en: 'New message: Followed discussion' },
+        body: { en: 'Anna: Welcome, Boris' },
+        read: false,
+      });
       expect(unread).toBeGreaterThanOrEqual(1);
 
       // Present in the room: no notification.
@@ -425,9 +576,15 @@ describe('real time', () => {
 
       const list = await api().get('/api/v1/notifications').set(boris.auth).expect(200);
       expect(list.body.items[0]).toMatchObject({ id: notification.id, kind: 'channel_message' });
-      const afterOne = await api().post('/api/v1/notifications/read').set(boris.auth).send({ ids: [notification.id] }).expect(200);
+      const afterOne = await api()
+        .post('/api/v1/notifications/read')
+        .set(boris.auth)
+        .send({ ids: [notification.id] })
+        .expect(200);
       expect(afterOne.body.unread).toBe(list.body.unread - 1);
-      expect((await api().post('/api/v1/notifications/read').set(boris.auth).send({ all: true }).expect(200)).body.unread).toBe(0);
+      expect(
+        (await api().post('/api/v1/notifications/read').set(boris.auth).send({ all: true }).expect(200)).body.unread,
+      ).toBe(0);
       await api().post('/api/v1/notifications/read').set(boris.auth).send({}).expect(400);
     });
 
@@ -436,7 +593,10 @@ describe('real time', () => {
       const a = await open(anna);
       for (let i = 0; i < 3; i++) await send(a, `fold ${i}`, randomUUID(), privateId);
       await new Promise((resolve) => setTimeout(resolve, 300));
-      const rows = await t.dataSource.query(`SELECT payload FROM notifications WHERE user_id = $1 AND (payload->>'channelId')::int = $2`, [boris.id, privateId]);
+      const rows = await t.dataSource.query(
+        `SELECT payload FROM notifications WHERE user_id = $1 AND (payload->>'channelId')::int = $2`,
+        [boris.id, privateId],
+      );
       expect(rows).toHaveLength(1);
       expect(rows[0].payload.count).toBe(3);
     });
@@ -449,41 +609,95 @@ describe('real time', () => {
         return list.body.items.find((item: { link: string }) => item.link === `/channels/${privateId}`);
       };
       const payloadWith = (messageId: number) =>
-        eventually<{ payload: Record<string, unknown> }>(`SELECT payload FROM notifications WHERE user_id = $1 AND (payload->>'channelId')::int = $2 AND (payload->>'messageId')::bigint = $3`, [boris.id, privateId, messageId]);
+        eventually<{ payload: Record<string, unknown> }>(
+          `SELECT payload FROM notifications WHERE user_id = $1 AND (payload->>'channelId')::int = $2 AND (payload->>'messageId')::bigint = $3`,
+          [boris.id, privateId, messageId],
+        );
 
       // Boris is away: told, with an excerpt, which a moderator then hides.
       const spam = (await send(a, 'Call 555-0100 for cheap watches', randomUUID(), privateId)).message;
-      expect((await payloadWith(spam.id)).payload).toMatchObject({ messageId: spam.id, body: { en: 'Anna: Call 555-0100 for cheap watches' } });
-      await api().post(`/api/v1/moderation/messages/${spam.id}/hide`).set(moderator.auth).send({ reason: 'Advertising.' }).expect(200);
+      expect((await payloadWith(spam.id)).payload).toMatchObject({
+        messageId: spam.id,
+        body: { en: 'Anna: Call 555-0100 for cheap watches' },
+      });
+      await api()
+        .post(`/api/v1/moderation/messages/${spam.id}/hide`)
+        .set(moderator.auth)
+        .send({ reason: 'Advertising.' })
+        .expect(200);
       const hidden = await notificationOf();
-      expect(hidden.body).toEqual({ pl: 'Wiadomość została ukryta przez moderatora.', en: 'The message was hidden by a moderator.' });
+      expect(hidden.body).toEqual({
+        pl: 'Wiadomość została ukryta przez moderatora.',
+        en: 'The message was hidden by a moderator.',
+      });
       expect(JSON.stringify(hidden)).not.toContain('555-0100');
 
       // The next message folds into the same unread notification and is quoted; deleted by its author, it is not.
       const regret = (await send(a, 'My home address is Floriańska 1', randomUUID(), privateId)).message;
       const folded = await payloadWith(regret.id);
-      expect(folded.payload).toMatchObject({ messageId: regret.id, count: 2, body: { en: 'Anna: My home address is Floriańska 1' } });
-      expect(await ask(a, 'message:delete', { channelId: privateId, messageId: regret.id })).toMatchObject({ ok: true, message: { deleted: true } });
+      expect(folded.payload).toMatchObject({
+        messageId: regret.id,
+        count: 2,
+        body: { en: 'Anna: My home address is Floriańska 1' },
+      });
+      expect(await ask(a, 'message:delete', { channelId: privateId, messageId: regret.id })).toMatchObject({
+        ok: true,
+        message: { deleted: true },
+      });
       const deleted = await notificationOf();
-      expect(deleted).toMatchObject({ id: hidden.id, body: { pl: 'Wiadomość została usunięta.', en: 'The message was deleted.' } });
+      expect(deleted).toMatchObject({
+        id: hidden.id,
+        body: { pl: 'Wiadomość została usunięta.', en: 'The message was deleted.' },
+      });
       expect(JSON.stringify(deleted)).not.toContain('Floriańska');
-      const rows = await t.dataSource.query(`SELECT payload::text AS payload FROM notifications WHERE (payload->>'channelId')::int = $1`, [privateId]);
+      const rows = await t.dataSource.query(
+        `SELECT payload::text AS payload FROM notifications WHERE (payload->>'channelId')::int = $1`,
+        [privateId],
+      );
       expect(rows.map((row: { payload: string }) => row.payload).join()).not.toMatch(/555-0100|Floriańska/);
     });
 
     it('keeps preferences per kind and sends a daily digest once', async () => {
-      await api().put('/api/v1/me/notification-preferences').set(boris.auth).send({ items: [{ kind: 'forum', delivery: 'digest' }, { kind: 'channel_message', delivery: 'email' }] }).expect(200);
+      await api()
+        .put('/api/v1/me/notification-preferences')
+        .set(boris.auth)
+        .send({
+          items: [
+            { kind: 'forum', delivery: 'digest' },
+            { kind: 'channel_message', delivery: 'email' },
+          ],
+        })
+        .expect(200);
       const prefs = await api().get('/api/v1/me/notification-preferences').set(boris.auth).expect(200);
-      expect(prefs.body.items).toEqual(expect.arrayContaining([{ kind: 'forum', delivery: 'digest' }, { kind: 'channel_message', delivery: 'email' }, { kind: 'interest', delivery: 'email' }]));
-      await api().put('/api/v1/me/notification-preferences').set(boris.auth).send({ items: [{ kind: 'forum', delivery: 'pigeon' }] }).expect(400);
+      expect(prefs.body.items).toEqual(
+        expect.arrayContaining([
+          { kind: 'forum', delivery: 'digest' },
+          { kind: 'channel_message', delivery: 'email' },
+          { kind: 'interest', delivery: 'email' },
+        ]),
+      );
+      await api()
+        .put('/api/v1/me/notification-preferences')
+        .set(boris.auth)
+        .send({ items: [{ kind: 'forum', delivery: 'pigeon' }] })
+        .expect(400);
 
       const notifications = t.app.get(NotificationsService);
       for (const day of ['Monday', 'Tuesday']) {
-        await notifications.notify({ userIds: [boris.id], kind: 'forum', title: { pl: `Forum: ${day}`, en: `Forum: ${day}` }, body: { pl: 'Program', en: 'Agenda' }, link: '/forum' });
+        await notifications.notify({
+          userIds: [boris.id],
+          kind: 'forum',
+          title: { pl: `Forum: ${day}`, en: `Forum: ${day}` },
+          body: { pl: 'Program', en: 'Agenda' },
+          link: '/forum',
+        });
       }
       expect(await notifications.sendDigests()).toBe(1);
       expect(await notifications.sendDigests()).toBe(0);
-      const digests = await t.dataSource.query(`SELECT text FROM mail_outbox WHERE to_address = $1 AND template = 'digest'`, [boris.email]);
+      const digests = await t.dataSource.query(
+        `SELECT text FROM mail_outbox WHERE to_address = $1 AND template = 'digest'`,
+        [boris.email],
+      );
       expect(digests).toHaveLength(1);
       expect(digests[0].text).toContain('Forum: Monday');
       expect(digests[0].text).toContain('Forum: Tuesday');
@@ -492,15 +706,29 @@ describe('real time', () => {
     it('retries a failed e-mail and sends it once', async () => {
       const outbox = t.app.get(MailRepository);
       await t.dataSource.query(`UPDATE mail_outbox SET status = 'sent' WHERE status = 'pending'`);
-      const id = await outbox.insert({ to: 'retry@example.org', subject: 'Retry', text: 'Body', template: 'notification', userId: null });
+      const id = await outbox.insert({
+        to: 'retry@example.org',
+        subject: 'Retry',
+        text: 'Body',
+        template: 'notification',
+        userId: null,
+      });
       const attempts: number[] = [];
       const failing = async (mail: { id: number }) => {
         attempts.push(mail.id);
         throw new Error('SMTP 451 try again later');
       };
       expect(await outbox.deliverDue(10, failing)).toEqual({ delivered: 0, failed: 1 });
-      const [afterFailure] = await t.dataSource.query(`SELECT status, attempts, last_error, next_attempt_at > now() AS later FROM mail_outbox WHERE id = $1`, [id]);
-      expect(afterFailure).toEqual({ status: 'pending', attempts: 1, last_error: 'SMTP 451 try again later', later: true });
+      const [afterFailure] = await t.dataSource.query(
+        `SELECT status, attempts, last_error, next_attempt_at > now() AS later FROM mail_outbox WHERE id = $1`,
+        [id],
+      );
+      expect(afterFailure).toEqual({
+        status: 'pending',
+        attempts: 1,
+        last_error: 'SMTP 451 try again later',
+        later: true,
+      });
       await t.dataSource.query(`UPDATE mail_outbox SET next_attempt_at = now() WHERE id = $1`, [id]);
       const sent: number[] = [];
       await Promise.all([1, 2].map(() => outbox.deliverDue(10, async (mail) => (sent.push(mail.id), 'sent'))));

@@ -14,7 +14,8 @@ describe('reference data import', () => {
   let importer: ReferenceDataImporter;
   const krakow = (): Json => JSON.parse(readFileSync(KRAKOW_REFERENCE_DATA, 'utf8'));
   const importData = (data: Json) => importer.import(importer.parse(data));
-  const count = async (table: string) => (await dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
+  const count = async (table: string) =>
+    (await dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 
   beforeEach(async () => {
     database = await createTestDatabase();
@@ -83,18 +84,26 @@ describe('reference data import', () => {
     expect(report.cities.kept).toBe(1);
     expect(report.documents.kept).toBe(1);
     expect((await dataSource.query(`SELECT status FROM cities WHERE key = 'fez'`))[0].status).toBe('active');
-    expect((await dataSource.query(`SELECT title FROM city_documents WHERE source_key = 'rochester:partnership_agreement:1973-07-18'`))[0].title).toBe(
-      'Umowa o współpracy (poprawiona)',
-    );
+    expect(
+      (
+        await dataSource.query(
+          `SELECT title FROM city_documents WHERE source_key = 'rochester:partnership_agreement:1973-07-18'`,
+        )
+      )[0].title,
+    ).toBe('Umowa o współpracy (poprawiona)');
   });
 
   it('adds what is new in the file and keeps the documents of a city apart by kind and date', async () => {
     await importData(krakow());
     const data = krakow();
-    data.partner_cities.find((c: Json) => c.key === 'cusco').documents.push({ kind: 'letter_of_intent', signed_on: '2026-05-04', title_pl: 'List intencyjny' });
+    data.partner_cities
+      .find((c: Json) => c.key === 'cusco')
+      .documents.push({ kind: 'letter_of_intent', signed_on: '2026-05-04', title_pl: 'List intencyjny' });
     const report = await importData(data);
     expect(report.documents).toEqual({ inserted: 1, updated: 0, unchanged: 60, kept: 0 });
-    const leipzig = await dataSource.query(`SELECT source_key FROM city_documents WHERE source_key LIKE 'leipzig:cooperation_agreement:%' ORDER BY source_key`);
+    const leipzig = await dataSource.query(
+      `SELECT source_key FROM city_documents WHERE source_key LIKE 'leipzig:cooperation_agreement:%' ORDER BY source_key`,
+    );
     expect(leipzig).toHaveLength(3);
   });
 
@@ -112,7 +121,9 @@ describe('reference data import', () => {
     data.partner_cities[3].relationship = 'sister';
     data.partner_cities[4].lat = 123;
     expect(() => importer.parse(data, 'city.json')).toThrow(ReferenceDataError);
-    expect(() => importer.parse(data, 'city.json')).toThrow(/partner_cities\.3\.relationship: relationship must be one of the following values/);
+    expect(() => importer.parse(data, 'city.json')).toThrow(
+      /partner_cities\.3\.relationship: relationship must be one of the following values/,
+    );
     expect(() => importer.parse(data, 'city.json')).toThrow(/partner_cities\.4\.lat/);
 
     const unknownArea = krakow();

@@ -32,7 +32,8 @@ describe('public registry API', () => {
     });
 
     it('counts the tiers as the city documents do: 4 twin, 2 honorary twin, 20 partner, 4 informal', async () => {
-      const count = async (relationship: string) => (await api().get('/api/v1/cities').query({ relationship }).expect(200)).body.total;
+      const count = async (relationship: string) =>
+        (await api().get('/api/v1/cities').query({ relationship }).expect(200)).body.total;
       expect(await count('twin')).toBe(4);
       expect(await count('honorary_twin')).toBe(2);
       expect(await count('partner')).toBe(20);
@@ -41,14 +42,25 @@ describe('public registry API', () => {
 
     it('lists twin cities first', async () => {
       const res = await api().get('/api/v1/cities').expect(200);
-      expect(res.body.items.slice(0, 4).map((c: { relationship: string }) => c.relationship)).toEqual(['twin', 'twin', 'twin', 'twin']);
+      expect(res.body.items.slice(0, 4).map((c: { relationship: string }) => c.relationship)).toEqual([
+        'twin',
+        'twin',
+        'twin',
+        'twin',
+      ]);
     });
 
     it('filters by country (case-insensitive), status and area', async () => {
       const germany = await api().get('/api/v1/cities?country=de').expect(200);
-      expect(germany.body.items.map((c: { key: string }) => c.key).sort()).toEqual(['frankfurt', 'leipzig', 'nuremberg']);
+      expect(germany.body.items.map((c: { key: string }) => c.key).sort()).toEqual([
+        'frankfurt',
+        'leipzig',
+        'nuremberg',
+      ]);
       const inactive = await api().get('/api/v1/cities?status=inactive').expect(200);
-      expect(inactive.body.items.map((c: { key: string }) => c.key)).toEqual(expect.arrayContaining(['cusco', 'fez', 'gothenburg', 'zagreb']));
+      expect(inactive.body.items.map((c: { key: string }) => c.key)).toEqual(
+        expect.arrayContaining(['cusco', 'fez', 'gothenburg', 'zagreb']),
+      );
       expect(inactive.body.items.every((c: { status: string }) => c.status === 'inactive')).toBe(true);
       const diaspora = await api().get('/api/v1/cities?area=diaspora').expect(200);
       expect(diaspora.body.total).toBeGreaterThan(0);
@@ -79,7 +91,10 @@ describe('public registry API', () => {
       ['area', 'Not a key!', /^area must be an area key/],
       ['colour', 'red', /colour is not a known parameter/],
     ])('rejects %s=%s with a 400 that names the parameter', async (name, value, message) => {
-      const res = await api().get('/api/v1/cities').query({ [name]: value }).expect(400);
+      const res = await api()
+        .get('/api/v1/cities')
+        .query({ [name]: value })
+        .expect(400);
       expect(res.body.statusCode).toBe(400);
       expect(res.body.message).toMatch(message);
       expect(res.body.requestId).toEqual(expect.any(String));
@@ -88,7 +103,10 @@ describe('public registry API', () => {
     it('rejects a repeated parameter and an overlong text', async () => {
       const repeated = await api().get('/api/v1/cities?relationship=twin&relationship=partner').expect(400);
       expect(repeated.body.message).toMatch(/relationship/);
-      const long = await api().get('/api/v1/cities').query({ q: 'x'.repeat(101) }).expect(400);
+      const long = await api()
+        .get('/api/v1/cities')
+        .query({ q: 'x'.repeat(101) })
+        .expect(400);
       expect(long.body.message).toMatch(/q must be at most 100 characters/);
     });
   });
@@ -96,7 +114,12 @@ describe('public registry API', () => {
   describe('GET /api/v1/cities/{key}', () => {
     it('gives Rochester its agreement with the next expiry and the notice deadline', async () => {
       const res = await api().get('/api/v1/cities/rochester?on=2026-11-21').expect(200);
-      expect(res.body).toMatchObject({ key: 'rochester', relationship: 'partner', country: 'US', factsOn: '2026-11-21' });
+      expect(res.body).toMatchObject({
+        key: 'rochester',
+        relationship: 'partner',
+        country: 'US',
+        factsOn: '2026-11-21',
+      });
       expect(res.body.documents).toEqual([
         {
           kind: 'partnership_agreement',
@@ -126,12 +149,23 @@ describe('public registry API', () => {
     it('shows the Vienna joint statement as expired on 2009-07-01', async () => {
       const res = await api().get('/api/v1/cities/vienna?on=2026-11-21').expect(200);
       const statement = res.body.documents.find((d: { signedOn: string }) => d.signedOn === '2005-07-01');
-      expect(statement).toMatchObject({ signedOn: '2005-07-01', term: 'fixed', termYears: 4, validUntil: '2009-07-01', inForce: false, nextExpiryOn: null });
+      expect(statement).toMatchObject({
+        signedOn: '2005-07-01',
+        term: 'fixed',
+        termYears: 4,
+        validUntil: '2009-07-01',
+        inForce: false,
+        nextExpiryOn: null,
+      });
     });
 
     it('lists documents in date order, with partial and unknown dates said as such', async () => {
       const milan = await api().get('/api/v1/cities/milan').expect(200);
-      expect(milan.body.documents.map((d: { signedOn: string }) => d.signedOn)).toEqual(['2001-07-09', '2003-06-01', '2003-06-10']);
+      expect(milan.body.documents.map((d: { signedOn: string }) => d.signedOn)).toEqual([
+        '2001-07-09',
+        '2003-06-01',
+        '2003-06-10',
+      ]);
       expect(milan.body.documents[1]).toMatchObject({ kind: 'sectoral_agreement', signedOnPrecision: 'month' });
       const vilnius = await api().get('/api/v1/cities/vilnius').expect(200);
       const last = vilnius.body.documents[vilnius.body.documents.length - 1];
@@ -140,7 +174,9 @@ describe('public registry API', () => {
 
     it('gives a city the networks it shares with the home city', async () => {
       const budapest = await api().get('/api/v1/cities/budapest').expect(200);
-      expect(budapest.body.networks).toEqual([expect.objectContaining({ key: 'owhc', name: 'Organization of World Heritage Cities', joinedYear: 1995 })]);
+      expect(budapest.body.networks).toEqual([
+        expect.objectContaining({ key: 'owhc', name: 'Organization of World Heritage Cities', joinedYear: 1995 }),
+      ]);
     });
 
     it('answers 404 for an unknown city and for the home city', async () => {
@@ -162,7 +198,12 @@ describe('public registry API', () => {
       const res = await api().get('/api/v1/networks').expect(200);
       expect(res.body.total).toBe(8);
       expect(res.body.items[0]).toEqual(
-        expect.objectContaining({ key: 'eurocities', name: 'EUROCITIES', joinedYear: 1990, coordinator: 'department for city strategy and development' }),
+        expect.objectContaining({
+          key: 'eurocities',
+          name: 'EUROCITIES',
+          joinedYear: 1990,
+          coordinator: 'department for city strategy and development',
+        }),
       );
     });
 
@@ -172,8 +213,15 @@ describe('public registry API', () => {
       const thematic = await api().get('/api/v1/goals?scope=thematic').expect(200);
       expect(thematic.body.total).toBe(15);
       const geographic = await api().get('/api/v1/goals?scope=geographic').expect(200);
-      expect(geographic.body.items.map((g: { key: string }) => g.key)).toEqual(['eu_priority', 'central_eastern_europe', 'worldwide_brand']);
-      expect(geographic.body.items[1]).toMatchObject({ namePl: expect.stringContaining('Europie Środkowo-Wschodniej'), countries: expect.arrayContaining(['UA', 'LT']) });
+      expect(geographic.body.items.map((g: { key: string }) => g.key)).toEqual([
+        'eu_priority',
+        'central_eastern_europe',
+        'worldwide_brand',
+      ]);
+      expect(geographic.body.items[1]).toMatchObject({
+        namePl: expect.stringContaining('Europie Środkowo-Wschodniej'),
+        countries: expect.arrayContaining(['UA', 'LT']),
+      });
       await api().get('/api/v1/goals?scope=galactic').expect(400);
     });
 
@@ -196,17 +244,33 @@ describe('public registry API', () => {
     it('documents every route in OpenAPI', async () => {
       const res = await api().get('/api/docs-json').expect(200);
       expect(Object.keys(res.body.paths)).toEqual(
-        expect.arrayContaining(['/api/v1/cities', '/api/v1/cities/{key}', '/api/v1/networks', '/api/v1/goals', '/health']),
+        expect.arrayContaining([
+          '/api/v1/cities',
+          '/api/v1/cities/{key}',
+          '/api/v1/networks',
+          '/api/v1/goals',
+          '/health',
+        ]),
       );
       const cityList = res.body.paths['/api/v1/cities'].get;
-      expect(cityList.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['area', 'country', 'q', 'relationship', 'status']);
+      expect(cityList.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+        'area',
+        'country',
+        'q',
+        'relationship',
+        'status',
+      ]);
       await api().get('/api/docs').expect(200).expect('content-type', /html/);
     });
 
     it('answers unknown API paths with a JSON 404 and echoes the request id', async () => {
       const res = await api().get('/api/v1/nowhere').set('x-request-id', 'trace-123').expect(404);
       expect(res.headers['x-request-id']).toBe('trace-123');
-      expect(res.body).toMatchObject({ statusCode: 404, message: 'There is nothing at GET /api/v1/nowhere', requestId: 'trace-123' });
+      expect(res.body).toMatchObject({
+        statusCode: 404,
+        message: 'There is nothing at GET /api/v1/nowhere',
+        requestId: 'trace-123',
+      });
     });
   });
 });

@@ -15,7 +15,9 @@ describe('statement lanes', () => {
     db = await createTestDatabase();
     pool = new Pool({ connectionString: db.url, max: 4 });
     lanes = new StatementLanes<number>(() => pool);
-    await pool.query(`CREATE TABLE lane_log (id bigserial PRIMARY KEY, lane int NOT NULL, n int NOT NULL, pid int NOT NULL DEFAULT pg_backend_pid())`);
+    await pool.query(
+      `CREATE TABLE lane_log (id bigserial PRIMARY KEY, lane int NOT NULL, n int NOT NULL, pid int NOT NULL DEFAULT pg_backend_pid())`,
+    );
   });
 
   afterAll(async () => {
@@ -24,7 +26,12 @@ describe('statement lanes', () => {
   });
 
   const log = (lane: number, n: number) =>
-    lanes.query<{ id: number; n: number; pid: number }>(lane, 'lanes.log', `INSERT INTO lane_log (lane, n) VALUES ($1, $2::int) RETURNING id::int, n, pid`, [lane, n]);
+    lanes.query<{ id: number; n: number; pid: number }>(
+      lane,
+      'lanes.log',
+      `INSERT INTO lane_log (lane, n) VALUES ($1, $2::int) RETURNING id::int, n, pid`,
+      [lane, n],
+    );
 
   it('stores a burst of each key in the order sent, on one connection, and gives every connection back', async () => {
     // Two keys, 40 statements each, all sent before any is answered.
@@ -39,7 +46,9 @@ describe('statement lanes', () => {
       expect(ids).toEqual([...ids].sort((a, b) => a - b));
       expect(new Set(rows.map((row) => row.pid)).size).toBe(1);
     }
-    const { rows: stored } = await pool.query(`SELECT lane, count(*)::int AS n FROM lane_log GROUP BY lane ORDER BY lane`);
+    const { rows: stored } = await pool.query(
+      `SELECT lane, count(*)::int AS n FROM lane_log GROUP BY lane ORDER BY lane`,
+    );
     expect(stored).toEqual([
       { lane: 1, n: 40 },
       { lane: 2, n: 40 },

@@ -40,10 +40,16 @@ export class AccountController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({
     summary: 'Delete my account (needs my password)',
-    description: 'Sessions are revoked and personal data erased; public contributions stay, signed "deleted user". A sole owner of an organisation must hand it over first (409).',
+    description:
+      'Sessions are revoked and personal data erased; public contributions stay, signed "deleted user". A sole owner of an organisation must hand it over first (409).',
   })
   @ApiNoContentResponse()
-  async delete(@CurrentUser() user: AuthUser, @Body() { currentPassword }: CurrentPasswordDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async delete(
+    @CurrentUser() user: AuthUser,
+    @Body() { currentPassword }: CurrentPasswordDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.account.delete(user, currentPassword, { ip: request.ip, userAgent: request.headers['user-agent'] });
     reply.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH });
   }

@@ -6,5 +6,9 @@ import { UsersModule } from '../users/users.module';
 import { AccountController } from './account.controller';
 import { AccountService } from './account.service';
 
-@Module({ imports: [UsersModule, AuthModule, OrganizationsModule, AuditModule], controllers: [AccountController], providers: [AccountService] })
+@Module({
+  imports: [UsersModule, AuthModule, OrganizationsModule, AuditModule],
+  controllers: [AccountController],
+  providers: [AccountService],
+})
 export class AccountModule {}

@@ -30,7 +30,10 @@ export class AccountService {
   }
 
   async update(actor: AuthUser, dto: UpdateProfileDto): Promise<MeDto> {
-    await this.users.update(actor.id, { ...(dto.displayName !== undefined && { displayName: dto.displayName }), ...(dto.locale !== undefined && { locale: dto.locale }) });
+    await this.users.update(actor.id, {
+      ...(dto.displayName !== undefined && { displayName: dto.displayName }),
+      ...(dto.locale !== undefined && { locale: dto.locale }),
+    });
     return this.me(actor);
   }
 
@@ -46,12 +49,35 @@ export class AccountService {
     ]);
     return {
       exportedAt: new Date().toISOString(),
-      account: { ...this.toMe(user), emailVerifiedAt: user.emailVerifiedAt?.toISOString() ?? null, passwordChangedAt: user.passwordChangedAt?.toISOString() ?? null, updatedAt: user.updatedAt.toISOString() },
-      sessions: sessions.map((s) => ({ id: s.id, userAgent: s.userAgent, ip: s.ip, createdAt: s.createdAt.toISOString(), lastUsedAt: s.lastUsedAt.toISOString(), revokedAt: s.revokedAt?.toISOString() ?? null })),
+      account: {
+        ...this.toMe(user),
+        emailVerifiedAt: user.emailVerifiedAt?.toISOString() ?? null,
+        passwordChangedAt: user.passwordChangedAt?.toISOString() ?? null,
+        updatedAt: user.updatedAt.toISOString(),
+      },
+      sessions: sessions.map((s) => ({
+        id: s.id,
+        userAgent: s.userAgent,
+        ip: s.ip,
+        createdAt: s.createdAt.toISOString(),
+        lastUsedAt: s.lastUsedAt.toISOString(),
+        revokedAt: s.revokedAt?.toISOString() ?? null,
+      })),
       organizationMemberships: memberships,
-      invitationsReceived: invitations.map((i) => ({ organizationId: i.organizationId, role: i.role, createdAt: i.createdAt.toISOString(), acceptedAt: i.acceptedAt?.toISOString() ?? null })),
+      invitationsReceived: invitations.map((i) => ({
+        organizationId: i.organizationId,
+        role: i.role,
+        createdAt: i.createdAt.toISOString(),
+        acceptedAt: i.acceptedAt?.toISOString() ?? null,
+      })),
       // Subjects only: the texts carry one-time links that must not outlive their purpose in a file.
-      emailsSent: mails.map((m) => ({ to: m.to, subject: m.subject, kind: m.template, status: m.status, createdAt: m.createdAt.toISOString() })),
+      emailsSent: mails.map((m) => ({
+        to: m.to,
+        subject: m.subject,
+        kind: m.template,
+        status: m.status,
+        createdAt: m.createdAt.toISOString(),
+      })),
       staffActions,
     };
   }
@@ -64,14 +90,27 @@ export class AccountService {
     const user = await this.auth.confirmCurrentPassword(actor, currentPassword, client);
     const sole = await this.organizations.findSoleOwnerships(user.id);
     if (sole.length) {
-      throw new ConflictException(`You are the only owner of ${sole.map((o) => `"${o.name}"`).join(', ')}: make another member an owner first, or remove the organisation's other members and leave.`);
+      throw new ConflictException(
+        `You are the only owner of ${sole.map((o) => `"${o.name}"`).join(', ')}: make another member an owner first, or remove the organisation's other members and leave.`,
+      );
     }
     await this.users.transaction(async (manager) => {
       await this.organizations.removeAllMemberships(user.id, manager);
       await this.users.erase(user.id, manager);
-      await this.mail.enqueue({ to: user.email!, locale: user.locale, template: 'account_deleted', params: { name: user.displayName ?? '' }, userId: null }, manager);
+      await this.mail.enqueue(
+        {
+          to: user.email!,
+          locale: user.locale,
+          template: 'account_deleted',
+          params: { name: user.displayName ?? '' },
+          userId: null,
+        },
+        manager,
+      );
     });
-    this.events.emit('sessions.revoked', { sessionIds: await this.sessions.revokeAllForUser(user.id, 'account_deleted') });
+    this.events.emit('sessions.revoked', {
+      sessionIds: await this.sessions.revokeAllForUser(user.id, 'account_deleted'),
+    });
     await this.mail.deliverNow();
   }
 
@@ -82,6 +121,14 @@ export class AccountService {
   }
 
   private toMe(user: User): MeDto {
-    return { id: user.id, email: user.email!, displayName: user.displayName!, locale: user.locale, role: user.role, emailVerified: !!user.emailVerifiedAt, createdAt: user.createdAt.toISOString() };
+    return {
+      id: user.id,
+      email: user.email!,
+      displayName: user.displayName!,
+      locale: user.locale,
+      role: user.role,
+      emailVerified: !!user.emailVerifiedAt,
+      createdAt: user.createdAt.toISOString(),
+    };
   }
 }

@@ -15,6 +15,15 @@ export class AuditController {
   @ApiOperation({ summary: 'The audit log of staff actions, newest first, with filters (admins)' })
   @ApiOkResponse({ type: AuditPageDto })
   list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
-    return this.audit.list({ actorId: query.actor, action: query.action, targetType: query.targetType, targetId: query.targetId, from: query.from, to: query.to, cursor: query.cursor, limit: query.limit ?? 50 });
+    return this.audit.list({
+      actorId: query.actor,
+      action: query.action,
+      targetType: query.targetType,
+      targetId: query.targetId,
+      from: query.from,
+      to: query.to,
+      cursor: query.cursor,
+      limit: query.limit ?? 50,
+    });
   }
 }

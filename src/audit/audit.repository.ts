@@ -18,12 +18,19 @@ export interface AuditFilter {
 export class AuditRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(entry: Pick<AuditEntry, 'actorId' | 'action' | 'targetType' | 'targetId' | 'reason' | 'details'>, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async insert(
+    entry: Pick<AuditEntry, 'actorId' | 'action' | 'targetType' | 'targetId' | 'reason' | 'details'>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await manager.insert(AuditEntry, entry as never);
   }
 
   find(filter: AuditFilter): Promise<AuditEntry[]> {
-    const query = this.dataSource.getRepository(AuditEntry).createQueryBuilder('entry').orderBy('entry.id', 'DESC').limit(filter.limit);
+    const query = this.dataSource
+      .getRepository(AuditEntry)
+      .createQueryBuilder('entry')
+      .orderBy('entry.id', 'DESC')
+      .limit(filter.limit);
     if (filter.actorId) query.andWhere('entry.actorId = :actorId', { actorId: filter.actorId });
     if (filter.action) query.andWhere('entry.action = :action', { action: filter.action });
     if (filter.targetType) query.andWhere('entry.targetType = :targetType', { targetType: filter.targetType });

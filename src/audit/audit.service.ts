@@ -35,7 +35,16 @@ export class AuditService {
     return (await this.audit.findByActor(actorId)).map((entry) => this.toDto(entry));
   }
 
-  private toDto(entry: { id: number; actorId: string | null; action: string; targetType: string; targetId: string; reason: string | null; details: Record<string, unknown>; createdAt: Date }): AuditEntryDto {
+  private toDto(entry: {
+    id: number;
+    actorId: string | null;
+    action: string;
+    targetType: string;
+    targetId: string;
+    reason: string | null;
+    details: Record<string, unknown>;
+    createdAt: Date;
+  }): AuditEntryDto {
     const { id, actorId, action, targetType, targetId, reason, details, createdAt } = entry;
     return { id, actorId, action, targetType, targetId, reason, details, createdAt: createdAt.toISOString() };
   }

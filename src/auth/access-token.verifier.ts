@@ -21,7 +21,12 @@ export class AccessTokenVerifier {
     if (typeof token !== 'string' || token.length > 4096) return null;
     let payload: { sub?: unknown; sid?: unknown };
     try {
-      payload = await this.jwt.verifyAsync(token, { secret: this.secret.secret, algorithms: [JWT_ALGORITHM], audience: JWT_AUDIENCE, issuer: JWT_ISSUER });
+      payload = await this.jwt.verifyAsync(token, {
+        secret: this.secret.secret,
+        algorithms: [JWT_ALGORITHM],
+        audience: JWT_AUDIENCE,
+        issuer: JWT_ISSUER,
+      });
     } catch {
       return null;
     }
@@ -30,9 +35,17 @@ export class AccessTokenVerifier {
 
   /** The live session behind a verified payload, shared with the HTTP strategy. */
   async userFor(payload: { sub?: unknown; sid?: unknown }): Promise<AuthUser | null> {
-    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !/^[0-9a-f-]{36}$/.test(payload.sid)) return null;
+    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !/^[0-9a-f-]{36}$/.test(payload.sid))
+      return null;
     const active = await this.sessions.findActive(payload.sid, payload.sub);
     if (!active) return null;
-    return { id: active.userId, sessionId: active.sessionId, role: active.role, locale: active.locale, email: active.email, displayName: active.displayName };
+    return {
+      id: active.userId,
+      sessionId: active.sessionId,
+      role: active.role,
+      locale: active.locale,
+      email: active.email,
+      displayName: active.displayName,
+    };
   }
 }

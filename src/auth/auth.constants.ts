@@ -17,9 +17,29 @@ export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
 /** Failed logins: per account and per address, 15-minute windows. */
-export const LOGIN_FAILURES_PER_ACCOUNT: RateLimitRule = { name: 'login-failures:account', limit: 5, windowSeconds: 15 * 60 };
-export const LOGIN_FAILURES_PER_ADDRESS: RateLimitRule = { name: 'login-failures:address', limit: 20, windowSeconds: 15 * 60 };
+export const LOGIN_FAILURES_PER_ACCOUNT: RateLimitRule = {
+  name: 'login-failures:account',
+  limit: 5,
+  windowSeconds: 15 * 60,
+};
+export const LOGIN_FAILURES_PER_ADDRESS: RateLimitRule = {
+  name: 'login-failures:address',
+  limit: 20,
+  windowSeconds: 15 * 60,
+};
 /** Requests that send mail or check tokens, per address. */
-export const MAIL_REQUESTS_PER_ADDRESS: RateLimitRule = { name: 'mail-requests:address', limit: 10, windowSeconds: 60 * 60 };
-export const MAIL_REQUESTS_PER_ACCOUNT: RateLimitRule = { name: 'mail-requests:account', limit: 5, windowSeconds: 60 * 60 };
-export const TOKEN_CHECKS_PER_ADDRESS: RateLimitRule = { name: 'token-checks:address', limit: 30, windowSeconds: 15 * 60 };
+export const MAIL_REQUESTS_PER_ADDRESS: RateLimitRule = {
+  name: 'mail-requests:address',
+  limit: 10,
+  windowSeconds: 60 * 60,
+};
+export const MAIL_REQUESTS_PER_ACCOUNT: RateLimitRule = {
+  name: 'mail-requests:account',
+  limit: 5,
+  windowSeconds: 60 * 60,
+};
+export const TOKEN_CHECKS_PER_ADDRESS: RateLimitRule = {
+  name: 'token-checks:address',
+  limit: 30,
+  windowSeconds: 15 * 60,
+};

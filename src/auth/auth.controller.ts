@@ -1,5 +1,29 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type {} from '@fastify/cookie'; // adds request.cookies and reply.setCookie to the types
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorResponseDto } from '../common/http/error-response.dto';
@@ -68,7 +92,10 @@ export class AuthController {
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: AccessTokenDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto })
-  async login(@Req() request: FastifyRequest & { user: User }, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessTokenDto> {
+  async login(
+    @Req() request: FastifyRequest & { user: User },
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AccessTokenDto> {
     return this.withCookie(reply, await this.auth.login(request.user, client(request)));
   }
 
@@ -78,7 +105,10 @@ export class AuthController {
   @ApiOperation({ summary: 'A new access token for the refresh-token cookie (which is rotated)' })
   @ApiOkResponse({ type: AccessTokenDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto })
-  async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessTokenDto> {
+  async refresh(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AccessTokenDto> {
     try {
       return this.withCookie(reply, await this.auth.refresh(request.cookies[REFRESH_COOKIE]));
     } catch (error) {
@@ -92,7 +122,10 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Log out: revokes the session' })
   @ApiNoContentResponse()
-  async logout(@Req() request: FastifyRequest & { user?: AuthUser }, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(
+    @Req() request: FastifyRequest & { user?: AuthUser },
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.auth.logout(request.cookies[REFRESH_COOKIE], request.user);
     this.clearCookie(reply);
   }
@@ -127,9 +160,15 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('me/password')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Change the password (needs the current one); signs out the other sessions and notifies the address' })
+  @ApiOperation({
+    summary: 'Change the password (needs the current one); signs out the other sessions and notifies the address',
+  })
   @ApiOkResponse({ type: NoticeDto })
-  changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Req() request: FastifyRequest): Promise<NoticeDto> {
+  changePassword(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: ChangePasswordDto,
+    @Req() request: FastifyRequest,
+  ): Promise<NoticeDto> {
     return this.auth.changePassword(user, dto.currentPassword, dto.newPassword, client(request));
   }
 
@@ -138,7 +177,11 @@ export class AuthController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Change the e-mail address (needs the current password); the old address is told' })
   @ApiAcceptedResponse({ type: NoticeDto })
-  changeEmail(@CurrentUser() user: AuthUser, @Body() dto: ChangeEmailDto, @Req() request: FastifyRequest): Promise<NoticeDto> {
+  changeEmail(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: ChangeEmailDto,
+    @Req() request: FastifyRequest,
+  ): Promise<NoticeDto> {
     return this.auth.requestEmailChange(user, dto.currentPassword, dto.newEmail, client(request));
   }
 
@@ -154,7 +197,10 @@ export class AuthController {
   @Delete('me/sessions/:id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Sign out one of my sessions' })
-  async revokeSession(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) id: string): Promise<void> {
+  async revokeSession(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) id: string,
+  ): Promise<void> {
     await this.auth.revokeSession(user, id);
   }
 
@@ -170,6 +216,11 @@ export class AuthController {
   }
 
   private clearCookie(reply: FastifyReply): void {
-    reply.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH, httpOnly: true, secure: this.config.secureCookies, sameSite: 'strict' });
+    reply.clearCookie(REFRESH_COOKIE, {
+      path: REFRESH_COOKIE_PATH,
+      httpOnly: true,
+      secure: this.config.secureCookies,
+      sameSite: 'strict',
+    });
   }
 }

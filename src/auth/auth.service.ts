@@ -1,4 +1,11 @@
-import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomToken, sha256 } from '../common/crypto';
 import { DomainEventBus } from '../common/events/domain-events';
@@ -67,7 +74,12 @@ export class AuthService {
     await this.rateLimits.consume(MAIL_REQUESTS_PER_ADDRESS, client.ip);
     this.assertPasswordAllowed(dto.password, 'password', [dto.email.split('@')[0], dto.displayName]);
     const passwordHash = await this.hasher.hash(dto.password);
-    const user = await this.users.insert({ email: dto.email, passwordHash, displayName: dto.displayName, locale: dto.locale });
+    const user = await this.users.insert({
+      email: dto.email,
+      passwordHash,
+      displayName: dto.displayName,
+      locale: dto.locale,
+    });
     if (user) {
       await this.sendLink(user, 'verify_email', VERIFY_EMAIL_HOURS * 60);
     } else {
@@ -120,7 +132,9 @@ export class AuthService {
     }
     await this.rateLimits.reset(LOGIN_FAILURES_PER_ACCOUNT, account);
     if (!user.emailVerifiedAt) {
-      throw new ForbiddenException('Confirm your e-mail address first: open the link we sent you, or ask for a new one.');
+      throw new ForbiddenException(
+        'Confirm your e-mail address first: open the link we sent you, or ask for a new one.',
+      );
     }
     return user;
   }
@@ -128,7 +142,15 @@ export class AuthService {
   async login(user: User, client: ClientInfo): Promise<IssuedTokens> {
     const refreshToken = randomToken();
     const refreshExpiresAt = this.sessionExpiry();
-    const session = await this.sessions.create({ userId: user.id, ip: client.ip, userAgent: client.userAgent?.slice(0, 300) ?? null, expiresAt: refreshExpiresAt }, sha256(refreshToken));
+    const session = await this.sessions.create(
+      {
+        userId: user.id,
+        ip: client.ip,
+        userAgent: client.userAgent?.slice(0, 300) ?? null,
+        expiresAt: refreshExpiresAt,
+      },
+      sha256(refreshToken),
+    );
     return { ...this.accessToken(user, session.id), refreshToken, refreshExpiresAt };
   }
 
@@ -150,7 +172,8 @@ export class AuthService {
   }
 
   async logout(refreshToken: string | undefined, user?: AuthUser): Promise<void> {
-    const sessionId = user?.sessionId ?? (refreshToken ? await this.sessions.findSessionIdByToken(sha256(refreshToken)) : null);
+    const sessionId =
+      user?.sessionId ?? (refreshToken ? await this.sessions.findSessionIdByToken(sha256(refreshToken)) : null);
     if (sessionId) {
       await this.sessions.revokeById(sessionId, 'logout');
       this.events.emit('sessions.revoked', { sessionIds: [sessionId] });
@@ -179,35 +202,102 @@ export class AuthService {
       if (!owner) throw new BadRequestException(BAD_LINK);
       this.assertPasswordAllowed(password, 'password', [owner.email!.split('@')[0], owner.displayName ?? '']);
       // The link proves access to the address, so it is verified too.
-      await this.users.update(owner.id, { passwordHash, passwordChangedAt: new Date(), emailVerifiedAt: owner.emailVerifiedAt ?? new Date() }, manager);
-      await this.mail.enqueue({ to: owner.email!, locale: owner.locale, template: 'password_changed', params: { name: owner.displayName ?? '' }, userId: owner.id }, manager);
+      await this.users.update(
+        owner.id,
+        { passwordHash, passwordChangedAt: new Date(), emailVerifiedAt: owner.emailVerifiedAt ?? new Date() },
+        manager,
+      );
+      await this.mail.enqueue(
+        {
+          to: owner.email!,
+          locale: owner.locale,
+          template: 'password_changed',
+          params: { name: owner.displayName ?? '' },
+          userId: owner.id,
+        },
+        manager,
+      );
       return owner;
     });
-    this.events.emit('sessions.revoked', { sessionIds: await this.sessions.revokeAllForUser(user.id, 'password_reset') });
+    this.events.emit('sessions.revoked', {
+      sessionIds: await this.sessions.revokeAllForUser(user.id, 'password_reset'),
+    });
     await this.rateLimits.reset(LOGIN_FAILURES_PER_ACCOUNT, user.email!);
     await this.mail.deliverNow();
     return { message: 'Your password has been changed. Log in with the new one.' };
   }
 
-  async changePassword(actor: AuthUser, currentPassword: string, newPassword: string, client: ClientInfo): Promise<{ message: string }> {
+  async changePassword(
+    actor: AuthUser,
+    currentPassword: string,
+    newPassword: string,
+    client: ClientInfo,
+  ): Promise<{ message: string }> {
     const user = await this.confirmCurrentPassword(actor, currentPassword, client);
     this.assertPasswordAllowed(newPassword, 'newPassword', [user.email!.split('@')[0], user.displayName ?? '']);
-    await this.users.update(user.id, { passwordHash: await this.hasher.hash(newPassword), passwordChangedAt: new Date() });
-    this.events.emit('sessions.revoked', { sessionIds: await this.sessions.revokeAllForUser(user.id, 'password_change', actor.sessionId) });
-    await this.mail.enqueueAndDeliver({ to: user.email!, locale: user.locale, template: 'password_changed', params: { name: user.displayName ?? '' }, userId: user.id });
+    await this.users.update(user.id, {
+      passwordHash: await this.hasher.hash(newPassword),
+      passwordChangedAt: new Date(),
+    });
+    this.events.emit('sessions.revoked', {
+      sessionIds: await this.sessions.revokeAllForUser(user.id, 'password_change', actor.sessionId),
+    });
+    await this.mail.enqueueAndDeliver({
+      to: user.email!,
+      locale: user.locale,
+      template: 'password_changed',
+      params: { name: user.displayName ?? '' },
+      userId: user.id,
+    });
     return { message: 'Your password has been changed and your other sessions signed out.' };
   }
 
-  async requestEmailChange(actor: AuthUser, currentPassword: string, newEmail: string, client: ClientInfo): Promise<{ message: string }> {
+  async requestEmailChange(
+    actor: AuthUser,
+    currentPassword: string,
+    newEmail: string,
+    client: ClientInfo,
+  ): Promise<{ message: string }> {
     const user = await this.confirmCurrentPassword(actor, currentPassword, client);
     await this.rateLimits.consume(MAIL_REQUESTS_PER_ACCOUNT, user.id);
-    if (newEmail === user.email) throw new BadRequestException({ message: 'newEmail is already your address', fields: { newEmail: ['newEmail is already your address'] } });
+    if (newEmail === user.email)
+      throw new BadRequestException({
+        message: 'newEmail is already your address',
+        fields: { newEmail: ['newEmail is already your address'] },
+      });
     const token = randomToken();
     await this.users.transaction(async (manager) => {
       await this.emailTokens.voidOpen(user.id, 'change_email', manager);
-      await this.emailTokens.create({ userId: user.id, purpose: 'change_email', tokenHash: sha256(token), expiresAt: this.minutesFromNow(VERIFY_EMAIL_HOURS * 60), newEmail }, manager);
-      await this.mail.enqueue({ to: newEmail, locale: user.locale, template: 'email_change_confirm', params: { name: user.displayName ?? '', link: this.link('/confirm-email', token) }, userId: user.id }, manager);
-      await this.mail.enqueue({ to: user.email!, locale: user.locale, template: 'email_change_notice', params: { name: user.displayName ?? '', newEmail }, userId: user.id }, manager);
+      await this.emailTokens.create(
+        {
+          userId: user.id,
+          purpose: 'change_email',
+          tokenHash: sha256(token),
+          expiresAt: this.minutesFromNow(VERIFY_EMAIL_HOURS * 60),
+          newEmail,
+        },
+        manager,
+      );
+      await this.mail.enqueue(
+        {
+          to: newEmail,
+          locale: user.locale,
+          template: 'email_change_confirm',
+          params: { name: user.displayName ?? '', link: this.link('/confirm-email', token) },
+          userId: user.id,
+        },
+        manager,
+      );
+      await this.mail.enqueue(
+        {
+          to: user.email!,
+          locale: user.locale,
+          template: 'email_change_notice',
+          params: { name: user.displayName ?? '', newEmail },
+          userId: user.id,
+        },
+        manager,
+      );
     });
     await this.mail.deliverNow();
     return { message: 'We have sent a link to the new address; your address changes when you open it.' };
@@ -232,7 +322,10 @@ export class AuthService {
     if (!(await this.hasher.verify(user.passwordHash, password))) {
       await this.rateLimits.recordFailure(LOGIN_FAILURES_PER_ACCOUNT, user.email!);
       await this.rateLimits.recordFailure(LOGIN_FAILURES_PER_ADDRESS, client.ip);
-      throw new BadRequestException({ message: 'currentPassword is not right', fields: { currentPassword: ['currentPassword is not right'] } });
+      throw new BadRequestException({
+        message: 'currentPassword is not right',
+        fields: { currentPassword: ['currentPassword is not right'] },
+      });
     }
     return user;
   }
@@ -261,7 +354,14 @@ export class AuthService {
   private accessToken(user: Pick<User, 'id' | 'role'>, sessionId: string): { accessToken: string; expiresIn: number } {
     const accessToken = this.jwt.sign(
       { sid: sessionId, role: user.role },
-      { secret: this.jwtSecret.secret, algorithm: JWT_ALGORITHM, audience: JWT_AUDIENCE, issuer: JWT_ISSUER, subject: user.id, expiresIn: ACCESS_TOKEN_SECONDS },
+      {
+        secret: this.jwtSecret.secret,
+        algorithm: JWT_ALGORITHM,
+        audience: JWT_AUDIENCE,
+        issuer: JWT_ISSUER,
+        subject: user.id,
+        expiresIn: ACCESS_TOKEN_SECONDS,
+      },
     );
     return { accessToken, expiresIn: ACCESS_TOKEN_SECONDS };
   }
@@ -274,9 +374,18 @@ export class AuthService {
     }
   }
 
-  private async sendLink(user: User, purpose: Extract<EmailTokenPurpose, 'verify_email' | 'password_reset'>, minutes: number): Promise<void> {
+  private async sendLink(
+    user: User,
+    purpose: Extract<EmailTokenPurpose, 'verify_email' | 'password_reset'>,
+    minutes: number,
+  ): Promise<void> {
     const token = randomToken();
-    await this.emailTokens.create({ userId: user.id, purpose, tokenHash: sha256(token), expiresAt: this.minutesFromNow(minutes) });
+    await this.emailTokens.create({
+      userId: user.id,
+      purpose,
+      tokenHash: sha256(token),
+      expiresAt: this.minutesFromNow(minutes),
+    });
     const path = purpose === 'verify_email' ? '/verify-email' : '/password-reset';
     await this.mail.enqueueAndDeliver({
       to: user.email!,

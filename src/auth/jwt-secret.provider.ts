@@ -23,7 +23,10 @@ export class JwtSecretProvider implements OnModuleInit {
       return;
     }
     if (!this.dataSource.isInitialized) return; // built without a database (OpenAPI export)
-    await this.dataSource.query(`INSERT INTO instance_secrets (name, value) VALUES ('jwt', $1) ON CONFLICT (name) DO NOTHING`, [randomBytes(48).toString('base64url')]);
+    await this.dataSource.query(
+      `INSERT INTO instance_secrets (name, value) VALUES ('jwt', $1) ON CONFLICT (name) DO NOTHING`,
+      [randomBytes(48).toString('base64url')],
+    );
     const [row] = await this.dataSource.query(`SELECT value FROM instance_secrets WHERE name = 'jwt'`);
     this.value = row.value;
   }

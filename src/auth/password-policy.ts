@@ -15,7 +15,11 @@ export function passwordProblem(password: string, context: string[] = []): Passw
   if (length < PASSWORD_MIN) return 'too_short';
   if (length > PASSWORD_MAX) return 'too_long';
   const lower = password.toLowerCase();
-  if (COMMON.has(lower) || context.some((word) => word.length >= 4 && lower.includes(word.toLowerCase()) && lower.length - word.length < 4)) return 'common';
+  if (
+    COMMON.has(lower) ||
+    context.some((word) => word.length >= 4 && lower.includes(word.toLowerCase()) && lower.length - word.length < 4)
+  )
+    return 'common';
   // A repeated short pattern ("abcabcabcabc", "aaaaaaaaaaaa") is as weak as a common password.
   if (/^(.{1,3})\1+$/.test(password)) return 'common';
   return null;

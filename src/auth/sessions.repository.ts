@@ -23,7 +23,10 @@ export type RotationResult =
 export class SessionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(session: Pick<Session, 'userId' | 'userAgent' | 'ip' | 'expiresAt'>, tokenHash: string): Promise<Session> {
+  async create(
+    session: Pick<Session, 'userId' | 'userAgent' | 'ip' | 'expiresAt'>,
+    tokenHash: string,
+  ): Promise<Session> {
     return this.dataSource.transaction(async (manager) => {
       const created = await manager.save(manager.create(Session, session));
       await manager.insert(RefreshToken, { sessionId: created.id, tokenHash });
@@ -48,7 +51,11 @@ export class SessionsRepository {
    */
   async rotate(tokenHash: string, nextHash: string, expiresAt: Date): Promise<RotationResult> {
     return this.dataSource.transaction(async (manager) => {
-      const token = await manager.findOne(RefreshToken, { where: { tokenHash }, relations: { session: true }, lock: { mode: 'pessimistic_write', tables: ['refresh_tokens'] } });
+      const token = await manager.findOne(RefreshToken, {
+        where: { tokenHash },
+        relations: { session: true },
+        lock: { mode: 'pessimistic_write', tables: ['refresh_tokens'] },
+      });
       if (!token) return { outcome: 'unknown' };
       if (token.session.revokedAt) return { outcome: 'revoked' };
       if (token.usedAt) return { outcome: 'reused', sessionId: token.sessionId };
@@ -67,17 +74,22 @@ export class SessionsRepository {
 
   /** Revokes one session of a user; false if it is not theirs or already revoked. */
   async revoke(sessionId: string, userId: string, reason: string): Promise<boolean> {
-    const result = await this.dataSource.getRepository(Session).update({ id: sessionId, userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+    const result = await this.dataSource
+      .getRepository(Session)
+      .update({ id: sessionId, userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
     return (result.affected ?? 0) > 0;
   }
 
   async revokeById(sessionId: string, reason: string): Promise<void> {
-    await this.dataSource.getRepository(Session).update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+    await this.dataSource
+      .getRepository(Session)
+      .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
   }
 
   /** Revokes every session of the user but `exceptSessionId`; returns the revoked ids. */
   async revokeAllForUser(userId: string, reason: string, exceptSessionId?: string): Promise<string[]> {
-    const rows = await modifyReturning<{ id: string }>(this.dataSource.manager, 
+    const rows = await modifyReturning<{ id: string }>(
+      this.dataSource.manager,
       `UPDATE sessions SET revoked_at = now(), revoked_reason = $2
         WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid) RETURNING id`,
       [userId, reason, exceptSessionId ?? null],

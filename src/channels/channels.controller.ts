@@ -1,10 +1,29 @@
-import { BadRequestException, Body, Controller, Delete, Get, Param, Patch, Post, Query, HttpCode, HttpStatus } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Param,
+  Patch,
+  Post,
+  Query,
+  HttpCode,
+  HttpStatus,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { intParam } from '../common/http/params';
 import { CurrentUser, Public, Roles, type AuthUser } from '../auth/auth-user';
 import { ChannelsService } from './channels.service';
-import { ChannelDto, EditMessageDto, HideMessageDto, HistoryQueryDto, MessageDto, MessagePageDto, SendMessageDto } from './dto/channel.dto';
-
+import {
+  ChannelDto,
+  EditMessageDto,
+  HideMessageDto,
+  HistoryQueryDto,
+  MessageDto,
+  MessagePageDto,
+  SendMessageDto,
+} from './dto/channel.dto';
 
 @ApiTags('channels')
 @Controller('api/v1')
@@ -23,16 +42,31 @@ export class ChannelsController {
   @Get('channels/:id/messages')
   @ApiOperation({ summary: 'History in id order: after an id (catch-up), before one (scrolling back), or the newest' })
   @ApiOkResponse({ type: MessagePageDto })
-  history(@Param('id', intParam('id')) channelId: number, @Query() query: HistoryQueryDto, @CurrentUser() user?: AuthUser): Promise<MessagePageDto> {
-    if (query.after !== undefined && query.before !== undefined) throw new BadRequestException({ message: 'give after or before, not both', fields: { after: ['give after or before, not both'] } });
+  history(
+    @Param('id', intParam('id')) channelId: number,
+    @Query() query: HistoryQueryDto,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<MessagePageDto> {
+    if (query.after !== undefined && query.before !== undefined)
+      throw new BadRequestException({
+        message: 'give after or before, not both',
+        fields: { after: ['give after or before, not both'] },
+      });
     return this.channels.history(channelId, query, user);
   }
 
   @ApiBearerAuth()
   @Post('channels/:id/messages')
-  @ApiOperation({ summary: 'Post a message (as message:send does): stored, then broadcast; a retry with the same clientId returns the stored one' })
+  @ApiOperation({
+    summary:
+      'Post a message (as message:send does): stored, then broadcast; a retry with the same clientId returns the stored one',
+  })
   @ApiCreatedResponse({ type: MessageDto })
-  send(@Param('id', intParam('id')) channelId: number, @CurrentUser() user: AuthUser, @Body() dto: SendMessageDto): Promise<MessageDto> {
+  send(
+    @Param('id', intParam('id')) channelId: number,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: SendMessageDto,
+  ): Promise<MessageDto> {
     return this.channels.send(user, channelId, dto.body, dto.clientId);
   }
 
@@ -40,7 +74,12 @@ export class ChannelsController {
   @Patch('channels/:id/messages/:messageId')
   @ApiOperation({ summary: 'Edit my message (within 15 minutes)' })
   @ApiOkResponse({ type: MessageDto })
-  edit(@Param('id', intParam('id')) channelId: number, @Param('messageId', intParam('messageId')) messageId: number, @CurrentUser() user: AuthUser, @Body() { body }: EditMessageDto): Promise<MessageDto> {
+  edit(
+    @Param('id', intParam('id')) channelId: number,
+    @Param('messageId', intParam('messageId')) messageId: number,
+    @CurrentUser() user: AuthUser,
+    @Body() { body }: EditMessageDto,
+  ): Promise<MessageDto> {
     return this.channels.edit(user, channelId, messageId, body);
   }
 
@@ -48,7 +87,11 @@ export class ChannelsController {
   @Delete('channels/:id/messages/:messageId')
   @ApiOperation({ summary: 'Delete my message (within 15 minutes)' })
   @ApiOkResponse({ type: MessageDto })
-  remove(@Param('id', intParam('id')) channelId: number, @Param('messageId', intParam('messageId')) messageId: number, @CurrentUser() user: AuthUser): Promise<MessageDto> {
+  remove(
+    @Param('id', intParam('id')) channelId: number,
+    @Param('messageId', intParam('messageId')) messageId: number,
+    @CurrentUser() user: AuthUser,
+  ): Promise<MessageDto> {
     return this.channels.remove(user, channelId, messageId);
   }
 
@@ -58,7 +101,11 @@ export class ChannelsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Hide a message with a reason (city staff); every client sees it go' })
   @ApiOkResponse({ type: MessageDto })
-  hide(@Param('messageId', intParam('messageId')) messageId: number, @CurrentUser() user: AuthUser, @Body() { reason }: HideMessageDto): Promise<MessageDto> {
+  hide(
+    @Param('messageId', intParam('messageId')) messageId: number,
+    @CurrentUser() user: AuthUser,
+    @Body() { reason }: HideMessageDto,
+  ): Promise<MessageDto> {
     return this.channels.hide(user, messageId, reason);
   }
 }

@@ -4,5 +4,10 @@ import { ChannelsController } from './channels.controller';
 import { ChannelsRepository } from './channels.repository';
 import { ChannelsService } from './channels.service';
 
-@Module({ imports: [AuditModule], controllers: [ChannelsController], providers: [ChannelsService, ChannelsRepository], exports: [ChannelsService] })
+@Module({
+  imports: [AuditModule],
+  controllers: [ChannelsController],
+  providers: [ChannelsService, ChannelsRepository],
+  exports: [ChannelsService],
+})
 export class ChannelsModule {}

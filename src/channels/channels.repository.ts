@@ -77,7 +77,12 @@ export class ChannelsRepository {
     this.sendLanes = StatementLanes.of<number>(dataSource);
   }
 
-  async create(kind: ChannelKind, title: string, initiativeId: string | null, manager: EntityManager = this.dataSource.manager): Promise<number> {
+  async create(
+    kind: ChannelKind,
+    title: string,
+    initiativeId: string | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
     const rows: { id: number }[] = await manager.query(
       `INSERT INTO channels (kind, title, initiative_id) VALUES ($1, $2, $3)
        ON CONFLICT (initiative_id) DO NOTHING RETURNING id`,
@@ -98,22 +103,38 @@ export class ChannelsRepository {
   }
 
   async isMember(channelId: number, userId: string): Promise<boolean> {
-    const [row] = await this.dataSource.query(`SELECT 1 FROM channel_members WHERE channel_id = $1 AND user_id = $2`, [channelId, userId]);
+    const [row] = await this.dataSource.query(`SELECT 1 FROM channel_members WHERE channel_id = $1 AND user_id = $2`, [
+      channelId,
+      userId,
+    ]);
     return !!row;
   }
 
-  async addMembers(channelId: number, userIds: string[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async addMembers(
+    channelId: number,
+    userIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     if (!userIds.length) return;
-    await manager.query(`INSERT INTO channel_members (channel_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [channelId, userIds]);
+    await manager.query(
+      `INSERT INTO channel_members (channel_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+      [channelId, userIds],
+    );
   }
 
   async members(channelId: number): Promise<string[]> {
-    const rows: { user_id: string }[] = await this.dataSource.query(`SELECT user_id FROM channel_members WHERE channel_id = $1`, [channelId]);
+    const rows: { user_id: string }[] = await this.dataSource.query(
+      `SELECT user_id FROM channel_members WHERE channel_id = $1`,
+      [channelId],
+    );
     return rows.map((row) => row.user_id);
   }
 
   /** What decides access to an initiative's discussion: its status, whether hidden, and the user's role in its organisation. */
-  async initiativeAccess(initiativeId: string, userId: string | null): Promise<{ status: string; hidden: boolean; role: string | null } | null> {
+  async initiativeAccess(
+    initiativeId: string,
+    userId: string | null,
+  ): Promise<{ status: string; hidden: boolean; role: string | null } | null> {
     const [row] = await this.dataSource.query(
       `SELECT i.status, i.hidden_at IS NOT NULL AS hidden,
               (SELECT m.role FROM organization_members m WHERE m.organization_id = i.organization_id AND m.user_id = $2) AS role
@@ -153,25 +174,33 @@ export class ChannelsRepository {
    * Sent at once, behind the channel's earlier sends on the same connection: answered in the order
    * of the calls, with ids in that order.
    */
-  async tryInsertMessage(channelId: number, authorId: string, clientId: string, body: string): Promise<FastSend | null> {
-    const [row] = await this.sendLanes.query<MessageRow & { kind: ChannelKind; title: string; initiativeId: string | null; othersFollow: boolean }>(
-      channelId,
-      'channels.try-insert-message',
-      TRY_INSERT_MESSAGE_SQL,
-      [channelId, authorId, clientId, body],
-    );
+  async tryInsertMessage(
+    channelId: number,
+    authorId: string,
+    clientId: string,
+    body: string,
+  ): Promise<FastSend | null> {
+    const [row] = await this.sendLanes.query<
+      MessageRow & { kind: ChannelKind; title: string; initiativeId: string | null; othersFollow: boolean }
+    >(channelId, 'channels.try-insert-message', TRY_INSERT_MESSAGE_SQL, [channelId, authorId, clientId, body]);
     if (!row) return null;
     const { kind, title, initiativeId, othersFollow, ...message } = row;
     return { message, channel: { id: channelId, kind, title, initiativeId }, othersFollow };
   }
 
   async findMessage(channelId: number, messageId: number): Promise<MessageRow | null> {
-    const [row] = await this.dataSource.query(`SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.author_id WHERE m.channel_id = $1 AND m.id = $2`, [channelId, messageId]);
+    const [row] = await this.dataSource.query(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.author_id WHERE m.channel_id = $1 AND m.id = $2`,
+      [channelId, messageId],
+    );
     return row ?? null;
   }
 
   async findMessageById(messageId: number): Promise<MessageRow | null> {
-    const [row] = await this.dataSource.query(`SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.author_id WHERE m.id = $1`, [messageId]);
+    const [row] = await this.dataSource.query(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.author_id WHERE m.id = $1`,
+      [messageId],
+    );
     return row ?? null;
   }
 
@@ -214,7 +243,11 @@ export class ChannelsRepository {
   }
 
   async hide(messageId: number, reason: string, manager: EntityManager): Promise<boolean> {
-    const rows = await modifyReturning<{ id: number }>(manager, `UPDATE messages SET hidden_at = now(), hidden_reason = $2 WHERE id = $1 AND hidden_at IS NULL RETURNING id`, [messageId, reason]);
+    const rows = await modifyReturning<{ id: number }>(
+      manager,
+      `UPDATE messages SET hidden_at = now(), hidden_reason = $2 WHERE id = $1 AND hidden_at IS NULL RETURNING id`,
+      [messageId, reason],
+    );
     return rows.length > 0;
   }
 

@@ -61,7 +61,13 @@ export class ChannelsService {
 
   async describe(channelId: number, user?: AuthUser): Promise<ChannelDto> {
     const channel = await this.readable(channelId, user);
-    return { id: channel.id, kind: channel.kind, title: channel.title, initiativeId: channel.initiativeId, canPost: !!user && (await this.mayPost(channel, user)) };
+    return {
+      id: channel.id,
+      kind: channel.kind,
+      title: channel.title,
+      initiativeId: channel.initiativeId,
+      canPost: !!user && (await this.mayPost(channel, user)),
+    };
   }
 
   /** Throws 404 unless the user (or an anonymous visitor) may read the channel. */
@@ -74,11 +80,16 @@ export class ChannelsService {
     }
     const initiative = await this.channels.initiativeAccess(channel.initiativeId!, user?.id ?? null);
     const insider = !!user && (isStaff(user.role) || !!initiative?.role);
-    if (!initiative || (!insider && (initiative.hidden || !READABLE_INITIATIVE.includes(initiative.status)))) throw new NotFoundException(NOT_FOUND);
+    if (!initiative || (!insider && (initiative.hidden || !READABLE_INITIATIVE.includes(initiative.status))))
+      throw new NotFoundException(NOT_FOUND);
     return channel;
   }
 
-  async history(channelId: number, options: { after?: number; before?: number; limit?: number }, user?: AuthUser): Promise<MessagePageDto> {
+  async history(
+    channelId: number,
+    options: { after?: number; before?: number; limit?: number },
+    user?: AuthUser,
+  ): Promise<MessagePageDto> {
     await this.readable(channelId, user);
     const limit = options.limit ?? 50;
     const rows = await this.channels.history(channelId, { ...options, limit: limit + 1 });
@@ -107,7 +118,11 @@ export class ChannelsService {
 
     const channel = await this.readable(channelId, user);
     const refused = () =>
-      new ForbiddenException(channel.kind === 'private' ? 'Only members of this channel can post.' : 'Only members of a verified organisation can post in discussions, while the initiative is open.');
+      new ForbiddenException(
+        channel.kind === 'private'
+          ? 'Only members of this channel can post.'
+          : 'Only members of a verified organisation can post in discussions, while the initiative is open.',
+      );
     if (!(await this.mayPost(channel, user))) throw refused();
     // Allowed: normally a resend, or else the right to post came in between and this stores it.
     const retried = await this.storeInTurn(user, channelId, clientId, body);
@@ -133,7 +148,11 @@ export class ChannelsService {
   }
 
   /** After the commit: to the room at once, then to followers who are away (never awaited by the sender). */
-  private announce(channel: Pick<Channel, 'id' | 'title' | 'initiativeId'>, message: MessageRow, othersFollow?: boolean): MessageDto {
+  private announce(
+    channel: Pick<Channel, 'id' | 'title' | 'initiativeId'>,
+    message: MessageRow,
+    othersFollow?: boolean,
+  ): MessageDto {
     const dto = this.toDto(message);
     this.events.emit('message.created', { message: dto });
     void this.notifications.channelMessage(channel, dto, { othersFollow });
@@ -152,7 +171,10 @@ export class ChannelsService {
     const hidden = await this.channels.transaction(async (manager) => {
       const changed = await this.channels.hide(messageId, reason, manager);
       if (changed) {
-        await this.audit.record({ actorId: moderator.id, action: 'message.hide', targetType: 'message', targetId: String(messageId), reason }, manager);
+        await this.audit.record(
+          { actorId: moderator.id, action: 'message.hide', targetType: 'message', targetId: String(messageId), reason },
+          manager,
+        );
         // Notifications quote the message: with the hiding, in the same transaction, they stop quoting it.
         await this.notifications.redactChannelMessage(messageId, 'hidden', manager);
       }
@@ -165,12 +187,18 @@ export class ChannelsService {
     return dto;
   }
 
-  private async changeOwn(user: AuthUser, channelId: number, messageId: number, change: { body?: string; delete?: boolean }): Promise<MessageDto> {
+  private async changeOwn(
+    user: AuthUser,
+    channelId: number,
+    messageId: number,
+    change: { body?: string; delete?: boolean },
+  ): Promise<MessageDto> {
     await this.readable(channelId, user);
     const message = await this.channels.findMessage(channelId, messageId);
     if (!message) throw new NotFoundException('There is no message with this id in this channel.');
     if (message.authorId !== user.id) throw new ForbiddenException('You can only change your own messages.');
-    const edit = (manager?: EntityManager) => this.channels.editOwn(channelId, messageId, user.id, EDIT_WINDOW_MINUTES, change, manager);
+    const edit = (manager?: EntityManager) =>
+      this.channels.editOwn(channelId, messageId, user.id, EDIT_WINDOW_MINUTES, change, manager);
     // A deleted message's notifications stop quoting it, in the same transaction. (An edit keeps
     // the excerpt taken when the message was sent, as before.)
     const changed = change.delete
@@ -181,7 +209,9 @@ export class ChannelsService {
         })
       : await edit();
     if (!changed) {
-      throw new ForbiddenException(`A message can be edited or deleted only within ${EDIT_WINDOW_MINUTES} minutes of sending it.`);
+      throw new ForbiddenException(
+        `A message can be edited or deleted only within ${EDIT_WINDOW_MINUTES} minutes of sending it.`,
+      );
     }
     const dto = this.toDto((await this.channels.findMessage(channelId, messageId))!);
     this.events.emit('message.updated', { message: dto });

@@ -2,11 +2,15 @@ import { renderMarkdown } from './markdown';
 
 describe('renderMarkdown', () => {
   it('renders the usual Markdown', () => {
-    expect(renderMarkdown('**Joint** project with _Lviv_\n\n- one\n- two')).toBe('<p><strong>Joint</strong> project with <em>Lviv</em></p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n');
+    expect(renderMarkdown('**Joint** project with _Lviv_\n\n- one\n- two')).toBe(
+      '<p><strong>Joint</strong> project with <em>Lviv</em></p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n',
+    );
   });
 
   it('makes links safe and marks them nofollow', () => {
-    expect(renderMarkdown('[site](https://example.org)')).toBe('<p><a href="https://example.org" rel="nofollow noopener noreferrer ugc">site</a></p>\n');
+    expect(renderMarkdown('[site](https://example.org)')).toBe(
+      '<p><a href="https://example.org" rel="nofollow noopener noreferrer ugc">site</a></p>\n',
+    );
     expect(renderMarkdown('[x](javascript:alert(1))')).not.toContain('href');
   });
 

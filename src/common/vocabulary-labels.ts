@@ -54,7 +54,10 @@ export function orgTypeName(key: string, locale: Locale): string {
   return ORG_TYPES[key]?.[locale === 'pl' ? 0 : 1] ?? key;
 }
 
-const languageNames = { pl: new Intl.DisplayNames(['pl'], { type: 'language' }), en: new Intl.DisplayNames(['en'], { type: 'language' }) };
+const languageNames = {
+  pl: new Intl.DisplayNames(['pl'], { type: 'language' }),
+  en: new Intl.DisplayNames(['en'], { type: 'language' }),
+};
 
 /** "niemiecki" / "German", from the runtime's ICU data. */
 export function languageName(code: string, locale: Locale): string {
@@ -65,7 +68,10 @@ export function languageName(code: string, locale: Locale): string {
   }
 }
 
-const countryNames = { pl: new Intl.DisplayNames(['pl'], { type: 'region' }), en: new Intl.DisplayNames(['en'], { type: 'region' }) };
+const countryNames = {
+  pl: new Intl.DisplayNames(['pl'], { type: 'region' }),
+  en: new Intl.DisplayNames(['en'], { type: 'region' }),
+};
 
 /** "Chorwacja" / "Croatia" for an ISO 3166 code, from the runtime's ICU data. */
 export function countryName(code: string, locale: Locale): string {

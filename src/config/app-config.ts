@@ -38,7 +38,6 @@ export interface AppConfig {
   timeZone: string;
 }
 
-
 function projectRoot(): string {
   // src/config -> project root; dist/src/config -> project root
   const up = __dirname.split(/[\\/]/).includes('dist') ? ['..', '..', '..'] : ['..', '..'];
@@ -71,7 +70,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobsEnabled: env.JOBS !== 'off',
     redisUrl: env.REDIS_URL || undefined,
     redisStream: env.REDIS_STREAM || 'cooperation-forum:socket.io',
-    allowedOrigins: [...new Set([new URL(env.PUBLIC_URL || `http://localhost:${port}`).origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean)])],
+    allowedOrigins: [
+      ...new Set([
+        new URL(env.PUBLIC_URL || `http://localhost:${port}`).origin,
+        `http://localhost:${port}`,
+        `http://127.0.0.1:${port}`,
+        ...(env.ALLOWED_ORIGINS ?? '')
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      ]),
+    ],
     reportHideThreshold: env.REPORT_HIDE_THRESHOLD ? Number(env.REPORT_HIDE_THRESHOLD) : 3,
   };
 }

@@ -29,7 +29,11 @@ export async function openDatabaseServer(options: {
     const url = options.databaseUrl;
     return { embedded: false, url, urlFor: (database) => withDatabase(url, database), stop: async () => undefined };
   }
-  const embedded = await startEmbeddedPostgres({ dir: options.clusterDir, database: DEFAULT_DATABASE, log: options.log });
+  const embedded = await startEmbeddedPostgres({
+    dir: options.clusterDir,
+    database: DEFAULT_DATABASE,
+    log: options.log,
+  });
   return {
     embedded: true,
     url: embedded.url,

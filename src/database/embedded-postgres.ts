@@ -85,7 +85,9 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     await pg.start();
   } catch (error) {
     if (serverLog.some((line) => line.includes('postmaster.pid'))) {
-      throw new Error(`The embedded PostgreSQL in ${dir} is already in use by another process (is \`npm start\` running?). Stop it first, or set DATA_DIR to use another folder.`);
+      throw new Error(
+        `The embedded PostgreSQL in ${dir} is already in use by another process (is \`npm start\` running?). Stop it first, or set DATA_DIR to use another folder.`,
+      );
     }
     throw new Error(
       `The embedded PostgreSQL in ${dir} did not start: ${error instanceof Error ? error.message : 'it exited early'}\n` +

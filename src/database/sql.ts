@@ -8,7 +8,11 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
  */
 export async function modifyReturning<T>(manager: EntityManager, sql: string, parameters: unknown[]): Promise<T[]> {
   const result = await manager.query(sql, parameters);
-  return (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result) as T[];
+  return (
+    Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number'
+      ? result[0]
+      : result
+  ) as T[];
 }
 
 /** The pg pool under TypeORM's data source (TypeORM's query() takes no statement name). */
@@ -56,7 +60,12 @@ export class StatementLanes<Key> {
   query<Row>(key: Key, name: string, text: string, values: unknown[]): Promise<Row[]> {
     let lane = this.lanes.get(key);
     if (!lane) {
-      const opened: Lane = { client: this.pool().connect(), pending: 0, failed: false, onError: () => (opened.failed = true) };
+      const opened: Lane = {
+        client: this.pool().connect(),
+        pending: 0,
+        failed: false,
+        onError: () => (opened.failed = true),
+      };
       opened.client = opened.client.then((client) => {
         client.on('error', opened.onError); // the statements in flight are rejected too
         setPipeline(client, true); // idle: just checked out

@@ -16,7 +16,9 @@ class QaJoinDto {
 }
 
 class QaAskDto extends QaJoinDto {
-  @Length(3, 500, { message: 'body must be 3 to 500 characters long' }) @IsString({ message: 'body must be text' }) body: string;
+  @Length(3, 500, { message: 'body must be 3 to 500 characters long' })
+  @IsString({ message: 'body must be text' })
+  body: string;
   @IsOptional() @IsBoolean({ message: 'anonymous must be true or false' }) anonymous?: boolean;
 }
 
@@ -36,31 +38,50 @@ export class ForumQaGateway {
   constructor(private readonly forum: ForumService) {}
 
   @SubscribeMessage('qa:join')
-  async join(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack<{ questions: QuestionDto[] }>> {
+  async join(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() payload: unknown,
+  ): Promise<Ack<{ questions: QuestionDto[] }>> {
     const parsed = parsePayload(QaJoinDto, payload);
     if ('error' in parsed) return parsed.error;
     const user = (socket.data as { user: AuthUser }).user;
     return this.guard(async () => {
       const questions = await this.forum.questions(parsed.value.sessionId, user);
-      await socket.join(isStaff(user.role) ? [room(parsed.value.sessionId), staffRoom(parsed.value.sessionId)] : [room(parsed.value.sessionId)]);
+      await socket.join(
+        isStaff(user.role)
+          ? [room(parsed.value.sessionId), staffRoom(parsed.value.sessionId)]
+          : [room(parsed.value.sessionId)],
+      );
       return { ok: true as const, questions };
     });
   }
 
   @SubscribeMessage('qa:ask')
-  async ask(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack<{ question: QuestionDto }>> {
+  async ask(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() payload: unknown,
+  ): Promise<Ack<{ question: QuestionDto }>> {
     const parsed = parsePayload(QaAskDto, payload);
     if ('error' in parsed) return parsed.error;
     const user = (socket.data as { user: AuthUser }).user;
-    return this.guard(async () => ({ ok: true as const, question: await this.forum.ask(user, parsed.value.sessionId, parsed.value.body, parsed.value.anonymous ?? false) }));
+    return this.guard(async () => ({
+      ok: true as const,
+      question: await this.forum.ask(user, parsed.value.sessionId, parsed.value.body, parsed.value.anonymous ?? false),
+    }));
   }
 
   @SubscribeMessage('qa:vote')
-  async vote(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack<{ question: QuestionDto }>> {
+  async vote(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() payload: unknown,
+  ): Promise<Ack<{ question: QuestionDto }>> {
     const parsed = parsePayload(QaVoteDto, payload);
     if ('error' in parsed) return parsed.error;
     const user = (socket.data as { user: AuthUser }).user;
-    return this.guard(async () => ({ ok: true as const, question: await this.forum.vote(user, parsed.value.questionId) }));
+    return this.guard(async () => ({
+      ok: true as const,
+      question: await this.forum.vote(user, parsed.value.questionId),
+    }));
   }
 
   /** New visible questions go to everyone; pending ones only to staff; changes to those who can see them. */
@@ -73,7 +94,8 @@ export class ForumQaGateway {
     } else {
       // Pending or hidden: staff see the change; participants see a hidden question go.
       this.server.to(staffRoom(sessionId)).emit(event, staffQuestion);
-      if (question.status === 'hidden') this.server.to(room(sessionId)).except(staffRoom(sessionId)).emit('qa:updated', question);
+      if (question.status === 'hidden')
+        this.server.to(room(sessionId)).except(staffRoom(sessionId)).emit('qa:updated', question);
     }
   }
 

@@ -7,5 +7,9 @@ import { ForumController } from './forum.controller';
 import { ForumRepository } from './forum.repository';
 import { ForumService } from './forum.service';
 
-@Module({ imports: [OrganizationsModule, RegistryModule, AuditModule], controllers: [ForumController], providers: [ForumService, ForumRepository, ForumQaGateway] })
+@Module({
+  imports: [OrganizationsModule, RegistryModule, AuditModule],
+  controllers: [ForumController],
+  providers: [ForumService, ForumRepository, ForumQaGateway],
+})
 export class ForumModule {}

@@ -94,18 +94,41 @@ export class ForumRepository {
 
   /** Moves the edition one step, from the status it was seen in; false when it had moved meanwhile. */
   async advanceEdition(id: string, from: EditionStatus, to: EditionStatus): Promise<boolean> {
-    return (await modifyReturning(this.dataSource.manager, `UPDATE forum_editions SET status = $3 WHERE id = $1 AND status = $2 RETURNING id`, [id, from, to])).length > 0;
+    return (
+      (
+        await modifyReturning(
+          this.dataSource.manager,
+          `UPDATE forum_editions SET status = $3 WHERE id = $1 AND status = $2 RETURNING id`,
+          [id, from, to],
+        )
+      ).length > 0
+    );
   }
 
   async publishOutcomes(id: string, summary: string): Promise<void> {
-    await this.dataSource.query(`UPDATE forum_editions SET outcomes_published_at = coalesce(outcomes_published_at, now()), outcomes_summary = $2 WHERE id = $1`, [id, summary]);
+    await this.dataSource.query(
+      `UPDATE forum_editions SET outcomes_published_at = coalesce(outcomes_published_at, now()), outcomes_summary = $2 WHERE id = $1`,
+      [id, summary],
+    );
   }
 
   async insertSession(values: Record<string, unknown>): Promise<string> {
     const [row] = await this.dataSource.query(
       `INSERT INTO forum_sessions (edition_id, organization_id, proposed_by, kind, title, abstract, areas, goals, speakers, language, partner_cities)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [values.editionId, values.organizationId, values.proposedBy, values.kind, values.title, values.abstract, values.areas, values.goals, values.speakers, values.language, values.partnerCities],
+      [
+        values.editionId,
+        values.organizationId,
+        values.proposedBy,
+        values.kind,
+        values.title,
+        values.abstract,
+        values.areas,
+        values.goals,
+        values.speakers,
+        values.language,
+        values.partnerCities,
+      ],
     );
     return row.id;
   }
@@ -115,7 +138,10 @@ export class ForumRepository {
     return row ?? null;
   }
 
-  listSessions(editionId: string, filter: { status?: string; organizationIds?: string[]; area?: string; lang?: string }): Promise<SessionRow[]> {
+  listSessions(
+    editionId: string,
+    filter: { status?: string; organizationIds?: string[]; area?: string; lang?: string },
+  ): Promise<SessionRow[]> {
     return this.dataSource.query(
       `${SESSION_SELECT}
         WHERE s.edition_id = $1 AND ($2::text IS NULL OR s.status::text = $2) AND ($3::uuid[] IS NULL OR s.organization_id = ANY($3))
@@ -126,7 +152,10 @@ export class ForumRepository {
   }
 
   /** Accepts and places a proposed session; the exclusion constraint refuses a room taken at that time (23P01). */
-  async placeSession(id: string, values: { room: string; startsAt: string; endsAt: string; capacity: number; qaModerated: boolean }): Promise<boolean> {
+  async placeSession(
+    id: string,
+    values: { room: string; startsAt: string; endsAt: string; capacity: number; qaModerated: boolean },
+  ): Promise<boolean> {
     const rows = await modifyReturning(
       this.dataSource.manager,
       `UPDATE forum_sessions SET status = 'accepted', room = $2, starts_at = $3, ends_at = $4, capacity = $5, qa_moderated = $6, decision_reason = NULL
@@ -137,7 +166,11 @@ export class ForumRepository {
   }
 
   async declineSession(id: string, reason: string): Promise<boolean> {
-    const rows = await modifyReturning(this.dataSource.manager, `UPDATE forum_sessions SET status = 'declined', decision_reason = $2, room = NULL, starts_at = NULL, ends_at = NULL WHERE id = $1 AND status = 'proposed' RETURNING id`, [id, reason]);
+    const rows = await modifyReturning(
+      this.dataSource.manager,
+      `UPDATE forum_sessions SET status = 'declined', decision_reason = $2, room = NULL, starts_at = NULL, ends_at = NULL WHERE id = $1 AND status = 'proposed' RETURNING id`,
+      [id, reason],
+    );
     return rows.length > 0;
   }
 
@@ -154,14 +187,29 @@ export class ForumRepository {
    * Registers for a session with the session row locked, so that concurrent registrations are
    * counted one after another: confirmed while places remain, then waiting in order.
    */
-  async registerForSession(sessionId: string, editionId: string, userId: string): Promise<{ status: RegistrationStatus; created: boolean }> {
+  async registerForSession(
+    sessionId: string,
+    editionId: string,
+    userId: string,
+  ): Promise<{ status: RegistrationStatus; created: boolean }> {
     return this.dataSource.transaction(async (manager) => {
-      const [session] = await manager.query(`SELECT capacity FROM forum_sessions WHERE id = $1 FOR UPDATE`, [sessionId]);
-      const [existing] = await manager.query(`SELECT status FROM forum_registrations WHERE session_id = $1 AND user_id = $2 AND status <> 'cancelled'`, [sessionId, userId]);
+      const [session] = await manager.query(`SELECT capacity FROM forum_sessions WHERE id = $1 FOR UPDATE`, [
+        sessionId,
+      ]);
+      const [existing] = await manager.query(
+        `SELECT status FROM forum_registrations WHERE session_id = $1 AND user_id = $2 AND status <> 'cancelled'`,
+        [sessionId, userId],
+      );
       if (existing) return { status: existing.status, created: false };
-      const [{ confirmed }] = await manager.query(`SELECT count(*)::int AS confirmed FROM forum_registrations WHERE session_id = $1 AND status = 'confirmed'`, [sessionId]);
+      const [{ confirmed }] = await manager.query(
+        `SELECT count(*)::int AS confirmed FROM forum_registrations WHERE session_id = $1 AND status = 'confirmed'`,
+        [sessionId],
+      );
       const status: RegistrationStatus = confirmed < session.capacity ? 'confirmed' : 'waiting';
-      await manager.query(`INSERT INTO forum_registrations (edition_id, session_id, user_id, status) VALUES ($1, $2, $3, $4)`, [editionId, sessionId, userId, status]);
+      await manager.query(
+        `INSERT INTO forum_registrations (edition_id, session_id, user_id, status) VALUES ($1, $2, $3, $4)`,
+        [editionId, sessionId, userId, status],
+      );
       return { status, created: true };
     });
   }
@@ -175,7 +223,10 @@ export class ForumRepository {
   }
 
   /** Cancels; a freed place goes to the first in line, in the same transaction. Returns who was promoted. */
-  async cancelSessionRegistration(sessionId: string, userId: string): Promise<{ cancelled: boolean; promotedUserId: string | null }> {
+  async cancelSessionRegistration(
+    sessionId: string,
+    userId: string,
+  ): Promise<{ cancelled: boolean; promotedUserId: string | null }> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT id FROM forum_sessions WHERE id = $1 FOR UPDATE`, [sessionId]);
       const cancelled = await modifyReturning<{ status: string }>(
@@ -197,11 +248,23 @@ export class ForumRepository {
   }
 
   myRegistrations(editionId: string, userId: string): Promise<{ sessionId: string | null; status: string }[]> {
-    return this.dataSource.query(`SELECT session_id AS "sessionId", status FROM forum_registrations WHERE edition_id = $1 AND user_id = $2 AND status <> 'cancelled' ORDER BY id`, [editionId, userId]);
+    return this.dataSource.query(
+      `SELECT session_id AS "sessionId", status FROM forum_registrations WHERE edition_id = $1 AND user_id = $2 AND status <> 'cancelled' ORDER BY id`,
+      [editionId, userId],
+    );
   }
 
-  async insertQuestion(sessionId: string, authorId: string, body: string, anonymous: boolean, status: 'pending' | 'visible'): Promise<QuestionRow> {
-    const [{ id }] = await this.dataSource.query(`INSERT INTO qa_questions (session_id, author_id, body, anonymous, status) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [sessionId, authorId, body, anonymous, status]);
+  async insertQuestion(
+    sessionId: string,
+    authorId: string,
+    body: string,
+    anonymous: boolean,
+    status: 'pending' | 'visible',
+  ): Promise<QuestionRow> {
+    const [{ id }] = await this.dataSource.query(
+      `INSERT INTO qa_questions (session_id, author_id, body, anonymous, status) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [sessionId, authorId, body, anonymous, status],
+    );
     return (await this.findQuestion(id))!;
   }
 
@@ -221,13 +284,19 @@ export class ForumRepository {
   /** One vote per person and question (the primary key); the count moves in the same statement. */
   async vote(questionId: number, userId: string): Promise<{ voted: boolean }> {
     return this.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(`INSERT INTO qa_votes (question_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING question_id`, [questionId, userId]);
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO qa_votes (question_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING question_id`,
+        [questionId, userId],
+      );
       if (inserted.length) await manager.query(`UPDATE qa_questions SET votes = votes + 1 WHERE id = $1`, [questionId]);
       return { voted: inserted.length > 0 };
     });
   }
 
-  async updateQuestion(id: number, change: { status?: string; pinned?: boolean; answered?: boolean; hiddenReason?: string | null }): Promise<void> {
+  async updateQuestion(
+    id: number,
+    change: { status?: string; pinned?: boolean; answered?: boolean; hiddenReason?: string | null },
+  ): Promise<void> {
     await this.dataSource.query(
       `UPDATE qa_questions SET status = coalesce($2::qa_question_status, status), pinned = coalesce($3, pinned), answered = coalesce($4, answered),
               hidden_reason = CASE WHEN $2 = 'hidden' THEN $5 ELSE hidden_reason END WHERE id = $1`,
@@ -237,20 +306,37 @@ export class ForumRepository {
 
   async insertSlots(editionId: string, slots: { startsAt: string; endsAt: string }[]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      for (const slot of slots) await manager.query(`INSERT INTO meeting_slots (edition_id, starts_at, ends_at) VALUES ($1, $2, $3)`, [editionId, slot.startsAt, slot.endsAt]);
+      for (const slot of slots)
+        await manager.query(`INSERT INTO meeting_slots (edition_id, starts_at, ends_at) VALUES ($1, $2, $3)`, [
+          editionId,
+          slot.startsAt,
+          slot.endsAt,
+        ]);
     });
   }
 
   listSlots(editionId: string): Promise<{ id: number; startsAt: Date; endsAt: Date }[]> {
-    return this.dataSource.query(`SELECT id, starts_at AS "startsAt", ends_at AS "endsAt" FROM meeting_slots WHERE edition_id = $1 ORDER BY starts_at`, [editionId]);
+    return this.dataSource.query(
+      `SELECT id, starts_at AS "startsAt", ends_at AS "endsAt" FROM meeting_slots WHERE edition_id = $1 ORDER BY starts_at`,
+      [editionId],
+    );
   }
 
   async findSlot(id: number): Promise<{ id: number; editionId: string } | null> {
-    const [row] = await this.dataSource.query(`SELECT id, edition_id AS "editionId" FROM meeting_slots WHERE id = $1`, [id]);
+    const [row] = await this.dataSource.query(`SELECT id, edition_id AS "editionId" FROM meeting_slots WHERE id = $1`, [
+      id,
+    ]);
     return row ?? null;
   }
 
-  async insertMeeting(values: { editionId: string; slotId: number; requesterId: string; inviteeId: string; message: string | null; requestedBy: string }): Promise<string> {
+  async insertMeeting(values: {
+    editionId: string;
+    slotId: number;
+    requesterId: string;
+    inviteeId: string;
+    message: string | null;
+    requestedBy: string;
+  }): Promise<string> {
     const [row] = await this.dataSource.query(
       `INSERT INTO meetings (edition_id, slot_id, requester_id, invitee_id, message, requested_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [values.editionId, values.slotId, values.requesterId, values.inviteeId, values.message, values.requestedBy],
@@ -264,7 +350,10 @@ export class ForumRepository {
   }
 
   meetingsOf(editionId: string, organizationIds: string[]): Promise<MeetingRow[]> {
-    return this.dataSource.query(`${MEETING_SELECT} WHERE m.edition_id = $1 AND (m.requester_id = ANY($2::uuid[]) OR m.invitee_id = ANY($2::uuid[])) ORDER BY sl.starts_at, m.created_at`, [editionId, organizationIds]);
+    return this.dataSource.query(
+      `${MEETING_SELECT} WHERE m.edition_id = $1 AND (m.requester_id = ANY($2::uuid[]) OR m.invitee_id = ANY($2::uuid[])) ORDER BY sl.starts_at, m.created_at`,
+      [editionId, organizationIds],
+    );
   }
 
   /**
@@ -272,10 +361,20 @@ export class ForumRepository {
    * already meeting someone then) and the lowest free table is taken (a unique index refuses a
    * table taken meanwhile). All in one transaction; nothing changes when it fails.
    */
-  async acceptMeeting(id: string, tables: number, manager: EntityManager): Promise<'accepted' | 'not_open' | 'no_table'> {
-    const [meeting] = await manager.query(`SELECT slot_id AS "slotId", requester_id AS "requesterId", invitee_id AS "inviteeId", status FROM meetings WHERE id = $1 FOR UPDATE`, [id]);
+  async acceptMeeting(
+    id: string,
+    tables: number,
+    manager: EntityManager,
+  ): Promise<'accepted' | 'not_open' | 'no_table'> {
+    const [meeting] = await manager.query(
+      `SELECT slot_id AS "slotId", requester_id AS "requesterId", invitee_id AS "inviteeId", status FROM meetings WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
     if (!meeting || meeting.status !== 'requested') return 'not_open';
-    await manager.query(`INSERT INTO meeting_participants (meeting_id, organization_id, slot_id) VALUES ($1, $2, $4), ($1, $3, $4)`, [id, meeting.requesterId, meeting.inviteeId, meeting.slotId]);
+    await manager.query(
+      `INSERT INTO meeting_participants (meeting_id, organization_id, slot_id) VALUES ($1, $2, $4), ($1, $3, $4)`,
+      [id, meeting.requesterId, meeting.inviteeId, meeting.slotId],
+    );
     const [free] = await manager.query(
       `SELECT n FROM generate_series(1, $2::int) n WHERE NOT EXISTS (SELECT 1 FROM meetings WHERE slot_id = $1 AND status = 'accepted' AND table_no = n) ORDER BY n LIMIT 1`,
       [meeting.slotId, tables],
@@ -287,15 +386,36 @@ export class ForumRepository {
 
   async setMeetingStatus(id: string, from: string[], to: 'declined' | 'cancelled'): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = await modifyReturning(manager, `UPDATE meetings SET status = $3, table_no = NULL WHERE id = $1 AND status = ANY($2::meeting_status[]) RETURNING id`, [id, from, to]);
+      const rows = await modifyReturning(
+        manager,
+        `UPDATE meetings SET status = $3, table_no = NULL WHERE id = $1 AND status = ANY($2::meeting_status[]) RETURNING id`,
+        [id, from, to],
+      );
       if (rows.length) await manager.query(`DELETE FROM meeting_participants WHERE meeting_id = $1`, [id]);
       return rows.length > 0;
     });
   }
 
   async markOrigin(editionId: string, target: { initiativeId?: string; partnershipId?: string }): Promise<boolean> {
-    if (target.initiativeId) return (await modifyReturning(this.dataSource.manager, `UPDATE initiatives SET forum_edition_id = $1 WHERE id = $2 RETURNING id`, [editionId, target.initiativeId])).length > 0;
-    return (await modifyReturning(this.dataSource.manager, `UPDATE partnerships SET forum_edition_id = $1 WHERE id = $2 RETURNING id`, [editionId, target.partnershipId])).length > 0;
+    if (target.initiativeId)
+      return (
+        (
+          await modifyReturning(
+            this.dataSource.manager,
+            `UPDATE initiatives SET forum_edition_id = $1 WHERE id = $2 RETURNING id`,
+            [editionId, target.initiativeId],
+          )
+        ).length > 0
+      );
+    return (
+      (
+        await modifyReturning(
+          this.dataSource.manager,
+          `UPDATE partnerships SET forum_edition_id = $1 WHERE id = $2 RETURNING id`,
+          [editionId, target.partnershipId],
+        )
+      ).length > 0
+    );
   }
 
   async outcomes(editionId: string) {
@@ -317,8 +437,14 @@ export class ForumRepository {
          FROM forum_sessions s WHERE s.edition_id = $1 AND s.status = 'accepted' AND s.starts_at IS NOT NULL ORDER BY s.starts_at, s.room`,
       [editionId],
     );
-    const initiatives = await this.dataSource.query(`SELECT id, title FROM initiatives WHERE forum_edition_id = $1 AND status IN ('published', 'in_progress', 'completed', 'archived') AND hidden_at IS NULL ORDER BY title`, [editionId]);
-    const partnerships = await this.dataSource.query(`SELECT p.id, i.title AS "initiativeTitle" FROM partnerships p JOIN initiatives i ON i.id = p.initiative_id WHERE p.forum_edition_id = $1 ORDER BY i.title`, [editionId]);
+    const initiatives = await this.dataSource.query(
+      `SELECT id, title FROM initiatives WHERE forum_edition_id = $1 AND status IN ('published', 'in_progress', 'completed', 'archived') AND hidden_at IS NULL ORDER BY title`,
+      [editionId],
+    );
+    const partnerships = await this.dataSource.query(
+      `SELECT p.id, i.title AS "initiativeTitle" FROM partnerships p JOIN initiatives i ON i.id = p.initiative_id WHERE p.forum_edition_id = $1 ORDER BY i.title`,
+      [editionId],
+    );
     return { ...totals, sessions, initiatives, partnerships };
   }
 }

@@ -1,9 +1,20 @@
 import { calendar } from './icalendar';
 
 describe('iCalendar', () => {
-  const ics = calendar('Forum 2027', [
-    { uid: 'a@forum', start: new Date('2027-05-20T08:00:00Z'), end: new Date('2027-05-20T09:30:00Z'), summary: 'Warsztaty: współpraca, szkoły; młodzież', location: 'Sala A', description: 'Line one\nline two' },
-  ], new Date('2027-01-01T00:00:00Z'));
+  const ics = calendar(
+    'Forum 2027',
+    [
+      {
+        uid: 'a@forum',
+        start: new Date('2027-05-20T08:00:00Z'),
+        end: new Date('2027-05-20T09:30:00Z'),
+        summary: 'Warsztaty: współpraca, szkoły; młodzież',
+        location: 'Sala A',
+        description: 'Line one\nline two',
+      },
+    ],
+    new Date('2027-01-01T00:00:00Z'),
+  );
 
   it('writes events with UTC times and escaped text, CRLF-terminated', () => {
     expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);

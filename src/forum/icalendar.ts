@@ -11,7 +11,11 @@ export interface CalendarEvent {
   location?: string;
 }
 
-const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const stamp = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 function escape(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
@@ -37,9 +41,22 @@ function fold(line: string): string {
 }
 
 export function calendar(name: string, events: CalendarEvent[], now = new Date()): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Cooperation Forum//Krakow//EN', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${escape(name)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Cooperation Forum//Krakow//EN',
+    'CALSCALE:GREGORIAN',
+    `X-WR-CALNAME:${escape(name)}`,
+  ];
   for (const event of events) {
-    lines.push('BEGIN:VEVENT', `UID:${event.uid}`, `DTSTAMP:${stamp(now)}`, `DTSTART:${stamp(event.start)}`, `DTEND:${stamp(event.end)}`, `SUMMARY:${escape(event.summary)}`);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${event.uid}`,
+      `DTSTAMP:${stamp(now)}`,
+      `DTSTART:${stamp(event.start)}`,
+      `DTEND:${stamp(event.end)}`,
+      `SUMMARY:${escape(event.summary)}`,
+    );
     if (event.location) lines.push(`LOCATION:${escape(event.location)}`);
     if (event.description) lines.push(`DESCRIPTION:${escape(event.description)}`);
     lines.push('END:VEVENT');

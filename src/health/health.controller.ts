@@ -6,7 +6,11 @@ import { DataSource } from 'typeorm';
 
 export class HealthDto {
   @ApiProperty({ enum: ['ok', 'error'] }) status: 'ok' | 'error';
-  @ApiProperty({ example: { status: 'up', latencyMs: 1 } }) database: { status: 'up' | 'down'; latencyMs?: number; error?: string };
+  @ApiProperty({ example: { status: 'up', latencyMs: 1 } }) database: {
+    status: 'up' | 'down';
+    latencyMs?: number;
+    error?: string;
+  };
 }
 
 @ApiTags('health')
@@ -24,7 +28,10 @@ export class HealthController {
     const started = performance.now();
     try {
       await this.dataSource.query('SELECT 1');
-      return { status: 'ok', database: { status: 'up', latencyMs: Math.round((performance.now() - started) * 10) / 10 } };
+      return {
+        status: 'ok',
+        database: { status: 'up', latencyMs: Math.round((performance.now() - started) * 10) / 10 },
+      };
     } catch (error) {
       reply.status(HttpStatus.SERVICE_UNAVAILABLE);
       return { status: 'error', database: { status: 'down', error: (error as Error).message } };

@@ -1,7 +1,23 @@
-export const INITIATIVE_KINDS = ['joint_project', 'partner_search', 'event', 'exchange', 'study_visit', 'funding_application'] as const;
+export const INITIATIVE_KINDS = [
+  'joint_project',
+  'partner_search',
+  'event',
+  'exchange',
+  'study_visit',
+  'funding_application',
+] as const;
 export type InitiativeKind = (typeof INITIATIVE_KINDS)[number];
 
-export const INITIATIVE_STATUSES = ['draft', 'submitted', 'changes_requested', 'published', 'rejected', 'in_progress', 'completed', 'archived'] as const;
+export const INITIATIVE_STATUSES = [
+  'draft',
+  'submitted',
+  'changes_requested',
+  'published',
+  'rejected',
+  'in_progress',
+  'completed',
+  'archived',
+] as const;
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
 
 /** Statuses everyone may see (when not hidden by moderation). */
@@ -13,7 +29,10 @@ export type InitiativeAction = 'submit' | 'publish' | 'request-changes' | 'rejec
  * The workflow: for each action, the statuses it may start from, where it leads, and who may take
  * it. Anything else is a 409. One table, so the rules are read in one place.
  */
-export const TRANSITIONS: Record<InitiativeAction, { from: readonly InitiativeStatus[]; to: InitiativeStatus; by: 'editor' | 'staff' | 'editor_or_staff' }> = {
+export const TRANSITIONS: Record<
+  InitiativeAction,
+  { from: readonly InitiativeStatus[]; to: InitiativeStatus; by: 'editor' | 'staff' | 'editor_or_staff' }
+> = {
   submit: { from: ['draft', 'changes_requested'], to: 'submitted', by: 'editor' },
   publish: { from: ['submitted'], to: 'published', by: 'staff' },
   'request-changes': { from: ['submitted'], to: 'changes_requested', by: 'staff' },
@@ -24,7 +43,12 @@ export const TRANSITIONS: Record<InitiativeAction, { from: readonly InitiativeSt
 };
 
 /** Editable by the organisation while in these statuses. */
-export const EDITABLE_STATUSES: readonly InitiativeStatus[] = ['draft', 'changes_requested', 'published', 'in_progress'];
+export const EDITABLE_STATUSES: readonly InitiativeStatus[] = [
+  'draft',
+  'changes_requested',
+  'published',
+  'in_progress',
+];
 
 export const REPORT_REASONS = ['spam', 'offensive', 'off_topic', 'personal_data', 'other'] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];

@@ -1,5 +1,14 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { uuidParam } from '../common/http/params';
 import { CurrentUser, Public, type AuthUser } from '../auth/auth-user';
 import { ErrorResponseDto } from '../common/http/error-response.dto';
@@ -15,7 +24,6 @@ import {
 import type { InitiativeAction } from './initiatives.constants';
 import { InitiativesService } from './initiatives.service';
 
-
 @ApiTags('initiatives')
 @ApiForbiddenResponse({ type: ErrorResponseDto })
 @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -25,7 +33,9 @@ export class InitiativesController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Search initiatives: text (diacritics-insensitive, prefixes), filters, facets, keyset pages' })
+  @ApiOperation({
+    summary: 'Search initiatives: text (diacritics-insensitive, prefixes), filters, facets, keyset pages',
+  })
   @ApiOkResponse({ type: InitiativeSearchResultDto })
   search(@Query() query: InitiativeSearchQueryDto, @CurrentUser() user?: AuthUser): Promise<InitiativeSearchResultDto> {
     return this.initiatives.search(query, user);
@@ -41,7 +51,9 @@ export class InitiativesController {
 
   @Public()
   @Get(':id')
-  @ApiOperation({ summary: 'An initiative: public once published; drafts and rejected ones for its organisation and staff' })
+  @ApiOperation({
+    summary: 'An initiative: public once published; drafts and rejected ones for its organisation and staff',
+  })
   @ApiOkResponse({ type: InitiativeDetailDto })
   get(@Param('id', uuidParam('id')) id: string, @CurrentUser() user?: AuthUser): Promise<InitiativeDetailDto> {
     return this.initiatives.get(id, user);
@@ -52,7 +64,11 @@ export class InitiativesController {
   @ApiOperation({ summary: 'Edit an initiative (owners and editors of its organisation)' })
   @ApiOkResponse({ type: InitiativeDetailDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Not editable in its status' })
-  update(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: UpdateInitiativeDto): Promise<InitiativeDetailDto> {
+  update(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: UpdateInitiativeDto,
+  ): Promise<InitiativeDetailDto> {
     return this.initiatives.update(id, user, dto);
   }
 
@@ -80,7 +96,11 @@ export class InitiativesController {
   @ApiOperation({ summary: 'Publish a submitted initiative (city staff)' })
   @ApiOkResponse({ type: InitiativeDetailDto })
   @ApiConflictResponse({ type: ErrorResponseDto })
-  publish(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() { comment }: TransitionCommentDto): Promise<InitiativeDetailDto> {
+  publish(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() { comment }: TransitionCommentDto,
+  ): Promise<InitiativeDetailDto> {
     return this.act(id, 'publish', user, comment);
   }
 
@@ -90,7 +110,11 @@ export class InitiativesController {
   @ApiOperation({ summary: 'Ask the authors for changes, with a comment they see (city staff)' })
   @ApiOkResponse({ type: InitiativeDetailDto })
   @ApiConflictResponse({ type: ErrorResponseDto })
-  requestChanges(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() { comment }: TransitionCommentDto): Promise<InitiativeDetailDto> {
+  requestChanges(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() { comment }: TransitionCommentDto,
+  ): Promise<InitiativeDetailDto> {
     return this.act(id, 'request-changes', user, comment);
   }
 
@@ -100,7 +124,11 @@ export class InitiativesController {
   @ApiOperation({ summary: 'Reject with a reason (city staff)' })
   @ApiOkResponse({ type: InitiativeDetailDto })
   @ApiConflictResponse({ type: ErrorResponseDto })
-  reject(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() { comment }: TransitionCommentDto): Promise<InitiativeDetailDto> {
+  reject(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() { comment }: TransitionCommentDto,
+  ): Promise<InitiativeDetailDto> {
     return this.act(id, 'reject', user, comment);
   }
 
@@ -130,7 +158,11 @@ export class InitiativesController {
   @ApiOperation({ summary: 'Archive (editors or city staff)' })
   @ApiOkResponse({ type: InitiativeDetailDto })
   @ApiConflictResponse({ type: ErrorResponseDto })
-  archive(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() { comment }: TransitionCommentDto): Promise<InitiativeDetailDto> {
+  archive(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() { comment }: TransitionCommentDto,
+  ): Promise<InitiativeDetailDto> {
     return this.act(id, 'archive', user, comment);
   }
 

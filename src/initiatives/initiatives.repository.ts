@@ -75,7 +75,9 @@ export class InitiativesRepository {
   }
 
   /** What decides who may see an initiative, and its organisation: one row, no entity. */
-  async findVisibility(id: string): Promise<{ organizationId: string; organizationType: string; status: InitiativeStatus; hidden: boolean } | null> {
+  async findVisibility(
+    id: string,
+  ): Promise<{ organizationId: string; organizationType: string; status: InitiativeStatus; hidden: boolean } | null> {
     const [row] = await this.dataSource.query(
       `SELECT organization_id AS "organizationId", organization_type AS "organizationType", status, hidden_at IS NOT NULL AS hidden FROM initiatives WHERE id = $1`,
       [id],
@@ -91,7 +93,15 @@ export class InitiativesRepository {
    * Moves the initiative from one of `from` to `to`, atomically: of two moderators acting at once,
    * one wins and the other finds it already moved. Returns the previous status, or null.
    */
-  async transition(id: string, from: readonly InitiativeStatus[], to: InitiativeStatus, changes: Partial<Initiative>, actorId: string | null, comment: string | null, manager: EntityManager): Promise<InitiativeStatus | null> {
+  async transition(
+    id: string,
+    from: readonly InitiativeStatus[],
+    to: InitiativeStatus,
+    changes: Partial<Initiative>,
+    actorId: string | null,
+    comment: string | null,
+    manager: EntityManager,
+  ): Promise<InitiativeStatus | null> {
     const rows = await modifyReturning<{ previous: InitiativeStatus }>(
       manager,
       `UPDATE initiatives i SET status = $3::initiative_status, status_comment = $4, updated_at = now(),
@@ -102,7 +112,13 @@ export class InitiativesRepository {
       [id, from, to, changes.statusComment ?? null],
     );
     if (!rows.length) return null;
-    await manager.insert(InitiativeTransition, { initiativeId: id, fromStatus: rows[0].previous, toStatus: to, actorId, comment });
+    await manager.insert(InitiativeTransition, {
+      initiativeId: id,
+      fromStatus: rows[0].previous,
+      toStatus: to,
+      actorId,
+      comment,
+    });
     return rows[0].previous;
   }
 
@@ -112,11 +128,17 @@ export class InitiativesRepository {
   }
 
   history(id: string): Promise<InitiativeTransition[]> {
-    return this.dataSource.getRepository(InitiativeTransition).find({ where: { initiativeId: id }, order: { id: 'ASC' } });
+    return this.dataSource
+      .getRepository(InitiativeTransition)
+      .find({ where: { initiativeId: id }, order: { id: 'ASC' } });
   }
 
   async setHidden(id: string, hidden: boolean, reason: string | null, manager: EntityManager): Promise<boolean> {
-    const result = await manager.update(Initiative, { id }, { hiddenAt: hidden ? new Date() : null, hiddenReason: reason });
+    const result = await manager.update(
+      Initiative,
+      { id },
+      { hiddenAt: hidden ? new Date() : null, hiddenReason: reason },
+    );
     return (result.affected ?? 0) > 0;
   }
 
@@ -132,7 +154,9 @@ export class InitiativesRepository {
     // SearchWords), once per statement: the CTE below, read as an InitPlan. The planner cannot see
     // the words, so it estimates text as selective and always goes through the GIN index.
     const query = filter.words ? '(SELECT query FROM typed)' : null;
-    const typed = filter.words ? `typed AS MATERIALIZED (SELECT search_words_query(${p(filter.words)}::text[]) AS query),` : '';
+    const typed = filter.words
+      ? `typed AS MATERIALIZED (SELECT search_words_query(${p(filter.words)}::text[]) AS query),`
+      : '';
     if (query) where.push(`i.search @@ ${query}`);
     if (filter.area) where.push(`i.areas @> ARRAY[${p(filter.area)}]::text[]`);
     if (filter.goal) where.push(`i.goals @> ARRAY[${p(filter.goal)}]::text[]`);
@@ -144,7 +168,15 @@ export class InitiativesRepository {
       // A working language is shared by most initiatives (Polish by four in five): with another
       // indexed condition, testing it on the rows found costs less than reading its long GIN posting
       // list into the BitmapAnd (7 of 30 ms in docs/perf/search-plans.txt). Alone, the index serves.
-      const narrowed = !!(query || filter.area || filter.goal || filter.city || filter.country || filter.orgType || filter.organizationId);
+      const narrowed = !!(
+        query ||
+        filter.area ||
+        filter.goal ||
+        filter.city ||
+        filter.country ||
+        filter.orgType ||
+        filter.organizationId
+      );
       where.push(narrowed ? `${p(filter.lang)} = ANY(i.languages)` : `i.languages @> ARRAY[${p(filter.lang)}]::text[]`);
     }
     if (filter.organizationId) where.push(`i.organization_id = ${p(filter.organizationId)}`);
@@ -195,14 +227,23 @@ export class InitiativesRepository {
         (SELECT coalesce(json_agg(json_build_object('value', value, 'count', n) ORDER BY n DESC, value), '[]'::json)
            FROM (SELECT unnest(goals) AS value, count(*)::int AS n FROM matches GROUP BY 1) f) AS goal`;
     const [row] = await this.dataSource.query(sql, params);
-    return { rows: row.rows, total: row.total, facets: { area: row.area, kind: row.kind, city: row.city, goal: row.goal } };
+    return {
+      rows: row.rows,
+      total: row.total,
+      facets: { area: row.area, kind: row.kind, city: row.city, goal: row.goal },
+    };
   }
 
   /**
    * Published initiatives alike in words (full text: any of the title's words, as prefixes) or in
    * title (trigram similarity), best first.
    */
-  async similar(title: string, words: string[] | null, excludeId: string | null, limit: number): Promise<(SearchRow & { similarity: number })[]> {
+  async similar(
+    title: string,
+    words: string[] | null,
+    excludeId: string | null,
+    limit: number,
+  ): Promise<(SearchRow & { similarity: number })[]> {
     return this.dataSource.query(
       `WITH typed AS MATERIALIZED (SELECT search_words_query($2::text[], true) AS query)
        SELECT i.id, i.title, i.summary, i.kind, i.status, i.areas, i.goals,
@@ -230,7 +271,9 @@ export class InitiativesRepository {
   }
 
   /** Verified organisations among these ids (co-organisers). */
-  async findVerifiedOrganizations(ids: string[]): Promise<{ id: string; name: string; type: string; cityKey: string | null; cityName: string; country: string }[]> {
+  async findVerifiedOrganizations(
+    ids: string[],
+  ): Promise<{ id: string; name: string; type: string; cityKey: string | null; cityName: string; country: string }[]> {
     if (!ids.length) return [];
     return this.dataSource.query(
       `SELECT o.id, o.name, o.type, c.key AS "cityKey", o.city_name AS "cityName", o.country

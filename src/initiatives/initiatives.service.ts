@@ -1,4 +1,12 @@
-import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { today } from '../common/calendar-date';
@@ -24,7 +32,13 @@ import type {
   UpdateInitiativeDto,
 } from './dto/initiative.dto';
 import type { Initiative } from './entities/initiative.entity';
-import { EDITABLE_STATUSES, PUBLIC_STATUSES, TRANSITIONS, type InitiativeAction, type InitiativeStatus } from './initiatives.constants';
+import {
+  EDITABLE_STATUSES,
+  PUBLIC_STATUSES,
+  TRANSITIONS,
+  type InitiativeAction,
+  type InitiativeStatus,
+} from './initiatives.constants';
 import { InitiativesRepository, type SearchRow } from './initiatives.repository';
 import { toSearchWords } from './search-query';
 
@@ -57,10 +71,17 @@ export class InitiativesService {
 
   async create(user: AuthUser, dto: CreateInitiativeDto): Promise<InitiativeDetailDto> {
     const membership = await this.organizations.membership(dto.organizationId, user.id);
-    if (!membership || !membership.role) throw new ForbiddenException({ message: 'organizationId must be an organisation you are an owner or editor of', fields: { organizationId: ['you are not an owner or editor of this organisation'] } });
-    if (!EDITING_ROLES.includes(membership.role)) throw new ForbiddenException('Only owners and editors of the organisation can create its initiatives.');
+    if (!membership || !membership.role)
+      throw new ForbiddenException({
+        message: 'organizationId must be an organisation you are an owner or editor of',
+        fields: { organizationId: ['you are not an owner or editor of this organisation'] },
+      });
+    if (!EDITING_ROLES.includes(membership.role))
+      throw new ForbiddenException('Only owners and editors of the organisation can create its initiatives.');
     if (!membership.organization.verified || membership.hidden) {
-      throw new ForbiddenException('Only verified organisations can publish initiatives: your organisation is waiting for verification by city staff.');
+      throw new ForbiddenException(
+        'Only verified organisations can publish initiatives: your organisation is waiting for verification by city staff.',
+      );
     }
     const values = await this.validatedValues(dto);
     const id = await this.initiatives.insert({
@@ -93,7 +114,13 @@ export class InitiativesService {
     };
     if (editor) detail.body = initiative.bodyMd;
     if (insider) {
-      detail.history = (await this.initiatives.history(id)).map((t) => ({ from: t.fromStatus, to: t.toStatus, actorId: t.actorId, comment: t.comment, at: t.createdAt.toISOString() }));
+      detail.history = (await this.initiatives.history(id)).map((t) => ({
+        from: t.fromStatus,
+        to: t.toStatus,
+        actorId: t.actorId,
+        comment: t.comment,
+        at: t.createdAt.toISOString(),
+      }));
     }
     return detail;
   }
@@ -101,7 +128,10 @@ export class InitiativesService {
   async update(id: string, user: AuthUser, dto: UpdateInitiativeDto): Promise<InitiativeDetailDto> {
     const { initiative } = await this.requireEditor(id, user);
     if (dto.organizationId !== undefined && dto.organizationId !== initiative.organizationId) {
-      throw new BadRequestException({ message: 'organizationId cannot change', fields: { organizationId: ['an initiative stays with its organisation'] } });
+      throw new BadRequestException({
+        message: 'organizationId cannot change',
+        fields: { organizationId: ['an initiative stays with its organisation'] },
+      });
     }
     if (!EDITABLE_STATUSES.includes(initiative.status)) {
       throw new ConflictException(`An initiative that is ${initiative.status.replace('_', ' ')} cannot be edited.`);
@@ -112,33 +142,68 @@ export class InitiativesService {
     return this.get(id, user);
   }
 
-  async transition(id: string, action: InitiativeAction, user: AuthUser, comment?: string): Promise<InitiativeDetailDto> {
+  async transition(
+    id: string,
+    action: InitiativeAction,
+    user: AuthUser,
+    comment?: string,
+  ): Promise<InitiativeDetailDto> {
     const rule = TRANSITIONS[action];
     const { initiative, role, staff } = await this.access(id, user);
     const editor = !!role && EDITING_ROLES.includes(role);
     const allowed = rule.by === 'staff' ? staff : rule.by === 'editor' ? editor : editor || staff;
-    if (!allowed) throw new ForbiddenException(rule.by === 'staff' ? 'Only city staff can do this.' : 'Only owners and editors of the organisation can do this.');
+    if (!allowed)
+      throw new ForbiddenException(
+        rule.by === 'staff'
+          ? 'Only city staff can do this.'
+          : 'Only owners and editors of the organisation can do this.',
+      );
     if ((action === 'request-changes' || action === 'reject') && !comment) {
-      const message = action === 'reject' ? 'comment is required: say why it is rejected' : 'comment is required: say what should change';
+      const message =
+        action === 'reject'
+          ? 'comment is required: say why it is rejected'
+          : 'comment is required: say what should change';
       throw new BadRequestException({ message, fields: { comment: [message] } });
     }
     if (action === 'submit') {
       const membership = await this.organizations.membership(initiative.organizationId, user.id);
-      if (!membership?.organization.verified) throw new ForbiddenException('Only verified organisations can submit initiatives.');
+      if (!membership?.organization.verified)
+        throw new ForbiddenException('Only verified organisations can submit initiatives.');
     }
     const moderation = rule.by === 'staff' || (action === 'archive' && !editor);
     await this.initiatives.transaction(async (manager) => {
-      const previous = await this.initiatives.transition(id, rule.from, rule.to, { statusComment: comment ?? null }, user.id, comment ?? null, manager);
+      const previous = await this.initiatives.transition(
+        id,
+        rule.from,
+        rule.to,
+        { statusComment: comment ?? null },
+        user.id,
+        comment ?? null,
+        manager,
+      );
       if (!previous) {
         const current = (await this.initiatives.findById(id, manager))!.status;
-        throw new ConflictException(`Cannot ${action.replace('-', ' ')} an initiative that is ${current.replace('_', ' ')}: allowed from ${rule.from.join(', ').replace(/_/g, ' ')}.`);
+        throw new ConflictException(
+          `Cannot ${action.replace('-', ' ')} an initiative that is ${current.replace('_', ' ')}: allowed from ${rule.from.join(', ').replace(/_/g, ' ')}.`,
+        );
       }
       if (moderation) {
-        await this.audit.record({ actorId: user.id, action: `initiative.${action}`, targetType: 'initiative', targetId: id, reason: comment ?? null, details: { from: previous, to: rule.to } }, manager);
+        await this.audit.record(
+          {
+            actorId: user.id,
+            action: `initiative.${action}`,
+            targetType: 'initiative',
+            targetId: id,
+            reason: comment ?? null,
+            details: { from: previous, to: rule.to },
+          },
+          manager,
+        );
       }
     });
     if (editor) await this.initiatives.touchOrganization(initiative.organizationId);
-    if (moderation && action !== 'archive') await this.tellOwners(initiative, action as 'publish' | 'request-changes' | 'reject', comment);
+    if (moderation && action !== 'archive')
+      await this.tellOwners(initiative, action as 'publish' | 'request-changes' | 'reject', comment);
     if (action === 'publish') this.events.emit('initiative.published', { initiativeId: id, title: initiative.title });
     return this.get(id, user);
   }
@@ -149,9 +214,13 @@ export class InitiativesService {
     let includeHidden = false;
     if (query.status) {
       // Non-public statuses: staff, or members of the organisation asked for with `org`.
-      const insider = staff || (!!query.org && !!user && !!(await this.organizations.membership(query.org, user.id))?.role);
+      const insider =
+        staff || (!!query.org && !!user && !!(await this.organizations.membership(query.org, user.id))?.role);
       if (!PUBLIC_STATUSES.includes(query.status) && !insider) {
-        throw new ForbiddenException({ message: 'Only city staff, or members of the organisation (with org), can list initiatives in this status.', fields: { status: ['not allowed for you'] } });
+        throw new ForbiddenException({
+          message: 'Only city staff, or members of the organisation (with org), can list initiatives in this status.',
+          fields: { status: ['not allowed for you'] },
+        });
       }
       statuses = [query.status];
       includeHidden = insider;
@@ -181,7 +250,13 @@ export class InitiativesService {
       dateColumn: statuses.every((status) => PUBLIC_STATUSES.includes(status)) ? 'published_at' : 'created_at',
       after: query.cursor
         ? decodeCursor(query.cursor, 'cursor', ([rank, at, id]) =>
-            typeof rank === 'number' && typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id) ? { rank, at, id } : null,
+            typeof rank === 'number' &&
+            typeof at === 'string' &&
+            !Number.isNaN(Date.parse(at)) &&
+            typeof id === 'string' &&
+            /^[0-9a-f-]{36}$/.test(id)
+              ? { rank, at, id }
+              : null,
           )
         : undefined,
       limit: limit + 1,
@@ -208,12 +283,28 @@ export class InitiativesService {
     const warned = await this.initiatives.claimArchiveWarnings(on);
     for (const initiative of warned) {
       for (const owner of await this.organizations.ownerContacts(initiative.organizationId)) {
-        await this.mail.enqueue({ to: owner.email, locale: owner.locale, template: 'initiative_archive_warning', params: { name: owner.displayName, title: initiative.title, link: this.link(initiative.id) }, userId: owner.userId });
+        await this.mail.enqueue({
+          to: owner.email,
+          locale: owner.locale,
+          template: 'initiative_archive_warning',
+          params: { name: owner.displayName, title: initiative.title, link: this.link(initiative.id) },
+          userId: owner.userId,
+        });
       }
     }
     let archived = 0;
     for (const id of await this.initiatives.findDueForArchive(on)) {
-      const moved = await this.initiatives.transaction((manager) => this.initiatives.transition(id, TRANSITIONS.archive.from, 'archived', {}, null, 'archived automatically', manager));
+      const moved = await this.initiatives.transaction((manager) =>
+        this.initiatives.transition(
+          id,
+          TRANSITIONS.archive.from,
+          'archived',
+          {},
+          null,
+          'archived automatically',
+          manager,
+        ),
+      );
       if (moved) archived++;
     }
     if (warned.length) await this.mail.deliverNow();
@@ -227,8 +318,17 @@ export class InitiativesService {
   }
 
   /** The owners are told (in the app, and by e-mail as they prefer). */
-  private async tellOwners(initiative: Initiative, action: 'publish' | 'request-changes' | 'reject', comment?: string): Promise<void> {
-    const template: MailTemplate = action === 'publish' ? 'initiative_published' : action === 'reject' ? 'initiative_rejected' : 'initiative_changes_requested';
+  private async tellOwners(
+    initiative: Initiative,
+    action: 'publish' | 'request-changes' | 'reject',
+    comment?: string,
+  ): Promise<void> {
+    const template: MailTemplate =
+      action === 'publish'
+        ? 'initiative_published'
+        : action === 'reject'
+          ? 'initiative_rejected'
+          : 'initiative_changes_requested';
     const owners = await this.organizations.ownerContacts(initiative.organizationId);
     const title = {
       publish: { pl: `Opublikowano: ${initiative.title}`, en: `Published: ${initiative.title}` },
@@ -239,9 +339,22 @@ export class InitiativesService {
       userIds: owners.map((owner) => owner.userId),
       kind: 'initiative_moderated',
       title,
-      body: comment ? { pl: comment, en: comment } : { pl: 'Inicjatywa jest widoczna dla wszystkich.', en: 'Everyone can see the initiative now.' },
+      body: comment
+        ? { pl: comment, en: comment }
+        : { pl: 'Inicjatywa jest widoczna dla wszystkich.', en: 'Everyone can see the initiative now.' },
       link: `/initiatives/${initiative.id}`,
-      mail: (owner) => ({ to: owner.email, locale: owner.locale, template, params: { name: owner.displayName, title: initiative.title, comment: comment ?? '', link: this.link(initiative.id) } as never, userId: owner.userId }),
+      mail: (owner) => ({
+        to: owner.email,
+        locale: owner.locale,
+        template,
+        params: {
+          name: owner.displayName,
+          title: initiative.title,
+          comment: comment ?? '',
+          link: this.link(initiative.id),
+        } as never,
+        userId: owner.userId,
+      }),
     });
   }
 
@@ -258,14 +371,17 @@ export class InitiativesService {
     const row = await this.initiatives.findVisibility(id);
     if (!row) throw new NotFoundException(NOT_FOUND);
     const role = user ? ((await this.organizations.membership(row.organizationId, user.id))?.role ?? null) : null;
-    if (!this.mayView(row.status, row.hidden, role, !!user && isStaff(user.role))) throw new NotFoundException(NOT_FOUND);
+    if (!this.mayView(row.status, row.hidden, role, !!user && isStaff(user.role)))
+      throw new NotFoundException(NOT_FOUND);
     return { organizationId: row.organizationId, organizationType: row.organizationType };
   }
 
   private async access(id: string, user?: AuthUser): Promise<Access> {
     const initiative = await this.initiatives.findById(id);
     if (!initiative) throw new NotFoundException(NOT_FOUND);
-    const role = user ? ((await this.organizations.membership(initiative.organizationId, user.id))?.role ?? null) : null;
+    const role = user
+      ? ((await this.organizations.membership(initiative.organizationId, user.id))?.role ?? null)
+      : null;
     const staff = !!user && isStaff(user.role);
     if (!this.mayView(initiative.status, !!initiative.hiddenAt, role, staff)) throw new NotFoundException(NOT_FOUND);
     return { initiative, role, staff };
@@ -278,7 +394,8 @@ export class InitiativesService {
 
   private async requireEditor(id: string, user: AuthUser): Promise<Access> {
     const access = await this.access(id, user);
-    if (!access.role || !EDITING_ROLES.includes(access.role)) throw new ForbiddenException('Only owners and editors of the organisation can change its initiatives.');
+    if (!access.role || !EDITING_ROLES.includes(access.role))
+      throw new ForbiddenException('Only owners and editors of the organisation can change its initiatives.');
     return access;
   }
 
@@ -300,12 +417,19 @@ export class InitiativesService {
     const startsOn = dto.startsOn ?? current?.startsOn ?? null;
     const endsOn = dto.endsOn ?? current?.endsOn ?? null;
     if (startsOn && endsOn && endsOn < startsOn) {
-      throw new BadRequestException({ message: 'endsOn must not be before startsOn', fields: { endsOn: ['endsOn must not be before startsOn'] } });
+      throw new BadRequestException({
+        message: 'endsOn must not be before startsOn',
+        fields: { endsOn: ['endsOn must not be before startsOn'] },
+      });
     }
     if (dto.coOrganizerIds?.length) {
       const found = await this.initiatives.findVerifiedOrganizations(dto.coOrganizerIds);
       const missing = dto.coOrganizerIds.filter((id) => !found.some((o) => o.id === id));
-      if (missing.length) throw new BadRequestException({ message: `coOrganizerIds must be verified organisations; not found: ${missing.join(', ')}`, fields: { coOrganizerIds: ['must be verified organisations'] } });
+      if (missing.length)
+        throw new BadRequestException({
+          message: `coOrganizerIds must be verified organisations; not found: ${missing.join(', ')}`,
+          fields: { coOrganizerIds: ['must be verified organisations'] },
+        });
     }
     const values: Partial<Initiative> = {};
     if (dto.title !== undefined) values.title = dto.title;
@@ -345,7 +469,14 @@ export class InitiativesService {
       startsOn: initiative.startsOn,
       endsOn: initiative.endsOn,
       fundingProgramme: initiative.fundingProgramme,
-      organization: { id: organization.id, name: organization.name, type: organization.type, cityKey: organization.city?.key ?? null, cityName: organization.cityName, country: organization.country },
+      organization: {
+        id: organization.id,
+        name: organization.name,
+        type: organization.type,
+        cityKey: organization.city?.key ?? null,
+        cityName: organization.cityName,
+        country: organization.country,
+      },
       publishedAt: initiative.publishedAt?.toISOString() ?? null,
     };
   }

@@ -21,7 +21,7 @@ describe('toSearchWords', () => {
 describe('toPrefixQuery', () => {
   it('matches a prefix of every word', () => {
     expect(toPrefixQuery('Współpraca Kraków')).toBe('wspolpraca:* & krakow:*');
-    expect(toPrefixQuery("a & b | !c:*")).toBe('a:* & b:* & c:*');
+    expect(toPrefixQuery('a & b | !c:*')).toBe('a:* & b:* & c:*');
     expect(toPrefixQuery('!!!')).toBeNull();
   });
 });

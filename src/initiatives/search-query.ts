@@ -23,5 +23,9 @@ export function toSearchWords(text: string | undefined): string[] | null {
  * expands the prefixes into known words in SQL instead (search_words_query(), migration SearchWords).
  */
 export function toPrefixQuery(text: string | undefined): string | null {
-  return toSearchWords(text)?.map((word) => `${word}:*`).join(' & ') ?? null;
+  return (
+    toSearchWords(text)
+      ?.map((word) => `${word}:*`)
+      .join(' & ') ?? null
+  );
 }

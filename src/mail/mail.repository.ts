@@ -18,7 +18,10 @@ export class MailRepository {
    * Takes pending mails due now, locking them so that two instances never send the same mail,
    * hands each to `send`, and records the outcome in the same transaction.
    */
-  async deliverDue(limit: number, send: (mail: OutboxMail) => Promise<'sent' | 'logged'>): Promise<{ delivered: number; failed: number }> {
+  async deliverDue(
+    limit: number,
+    send: (mail: OutboxMail) => Promise<'sent' | 'logged'>,
+  ): Promise<{ delivered: number; failed: number }> {
     return this.dataSource.transaction(async (manager) => {
       const due = await manager
         .getRepository(OutboxMail)
@@ -34,17 +37,25 @@ export class MailRepository {
       for (const mail of due) {
         try {
           const status = await send(mail);
-          await manager.update(OutboxMail, { id: mail.id }, { status, sentAt: new Date(), attempts: mail.attempts + 1, lastError: null });
+          await manager.update(
+            OutboxMail,
+            { id: mail.id },
+            { status, sentAt: new Date(), attempts: mail.attempts + 1, lastError: null },
+          );
           delivered++;
         } catch (error) {
           const attempts = mail.attempts + 1;
           // Back off 1, 2, 4... minutes; give up after 8 attempts (about four hours).
-          await manager.update(OutboxMail, { id: mail.id }, {
-            attempts,
-            lastError: String((error as Error).message ?? error).slice(0, 1000),
-            status: attempts >= 8 ? 'failed' : 'pending',
-            nextAttemptAt: new Date(Date.now() + 60_000 * 2 ** (attempts - 1)),
-          });
+          await manager.update(
+            OutboxMail,
+            { id: mail.id },
+            {
+              attempts,
+              lastError: String((error as Error).message ?? error).slice(0, 1000),
+              status: attempts >= 8 ? 'failed' : 'pending',
+              nextAttemptAt: new Date(Date.now() + 60_000 * 2 ** (attempts - 1)),
+            },
+          );
           failed++;
         }
       }

@@ -50,7 +50,10 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
   /** Stores the mail. Call `deliverNow()` after the transaction commits (enqueueAndDeliver does both outside transactions). */
   async enqueue<T extends MailTemplate>(request: MailRequest<T>, manager?: EntityManager): Promise<void> {
     const { subject, text } = renderMail(request.template, request.locale, request.params);
-    await this.outbox.insert({ to: request.to, subject, text, template: request.template, userId: request.userId ?? null }, manager);
+    await this.outbox.insert(
+      { to: request.to, subject, text, template: request.template, userId: request.userId ?? null },
+      manager,
+    );
   }
 
   async enqueueAndDeliver<T extends MailTemplate>(request: MailRequest<T>): Promise<void> {
@@ -63,14 +66,21 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.delivering) {
       await this.delivering;
     }
-    this.delivering = this.outbox.deliverDue(50, (mail) => this.send(mail)).catch((error) => this.logger.error({ msg: 'mail delivery failed', err: String(error) }));
+    this.delivering = this.outbox
+      .deliverDue(50, (mail) => this.send(mail))
+      .catch((error) => this.logger.error({ msg: 'mail delivery failed', err: String(error) }));
     await this.delivering;
     this.delivering = undefined;
   }
 
   private async send(mail: OutboxMail): Promise<'sent' | 'logged'> {
     if (this.transport) {
-      await this.transport.sendMail({ from: this.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
+      await this.transport.sendMail({
+        from: this.config.mailFrom,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+      });
       return 'sent';
     }
     this.logger.log({ msg: 'mail', mail: { to: mail.to, subject: mail.subject, text: mail.text } });

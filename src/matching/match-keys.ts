@@ -10,7 +10,8 @@
  * prefixes must be the function's: the matching integration test compares the visits (these keys)
  * with the exhaustive reference (the plain columns).
  */
-export const INITIATIVE_MATCH_KEYS = 'initiative_match_keys(j.target_cities, j.target_countries, j.sought_org_types, j.areas, j.organization_city, j.organization_country)';
+export const INITIATIVE_MATCH_KEYS =
+  'initiative_match_keys(j.target_cities, j.target_countries, j.sought_org_types, j.areas, j.organization_city, j.organization_country)';
 
 export const matchKey = {
   targetCity: (city: string) => `tc:${city}`,

@@ -1,16 +1,50 @@
-import { BadRequestException, Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseIntPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { uuidParam } from '../common/http/params';
 import { CurrentUser, Public, Roles, type AuthUser } from '../auth/auth-user';
 import { CityKeyParamDto } from '../registry/dto/registry-query.dto';
-import { CityBoostDto, CreateSavedSearchDto, MatchesDto, MatchQueryDto, SavedSearchDto, SavedSearchListDto, SuggestionQueryDto, SuggestionsDto } from './dto/matching.dto';
+import {
+  CityBoostDto,
+  CreateSavedSearchDto,
+  MatchesDto,
+  MatchQueryDto,
+  SavedSearchDto,
+  SavedSearchListDto,
+  SuggestionQueryDto,
+  SuggestionsDto,
+} from './dto/matching.dto';
 import { MatchingService } from './matching.service';
 import { SavedSearchesService } from './saved-searches.service';
 import type { Locale } from './score';
 
-
 /** The reasons' language: asked for, else the user's, else the browser's, else Polish. */
-function viewerLocale(asked: Locale | undefined, user: AuthUser | undefined, acceptLanguage: string | undefined): Locale {
+function viewerLocale(
+  asked: Locale | undefined,
+  user: AuthUser | undefined,
+  acceptLanguage: string | undefined,
+): Locale {
   if (asked) return asked;
   if (user) return user.locale;
   return /^\s*en\b/i.test(acceptLanguage ?? '') ? 'en' : 'pl';
@@ -26,19 +60,36 @@ export class MatchingController {
 
   @Public()
   @Get('initiatives/:id/matches')
-  @ApiOperation({ summary: 'Counterpart organisations and complementary initiatives, ranked, with the reasons they matched' })
+  @ApiOperation({
+    summary: 'Counterpart organisations and complementary initiatives, ranked, with the reasons they matched',
+  })
   @ApiOkResponse({ type: MatchesDto })
   @ApiHeader({ name: 'accept-language', required: false })
-  matches(@Param('id', uuidParam('id')) id: string, @Query() query: MatchQueryDto, @Headers('accept-language') acceptLanguage?: string, @CurrentUser() user?: AuthUser): Promise<MatchesDto> {
-    return this.matching.forInitiative(id, user, viewerLocale(query.lang, user, acceptLanguage), { organizations: query.organizationsCursor, initiatives: query.initiativesCursor });
+  matches(
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: MatchQueryDto,
+    @Headers('accept-language') acceptLanguage?: string,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<MatchesDto> {
+    return this.matching.forInitiative(id, user, viewerLocale(query.lang, user, acceptLanguage), {
+      organizations: query.organizationsCursor,
+      initiatives: query.initiativesCursor,
+    });
   }
 
   @Public()
   @Get('organizations/:id/suggestions')
-  @ApiOperation({ summary: '"Initiatives that fit you": published initiatives ranked for an organisation, with reasons' })
+  @ApiOperation({
+    summary: '"Initiatives that fit you": published initiatives ranked for an organisation, with reasons',
+  })
   @ApiOkResponse({ type: SuggestionsDto })
   @ApiHeader({ name: 'accept-language', required: false })
-  suggestions(@Param('id', uuidParam('id')) id: string, @Query() query: SuggestionQueryDto, @Headers('accept-language') acceptLanguage?: string, @CurrentUser() user?: AuthUser): Promise<SuggestionsDto> {
+  suggestions(
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: SuggestionQueryDto,
+    @Headers('accept-language') acceptLanguage?: string,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<SuggestionsDto> {
     return this.matching.forOrganization(id, user, viewerLocale(query.lang, user, acceptLanguage), query.cursor);
   }
 
@@ -73,7 +124,11 @@ export class MatchingController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete one of my saved searches' })
   @ApiNoContentResponse()
-  async deleteSavedSearch(@CurrentUser() user: AuthUser, @Param('id', new ParseIntPipe({ exceptionFactory: () => new BadRequestException('id must be a whole number') })) id: number): Promise<void> {
+  async deleteSavedSearch(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIntPipe({ exceptionFactory: () => new BadRequestException('id must be a whole number') }))
+    id: number,
+  ): Promise<void> {
     await this.savedSearches.delete(user, id);
   }
 }

@@ -136,7 +136,11 @@ interface RankingSpec {
    * needs a score the other factors cannot reach without a good city, it reads only candidates
    * in the cities that give enough (a narrower index scan; none when no city gives enough).
    */
-  cities: { points: Map<string | number, number>; restWithoutCity: number; filter: (refs: (string | number)[], params: Params) => string };
+  cities: {
+    points: Map<string | number, number>;
+    restWithoutCity: number;
+    filter: (refs: (string | number)[], params: Params) => string;
+  };
 }
 
 const w = WEIGHTS;
@@ -168,12 +172,21 @@ function cityRanking(
   seekerHome: boolean,
   languages: number,
   params: Params,
-  city: { column: string; ref: (city: CityRow) => string | number; type: 'int' | 'text'; filter: RankingSpec['cities']['filter'] },
+  city: {
+    column: string;
+    ref: (city: CityRow) => string | number;
+    type: 'int' | 'text';
+    filter: RankingSpec['cities']['filter'];
+  },
 ) {
   const points = new Map((cities ?? []).map((row) => [city.ref(row), cityPoints(row, seekerHome)] as const));
   const restWithoutCity = Math.min(languages * w.perLanguage, w.maxLanguages) + w.active;
   const pointsSql = `coalesce((${params.add([...points.values()])}::int[])[array_position(${params.add([...points.keys()])}::${city.type}[], ${city.column})], 0)`;
-  return { rest: Math.max(0, ...points.values()) + restWithoutCity, cities: { points, restWithoutCity, filter: city.filter }, pointsSql };
+  return {
+    rest: Math.max(0, ...points.values()) + restWithoutCity,
+    cities: { points, restWithoutCity, filter: city.filter },
+    pointsSql,
+  };
 }
 
 /** The weighted sum of score.ts, in SQL (the weights are code constants, inlined as numbers). */
@@ -195,14 +208,18 @@ function factorColumns(f: FactorSql): string {
 
 /** Containment tests, one per value: (col @> ARRAY[$1])::int + ... (0 without values). */
 function countShared(column: string, values: string[], params: Params): string {
-  return values.length ? `(${values.map((v) => `(${column} @> ARRAY[${params.add(v)}]::text[])::int`).join(' + ')})` : '0';
+  return values.length
+    ? `(${values.map((v) => `(${column} @> ARRAY[${params.add(v)}]::text[])::int`).join(' + ')})`
+    : '0';
 }
 
-const intersect = (column: string, values: string) => `ARRAY(SELECT unnest(${column}) INTERSECT SELECT unnest(${values}::text[]) ORDER BY 1)`;
+const intersect = (column: string, values: string) =>
+  `ARRAY(SELECT unnest(${column}) INTERSECT SELECT unnest(${values}::text[]) ORDER BY 1)`;
 const or = (parts: string[]) => (parts.length ? `(${parts.join(' OR ')})` : 'false');
 
 /** The tier of the candidate's city; the home city counts only for a seeker abroad. */
-const tierSql = (seekerHome: boolean) => `(CASE WHEN c.is_home THEN ${seekerHome ? 'NULL' : `'home'`} ELSE c.relationship::text END)`;
+const tierSql = (seekerHome: boolean) =>
+  `(CASE WHEN c.is_home THEN ${seekerHome ? 'NULL' : `'home'`} ELSE c.relationship::text END)`;
 
 /**
  * Matching in SQL. A request first reads the seeker, then ranks candidates by the formula of
@@ -215,7 +232,12 @@ export class MatchingRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Counterpart organisations for an initiative. */
-  async counterparts(initiativeId: string, after: MatchCursor | undefined, limit: number, options: RankOptions = {}): Promise<OrganizationMatchRow[]> {
+  async counterparts(
+    initiativeId: string,
+    after: MatchCursor | undefined,
+    limit: number,
+    options: RankOptions = {},
+  ): Promise<OrganizationMatchRow[]> {
     const [seeker] = (await this.dataSource.query(
       `SELECT i.organization_id AS "organizationId", i.target_countries AS "targetCountries", i.sought_org_types AS "soughtTypes",
               i.areas, i.languages, i.co_organizer_ids AS "coOrganizerIds", coalesce(sc.is_home, false) AS "seekerHome",
@@ -250,9 +272,20 @@ export class MatchingRepository {
     const inTargetCity = cityIds ? `o.city_id = ANY(${cityIds}::int[])` : 'false';
     const inTargetCountry = countries ? `o.country = ANY(${countries}::bpchar[])` : 'false';
     const signals: RankingSpec['signals'] = [];
-    if (cityIds || countries) signals.push({ key: 'place', max: cityIds ? w.targetCity : w.targetCountry, where: or([cityIds ? inTargetCity : '', countries ? inTargetCountry : ''].filter(Boolean)) });
+    if (cityIds || countries)
+      signals.push({
+        key: 'place',
+        max: cityIds ? w.targetCity : w.targetCountry,
+        where: or([cityIds ? inTargetCity : '', countries ? inTargetCountry : ''].filter(Boolean)),
+      });
     if (types) signals.push({ key: 'type', max: w.soughtType, where: `o.type = ANY(${types}::text[])` });
-    if (areas) signals.push({ key: 'areas', max: Math.min(seeker.areas.length * w.perArea, w.maxAreas), where: `o.areas && ${areas}::text[]`, broad: true });
+    if (areas)
+      signals.push({
+        key: 'areas',
+        max: Math.min(seeker.areas.length * w.perArea, w.maxAreas),
+        where: `o.areas && ${areas}::text[]`,
+        broad: true,
+      });
     const factors: FactorSql = {
       inTargetCity,
       inTargetCountry,
@@ -272,7 +305,12 @@ export class MatchingRepository {
         params,
         from: 'organizations o',
         answerJoins: 'LEFT JOIN cities c ON c.id = o.city_id',
-        filters: [`o.status = 'verified'`, 'o.hidden_at IS NULL', `o.id <> ${params.add(seeker.organizationId)}`, `NOT (o.id = ANY(${params.add(seeker.coOrganizerIds)}::uuid[]))`],
+        filters: [
+          `o.status = 'verified'`,
+          'o.hidden_at IS NULL',
+          `o.id <> ${params.add(seeker.organizationId)}`,
+          `NOT (o.id = ANY(${params.add(seeker.coOrganizerIds)}::uuid[]))`,
+        ],
         signals,
         factors,
         name: 'o.name',
@@ -291,7 +329,13 @@ export class MatchingRepository {
    * Published initiatives that fit a seeker: an organisation (`initiativeId` null), or an
    * initiative of that organisation (its targets and languages count too).
    */
-  async fittingInitiatives(organizationId: string, initiativeId: string | null, after: MatchCursor | undefined, limit: number, options: RankOptions = {}): Promise<InitiativeMatchRow[]> {
+  async fittingInitiatives(
+    organizationId: string,
+    initiativeId: string | null,
+    after: MatchCursor | undefined,
+    limit: number,
+    options: RankOptions = {},
+  ): Promise<InitiativeMatchRow[]> {
     const [seeker] = (await this.dataSource.query(
       `SELECT o.id, o.type, o.country, c.key AS "cityKey", c.name AS "cityEn", c.name_pl AS "cityPl", coalesce(c.is_home, false) AS "seekerHome",
               coalesce(i.target_cities, '{}') AS "targetCities", coalesce(i.target_countries, '{}') AS "targetCountries",
@@ -316,9 +360,13 @@ export class MatchingRepository {
     if (!seeker) return [];
     const params = new Params();
     // In a target city: the candidate is in one of the seeker's, or targets the seeker's; the same for countries.
-    const inSeekersCities = seeker.targetCities.length ? `j.organization_city = ANY(${params.add(seeker.targetCities)}::text[])` : '';
+    const inSeekersCities = seeker.targetCities.length
+      ? `j.organization_city = ANY(${params.add(seeker.targetCities)}::text[])`
+      : '';
     const targetsSeekersCity = seeker.cityKey ? `j.target_cities @> ARRAY[${params.add(seeker.cityKey)}]::text[]` : '';
-    const inSeekersCountries = seeker.targetCountries.length ? `j.organization_country = ANY(${params.add(seeker.targetCountries)}::bpchar[])` : '';
+    const inSeekersCountries = seeker.targetCountries.length
+      ? `j.organization_country = ANY(${params.add(seeker.targetCountries)}::bpchar[])`
+      : '';
     const targetsSeekersCountry = `j.target_countries @> ARRAY[${params.add(seeker.country)}]::text[]`;
     const cityParts = [inSeekersCities, targetsSeekersCity].filter(Boolean);
     const countryParts = [inSeekersCountries, targetsSeekersCountry].filter(Boolean);
@@ -337,15 +385,32 @@ export class MatchingRepository {
     ];
     // All signals through the one match-keys index (areas too: GIN skips through a long list cheaply).
     const signals: RankingSpec['signals'] = [
-      { key: 'place', max: cityParts.length ? w.targetCity : w.targetCountry, where: `${INITIATIVE_MATCH_KEYS} && ${keys(placeKeys)}`, exact: or([...cityParts, ...countryParts]) },
-      { key: 'type', max: w.soughtType, where: `${INITIATIVE_MATCH_KEYS} @> ${keys([matchKey.soughtType(seeker.type)])}`, exact: `j.sought_org_types @> ARRAY[${type}]::text[]` },
+      {
+        key: 'place',
+        max: cityParts.length ? w.targetCity : w.targetCountry,
+        where: `${INITIATIVE_MATCH_KEYS} && ${keys(placeKeys)}`,
+        exact: or([...cityParts, ...countryParts]),
+      },
+      {
+        key: 'type',
+        max: w.soughtType,
+        where: `${INITIATIVE_MATCH_KEYS} @> ${keys([matchKey.soughtType(seeker.type)])}`,
+        exact: `j.sought_org_types @> ARRAY[${type}]::text[]`,
+      },
     ];
-    if (areas) signals.push({ key: 'areas', max: Math.min(seeker.areas.length * w.perArea, w.maxAreas), where: `${INITIATIVE_MATCH_KEYS} && ${keys(seeker.areas.map(matchKey.area))}`, exact: `j.areas && ${areas}::text[]` });
+    if (areas)
+      signals.push({
+        key: 'areas',
+        max: Math.min(seeker.areas.length * w.perArea, w.maxAreas),
+        where: `${INITIATIVE_MATCH_KEYS} && ${keys(seeker.areas.map(matchKey.area))}`,
+        exact: `j.areas && ${areas}::text[]`,
+      });
     const city = cityRanking(seeker.cities, seeker.seekerHome, seeker.languages.length, params, {
       column: 'j.organization_city::text',
       ref: (row) => row.key,
       type: 'text',
-      filter: (cityKeys, visit) => `${INITIATIVE_MATCH_KEYS} && ${visit.add(cityKeys.map((key) => matchKey.organizationCity(String(key))))}::text[]`,
+      filter: (cityKeys, visit) =>
+        `${INITIATIVE_MATCH_KEYS} && ${visit.add(cityKeys.map((key) => matchKey.organizationCity(String(key))))}::text[]`,
     });
     const factors: FactorSql = {
       inTargetCity: or(cityParts),
@@ -370,7 +435,8 @@ export class MatchingRepository {
       {
         params,
         from: 'initiatives j',
-        answerJoins: 'LEFT JOIN cities c ON c.key = j.organization_city JOIN organizations o ON o.id = j.organization_id',
+        answerJoins:
+          'LEFT JOIN cities c ON c.key = j.organization_city JOIN organizations o ON o.id = j.organization_id',
         filters: [
           `j.status IN ('published', 'in_progress')`,
           'j.hidden_at IS NULL',
@@ -396,7 +462,11 @@ export class MatchingRepository {
   /** Staff: lift (or stop lifting) a partner city in matching. */
   async setCityBoost(cityKey: string, boost: number): Promise<boolean> {
     // edited_at marks the city as edited by staff: the reference-data import keeps the change.
-    const rows = await modifyReturning(this.dataSource.manager, `UPDATE cities SET match_boost = $2, edited_at = now() WHERE key = $1 AND NOT is_home RETURNING id`, [cityKey, boost]);
+    const rows = await modifyReturning(
+      this.dataSource.manager,
+      `UPDATE cities SET match_boost = $2, edited_at = now() WHERE key = $1 AND NOT is_home RETURNING id`,
+      [cityKey, boost],
+    );
     return rows.length > 0;
   }
 
@@ -404,7 +474,12 @@ export class MatchingRepository {
    * The page: candidates chosen by topKCandidates (or, exhaustively, every candidate), then their
    * factors and the final order in one statement, so that names compare in the database's collation.
    */
-  private async rank<Row>(spec: RankingSpec, after: MatchCursor | undefined, limit: number, options: RankOptions): Promise<Row[]> {
+  private async rank<Row>(
+    spec: RankingSpec,
+    after: MatchCursor | undefined,
+    limit: number,
+    options: RankOptions,
+  ): Promise<Row[]> {
     if (!spec.signals.length) return [];
     const score = scoreSql(spec.factors);
     // Keyset paging: after the cursor's (score, name, id) in the order of the page.
@@ -423,7 +498,11 @@ export class MatchingRepository {
         const chosen = keys.map((key) => spec.signals.find((s) => s.key === key)!);
         const narrow = chosen.filter((signal) => !signal.broad).length;
         // "IS TRUE" keeps a broad signal out of the BitmapAnd: a filter on the few rows the others find.
-        const where = [...chosen.map((signal) => (signal.broad && narrow >= 2 ? `(${signal.where}) IS TRUE` : signal.where)), ...spec.filters, page(params)];
+        const where = [
+          ...chosen.map((signal) => (signal.broad && narrow >= 2 ? `(${signal.where}) IS TRUE` : signal.where)),
+          ...spec.filters,
+          page(params),
+        ];
         if (minScore !== null) {
           // The points the candidate's city must give for the score to reach minScore at all.
           const need = minScore - chosen.reduce((sum, signal) => sum + signal.max, 0) - spec.cities.restWithoutCity;

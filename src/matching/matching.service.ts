@@ -15,7 +15,11 @@ const encode = (cursor: MatchCursor) => encodeCursor([cursor.score, cursor.name,
 
 function decode(cursor: string | undefined, field: string): MatchCursor | undefined {
   if (!cursor) return undefined;
-  return decodeCursor(cursor, field, ([score, name, id]) => (typeof score === 'number' && typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id) ? { score, name, id } : null));
+  return decodeCursor(cursor, field, ([score, name, id]) =>
+    typeof score === 'number' && typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)
+      ? { score, name, id }
+      : null,
+  );
 }
 
 /** Counterparts and complementary initiatives, with the reasons they matched in the viewer's language. */
@@ -28,48 +32,129 @@ export class MatchingService {
     private readonly registry: RegistryService,
   ) {}
 
-  async forInitiative(id: string, user: AuthUser | undefined, locale: Locale, cursors: { organizations?: string; initiatives?: string }): Promise<MatchesDto> {
+  async forInitiative(
+    id: string,
+    user: AuthUser | undefined,
+    locale: Locale,
+    cursors: { organizations?: string; initiatives?: string },
+  ): Promise<MatchesDto> {
     const owner = await this.initiatives.visibleOwner(id, user); // 404 when the viewer may not see it
     const [vocabulary, organizations, initiatives] = await Promise.all([
       this.vocabulary(),
       this.matching.counterparts(id, decode(cursors.organizations, 'organizationsCursor'), PAGE + 1),
-      this.matching.fittingInitiatives(owner.organizationId, id, decode(cursors.initiatives, 'initiativesCursor'), PAGE + 1),
+      this.matching.fittingInitiatives(
+        owner.organizationId,
+        id,
+        decode(cursors.initiatives, 'initiativesCursor'),
+        PAGE + 1,
+      ),
     ]);
     const seekerType = owner.organizationType;
     return {
-      organizations: organizations.slice(0, PAGE).map((row) => this.organizationMatch(row, seekerType, locale, vocabulary)),
+      organizations: organizations
+        .slice(0, PAGE)
+        .map((row) => this.organizationMatch(row, seekerType, locale, vocabulary)),
       initiatives: initiatives.slice(0, PAGE).map((row) => this.initiativeMatch(row, locale, vocabulary, seekerType)),
-      nextOrganizationsCursor: organizations.length > PAGE ? encode({ score: organizations[PAGE - 1].score, name: organizations[PAGE - 1].name, id: organizations[PAGE - 1].id }) : null,
-      nextInitiativesCursor: initiatives.length > PAGE ? encode({ score: initiatives[PAGE - 1].score, name: initiatives[PAGE - 1].title, id: initiatives[PAGE - 1].id }) : null,
+      nextOrganizationsCursor:
+        organizations.length > PAGE
+          ? encode({
+              score: organizations[PAGE - 1].score,
+              name: organizations[PAGE - 1].name,
+              id: organizations[PAGE - 1].id,
+            })
+          : null,
+      nextInitiativesCursor:
+        initiatives.length > PAGE
+          ? encode({
+              score: initiatives[PAGE - 1].score,
+              name: initiatives[PAGE - 1].title,
+              id: initiatives[PAGE - 1].id,
+            })
+          : null,
     };
   }
 
-  async forOrganization(id: string, user: AuthUser | undefined, locale: Locale, cursor?: string): Promise<SuggestionsDto> {
+  async forOrganization(
+    id: string,
+    user: AuthUser | undefined,
+    locale: Locale,
+    cursor?: string,
+  ): Promise<SuggestionsDto> {
     const organization = await this.organizations.get(id, user);
-    const [vocabulary, rows] = await Promise.all([this.vocabulary(), this.matching.fittingInitiatives(id, null, decode(cursor, 'cursor'), PAGE + 1)]);
+    const [vocabulary, rows] = await Promise.all([
+      this.vocabulary(),
+      this.matching.fittingInitiatives(id, null, decode(cursor, 'cursor'), PAGE + 1),
+    ]);
     return {
       initiatives: rows.slice(0, PAGE).map((row) => this.initiativeMatch(row, locale, vocabulary, organization.type)),
-      nextCursor: rows.length > PAGE ? encode({ score: rows[PAGE - 1].score, name: rows[PAGE - 1].title, id: rows[PAGE - 1].id }) : null,
+      nextCursor:
+        rows.length > PAGE
+          ? encode({ score: rows[PAGE - 1].score, name: rows[PAGE - 1].title, id: rows[PAGE - 1].id })
+          : null,
     };
   }
 
   async setCityBoost(cityKey: string, boost: number): Promise<void> {
-    if (!(await this.matching.setCityBoost(cityKey, boost))) throw new NotFoundException(`There is no partner city with the key "${cityKey}"`);
+    if (!(await this.matching.setCityBoost(cityKey, boost)))
+      throw new NotFoundException(`There is no partner city with the key "${cityKey}"`);
   }
 
-  private organizationMatch(row: FactorRow & { id: string; name: string; type: string; cityKey: string | null; cityName: string; country: string }, seekerType: string, locale: Locale, vocabulary: ReasonVocabulary): OrganizationMatchDto {
+  private organizationMatch(
+    row: FactorRow & {
+      id: string;
+      name: string;
+      type: string;
+      cityKey: string | null;
+      cityName: string;
+      country: string;
+    },
+    seekerType: string,
+    locale: Locale,
+    vocabulary: ReasonVocabulary,
+  ): OrganizationMatchDto {
     const factors = this.factors(row);
     return {
-      organization: { id: row.id, name: row.name, type: row.type, cityKey: row.cityKey, cityName: row.cityName, country: row.country },
+      organization: {
+        id: row.id,
+        name: row.name,
+        type: row.type,
+        cityKey: row.cityKey,
+        cityName: row.cityName,
+        country: row.country,
+      },
       score: score(factors),
       reasons: reasons(factors, seekerType, locale, vocabulary),
     };
   }
 
-  private initiativeMatch(row: FactorRow & { id: string; title: string; summary: string; kind: string; organizationId: string; organizationName: string; organizationType: string; cityKey: string | null; country: string }, locale: Locale, vocabulary: ReasonVocabulary, seekerType: string): InitiativeMatchDto {
+  private initiativeMatch(
+    row: FactorRow & {
+      id: string;
+      title: string;
+      summary: string;
+      kind: string;
+      organizationId: string;
+      organizationName: string;
+      organizationType: string;
+      cityKey: string | null;
+      country: string;
+    },
+    locale: Locale,
+    vocabulary: ReasonVocabulary,
+    seekerType: string,
+  ): InitiativeMatchDto {
     const factors = this.factors(row);
     return {
-      initiative: { id: row.id, title: row.title, summary: row.summary, kind: row.kind, organizationId: row.organizationId, organizationName: row.organizationName, cityKey: row.cityKey, country: row.country },
+      initiative: {
+        id: row.id,
+        title: row.title,
+        summary: row.summary,
+        kind: row.kind,
+        organizationId: row.organizationId,
+        organizationName: row.organizationName,
+        cityKey: row.cityKey,
+        country: row.country,
+      },
       score: score(factors),
       // Here the candidate initiative's organisation seeks the viewer's type.
       reasons: reasons(factors, row.soughtType ? row.organizationType : seekerType, locale, vocabulary),
@@ -82,7 +167,11 @@ export class MatchingService {
       inTargetCountry: row.inTargetCountry,
       tier: row.tier,
       cityName: row.cityEn ? { pl: row.cityPl ?? row.cityEn, en: row.cityEn } : null,
-      place: { city: row.placeCityEn ? { pl: row.placeCityPl ?? row.placeCityEn, en: row.placeCityEn } : null, country: row.placeCountry, targetsSeeker: row.targetsSeeker },
+      place: {
+        city: row.placeCityEn ? { pl: row.placeCityPl ?? row.placeCityEn, en: row.placeCityEn } : null,
+        country: row.placeCountry,
+        targetsSeeker: row.targetsSeeker,
+      },
       soughtType: row.soughtType,
       sharedAreas: row.sharedAreas,
       sharedLanguages: row.sharedLanguages,

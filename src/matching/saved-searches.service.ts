@@ -37,7 +37,8 @@ export class SavedSearchesService {
   }
 
   async delete(user: AuthUser, id: number): Promise<void> {
-    if (!(await this.searches.delete(user.id, id))) throw new NotFoundException('You have no saved search with this id.');
+    if (!(await this.searches.delete(user.id, id)))
+      throw new NotFoundException('You have no saved search with this id.');
   }
 
   @OnEvent('initiative.published')
@@ -51,7 +52,10 @@ export class SavedSearchesService {
           userIds: [userId],
           kind: 'saved_search',
           title: { pl: `Nowa inicjatywa: ${title}`, en: `New initiative: ${title}` },
-          body: { pl: `Pasuje do zapisanego wyszukiwania: ${names.join(', ')}`, en: `Matches your saved search: ${names.join(', ')}` },
+          body: {
+            pl: `Pasuje do zapisanego wyszukiwania: ${names.join(', ')}`,
+            en: `Matches your saved search: ${names.join(', ')}`,
+          },
           link: `/initiatives/${initiativeId}`,
         });
       }

@@ -1,9 +1,26 @@
 import { reasons, score, WEIGHTS, type MatchFactors, type ReasonVocabulary } from './score';
 import { areaName, countryName, languageName, orgTypeName } from '../common/vocabulary-labels';
 
-const none: MatchFactors = { inTargetCity: false, inTargetCountry: false, tier: null, cityName: null, place: { city: null, country: null, targetsSeeker: false }, soughtType: null, sharedAreas: [], sharedLanguages: [], active: false, boost: 0 };
+const none: MatchFactors = {
+  inTargetCity: false,
+  inTargetCountry: false,
+  tier: null,
+  cityName: null,
+  place: { city: null, country: null, targetsSeeker: false },
+  soughtType: null,
+  sharedAreas: [],
+  sharedLanguages: [],
+  active: false,
+  boost: 0,
+};
 const nuremberg = { pl: 'Norymberga', en: 'Nuremberg' };
-const vocabulary: ReasonVocabulary = { area: areaName, language: languageName, orgType: orgTypeName, country: countryName, homeCity: { en: 'Kraków', plGenitive: 'Krakowa', plLocative: 'Krakowie' } };
+const vocabulary: ReasonVocabulary = {
+  area: areaName,
+  language: languageName,
+  orgType: orgTypeName,
+  country: countryName,
+  homeCity: { en: 'Kraków', plGenitive: 'Krakowa', plLocative: 'Krakowie' },
+};
 
 describe('the matching score', () => {
   it('is zero with nothing in common', () => {
@@ -42,13 +59,33 @@ describe('the matching score', () => {
   });
 
   it('adds the factors up', () => {
-    const f: MatchFactors = { ...none, inTargetCity: true, tier: 'twin', cityName: nuremberg, soughtType: 'school', sharedAreas: ['education', 'youth'], sharedLanguages: ['de'], active: true };
+    const f: MatchFactors = {
+      ...none,
+      inTargetCity: true,
+      tier: 'twin',
+      cityName: nuremberg,
+      soughtType: 'school',
+      sharedAreas: ['education', 'youth'],
+      sharedLanguages: ['de'],
+      active: true,
+    };
     expect(score(f)).toBe(40 + 15 + 25 + 10 + 5 + 5);
   });
 });
 
 describe('the reasons of a match', () => {
-  const f: MatchFactors = { ...none, inTargetCity: true, tier: 'twin', cityName: nuremberg, place: { city: nuremberg, country: 'DE', targetsSeeker: false }, soughtType: 'school', sharedAreas: ['education', 'youth'], sharedLanguages: ['de'], active: true, boost: 10 };
+  const f: MatchFactors = {
+    ...none,
+    inTargetCity: true,
+    tier: 'twin',
+    cityName: nuremberg,
+    place: { city: nuremberg, country: 'DE', targetsSeeker: false },
+    soughtType: 'school',
+    sharedAreas: ['education', 'youth'],
+    sharedLanguages: ['de'],
+    active: true,
+    boost: 10,
+  };
 
   it('speaks English', () => {
     expect(reasons(f, 'school', 'en', vocabulary).map((r) => r.text)).toEqual([
@@ -78,20 +115,47 @@ describe('the reasons of a match', () => {
     const zagreb = { pl: 'Zagrzeb', en: 'Zagreb' };
     const krakow = { pl: 'Kraków', en: 'Kraków' };
     const text = (factors: MatchFactors, locale: 'pl' | 'en') => reasons(factors, null, locale, vocabulary)[0].text;
-    const targetsKrakow: MatchFactors = { ...none, inTargetCity: true, cityName: zagreb, place: { city: krakow, country: 'PL', targetsSeeker: true } };
+    const targetsKrakow: MatchFactors = {
+      ...none,
+      inTargetCity: true,
+      cityName: zagreb,
+      place: { city: krakow, country: 'PL', targetsSeeker: true },
+    };
     expect(text(targetsKrakow, 'en')).toBe('looking for partners in Kraków');
     expect(text(targetsKrakow, 'pl')).toBe('szuka partnerów w mieście Kraków');
-    const inCroatia: MatchFactors = { ...none, inTargetCountry: true, cityName: zagreb, place: { city: zagreb, country: 'HR', targetsSeeker: false } };
+    const inCroatia: MatchFactors = {
+      ...none,
+      inTargetCountry: true,
+      cityName: zagreb,
+      place: { city: zagreb, country: 'HR', targetsSeeker: false },
+    };
     expect(text(inCroatia, 'en')).toBe('in a target country: Croatia');
     expect(text(inCroatia, 'pl')).toBe('w docelowym kraju: Chorwacja');
-    const targetsPoland: MatchFactors = { ...none, inTargetCountry: true, cityName: zagreb, place: { city: krakow, country: 'PL', targetsSeeker: true } };
+    const targetsPoland: MatchFactors = {
+      ...none,
+      inTargetCountry: true,
+      cityName: zagreb,
+      place: { city: krakow, country: 'PL', targetsSeeker: true },
+    };
     expect(text(targetsPoland, 'en')).toBe('looking for partners in Poland');
     expect(text(targetsPoland, 'pl')).toBe('szuka partnerów w kraju: Polska');
   });
 
   it('gives each reason a stable code', () => {
-    expect(reasons(f, 'school', 'en', vocabulary).map((r) => r.code)).toEqual(['target_city', 'sought_type', 'city_tier', 'city_boost', 'shared_areas', 'shared_languages', 'active']);
-    expect(reasons({ ...none, tier: 'home' }, null, 'en', vocabulary)).toEqual([{ code: 'city_tier', text: 'in Kraków' }]);
-    expect(reasons({ ...none, tier: 'home' }, null, 'pl', vocabulary)).toEqual([{ code: 'city_tier', text: 'w Krakowie' }]);
+    expect(reasons(f, 'school', 'en', vocabulary).map((r) => r.code)).toEqual([
+      'target_city',
+      'sought_type',
+      'city_tier',
+      'city_boost',
+      'shared_areas',
+      'shared_languages',
+      'active',
+    ]);
+    expect(reasons({ ...none, tier: 'home' }, null, 'en', vocabulary)).toEqual([
+      { code: 'city_tier', text: 'in Kraków' },
+    ]);
+    expect(reasons({ ...none, tier: 'home' }, null, 'pl', vocabulary)).toEqual([
+      { code: 'city_tier', text: 'w Krakowie' },
+    ]);
   });
 });

@@ -49,7 +49,15 @@ export interface MatchFactors {
   boost: number;
 }
 
-export type ReasonCode = 'target_city' | 'target_country' | 'city_tier' | 'sought_type' | 'shared_areas' | 'shared_languages' | 'active' | 'city_boost';
+export type ReasonCode =
+  | 'target_city'
+  | 'target_country'
+  | 'city_tier'
+  | 'sought_type'
+  | 'shared_areas'
+  | 'shared_languages'
+  | 'active'
+  | 'city_boost';
 
 export interface Reason {
   code: ReasonCode;
@@ -80,11 +88,20 @@ export function score(f: MatchFactors): number {
   );
 }
 
-const TIER_TEXT: Record<Exclude<Tier, 'home'>, { pl: (city: string, homeGenitive: string) => string; en: (city: string, home: string) => string }> = {
+const TIER_TEXT: Record<
+  Exclude<Tier, 'home'>,
+  { pl: (city: string, homeGenitive: string) => string; en: (city: string, home: string) => string }
+> = {
   twin: { pl: (c, h) => `${c} to miasto bliźniacze ${h}`, en: (c, h) => `${c} is ${h}'s twin city` },
-  honorary_twin: { pl: (c, h) => `${c} to honorowe miasto bliźniacze ${h}`, en: (c, h) => `${c} is ${h}'s honorary twin city` },
+  honorary_twin: {
+    pl: (c, h) => `${c} to honorowe miasto bliźniacze ${h}`,
+    en: (c, h) => `${c} is ${h}'s honorary twin city`,
+  },
   partner: { pl: (c, h) => `${c} to miasto partnerskie ${h}`, en: (c, h) => `${c} is ${h}'s partner city` },
-  informal: { pl: (c, h) => `${c} współpracuje z władzami ${h} bez umowy`, en: (c, h) => `${c} cooperates with ${h} without an agreement` },
+  informal: {
+    pl: (c, h) => `${c} współpracuje z władzami ${h} bez umowy`,
+    en: (c, h) => `${c} cooperates with ${h} without an agreement`,
+  },
 };
 
 function list(items: string[], locale: Locale): string {
@@ -93,28 +110,85 @@ function list(items: string[], locale: Locale): string {
 }
 
 /** Why it matched, in the viewer's language, strongest reasons first. */
-export function reasons(f: MatchFactors, seekerType: string | null, locale: Locale, vocabulary: ReasonVocabulary): Reason[] {
+export function reasons(
+  f: MatchFactors,
+  seekerType: string | null,
+  locale: Locale,
+  vocabulary: ReasonVocabulary,
+): Reason[] {
   const out: Reason[] = [];
   const city = f.cityName?.[locale] ?? '';
   const pl = locale === 'pl';
   if (f.inTargetCity) {
     const place = f.place.city?.[locale] ?? '';
-    out.push({ code: 'target_city', text: f.place.targetsSeeker ? (pl ? `szuka partnerów w mieście ${place}` : `looking for partners in ${place}`) : pl ? `w docelowym mieście: ${place}` : `in a target city: ${place}` });
+    out.push({
+      code: 'target_city',
+      text: f.place.targetsSeeker
+        ? pl
+          ? `szuka partnerów w mieście ${place}`
+          : `looking for partners in ${place}`
+        : pl
+          ? `w docelowym mieście: ${place}`
+          : `in a target city: ${place}`,
+    });
   } else if (f.inTargetCountry) {
     const place = f.place.country ? vocabulary.country(f.place.country, locale) : '';
-    out.push({ code: 'target_country', text: f.place.targetsSeeker ? (pl ? `szuka partnerów w kraju: ${place}` : `looking for partners in ${place}`) : pl ? `w docelowym kraju: ${place}` : `in a target country: ${place}` });
+    out.push({
+      code: 'target_country',
+      text: f.place.targetsSeeker
+        ? pl
+          ? `szuka partnerów w kraju: ${place}`
+          : `looking for partners in ${place}`
+        : pl
+          ? `w docelowym kraju: ${place}`
+          : `in a target country: ${place}`,
+    });
   }
   if (f.soughtType) {
     const sought = vocabulary.orgType(f.soughtType, locale);
     const seeker = seekerType ? vocabulary.orgType(seekerType, locale) : '';
-    out.push({ code: 'sought_type', text: seeker ? (locale === 'pl' ? `${seeker} szuka partnera typu: ${sought}` : `${seeker} seeking a ${sought}`) : locale === 'pl' ? `poszukiwany partner: ${sought}` : `a sought type: ${sought}` });
+    out.push({
+      code: 'sought_type',
+      text: seeker
+        ? locale === 'pl'
+          ? `${seeker} szuka partnera typu: ${sought}`
+          : `${seeker} seeking a ${sought}`
+        : locale === 'pl'
+          ? `poszukiwany partner: ${sought}`
+          : `a sought type: ${sought}`,
+    });
   }
   const home = locale === 'pl' ? vocabulary.homeCity.plGenitive : vocabulary.homeCity.en;
   if (f.tier && f.tier !== 'home' && city) out.push({ code: 'city_tier', text: TIER_TEXT[f.tier][locale](city, home) });
-  if (f.tier === 'home') out.push({ code: 'city_tier', text: locale === 'pl' ? `w ${vocabulary.homeCity.plLocative}` : `in ${vocabulary.homeCity.en}` });
-  if (f.boost > 0 && city) out.push({ code: 'city_boost', text: locale === 'pl' ? `miasto chce ożywić współpracę z miastem ${city}` : `the city wants to revive its partnership with ${city}` });
-  if (f.sharedAreas.length) out.push({ code: 'shared_areas', text: `${locale === 'pl' ? 'wspólne dziedziny' : 'shares'} ${list(f.sharedAreas.map((a) => vocabulary.area(a, locale)), locale)}` });
-  if (f.sharedLanguages.length) out.push({ code: 'shared_languages', text: `${locale === 'pl' ? 'oboje pracują w językach:' : 'both work in'} ${list(f.sharedLanguages.map((l) => vocabulary.language(l, locale)), locale)}` });
+  if (f.tier === 'home')
+    out.push({
+      code: 'city_tier',
+      text: locale === 'pl' ? `w ${vocabulary.homeCity.plLocative}` : `in ${vocabulary.homeCity.en}`,
+    });
+  if (f.boost > 0 && city)
+    out.push({
+      code: 'city_boost',
+      text:
+        locale === 'pl'
+          ? `miasto chce ożywić współpracę z miastem ${city}`
+          : `the city wants to revive its partnership with ${city}`,
+    });
+  if (f.sharedAreas.length)
+    out.push({
+      code: 'shared_areas',
+      text: `${locale === 'pl' ? 'wspólne dziedziny' : 'shares'} ${list(
+        f.sharedAreas.map((a) => vocabulary.area(a, locale)),
+        locale,
+      )}`,
+    });
+  if (f.sharedLanguages.length)
+    out.push({
+      code: 'shared_languages',
+      text: `${locale === 'pl' ? 'oboje pracują w językach:' : 'both work in'} ${list(
+        f.sharedLanguages.map((l) => vocabulary.language(l, locale)),
+        locale,
+      )}`,
+    });
   if (f.active) out.push({ code: 'active', text: locale === 'pl' ? 'aktywna w tym miesiącu' : 'active this month' });
   return out;
 }

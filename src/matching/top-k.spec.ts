@@ -32,7 +32,10 @@ function visitor(candidates: Candidate[], k: number) {
 function exhaustive(candidates: Candidate[], k: number): string[] {
   const sorted = [...candidates].sort((a, b) => b.score - a.score);
   const kth = sorted.length >= k ? sorted[k - 1].score : -Infinity;
-  return sorted.filter((c) => c.score >= kth).map((c) => c.id).sort();
+  return sorted
+    .filter((c) => c.score >= kth)
+    .map((c) => c.id)
+    .sort();
 }
 
 describe('combinations', () => {
@@ -49,7 +52,11 @@ describe('combinations', () => {
 describe('topKCandidates', () => {
   it('stops after the first combination when its k-th score beats every other bound', async () => {
     const candidates: Candidate[] = [
-      ...Array.from({ length: 5 }, (_, i) => ({ id: `strong${i}`, signals: ['place', 'type', 'areas'] as Key[], score: 100 })),
+      ...Array.from({ length: 5 }, (_, i) => ({
+        id: `strong${i}`,
+        signals: ['place', 'type', 'areas'] as Key[],
+        score: 100,
+      })),
       ...Array.from({ length: 50 }, (_, i) => ({ id: `weak${i}`, signals: ['type'] as Key[], score: 50 })),
     ];
     const { visit, visits } = visitor(candidates, 3);
@@ -72,7 +79,11 @@ describe('topKCandidates', () => {
   });
 
   it('keeps every candidate tied with the k-th score, for the SQL to order by name', async () => {
-    const candidates: Candidate[] = ['x', 'y', 'z'].map((id) => ({ id, signals: ['place', 'type', 'areas'] as Key[], score: 80 }));
+    const candidates: Candidate[] = ['x', 'y', 'z'].map((id) => ({
+      id,
+      signals: ['place', 'type', 'areas'] as Key[],
+      score: 80,
+    }));
     const { visit } = visitor(candidates, 2);
     // The visit returns only 2 of the 3 tied rows (its LIMIT): the third lost on name in the SQL order.
     const found = await topKCandidates(SIGNALS, 30, 2, visit);
@@ -107,7 +118,11 @@ describe('topKCandidates', () => {
       // The same k best scores; ties at the k-th score may be cut by the visits' own order.
       const truth = exhaustive(candidates, k);
       const score = (id: string) => candidates.find((c) => c.id === id)!.score;
-      const best = (ids: string[]) => ids.map(score).sort((a, b) => b - a).slice(0, k);
+      const best = (ids: string[]) =>
+        ids
+          .map(score)
+          .sort((a, b) => b - a)
+          .slice(0, k);
       expect(best(found)).toEqual(best(truth));
       expect(found.every((id) => truth.includes(id))).toBe(true);
     }

@@ -1,8 +1,22 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user';
 import { ErrorResponseDto } from '../common/http/error-response.dto';
-import { CreateReportDto, ModerationReasonDto, ModerationResultDto, ModerationTargetParamsDto, QueueDto, ReportCreatedDto } from './dto/moderation.dto';
+import {
+  CreateReportDto,
+  ModerationReasonDto,
+  ModerationResultDto,
+  ModerationTargetParamsDto,
+  QueueDto,
+  ReportCreatedDto,
+} from './dto/moderation.dto';
 import { ModerationService } from './moderation.service';
 
 @ApiTags('moderation')
@@ -12,7 +26,10 @@ export class ModerationController {
   constructor(private readonly moderation: ModerationService) {}
 
   @Post('reports')
-  @ApiOperation({ summary: 'Report an initiative or an organisation (once per item); enough reports hide it until a moderator decides' })
+  @ApiOperation({
+    summary:
+      'Report an initiative or an organisation (once per item); enough reports hide it until a moderator decides',
+  })
   @ApiCreatedResponse({ type: ReportCreatedDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already reported by you' })
   report(@CurrentUser() user: AuthUser, @Body() dto: CreateReportDto): Promise<ReportCreatedDto> {
@@ -21,7 +38,9 @@ export class ModerationController {
 
   @Get('moderation/queue')
   @Roles('moderator', 'admin')
-  @ApiOperation({ summary: 'The moderation queue: submitted initiatives, pending organisations and reported items, oldest first' })
+  @ApiOperation({
+    summary: 'The moderation queue: submitted initiatives, pending organisations and reported items, oldest first',
+  })
   @ApiOkResponse({ type: QueueDto })
   queue(): Promise<QueueDto> {
     return this.moderation.queue();
@@ -32,7 +51,11 @@ export class ModerationController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Hide an item, with a reason (closes its reports)' })
   @ApiOkResponse({ type: ModerationResultDto })
-  hide(@CurrentUser() user: AuthUser, @Param() { targetType, targetId }: ModerationTargetParamsDto, @Body() { reason }: ModerationReasonDto): Promise<ModerationResultDto> {
+  hide(
+    @CurrentUser() user: AuthUser,
+    @Param() { targetType, targetId }: ModerationTargetParamsDto,
+    @Body() { reason }: ModerationReasonDto,
+  ): Promise<ModerationResultDto> {
     return this.moderation.hide(user, targetType, targetId, reason);
   }
 
@@ -41,7 +64,11 @@ export class ModerationController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Show a hidden item again, with a reason (closes its reports)' })
   @ApiOkResponse({ type: ModerationResultDto })
-  restore(@CurrentUser() user: AuthUser, @Param() { targetType, targetId }: ModerationTargetParamsDto, @Body() { reason }: ModerationReasonDto): Promise<ModerationResultDto> {
+  restore(
+    @CurrentUser() user: AuthUser,
+    @Param() { targetType, targetId }: ModerationTargetParamsDto,
+    @Body() { reason }: ModerationReasonDto,
+  ): Promise<ModerationResultDto> {
     return this.moderation.restore(user, targetType, targetId, reason);
   }
 }

@@ -4,5 +4,9 @@ import { ModerationController } from './moderation.controller';
 import { ModerationRepository } from './moderation.repository';
 import { ModerationService } from './moderation.service';
 
-@Module({ imports: [AuditModule], controllers: [ModerationController], providers: [ModerationService, ModerationRepository] })
+@Module({
+  imports: [AuditModule],
+  controllers: [ModerationController],
+  providers: [ModerationService, ModerationRepository],
+})
 export class ModerationModule {}

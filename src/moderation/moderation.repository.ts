@@ -26,13 +26,23 @@ export class ModerationRepository {
   }
 
   /** Locks the reported item (so that concurrent reports count one after another); false if it does not exist. */
-  async lockTarget(targetType: Reportable, targetId: string, manager: EntityManager): Promise<{ hidden: boolean } | null> {
-    const [row] = await manager.query(`SELECT hidden_at IS NOT NULL AS hidden FROM ${TABLE[targetType]} WHERE id = $1 FOR UPDATE`, [targetId]);
+  async lockTarget(
+    targetType: Reportable,
+    targetId: string,
+    manager: EntityManager,
+  ): Promise<{ hidden: boolean } | null> {
+    const [row] = await manager.query(
+      `SELECT hidden_at IS NOT NULL AS hidden FROM ${TABLE[targetType]} WHERE id = $1 FOR UPDATE`,
+      [targetId],
+    );
     return row ?? null;
   }
 
   /** Stores the report; null when this user has already reported this item (the unique index decides). */
-  async insertReport(values: Pick<Report, 'targetType' | 'targetId' | 'reporterId' | 'reason' | 'comment'>, manager: EntityManager): Promise<number | null> {
+  async insertReport(
+    values: Pick<Report, 'targetType' | 'targetId' | 'reporterId' | 'reason' | 'comment'>,
+    manager: EntityManager,
+  ): Promise<number | null> {
     const rows: { id: number }[] = await manager.query(
       `INSERT INTO reports (target_type, target_id, reporter_id, reason, comment) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (target_type, target_id, reporter_id) DO NOTHING RETURNING id`,
@@ -42,15 +52,32 @@ export class ModerationRepository {
   }
 
   async countOpenReports(targetType: Reportable, targetId: string, manager: EntityManager): Promise<number> {
-    const [row] = await manager.query(`SELECT count(*)::int AS n FROM reports WHERE target_type = $1 AND target_id = $2 AND resolved_at IS NULL`, [targetType, targetId]);
+    const [row] = await manager.query(
+      `SELECT count(*)::int AS n FROM reports WHERE target_type = $1 AND target_id = $2 AND resolved_at IS NULL`,
+      [targetType, targetId],
+    );
     return row.n;
   }
 
-  async setHidden(targetType: Reportable, targetId: string, hidden: boolean, reason: string | null, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE ${TABLE[targetType]} SET hidden_at = CASE WHEN $2 THEN coalesce(hidden_at, now()) ELSE NULL END, hidden_reason = $3 WHERE id = $1`, [targetId, hidden, reason]);
+  async setHidden(
+    targetType: Reportable,
+    targetId: string,
+    hidden: boolean,
+    reason: string | null,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE ${TABLE[targetType]} SET hidden_at = CASE WHEN $2 THEN coalesce(hidden_at, now()) ELSE NULL END, hidden_reason = $3 WHERE id = $1`,
+      [targetId, hidden, reason],
+    );
   }
 
-  async resolveReports(targetType: Reportable, targetId: string, moderatorId: string, manager: EntityManager): Promise<number> {
+  async resolveReports(
+    targetType: Reportable,
+    targetId: string,
+    moderatorId: string,
+    manager: EntityManager,
+  ): Promise<number> {
     const rows = await modifyReturning<{ id: number }>(
       manager,
       `UPDATE reports SET resolved_at = now(), resolved_by = $3 WHERE target_type = $1 AND target_id = $2 AND resolved_at IS NULL RETURNING id`,

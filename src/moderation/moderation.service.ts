@@ -2,7 +2,13 @@ import { BadRequestException, ConflictException, Inject, Injectable, NotFoundExc
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { CreateReportDto, ModerationResultDto, QueueDto, ReportCreatedDto, Reportable } from './dto/moderation.dto';
+import type {
+  CreateReportDto,
+  ModerationResultDto,
+  QueueDto,
+  ReportCreatedDto,
+  Reportable,
+} from './dto/moderation.dto';
 import { ModerationRepository } from './moderation.repository';
 
 /**
@@ -21,12 +27,34 @@ export class ModerationService {
     return this.moderation.transaction(async (manager) => {
       const target = await this.moderation.lockTarget(dto.targetType, dto.targetId, manager);
       if (!target) throw new NotFoundException(`There is no ${dto.targetType} with this id.`);
-      const id = await this.moderation.insertReport({ targetType: dto.targetType, targetId: dto.targetId, reporterId: user.id, reason: dto.reason, comment: dto.comment ?? null }, manager);
+      const id = await this.moderation.insertReport(
+        {
+          targetType: dto.targetType,
+          targetId: dto.targetId,
+          reporterId: user.id,
+          reason: dto.reason,
+          comment: dto.comment ?? null,
+        },
+        manager,
+      );
       if (id === null) throw new ConflictException('You have already reported this; moderators will look at it.');
       let hidden = target.hidden;
-      if (!hidden && (await this.moderation.countOpenReports(dto.targetType, dto.targetId, manager)) >= this.config.reportHideThreshold) {
+      if (
+        !hidden &&
+        (await this.moderation.countOpenReports(dto.targetType, dto.targetId, manager)) >=
+          this.config.reportHideThreshold
+      ) {
         await this.moderation.setHidden(dto.targetType, dto.targetId, true, 'reports', manager);
-        await this.audit.record({ actorId: null, action: `${dto.targetType}.auto_hide`, targetType: dto.targetType, targetId: dto.targetId, reason: `${this.config.reportHideThreshold} reports` }, manager);
+        await this.audit.record(
+          {
+            actorId: null,
+            action: `${dto.targetType}.auto_hide`,
+            targetType: dto.targetType,
+            targetId: dto.targetId,
+            reason: `${this.config.reportHideThreshold} reports`,
+          },
+          manager,
+        );
         hidden = true;
       }
       return { id, hidden };
@@ -43,7 +71,11 @@ export class ModerationService {
         title: row.title,
         since: new Date(row.since).toISOString(),
         hidden: row.hidden,
-        reports: (row.reports ?? []).map((r) => ({ reason: r.reason, comment: r.comment, createdAt: new Date(r.createdAt).toISOString() })),
+        reports: (row.reports ?? []).map((r) => ({
+          reason: r.reason,
+          comment: r.comment,
+          createdAt: new Date(r.createdAt).toISOString(),
+        })),
       })),
     };
   }
@@ -56,14 +88,31 @@ export class ModerationService {
     return this.decide(moderator, targetType, targetId, false, reason);
   }
 
-  private decide(moderator: AuthUser, targetType: Reportable, targetId: string, hide: boolean, reason: string): Promise<ModerationResultDto> {
-    if (!reason) throw new BadRequestException({ message: 'reason is required', fields: { reason: ['reason is required'] } });
+  private decide(
+    moderator: AuthUser,
+    targetType: Reportable,
+    targetId: string,
+    hide: boolean,
+    reason: string,
+  ): Promise<ModerationResultDto> {
+    if (!reason)
+      throw new BadRequestException({ message: 'reason is required', fields: { reason: ['reason is required'] } });
     return this.moderation.transaction(async (manager) => {
       const target = await this.moderation.lockTarget(targetType, targetId, manager);
       if (!target) throw new NotFoundException(`There is no ${targetType} with this id.`);
       await this.moderation.setHidden(targetType, targetId, hide, hide ? reason : null, manager);
       const resolvedReports = await this.moderation.resolveReports(targetType, targetId, moderator.id, manager);
-      await this.audit.record({ actorId: moderator.id, action: `${targetType}.${hide ? 'hide' : 'restore'}`, targetType, targetId, reason, details: { resolvedReports } }, manager);
+      await this.audit.record(
+        {
+          actorId: moderator.id,
+          action: `${targetType}.${hide ? 'hide' : 'restore'}`,
+          targetType,
+          targetId,
+          reason,
+          details: { resolvedReports },
+        },
+        manager,
+      );
       return { hidden: hide, resolvedReports };
     });
   }

@@ -1,5 +1,12 @@
 /** What people are told about. */
-export const NOTIFICATION_KINDS = ['channel_message', 'initiative_moderated', 'organization_verification', 'interest', 'saved_search', 'forum'] as const;
+export const NOTIFICATION_KINDS = [
+  'channel_message',
+  'initiative_moderated',
+  'organization_verification',
+  'interest',
+  'saved_search',
+  'forum',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** in_app: the bell only; email: also an e-mail at once; digest: also in a daily e-mail. */

@@ -2,7 +2,13 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Query } from '@
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BadRequestException } from '@nestjs/common';
 import { CurrentUser, type AuthUser } from '../auth/auth-user';
-import { MarkReadDto, NotificationPageDto, NotificationQueryDto, PreferencesDto, UnreadDto } from './dto/notification.dto';
+import {
+  MarkReadDto,
+  NotificationPageDto,
+  NotificationQueryDto,
+  PreferencesDto,
+  UnreadDto,
+} from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
@@ -23,7 +29,8 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Mark some (ids) or all (all: true) of my notifications read' })
   @ApiOkResponse({ type: UnreadDto })
   read(@CurrentUser() user: AuthUser, @Body() dto: MarkReadDto): Promise<UnreadDto> {
-    if (!dto.all && !dto.ids?.length) throw new BadRequestException({ message: 'give ids, or all: true', fields: { ids: ['give ids, or all: true'] } });
+    if (!dto.all && !dto.ids?.length)
+      throw new BadRequestException({ message: 'give ids, or all: true', fields: { ids: ['give ids, or all: true'] } });
     return this.notifications.markRead(user, dto.all ? 'all' : dto.ids!);
   }
 

@@ -6,5 +6,9 @@ import { NotificationsService } from './notifications.service';
 
 /** Global: organisations, initiatives, channels and later the forum all notify people. */
 @Global()
-@Module({ controllers: [NotificationsController], providers: [NotificationsService, NotificationsRepository, DigestScheduler], exports: [NotificationsService] })
+@Module({
+  controllers: [NotificationsController],
+  providers: [NotificationsService, NotificationsRepository, DigestScheduler],
+  exports: [NotificationsService],
+})
 export class NotificationsModule {}

@@ -26,7 +26,10 @@ export class NotificationsRepository {
 
   /** Members of a private channel, or followers of a public one. */
   async channelFollowers(channelId: number): Promise<string[]> {
-    const rows: { user_id: string }[] = await this.dataSource.query(`SELECT user_id FROM channel_members WHERE channel_id = $1`, [channelId]);
+    const rows: { user_id: string }[] = await this.dataSource.query(
+      `SELECT user_id FROM channel_members WHERE channel_id = $1`,
+      [channelId],
+    );
     return rows.map((row) => row.user_id);
   }
 
@@ -41,7 +44,10 @@ export class NotificationsRepository {
     );
   }
 
-  async insert(values: Pick<Notification, 'userId' | 'kind' | 'payload' | 'delivery'>, manager: EntityManager): Promise<Notification> {
+  async insert(
+    values: Pick<Notification, 'userId' | 'kind' | 'payload' | 'delivery'>,
+    manager: EntityManager,
+  ): Promise<Notification> {
     const [row] = await manager.query(
       `INSERT INTO notifications (user_id, kind, payload, delivery) VALUES ($1, $2, $3, $4) RETURNING id, user_id AS "userId", kind, payload, delivery, created_at AS "createdAt", read_at AS "readAt"`,
       [values.userId, values.kind, values.payload, values.delivery],
@@ -54,7 +60,12 @@ export class NotificationsRepository {
    * one (so a busy discussion is one line in the bell, not a hundred). Returns it, or null.
    * The texts (and messageId) stay those of the latest message, whatever order the folds come in.
    */
-  async foldChannelMessage(userId: string, channelId: number, payload: Notification['payload'], manager: EntityManager): Promise<Notification | null> {
+  async foldChannelMessage(
+    userId: string,
+    channelId: number,
+    payload: Notification['payload'],
+    manager: EntityManager,
+  ): Promise<Notification | null> {
     const rows = await modifyReturning<Notification>(
       manager,
       `UPDATE notifications
@@ -88,7 +99,11 @@ export class NotificationsRepository {
    * Replaces the quoted body of the channel_message notifications whose excerpt is of this message.
    * (A rare moderator or author action: it scans the channel_message notifications, no index on payload.)
    */
-  async redactChannelMessage(messageId: number, body: { pl: string; en: string }, manager: EntityManager): Promise<void> {
+  async redactChannelMessage(
+    messageId: number,
+    body: { pl: string; en: string },
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.query(
       `UPDATE notifications SET payload = jsonb_set(payload, '{body}', $2::jsonb)
         WHERE kind = 'channel_message' AND payload->'messageId' = to_jsonb($1::bigint)`,
@@ -105,13 +120,23 @@ export class NotificationsRepository {
   }
 
   async unreadCount(userId: string): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
+      [userId],
+    );
     return row.n;
   }
 
   async markRead(userId: string, ids: number[] | 'all'): Promise<void> {
-    if (ids === 'all') await this.dataSource.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [userId]);
-    else await this.dataSource.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND id = ANY($2::bigint[]) AND read_at IS NULL`, [userId, ids]);
+    if (ids === 'all')
+      await this.dataSource.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [
+        userId,
+      ]);
+    else
+      await this.dataSource.query(
+        `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND id = ANY($2::bigint[]) AND read_at IS NULL`,
+        [userId, ids],
+      );
   }
 
   async preferences(userId: string): Promise<{ kind: NotificationKind; delivery: Delivery }[]> {
@@ -129,7 +154,9 @@ export class NotificationsRepository {
 
   /** People with notifications waiting for a digest. */
   async digestRecipients(): Promise<string[]> {
-    const rows: { user_id: string }[] = await this.dataSource.query(`SELECT DISTINCT user_id FROM notifications WHERE delivery = 'digest' AND digested_at IS NULL`);
+    const rows: { user_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT user_id FROM notifications WHERE delivery = 'digest' AND digested_at IS NULL`,
+    );
     return rows.map((row) => row.user_id);
   }
 

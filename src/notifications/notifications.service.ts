@@ -55,8 +55,14 @@ export class NotificationsService {
     const created = await this.notifications.transaction(async (manager) => {
       const rows: Notification[] = [];
       for (const recipient of recipients) {
-        rows.push(await this.notifications.insert({ userId: recipient.userId, kind: input.kind, payload, delivery: recipient.delivery }, manager));
-        if (recipient.delivery === 'email') await this.mail.enqueue(input.mail?.(recipient) ?? this.genericMail(recipient, payload), manager);
+        rows.push(
+          await this.notifications.insert(
+            { userId: recipient.userId, kind: input.kind, payload, delivery: recipient.delivery },
+            manager,
+          ),
+        );
+        if (recipient.delivery === 'email')
+          await this.mail.enqueue(input.mail?.(recipient) ?? this.genericMail(recipient, payload), manager);
       }
       return rows;
     });
@@ -68,10 +74,16 @@ export class NotificationsService {
    * A new message: its channel's members and followers who are away are told. `othersFollow:
    * false` (known from the send itself) means nobody but the author follows: nothing to look up.
    */
-  async channelMessage(channel: Pick<Channel, 'id' | 'title' | 'initiativeId'>, message: MessageDto, options: { othersFollow?: boolean } = {}): Promise<void> {
+  async channelMessage(
+    channel: Pick<Channel, 'id' | 'title' | 'initiativeId'>,
+    message: MessageDto,
+    options: { othersFollow?: boolean } = {},
+  ): Promise<void> {
     if (options.othersFollow === false) return;
     try {
-      const followers = (await this.notifications.channelFollowers(channel.id)).filter((id) => id !== message.author.id);
+      const followers = (await this.notifications.channelFollowers(channel.id)).filter(
+        (id) => id !== message.author.id,
+      );
       if (!followers.length) return;
       const present = await this.presence.usersIn(`channel:${channel.id}`);
       const away = followers.filter((id) => !present.has(id));
@@ -95,8 +107,15 @@ export class NotificationsService {
         if (!(await this.notifications.lockForChannelMessage(channel.id, message.id, manager))) return rows;
         for (const recipient of recipients) {
           const folded = await this.notifications.foldChannelMessage(recipient.userId, channel.id, payload, manager);
-          rows.push(folded ?? (await this.notifications.insert({ userId: recipient.userId, kind: 'channel_message', payload, delivery: recipient.delivery }, manager)));
-          if (!folded && recipient.delivery === 'email') await this.mail.enqueue(this.genericMail(recipient, payload), manager);
+          rows.push(
+            folded ??
+              (await this.notifications.insert(
+                { userId: recipient.userId, kind: 'channel_message', payload, delivery: recipient.delivery },
+                manager,
+              )),
+          );
+          if (!folded && recipient.delivery === 'email')
+            await this.mail.enqueue(this.genericMail(recipient, payload), manager);
         }
         return rows;
       });
@@ -119,7 +138,11 @@ export class NotificationsService {
   async page(user: AuthUser, cursor: number | undefined, limit: number): Promise<NotificationPageDto> {
     const rows = await this.notifications.page(user.id, cursor, limit + 1);
     const items = rows.slice(0, limit).map((row) => this.toDto(row));
-    return { items, unread: await this.notifications.unreadCount(user.id), nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
+    return {
+      items,
+      unread: await this.notifications.unreadCount(user.id),
+      nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null,
+    };
   }
 
   async markRead(user: AuthUser, ids: number[] | 'all'): Promise<{ unread: number }> {
@@ -129,7 +152,9 @@ export class NotificationsService {
 
   async preferences(user: AuthUser): Promise<{ items: PreferenceDto[] }> {
     const chosen = new Map((await this.notifications.preferences(user.id)).map((p) => [p.kind, p.delivery]));
-    return { items: NOTIFICATION_KINDS.map((kind) => ({ kind, delivery: chosen.get(kind) ?? DEFAULT_DELIVERY[kind] })) };
+    return {
+      items: NOTIFICATION_KINDS.map((kind) => ({ kind, delivery: chosen.get(kind) ?? DEFAULT_DELIVERY[kind] })),
+    };
   }
 
   async setPreferences(user: AuthUser, items: PreferenceDto[]): Promise<{ items: PreferenceDto[] }> {
@@ -146,8 +171,25 @@ export class NotificationsService {
       const included = await this.notifications.transaction(async (manager) => {
         const rows = await this.notifications.claimDigest(userId, manager);
         if (!rows.length) return 0;
-        const items = rows.map((row) => ({ title: row.payload.title[recipient.locale], body: row.payload.body[recipient.locale], link: `${this.config.publicUrl}${row.payload.link}` }));
-        await this.mail.enqueue({ to: recipient.email, locale: recipient.locale, template: 'digest', params: { name: recipient.displayName, items, preferencesLink: `${this.config.publicUrl}/account#notifications` }, userId }, manager);
+        const items = rows.map((row) => ({
+          title: row.payload.title[recipient.locale],
+          body: row.payload.body[recipient.locale],
+          link: `${this.config.publicUrl}${row.payload.link}`,
+        }));
+        await this.mail.enqueue(
+          {
+            to: recipient.email,
+            locale: recipient.locale,
+            template: 'digest',
+            params: {
+              name: recipient.displayName,
+              items,
+              preferencesLink: `${this.config.publicUrl}/account#notifications`,
+            },
+            userId,
+          },
+          manager,
+        );
         return rows.length;
       });
       if (included) sent++;
@@ -156,23 +198,43 @@ export class NotificationsService {
     return sent;
   }
 
-  private genericMail(recipient: Recipient, payload: { title: Localized; body: Localized; link: string }): MailRequest<'notification'> {
+  private genericMail(
+    recipient: Recipient,
+    payload: { title: Localized; body: Localized; link: string },
+  ): MailRequest<'notification'> {
     return {
       to: recipient.email,
       locale: recipient.locale,
       template: 'notification',
-      params: { name: recipient.displayName, title: payload.title[recipient.locale], body: payload.body[recipient.locale], link: `${this.config.publicUrl}${payload.link}` },
+      params: {
+        name: recipient.displayName,
+        title: payload.title[recipient.locale],
+        body: payload.body[recipient.locale],
+        link: `${this.config.publicUrl}${payload.link}`,
+      },
       userId: recipient.userId,
     };
   }
 
   private async push(rows: Notification[]): Promise<void> {
     for (const row of rows) {
-      this.events.emit('notification.created', { userId: row.userId, notification: this.toDto(row), unread: await this.notifications.unreadCount(row.userId) });
+      this.events.emit('notification.created', {
+        userId: row.userId,
+        notification: this.toDto(row),
+        unread: await this.notifications.unreadCount(row.userId),
+      });
     }
   }
 
   private toDto(row: Pick<Notification, 'id' | 'kind' | 'payload' | 'createdAt' | 'readAt'>): NotificationDto {
-    return { id: Number(row.id), kind: row.kind, title: row.payload.title, body: row.payload.body, link: row.payload.link, createdAt: new Date(row.createdAt).toISOString(), read: !!row.readAt };
+    return {
+      id: Number(row.id),
+      kind: row.kind,
+      title: row.payload.title,
+      body: row.payload.body,
+      link: row.payload.link,
+      createdAt: new Date(row.createdAt).toISOString(),
+      read: !!row.readAt,
+    };
   }
 }

@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { uuidParam } from '../common/http/params';
 import { CurrentUser, Public, Roles, type AuthUser } from '../auth/auth-user';
 import { TokenDto } from '../auth/dto/auth.dto';
@@ -22,7 +31,6 @@ import {
 } from './dto/organization.dto';
 import { OrganizationsService } from './organizations.service';
 
-
 @ApiTags('organizations')
 @ApiForbiddenResponse({ type: ErrorResponseDto })
 @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -40,7 +48,9 @@ export class OrganizationsController {
 
   @Public()
   @Get('organizations')
-  @ApiOperation({ summary: 'Verified organisations (staff may list pending or rejected ones), alphabetical, keyset-paged' })
+  @ApiOperation({
+    summary: 'Verified organisations (staff may list pending or rejected ones), alphabetical, keyset-paged',
+  })
   @ApiOkResponse({ type: OrganizationPageDto })
   list(@Query() query: OrganizationListQueryDto, @CurrentUser() user?: AuthUser): Promise<OrganizationPageDto> {
     return this.organizations.list(query, user);
@@ -56,7 +66,9 @@ export class OrganizationsController {
 
   @Public()
   @Get('organizations/:id')
-  @ApiOperation({ summary: 'An organisation: public fields for everyone; members and contact details for signed-in users' })
+  @ApiOperation({
+    summary: 'An organisation: public fields for everyone; members and contact details for signed-in users',
+  })
   @ApiOkResponse({ type: OrganizationDetailDto })
   get(@Param('id', uuidParam('id')) id: string, @CurrentUser() user?: AuthUser): Promise<OrganizationDetailDto> {
     return this.organizations.get(id, user);
@@ -66,7 +78,11 @@ export class OrganizationsController {
   @Patch('organizations/:id')
   @ApiOperation({ summary: 'Edit an organisation (owners and editors)' })
   @ApiOkResponse({ type: OrganizationDetailDto })
-  update(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: UpdateOrganizationDto): Promise<OrganizationDetailDto> {
+  update(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: UpdateOrganizationDto,
+  ): Promise<OrganizationDetailDto> {
     return this.organizations.update(id, user, dto);
   }
 
@@ -86,7 +102,11 @@ export class OrganizationsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Reject an organisation with a reason (city staff); the owners are told' })
   @ApiOkResponse({ type: OrganizationDetailDto })
-  reject(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() { reason }: ReasonDto): Promise<OrganizationDetailDto> {
+  reject(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() { reason }: ReasonDto,
+  ): Promise<OrganizationDetailDto> {
     return this.organizations.reject(id, user, reason);
   }
 
@@ -95,7 +115,10 @@ export class OrganizationsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Ask for verification again after a rejection (owners)' })
   @ApiOkResponse({ type: OrganizationDetailDto })
-  requestVerification(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<OrganizationDetailDto> {
+  requestVerification(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<OrganizationDetailDto> {
     return this.organizations.requestVerification(id, user);
   }
 
@@ -120,7 +143,12 @@ export class OrganizationsController {
   @Patch('organizations/:id/members/:userId')
   @ApiOperation({ summary: "Change a member's role (owners); an organisation always keeps an owner" })
   @ApiOkResponse({ type: [MemberDto] })
-  changeRole(@Param('id', uuidParam('id')) id: string, @Param('userId', uuidParam('userId')) userId: string, @CurrentUser() user: AuthUser, @Body() { role }: ChangeRoleDto): Promise<MemberDto[]> {
+  changeRole(
+    @Param('id', uuidParam('id')) id: string,
+    @Param('userId', uuidParam('userId')) userId: string,
+    @CurrentUser() user: AuthUser,
+    @Body() { role }: ChangeRoleDto,
+  ): Promise<MemberDto[]> {
     return this.organizations.changeRole(id, user, userId, role);
   }
 
@@ -129,7 +157,11 @@ export class OrganizationsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove a member (owners), or leave (your own id)' })
   @ApiNoContentResponse()
-  async removeMember(@Param('id', uuidParam('id')) id: string, @Param('userId', uuidParam('userId')) userId: string, @CurrentUser() user: AuthUser): Promise<void> {
+  async removeMember(
+    @Param('id', uuidParam('id')) id: string,
+    @Param('userId', uuidParam('userId')) userId: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<void> {
     await this.organizations.removeMember(id, user, userId);
   }
 
@@ -138,7 +170,11 @@ export class OrganizationsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Hand ownership to another member (you become an editor)' })
   @ApiOkResponse({ type: [MemberDto] })
-  transferOwnership(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() { userId }: TransferOwnershipDto): Promise<MemberDto[]> {
+  transferOwnership(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() { userId }: TransferOwnershipDto,
+  ): Promise<MemberDto[]> {
     return this.organizations.transferOwnership(id, user, userId);
   }
 
@@ -146,7 +182,11 @@ export class OrganizationsController {
   @Post('organizations/:id/invitations')
   @ApiOperation({ summary: 'Invite someone by e-mail (owners and editors; owners only as owner); valid 7 days' })
   @ApiCreatedResponse({ type: InvitationListDto })
-  invite(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: InviteMemberDto): Promise<InvitationListDto> {
+  invite(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: InviteMemberDto,
+  ): Promise<InvitationListDto> {
     return this.organizations.invite(id, user, dto);
   }
 
@@ -162,7 +202,11 @@ export class OrganizationsController {
   @Delete('organizations/:id/invitations/:invitationId')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Revoke an open invitation' })
-  async revokeInvitation(@Param('id', uuidParam('id')) id: string, @Param('invitationId', uuidParam('invitationId')) invitationId: string, @CurrentUser() user: AuthUser): Promise<void> {
+  async revokeInvitation(
+    @Param('id', uuidParam('id')) id: string,
+    @Param('invitationId', uuidParam('invitationId')) invitationId: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<void> {
     await this.organizations.revokeInvitation(id, user, invitationId);
   }
 

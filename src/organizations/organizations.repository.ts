@@ -50,12 +50,21 @@ export class OrganizationsRepository {
     return manager.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async update(id: string, changes: Partial<Organization>, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async update(
+    id: string,
+    changes: Partial<Organization>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await manager.update(Organization, { id }, changes);
   }
 
   /** Changes the status only from one of `from` (so two moderators cannot both act); true if it changed. */
-  async transition(id: string, from: OrganizationStatus[], changes: Partial<Organization>, manager: EntityManager): Promise<boolean> {
+  async transition(
+    id: string,
+    from: OrganizationStatus[],
+    changes: Partial<Organization>,
+    manager: EntityManager,
+  ): Promise<boolean> {
     const result = await manager
       .createQueryBuilder()
       .update(Organization)
@@ -80,20 +89,31 @@ export class OrganizationsRepository {
     if (filter.country) query.andWhere('organization.country = :country', { country: filter.country });
     if (filter.area) query.andWhere(':area = ANY(organization.areas)', { area: filter.area });
     if (filter.q) {
-      query.andWhere(`immutable_unaccent(lower(organization.name)) LIKE immutable_unaccent(lower(:q))`, { q: `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+      query.andWhere(`immutable_unaccent(lower(organization.name)) LIKE immutable_unaccent(lower(:q))`, {
+        q: `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
     }
     if (filter.after) {
-      query.andWhere('(organization.name, organization.id) > (:afterName, :afterId)', { afterName: filter.after.name, afterId: filter.after.id });
+      query.andWhere('(organization.name, organization.id) > (:afterName, :afterId)', {
+        afterName: filter.after.name,
+        afterId: filter.after.id,
+      });
     }
     return query.getMany();
   }
 
   /** Pending organisations, oldest first: the verification queue. */
   listPending(limit: number): Promise<Organization[]> {
-    return this.dataSource.getRepository(Organization).find({ where: { status: 'pending' }, relations: { city: true }, order: { createdAt: 'ASC' }, take: limit });
+    return this.dataSource
+      .getRepository(Organization)
+      .find({ where: { status: 'pending' }, relations: { city: true }, order: { createdAt: 'ASC' }, take: limit });
   }
 
-  async findRole(organizationId: string, userId: string, manager: EntityManager = this.dataSource.manager): Promise<MemberRole | null> {
+  async findRole(
+    organizationId: string,
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<MemberRole | null> {
     const member = await manager.findOne(OrganizationMember, { where: { organizationId, userId } });
     return member?.role ?? null;
   }
@@ -108,7 +128,9 @@ export class OrganizationsRepository {
     );
   }
 
-  async findOwnerContacts(organizationId: string): Promise<{ email: string; displayName: string; locale: 'pl' | 'en'; userId: string }[]> {
+  async findOwnerContacts(
+    organizationId: string,
+  ): Promise<{ email: string; displayName: string; locale: 'pl' | 'en'; userId: string }[]> {
     return this.dataSource.query(
       `SELECT u.email, u.display_name AS "displayName", u.locale, u.id AS "userId"
          FROM organization_members m JOIN users u ON u.id = m.user_id
@@ -160,9 +182,16 @@ export class OrganizationsRepository {
     await manager.delete(OrganizationMember, { userId });
   }
 
-  async createInvitation(values: Pick<OrganizationInvitation, 'organizationId' | 'email' | 'role' | 'tokenHash' | 'invitedBy' | 'expiresAt'>, manager: EntityManager): Promise<OrganizationInvitation> {
+  async createInvitation(
+    values: Pick<OrganizationInvitation, 'organizationId' | 'email' | 'role' | 'tokenHash' | 'invitedBy' | 'expiresAt'>,
+    manager: EntityManager,
+  ): Promise<OrganizationInvitation> {
     // A new invitation to the same address replaces the open one.
-    await manager.update(OrganizationInvitation, { organizationId: values.organizationId, email: values.email, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
+    await manager.update(
+      OrganizationInvitation,
+      { organizationId: values.organizationId, email: values.email, acceptedAt: IsNull(), revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
     return manager.save(manager.create(OrganizationInvitation, values));
   }
 
@@ -170,19 +199,28 @@ export class OrganizationsRepository {
     return this.dataSource
       .getRepository(OrganizationInvitation)
       .createQueryBuilder('invitation')
-      .where('invitation.organizationId = :organizationId AND invitation.acceptedAt IS NULL AND invitation.revokedAt IS NULL AND invitation.expiresAt > now()', { organizationId })
+      .where(
+        'invitation.organizationId = :organizationId AND invitation.acceptedAt IS NULL AND invitation.revokedAt IS NULL AND invitation.expiresAt > now()',
+        { organizationId },
+      )
       .orderBy('invitation.createdAt', 'DESC')
       .getMany();
   }
 
   async revokeInvitation(organizationId: string, invitationId: string): Promise<boolean> {
-    const result = await this.dataSource.getRepository(OrganizationInvitation).update({ id: invitationId, organizationId, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
+    const result = await this.dataSource
+      .getRepository(OrganizationInvitation)
+      .update(
+        { id: invitationId, organizationId, acceptedAt: IsNull(), revokedAt: IsNull() },
+        { revokedAt: new Date() },
+      );
     return (result.affected ?? 0) > 0;
   }
 
   /** Spends a live invitation, once. */
   async acceptInvitation(tokenHash: string, manager: EntityManager): Promise<OrganizationInvitation | null> {
-    const rows = await modifyReturning<OrganizationInvitation>(manager, 
+    const rows = await modifyReturning<OrganizationInvitation>(
+      manager,
       `UPDATE organization_invitations SET accepted_at = now()
         WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
         RETURNING id, organization_id AS "organizationId", email, role`,
@@ -196,6 +234,8 @@ export class OrganizationsRepository {
   }
 
   listInvitationsForEmail(email: string): Promise<OrganizationInvitation[]> {
-    return this.dataSource.getRepository(OrganizationInvitation).find({ where: { email }, order: { createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(OrganizationInvitation)
+      .find({ where: { email }, order: { createdAt: 'ASC' } });
   }
 }

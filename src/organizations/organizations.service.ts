@@ -1,4 +1,11 @@
-import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -81,7 +88,11 @@ export class OrganizationsService {
     let cityId: number | undefined;
     if (query.city) {
       const city = await this.registry.findCityReference(query.city);
-      if (!city) throw new BadRequestException({ message: `city "${query.city}" is not a city of the registry`, fields: { city: ['city must be a key of GET /api/v1/cities or home-city'] } });
+      if (!city)
+        throw new BadRequestException({
+          message: `city "${query.city}" is not a city of the registry`,
+          fields: { city: ['city must be a key of GET /api/v1/cities or home-city'] },
+        });
       cityId = city.id;
     }
     if (query.type) await this.registry.assertVocabulary('type', 'organizationType', [query.type]);
@@ -95,11 +106,18 @@ export class OrganizationsService {
       country: query.country,
       area: query.area,
       q: query.q,
-      after: query.cursor ? decodeCursor(query.cursor, 'cursor', ([name, id]) => (typeof name === 'string' && typeof id === 'string' ? { name, id } : null)) : undefined,
+      after: query.cursor
+        ? decodeCursor(query.cursor, 'cursor', ([name, id]) =>
+            typeof name === 'string' && typeof id === 'string' ? { name, id } : null,
+          )
+        : undefined,
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
-    return { items: page.map((organization) => this.toDto(organization)), nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1].name, page[page.length - 1].id]) : null };
+    return {
+      items: page.map((organization) => this.toDto(organization)),
+      nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1].name, page[page.length - 1].id]) : null,
+    };
   }
 
   async mine(user: AuthUser): Promise<MyOrganizationListDto> {
@@ -131,7 +149,12 @@ export class OrganizationsService {
   async requestVerification(id: string, user: AuthUser): Promise<OrganizationDetailDto> {
     await this.requireRole(id, user, ['owner']);
     const changed = await this.organizations.transaction((manager) =>
-      this.organizations.transition(id, ['rejected'], { status: 'pending', statusReason: null, statusChangedAt: new Date(), statusChangedBy: user.id }, manager),
+      this.organizations.transition(
+        id,
+        ['rejected'],
+        { status: 'pending', statusReason: null, statusChangedAt: new Date(), statusChangedBy: user.id },
+        manager,
+      ),
     );
     if (!changed) throw new ConflictException('Only a rejected organisation can ask for verification again.');
     return this.get(id, user);
@@ -146,7 +169,8 @@ export class OrganizationsService {
     await this.requireRole(id, user, ['owner']);
     await this.organizations.transaction(async (manager) => {
       await this.organizations.lock(id, manager);
-      if (!(await this.organizations.findRole(id, memberId, manager))) throw new NotFoundException('This person is not a member of the organisation.');
+      if (!(await this.organizations.findRole(id, memberId, manager)))
+        throw new NotFoundException('This person is not a member of the organisation.');
       await this.organizations.setRole(id, memberId, role, manager);
       await this.assertKeepsOwner(id, manager);
     });
@@ -159,17 +183,23 @@ export class OrganizationsService {
     else await this.requireRole(id, user, ['owner']);
     await this.organizations.transaction(async (manager) => {
       await this.organizations.lock(id, manager);
-      if (!(await this.organizations.removeMember(id, memberId, manager))) throw new NotFoundException('This person is not a member of the organisation.');
+      if (!(await this.organizations.removeMember(id, memberId, manager)))
+        throw new NotFoundException('This person is not a member of the organisation.');
       await this.assertKeepsOwner(id, manager);
     });
   }
 
   async transferOwnership(id: string, user: AuthUser, newOwnerId: string): Promise<MemberDto[]> {
     await this.requireRole(id, user, ['owner']);
-    if (newOwnerId === user.id) throw new BadRequestException({ message: 'userId must be another member', fields: { userId: ['userId must be another member'] } });
+    if (newOwnerId === user.id)
+      throw new BadRequestException({
+        message: 'userId must be another member',
+        fields: { userId: ['userId must be another member'] },
+      });
     await this.organizations.transaction(async (manager) => {
       await this.organizations.lock(id, manager);
-      if (!(await this.organizations.findRole(id, newOwnerId, manager))) throw new NotFoundException('This person is not a member of the organisation.');
+      if (!(await this.organizations.findRole(id, newOwnerId, manager)))
+        throw new NotFoundException('This person is not a member of the organisation.');
       await this.organizations.setRole(id, newOwnerId, 'owner', manager);
       await this.organizations.setRole(id, user.id, 'editor', manager);
     });
@@ -182,7 +212,14 @@ export class OrganizationsService {
     const token = randomToken();
     await this.organizations.transaction(async (manager) => {
       await this.organizations.createInvitation(
-        { organizationId: id, email: dto.email, role: dto.role, tokenHash: sha256(token), invitedBy: user.id, expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) },
+        {
+          organizationId: id,
+          email: dto.email,
+          role: dto.role,
+          tokenHash: sha256(token),
+          invitedBy: user.id,
+          expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+        },
         manager,
       );
       await this.mail.enqueue(
@@ -190,7 +227,12 @@ export class OrganizationsService {
           to: dto.email,
           locale: user.locale,
           template: 'organization_invitation',
-          params: { organization: organization.name, inviter: user.displayName, role: dto.role, link: `${this.config.publicUrl}/invitations/accept#token=${token}` },
+          params: {
+            organization: organization.name,
+            inviter: user.displayName,
+            role: dto.role,
+            link: `${this.config.publicUrl}/invitations/accept#token=${token}`,
+          },
         },
         manager,
       );
@@ -202,12 +244,21 @@ export class OrganizationsService {
   async invitations(id: string, user: AuthUser): Promise<InvitationListDto> {
     await this.requireRole(id, user, EDITING_ROLES);
     const open = await this.organizations.listOpenInvitations(id);
-    return { items: open.map(({ id: invitationId, email, role, createdAt, expiresAt }) => ({ id: invitationId, email, role, createdAt: createdAt.toISOString(), expiresAt: expiresAt.toISOString() })) };
+    return {
+      items: open.map(({ id: invitationId, email, role, createdAt, expiresAt }) => ({
+        id: invitationId,
+        email,
+        role,
+        createdAt: createdAt.toISOString(),
+        expiresAt: expiresAt.toISOString(),
+      })),
+    };
   }
 
   async revokeInvitation(id: string, user: AuthUser, invitationId: string): Promise<void> {
     await this.requireRole(id, user, EDITING_ROLES);
-    if (!(await this.organizations.revokeInvitation(id, invitationId))) throw new NotFoundException('There is no open invitation with this id.');
+    if (!(await this.organizations.revokeInvitation(id, invitationId)))
+      throw new NotFoundException('There is no open invitation with this id.');
   }
 
   /** The invitation is for an address: only the account with that (verified) address can take it. */
@@ -215,11 +266,16 @@ export class OrganizationsService {
     const tokenHash = sha256(token);
     const invitation = await this.organizations.findInvitationByToken(tokenHash);
     if (invitation && invitation.email !== user.email) {
-      throw new ForbiddenException(`This invitation was sent to another e-mail address. Log in with the account of that address to accept it.`);
+      throw new ForbiddenException(
+        `This invitation was sent to another e-mail address. Log in with the account of that address to accept it.`,
+      );
     }
     return this.organizations.transaction(async (manager) => {
       const accepted = await this.organizations.acceptInvitation(tokenHash, manager);
-      if (!accepted) throw new BadRequestException('This invitation is invalid, already used, revoked or expired: ask for a new one.');
+      if (!accepted)
+        throw new BadRequestException(
+          'This invitation is invalid, already used, revoked or expired: ask for a new one.',
+        );
       await this.organizations.lock(accepted.organizationId, manager);
       const added = await this.organizations.addMember(accepted.organizationId, user.id, accepted.role, manager);
       if (!added) throw new ConflictException('You are already a member of this organisation.');
@@ -228,10 +284,17 @@ export class OrganizationsService {
   }
 
   /** For other modules: the organisation's status and the user's role in it (null if none or no such organisation). */
-  async membership(organizationId: string, userId: string): Promise<{ organization: OrganizationDto; hidden: boolean; role: MemberRole | null } | null> {
+  async membership(
+    organizationId: string,
+    userId: string,
+  ): Promise<{ organization: OrganizationDto; hidden: boolean; role: MemberRole | null } | null> {
     const organization = await this.organizations.findById(organizationId);
     if (!organization) return null;
-    return { organization: this.toDto(organization), hidden: !!organization.hiddenAt, role: await this.organizations.findRole(organizationId, userId) };
+    return {
+      organization: this.toDto(organization),
+      hidden: !!organization.hiddenAt,
+      role: await this.organizations.findRole(organizationId, userId),
+    };
   }
 
   /** Owners' contacts, for telling them about their organisation's records. */
@@ -245,7 +308,12 @@ export class OrganizationsService {
   }
 
   async membershipsOf(userId: string) {
-    return (await this.organizations.findMemberships(userId)).map(({ organization, role, since }) => ({ organizationId: organization.id, name: organization.name, role, since: since.toISOString() }));
+    return (await this.organizations.findMemberships(userId)).map(({ organization, role, since }) => ({
+      organizationId: organization.id,
+      name: organization.name,
+      role,
+      since: since.toISOString(),
+    }));
   }
 
   invitationsFor(email: string) {
@@ -256,16 +324,35 @@ export class OrganizationsService {
     return this.organizations.removeAllMemberships(userId, manager);
   }
 
-  private async decide(id: string, moderator: AuthUser, status: 'verified' | 'rejected', reason: string | null): Promise<OrganizationDetailDto> {
+  private async decide(
+    id: string,
+    moderator: AuthUser,
+    status: 'verified' | 'rejected',
+    reason: string | null,
+  ): Promise<OrganizationDetailDto> {
     const from = status === 'verified' ? (['pending', 'rejected'] as const) : (['pending', 'verified'] as const);
     const organization = await this.organizations.transaction(async (manager) => {
-      const changed = await this.organizations.transition(id, [...from], { status, statusReason: reason, statusChangedAt: new Date(), statusChangedBy: moderator.id }, manager);
+      const changed = await this.organizations.transition(
+        id,
+        [...from],
+        { status, statusReason: reason, statusChangedAt: new Date(), statusChangedBy: moderator.id },
+        manager,
+      );
       if (!changed) {
         const existing = await this.organizations.findById(id, manager);
         if (!existing) throw new NotFoundException(NOT_FOUND);
         throw new ConflictException(`The organisation is already ${existing.status}.`);
       }
-      await this.audit.record({ actorId: moderator.id, action: status === 'verified' ? 'organization.verify' : 'organization.reject', targetType: 'organization', targetId: id, reason }, manager);
+      await this.audit.record(
+        {
+          actorId: moderator.id,
+          action: status === 'verified' ? 'organization.verify' : 'organization.reject',
+          targetType: 'organization',
+          targetId: id,
+          reason,
+        },
+        manager,
+      );
       return (await this.organizations.findById(id, manager))!;
     });
     await this.tellOwners(organization, status, reason);
@@ -273,19 +360,41 @@ export class OrganizationsService {
   }
 
   /** The owners are told of the verification decision (in the app, and by e-mail as they prefer). */
-  private async tellOwners(organization: Organization, status: 'verified' | 'rejected', reason: string | null): Promise<void> {
+  private async tellOwners(
+    organization: Organization,
+    status: 'verified' | 'rejected',
+    reason: string | null,
+  ): Promise<void> {
     const owners = await this.organizations.findOwnerContacts(organization.id);
     const link = `${this.config.publicUrl}/organizations/${organization.id}`;
     await this.notifications.notify({
       userIds: owners.map((owner) => owner.userId),
       kind: 'organization_verification',
-      title: status === 'verified' ? { pl: `Zweryfikowano: ${organization.name}`, en: `Verified: ${organization.name}` } : { pl: `Nie zweryfikowano: ${organization.name}`, en: `Not verified: ${organization.name}` },
-      body: status === 'verified' ? { pl: 'Możecie publikować inicjatywy.', en: 'You can publish initiatives now.' } : { pl: reason ?? '', en: reason ?? '' },
+      title:
+        status === 'verified'
+          ? { pl: `Zweryfikowano: ${organization.name}`, en: `Verified: ${organization.name}` }
+          : { pl: `Nie zweryfikowano: ${organization.name}`, en: `Not verified: ${organization.name}` },
+      body:
+        status === 'verified'
+          ? { pl: 'Możecie publikować inicjatywy.', en: 'You can publish initiatives now.' }
+          : { pl: reason ?? '', en: reason ?? '' },
       link: `/organizations/${organization.id}`,
       mail: (owner) =>
         status === 'verified'
-          ? { to: owner.email, locale: owner.locale, template: 'organization_verified', params: { name: owner.displayName, organization: organization.name, link }, userId: owner.userId }
-          : { to: owner.email, locale: owner.locale, template: 'organization_rejected', params: { name: owner.displayName, organization: organization.name, reason: reason ?? '', link }, userId: owner.userId },
+          ? {
+              to: owner.email,
+              locale: owner.locale,
+              template: 'organization_verified',
+              params: { name: owner.displayName, organization: organization.name, link },
+              userId: owner.userId,
+            }
+          : {
+              to: owner.email,
+              locale: owner.locale,
+              template: 'organization_rejected',
+              params: { name: owner.displayName, organization: organization.name, reason: reason ?? '', link },
+              userId: owner.userId,
+            },
     });
   }
 
@@ -300,10 +409,18 @@ export class OrganizationsService {
     return { organization, role, staff };
   }
 
-  private async requireRole(id: string, user: AuthUser, roles: readonly MemberRole[]): Promise<Access & { role: MemberRole }> {
+  private async requireRole(
+    id: string,
+    user: AuthUser,
+    roles: readonly MemberRole[],
+  ): Promise<Access & { role: MemberRole }> {
     const access = await this.access(id, user);
     if (!access.role || !roles.includes(access.role)) {
-      throw new ForbiddenException(roles.length === 1 ? 'Only an owner of this organisation can do this.' : 'Only an owner or editor of this organisation can do this.');
+      throw new ForbiddenException(
+        roles.length === 1
+          ? 'Only an owner of this organisation can do this.'
+          : 'Only an owner or editor of this organisation can do this.',
+      );
     }
     return access as Access & { role: MemberRole };
   }
@@ -315,7 +432,12 @@ export class OrganizationsService {
   }
 
   private async memberList(id: string): Promise<MemberDto[]> {
-    return (await this.organizations.findMembers(id)).map((m) => ({ userId: m.userId, displayName: m.displayName ?? 'deleted user', role: m.role, since: new Date(m.createdAt).toISOString() }));
+    return (await this.organizations.findMembers(id)).map((m) => ({
+      userId: m.userId,
+      displayName: m.displayName ?? 'deleted user',
+      role: m.role,
+      since: new Date(m.createdAt).toISOString(),
+    }));
   }
 
   private async validatedValues(dto: UpdateOrganizationDto, creating: boolean): Promise<Partial<Organization>> {
@@ -324,13 +446,24 @@ export class OrganizationsService {
     const values: Partial<Organization> = {};
     if (dto.cityKey !== undefined) {
       const city = await this.registry.findCityReference(dto.cityKey);
-      if (!city) throw new BadRequestException({ message: `cityKey "${dto.cityKey}" is not a city of the registry; give city and country instead`, fields: { cityKey: ['cityKey must be a key of the home city or a partner city'] } });
+      if (!city)
+        throw new BadRequestException({
+          message: `cityKey "${dto.cityKey}" is not a city of the registry; give city and country instead`,
+          fields: { cityKey: ['cityKey must be a key of the home city or a partner city'] },
+        });
       Object.assign(values, { cityId: city.id, cityName: city.name, country: city.country });
     } else if (dto.city !== undefined || dto.country !== undefined) {
-      if (!dto.city || !dto.country) throw new BadRequestException({ message: 'give both city and country (or cityKey)', fields: { city: ['city and country go together'] } });
+      if (!dto.city || !dto.country)
+        throw new BadRequestException({
+          message: 'give both city and country (or cityKey)',
+          fields: { city: ['city and country go together'] },
+        });
       Object.assign(values, { cityId: null, cityName: dto.city, country: dto.country });
     } else if (creating) {
-      throw new BadRequestException({ message: 'cityKey, or city and country, is required', fields: { cityKey: ['cityKey, or city and country, is required'] } });
+      throw new BadRequestException({
+        message: 'cityKey, or city and country, is required',
+        fields: { cityKey: ['cityKey, or city and country, is required'] },
+      });
     }
     if (dto.name !== undefined) values.name = dto.name;
     if (dto.type !== undefined) values.type = dto.type;
@@ -353,7 +486,13 @@ export class OrganizationsService {
       name: organization.name,
       type: organization.type,
       city: city
-        ? { key: city.key, name: city.name, namePl: city.namePl, country: city.country, relationship: city.isHome ? 'home' : city.relationship }
+        ? {
+            key: city.key,
+            name: city.name,
+            namePl: city.namePl,
+            country: city.country,
+            relationship: city.isHome ? 'home' : city.relationship,
+          }
         : { key: null, name: organization.cityName, namePl: null, country: organization.country, relationship: null },
       areas: organization.areas,
       languages: organization.languages,

@@ -1,11 +1,28 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { uuidParam } from '../common/http/params';
 import { CurrentUser, Public, type AuthUser } from '../auth/auth-user';
 import { ErrorResponseDto } from '../common/http/error-response.dto';
-import { ConsentDto, CreateInterestDto, InterestDto, InterestListDto, InterestListQueryDto, InterestReplyDto, PartnershipDto, PartnershipListDto, PartnershipStatsDto, UpdatePartnershipDto } from './dto/partnership.dto';
+import {
+  ConsentDto,
+  CreateInterestDto,
+  InterestDto,
+  InterestListDto,
+  InterestListQueryDto,
+  InterestReplyDto,
+  PartnershipDto,
+  PartnershipListDto,
+  PartnershipStatsDto,
+  UpdatePartnershipDto,
+} from './dto/partnership.dto';
 import { PartnershipsService } from './partnerships.service';
-
 
 @ApiTags('partnerships')
 @Controller('api/v1')
@@ -14,10 +31,16 @@ export class PartnershipsController {
 
   @ApiBearerAuth()
   @Post('initiatives/:id/interests')
-  @ApiOperation({ summary: "Express your organisation's interest in a published initiative (one open interest per organisation)" })
+  @ApiOperation({
+    summary: "Express your organisation's interest in a published initiative (one open interest per organisation)",
+  })
   @ApiCreatedResponse({ type: InterestDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Your organisation already has an open interest in it' })
-  express(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: CreateInterestDto): Promise<InterestDto> {
+  express(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateInterestDto,
+  ): Promise<InterestDto> {
     return this.partnerships.express(user, id, dto);
   }
 
@@ -32,9 +55,16 @@ export class PartnershipsController {
   @ApiBearerAuth()
   @Post('interests/:id/accept')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Accept (owners and editors of the initiative’s organisation): creates or extends the partnership and its private channel' })
+  @ApiOperation({
+    summary:
+      'Accept (owners and editors of the initiative’s organisation): creates or extends the partnership and its private channel',
+  })
   @ApiOkResponse({ type: InterestDto })
-  accept(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() { reply }: InterestReplyDto): Promise<InterestDto> {
+  accept(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() { reply }: InterestReplyDto,
+  ): Promise<InterestDto> {
     return this.partnerships.accept(user, id, reply);
   }
 
@@ -43,7 +73,11 @@ export class PartnershipsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Decline with a reply' })
   @ApiOkResponse({ type: InterestDto })
-  decline(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() { reply }: InterestReplyDto): Promise<InterestDto> {
+  decline(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() { reply }: InterestReplyDto,
+  ): Promise<InterestDto> {
     return this.partnerships.decline(user, id, reply);
   }
 
@@ -74,7 +108,9 @@ export class PartnershipsController {
 
   @Public()
   @Get('partnerships/:id')
-  @ApiOperation({ summary: 'A partnership: public once every participant agrees; with its channelId for their members' })
+  @ApiOperation({
+    summary: 'A partnership: public once every participant agrees; with its channelId for their members',
+  })
   @ApiOkResponse({ type: PartnershipDto })
   get(@Param('id', uuidParam('id')) id: string, @CurrentUser() user?: AuthUser): Promise<PartnershipDto> {
     return this.partnerships.get(id, user);
@@ -84,16 +120,26 @@ export class PartnershipsController {
   @Patch('partnerships/:id')
   @ApiOperation({ summary: 'Complete (with an outcome note) or end a partnership' })
   @ApiOkResponse({ type: PartnershipDto })
-  update(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: UpdatePartnershipDto): Promise<PartnershipDto> {
+  update(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: UpdatePartnershipDto,
+  ): Promise<PartnershipDto> {
     return this.partnerships.update(id, user, dto);
   }
 
   @ApiBearerAuth()
   @Post('partnerships/:id/consent')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Agree (or not) to show the partnership publicly, for one participating organisation (owners)' })
+  @ApiOperation({
+    summary: 'Agree (or not) to show the partnership publicly, for one participating organisation (owners)',
+  })
   @ApiOkResponse({ type: PartnershipDto })
-  consent(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser, @Body() dto: ConsentDto): Promise<PartnershipDto> {
+  consent(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: ConsentDto,
+  ): Promise<PartnershipDto> {
     return this.partnerships.consent(id, user, dto.organizationId, dto.public);
   }
 
@@ -101,7 +147,10 @@ export class PartnershipsController {
   @Get('organizations/:id/partnerships')
   @ApiOperation({ summary: "An organisation's partnerships (public ones, and all for its members)" })
   @ApiOkResponse({ type: PartnershipListDto })
-  ofOrganization(@Param('id', uuidParam('id')) id: string, @CurrentUser() user?: AuthUser): Promise<PartnershipListDto> {
+  ofOrganization(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<PartnershipListDto> {
     return this.partnerships.ofOrganization(id, user);
   }
 }

@@ -6,5 +6,9 @@ import { PartnershipsController } from './partnerships.controller';
 import { PartnershipsRepository } from './partnerships.repository';
 import { PartnershipsService } from './partnerships.service';
 
-@Module({ imports: [InitiativesModule, OrganizationsModule, ChannelsModule], controllers: [PartnershipsController], providers: [PartnershipsService, PartnershipsRepository] })
+@Module({
+  imports: [InitiativesModule, OrganizationsModule, ChannelsModule],
+  controllers: [PartnershipsController],
+  providers: [PartnershipsService, PartnershipsRepository],
+})
 export class PartnershipsModule {}

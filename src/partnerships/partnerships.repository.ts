@@ -26,7 +26,16 @@ export interface PartnershipRow {
   status: PartnershipStatus;
   outcomeNote: string | null;
   createdAt: Date;
-  organizations: { id: string; name: string; type: string; cityKey: string | null; cityName: string; country: string; lead: boolean; publicConsent: boolean }[];
+  organizations: {
+    id: string;
+    name: string;
+    type: string;
+    cityKey: string | null;
+    cityName: string;
+    country: string;
+    lead: boolean;
+    publicConsent: boolean;
+  }[];
 }
 
 const INTEREST_SELECT = `SELECT x.id, x.initiative_id AS "initiativeId", i.title AS "initiativeTitle", i.organization_id AS "initiativeOrganizationId",
@@ -51,7 +60,12 @@ export class PartnershipsRepository {
   }
 
   /** Null when the organisation already has an open interest in the initiative (the unique index decides). */
-  async insertInterest(initiativeId: string, organizationId: string, message: string, userId: string): Promise<string | null> {
+  async insertInterest(
+    initiativeId: string,
+    organizationId: string,
+    message: string,
+    userId: string,
+  ): Promise<string | null> {
     const rows: { id: string }[] = await this.dataSource.query(
       `INSERT INTO interests (initiative_id, organization_id, message, created_by) VALUES ($1, $2, $3, $4)
        ON CONFLICT (initiative_id, organization_id) WHERE status = 'open' DO NOTHING RETURNING id`,
@@ -66,8 +80,18 @@ export class PartnershipsRepository {
   }
 
   /** Moves an open interest to its decision, once: of two concurrent decisions one wins. */
-  async decide(id: string, status: Exclude<InterestStatus, 'open'>, reply: string | null, userId: string, manager: EntityManager): Promise<boolean> {
-    const rows = await modifyReturning(manager, `UPDATE interests SET status = $2, reply = $3, decided_at = now(), decided_by = $4 WHERE id = $1 AND status = 'open' RETURNING id`, [id, status, reply, userId]);
+  async decide(
+    id: string,
+    status: Exclude<InterestStatus, 'open'>,
+    reply: string | null,
+    userId: string,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const rows = await modifyReturning(
+      manager,
+      `UPDATE interests SET status = $2, reply = $3, decided_at = now(), decided_by = $4 WHERE id = $1 AND status = 'open' RETURNING id`,
+      [id, status, reply, userId],
+    );
     return rows.length > 0;
   }
 
@@ -78,7 +102,10 @@ export class PartnershipsRepository {
   async interestsOf(organizationIds: string[], direction: 'incoming' | 'sent'): Promise<InterestRow[]> {
     if (!organizationIds.length) return [];
     const column = direction === 'incoming' ? 'i.organization_id' : 'x.organization_id';
-    return this.dataSource.query(`${INTEREST_SELECT} WHERE ${column} = ANY($1::uuid[]) ORDER BY x.created_at DESC LIMIT 200`, [organizationIds]);
+    return this.dataSource.query(
+      `${INTEREST_SELECT} WHERE ${column} = ANY($1::uuid[]) ORDER BY x.created_at DESC LIMIT 200`,
+      [organizationIds],
+    );
   }
 
   /** Locks the initiative: partnership changes for one initiative run one at a time. */
@@ -86,18 +113,35 @@ export class PartnershipsRepository {
     await manager.query(`SELECT id FROM initiatives WHERE id = $1 FOR UPDATE`, [initiativeId]);
   }
 
-  async findPartnershipForInitiative(initiativeId: string, manager: EntityManager): Promise<{ id: string; channelId: number } | null> {
-    const [row] = await manager.query(`SELECT id, channel_id AS "channelId" FROM partnerships WHERE initiative_id = $1 FOR UPDATE`, [initiativeId]);
+  async findPartnershipForInitiative(
+    initiativeId: string,
+    manager: EntityManager,
+  ): Promise<{ id: string; channelId: number } | null> {
+    const [row] = await manager.query(
+      `SELECT id, channel_id AS "channelId" FROM partnerships WHERE initiative_id = $1 FOR UPDATE`,
+      [initiativeId],
+    );
     return row ?? null;
   }
 
   async insertPartnership(initiativeId: string, channelId: number, manager: EntityManager): Promise<string> {
-    const [row] = await manager.query(`INSERT INTO partnerships (initiative_id, channel_id) VALUES ($1, $2) RETURNING id`, [initiativeId, channelId]);
+    const [row] = await manager.query(
+      `INSERT INTO partnerships (initiative_id, channel_id) VALUES ($1, $2) RETURNING id`,
+      [initiativeId, channelId],
+    );
     return row.id;
   }
 
-  async addPartner(partnershipId: string, organizationId: string, lead: boolean, manager: EntityManager): Promise<void> {
-    await manager.query(`INSERT INTO partnership_members (partnership_id, organization_id, lead) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [partnershipId, organizationId, lead]);
+  async addPartner(
+    partnershipId: string,
+    organizationId: string,
+    lead: boolean,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO partnership_members (partnership_id, organization_id, lead) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [partnershipId, organizationId, lead],
+    );
   }
 
   /** Every member of the participating organisations: the members of the private channel. */
@@ -115,7 +159,10 @@ export class PartnershipsRepository {
   }
 
   async partnershipsOfOrganization(organizationId: string): Promise<PartnershipRow[]> {
-    return this.dataSource.query(`${PARTNERSHIP_SELECT} WHERE EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = p.id AND m.organization_id = $1) ORDER BY p.created_at DESC`, [organizationId]);
+    return this.dataSource.query(
+      `${PARTNERSHIP_SELECT} WHERE EXISTS (SELECT 1 FROM partnership_members m WHERE m.partnership_id = p.id AND m.organization_id = $1) ORDER BY p.created_at DESC`,
+      [organizationId],
+    );
   }
 
   async updateStatus(id: string, status: PartnershipStatus, outcomeNote: string | null): Promise<boolean> {
@@ -128,12 +175,18 @@ export class PartnershipsRepository {
   }
 
   async setConsent(partnershipId: string, organizationId: string, consent: boolean): Promise<boolean> {
-    const rows = await modifyReturning(this.dataSource.manager, `UPDATE partnership_members SET public_consent = $3 WHERE partnership_id = $1 AND organization_id = $2 RETURNING organization_id`, [partnershipId, organizationId, consent]);
+    const rows = await modifyReturning(
+      this.dataSource.manager,
+      `UPDATE partnership_members SET public_consent = $3 WHERE partnership_id = $1 AND organization_id = $2 RETURNING organization_id`,
+      [partnershipId, organizationId, consent],
+    );
     return rows.length > 0;
   }
 
   /** Active and completed partnerships per partner city (each counted once per city). */
-  async countsPerCity(): Promise<{ cityKey: string; cityName: string; namePl: string; relationship: string; partnerships: number }[]> {
+  async countsPerCity(): Promise<
+    { cityKey: string; cityName: string; namePl: string; relationship: string; partnerships: number }[]
+  > {
     return this.dataSource.query(
       `SELECT c.key AS "cityKey", c.name AS "cityName", c.name_pl AS "namePl", c.relationship, count(DISTINCT p.id)::int AS partnerships
          FROM cities c

@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { ChannelsService } from '../channels/channels.service';
 import { InitiativesService } from '../initiatives/initiatives.service';
@@ -6,7 +12,15 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { EDITING_ROLES } from '../organizations/organizations.constants';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { isStaff } from '../users/users.constants';
-import type { CreateInterestDto, InterestDto, InterestListDto, PartnershipDto, PartnershipListDto, PartnershipStatsDto, UpdatePartnershipDto } from './dto/partnership.dto';
+import type {
+  CreateInterestDto,
+  InterestDto,
+  InterestListDto,
+  PartnershipDto,
+  PartnershipListDto,
+  PartnershipStatsDto,
+  UpdatePartnershipDto,
+} from './dto/partnership.dto';
 import { PartnershipsRepository, type InterestRow, type PartnershipRow } from './partnerships.repository';
 
 const OPEN_INITIATIVE = ['published', 'in_progress'];
@@ -24,21 +38,34 @@ export class PartnershipsService {
 
   async express(user: AuthUser, initiativeId: string, dto: CreateInterestDto): Promise<InterestDto> {
     const initiative = await this.initiatives.get(initiativeId, user);
-    if (!OPEN_INITIATIVE.includes(initiative.status)) throw new ConflictException('Interest can be expressed only in a published initiative that is not completed.');
+    if (!OPEN_INITIATIVE.includes(initiative.status))
+      throw new ConflictException('Interest can be expressed only in a published initiative that is not completed.');
     const membership = await this.organizations.membership(dto.organizationId, user.id);
     if (!membership?.role || !EDITING_ROLES.includes(membership.role)) {
-      throw new ForbiddenException({ message: 'organizationId must be an organisation you are an owner or editor of', fields: { organizationId: ['you are not an owner or editor of this organisation'] } });
+      throw new ForbiddenException({
+        message: 'organizationId must be an organisation you are an owner or editor of',
+        fields: { organizationId: ['you are not an owner or editor of this organisation'] },
+      });
     }
-    if (!membership.organization.verified) throw new ForbiddenException('Only verified organisations can express interest.');
-    if (dto.organizationId === initiative.organization.id) throw new BadRequestException({ message: 'organizationId is the initiative’s own organisation', fields: { organizationId: ['choose another organisation than the initiative’s own'] } });
+    if (!membership.organization.verified)
+      throw new ForbiddenException('Only verified organisations can express interest.');
+    if (dto.organizationId === initiative.organization.id)
+      throw new BadRequestException({
+        message: 'organizationId is the initiative’s own organisation',
+        fields: { organizationId: ['choose another organisation than the initiative’s own'] },
+      });
     const id = await this.partnerships.insertInterest(initiativeId, dto.organizationId, dto.message, user.id);
-    if (!id) throw new ConflictException('Your organisation already has an open expression of interest in this initiative.');
+    if (!id)
+      throw new ConflictException('Your organisation already has an open expression of interest in this initiative.');
     const owners = await this.organizations.ownerContacts(initiative.organization.id);
     await this.notifications.notify({
       userIds: owners.map((o) => o.userId),
       kind: 'interest',
       title: { pl: `Zainteresowanie: ${initiative.title}`, en: `Interest in: ${initiative.title}` },
-      body: { pl: `${membership.organization.name}: ${dto.message.slice(0, 200)}`, en: `${membership.organization.name}: ${dto.message.slice(0, 200)}` },
+      body: {
+        pl: `${membership.organization.name}: ${dto.message.slice(0, 200)}`,
+        en: `${membership.organization.name}: ${dto.message.slice(0, 200)}`,
+      },
       link: '/interests',
     });
     return this.toInterest((await this.partnerships.findInterest(id))!);
@@ -49,16 +76,24 @@ export class PartnershipsService {
     const interest = await this.requireInterest(interestId, user, 'initiative');
     await this.partnerships.transaction(async (manager) => {
       await this.partnerships.lockInitiative(interest.initiativeId, manager);
-      if (!(await this.partnerships.decide(interestId, 'accepted', reply ?? null, user.id, manager))) throw new ConflictException('This expression of interest has already been answered or withdrawn.');
+      if (!(await this.partnerships.decide(interestId, 'accepted', reply ?? null, user.id, manager)))
+        throw new ConflictException('This expression of interest has already been answered or withdrawn.');
       let partnership = await this.partnerships.findPartnershipForInitiative(interest.initiativeId, manager);
       if (!partnership) {
         const channelId = await this.channels.createPrivate(`Partnership: ${interest.initiativeTitle}`, [], manager);
-        partnership = { id: await this.partnerships.insertPartnership(interest.initiativeId, channelId, manager), channelId };
+        partnership = {
+          id: await this.partnerships.insertPartnership(interest.initiativeId, channelId, manager),
+          channelId,
+        };
         await this.partnerships.addPartner(partnership.id, interest.initiativeOrganizationId, true, manager);
       }
       await this.partnerships.addPartner(partnership.id, interest.organizationId, false, manager);
       await this.partnerships.linkInterest(interestId, partnership.id, manager);
-      await this.channels.addMembers(partnership.channelId, await this.partnerships.peopleOf(partnership.id, manager), manager);
+      await this.channels.addMembers(
+        partnership.channelId,
+        await this.partnerships.peopleOf(partnership.id, manager),
+        manager,
+      );
     });
     await this.tellInterested(interest, 'accepted', reply);
     return this.toInterest((await this.partnerships.findInterest(interestId))!);
@@ -66,7 +101,9 @@ export class PartnershipsService {
 
   async decline(user: AuthUser, interestId: string, reply?: string): Promise<InterestDto> {
     const interest = await this.requireInterest(interestId, user, 'initiative');
-    const changed = await this.partnerships.transaction((manager) => this.partnerships.decide(interestId, 'declined', reply ?? null, user.id, manager));
+    const changed = await this.partnerships.transaction((manager) =>
+      this.partnerships.decide(interestId, 'declined', reply ?? null, user.id, manager),
+    );
     if (!changed) throw new ConflictException('This expression of interest has already been answered or withdrawn.');
     await this.tellInterested(interest, 'declined', reply);
     return this.toInterest((await this.partnerships.findInterest(interestId))!);
@@ -74,14 +111,18 @@ export class PartnershipsService {
 
   async withdraw(user: AuthUser, interestId: string): Promise<InterestDto> {
     await this.requireInterest(interestId, user, 'interested');
-    const changed = await this.partnerships.transaction((manager) => this.partnerships.decide(interestId, 'withdrawn', null, user.id, manager));
+    const changed = await this.partnerships.transaction((manager) =>
+      this.partnerships.decide(interestId, 'withdrawn', null, user.id, manager),
+    );
     if (!changed) throw new ConflictException('This expression of interest has already been answered or withdrawn.');
     return this.toInterest((await this.partnerships.findInterest(interestId))!);
   }
 
   /** My organisations' incoming interests (in their initiatives) or sent ones. */
   async inbox(user: AuthUser, direction: 'incoming' | 'sent'): Promise<InterestListDto> {
-    const mine = (await this.organizations.mine(user)).items.filter((o) => EDITING_ROLES.includes(o.myRole)).map((o) => o.id);
+    const mine = (await this.organizations.mine(user)).items
+      .filter((o) => EDITING_ROLES.includes(o.myRole))
+      .map((o) => o.id);
     return { items: (await this.partnerships.interestsOf(mine, direction)).map((row) => this.toInterest(row)) };
   }
 
@@ -89,7 +130,8 @@ export class PartnershipsService {
     const row = await this.partnerships.findPartnership(id);
     if (!row) throw new NotFoundException('There is no partnership with this id, or you cannot see it.');
     const member = await this.isMember(row, user);
-    if (!member && !(!!user && isStaff(user.role)) && !this.isPublic(row)) throw new NotFoundException('There is no partnership with this id, or you cannot see it.');
+    if (!member && !(!!user && isStaff(user.role)) && !this.isPublic(row))
+      throw new NotFoundException('There is no partnership with this id, or you cannot see it.');
     return this.toPartnership(row, member);
   }
 
@@ -118,9 +160,15 @@ export class PartnershipsService {
 
   async update(id: string, user: AuthUser, dto: UpdatePartnershipDto): Promise<PartnershipDto> {
     const row = await this.partnerships.findPartnership(id);
-    if (!row || !(await this.isEditor(row, user))) throw new NotFoundException('There is no partnership with this id, or you cannot change it.');
-    if (dto.status === 'completed' && !dto.outcomeNote) throw new BadRequestException({ message: 'outcomeNote is required to complete a partnership: say what came of it', fields: { outcomeNote: ['say what came of it'] } });
-    if (!(await this.partnerships.updateStatus(id, dto.status, dto.outcomeNote ?? null))) throw new ConflictException(`The partnership is already ${row.status}.`);
+    if (!row || !(await this.isEditor(row, user)))
+      throw new NotFoundException('There is no partnership with this id, or you cannot change it.');
+    if (dto.status === 'completed' && !dto.outcomeNote)
+      throw new BadRequestException({
+        message: 'outcomeNote is required to complete a partnership: say what came of it',
+        fields: { outcomeNote: ['say what came of it'] },
+      });
+    if (!(await this.partnerships.updateStatus(id, dto.status, dto.outcomeNote ?? null)))
+      throw new ConflictException(`The partnership is already ${row.status}.`);
     return this.get(id, user);
   }
 
@@ -129,7 +177,9 @@ export class PartnershipsService {
     if (!row) throw new NotFoundException('There is no partnership with this id, or you cannot change it.');
     const membership = await this.organizations.membership(organizationId, user.id);
     if (membership?.role !== 'owner' || !row.organizations.some((o) => o.id === organizationId)) {
-      throw new ForbiddenException('Only an owner of a participating organisation can decide whether it is shown publicly.');
+      throw new ForbiddenException(
+        'Only an owner of a participating organisation can decide whether it is shown publicly.',
+      );
     }
     await this.partnerships.setConsent(id, organizationId, value);
     return this.get(id, user);
@@ -141,10 +191,12 @@ export class PartnershipsService {
 
   private async requireInterest(id: string, user: AuthUser, side: 'initiative' | 'interested'): Promise<InterestRow> {
     const interest = await this.partnerships.findInterest(id);
-    if (!interest) throw new NotFoundException('There is no expression of interest with this id, or you cannot see it.');
+    if (!interest)
+      throw new NotFoundException('There is no expression of interest with this id, or you cannot see it.');
     const organizationId = side === 'initiative' ? interest.initiativeOrganizationId : interest.organizationId;
     const role = (await this.organizations.membership(organizationId, user.id))?.role;
-    if (!role || !EDITING_ROLES.includes(role)) throw new NotFoundException('There is no expression of interest with this id, or you cannot see it.');
+    if (!role || !EDITING_ROLES.includes(role))
+      throw new NotFoundException('There is no expression of interest with this id, or you cannot see it.');
     return interest;
   }
 
@@ -155,9 +207,19 @@ export class PartnershipsService {
       kind: 'interest',
       title:
         outcome === 'accepted'
-          ? { pl: `Przyjęto zainteresowanie: ${interest.initiativeTitle}`, en: `Interest accepted: ${interest.initiativeTitle}` }
-          : { pl: `Odrzucono zainteresowanie: ${interest.initiativeTitle}`, en: `Interest declined: ${interest.initiativeTitle}` },
-      body: reply ? { pl: reply, en: reply } : outcome === 'accepted' ? { pl: 'Partnerstwo ma już swój kanał.', en: 'The partnership has its own channel now.' } : { pl: '', en: '' },
+          ? {
+              pl: `Przyjęto zainteresowanie: ${interest.initiativeTitle}`,
+              en: `Interest accepted: ${interest.initiativeTitle}`,
+            }
+          : {
+              pl: `Odrzucono zainteresowanie: ${interest.initiativeTitle}`,
+              en: `Interest declined: ${interest.initiativeTitle}`,
+            },
+      body: reply
+        ? { pl: reply, en: reply }
+        : outcome === 'accepted'
+          ? { pl: 'Partnerstwo ma już swój kanał.', en: 'The partnership has its own channel now.' }
+          : { pl: '', en: '' },
       link: '/interests',
     });
   }
@@ -169,7 +231,8 @@ export class PartnershipsService {
   /** A member of a participating organisation: sees it before it is public, and its channel. (Staff see it, not the channel.) */
   private async isMember(row: PartnershipRow, user?: AuthUser): Promise<boolean> {
     if (!user) return false;
-    for (const organization of row.organizations) if ((await this.organizations.membership(organization.id, user.id))?.role) return true;
+    for (const organization of row.organizations)
+      if ((await this.organizations.membership(organization.id, user.id))?.role) return true;
     return false;
   }
 

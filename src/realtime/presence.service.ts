@@ -21,6 +21,8 @@ export class PresenceService {
   async usersIn(room: string): Promise<Set<string>> {
     if (!this.server) return new Set();
     const sockets = await this.server.in(room).fetchSockets();
-    return new Set(sockets.map((socket) => (socket.data as { user?: { id: string } }).user?.id).filter((id): id is string => !!id));
+    return new Set(
+      sockets.map((socket) => (socket.data as { user?: { id: string } }).user?.id).filter((id): id is string => !!id),
+    );
   }
 }

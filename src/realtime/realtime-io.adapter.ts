@@ -40,14 +40,22 @@ export class RealtimeIoAdapter extends IoAdapter {
       path: '/socket.io',
       serveClient: false,
       maxHttpBufferSize: MAX_PAYLOAD_BYTES,
-      allowRequest: (request: IncomingMessage, callback: (error: string | null | undefined, success: boolean) => void) => {
+      allowRequest: (
+        request: IncomingMessage,
+        callback: (error: string | null | undefined, success: boolean) => void,
+      ) => {
         const origin = request.headers.origin;
         callback(null, !origin || this.options.allowedOrigins.includes(origin));
       },
     });
     if (this.redis) {
       // A 1 s blocking read (instead of 5 s) lets a closing instance let go of Redis promptly.
-      server.adapter(createAdapter(this.redis, { streamName: this.options.streamName ?? 'cooperation-forum:socket.io', blockTimeInMs: 1000 }));
+      server.adapter(
+        createAdapter(this.redis, {
+          streamName: this.options.streamName ?? 'cooperation-forum:socket.io',
+          blockTimeInMs: 1000,
+        }),
+      );
     }
     return server;
   }

@@ -1,12 +1,26 @@
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
 import type { AuthUser } from '../auth/auth-user';
 import { SEND_LIMIT } from '../channels/channels.constants';
 import { ChannelsService } from '../channels/channels.service';
-import { SocketChannelDto, SocketEditMessageDto, SocketMessageRefDto, SocketSendMessageDto, type MessageDto } from '../channels/dto/channel.dto';
+import {
+  SocketChannelDto,
+  SocketEditMessageDto,
+  SocketMessageRefDto,
+  SocketSendMessageDto,
+  type MessageDto,
+} from '../channels/dto/channel.dto';
 import type { DomainEvents } from '../common/events/domain-events';
 import { PresenceService } from './presence.service';
 import { acknowledged, parsePayload, type Ack } from './socket-payload';
@@ -49,7 +63,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       this.tokens
         .verify((socket.handshake.auth as { token?: unknown } | undefined)?.token)
         .then((user) => {
-          if (!user) return next(new Error('unauthorized: log in again (the access token is missing, invalid or expired)'));
+          if (!user)
+            return next(new Error('unauthorized: log in again (the access token is missing, invalid or expired)'));
           (socket.data as SocketData) = { user, sentAt: [] };
           next();
         })
@@ -68,7 +83,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   }
 
   @SubscribeMessage('channel:join')
-  async join(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): Promise<Ack<{ presence: number; missed?: MessageDto[]; more?: boolean }>> {
+  async join(
+    @ConnectedSocket() socket: AppSocket,
+    @MessageBody() payload: unknown,
+  ): Promise<Ack<{ presence: number; missed?: MessageDto[]; more?: boolean }>> {
     const parsed = parsePayload(SocketChannelDto, payload);
     if ('error' in parsed) return parsed.error;
     const { channelId, after } = parsed.value;
@@ -94,33 +112,57 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   }
 
   @SubscribeMessage('message:send')
-  async send(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): Promise<Ack<{ message: MessageDto }>> {
+  async send(
+    @ConnectedSocket() socket: AppSocket,
+    @MessageBody() payload: unknown,
+  ): Promise<Ack<{ message: MessageDto }>> {
     const now = Date.now();
     socket.data.sentAt = socket.data.sentAt.filter((at) => now - at < SEND_LIMIT.windowMs);
     if (socket.data.sentAt.length >= SEND_LIMIT.messages) {
-      return { ok: false, error: { status: 429, message: `Too many messages: at most ${SEND_LIMIT.messages} in ${SEND_LIMIT.windowMs / 1000} seconds. Wait a moment.` } };
+      return {
+        ok: false,
+        error: {
+          status: 429,
+          message: `Too many messages: at most ${SEND_LIMIT.messages} in ${SEND_LIMIT.windowMs / 1000} seconds. Wait a moment.`,
+        },
+      };
     }
     socket.data.sentAt.push(now);
     const parsed = parsePayload(SocketSendMessageDto, payload);
     if ('error' in parsed) return parsed.error;
     const { channelId, body, clientId } = parsed.value;
-    return this.guard(async () => ({ ok: true as const, message: await this.channels.send(socket.data.user, channelId, body, clientId) }));
+    return this.guard(async () => ({
+      ok: true as const,
+      message: await this.channels.send(socket.data.user, channelId, body, clientId),
+    }));
   }
 
   @SubscribeMessage('message:edit')
-  async edit(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): Promise<Ack<{ message: MessageDto }>> {
+  async edit(
+    @ConnectedSocket() socket: AppSocket,
+    @MessageBody() payload: unknown,
+  ): Promise<Ack<{ message: MessageDto }>> {
     const parsed = parsePayload(SocketEditMessageDto, payload);
     if ('error' in parsed) return parsed.error;
     const { channelId, messageId, body } = parsed.value;
-    return this.guard(async () => ({ ok: true as const, message: await this.channels.edit(socket.data.user, channelId, messageId, body) }));
+    return this.guard(async () => ({
+      ok: true as const,
+      message: await this.channels.edit(socket.data.user, channelId, messageId, body),
+    }));
   }
 
   @SubscribeMessage('message:delete')
-  async remove(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): Promise<Ack<{ message: MessageDto }>> {
+  async remove(
+    @ConnectedSocket() socket: AppSocket,
+    @MessageBody() payload: unknown,
+  ): Promise<Ack<{ message: MessageDto }>> {
     const parsed = parsePayload(SocketMessageRefDto, payload);
     if ('error' in parsed) return parsed.error;
     const { channelId, messageId } = parsed.value;
-    return this.guard(async () => ({ ok: true as const, message: await this.channels.remove(socket.data.user, channelId, messageId) }));
+    return this.guard(async () => ({
+      ok: true as const,
+      message: await this.channels.remove(socket.data.user, channelId, messageId),
+    }));
   }
 
   @SubscribeMessage('typing')
@@ -132,7 +174,13 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     // At most one typing signal every two seconds per socket.
     if (!socket.data.typingAt || Date.now() - socket.data.typingAt > 2000) {
       socket.data.typingAt = Date.now();
-      socket.to(room).emit('typing' as never, { channelId: parsed.value.channelId, user: { id: socket.data.user.id, displayName: socket.data.user.displayName } } as never);
+      socket.to(room).emit(
+        'typing' as never,
+        {
+          channelId: parsed.value.channelId,
+          user: { id: socket.data.user.id, displayName: socket.data.user.displayName },
+        } as never,
+      );
     }
     return { ok: true };
   }
@@ -145,7 +193,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   @OnEvent('message.updated')
   onMessageUpdated({ message }: DomainEvents['message.updated']): void {
     const room = this.server.to(channelRoom(message.channelId));
-    if (message.hidden) room.emit('message:hidden', { channelId: message.channelId, messageId: message.id, reason: message.hiddenReason });
+    if (message.hidden)
+      room.emit('message:hidden', {
+        channelId: message.channelId,
+        messageId: message.id,
+        reason: message.hiddenReason,
+      });
     room.emit('message:updated', message);
   }
 

@@ -2,13 +2,17 @@ import { HttpException } from '@nestjs/common';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync } from 'class-validator';
 
-export type Ack<T> = ({ ok: true } & T) | { ok: false; error: { status: number; message: string; fields?: Record<string, string[]> } };
+export type Ack<T> =
+  ({ ok: true } & T) | { ok: false; error: { status: number; message: string; fields?: Record<string, string[]> } };
 
 /**
  * Socket payloads go through the same class-validator DTOs as REST bodies, with the same
  * whitelist: unknown fields are refused.
  */
-export function parsePayload<T extends object>(dto: ClassConstructor<T>, payload: unknown): { value: T } | { error: Ack<never> & { ok: false } } {
+export function parsePayload<T extends object>(
+  dto: ClassConstructor<T>,
+  payload: unknown,
+): { value: T } | { error: Ack<never> & { ok: false } } {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     return { error: { ok: false, error: { status: 400, message: 'the payload must be an object' } } };
   }
@@ -16,19 +20,28 @@ export function parsePayload<T extends object>(dto: ClassConstructor<T>, payload
   const errors = validateSync(value, { whitelist: true, forbidNonWhitelisted: true });
   if (!errors.length) return { value };
   const fields = Object.fromEntries(
-    errors.map((e) => [e.property, Object.values(e.constraints ?? {}).map((m) => (m === `property ${e.property} should not exist` ? `${e.property} is not a known field` : m))]),
+    errors.map((e) => [
+      e.property,
+      Object.values(e.constraints ?? {}).map((m) =>
+        m === `property ${e.property} should not exist` ? `${e.property} is not a known field` : m,
+      ),
+    ]),
   );
   return { error: { ok: false, error: { status: 400, message: Object.values(fields).flat().join('; '), fields } } };
 }
 
 /** Runs a handler; an HttpException becomes an error acknowledgement with the status a REST client would get. */
-export async function acknowledged<T>(work: () => Promise<T>, onUnexpected: (error: unknown) => void): Promise<T | { ok: false; error: { status: number; message: string } }> {
+export async function acknowledged<T>(
+  work: () => Promise<T>,
+  onUnexpected: (error: unknown) => void,
+): Promise<T | { ok: false; error: { status: number; message: string } }> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof HttpException) {
       const response = error.getResponse();
-      const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
+      const message =
+        typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
       return { ok: false, error: { status: error.getStatus(), message } };
     }
     onUnexpected(error);

@@ -1,9 +1,24 @@
 import { documentTermFacts, type DocumentTermInput } from './document-terms';
 
-const base: DocumentTermInput = { signedOn: null, validFrom: null, validUntil: null, term: null, termYears: null, renewalYears: null, noticeMonths: null };
+const base: DocumentTermInput = {
+  signedOn: null,
+  validFrom: null,
+  validUntil: null,
+  term: null,
+  termYears: null,
+  renewalYears: null,
+  noticeMonths: null,
+};
 
 describe('document term facts', () => {
-  const rochester: DocumentTermInput = { ...base, signedOn: '1973-07-18', term: 'fixed_auto_renew', termYears: 5, renewalYears: 5, noticeMonths: 6 };
+  const rochester: DocumentTermInput = {
+    ...base,
+    signedOn: '1973-07-18',
+    term: 'fixed_auto_renew',
+    termYears: 5,
+    renewalYears: 5,
+    noticeMonths: 6,
+  };
 
   it('gives Rochester, on 2026-11-21, next expiry 2028-07-18 and notice deadline 2028-01-18', () => {
     expect(documentTermFacts(rochester, '2026-11-21')).toEqual({
@@ -16,25 +31,47 @@ describe('document term facts', () => {
 
   it('moves an auto-renewing agreement to the next period the day after it renews', () => {
     expect(documentTermFacts(rochester, '2028-07-18').nextExpiryOn).toBe('2028-07-18');
-    expect(documentTermFacts(rochester, '2028-07-19')).toMatchObject({ nextExpiryOn: '2033-07-18', noticeDeadlineOn: '2033-01-18' });
-    expect(documentTermFacts(rochester, '1974-01-01')).toMatchObject({ inForce: true, nextExpiryOn: '1978-07-18', noticeDeadlineOn: '1978-01-18' });
+    expect(documentTermFacts(rochester, '2028-07-19')).toMatchObject({
+      nextExpiryOn: '2033-07-18',
+      noticeDeadlineOn: '2033-01-18',
+    });
+    expect(documentTermFacts(rochester, '1974-01-01')).toMatchObject({
+      inForce: true,
+      nextExpiryOn: '1978-07-18',
+      noticeDeadlineOn: '1978-01-18',
+    });
   });
 
   it('uses the renewal period when it differs from the first term', () => {
     const doc = { ...rochester, termYears: 3, renewalYears: 1, noticeMonths: 3 };
-    expect(documentTermFacts(doc, '2026-11-21')).toMatchObject({ nextExpiryOn: '2027-07-18', noticeDeadlineOn: '2027-04-18' });
+    expect(documentTermFacts(doc, '2026-11-21')).toMatchObject({
+      nextExpiryOn: '2027-07-18',
+      noticeDeadlineOn: '2027-04-18',
+    });
   });
 
   it('has Vienna joint statement of 2005-07-01 for four years expired on 2009-07-01', () => {
     const vienna: DocumentTermInput = { ...base, signedOn: '2005-07-01', term: 'fixed', termYears: 4 };
-    expect(documentTermFacts(vienna, '2026-11-21')).toEqual({ inForce: false, validUntil: '2009-07-01', nextExpiryOn: null, noticeDeadlineOn: null });
+    expect(documentTermFacts(vienna, '2026-11-21')).toEqual({
+      inForce: false,
+      validUntil: '2009-07-01',
+      nextExpiryOn: null,
+      noticeDeadlineOn: null,
+    });
     expect(documentTermFacts(vienna, '2009-07-01')).toMatchObject({ inForce: true, nextExpiryOn: '2009-07-01' });
     expect(documentTermFacts(vienna, '2009-07-02').inForce).toBe(false);
-    expect(documentTermFacts({ ...vienna, validFrom: '2005-07-01', validUntil: '2009-07-01' }, '2026-11-21')).toMatchObject({ inForce: false, validUntil: '2009-07-01' });
+    expect(
+      documentTermFacts({ ...vienna, validFrom: '2005-07-01', validUntil: '2009-07-01' }, '2026-11-21'),
+    ).toMatchObject({ inForce: false, validUntil: '2009-07-01' });
   });
 
   it('treats a validity period as inclusive and not in force before it starts', () => {
-    const protocol: DocumentTermInput = { ...base, signedOn: '1997-07-09', validFrom: '1997-01-01', validUntil: '2001-12-31' };
+    const protocol: DocumentTermInput = {
+      ...base,
+      signedOn: '1997-07-09',
+      validFrom: '1997-01-01',
+      validUntil: '2001-12-31',
+    };
     expect(documentTermFacts(protocol, '1996-12-31').inForce).toBe(false);
     expect(documentTermFacts(protocol, '1997-01-01').inForce).toBe(true);
     expect(documentTermFacts(protocol, '2001-12-31')).toMatchObject({ inForce: true, nextExpiryOn: '2001-12-31' });
@@ -43,13 +80,23 @@ describe('document term facts', () => {
 
   it('keeps open-ended and undated-term documents in force from signing', () => {
     const open: DocumentTermInput = { ...base, signedOn: '1985-04-18', term: 'open_ended' };
-    expect(documentTermFacts(open, '2026-11-21')).toEqual({ inForce: true, validUntil: null, nextExpiryOn: null, noticeDeadlineOn: null });
+    expect(documentTermFacts(open, '2026-11-21')).toEqual({
+      inForce: true,
+      validUntil: null,
+      nextExpiryOn: null,
+      noticeDeadlineOn: null,
+    });
     expect(documentTermFacts(open, '1985-04-17').inForce).toBe(false);
     expect(documentTermFacts({ ...base, signedOn: '1993-02-19' }, '2026-11-21').inForce).toBe(true);
   });
 
   it('cannot compute an expiry for an auto-renewing agreement without a stated term', () => {
     const gothenburg: DocumentTermInput = { ...base, signedOn: '1990-03-22', term: 'fixed_auto_renew' };
-    expect(documentTermFacts(gothenburg, '2026-11-21')).toEqual({ inForce: true, validUntil: null, nextExpiryOn: null, noticeDeadlineOn: null });
+    expect(documentTermFacts(gothenburg, '2026-11-21')).toEqual({
+      inForce: true,
+      validUntil: null,
+      nextExpiryOn: null,
+      noticeDeadlineOn: null,
+    });
   });
 });

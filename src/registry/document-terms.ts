@@ -44,7 +44,12 @@ export function documentTermFacts(document: DocumentTermInput, on: string): Docu
     let expiry = addYears(start, document.termYears);
     for (let n = 1; expiry < on; n++) expiry = addYears(start, document.termYears + n * renewal);
     const notice = document.noticeMonths ? addMonths(expiry, -document.noticeMonths) : null;
-    return { inForce: started, validUntil: null, nextExpiryOn: started ? expiry : addYears(start, document.termYears), noticeDeadlineOn: notice };
+    return {
+      inForce: started,
+      validUntil: null,
+      nextExpiryOn: started ? expiry : addYears(start, document.termYears),
+      noticeDeadlineOn: notice,
+    };
   }
 
   let validUntil = document.validUntil;

@@ -3,11 +3,22 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../common/http/error-response.dto';
 import { CityDetailQueryDto, CityKeyParamDto, CityQueryDto, GoalQueryDto } from './dto/registry-query.dto';
-import { AreaListDto, CityDetailDto, CityListDto, GoalListDto, HomeCityDto, NetworkListDto, PrincipleListDto } from './dto/registry-response.dto';
+import {
+  AreaListDto,
+  CityDetailDto,
+  CityListDto,
+  GoalListDto,
+  HomeCityDto,
+  NetworkListDto,
+  PrincipleListDto,
+} from './dto/registry-response.dto';
 import { RegistryService } from './registry.service';
 
 @ApiTags('registry')
-@ApiBadRequestResponse({ type: ErrorResponseDto, description: 'A parameter is malformed or unknown; the message names it' })
+@ApiBadRequestResponse({
+  type: ErrorResponseDto,
+  description: 'A parameter is malformed or unknown; the message names it',
+})
 @Public()
 @Controller('api/v1')
 export class RegistryController {

@@ -70,7 +70,9 @@ export class RegistryRepository {
     return this.dataSource
       .getRepository(CityNetwork)
       .createQueryBuilder('network')
-      .innerJoin('city_network_members', 'member', 'member.network_id = network.id AND member.city_id = :cityId', { cityId })
+      .innerJoin('city_network_members', 'member', 'member.network_id = network.id AND member.city_id = :cityId', {
+        cityId,
+      })
       .orderBy('network.position', 'ASC')
       .getMany();
   }
@@ -80,7 +82,9 @@ export class RegistryRepository {
   }
 
   findGoals(scope?: GoalScope): Promise<Goal[]> {
-    return this.dataSource.getRepository(Goal).find({ where: scope ? { scope } : {}, order: { scope: 'ASC', position: 'ASC' } });
+    return this.dataSource
+      .getRepository(Goal)
+      .find({ where: scope ? { scope } : {}, order: { scope: 'ASC', position: 'ASC' } });
   }
 
   findPrinciples(): Promise<Principle[]> {

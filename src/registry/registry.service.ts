@@ -3,7 +3,17 @@ import { today } from '../common/calendar-date';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { documentTermFacts } from './document-terms';
 import type { CityQueryDto } from './dto/registry-query.dto';
-import type { AreaListDto, CityDetailDto, CityDto, CityListDto, GoalListDto, HomeCityDto, NetworkDto, NetworkListDto, PrincipleListDto } from './dto/registry-response.dto';
+import type {
+  AreaListDto,
+  CityDetailDto,
+  CityDto,
+  CityListDto,
+  GoalListDto,
+  HomeCityDto,
+  NetworkDto,
+  NetworkListDto,
+  PrincipleListDto,
+} from './dto/registry-response.dto';
 import type { City } from './entities/city.entity';
 import type { CityDocument } from './entities/city-document.entity';
 import type { CityNetwork } from './entities/city-network.entity';
@@ -27,7 +37,10 @@ export class RegistryService {
   async getCity(key: string, on?: string): Promise<CityDetailDto> {
     const city = await this.registry.findCityByKey(key);
     if (!city || city.isHome) throw new NotFoundException(`There is no partner city with the key "${key}"`);
-    const [documents, networks] = await Promise.all([this.registry.findDocuments(city.id), this.registry.findNetworksOfCity(city.id)]);
+    const [documents, networks] = await Promise.all([
+      this.registry.findDocuments(city.id),
+      this.registry.findNetworksOfCity(city.id),
+    ]);
     const factsOn = on ?? today(this.config.timeZone);
     return {
       ...this.toCity(city),
@@ -49,7 +62,11 @@ export class RegistryService {
   /** The home city's name for generated sentences: English, and the Polish genitive and locative. */
   async getHomeCityForms(): Promise<{ en: string; plGenitive: string; plLocative: string }> {
     const city = await this.registry.findHomeCity();
-    return { en: city?.name ?? '', plGenitive: city?.namePlGenitive ?? city?.namePl ?? '', plLocative: city?.namePlLocative ?? city?.namePl ?? '' };
+    return {
+      en: city?.name ?? '',
+      plGenitive: city?.namePlGenitive ?? city?.namePl ?? '',
+      plLocative: city?.namePlLocative ?? city?.namePl ?? '',
+    };
   }
 
   async listNetworks(): Promise<NetworkListDto> {
@@ -60,7 +77,13 @@ export class RegistryService {
   async listGoals(scope?: GoalScope): Promise<GoalListDto> {
     const goals = await this.registry.findGoals(scope);
     return {
-      items: goals.map(({ key, scope: goalScope, namePl, nameEn, countries }) => ({ key, scope: goalScope, namePl, nameEn, countries })),
+      items: goals.map(({ key, scope: goalScope, namePl, nameEn, countries }) => ({
+        key,
+        scope: goalScope,
+        namePl,
+        nameEn,
+        countries,
+      })),
       total: goals.length,
     };
   }
@@ -81,7 +104,11 @@ export class RegistryService {
   }
 
   /** For other modules: checks keys against the reference vocabularies, with messages naming the field. */
-  async assertVocabulary(field: string, kind: 'area' | 'organizationType' | 'goal' | 'registryCity', keys: string[]): Promise<void> {
+  async assertVocabulary(
+    field: string,
+    kind: 'area' | 'organizationType' | 'goal' | 'registryCity',
+    keys: string[],
+  ): Promise<void> {
     if (keys.length === 0) return;
     const known = await this.vocabulary(kind);
     const unknown = keys.filter((key) => !known.includes(key));
@@ -123,10 +150,26 @@ export class RegistryService {
   }
 
   /** A registry city (home or partner) for other modules, or null. */
-  async findCityReference(key: string): Promise<{ id: number; key: string; name: string; namePl: string; country: string; relationship: string | null; isHome: boolean } | null> {
+  async findCityReference(key: string): Promise<{
+    id: number;
+    key: string;
+    name: string;
+    namePl: string;
+    country: string;
+    relationship: string | null;
+    isHome: boolean;
+  } | null> {
     const city = await this.registry.findCityByKey(key);
     if (!city) return null;
-    return { id: city.id, key: city.key, name: city.name, namePl: city.namePl, country: city.country, relationship: city.relationship, isHome: city.isHome };
+    return {
+      id: city.id,
+      key: city.key,
+      name: city.name,
+      namePl: city.namePl,
+      country: city.country,
+      relationship: city.relationship,
+      isHome: city.isHome,
+    };
   }
 
   private toCity(city: City): CityDto {

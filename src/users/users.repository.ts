@@ -15,7 +15,10 @@ export class UsersRepository {
   }
 
   /** Inserts the user; null when the address is taken (the unique index decides, even under concurrency). */
-  async insert(user: Pick<User, 'email' | 'passwordHash' | 'displayName' | 'locale'> & Partial<Pick<User, 'role' | 'emailVerifiedAt'>>): Promise<User | null> {
+  async insert(
+    user: Pick<User, 'email' | 'passwordHash' | 'displayName' | 'locale'> &
+      Partial<Pick<User, 'role' | 'emailVerifiedAt'>>,
+  ): Promise<User | null> {
     const rows: User[] = await this.dataSource
       .createQueryBuilder()
       .insert()
@@ -34,7 +37,11 @@ export class UsersRepository {
 
   /** Personal fields erased; the row stays so that public contributions keep their author ("deleted user"). */
   async erase(id: string, manager: EntityManager): Promise<void> {
-    await manager.update(User, { id }, { email: null, passwordHash: null, displayName: null, deletedAt: new Date(), role: 'member' });
+    await manager.update(
+      User,
+      { id },
+      { email: null, passwordHash: null, displayName: null, deletedAt: new Date(), role: 'member' },
+    );
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

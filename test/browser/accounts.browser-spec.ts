@@ -9,7 +9,15 @@ import type { Page } from 'playwright-core';
 import { PASSWORD, signUp, type SignedIn } from '../support/accounts';
 import type { TestApp } from '../support/test-app';
 import { waitUntil } from './browser';
-import { accountNav, browserHarness, expectNoAccessibilityViolations, heading, logInThroughForm, waitForText, type Language } from './harness';
+import {
+  accountNav,
+  browserHarness,
+  expectNoAccessibilityViolations,
+  heading,
+  logInThroughForm,
+  waitForText,
+  type Language,
+} from './harness';
 
 // A browser test takes seconds; jest.config.js's per-project testTimeout is not applied by Jest 30.
 jest.setTimeout(60_000);
@@ -25,12 +33,19 @@ beforeAll(() => {
 const headerName = (page: Page) => page.locator('.account-nav__name').textContent();
 
 async function waitForPath(page: Page, path: string): Promise<void> {
-  await waitUntil(async () => new URL(page.url()).pathname, (current) => current === path, `the page ${path}`);
+  await waitUntil(
+    async () => new URL(page.url()).pathname,
+    (current) => current === path,
+    `the page ${path}`,
+  );
 }
 
 /** The link of the newest mail of a kind to an address, as a path on the test server (the mail has PUBLIC_URL). */
 async function mailedLink(to: string, template: string): Promise<string> {
-  const rows: { text: string }[] = await t.dataSource.query(`SELECT text FROM mail_outbox WHERE to_address = $1 AND template = $2 ORDER BY id DESC LIMIT 1`, [to, template]);
+  const rows: { text: string }[] = await t.dataSource.query(
+    `SELECT text FROM mail_outbox WHERE to_address = $1 AND template = $2 ORDER BY id DESC LIMIT 1`,
+    [to, template],
+  );
   expect(rows).toHaveLength(1);
   const link = /https?:\/\/\S+#token=[A-Za-z0-9_-]+/.exec(rows[0].text);
   if (!link) throw new Error(`no link in: ${rows[0].text}`);
@@ -42,7 +57,11 @@ async function mailedLink(to: string, template: string): Promise<string> {
 async function loggedIn(user: SignedIn, options: { language?: Language; bypassCSP?: boolean } = {}): Promise<Page> {
   const page = await visit('/login', options);
   await logInThroughForm(page, user.email, PASSWORD, options.language);
-  await waitUntil(() => headerName(page), (name) => Boolean(name), 'the name in the header');
+  await waitUntil(
+    () => headerName(page),
+    (name) => Boolean(name),
+    'the name in the header',
+  );
   return page;
 }
 
@@ -102,7 +121,10 @@ describe('signing up and logging in', () => {
     await waitForText(() => headerName(page), 'Anna Kowalska');
     await waitForText(() => heading(page), 'My organisations');
     const stored = await page.evaluate(() => {
-      const { localStorage, sessionStorage } = globalThis as unknown as { localStorage: { [key: string]: string }; sessionStorage: { [key: string]: string } };
+      const { localStorage, sessionStorage } = globalThis as unknown as {
+        localStorage: { [key: string]: string };
+        sessionStorage: { [key: string]: string };
+      };
       return JSON.stringify({ ...localStorage, ...sessionStorage });
     });
     expect(stored).not.toMatch(/eyJ/); // no JWT anywhere in storage
@@ -127,12 +149,25 @@ describe('signing up and logging in', () => {
     const alert = page.getByRole('alert');
     await waitForText(() => alert.textContent(), 'Nieprawidłowy adres e-mail lub hasło.');
     // The alert takes focus: a screen reader reads it, a keyboard user continues from it.
-    await waitUntil(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } } }).document.activeElement.className), (name) => name === 'form-error', 'focus on the error');
+    await waitUntil(
+      () =>
+        page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { activeElement: { className: string } } }).document.activeElement
+              .className,
+        ),
+      (name) => name === 'form-error',
+      'focus on the error',
+    );
 
     // Five failures for one account, then the server refuses for 15 minutes.
     for (let attempt = 2; attempt <= 5; attempt++) {
       await page.locator('main').getByRole('button', { name: 'Zaloguj się' }).click();
-      await waitUntil(() => alert.textContent(), (text) => text === 'Nieprawidłowy adres e-mail lub hasło.', 'the same error again');
+      await waitUntil(
+        () => alert.textContent(),
+        (text) => text === 'Nieprawidłowy adres e-mail lub hasło.',
+        'the same error again',
+      );
     }
     await page.locator('main').getByRole('button', { name: 'Zaloguj się' }).click();
     await waitForText(() => alert.textContent(), 'Zbyt wiele prób. Spróbuj ponownie za 15 minut.');
@@ -147,16 +182,31 @@ describe('signing up and logging in', () => {
     await password.fill('123456789012');
     await page.locator('main').getByRole('button', { name: 'Sign up' }).click();
 
-    await waitUntil(() => password.getAttribute('aria-invalid'), (value) => value === 'true', 'the password marked invalid');
+    await waitUntil(
+      () => password.getAttribute('aria-invalid'),
+      (value) => value === 'true',
+      'the password marked invalid',
+    );
     const describedBy = (await password.getAttribute('aria-describedby'))!.split(' ');
     const message = await page.locator(`#${describedBy[0]}`).innerText();
     expect(message).toContain('This password is too common or too easy to guess.');
     expect(await page.getByRole('alert').innerText()).toContain('Correct the marked fields');
-    await waitUntil(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id), (id) => id === 'register-password', 'focus on the password');
+    await waitUntil(
+      () =>
+        page.evaluate(
+          () => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id,
+        ),
+      (id) => id === 'register-password',
+      'focus on the password',
+    );
 
     // The same in Polish, translated.
     await page.getByRole('button', { name: 'Polski' }).click();
-    await waitUntil(() => page.locator(`#${describedBy[0]}`).innerText(), (text) => text.includes('To hasło jest zbyt popularne'), 'the Polish message');
+    await waitUntil(
+      () => page.locator(`#${describedBy[0]}`).innerText(),
+      (text) => text.includes('To hasło jest zbyt popularne'),
+      'the Polish message',
+    );
   });
 });
 
@@ -181,7 +231,9 @@ describe('the session', () => {
     const page = await loggedIn(user);
     // From another device (the API session of signUp), the browser's session is signed out.
     const sessions = await api().get('/api/v1/me/sessions').set(user.auth).expect(200);
-    const browserSession = (sessions.body.items as { id: string; current: boolean }[]).find((session) => !session.current)!;
+    const browserSession = (sessions.body.items as { id: string; current: boolean }[]).find(
+      (session) => !session.current,
+    )!;
     await api().delete(`/api/v1/me/sessions/${browserSession.id}`).set(user.auth).expect(204);
 
     expectFailedRequests(401);
@@ -273,7 +325,9 @@ describe('organisations', () => {
     await waitForText(() => visitor.locator('.organization__status').innerText(), '✓ Verified by the City of Kraków');
     expect(await visitor.getByRole('heading', { name: 'Members' }).count()).toBe(0);
     expect(await visitor.locator('main').innerText()).not.toContain('kontakt@most-kultury.example.org');
-    expect(await visitor.locator('main').innerText()).toContain("to see the organisation's contact details and members.");
+    expect(await visitor.locator('main').innerText()).toContain(
+      "to see the organisation's contact details and members.",
+    );
     expect(new URL(visitor.url()).pathname).toBe(organizationPath);
   });
 
@@ -312,7 +366,11 @@ describe('organisations', () => {
 
     // The owner sees the new member, and the invitation is no longer open.
     await page.reload();
-    await waitUntil(() => page.locator('table').innerText(), (text) => text.includes('Ivan Invitee'), 'the new member in the table');
+    await waitUntil(
+      () => page.locator('table').innerText(),
+      (text) => text.includes('Ivan Invitee'),
+      'the new member in the table',
+    );
     await page.getByText('There are no open invitations.').waitFor();
   });
 });
@@ -326,7 +384,11 @@ describe('the account page', () => {
     await waitForText(() => heading(page), 'My account');
 
     const sessions = page.locator('li.session');
-    await waitUntil(() => sessions.count(), (n) => n === 2, 'two sessions');
+    await waitUntil(
+      () => sessions.count(),
+      (n) => n === 2,
+      'two sessions',
+    );
     const current = page.locator('li.session[data-current]');
     expect(await current.count()).toBe(1);
     expect(await current.locator('.session__device').innerText()).toMatch(/^Chrome on Linux\s+this device$/);
@@ -334,9 +396,16 @@ describe('the account page', () => {
     expect(await other.locator('.session__device').innerText()).toBe('Unknown device'); // supertest sends no User-Agent
     await other.getByRole('button', { name: /^Sign out Unknown device, / }).click();
     await page.getByRole('status').getByText('The device has been signed out.').waitFor();
-    await waitUntil(() => sessions.count(), (n) => n === 1, 'one session left');
+    await waitUntil(
+      () => sessions.count(),
+      (n) => n === 1,
+      'one session left',
+    );
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download my data' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download my data' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('cooperation-forum-my-data.json');
     const data = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(data.account.email).toBe(user.email);
@@ -348,7 +417,15 @@ describe('the account page', () => {
     expect(warning).toContain('stays on the platform, signed “deleted user”');
     await page.getByRole('button', { name: 'Delete my account…' }).click();
     const password = page.getByLabel('Password (to confirm)');
-    await waitUntil(() => password.evaluate((input) => input === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement), Boolean, 'focus on the password');
+    await waitUntil(
+      () =>
+        password.evaluate(
+          (input) =>
+            input === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+        ),
+      Boolean,
+      'focus on the password',
+    );
     await password.fill(PASSWORD);
     await page.getByRole('button', { name: 'Delete my account for good' }).click();
 
@@ -376,7 +453,11 @@ describe('accessibility of the account and organisation pages (axe-core, WCAG 2.
     const member = await signUp(t, address('jan'), { displayName: 'Jan Członek' });
     verified = await createOrganization(owner, verifiedName);
     await api().post(`/api/v1/organizations/${verified}/verify`).set(moderator.auth).expect(200);
-    await api().post(`/api/v1/organizations/${verified}/invitations`).set(owner.auth).send({ email: member.email, role: 'member' }).expect(201);
+    await api()
+      .post(`/api/v1/organizations/${verified}/invitations`)
+      .set(owner.auth)
+      .send({ email: member.email, role: 'member' })
+      .expect(201);
     await createOrganization(owner, 'Fundacja Oczekująca');
   });
 
@@ -406,7 +487,10 @@ describe('accessibility of the account and organisation pages (axe-core, WCAG 2.
       await checkPages(visitor, [
         ['/password-reset', text('Forgotten your password?', 'Nie pamiętasz hasła?')],
         ['/verify-email', text('Confirming your e-mail address', 'Potwierdzenie adresu e-mail')],
-        ['/invitations/accept#token=abcdefghijklmnopqrstuvwxyz', text('Invitation to an organisation', 'Zaproszenie do organizacji')],
+        [
+          '/invitations/accept#token=abcdefghijklmnopqrstuvwxyz',
+          text('Invitation to an organisation', 'Zaproszenie do organizacji'),
+        ],
         ['/organizations', text('Organisations', 'Organizacje')],
         [`/organizations/${verified}`, verifiedName],
         ['/account', text('My account', 'Moje konto')],
@@ -414,7 +498,10 @@ describe('accessibility of the account and organisation pages (axe-core, WCAG 2.
       ]);
       // Sign-up refused, with errors by the fields.
       expectFailedRequests(400);
-      await visitor.locator('main').getByRole('button', { name: text('Sign up', 'Załóż konto') }).click();
+      await visitor
+        .locator('main')
+        .getByRole('button', { name: text('Sign up', 'Załóż konto') })
+        .click();
       await visitor.locator('.field-error').first().waitFor();
       await expectNoAccessibilityViolations(visitor);
     });
@@ -432,7 +519,10 @@ describe('accessibility of the account and organisation pages (axe-core, WCAG 2.
       ]);
       // The creation form refused, with errors by the fields.
       expectFailedRequests(400);
-      await page.locator('main').getByRole('button', { name: text('Add and submit for verification', 'Dodaj i wyślij do weryfikacji') }).click();
+      await page
+        .locator('main')
+        .getByRole('button', { name: text('Add and submit for verification', 'Dodaj i wyślij do weryfikacji') })
+        .click();
       await page.locator('.field-error').first().waitFor();
       await expectNoAccessibilityViolations(page);
       // The account page asking to confirm the deletion.
@@ -449,7 +539,11 @@ describe('accessibility of the account and organisation pages (axe-core, WCAG 2.
       await waitForText(() => heading(staff), text('Verification queue', 'Weryfikacja organizacji'));
       await staff.locator('.queue-item').first().waitFor();
       await expectNoAccessibilityViolations(staff);
-      await staff.locator('.queue-item').first().getByRole('button', { name: text('Reject…', 'Odrzuć…') }).click();
+      await staff
+        .locator('.queue-item')
+        .first()
+        .getByRole('button', { name: text('Reject…', 'Odrzuć…') })
+        .click();
       await staff.locator('.reject-form textarea').waitFor();
       await expectNoAccessibilityViolations(staff);
     });

@@ -58,7 +58,12 @@ export async function checkAccessibility(page: Page): Promise<AccessibilityViola
 }
 
 /** Waits until a condition on the page holds (what a person would wait for), or fails saying what was last seen. */
-export async function waitUntil<T>(read: () => Promise<T>, expected: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+export async function waitUntil<T>(
+  read: () => Promise<T>,
+  expected: (value: T) => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T = await read();
   while (!expected(last)) {

@@ -15,7 +15,14 @@ import type { Locator, Page } from 'playwright-core';
 import { PASSWORD, signUp, verifiedOrganization, type SignedIn } from '../support/accounts';
 import type { TestApp } from '../support/test-app';
 import { checkAccessibility, waitUntil } from './browser';
-import { browserHarness, heading, logInThroughForm, waitForText, type Language, type PageOptions as VisitorOptions } from './harness';
+import {
+  browserHarness,
+  heading,
+  logInThroughForm,
+  waitForText,
+  type Language,
+  type PageOptions as VisitorOptions,
+} from './harness';
 
 // A browser test takes seconds; jest.config.js's per-project testTimeout is not applied by Jest 30.
 jest.setTimeout(180_000);
@@ -50,20 +57,37 @@ beforeAll(async () => {
   alice = await signUp(t, 'alice@example.org', { displayName: 'Alice Participant' });
   bob = await signUp(t, 'bob@example.org', { displayName: 'Bob Participant' });
   school = await verifiedOrganization(t, editor, staff, { name: 'Szkoła Podstawowa nr 7' });
-  foundation = await verifiedOrganization(t, partner, staff, { name: 'Fundacja Most Kultury', type: 'ngo', areas: ['culture', 'youth'] });
+  foundation = await verifiedOrganization(t, partner, staff, {
+    name: 'Fundacja Most Kultury',
+    type: 'ngo',
+    areas: ['culture', 'youth'],
+  });
 });
 
 /** Logs in through the form (the interface takes on the account's language), landing where it was asked to go. */
 async function loggedIn(user: SignedIn, options: VisitorOptions & { path?: string } = {}): Promise<Page> {
   const page = await visit(`/login${options.path ? `#next=${encodeURIComponent(options.path)}` : ''}`, options);
   await logInThroughForm(page, user.email, PASSWORD, options.language);
-  await waitUntil(() => page.locator('.account-nav__name').count(), (n) => n === 1, 'the name in the header');
-  if (options.path) await waitUntil(async () => new URL(page.url()).pathname + new URL(page.url()).search, (current) => current === options.path, `the page ${options.path}`);
+  await waitUntil(
+    () => page.locator('.account-nav__name').count(),
+    (n) => n === 1,
+    'the name in the header',
+  );
+  if (options.path)
+    await waitUntil(
+      async () => new URL(page.url()).pathname + new URL(page.url()).search,
+      (current) => current === options.path,
+      `the page ${options.path}`,
+    );
   return page;
 }
 
 async function waitForContent(locator: Locator, text: string, what = `"${text}"`): Promise<void> {
-  await waitUntil(() => locator.innerText().catch(() => ''), (value) => value.includes(text), what);
+  await waitUntil(
+    () => locator.innerText().catch(() => ''),
+    (value) => value.includes(text),
+    what,
+  );
 }
 
 async function expectNoAccessibilityViolations(page: Page): Promise<void> {
@@ -78,13 +102,18 @@ async function setAccountLanguage(user: SignedIn, language: Language): Promise<v
 }
 
 /** The element of the page (a proposal, a session of the agenda) headed by a title. */
-const itemTitled = (page: Page, selector: string, title: string): Locator => page.locator(selector).filter({ has: page.getByRole('heading', { name: title }) });
+const itemTitled = (page: Page, selector: string, title: string): Locator =>
+  page.locator(selector).filter({ has: page.getByRole('heading', { name: title }) });
 
 /** Clicks a button that asks first (ConfirmAction), then confirms with the button of the same name. */
 async function confirmAction(scope: Locator, name: string): Promise<void> {
   await scope.getByRole('button', { name }).click();
   await scope.locator('form.confirm').getByRole('button', { name }).click();
-  await waitUntil(() => scope.locator('form.confirm').count(), (n) => n === 0, `"${name}" to be done`);
+  await waitUntil(
+    () => scope.locator('form.confirm').count(),
+    (n) => n === 0,
+    `"${name}" to be done`,
+  );
 }
 
 const PROPOSAL = {
@@ -109,13 +138,20 @@ describe('an edition of the forum, from the call to the outcomes', () => {
     await create.getByLabel('Tables for 1:1 meetings').fill('5');
     await create.getByRole('button', { name: 'Create the edition' }).click();
     await waitForContent(create.getByRole('status'), 'Edition 2027 created.');
-    editionId = await waitUntil(async () => new URL(page.url()).searchParams.get('edition') ?? '', (id) => id.length === 36, 'the new edition in the address');
+    editionId = await waitUntil(
+      async () => new URL(page.url()).searchParams.get('edition') ?? '',
+      (id) => id.length === 36,
+      'the new edition in the address',
+    );
 
     const stage = page.locator('section[aria-labelledby="admin-stage"]');
     await waitForContent(stage, 'in preparation');
     await confirmAction(stage, 'Open the call for proposals');
     await waitForContent(stage, 'call for session proposals open');
-    await waitForContent(stage.getByRole('status'), 'The edition is now at the stage: call for session proposals open.');
+    await waitForContent(
+      stage.getByRole('status'),
+      'The edition is now at the stage: call for session proposals open.',
+    );
 
     // The forum's page says so, and leads to the call.
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Forum' }).click();
@@ -140,18 +176,44 @@ describe('an edition of the forum, from the call to the outcomes', () => {
 
     // The error is by its field, which takes the focus.
     const abstract = page.getByLabel('About the session', { exact: true });
-    await waitUntil(() => abstract.getAttribute('aria-invalid'), (value) => value === 'true', 'the description marked invalid');
+    await waitUntil(
+      () => abstract.getAttribute('aria-invalid'),
+      (value) => value === 'true',
+      'the description marked invalid',
+    );
     await waitForContent(page.locator('.field--invalid'), 'The description must be 20 to 4,000 characters long.');
-    await waitUntil(() => abstract.evaluate((element) => element === (element as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement), Boolean, 'focus on the abstract');
+    await waitUntil(
+      () =>
+        abstract.evaluate(
+          (element) =>
+            element ===
+            (element as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement,
+        ),
+      Boolean,
+      'focus on the abstract',
+    );
 
-    await abstract.fill('Pupils from Kraków and Nuremberg measure the air around their schools and compare the results.');
+    await abstract.fill(
+      'Pupils from Kraków and Nuremberg measure the air around their schools and compare the results.',
+    );
     await page.getByRole('button', { name: 'Send the proposal' }).click();
-    await waitForContent(page.getByRole('status').filter({ hasText: 'Thank you!' }), `The proposal "${TITLE}" has been sent.`);
+    await waitForContent(
+      page.getByRole('status').filter({ hasText: 'Thank you!' }),
+      `The proposal "${TITLE}" has been sent.`,
+    );
 
-    const proposals = await api().get(`/api/v1/forum/editions/${editionId}/sessions?status=proposed`).set(staff.auth).expect(200);
+    const proposals = await api()
+      .get(`/api/v1/forum/editions/${editionId}/sessions?status=proposed`)
+      .set(staff.auth)
+      .expect(200);
     expect(proposals.body.items.map((session: { title: string }) => session.title)).toEqual([TITLE]);
     sessionId = proposals.body.items[0].id;
-    expect(proposals.body.items[0]).toMatchObject({ kind: 'workshop', language: 'en', areas: ['education'], speakers: ['Anna Kowalska (SP 7 Kraków)', 'Hans Müller (Nürnberg)'] });
+    expect(proposals.body.items[0]).toMatchObject({
+      kind: 'workshop',
+      language: 'en',
+      areas: ['education'],
+      speakers: ['Anna Kowalska (SP 7 Kraków)', 'Hans Müller (Nürnberg)'],
+    });
   });
 
   it('has the proposal placed by staff (a room clash is explained), meeting times set and the agenda published', async () => {
@@ -162,7 +224,11 @@ describe('an edition of the forum, from the call to the outcomes', () => {
       .send({ ...PROPOSAL, organizationId: foundation.id, title: FULL_TITLE })
       .expect(201);
     fullSessionId = other.body.id;
-    await api().post(`/api/v1/forum/sessions/${fullSessionId}/accept`).set(staff.auth).send({ room: 'Sala A', startsAt: '2027-05-20T10:00:00+02:00', endsAt: '2027-05-20T11:30:00+02:00', capacity: 1 }).expect(200);
+    await api()
+      .post(`/api/v1/forum/sessions/${fullSessionId}/accept`)
+      .set(staff.auth)
+      .send({ room: 'Sala A', startsAt: '2027-05-20T10:00:00+02:00', endsAt: '2027-05-20T11:30:00+02:00', capacity: 1 })
+      .expect(200);
 
     const page = await loggedIn(staff, { path: `/forum/admin?edition=${editionId}` });
     const proposal = itemTitled(page, '.forum-proposal', TITLE);
@@ -174,13 +240,20 @@ describe('an edition of the forum, from the call to the outcomes', () => {
     await proposal.getByLabel('Places').fill('30');
     expectFailedRequests(409);
     await proposal.getByRole('button', { name: 'Accept the session' }).click();
-    await waitForContent(proposal.getByRole('alert'), 'Sala A is taken by another session at that time. Choose another room or time.');
+    await waitForContent(
+      proposal.getByRole('alert'),
+      'Sala A is taken by another session at that time. Choose another room or time.',
+    );
 
     await proposal.getByLabel('Room').fill('Sala B');
     await proposal.getByRole('button', { name: 'Accept the session' }).click();
     const proposals = page.locator('section[aria-labelledby="admin-proposals"]');
     await waitForContent(proposals.getByRole('status'), `"${TITLE}" accepted: Sala B.`);
-    await waitUntil(() => proposal.count(), (n) => n === 0, 'the accepted proposal to leave the waiting ones');
+    await waitUntil(
+      () => proposal.count(),
+      (n) => n === 0,
+      'the accepted proposal to leave the waiting ones',
+    );
     await proposals.getByRole('button', { name: 'accepted', exact: true }).click();
     await waitForContent(itemTitled(page, '.forum-proposal', TITLE), 'Sala B, Thursday, 20 May 2027, 10:30–11:30');
 
@@ -191,10 +264,17 @@ describe('an edition of the forum, from the call to the outcomes', () => {
     await slots.getByLabel('To', { exact: true }).fill('10:00');
     await slots.getByRole('button', { name: 'Add 3 times' }).click();
     await waitForContent(slots.getByRole('status'), '3 times added.');
-    await waitUntil(() => slots.locator('.forum-slots li').count(), (n) => n === 3, 'three meeting times listed');
+    await waitUntil(
+      () => slots.locator('.forum-slots li').count(),
+      (n) => n === 3,
+      'three meeting times listed',
+    );
     expect(await slots.locator('.forum-slots li').first().innerText()).toBe('Thursday, 20 May 2027, 09:00–09:20');
 
-    await confirmAction(page.locator('section[aria-labelledby="admin-stage"]'), 'Close the call and publish the agenda');
+    await confirmAction(
+      page.locator('section[aria-labelledby="admin-stage"]'),
+      'Close the call and publish the agenda',
+    );
     await waitForContent(page.locator('section[aria-labelledby="admin-stage"]'), 'agenda published, registration open');
   });
 
@@ -239,7 +319,8 @@ describe('an edition of the forum, from the call to the outcomes', () => {
   it('shows a question live to another participant, whose vote the asker sees at once', async () => {
     const path = `/forum/sessions/${sessionId}`;
     const [asker, voter] = await Promise.all([loggedIn(alice, { path }), loggedIn(bob, { path })]);
-    for (const page of [asker, voter]) await waitForContent(page.locator('.qa'), 'No questions yet. Ask the first one!');
+    for (const page of [asker, voter])
+      await waitForContent(page.locator('.qa'), 'No questions yet. Ask the first one!');
 
     await asker.getByLabel('Your question').fill(QUESTION);
     await asker.getByRole('button', { name: 'Ask', exact: true }).click();
@@ -252,7 +333,11 @@ describe('an edition of the forum, from the call to the outcomes', () => {
     await waitForContent(seen, 'Asked by: Alice Participant');
     await waitForContent(seen, '0 votes');
     await seen.getByRole('button', { name: 'Vote' }).click();
-    await waitUntil(() => seen.getByRole('button', { name: 'Voted' }).isDisabled(), (disabled) => disabled, 'the vote button disabled');
+    await waitUntil(
+      () => seen.getByRole('button', { name: 'Voted' }).isDisabled(),
+      (disabled) => disabled,
+      'the vote button disabled',
+    );
     await waitForContent(seen, '1 vote');
 
     // The asker sees the count change without reloading.
@@ -267,7 +352,11 @@ describe('an edition of the forum, from the call to the outcomes', () => {
     const questions = await api().get(`/api/v1/forum/sessions/${sessionId}/questions`).set(staff.auth).expect(200);
     const asked = questions.body.items.find((question: { body: string }) => question.body === ANONYMOUS_QUESTION);
     expect(asked).toMatchObject({ anonymous: true, author: 'Alice Participant' });
-    await api().post(`/api/v1/forum/questions/${asked.id}/moderate`).set(staff.auth).send({ action: 'pin' }).expect(200);
+    await api()
+      .post(`/api/v1/forum/questions/${asked.id}/moderate`)
+      .set(staff.auth)
+      .send({ action: 'pin' })
+      .expect(200);
     for (const page of [asker, voter]) {
       await waitForContent(page.locator('.qa-question').first(), ANONYMOUS_QUESTION, 'the pinned question first');
       await waitForContent(page.locator('.qa-question').first(), 'Pinned');
@@ -297,8 +386,17 @@ describe('an edition of the forum, from the call to the outcomes', () => {
     await waitForContent(theirs.locator('.forum-meetings__table'), 'Table 1');
 
     await requester.reload();
-    await waitForContent(requester.locator('.forum-schedule').filter({ hasText: `Schedule: ${school.name}` }).locator('.forum-meetings__table'), 'Table 1');
-    const [download] = await Promise.all([requester.waitForEvent('download'), requester.getByRole('button', { name: 'Download my meetings (.ics)' }).click()]);
+    await waitForContent(
+      requester
+        .locator('.forum-schedule')
+        .filter({ hasText: `Schedule: ${school.name}` })
+        .locator('.forum-meetings__table'),
+      'Table 1',
+    );
+    const [download] = await Promise.all([
+      requester.waitForEvent('download'),
+      requester.getByRole('button', { name: 'Download my meetings (.ics)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('forum-2027-meetings.ics');
   });
 
@@ -309,8 +407,14 @@ describe('an edition of the forum, from the call to the outcomes', () => {
       const pl = language === 'pl';
 
       const page = await loggedIn(alice, { language, bypassCSP: true, path: '/forum' });
-      await waitForContent(page.locator('main'), pl ? 'Forum 2027: Miasta, które uczą się od siebie' : 'Forum 2027: Cities learning from each other');
-      await waitForContent(page.locator('main'), pl ? 'Jesteś zapisany(-a) na Forum.' : 'You are registered for the Forum.');
+      await waitForContent(
+        page.locator('main'),
+        pl ? 'Forum 2027: Miasta, które uczą się od siebie' : 'Forum 2027: Cities learning from each other',
+      );
+      await waitForContent(
+        page.locator('main'),
+        pl ? 'Jesteś zapisany(-a) na Forum.' : 'You are registered for the Forum.',
+      );
       await expectNoAccessibilityViolations(page);
 
       await page.goto(`/forum/editions/${editionId}/agenda`);
@@ -319,12 +423,24 @@ describe('an edition of the forum, from the call to the outcomes', () => {
       await expectNoAccessibilityViolations(page);
 
       await page.goto(`/forum/sessions/${sessionId}`);
-      await waitUntil(() => page.locator('.qa-question').count(), (n) => n === 2, 'the questions');
+      await waitUntil(
+        () => page.locator('.qa-question').count(),
+        (n) => n === 2,
+        'the questions',
+      );
       await expectNoAccessibilityViolations(page);
 
       await page.goto(`/forum/sessions/${sessionId}/projector`);
-      await waitUntil(() => page.locator('.projector__question').count(), (n) => n === 2, 'the questions on the projector');
-      await waitUntil(() => page.locator('.projector__heading').first().textContent(), (text) => text === (pl ? 'Przypięte' : 'Pinned'), 'the pinned questions');
+      await waitUntil(
+        () => page.locator('.projector__question').count(),
+        (n) => n === 2,
+        'the questions on the projector',
+      );
+      await waitUntil(
+        () => page.locator('.projector__heading').first().textContent(),
+        (text) => text === (pl ? 'Przypięte' : 'Pinned'),
+        'the pinned questions',
+      );
       expect(await page.locator('.site-header').isVisible()).toBe(false);
       await expectNoAccessibilityViolations(page);
 
@@ -341,15 +457,28 @@ describe('an edition of the forum, from the call to the outcomes', () => {
       await expectNoAccessibilityViolations(editorPage);
 
       const staffPage = await loggedIn(staff, { language, bypassCSP: true, path: `/forum/admin?edition=${editionId}` });
-      await waitForContent(staffPage.locator('section[aria-labelledby="admin-slots"]'), pl ? 'czwartek, 20 maja 2027, 09:00–09:20' : 'Thursday, 20 May 2027, 09:00–09:20');
-      await staffPage.locator('section[aria-labelledby="admin-proposals"]').getByRole('button', { name: pl ? 'przyjęte' : 'accepted', exact: true }).click();
+      await waitForContent(
+        staffPage.locator('section[aria-labelledby="admin-slots"]'),
+        pl ? 'czwartek, 20 maja 2027, 09:00–09:20' : 'Thursday, 20 May 2027, 09:00–09:20',
+      );
+      await staffPage
+        .locator('section[aria-labelledby="admin-proposals"]')
+        .getByRole('button', { name: pl ? 'przyjęte' : 'accepted', exact: true })
+        .click();
       await itemTitled(staffPage, '.forum-proposal', TITLE).waitFor();
       await expectNoAccessibilityViolations(staffPage);
 
       // Staff on the session page: every author, and the moderation controls.
       await staffPage.goto(`/forum/sessions/${sessionId}`);
-      await waitUntil(() => staffPage.locator('.qa-moderation').count(), (n) => n === 2, 'the moderation controls');
-      await waitForContent(staffPage.locator('.qa-question').first(), pl ? 'Alice Participant (anonimowo dla uczestników)' : 'Alice Participant (anonymous to participants)');
+      await waitUntil(
+        () => staffPage.locator('.qa-moderation').count(),
+        (n) => n === 2,
+        'the moderation controls',
+      );
+      await waitForContent(
+        staffPage.locator('.qa-question').first(),
+        pl ? 'Alice Participant (anonimowo dla uczestników)' : 'Alice Participant (anonymous to participants)',
+      );
       await expectNoAccessibilityViolations(staffPage);
     }
   });
@@ -363,7 +492,9 @@ describe('an edition of the forum, from the call to the outcomes', () => {
     await confirmAction(stage, 'Close the Forum');
     await waitForContent(stage, 'The edition is closed: that is the last stage.');
     const outcomes = page.locator('section[aria-labelledby="admin-outcomes"]');
-    await outcomes.getByLabel('Summary').fill('Two sessions, two questions and a first concert planned between Kraków schools and foundations.');
+    await outcomes
+      .getByLabel('Summary')
+      .fill('Two sessions, two questions and a first concert planned between Kraków schools and foundations.');
     await outcomes.getByRole('button', { name: 'Publish the outcomes' }).click();
     await waitForContent(outcomes.getByRole('status'), 'The outcomes are published.');
     await outcomes.getByRole('link', { name: 'See the outcomes report' }).waitFor();
@@ -374,7 +505,12 @@ describe('an edition of the forum, from the call to the outcomes', () => {
     await waitForText(() => heading(visitor), 'Forum 2027 outcomes');
     const figures = visitor.locator('.forum-figures');
     await waitForContent(figures, 'Questions asked');
-    const figure = (label: string) => figures.locator('div').filter({ has: visitor.getByText(label, { exact: true }) }).locator('dd').innerText();
+    const figure = (label: string) =>
+      figures
+        .locator('div')
+        .filter({ has: visitor.getByText(label, { exact: true }) })
+        .locator('dd')
+        .innerText();
     expect(await figure('Sessions')).toBe('2');
     expect(await figure('Questions asked')).toBe('2');
     expect(await figure('1:1 meetings')).toBe('1');
@@ -382,7 +518,9 @@ describe('an edition of the forum, from the call to the outcomes', () => {
     expect(await visitor.getByRole('img', { name: /Bar chart of the attendance of 2 sessions/ }).count()).toBe(1);
     const table = visitor.getByRole('table', { name: 'Chart data: Questions asked and answered' });
     await waitForContent(table.getByRole('row').filter({ hasText: TITLE }), '2');
-    expect(await visitor.getByRole('link', { name: 'Outcomes as CSV' }).getAttribute('href')).toBe(`/api/v1/forum/editions/${editionId}/outcomes.csv`);
+    expect(await visitor.getByRole('link', { name: 'Outcomes as CSV' }).getAttribute('href')).toBe(
+      `/api/v1/forum/editions/${editionId}/outcomes.csv`,
+    );
     const csv = await api().get(`/api/v1/forum/editions/${editionId}/outcomes.csv`).expect(200);
     expect(csv.text).toContain(TITLE);
   });
@@ -392,7 +530,15 @@ describe('an edition of the forum, from the call to the outcomes', () => {
     const next = await api()
       .post('/api/v1/forum/editions')
       .set(staff.auth)
-      .send({ year: 2028, themePl: 'Miasta otwarte', themeEn: 'Open cities', startsOn: '2028-05-18', endsOn: '2028-05-19', venue: 'ICE Kraków', languages: ['pl', 'en'] })
+      .send({
+        year: 2028,
+        themePl: 'Miasta otwarte',
+        themeEn: 'Open cities',
+        startsOn: '2028-05-18',
+        endsOn: '2028-05-19',
+        venue: 'ICE Kraków',
+        languages: ['pl', 'en'],
+      })
       .expect(201);
     await api().post(`/api/v1/forum/editions/${next.body.id}/advance`).set(staff.auth).expect(200);
 
@@ -404,8 +550,15 @@ describe('an edition of the forum, from the call to the outcomes', () => {
       await expectNoAccessibilityViolations(visitor);
 
       await setAccountLanguage(editor, language);
-      const page = await loggedIn(editor, { language, bypassCSP: true, path: `/forum/editions/${next.body.id}/propose` });
-      await waitForText(() => heading(page), pl ? 'Zaproponuj sesję na Forum 2028' : 'Propose a session for Forum 2028');
+      const page = await loggedIn(editor, {
+        language,
+        bypassCSP: true,
+        path: `/forum/editions/${next.body.id}/propose`,
+      });
+      await waitForText(
+        () => heading(page),
+        pl ? 'Zaproponuj sesję na Forum 2028' : 'Propose a session for Forum 2028',
+      );
       await page.locator('.forum-form').waitFor();
       await expectNoAccessibilityViolations(page);
 

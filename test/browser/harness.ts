@@ -49,7 +49,8 @@ export function browserHarness(): BrowserHarness {
   let serial = 0;
 
   beforeAll(async () => {
-    if (!existsSync(resolve(CLIENT_DIR, 'index.html'))) throw new Error(`The web client is not built in ${CLIENT_DIR}: run \`npm run build\` first`);
+    if (!existsSync(resolve(CLIENT_DIR, 'index.html')))
+      throw new Error(`The web client is not built in ${CLIENT_DIR}: run \`npm run build\` first`);
     t = await startTestApp({ listen: true, config: { clientDir: CLIENT_DIR } });
     browser = await launchBrowser();
   });
@@ -118,7 +119,8 @@ export function browserHarness(): BrowserHarness {
 
 export const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 
-export const accountNav = (page: Page, language: Language = 'en') => page.getByRole('navigation', { name: language === 'pl' ? 'Twoje konto' : 'Your account' });
+export const accountNav = (page: Page, language: Language = 'en') =>
+  page.getByRole('navigation', { name: language === 'pl' ? 'Twoje konto' : 'Your account' });
 
 export async function waitForText(read: () => Promise<string | null>, text: string): Promise<void> {
   await waitUntil(read, (value) => value?.trim() === text, `"${text}"`);
@@ -127,12 +129,23 @@ export async function waitForText(read: () => Promise<string | null>, text: stri
 export async function expectNoAccessibilityViolations(page: Page): Promise<void> {
   const violations = await checkAccessibility(page);
   // On failure the diff names the page, each rule and the elements that break it.
-  expect({ page: new URL(page.url()).pathname, violations }).toEqual({ page: new URL(page.url()).pathname, violations: [] });
+  expect({ page: new URL(page.url()).pathname, violations }).toEqual({
+    page: new URL(page.url()).pathname,
+    violations: [],
+  });
 }
 
 /** Fills the login form (on the page already) in the given language and sends it. */
-export async function logInThroughForm(page: Page, email: string, password = PASSWORD, language: Language = 'en'): Promise<void> {
+export async function logInThroughForm(
+  page: Page,
+  email: string,
+  password = PASSWORD,
+  language: Language = 'en',
+): Promise<void> {
   await page.getByLabel(language === 'pl' ? 'Adres e-mail' : 'E-mail address').fill(email);
   await page.getByLabel(language === 'pl' ? 'Hasło' : 'Password', { exact: true }).fill(password);
-  await page.locator('main').getByRole('button', { name: language === 'pl' ? 'Zaloguj się' : 'Log in' }).click();
+  await page
+    .locator('main')
+    .getByRole('button', { name: language === 'pl' ? 'Zaloguj się' : 'Log in' })
+    .click();
 }

@@ -12,7 +12,16 @@ import type { Locator, Page } from 'playwright-core';
 import { clearAddressLimits, PASSWORD, signUp, verifiedOrganization, type SignedIn } from '../support/accounts';
 import type { TestApp } from '../support/test-app';
 import { waitUntil } from './browser';
-import { accountNav, browserHarness, expectNoAccessibilityViolations, heading, logInThroughForm, waitForText, type Language, type PageOptions as VisitorOptions } from './harness';
+import {
+  accountNav,
+  browserHarness,
+  expectNoAccessibilityViolations,
+  heading,
+  logInThroughForm,
+  waitForText,
+  type Language,
+  type PageOptions as VisitorOptions,
+} from './harness';
 
 // A browser test takes seconds; jest.config.js's per-project testTimeout is not applied by Jest 30.
 jest.setTimeout(120_000);
@@ -28,14 +37,22 @@ const resultCount = (page: Page) => page.locator('.result-count').textContent();
 const statusBadge = (page: Page) => page.locator('.initiative-header .initiative-status').textContent();
 
 async function waitForPath(page: Page, path: RegExp): Promise<string> {
-  return waitUntil(async () => new URL(page.url()).pathname, (current) => path.test(current), `a page ${path}`);
+  return waitUntil(
+    async () => new URL(page.url()).pathname,
+    (current) => path.test(current),
+    `a page ${path}`,
+  );
 }
 
 /** Logs in through the form (the interface takes on the account's language), landing where it was asked to go. */
 async function loggedIn(user: SignedIn, options: VisitorOptions & { path?: string } = {}): Promise<Page> {
   const page = await visit(`/login${options.path ? `#next=${encodeURIComponent(options.path)}` : ''}`, options);
   await logInThroughForm(page, user.email, PASSWORD, options.language);
-  await waitUntil(() => page.locator('.account-nav__name').count(), (n) => n === 1, 'the name in the header');
+  await waitUntil(
+    () => page.locator('.account-nav__name').count(),
+    (n) => n === 1,
+    'the name in the header',
+  );
   return page;
 }
 
@@ -52,7 +69,11 @@ const INITIATIVE = {
 };
 
 /** A draft made through the API, for tests about something else. */
-async function draftInitiative(owner: SignedIn, organizationId: string, body: Record<string, unknown>): Promise<string> {
+async function draftInitiative(
+  owner: SignedIn,
+  organizationId: string,
+  body: Record<string, unknown>,
+): Promise<string> {
   const created = await api()
     .post('/api/v1/initiatives')
     .set(owner.auth)
@@ -61,20 +82,30 @@ async function draftInitiative(owner: SignedIn, organizationId: string, body: Re
   return created.body.id as string;
 }
 
-async function submittedInitiative(owner: SignedIn, organizationId: string, body: Record<string, unknown>): Promise<string> {
+async function submittedInitiative(
+  owner: SignedIn,
+  organizationId: string,
+  body: Record<string, unknown>,
+): Promise<string> {
   const id = await draftInitiative(owner, organizationId, body);
   await api().post(`/api/v1/initiatives/${id}/submit`).set(owner.auth).expect(200);
   return id;
 }
 
-async function publishedInitiative(owner: SignedIn, moderator: SignedIn, organizationId: string, body: Record<string, unknown>): Promise<string> {
+async function publishedInitiative(
+  owner: SignedIn,
+  moderator: SignedIn,
+  organizationId: string,
+  body: Record<string, unknown>,
+): Promise<string> {
   const id = await submittedInitiative(owner, organizationId, body);
   await api().post(`/api/v1/initiatives/${id}/publish`).set(moderator.auth).send({}).expect(200);
   return id;
 }
 
 /** One item of the moderation queue, by its title. */
-const queueItem = (page: Page, title: string): Locator => page.locator('.queue-item').filter({ has: page.getByRole('heading', { name: title }) });
+const queueItem = (page: Page, title: string): Locator =>
+  page.locator('.queue-item').filter({ has: page.getByRole('heading', { name: title }) });
 
 describe('creating, moderating and finding an initiative', () => {
   it('is created through the form, shows similar initiatives, is submitted, published from the queue, and found by a prefix without diacritics', async () => {
@@ -84,14 +115,22 @@ describe('creating, moderating and finding an initiative', () => {
     const partner = await verifiedOrganization(t, moderator, moderator, { name: 'Teatr Ludowy', cityKey: 'nuremberg' });
     // Already published: alike in its title, and of another kind.
     const existing = 'Współpraca szkół dla klimatu: warsztaty';
-    await publishedInitiative(owner, moderator, organization.id, { title: existing, kind: 'event', areas: ['education'] });
+    await publishedInitiative(owner, moderator, organization.id, {
+      title: existing,
+      kind: 'event',
+      areas: ['education'],
+    });
 
     // The editor starts from "My initiatives", where the organisation offers a new initiative.
     const page = await loggedIn(owner);
     await accountNav(page).getByRole('link', { name: 'My initiatives' }).click();
     await waitForText(() => heading(page), 'My initiatives');
     const section = page.getByRole('region', { name: organization.name });
-    await waitUntil(() => section.innerText(), (text) => text.includes(existing), 'the published initiative under its organisation');
+    await waitUntil(
+      () => section.innerText(),
+      (text) => text.includes(existing),
+      'the published initiative under its organisation',
+    );
     await section.getByRole('link', { name: `New initiative – ${organization.name}` }).click();
     await waitForText(() => heading(page), 'New initiative');
 
@@ -99,11 +138,16 @@ describe('creating, moderating and finding an initiative', () => {
     await page.getByLabel('Kind of initiative').selectOption({ label: 'Exchange' });
     await page.getByLabel('Title').fill(title);
     await page.getByLabel('Summary').fill('Uczniowie z Krakowa i Norymbergi wspólnie badają klimat swoich miast.');
-    await page.getByLabel('Description').fill('Szukamy **szkoły partnerskiej** w Norymberdze.\n\n- wymiana uczniów\n- wspólne pomiary');
+    await page
+      .getByLabel('Description')
+      .fill('Szukamy **szkoły partnerskiej** w Norymberdze.\n\n- wymiana uczniów\n- wspólne pomiary');
     const areas = page.getByRole('group', { name: 'Areas of cooperation' });
     await areas.getByLabel('Education', { exact: true }).check();
     await areas.getByLabel('Environment', { exact: true }).check();
-    await page.getByRole('group', { name: 'Target cities' }).getByLabel(/^Nuremberg/).check();
+    await page
+      .getByRole('group', { name: 'Target cities' })
+      .getByLabel(/^Nuremberg/)
+      .check();
     await page.getByRole('group', { name: 'What partners are you looking for?' }).getByLabel('School').check();
     const languages = page.getByRole('group', { name: 'Languages of the initiative' });
     await languages.getByLabel('Polish').check();
@@ -128,7 +172,16 @@ describe('creating, moderating and finding an initiative', () => {
     expect(await page.locator('.prose strong').textContent()).toBe('szkoły partnerskiej');
     const facts = await page.locator('.initiative-facts').innerText();
     await page.getByRole('region', { name: 'Co-organisers' }).getByRole('link', { name: partner.name }).waitFor();
-    for (const fact of ['Exchange', 'Szkoła Podstawowa nr 12', 'Nuremberg', 'School', 'German', 'Erasmus+', 'From 1 March 2027 until 30 June 2027']) expect(facts).toContain(fact);
+    for (const fact of [
+      'Exchange',
+      'Szkoła Podstawowa nr 12',
+      'Nuremberg',
+      'School',
+      'German',
+      'Erasmus+',
+      'From 1 March 2027 until 30 June 2027',
+    ])
+      expect(facts).toContain(fact);
 
     await page.getByRole('button', { name: 'Submit for moderation' }).click();
     await page.getByRole('button', { name: 'Yes, submit' }).click();
@@ -150,14 +203,20 @@ describe('creating, moderating and finding an initiative', () => {
     // The author sees it published, with the step in its history.
     await page.reload();
     await waitForText(() => statusBadge(page), 'Published');
-    expect(await page.getByRole('region', { name: 'History' }).innerText()).toContain('Awaiting moderation → Published');
+    expect(await page.getByRole('region', { name: 'History' }).innerText()).toContain(
+      'Awaiting moderation → Published',
+    );
 
     // An anonymous visitor finds both by typing the beginning of a word without Polish letters.
     const visitor = await visit('/initiatives', { language: 'pl' });
     await waitForText(() => heading(visitor), 'Inicjatywy');
     await visitor.locator('.initiative-list').waitFor();
     await visitor.getByRole('searchbox', { name: 'Szukaj' }).pressSequentially('wspol szk');
-    await waitUntil(async () => visitor.url(), (url) => new URL(url).searchParams.get('q') === 'wspol szk', 'the words in the address');
+    await waitUntil(
+      async () => visitor.url(),
+      (url) => new URL(url).searchParams.get('q') === 'wspol szk',
+      'the words in the address',
+    );
     await waitForText(() => resultCount(visitor), 'Znaleziono: 2 inicjatywy');
     const results = visitor.getByRole('region', { name: 'Wyniki wyszukiwania' });
     await results.getByRole('link', { name: title }).waitFor();
@@ -165,7 +224,11 @@ describe('creating, moderating and finding an initiative', () => {
 
     // The kind facet counts the matches of each kind; choosing one narrows the list and the address.
     const kind = visitor.getByLabel('Rodzaj');
-    expect(await kind.locator('option').allTextContents()).toEqual(['Wszystkie rodzaje', 'Wydarzenie (1)', 'Wymiana (1)']);
+    expect(await kind.locator('option').allTextContents()).toEqual([
+      'Wszystkie rodzaje',
+      'Wydarzenie (1)',
+      'Wymiana (1)',
+    ]);
     await kind.selectOption({ label: 'Wymiana (1)' });
     await waitForText(() => resultCount(visitor), 'Znaleziono: 1 inicjatywa');
     const query = new URL(visitor.url()).searchParams;
@@ -204,11 +267,25 @@ describe('creating, moderating and finding an initiative', () => {
     const decision = staff.getByRole('region', { name: "Moderator's decision" });
     await decision.getByRole('button', { name: 'Request changes' }).click();
     const comment = staff.getByLabel('What should change?');
-    await waitUntil(() => comment.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement), Boolean, 'focus on the comment');
+    await waitUntil(
+      () =>
+        comment.evaluate(
+          (element) =>
+            element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+        ),
+      Boolean,
+      'focus on the comment',
+    );
     expectFailedRequests(400);
     await decision.getByRole('button', { name: 'Send the request for changes' }).click();
-    await waitUntil(() => comment.getAttribute('aria-invalid'), (value) => value === 'true', 'the empty comment refused');
-    expect(await staff.locator(`#${(await comment.getAttribute('aria-describedby'))!.split(' ')[0]}`).innerText()).toContain('Write a comment for the authors');
+    await waitUntil(
+      () => comment.getAttribute('aria-invalid'),
+      (value) => value === 'true',
+      'the empty comment refused',
+    );
+    expect(
+      await staff.locator(`#${(await comment.getAttribute('aria-describedby'))!.split(' ')[0]}`).innerText(),
+    ).toContain('Write a comment for the authors');
     await comment.fill('Dodajcie proszę daty wizyty i program.');
     await decision.getByRole('button', { name: 'Send the request for changes' }).click();
     await staff.getByRole('status').getByText('The authors will see the request for changes.').waitFor();
@@ -230,21 +307,42 @@ describe('creating, moderating and finding an initiative', () => {
     await page.getByLabel('End').fill('2027-01-10');
     await page.getByLabel('Start').fill('2027-02-01');
     await page.getByRole('button', { name: 'Save the changes' }).click();
-    await waitUntil(() => titleField.getAttribute('aria-invalid'), (value) => value === 'true', 'the title marked invalid');
+    await waitUntil(
+      () => titleField.getAttribute('aria-invalid'),
+      (value) => value === 'true',
+      'the title marked invalid',
+    );
     const titleError = page.locator('#initiative-title-error');
     expect(await titleError.textContent()).toBe('Error: The title must be 3 to 140 characters long.');
     expect((await titleField.getAttribute('aria-describedby'))!.split(' ')).toContain('initiative-title-error');
     expect(await page.getByRole('alert').innerText()).toContain('Correct the marked fields');
-    await waitUntil(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id), (id) => id === 'initiative-title', 'focus on the title');
+    await waitUntil(
+      () =>
+        page.evaluate(
+          () => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id,
+        ),
+      (id) => id === 'initiative-title',
+      'focus on the title',
+    );
     // In Polish, translated.
     await page.getByRole('button', { name: 'Polski' }).click();
-    await waitUntil(() => titleError.innerText(), (text) => text.includes('Tytuł musi mieć od 3 do 140 znaków.'), 'the Polish message');
+    await waitUntil(
+      () => titleError.innerText(),
+      (text) => text.includes('Tytuł musi mieć od 3 do 140 znaków.'),
+      'the Polish message',
+    );
 
     // Corrected: the dates in the wrong order are the next thing the server refuses, by the end date.
     await titleField.fill(`${title} – program`);
     await page.getByRole('button', { name: 'Zapisz zmiany' }).click();
-    await waitUntil(() => page.locator('#initiative-ends-on-error').count(), (n) => n === 1, 'the end date refused');
-    expect(await page.locator('#initiative-ends-on-error').innerText()).toContain('Koniec nie może być wcześniej niż początek.');
+    await waitUntil(
+      () => page.locator('#initiative-ends-on-error').count(),
+      (n) => n === 1,
+      'the end date refused',
+    );
+    expect(await page.locator('#initiative-ends-on-error').innerText()).toContain(
+      'Koniec nie może być wcześniej niż początek.',
+    );
     await page.getByLabel('Koniec').fill('2027-02-10');
     await page.getByRole('button', { name: 'Zapisz zmiany' }).click();
     await waitForText(() => heading(page), `${title} – program`);
@@ -276,20 +374,35 @@ describe('reports', () => {
     await page.getByRole('status').getByText('Thank you. The moderators will look at the report.').waitFor();
     expect(await dialog.count()).toBe(0);
     // Focus is back on the button that opened the dialog.
-    await waitUntil(() => report.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement), Boolean, 'focus back on the report button');
+    await waitUntil(
+      () =>
+        report.evaluate(
+          (element) =>
+            element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+        ),
+      Boolean,
+      'focus back on the report button',
+    );
 
     // Again: the server refuses a second report from the same person, and the reader is told so.
     expectFailedRequests(409);
     await report.click();
     await dialog.getByLabel('Offensive content').check();
     await dialog.getByRole('button', { name: 'Send the report' }).click();
-    await page.getByRole('status').getByText('You have already reported this initiative. The moderators will look at it.').waitFor();
+    await page
+      .getByRole('status')
+      .getByText('You have already reported this initiative. The moderators will look at it.')
+      .waitFor();
 
     // The moderator sees the report in the queue and hides the initiative, with a reason.
     const staff = await loggedIn(moderator, { path: '/moderation' });
     await waitForText(() => heading(staff), 'Moderation');
     const item = queueItem(staff, title);
-    await waitUntil(() => item.innerText(), (text) => text.includes('Spam or advertising') && text.includes('Reklama sklepu, nie turniej.'), 'the report in the queue');
+    await waitUntil(
+      () => item.innerText(),
+      (text) => text.includes('Spam or advertising') && text.includes('Reklama sklepu, nie turniej.'),
+      'the report in the queue',
+    );
     expect(await item.locator('.queue-item__kind').innerText()).toBe('Reported');
     expect(await item.getByRole('heading', { name: '1 report' }).count()).toBe(1);
     await item.getByRole('button', { name: `Hide ${title}` }).click();
@@ -336,9 +449,16 @@ describe('accessibility of the initiatives pages (axe-core, WCAG 2.1 AA)', () =>
       fundingProgramme: 'Kreatywna Europa',
       coOrganizerIds: [partner.id],
     });
-    draft = await draftInitiative(owner, organizationId, { title: 'Festiwal teatrów: warsztaty dla młodzieży', kind: 'exchange' });
+    draft = await draftInitiative(owner, organizationId, {
+      title: 'Festiwal teatrów: warsztaty dla młodzieży',
+      kind: 'exchange',
+    });
     await submittedInitiative(owner, organizationId, { title: 'Wymiana teatralna z Lwowem', kind: 'exchange' });
-    await api().post('/api/v1/reports').set(reader.auth).send({ targetType: 'initiative', targetId: published, reason: 'other', comment: 'Nieaktualne daty?' }).expect(201);
+    await api()
+      .post('/api/v1/reports')
+      .set(reader.auth)
+      .send({ targetType: 'initiative', targetId: published, reason: 'other', comment: 'Nieaktualne daty?' })
+      .expect(201);
   });
 
   for (const language of ['en', 'pl'] as const) {
@@ -351,13 +471,24 @@ describe('accessibility of the initiatives pages (axe-core, WCAG 2.1 AA)', () =>
       await waitForText(() => resultCount(visitor), text('Found: 1 initiative', 'Znaleziono: 1 inicjatywa'));
       await expectNoAccessibilityViolations(visitor);
       await visitor.getByLabel(text('Area', 'Dziedzina'), { exact: true }).selectOption('culture');
-      await waitUntil(async () => visitor.url(), (url) => url.includes('area=culture'), 'the area in the address');
-      await waitUntil(() => visitor.locator('.initiative-list[aria-busy="true"]').count(), (n) => n === 0, 'the list loaded');
+      await waitUntil(
+        async () => visitor.url(),
+        (url) => url.includes('area=culture'),
+        'the area in the address',
+      );
+      await waitUntil(
+        () => visitor.locator('.initiative-list[aria-busy="true"]').count(),
+        (n) => n === 0,
+        'the list loaded',
+      );
       await expectNoAccessibilityViolations(visitor);
 
       await visitor.getByRole('link', { name: 'Festiwal teatrów miast partnerskich' }).click();
       await waitForText(() => heading(visitor), 'Festiwal teatrów miast partnerskich');
-      await visitor.getByRole('region', { name: text('Co-organisers', 'Współorganizatorzy') }).getByRole('link', { name: 'Teatr Partnerski' }).waitFor();
+      await visitor
+        .getByRole('region', { name: text('Co-organisers', 'Współorganizatorzy') })
+        .getByRole('link', { name: 'Teatr Partnerski' })
+        .waitFor();
       await expectNoAccessibilityViolations(visitor);
       await visitor.getByRole('button', { name: text('Report', 'Zgłoś naruszenie') }).click();
       await visitor.getByRole('dialog').waitFor();
@@ -368,7 +499,10 @@ describe('accessibility of the initiatives pages (axe-core, WCAG 2.1 AA)', () =>
       await setAccountLanguage(owner, language);
       const page = await loggedIn(owner, { language, bypassCSP: true, path: `/initiatives/${draft}` });
       await waitForText(() => heading(page), 'Festiwal teatrów: warsztaty dla młodzieży');
-      await page.getByRole('region', { name: text('Similar initiatives', 'Podobne inicjatywy') }).getByRole('link', { name: 'Festiwal teatrów miast partnerskich' }).waitFor();
+      await page
+        .getByRole('region', { name: text('Similar initiatives', 'Podobne inicjatywy') })
+        .getByRole('link', { name: 'Festiwal teatrów miast partnerskich' })
+        .waitFor();
       await page.getByRole('button', { name: text('Submit for moderation', 'Wyślij do moderacji') }).click();
       await expectNoAccessibilityViolations(page);
 

@@ -32,12 +32,26 @@ beforeAll(async () => {
   moderator = await signUp(t, address('moderator'), { displayName: 'Marek Moderator', role: 'moderator' });
   anna = await signUp(t, address('anna'), { displayName: 'Anna Kowalska' });
   bernd = await signUp(t, address('bernd'), { displayName: 'Bernd Vogel' });
-  annaSchool = await verifiedOrganization(t, anna, moderator, { name: 'Szkoła Podstawowa nr 7', type: 'school', cityKey: 'krakow', areas: ['education', 'youth'], languages: ['pl', 'en'] });
-  berndSchool = await verifiedOrganization(t, bernd, moderator, { name: 'Peter-Vischer-Schule', type: 'school', cityKey: 'nuremberg', areas: ['education'], languages: ['de', 'en'] });
+  annaSchool = await verifiedOrganization(t, anna, moderator, {
+    name: 'Szkoła Podstawowa nr 7',
+    type: 'school',
+    cityKey: 'krakow',
+    areas: ['education', 'youth'],
+    languages: ['pl', 'en'],
+  });
+  berndSchool = await verifiedOrganization(t, bernd, moderator, {
+    name: 'Peter-Vischer-Schule',
+    type: 'school',
+    cityKey: 'nuremberg',
+    areas: ['education'],
+    languages: ['de', 'en'],
+  });
 });
 
 /** A published initiative of Anna's school, seeking schools in Nuremberg; with its discussion channel. */
-async function publishedInitiative(title = INITIATIVE_TITLE): Promise<{ id: string; channelId: number; title: string }> {
+async function publishedInitiative(
+  title = INITIATIVE_TITLE,
+): Promise<{ id: string; channelId: number; title: string }> {
   const created = await api()
     .post('/api/v1/initiatives')
     .set(anna.auth)
@@ -53,13 +67,18 @@ async function publishedInitiative(title = INITIATIVE_TITLE): Promise<{ id: stri
     })
     .expect(201);
   await api().post(`/api/v1/initiatives/${created.body.id}/submit`).set(anna.auth).expect(200);
-  const published = await api().post(`/api/v1/initiatives/${created.body.id}/publish`).set(moderator.auth).send({}).expect(200);
+  const published = await api()
+    .post(`/api/v1/initiatives/${created.body.id}/publish`)
+    .set(moderator.auth)
+    .send({})
+    .expect(200);
   expect(published.body.channelId).toEqual(expect.any(Number));
   return { id: published.body.id, channelId: published.body.channelId, title };
 }
 
 /** Every page may be checked with axe-core, which the app's CSP rightly refuses: bypassCSP. */
-const newPage = (options: { language?: Language } = {}): Promise<{ page: Page; context: BrowserContext }> => harness.newPage({ ...options, bypassCSP: true });
+const newPage = (options: { language?: Language } = {}): Promise<{ page: Page; context: BrowserContext }> =>
+  harness.newPage({ ...options, bypassCSP: true });
 
 /** A browser of its own for the user, logged in through the form, in the account's language. */
 async function loggedIn(user: SignedIn, language: Language = 'en'): Promise<{ page: Page; context: BrowserContext }> {
@@ -68,35 +87,60 @@ async function loggedIn(user: SignedIn, language: Language = 'en'): Promise<{ pa
   const { page } = visitor;
   await page.goto('/login');
   await logInThroughForm(page, user.email, PASSWORD, language);
-  await waitUntil(() => page.locator('.account-nav__name').count(), (count) => count === 1, 'the name in the header');
+  await waitUntil(
+    () => page.locator('.account-nav__name').count(),
+    (count) => count === 1,
+    'the name in the header',
+  );
   return visitor;
 }
 
 /** The page's globals, typed here (the tests' tsconfig has no DOM types). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type PageGlobals = any;
-const pageLanguage = (page: Page) => page.evaluate(() => (globalThis as PageGlobals).document.documentElement.lang as string);
+const pageLanguage = (page: Page) =>
+  page.evaluate(() => (globalThis as PageGlobals).document.documentElement.lang as string);
 
 const connection = (page: Page) => page.locator('.discussion .connection').first().getAttribute('data-state');
 /** The message texts shown, in order (sent and stored ones; "sending…" ones are marked). */
-const messageTexts = (page: Page, section = '#discussion') => page.locator(`${section} .message:not(.message--pending) .message__body`).allTextContents();
+const messageTexts = (page: Page, section = '#discussion') =>
+  page.locator(`${section} .message:not(.message--pending) .message__body`).allTextContents();
 const bell = (page: Page) => page.locator('.bell__button');
 
 async function waitForConnected(page: Page): Promise<void> {
-  await waitUntil(() => connection(page), (state) => state === 'connected', 'the live connection', 20_000);
+  await waitUntil(
+    () => connection(page),
+    (state) => state === 'connected',
+    'the live connection',
+    20_000,
+  );
 }
 
 async function post(page: Page, text: string, section = '#discussion'): Promise<void> {
   const label = (await pageLanguage(page)) === 'pl' ? 'Twoja wiadomość' : 'Your message';
   await page.locator(section).getByLabel(label).fill(text);
-  await page.locator(section).getByRole('button', { name: label === 'Twoja wiadomość' ? 'Wyślij' : 'Send', exact: true }).click();
+  await page
+    .locator(section)
+    .getByRole('button', { name: label === 'Twoja wiadomość' ? 'Wyślij' : 'Send', exact: true })
+    .click();
   // Stored: it is in the list as a message with its id, no longer "sending".
-  await waitUntil(() => messageTexts(page, section), (texts) => texts.includes(text), `"${text}" stored`);
+  await waitUntil(
+    () => messageTexts(page, section),
+    (texts) => texts.includes(text),
+    `"${text}" stored`,
+  );
 }
 
 async function switchLanguage(page: Page, language: Language): Promise<void> {
-  await page.locator('.language-switch').getByRole('button', { name: language === 'pl' ? 'Polski' : 'English' }).click();
-  await waitUntil(() => pageLanguage(page), (lang) => lang === language, `the page in ${language}`);
+  await page
+    .locator('.language-switch')
+    .getByRole('button', { name: language === 'pl' ? 'Polski' : 'English' })
+    .click();
+  await waitUntil(
+    () => pageLanguage(page),
+    (lang) => lang === language,
+    `the page in ${language}`,
+  );
 }
 
 async function expectNoAccessibilityViolations(page: Page, what: string): Promise<void> {
@@ -106,7 +150,11 @@ async function expectNoAccessibilityViolations(page: Page, what: string): Promis
 }
 
 /** Axe in English, then in Polish (and back), with `prepare` run after each switch (the page re-renders). */
-async function expectAccessibleInBothLanguages(page: Page, what: string, prepare: () => Promise<void> = async () => undefined): Promise<void> {
+async function expectAccessibleInBothLanguages(
+  page: Page,
+  what: string,
+  prepare: () => Promise<void> = async () => undefined,
+): Promise<void> {
   const start = (await pageLanguage(page)) as Language;
   for (const language of [start, start === 'en' ? 'pl' : 'en'] as Language[]) {
     if (language !== start) await switchLanguage(page, language);
@@ -125,22 +173,40 @@ describe('a discussion in real time', () => {
       await page.goto(`/initiatives/${initiative.id}/discussion`);
       await waitForConnected(page);
     }
-    await waitUntil(() => b.locator('.discussion__presence').textContent(), (text) => text === 'Here now: 2 people', 'both present');
+    await waitUntil(
+      () => b.locator('.discussion__presence').textContent(),
+      (text) => text === 'Here now: 2 people',
+      'both present',
+    );
 
     // Typing shows on the other side.
     await a.locator('#discussion').getByLabel('Your message').fill('Dzień dobry');
-    await waitUntil(() => b.locator('.discussion__typing').textContent(), (text) => text === 'Anna Kowalska is typing…', 'the typing indicator');
+    await waitUntil(
+      () => b.locator('.discussion__typing').textContent(),
+      (text) => text === 'Anna Kowalska is typing…',
+      'the typing indicator',
+    );
     await a.locator('#discussion').getByLabel('Your message').fill('');
 
     await post(a, 'Dzień dobry z Krakowa!');
-    await waitUntil(() => messageTexts(b), (texts) => texts.join('|') === 'Dzień dobry z Krakowa!', 'the message live at B');
+    await waitUntil(
+      () => messageTexts(b),
+      (texts) => texts.join('|') === 'Dzień dobry z Krakowa!',
+      'the message live at B',
+    );
     // Announced politely to screen-reader users.
-    expect(await b.locator('#discussion [aria-live="polite"]').textContent()).toBe('New message from Anna Kowalska: Dzień dobry z Krakowa!');
+    expect(await b.locator('#discussion [aria-live="polite"]').textContent()).toBe(
+      'New message from Anna Kowalska: Dzień dobry z Krakowa!',
+    );
 
     // B loses the network; A writes twice meanwhile.
     harness.expectErrors(/ERR_INTERNET_DISCONNECTED|net::ERR_|status of 0|Failed to load resource/);
     await bContext.setOffline(true);
-    await waitUntil(() => connection(b), (state) => state === 'offline' || state === 'reconnecting', 'the offline indicator');
+    await waitUntil(
+      () => connection(b),
+      (state) => state === 'offline' || state === 'reconnecting',
+      'the offline indicator',
+    );
     expect(await b.locator('.discussion .connection').textContent()).toMatch(/offline|Reconnecting/);
     await post(a, 'Druga wiadomość');
     await post(a, 'Trzecia wiadomość');
@@ -151,39 +217,69 @@ describe('a discussion in real time', () => {
       const seen: string[] = [];
       page.connectionStates = seen;
       const indicator = page.document.querySelector('.discussion .connection');
-      new page.MutationObserver(() => seen.push(indicator.getAttribute('data-state') ?? '')).observe(indicator, { attributes: true, attributeFilter: ['data-state'] });
+      new page.MutationObserver(() => seen.push(indicator.getAttribute('data-state') ?? '')).observe(indicator, {
+        attributes: true,
+        attributeFilter: ['data-state'],
+      });
     });
     await bContext.setOffline(false);
     await waitForConnected(b);
-    await waitUntil(() => messageTexts(b), (texts) => texts.length === 3, 'the missed messages at B');
+    await waitUntil(
+      () => messageTexts(b),
+      (texts) => texts.length === 3,
+      'the missed messages at B',
+    );
     expect(await messageTexts(b)).toEqual(['Dzień dobry z Krakowa!', 'Druga wiadomość', 'Trzecia wiadomość']);
     const states: string[] = await b.evaluate(() => (globalThis as PageGlobals).connectionStates);
     expect(states[0]).toBe('reconnecting');
     expect(states[states.length - 1]).toBe('connected');
     // Each message once, with a distinct id, in id order.
-    const ids = await b.locator('#discussion .message').evaluateAll((items) => items.map((item) => Number(item.id.replace(/\D+/g, ''))));
+    const ids = await b
+      .locator('#discussion .message')
+      .evaluateAll((items) => items.map((item) => Number(item.id.replace(/\D+/g, ''))));
     expect(ids).toEqual([...new Set(ids)].sort((x, y) => x - y));
     expect(ids).toHaveLength(3);
 
     // A fourth message after the reconnection arrives live, once.
     await post(a, 'Czwarta, już na żywo');
-    await waitUntil(() => messageTexts(b), (texts) => texts.length === 4, 'the live message after reconnecting');
-    expect(await messageTexts(b)).toEqual(['Dzień dobry z Krakowa!', 'Druga wiadomość', 'Trzecia wiadomość', 'Czwarta, już na żywo']);
+    await waitUntil(
+      () => messageTexts(b),
+      (texts) => texts.length === 4,
+      'the live message after reconnecting',
+    );
+    expect(await messageTexts(b)).toEqual([
+      'Dzień dobry z Krakowa!',
+      'Druga wiadomość',
+      'Trzecia wiadomość',
+      'Czwarta, już na żywo',
+    ]);
 
     // B answers, edits the answer; A sees the edit; B deletes it; A sees it deleted.
     await post(b, 'Hallo aus Nürnberg');
-    await waitUntil(() => messageTexts(a), (texts) => texts.includes('Hallo aus Nürnberg'), 'B’s message at A');
+    await waitUntil(
+      () => messageTexts(a),
+      (texts) => texts.includes('Hallo aus Nürnberg'),
+      'B’s message at A',
+    );
     const own = b.locator('#discussion .message--own').last();
     await own.getByRole('button', { name: /^Edit/ }).click();
     await b.getByLabel('Edit your message').fill('Hallo aus Nürnberg! Wir freuen uns.');
     await b.locator('#discussion').getByRole('button', { name: 'Save' }).click();
-    await waitUntil(() => messageTexts(a), (texts) => texts.includes('Hallo aus Nürnberg! Wir freuen uns.'), 'the edit at A');
+    await waitUntil(
+      () => messageTexts(a),
+      (texts) => texts.includes('Hallo aus Nürnberg! Wir freuen uns.'),
+      'the edit at A',
+    );
 
     await expectAccessibleInBothLanguages(b, 'the initiative discussion');
 
     await own.getByRole('button', { name: /^Delete/ }).click();
     await own.getByRole('button', { name: 'Yes, delete' }).click();
-    await waitUntil(() => a.locator('#discussion .message__gone').allTextContents(), (texts) => texts.includes('Message deleted by its author.'), 'the deletion at A');
+    await waitUntil(
+      () => a.locator('#discussion .message__gone').allTextContents(),
+      (texts) => texts.includes('Message deleted by its author.'),
+      'the deletion at A',
+    );
   });
 
   it('sends a message again with the same clientId when its acknowledgement is lost, and it is stored and shown once', async () => {
@@ -214,15 +310,32 @@ describe('a discussion in real time', () => {
       await page.goto(`/initiatives/${initiative.id}/discussion`);
       await waitForConnected(page);
     }
-    await waitUntil(async () => upgraded, (done) => done, 'the WebSocket in use');
+    await waitUntil(
+      async () => upgraded,
+      (done) => done,
+      'the WebSocket in use',
+    );
     await a.locator('#discussion').getByLabel('Your message').fill('Zapraszamy w sobotę!');
     await a.locator('#discussion').getByRole('button', { name: 'Send', exact: true }).click();
     // Stored at once, so B sees it while A still waits for the acknowledgement ("Sending…").
-    await waitUntil(() => messageTexts(b), (texts) => texts.join('|') === 'Zapraszamy w sobotę!', 'the message at B');
+    await waitUntil(
+      () => messageTexts(b),
+      (texts) => texts.join('|') === 'Zapraszamy w sobotę!',
+      'the message at B',
+    );
     // A shows it once (its own broadcast settles it, matched by clientId) ...
-    await waitUntil(() => messageTexts(a), (texts) => texts.join('|') === 'Zapraszamy w sobotę!', 'the message at A');
+    await waitUntil(
+      () => messageTexts(a),
+      (texts) => texts.join('|') === 'Zapraszamy w sobotę!',
+      'the message at A',
+    );
     // ... and after the acknowledgement's time-out sends it again, with the same clientId: the server stores nothing new.
-    await waitUntil(async () => sends.length, (count) => count === 2, 'the message sent again', 30_000);
+    await waitUntil(
+      async () => sends.length,
+      (count) => count === 2,
+      'the message sent again',
+      30_000,
+    );
     expect(dropped).toBe(1);
     const clientIds = sends.map((send) => /"clientId":"([^"]+)"/.exec(send)?.[1]);
     expect(clientIds[0]).toMatch(/^[0-9a-f-]{36}$/);
@@ -230,29 +343,53 @@ describe('a discussion in real time', () => {
     const stored = await api().get(`/api/v1/channels/${initiative.channelId}/messages`).set(anna.auth).expect(200);
     expect(stored.body.items.map((message: { body: string }) => message.body)).toEqual(['Zapraszamy w sobotę!']);
     // The second acknowledgement (the stored message) changes nothing on either side.
-    await waitUntil(() => a.locator('#discussion .message--pending').count(), (count) => count === 0, 'nothing pending at A');
+    await waitUntil(
+      () => a.locator('#discussion .message--pending').count(),
+      (count) => count === 0,
+      'nothing pending at A',
+    );
     expect(await messageTexts(a)).toEqual(['Zapraszamy w sobotę!']);
     expect(await messageTexts(b)).toEqual(['Zapraszamy w sobotę!']);
   });
 
   it('lets visitors read the history only, and tells signed-in people without a verified organisation why they cannot write', async () => {
     const initiative = await publishedInitiative('Warsztaty dla nauczycieli');
-    await api().post(`/api/v1/channels/${initiative.channelId}/messages`).set(anna.auth).send({ body: 'Zapraszamy do rozmowy.', clientId: 'a7d8e0f2-4b1c-4c55-9f0e-3c1b2a4d5e6f' }).expect(201);
+    await api()
+      .post(`/api/v1/channels/${initiative.channelId}/messages`)
+      .set(anna.auth)
+      .send({ body: 'Zapraszamy do rozmowy.', clientId: 'a7d8e0f2-4b1c-4c55-9f0e-3c1b2a4d5e6f' })
+      .expect(201);
 
     // More than a page of history: the newest 50 first, the older ones on request.
     for (let n = 1; n <= 52; n++) {
-      await api().post(`/api/v1/channels/${initiative.channelId}/messages`).set(anna.auth).send({ body: `Wiadomość ${n}`, clientId: `a7d8e0f2-4b1c-4c55-9f0e-${String(n).padStart(12, '0')}` }).expect(201);
+      await api()
+        .post(`/api/v1/channels/${initiative.channelId}/messages`)
+        .set(anna.auth)
+        .send({ body: `Wiadomość ${n}`, clientId: `a7d8e0f2-4b1c-4c55-9f0e-${String(n).padStart(12, '0')}` })
+        .expect(201);
     }
 
     const { page: visitor } = await newPage();
     await visitor.goto(`/initiatives/${initiative.id}/discussion`);
-    await waitUntil(() => messageTexts(visitor), (texts) => texts.length === 50, 'the newest page for a visitor');
+    await waitUntil(
+      () => messageTexts(visitor),
+      (texts) => texts.length === 50,
+      'the newest page for a visitor',
+    );
     expect((await messageTexts(visitor)).slice(-1)).toEqual(['Wiadomość 52']);
     await visitor.getByRole('button', { name: 'Older messages' }).click();
-    await waitUntil(() => messageTexts(visitor), (texts) => texts.length === 53, 'the older messages');
+    await waitUntil(
+      () => messageTexts(visitor),
+      (texts) => texts.length === 53,
+      'the older messages',
+    );
     expect((await messageTexts(visitor)).slice(0, 2)).toEqual(['Zapraszamy do rozmowy.', 'Wiadomość 1']);
     // Focus goes to the oldest message loaded; the button has gone, there is nothing older.
-    await waitUntil(() => visitor.evaluate(() => (globalThis as PageGlobals).document.activeElement?.textContent as string), (text) => !!text?.includes('Zapraszamy do rozmowy.'), 'focus on the message');
+    await waitUntil(
+      () => visitor.evaluate(() => (globalThis as PageGlobals).document.activeElement?.textContent as string),
+      (text) => !!text?.includes('Zapraszamy do rozmowy.'),
+      'focus on the message',
+    );
     expect(await visitor.getByRole('button', { name: 'Older messages' }).count()).toBe(0);
     await visitor.getByRole('link', { name: 'Log in to join the discussion.' }).waitFor();
     expect(await visitor.locator('#discussion textarea').count()).toBe(0);
@@ -261,7 +398,9 @@ describe('a discussion in real time', () => {
     const newcomer = await signUp(t, address('celina'), { displayName: 'Celina' });
     const { page } = await loggedIn(newcomer);
     await page.goto(`/initiatives/${initiative.id}/discussion`);
-    await page.getByText(/You can read this discussion\. Members of organisations verified by the City can write in it/).waitFor();
+    await page
+      .getByText(/You can read this discussion\. Members of organisations verified by the City can write in it/)
+      .waitFor();
     await waitForConnected(page);
     expect(await page.locator('#discussion textarea').count()).toBe(0);
   });
@@ -281,7 +420,11 @@ describe('the notification bell', () => {
 
     // B is elsewhere (left the channel), and has read everything so far.
     await b.locator('.account-nav').getByRole('link', { name: 'Partnerships' }).click();
-    await waitUntil(() => heading(b), (text) => text === 'Partnerships', 'B on another page');
+    await waitUntil(
+      () => heading(b),
+      (text) => text === 'Partnerships',
+      'B on another page',
+    );
     await api().post('/api/v1/notifications/read').set(bernd.auth).send({ all: true }).expect(200);
     await b.reload();
     await b.getByRole('button', { name: 'Notifications: none unread', exact: true }).waitFor();
@@ -303,10 +446,22 @@ describe('the notification bell', () => {
 
     // Open, focus is in it (on its heading); Escape closes it and gives focus back to the bell.
     if ((await bell(b).getAttribute('aria-expanded')) !== 'true') await bell(b).click();
-    await waitUntil(() => b.evaluate(() => (globalThis as PageGlobals).document.activeElement?.id as string), (id) => id === 'notification-panel-title', 'focus in the popover');
+    await waitUntil(
+      () => b.evaluate(() => (globalThis as PageGlobals).document.activeElement?.id as string),
+      (id) => id === 'notification-panel-title',
+      'focus in the popover',
+    );
     await b.keyboard.press('Escape');
-    await waitUntil(() => panel.count(), (count) => count === 0, 'the popover closed');
-    await waitUntil(() => b.evaluate(() => (globalThis as PageGlobals).document.activeElement?.className), (name) => name === 'bell__button', 'focus back on the bell');
+    await waitUntil(
+      () => panel.count(),
+      (count) => count === 0,
+      'the popover closed',
+    );
+    await waitUntil(
+      () => b.evaluate(() => (globalThis as PageGlobals).document.activeElement?.className),
+      (name) => name === 'bell__button',
+      'focus back on the bell',
+    );
 
     await bell(b).click();
     await panel.getByRole('button', { name: 'Mark all as read' }).click();
@@ -316,9 +471,20 @@ describe('the notification bell', () => {
 
     // The link leads to the discussion.
     await panel.getByRole('link', { name: 'New message: Wspólny chór szkolny' }).click();
-    await waitUntil(() => b.evaluate(() => ((globalThis as PageGlobals).location.pathname + (globalThis as PageGlobals).location.hash) as string), (where) => where === `/initiatives/${initiative.id}#discussion`, 'the discussion link');
+    await waitUntil(
+      () =>
+        b.evaluate(
+          () => ((globalThis as PageGlobals).location.pathname + (globalThis as PageGlobals).location.hash) as string,
+        ),
+      (where) => where === `/initiatives/${initiative.id}#discussion`,
+      'the discussion link',
+    );
     // The initiative's page has the discussion where the link points, with the message.
-    await waitUntil(() => messageTexts(b), (texts) => texts.includes('Próba w czwartek o 17:00.'), 'the discussion on the initiative page');
+    await waitUntil(
+      () => messageTexts(b),
+      (texts) => texts.includes('Próba w czwartek o 17:00.'),
+      'the discussion on the initiative page',
+    );
   });
 });
 
@@ -329,13 +495,21 @@ describe('from an initiative to a partnership', () => {
     const { page: b } = await loggedIn(bernd);
 
     await a.goto('/interests');
-    await waitUntil(() => heading(a), (text) => text === 'Interests', 'A’s interests');
+    await waitUntil(
+      () => heading(a),
+      (text) => text === 'Interests',
+      'A’s interests',
+    );
     await a.getByText("Nobody has expressed interest in your organisations' initiatives yet.").waitFor();
     await bell(a).waitFor();
 
     // B: the matches of the initiative, with reasons; and the interest dialog.
     await b.goto(`/initiatives/${initiative.id}/partners`);
-    await waitUntil(() => heading(b), (text) => text === initiative.title, 'the partners page');
+    await waitUntil(
+      () => heading(b),
+      (text) => text === initiative.title,
+      'the partners page',
+    );
     const organizations = b.locator('#partners section').first();
     await organizations.getByRole('link', { name: 'Peter-Vischer-Schule' }).waitFor();
     const reasons = await organizations.locator('.match').first().locator('.match__reasons li').allTextContents();
@@ -346,16 +520,24 @@ describe('from an initiative to a partnership', () => {
     });
     // In Polish the reasons are Polish (asked with lang=pl).
     await switchLanguage(b, 'pl');
-    await waitUntil(() => organizations.locator('.match').first().locator('.match__reasons li').allTextContents(), (texts) => texts.join(' ').includes('Norymberg'), 'reasons in Polish');
+    await waitUntil(
+      () => organizations.locator('.match').first().locator('.match__reasons li').allTextContents(),
+      (texts) => texts.join(' ').includes('Norymberg'),
+      'reasons in Polish',
+    );
     await switchLanguage(b, 'en');
 
     await b.getByRole('button', { name: 'Express interest' }).click();
     const dialog = b.getByRole('dialog', { name: `Interest in “${initiative.title}”` });
     await dialog.waitFor();
     expect(await dialog.getByLabel('Organisation').inputValue()).toBe(berndSchool.id);
-    await dialog.getByLabel('Message to the initiative’s authors').fill('Unsere Schule hat eine Polnisch-AG und würde gern mitmachen.');
+    await dialog
+      .getByLabel('Message to the initiative’s authors')
+      .fill('Unsere Schule hat eine Polnisch-AG und würde gern mitmachen.');
     await dialog.getByRole('button', { name: 'Send' }).click();
-    await b.getByText('Interest sent on behalf of Peter-Vischer-Schule. You will be notified when the authors answer.').waitFor();
+    await b
+      .getByText('Interest sent on behalf of Peter-Vischer-Schule. You will be notified when the authors answer.')
+      .waitFor();
 
     // A: the list refreshes itself.
     const item = a.locator('.interest-item', { hasText: 'Peter-Vischer-Schule' });
@@ -364,22 +546,47 @@ describe('from an initiative to a partnership', () => {
     await expectAccessibleInBothLanguages(a, '/interests');
     await item.getByLabel('Answer').fill('Herzlich willkommen!');
     await item.getByRole('button', { name: 'Accept and start a partnership' }).click();
-    await waitUntil(() => item.locator('.interest-status').textContent(), (text) => text === 'Accepted', 'the interest accepted');
+    await waitUntil(
+      () => item.locator('.interest-status').textContent(),
+      (text) => text === 'Accepted',
+      'the interest accepted',
+    );
     await item.getByRole('link', { name: 'Open the partnership' }).click();
-    await waitUntil(() => heading(a), (text) => text === `Partnership: ${initiative.title}`, 'the partnership workspace');
+    await waitUntil(
+      () => heading(a),
+      (text) => text === `Partnership: ${initiative.title}`,
+      'the partnership workspace',
+    );
     const partnershipPath = new URL(a.url()).pathname;
 
     // B: from the list of partnerships to the same workspace.
     await b.locator('.account-nav').getByRole('link', { name: 'Partnerships' }).click();
     await b.getByRole('link', { name: initiative.title }).click();
-    await waitUntil(async () => new URL(b.url()).pathname, (path) => path === partnershipPath, 'B in the workspace');
+    await waitUntil(
+      async () => new URL(b.url()).pathname,
+      (path) => path === partnershipPath,
+      'B in the workspace',
+    );
     await b.getByText('Peter-Vischer-Schule').first().waitFor();
 
-    for (const page of [a, b]) await waitUntil(() => page.locator('#channel .connection').getAttribute('data-state'), (state) => state === 'connected', 'the private channel live');
+    for (const page of [a, b])
+      await waitUntil(
+        () => page.locator('#channel .connection').getAttribute('data-state'),
+        (state) => state === 'connected',
+        'the private channel live',
+      );
     await post(a, 'Witamy w partnerstwie!', '#channel');
-    await waitUntil(() => messageTexts(b, '#channel'), (texts) => texts.join('|') === 'Witamy w partnerstwie!', 'A’s message at B');
+    await waitUntil(
+      () => messageTexts(b, '#channel'),
+      (texts) => texts.join('|') === 'Witamy w partnerstwie!',
+      'A’s message at B',
+    );
     await post(b, 'Danke! Wann treffen wir uns?', '#channel');
-    await waitUntil(() => messageTexts(a, '#channel'), (texts) => texts.join('|') === 'Witamy w partnerstwie!|Danke! Wann treffen wir uns?', 'B’s answer at A');
+    await waitUntil(
+      () => messageTexts(a, '#channel'),
+      (texts) => texts.join('|') === 'Witamy w partnerstwie!|Danke! Wann treffen wir uns?',
+      'B’s answer at A',
+    );
 
     // A (an owner) agrees to show it publicly; it is public once B's school agrees too.
     await a.getByLabel(`${annaSchool.name} agrees to show the partnership publicly`).check();
@@ -409,7 +616,11 @@ describe('settings, saved searches and suggestions', () => {
   it('saves a search with its filters, lists it with a link to its results, and deletes it', async () => {
     const { page } = await loggedIn(anna);
     await page.goto('/saved-searches');
-    await waitUntil(() => heading(page), (text) => text === 'Saved searches', 'the saved searches page');
+    await waitUntil(
+      () => heading(page),
+      (text) => text === 'Saved searches',
+      'the saved searches page',
+    );
     await page.getByText('You have no saved searches yet.').waitFor();
     await page.getByLabel('Name of the search').fill('Szkoły w Norymberdze');
     await page.getByLabel('Kind of initiative').selectOption('exchange');
@@ -419,15 +630,26 @@ describe('settings, saved searches and suggestions', () => {
     // A wrong country code is explained next to its field.
     expectFailedRequests(400);
     const country = page.getByLabel('Country (two-letter code)');
-    await waitUntil(() => country.getAttribute('aria-invalid'), (value) => value === 'true', 'the country marked invalid');
+    await waitUntil(
+      () => country.getAttribute('aria-invalid'),
+      (value) => value === 'true',
+      'the country marked invalid',
+    );
     await country.fill('de');
     await page.getByRole('button', { name: 'Save the search' }).click();
     await page.getByText('The search “Szkoły w Norymberdze” is saved.').waitFor();
     const item = page.locator('.saved-search', { hasText: 'Szkoły w Norymberdze' });
     await item.waitFor();
     // The filters in words: the city and the country by their names.
-    expect(await item.locator('.tags li').allTextContents()).toEqual(['Kind of initiative: Exchange', 'Partner city: Nuremberg', 'Country (two-letter code): Germany']);
-    const results = new URL((await item.getByRole('link', { name: /^Show results\W+Szkoły w Norymberdze$/ }).getAttribute('href'))!, t.baseUrl);
+    expect(await item.locator('.tags li').allTextContents()).toEqual([
+      'Kind of initiative: Exchange',
+      'Partner city: Nuremberg',
+      'Country (two-letter code): Germany',
+    ]);
+    const results = new URL(
+      (await item.getByRole('link', { name: /^Show results\W+Szkoły w Norymberdze$/ }).getAttribute('href'))!,
+      t.baseUrl,
+    );
     expect(results.pathname).toBe('/initiatives');
     expect(Object.fromEntries(results.searchParams)).toEqual({ kind: 'exchange', city: 'nuremberg', country: 'DE' });
     await expectAccessibleInBothLanguages(page, '/saved-searches', async () => {
@@ -446,7 +668,9 @@ describe('settings, saved searches and suggestions', () => {
     const suggestions = page.locator('section:has(> #suggestions-heading)');
     const match = suggestions.locator('.match', { has: page.getByRole('link', { name: initiative.title }) });
     await match.waitFor();
-    expect((await match.locator('.match__reasons li').allTextContents()).join(' ')).toMatch(/looking for partners in Nuremberg/);
+    expect((await match.locator('.match__reasons li').allTextContents()).join(' ')).toMatch(
+      /looking for partners in Nuremberg/,
+    );
     await expectAccessibleInBothLanguages(page, 'the organisation page with suggestions', async () => {
       await suggestions.locator('.match').first().waitFor();
     });

@@ -20,7 +20,11 @@ describe('partner cities page', () => {
   it('shows a world map with the 30 partner cities and Kraków, and a legend of the four tiers', async () => {
     const page = await visit('/');
     const map = page.getByRole('group', { name: 'World map: Kraków and its partner cities' });
-    await waitUntil(() => map.locator('[data-city-key]').count(), (n) => n === 31, '31 points on the map');
+    await waitUntil(
+      () => map.locator('[data-city-key]').count(),
+      (n) => n === 31,
+      '31 points on the map',
+    );
 
     expect(await map.getByRole('link').count()).toBe(30);
     await map.getByRole('link', { name: 'Rochester, NY: Partner city' }).waitFor();
@@ -35,7 +39,13 @@ describe('partner cities page', () => {
     expect((await position('la_serena')).x).toBeLessThan((await position('curitiba')).x);
 
     const legend = await page.locator('.map-legend li').allTextContents();
-    expect(legend).toEqual(['Kraków', 'Twin city (4)', 'Honorary twin city (2)', 'Partner city (20)', 'Informal cooperation (4)']);
+    expect(legend).toEqual([
+      'Kraków',
+      'Twin city (4)',
+      'Honorary twin city (2)',
+      'Partner city (20)',
+      'Informal cooperation (4)',
+    ]);
     await waitForText(() => resultCount(page), '30 cities');
     expect(await listedCities(page)).toHaveLength(30);
   });
@@ -73,7 +83,11 @@ describe('partner cities page', () => {
     expect(searchParam(page, 'q')).toBe('norymberga');
 
     await search.fill('kijow');
-    await waitUntil(() => listedCities(page), (names) => names.join() === 'Kyiv', 'Kyiv alone in the list');
+    await waitUntil(
+      () => listedCities(page),
+      (names) => names.join() === 'Kyiv',
+      'Kyiv alone in the list',
+    );
     expect(searchParam(page, 'q')).toBe('kijow');
   });
 
@@ -116,10 +130,16 @@ describe('partner cities page', () => {
     }
     expect(href).toMatch(/^\/cities\/[a-z_]+$/);
     // A map point is named by its <title>, a list link by its text.
-    const name = (await focused.locator('title').count()) ? await focused.locator('title').textContent() : await focused.textContent();
+    const name = (await focused.locator('title').count())
+      ? await focused.locator('title').textContent()
+      : await focused.textContent();
 
     await page.keyboard.press('Enter');
-    await waitUntil(async () => new URL(page.url()).pathname, (path) => path === href, `the page ${href}`);
+    await waitUntil(
+      async () => new URL(page.url()).pathname,
+      (path) => path === href,
+      `the page ${href}`,
+    );
     await waitForText(() => heading(page), name!);
     // Focus moves to the new page's heading, so a screen reader announces it.
     expect(await page.locator('h1:focus').count()).toBe(1);
@@ -138,14 +158,20 @@ describe('city page', () => {
     expect(text).toContain('In force');
     expect(text).toContain('renewed automatically every 5 years; notice 6 months before expiry');
     expect(await agreement.locator('[data-deadline="next-expiry"]').innerText()).toMatch(/Next expiry\s+18 July 2028/);
-    expect(await agreement.locator('[data-deadline="notice"]').innerText()).toMatch(/Notice deadline\s+18 January 2028/);
+    expect(await agreement.locator('[data-deadline="notice"]').innerText()).toMatch(
+      /Notice deadline\s+18 January 2028/,
+    );
     expect(await agreement.locator('q[lang="pl"]').textContent()).toBe('Umowa o współpracy');
 
     await page.getByRole('button', { name: 'Polski' }).click();
     await waitForText(() => heading(page), 'Rochester');
     const umowa = page.getByRole('listitem').filter({ hasText: 'Umowa o partnerstwie' });
-    expect(await umowa.locator('[data-deadline="next-expiry"]').innerText()).toMatch(/Najbliższe wygaśnięcie\s+18 lipca 2028/);
-    expect(await umowa.locator('[data-deadline="notice"]').innerText()).toMatch(/Termin wypowiedzenia\s+18 stycznia 2028/);
+    expect(await umowa.locator('[data-deadline="next-expiry"]').innerText()).toMatch(
+      /Najbliższe wygaśnięcie\s+18 lipca 2028/,
+    );
+    expect(await umowa.locator('[data-deadline="notice"]').innerText()).toMatch(
+      /Termin wypowiedzenia\s+18 stycznia 2028/,
+    );
     expect(await umowa.textContent()).toContain('wypowiedzenie najpóźniej 6 miesięcy przed wygaśnięciem');
   });
 
@@ -192,7 +218,9 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       await expectNoAccessibilityViolations(page);
 
       // Filtered: the greyed-out points leave the tab order and the accessibility tree.
-      await page.getByLabel(language === 'pl' ? 'Rodzaj relacji' : 'Relationship', { exact: true }).selectOption('twin');
+      await page
+        .getByLabel(language === 'pl' ? 'Rodzaj relacji' : 'Relationship', { exact: true })
+        .selectOption('twin');
       await waitForText(() => resultCount(page), language === 'pl' ? '4 miasta' : '4 cities');
       await expectNoAccessibilityViolations(page);
 

@@ -46,23 +46,45 @@ export function refreshCookieOf(response: request.Response): string {
 }
 
 /** Signs up, verifies the address through the mailed link, and logs in. */
-export async function signUp(t: TestApp, address: string, options: { displayName?: string; locale?: 'pl' | 'en'; password?: string; role?: 'moderator' | 'admin' } = {}): Promise<SignedIn> {
+export async function signUp(
+  t: TestApp,
+  address: string,
+  options: { displayName?: string; locale?: 'pl' | 'en'; password?: string; role?: 'moderator' | 'admin' } = {},
+): Promise<SignedIn> {
   const api = request(t.app.getHttpServer());
   const password = options.password ?? PASSWORD;
   // Addresses are kept lower-case, as the server stores them.
   const email = address.toLowerCase();
   // Every test request comes from 127.0.0.1: start each sign-up with a fresh per-address mail budget.
   await clearAddressLimits(t);
-  await api.post('/api/v1/auth/register').send({ email, password, displayName: options.displayName ?? email.split('@')[0], locale: options.locale ?? 'en' }).expect(202);
-  await api.post('/api/v1/auth/verify-email').send({ token: linkToken(await lastMail(t, email, 'verify_email')) }).expect(200);
+  await api
+    .post('/api/v1/auth/register')
+    .send({ email, password, displayName: options.displayName ?? email.split('@')[0], locale: options.locale ?? 'en' })
+    .expect(202);
+  await api
+    .post('/api/v1/auth/verify-email')
+    .send({ token: linkToken(await lastMail(t, email, 'verify_email')) })
+    .expect(200);
   if (options.role) await t.dataSource.query(`UPDATE users SET role = $2 WHERE email = $1`, [email, options.role]);
   return logIn(t, email, password);
 }
 
 export async function logIn(t: TestApp, email: string, password = PASSWORD): Promise<SignedIn> {
-  const response = await request(t.app.getHttpServer()).post('/api/v1/auth/login').send({ email, password }).expect(200);
-  const me = await request(t.app.getHttpServer()).get('/api/v1/me').set('Authorization', `Bearer ${response.body.accessToken}`).expect(200);
-  return { id: me.body.id, email, accessToken: response.body.accessToken, refreshCookie: refreshCookieOf(response), auth: { Authorization: `Bearer ${response.body.accessToken}` } };
+  const response = await request(t.app.getHttpServer())
+    .post('/api/v1/auth/login')
+    .send({ email, password })
+    .expect(200);
+  const me = await request(t.app.getHttpServer())
+    .get('/api/v1/me')
+    .set('Authorization', `Bearer ${response.body.accessToken}`)
+    .expect(200);
+  return {
+    id: me.body.id,
+    email,
+    accessToken: response.body.accessToken,
+    refreshCookie: refreshCookieOf(response),
+    auth: { Authorization: `Bearer ${response.body.accessToken}` },
+  };
 }
 
 /** Clears the per-address rate-limit buckets (all test requests share the loopback address). */
@@ -71,12 +93,24 @@ export async function clearAddressLimits(t: TestApp): Promise<void> {
 }
 
 /** A verified organisation owned by `owner` (created through the API, verified by `moderator`). */
-export async function verifiedOrganization(t: TestApp, owner: SignedIn, moderator: SignedIn, body: Record<string, unknown> = {}): Promise<{ id: string; name: string }> {
+export async function verifiedOrganization(
+  t: TestApp,
+  owner: SignedIn,
+  moderator: SignedIn,
+  body: Record<string, unknown> = {},
+): Promise<{ id: string; name: string }> {
   const api = request(t.app.getHttpServer());
   const created = await api
     .post('/api/v1/organizations')
     .set(owner.auth)
-    .send({ name: 'Szkoła Podstawowa nr 7', type: 'school', cityKey: 'krakow', areas: ['education', 'youth'], languages: ['pl', 'en'], ...body })
+    .send({
+      name: 'Szkoła Podstawowa nr 7',
+      type: 'school',
+      cityKey: 'krakow',
+      areas: ['education', 'youth'],
+      languages: ['pl', 'en'],
+      ...body,
+    })
     .expect(201);
   await api.post(`/api/v1/organizations/${created.body.id}/verify`).set(moderator.auth).expect(200);
   return created.body;

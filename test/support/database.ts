@@ -9,7 +9,8 @@ export const TEMPLATE_DATABASE = 'cf_test_template';
 
 function serverUrl(): string {
   const url = process.env.CF_TEST_SERVER_URL;
-  if (!url) throw new Error('CF_TEST_SERVER_URL is not set: run the tests through jest (global-setup starts the database)');
+  if (!url)
+    throw new Error('CF_TEST_SERVER_URL is not set: run the tests through jest (global-setup starts the database)');
   return url;
 }
 

@@ -29,7 +29,9 @@ export default async function globalSetup(): Promise<void> {
   await admin.connect();
   try {
     // Leftovers of an interrupted run on a shared server.
-    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'cf\\_test\\_%'`);
+    const { rows } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'cf\\_test\\_%'`,
+    );
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   } finally {

@@ -1,7 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
 
 /** A real socket.io-client connected to a test app, with the access token in `auth`. */
-export function connect(baseUrl: string, token?: string, options: { reconnection?: boolean; origin?: string } = {}): Socket {
+export function connect(
+  baseUrl: string,
+  token?: string,
+  options: { reconnection?: boolean; origin?: string } = {},
+): Socket {
   return io(baseUrl, {
     path: '/socket.io',
     // A browser's Origin header can only be set on the polling transport from Node.
@@ -29,12 +33,14 @@ export function connectError(socket: Socket): Promise<Error> {
 }
 
 /** Emits with an acknowledgement and resolves with it. */
-export function ask<T = any>(socket: Socket, event: string, payload: unknown): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function ask<T = any>(socket: Socket, event: string, payload: unknown): Promise<T> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   return socket.timeout(5000).emitWithAck(event, payload);
 }
 
 /** Resolves with the next `count` events of a name (within the timeout). */
-export function collect<T = any>(socket: Socket, event: string, count: number, timeoutMs = 5000): Promise<T[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function collect<T = any>(socket: Socket, event: string, count: number, timeoutMs = 5000): Promise<T[]> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   return new Promise((resolve, reject) => {
     const received: T[] = [];
     const timer = setTimeout(() => {
@@ -54,7 +60,8 @@ export function collect<T = any>(socket: Socket, event: string, count: number, t
 }
 
 /** Collects every event of a name during a period (to check that nothing, or nothing more, arrives). */
-export async function during<T = any>(socket: Socket, event: string, ms: number): Promise<T[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function during<T = any>(socket: Socket, event: string, ms: number): Promise<T[]> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const received: T[] = [];
   const listener = (payload: T) => received.push(payload);
   socket.on(event, listener);

@@ -22,14 +22,25 @@ export interface TestApp {
  * The real app on its own fresh database (a clone of the migrated template), optionally with the
  * reference data imported and listening on a free port.
  */
-export async function startTestApp(options: { seed?: boolean; listen?: boolean; config?: Partial<AppConfig>; database?: TestDatabase } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { seed?: boolean; listen?: boolean; config?: Partial<AppConfig>; database?: TestDatabase } = {},
+): Promise<TestApp> {
   // A second instance shares the first one's database (and does not drop it when it closes).
   const shared = options.database;
   const database = shared ?? (await createTestDatabase());
   // Mail is delivered right after each request (no timer), so tests read it from the outbox at once.
   // The port is chosen first, so that the app knows its own origin (sockets check it).
   const port = options.listen ? await freePort() : 3000;
-  const config: AppConfig = { ...loadConfig({ PORT: String(port), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', MAIL_POLL_SECONDS: '0', JOBS: 'off', CLIENT_DIR: process.env.CLIENT_DIR }), ...options.config };
+  const config: AppConfig = {
+    ...loadConfig({
+      PORT: String(port),
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      MAIL_POLL_SECONDS: '0',
+      JOBS: 'off',
+      CLIENT_DIR: process.env.CLIENT_DIR,
+    }),
+    ...options.config,
+  };
   const app = await createApp(config, database.url);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -21,7 +21,8 @@ export type Me = Schemas['MeDto'];
 export type Locale = Me['locale'];
 export type PlatformRole = Me['role'];
 /** A signed-in session of mine, named by its endpoint rather than by the server's class name for it. */
-export type Session = paths['/api/v1/me/sessions']['get']['responses'][200]['content']['application/json']['items'][number];
+export type Session =
+  paths['/api/v1/me/sessions']['get']['responses'][200]['content']['application/json']['items'][number];
 export type Organization = Schemas['OrganizationDto'];
 export type OrganizationDetail = Schemas['OrganizationDetailDto'];
 export type MyOrganization = Schemas['MyOrganizationDto'];
@@ -220,7 +221,9 @@ export async function unwrap<T>(request: Promise<{ data?: T; error?: unknown; re
 }
 
 /** For answers without a body (204): succeeds, or throws the ApiError. */
-export async function unwrapEmpty(request: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<void> {
+export async function unwrapEmpty(
+  request: Promise<{ data?: unknown; error?: unknown; response: Response }>,
+): Promise<void> {
   await unwrap(request.then((result) => (result.response.ok ? { ...result, data: result.data ?? null } : result)));
 }
 
@@ -372,7 +375,9 @@ export function listMembers(id: string, signal?: AbortSignal) {
 }
 
 export function changeMemberRole(id: string, userId: string, role: MemberRole) {
-  return unwrap(api.PATCH('/api/v1/organizations/{id}/members/{userId}', { params: { path: { id, userId } }, body: { role } }));
+  return unwrap(
+    api.PATCH('/api/v1/organizations/{id}/members/{userId}', { params: { path: { id, userId } }, body: { role } }),
+  );
 }
 
 /** Removes a member (owners), or leaves the organisation when userId is your own. */
@@ -381,7 +386,9 @@ export function removeMember(id: string, userId: string) {
 }
 
 export function transferOwnership(id: string, userId: string) {
-  return unwrap(api.POST('/api/v1/organizations/{id}/transfer-ownership', { params: { path: { id } }, body: { userId } }));
+  return unwrap(
+    api.POST('/api/v1/organizations/{id}/transfer-ownership', { params: { path: { id } }, body: { userId } }),
+  );
 }
 
 export function listInvitations(id: string, signal?: AbortSignal) {
@@ -389,11 +396,15 @@ export function listInvitations(id: string, signal?: AbortSignal) {
 }
 
 export function inviteMember(id: string, email: string, role: MemberRole) {
-  return unwrap(api.POST('/api/v1/organizations/{id}/invitations', { params: { path: { id } }, body: { email, role } }));
+  return unwrap(
+    api.POST('/api/v1/organizations/{id}/invitations', { params: { path: { id } }, body: { email, role } }),
+  );
 }
 
 export function revokeInvitation(id: string, invitationId: string) {
-  return unwrapEmpty(api.DELETE('/api/v1/organizations/{id}/invitations/{invitationId}', { params: { path: { id, invitationId } } }));
+  return unwrapEmpty(
+    api.DELETE('/api/v1/organizations/{id}/invitations/{invitationId}', { params: { path: { id, invitationId } } }),
+  );
 }
 
 export function acceptInvitation(token: string) {

@@ -9,7 +9,8 @@ import type { Question } from './forum';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'failed';
 
-type Ack<T> = ({ ok: true } & T) | { ok: false; error: { status: number; message: string; fields?: Record<string, string[]> } };
+type Ack<T> =
+  ({ ok: true } & T) | { ok: false; error: { status: number; message: string; fields?: Record<string, string[]> } };
 
 const ACK_TIMEOUT_MS = 10_000;
 
@@ -62,7 +63,12 @@ export async function joinQa(socket: Socket, sessionId: string): Promise<Questio
   return (await request<{ questions: Question[] }>(socket, 'qa:join', { sessionId })).questions;
 }
 
-export async function askQuestion(socket: Socket, sessionId: string, body: string, anonymous: boolean): Promise<Question> {
+export async function askQuestion(
+  socket: Socket,
+  sessionId: string,
+  body: string,
+  anonymous: boolean,
+): Promise<Question> {
   return (await request<{ question: Question }>(socket, 'qa:ask', { sessionId, body, anonymous })).question;
 }
 
@@ -72,7 +78,10 @@ export async function voteForQuestion(socket: Socket, questionId: number): Promi
 }
 
 /** Pushed to the session's room: a new visible question (or one just approved), and any change to one. */
-export function onQuestions(socket: Socket, listeners: { added(question: Question): void; updated(question: Question): void }): () => void {
+export function onQuestions(
+  socket: Socket,
+  listeners: { added(question: Question): void; updated(question: Question): void },
+): () => void {
   socket.on('qa:question', listeners.added);
   socket.on('qa:updated', listeners.updated);
   return () => {

@@ -45,12 +45,19 @@ export interface MyForum {
   meetings: Meeting[];
 }
 
-export const EDITION_STATUSES: readonly EditionStatus[] = ['planning', 'call_open', 'agenda_published', 'live', 'closed'];
+export const EDITION_STATUSES: readonly EditionStatus[] = [
+  'planning',
+  'call_open',
+  'agenda_published',
+  'live',
+  'closed',
+];
 export const SESSION_KINDS: readonly SessionKind[] = ['workshop', 'panel', 'presentation', 'networking'];
 export const SESSION_STATUSES: readonly SessionStatus[] = ['proposed', 'accepted', 'declined'];
 
 /** Where the agenda is public (and where people may register). */
-export const agendaIsPublic = (status: EditionStatus) => status === 'agenda_published' || status === 'live' || status === 'closed';
+export const agendaIsPublic = (status: EditionStatus) =>
+  status === 'agenda_published' || status === 'live' || status === 'closed';
 export const registrationIsOpen = (status: EditionStatus) => status === 'agenda_published' || status === 'live';
 
 /** The status after this one, or null for a closed edition (as the server moves them). */
@@ -83,11 +90,15 @@ export function proposeSession(editionId: string, body: ProposalInput) {
 
 /** Staff: every proposal of a status; members: their organisations' own; everyone: the accepted ones once published. */
 export function listSessions(editionId: string, status: SessionStatus, signal?: AbortSignal) {
-  return unwrap(api.GET('/api/v1/forum/editions/{id}/sessions', { params: { path: { id: editionId }, query: { status } }, signal }));
+  return unwrap(
+    api.GET('/api/v1/forum/editions/{id}/sessions', { params: { path: { id: editionId }, query: { status } }, signal }),
+  );
 }
 
 export function getAgenda(editionId: string, filters: { area?: string; lang?: string }, signal?: AbortSignal) {
-  return unwrap(api.GET('/api/v1/forum/editions/{id}/agenda', { params: { path: { id: editionId }, query: filters }, signal }));
+  return unwrap(
+    api.GET('/api/v1/forum/editions/{id}/agenda', { params: { path: { id: editionId }, query: filters }, signal }),
+  );
 }
 
 /** A public file: a plain link downloads it. */
@@ -101,7 +112,11 @@ export function registerForEdition(editionId: string) {
 
 export async function getMyForum(editionId: string, signal?: AbortSignal): Promise<MyForum> {
   // The answer is JSON, though undescribed: read it as such.
-  const result = await unwrap(api.GET('/api/v1/forum/editions/{id}/me', { ...edition(editionId), parseAs: 'json', signal }).then((r) => ({ ...r, data: r.data as unknown })));
+  const result = await unwrap(
+    api
+      .GET('/api/v1/forum/editions/{id}/me', { ...edition(editionId), parseAs: 'json', signal })
+      .then((r) => ({ ...r, data: r.data as unknown })),
+  );
   return result as MyForum;
 }
 
@@ -126,7 +141,9 @@ export function cancelSessionRegistration(id: string) {
 }
 
 export function moderateQuestion(id: number, action: QuestionAction, reason?: string) {
-  return unwrap(api.POST('/api/v1/forum/questions/{id}/moderate', { params: { path: { id } }, body: { action, reason } }));
+  return unwrap(
+    api.POST('/api/v1/forum/questions/{id}/moderate', { params: { path: { id } }, body: { action, reason } }),
+  );
 }
 
 export function createSlots(editionId: string, slots: { startsAt: string; endsAt: string }[]) {
@@ -142,7 +159,12 @@ export function requestMeeting(editionId: string, body: MeetingRequest) {
 }
 
 export function listMeetings(editionId: string, organizationId: string, signal?: AbortSignal) {
-  return unwrap(api.GET('/api/v1/forum/editions/{id}/meetings', { params: { path: { id: editionId }, query: { organizationId } }, signal }));
+  return unwrap(
+    api.GET('/api/v1/forum/editions/{id}/meetings', {
+      params: { path: { id: editionId }, query: { organizationId } },
+      signal,
+    }),
+  );
 }
 
 export function acceptMeeting(id: string) {
@@ -162,7 +184,11 @@ export function cancelMeeting(id: string) {
  * link cannot fetch it: the typed client does, and the page saves the blob.
  */
 export async function downloadMyMeetingsCalendar(editionId: string): Promise<Blob> {
-  const text = await unwrap(api.GET('/api/v1/forum/editions/{id}/my-meetings.ics', { ...edition(editionId), parseAs: 'text' }).then((r) => ({ ...r, data: r.data as unknown as string | undefined })));
+  const text = await unwrap(
+    api
+      .GET('/api/v1/forum/editions/{id}/my-meetings.ics', { ...edition(editionId), parseAs: 'text' })
+      .then((r) => ({ ...r, data: r.data as unknown as string | undefined })),
+  );
   return new Blob([text], { type: 'text/calendar;charset=utf-8' });
 }
 

@@ -2,7 +2,16 @@
  * Initiatives, their search and workflow, reports and the moderation queue: the calls the
  * initiatives pages make, typed from the server's OpenAPI document.
  */
-import { api, getHomeCity, listAreas, listCities, listOrganizationTypes, unwrap, type City, type HomeCity } from './client';
+import {
+  api,
+  getHomeCity,
+  listAreas,
+  listCities,
+  listOrganizationTypes,
+  unwrap,
+  type City,
+  type HomeCity,
+} from './client';
 import type { components, paths } from './schema';
 
 type Schemas = components['schemas'];
@@ -24,9 +33,25 @@ export type ReportReason = Schemas['CreateReportDto']['reason'];
 export type ReportTarget = Schemas['CreateReportDto']['targetType'];
 export type InitiativeFilters = NonNullable<paths['/api/v1/initiatives']['get']['parameters']['query']>;
 
-export const INITIATIVE_KINDS: readonly InitiativeKind[] = ['joint_project', 'partner_search', 'event', 'exchange', 'study_visit', 'funding_application'];
+export const INITIATIVE_KINDS: readonly InitiativeKind[] = [
+  'joint_project',
+  'partner_search',
+  'event',
+  'exchange',
+  'study_visit',
+  'funding_application',
+];
 /** In the order of the workflow, which is also the order of the groups on "My initiatives". */
-export const INITIATIVE_STATUSES: readonly InitiativeStatus[] = ['draft', 'changes_requested', 'submitted', 'published', 'in_progress', 'completed', 'rejected', 'archived'];
+export const INITIATIVE_STATUSES: readonly InitiativeStatus[] = [
+  'draft',
+  'changes_requested',
+  'submitted',
+  'published',
+  'in_progress',
+  'completed',
+  'rejected',
+  'archived',
+];
 export const REPORT_REASONS: readonly ReportReason[] = ['spam', 'offensive', 'off_topic', 'personal_data', 'other'];
 
 /** The transitions of the workflow, as the detail's `actions` names them. */
@@ -57,7 +82,11 @@ export function similarInitiatives(id: string, signal?: AbortSignal) {
 }
 
 /** One step of the workflow; request-changes and reject carry the comment the authors see. */
-export function transitionInitiative(id: string, action: InitiativeAction, comment?: string): Promise<InitiativeDetail> {
+export function transitionInitiative(
+  id: string,
+  action: InitiativeAction,
+  comment?: string,
+): Promise<InitiativeDetail> {
   const params = { params: { path: { id } } };
   const body = comment === undefined ? {} : { comment };
   switch (action) {
@@ -89,7 +118,11 @@ export function moderationQueue(signal?: AbortSignal) {
 /** Hides an item, or shows it again; either way its open reports are closed. */
 export function moderateItem(targetType: ReportTarget, targetId: string, decision: 'hide' | 'restore', reason: string) {
   const options = { params: { path: { targetType, targetId } }, body: { reason } };
-  return unwrap(decision === 'hide' ? api.POST('/api/v1/moderation/{targetType}/{targetId}/hide', options) : api.POST('/api/v1/moderation/{targetType}/{targetId}/restore', options));
+  return unwrap(
+    decision === 'hide'
+      ? api.POST('/api/v1/moderation/{targetType}/{targetId}/hide', options)
+      : api.POST('/api/v1/moderation/{targetType}/{targetId}/restore', options),
+  );
 }
 
 export function listGoals(signal?: AbortSignal) {
@@ -113,13 +146,15 @@ let vocabulary: Promise<Vocabulary> | undefined;
  * and each initiative names its areas, goals and cities by key.
  */
 export function loadVocabulary(): Promise<Vocabulary> {
-  vocabulary ??= Promise.all([listAreas(), listOrganizationTypes(), listGoals(), listCities({}), getHomeCity()]).then(([areas, types, goals, cities, home]) => ({
-    areas: areas.items,
-    organizationTypes: types.items,
-    goals: goals.items,
-    cities: [home, ...cities.items],
-    home,
-  }));
+  vocabulary ??= Promise.all([listAreas(), listOrganizationTypes(), listGoals(), listCities({}), getHomeCity()]).then(
+    ([areas, types, goals, cities, home]) => ({
+      areas: areas.items,
+      organizationTypes: types.items,
+      goals: goals.items,
+      cities: [home, ...cities.items],
+      home,
+    }),
+  );
   // A failure is not remembered: the next page (or "try again") asks again.
   vocabulary.catch(() => {
     vocabulary = undefined;

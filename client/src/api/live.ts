@@ -16,7 +16,14 @@ export type NotificationPage = Schemas['NotificationPageDto'];
 export type Preference = Schemas['PreferenceDto'];
 export type Delivery = Preference['delivery'];
 
-export const NOTIFICATION_KINDS: readonly NotificationKind[] = ['channel_message', 'initiative_moderated', 'organization_verification', 'interest', 'saved_search', 'forum'];
+export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
+  'channel_message',
+  'initiative_moderated',
+  'organization_verification',
+  'interest',
+  'saved_search',
+  'forum',
+];
 export const DELIVERIES: readonly Delivery[] = ['in_app', 'email', 'digest'];
 /** Authors may edit or delete their own message this long after sending it (the server's rule). */
 export const EDIT_WINDOW_MS = 15 * 60_000;
@@ -27,20 +34,36 @@ export function getChannel(id: number, signal?: AbortSignal) {
 }
 
 /** A page of history, oldest first: the newest page, the one before an id, or what came after one. */
-export function listMessages(id: number, query: { before?: number; after?: number; limit?: number } = {}, signal?: AbortSignal) {
+export function listMessages(
+  id: number,
+  query: { before?: number; after?: number; limit?: number } = {},
+  signal?: AbortSignal,
+) {
   return unwrap(api.GET('/api/v1/channels/{id}/messages', { params: { path: { id }, query }, signal }));
 }
 
 export function editMessageByRest(channelId: number, messageId: number, body: string) {
-  return unwrap(api.PATCH('/api/v1/channels/{id}/messages/{messageId}', { params: { path: { id: channelId, messageId } }, body: { body } }));
+  return unwrap(
+    api.PATCH('/api/v1/channels/{id}/messages/{messageId}', {
+      params: { path: { id: channelId, messageId } },
+      body: { body },
+    }),
+  );
 }
 
 export function deleteMessageByRest(channelId: number, messageId: number) {
-  return unwrap(api.DELETE('/api/v1/channels/{id}/messages/{messageId}', { params: { path: { id: channelId, messageId } } }));
+  return unwrap(
+    api.DELETE('/api/v1/channels/{id}/messages/{messageId}', { params: { path: { id: channelId, messageId } } }),
+  );
 }
 
 export function listNotifications(cursor?: string, signal?: AbortSignal) {
-  return unwrap(api.GET('/api/v1/notifications', { params: { query: { cursor: cursor === undefined ? undefined : Number(cursor), limit: 20 } }, signal }));
+  return unwrap(
+    api.GET('/api/v1/notifications', {
+      params: { query: { cursor: cursor === undefined ? undefined : Number(cursor), limit: 20 } },
+      signal,
+    }),
+  );
 }
 
 /** Marks some notifications read (or all of them); answers with what is left unread. */

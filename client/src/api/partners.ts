@@ -24,7 +24,14 @@ export type InitiativeKind = InitiativeDetail['kind'];
 export type Goal = Schemas['GoalDto'];
 type Language = 'pl' | 'en';
 
-export const INITIATIVE_KINDS: readonly InitiativeKind[] = ['joint_project', 'partner_search', 'event', 'exchange', 'study_visit', 'funding_application'];
+export const INITIATIVE_KINDS: readonly InitiativeKind[] = [
+  'joint_project',
+  'partner_search',
+  'event',
+  'exchange',
+  'study_visit',
+  'funding_application',
+];
 /** Statuses in which an initiative takes part in matching and interests. */
 export const OPEN_INITIATIVE_STATUSES: readonly InitiativeDetail['status'][] = ['published', 'in_progress'];
 
@@ -33,16 +40,41 @@ export function getInitiative(id: string, signal?: AbortSignal) {
 }
 
 /** Counterparts of an initiative, with their reasons in `lang`; each list pages on with its own cursor. */
-export function getMatches(id: string, lang: Language, cursors: { organizationsCursor?: string; initiativesCursor?: string } = {}, signal?: AbortSignal): Promise<Matches> {
-  return unwrap(api.GET('/api/v1/initiatives/{id}/matches', { params: { path: { id }, query: { lang, ...cursors }, header: { 'accept-language': lang } }, signal }));
+export function getMatches(
+  id: string,
+  lang: Language,
+  cursors: { organizationsCursor?: string; initiativesCursor?: string } = {},
+  signal?: AbortSignal,
+): Promise<Matches> {
+  return unwrap(
+    api.GET('/api/v1/initiatives/{id}/matches', {
+      params: { path: { id }, query: { lang, ...cursors }, header: { 'accept-language': lang } },
+      signal,
+    }),
+  );
 }
 
-export function getSuggestions(organizationId: string, lang: Language, cursor?: string, signal?: AbortSignal): Promise<Suggestions> {
-  return unwrap(api.GET('/api/v1/organizations/{id}/suggestions', { params: { path: { id: organizationId }, query: { lang, cursor }, header: { 'accept-language': lang } }, signal }));
+export function getSuggestions(
+  organizationId: string,
+  lang: Language,
+  cursor?: string,
+  signal?: AbortSignal,
+): Promise<Suggestions> {
+  return unwrap(
+    api.GET('/api/v1/organizations/{id}/suggestions', {
+      params: { path: { id: organizationId }, query: { lang, cursor }, header: { 'accept-language': lang } },
+      signal,
+    }),
+  );
 }
 
 export function expressInterest(initiativeId: string, organizationId: string, message: string) {
-  return unwrap(api.POST('/api/v1/initiatives/{id}/interests', { params: { path: { id: initiativeId } }, body: { organizationId, message } }));
+  return unwrap(
+    api.POST('/api/v1/initiatives/{id}/interests', {
+      params: { path: { id: initiativeId } },
+      body: { organizationId, message },
+    }),
+  );
 }
 
 export function listMyInterests(direction: 'incoming' | 'sent', signal?: AbortSignal) {
@@ -74,7 +106,12 @@ export function updatePartnership(id: string, body: Schemas['UpdatePartnershipDt
 }
 
 export function setPartnershipConsent(id: string, organizationId: string, value: boolean) {
-  return unwrap(api.POST('/api/v1/partnerships/{id}/consent', { params: { path: { id } }, body: { organizationId, public: value } }));
+  return unwrap(
+    api.POST('/api/v1/partnerships/{id}/consent', {
+      params: { path: { id } },
+      body: { organizationId, public: value },
+    }),
+  );
 }
 
 export function listSavedSearches(signal?: AbortSignal) {
@@ -98,7 +135,8 @@ type SearchQuery = NonNullable<paths['/api/v1/initiatives']['get']['parameters']
 /** The saved filters as the query of the initiatives search page (/initiatives?...), empty ones left out. */
 export function searchQueryOf(filters: SavedFilters): string {
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters as SearchQuery)) if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
+  for (const [key, value] of Object.entries(filters as SearchQuery))
+    if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
   return query.toString();
 }
 

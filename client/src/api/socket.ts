@@ -34,7 +34,8 @@ export interface NotificationEvent {
   unread: number;
 }
 
-type Ack<T> = ({ ok: true } & T) | { ok: false; error: { status: number; message: string; fields?: Record<string, string[]> } };
+type Ack<T> =
+  ({ ok: true } & T) | { ok: false; error: { status: number; message: string; fields?: Record<string, string[]> } };
 
 /** How long an acknowledgement may take before it counts as lost. */
 const ACK_TIMEOUT_MS = 8000;
@@ -151,9 +152,15 @@ function openSocket(userId: string): void {
 
   created.on('message:new', (message: Message) => deliver(message.channelId, [message], 'live', true));
   created.on('message:updated', (message: Message) => deliver(message.channelId, [message], 'live', false));
-  created.on('presence', ({ channelId, count }: { channelId: number; count: number }) => joined.get(channelId)?.subscribers.forEach((s) => s.onPresence(count)));
-  created.on('typing', ({ channelId, user }: { channelId: number; user: TypingUser }) => joined.get(channelId)?.subscribers.forEach((s) => s.onTyping(user)));
-  created.on('notification:new', (event: NotificationEvent) => notificationListeners.forEach((listener) => listener(event)));
+  created.on('presence', ({ channelId, count }: { channelId: number; count: number }) =>
+    joined.get(channelId)?.subscribers.forEach((s) => s.onPresence(count)),
+  );
+  created.on('typing', ({ channelId, user }: { channelId: number; user: TypingUser }) =>
+    joined.get(channelId)?.subscribers.forEach((s) => s.onTyping(user)),
+  );
+  created.on('notification:new', (event: NotificationEvent) =>
+    notificationListeners.forEach((listener) => listener(event)),
+  );
 
   window.addEventListener('offline', goOffline);
   window.addEventListener('online', goOnline);
@@ -222,7 +229,9 @@ async function join(target: Socket, channelId: number, attempt = 1): Promise<voi
     return;
   }
   if (!ack.ok) {
-    channel.subscribers.forEach((s) => s.onJoinError(new ApiError(ack.error.status, ack.error.message, ack.error.fields)));
+    channel.subscribers.forEach((s) =>
+      s.onJoinError(new ApiError(ack.error.status, ack.error.message, ack.error.fields)),
+    );
     return;
   }
   channel.subscribers.forEach((s) => s.onPresence(ack.presence));
@@ -296,7 +305,13 @@ function waitUntilConnected(signal: AbortSignal): Promise<void> {
  * a slow server) is retried with the same clientId, which the server stores only once; a refusal
  * (400, 403, 429) is thrown as an ApiError at once.
  */
-export async function sendMessage(channelId: number, body: string, clientId: string, signal: AbortSignal, attempts = 5): Promise<Message> {
+export async function sendMessage(
+  channelId: number,
+  body: string,
+  clientId: string,
+  signal: AbortSignal,
+  attempts = 5,
+): Promise<Message> {
   for (let attempt = 1; ; attempt++) {
     await waitUntilConnected(signal);
     try {

@@ -200,7 +200,8 @@ export function currentPath(): string {
  */
 export function takeLinkToken(): string | undefined {
   const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? undefined;
-  if (window.location.hash) window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  if (window.location.hash)
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
   return token || undefined;
 }
 

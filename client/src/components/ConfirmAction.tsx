@@ -40,7 +40,12 @@ export function ConfirmAction({ label, question, confirmLabel, action, onDone, d
 
   if (!asking) {
     return (
-      <button type="button" ref={startRef} class={danger ? 'button-danger' : 'button-secondary'} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        ref={startRef}
+        class={danger ? 'button-danger' : 'button-secondary'}
+        onClick={() => setAsking(true)}
+      >
         {label}
       </button>
     );

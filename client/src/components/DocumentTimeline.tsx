@@ -26,7 +26,9 @@ function DocumentEntry({ document }: { document: CityDocument }) {
         {document.signedOn ? (
           <>
             <span class="visually-hidden">{m.city.signed}: </span>
-            <time dateTime={machineDate(document.signedOn, document.signedOnPrecision)}>{formatDate(document.signedOn, document.signedOnPrecision)}</time>
+            <time dateTime={machineDate(document.signedOn, document.signedOnPrecision)}>
+              {formatDate(document.signedOn, document.signedOnPrecision)}
+            </time>
           </>
         ) : (
           m.city.signedUnknown
@@ -34,10 +36,14 @@ function DocumentEntry({ document }: { document: CityDocument }) {
       </p>
       <h3 class="timeline__kind">
         {m.documentKind[document.kind]}
-        <span class={`badge ${document.inForce ? 'badge--in-force' : 'badge--expired'}`}>{document.inForce ? m.city.inForce : m.city.expired}</span>
+        <span class={`badge ${document.inForce ? 'badge--in-force' : 'badge--expired'}`}>
+          {document.inForce ? m.city.inForce : m.city.expired}
+        </span>
       </h3>
       {/* Titles are the documents' own, in Polish. */}
-      <p class="timeline__title">{document.title ? <q lang="pl">{document.title}</q> : <span class="muted">({m.city.untitled})</span>}</p>
+      <p class="timeline__title">
+        {document.title ? <q lang="pl">{document.title}</q> : <span class="muted">({m.city.untitled})</span>}
+      </p>
       <dl class="facts-list">
         <div>
           <dt>{m.term.label}</dt>

@@ -41,7 +41,15 @@ export function FormError({ form }: { form: FormState }) {
  * A live region that is always in the page (empty until there is news), so that screen readers
  * announce the message when it appears.
  */
-export function FormStatus({ message, children, focus }: { message?: string; children?: ComponentChildren; focus?: boolean }) {
+export function FormStatus({
+  message,
+  children,
+  focus,
+}: {
+  message?: string;
+  children?: ComponentChildren;
+  focus?: boolean;
+}) {
   const shown = Boolean(message || children);
   const box = useRef<HTMLDivElement>(null);
   // Where the form that was just sent has gone from the page, focus would be lost: it comes here.
@@ -60,7 +68,15 @@ export function FormStatus({ message, children, focus }: { message?: string; chi
   );
 }
 
-export function SubmitButton({ form, children, class: className }: { form: FormState; children: ComponentChildren; class?: string }) {
+export function SubmitButton({
+  form,
+  children,
+  class: className,
+}: {
+  form: FormState;
+  children: ComponentChildren;
+  class?: string;
+}) {
   const { m } = useI18n();
   return (
     <button type="submit" class={className ?? 'button-primary'} disabled={form.sending}>
@@ -124,7 +140,21 @@ interface TextFieldProps {
   class?: string;
 }
 
-export function TextField({ id, field, form, label, hint, optional, value, onValue, class: className, type, autocomplete, spellcheck, maxLength }: TextFieldProps) {
+export function TextField({
+  id,
+  field,
+  form,
+  label,
+  hint,
+  optional,
+  value,
+  onValue,
+  class: className,
+  type,
+  autocomplete,
+  spellcheck,
+  maxLength,
+}: TextFieldProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={form.fieldError(field)} optional={optional} class={className}>
       {(described) => (
@@ -159,11 +189,31 @@ interface TextAreaFieldProps {
   class?: string;
 }
 
-export function TextAreaField({ id, field, form, label, hint, optional, value, onValue, rows = 6, maxLength, class: className }: TextAreaFieldProps) {
+export function TextAreaField({
+  id,
+  field,
+  form,
+  label,
+  hint,
+  optional,
+  value,
+  onValue,
+  rows = 6,
+  maxLength,
+  class: className,
+}: TextAreaFieldProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={form.fieldError(field)} optional={optional} class={className}>
       {(described) => (
-        <textarea {...described} name={field} rows={rows} maxLength={maxLength} required={!optional} value={value} onInput={(event) => onValue(event.currentTarget.value)} />
+        <textarea
+          {...described}
+          name={field}
+          rows={rows}
+          maxLength={maxLength}
+          required={!optional}
+          value={value}
+          onInput={(event) => onValue(event.currentTarget.value)}
+        />
       )}
     </FieldShell>
   );
@@ -183,11 +233,28 @@ interface SelectFieldProps {
   class?: string;
 }
 
-export function SelectField({ id, field, form, label, hint, value, onValue, options, placeholder, class: className }: SelectFieldProps) {
+export function SelectField({
+  id,
+  field,
+  form,
+  label,
+  hint,
+  value,
+  onValue,
+  options,
+  placeholder,
+  class: className,
+}: SelectFieldProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={form.fieldError(field)} class={className}>
       {(described) => (
-        <select {...described} name={field} required value={value} onChange={(event) => onValue(event.currentTarget.value)}>
+        <select
+          {...described}
+          name={field}
+          required
+          value={value}
+          onChange={(event) => onValue(event.currentTarget.value)}
+        >
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((option) => (
             <option key={option.value} value={option.value} lang={option.lang}>
@@ -213,10 +280,27 @@ interface CheckboxGroupProps {
 }
 
 /** Several choices in a fieldset, its legend naming the group; an error marks each box. */
-export function CheckboxGroup({ id, field, form, legend, hint, options, values, onValues, children }: CheckboxGroupProps) {
+export function CheckboxGroup({
+  id,
+  field,
+  form,
+  legend,
+  hint,
+  options,
+  values,
+  onValues,
+  children,
+}: CheckboxGroupProps) {
   return (
     <ChoiceFieldset id={id} field={field} form={form} legend={legend} hint={hint}>
-      <CheckboxList id={id} field={field} invalid={!!form.fieldError(field)} options={options} values={values} onValues={onValues} />
+      <CheckboxList
+        id={id}
+        field={field}
+        invalid={!!form.fieldError(field)}
+        options={options}
+        values={values}
+        onValues={onValues}
+      />
       {children}
     </ChoiceFieldset>
   );
@@ -282,7 +366,13 @@ export function CheckboxList({ id, field, invalid, options, values, onValues, cl
             value={option.value}
             checked={chosen.has(option.value)}
             aria-invalid={invalid ? 'true' : undefined}
-            onChange={(event) => onValues(event.currentTarget.checked ? [...values, option.value] : values.filter((value) => value !== option.value))}
+            onChange={(event) =>
+              onValues(
+                event.currentTarget.checked
+                  ? [...values, option.value]
+                  : values.filter((value) => value !== option.value),
+              )
+            }
           />
           <label for={`${id}-${option.value}`}>{option.label}</label>
         </li>

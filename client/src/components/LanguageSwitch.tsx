@@ -19,7 +19,13 @@ export function LanguageSwitch() {
   return (
     <div class="language-switch" role="group" aria-label={m.app.languageLabel}>
       {LANGUAGES.map((option) => (
-        <button type="button" key={option} lang={option} aria-pressed={option === language} onClick={() => choose(option)}>
+        <button
+          type="button"
+          key={option}
+          lang={option}
+          aria-pressed={option === language}
+          onClick={() => choose(option)}
+        >
           {NAMES[option]}
         </button>
       ))}

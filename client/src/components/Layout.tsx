@@ -14,7 +14,8 @@ export function Layout({ children }: { children: ComponentChildren }) {
   const { path } = useLocation();
   // The list itself is the current page; a city page is inside that section.
   const citiesCurrent = path === '/' || path === '/cities' ? 'page' : path.startsWith('/cities/') ? 'true' : undefined;
-  const organizationsCurrent = path === '/organizations' ? 'page' : path.startsWith('/organizations/') ? 'true' : undefined;
+  const organizationsCurrent =
+    path === '/organizations' ? 'page' : path.startsWith('/organizations/') ? 'true' : undefined;
   return (
     <>
       <a class="skip-link" href="#main">
@@ -143,7 +144,8 @@ function SessionNotice({ path }: { path: string }) {
   // The session can end while a click is on its way (the server closes the sockets at once): the
   // notice then follows the reader to the page that click opens, instead of vanishing with the old one.
   useEffect(() => {
-    if (notice?.at && notice.path !== path && Date.now() - notice.at < FOLLOW_MS) showNotice({ ...notice, path, at: undefined });
+    if (notice?.at && notice.path !== path && Date.now() - notice.at < FOLLOW_MS)
+      showNotice({ ...notice, path, at: undefined });
   }, [notice, path, showNotice]);
   const shown = notice && notice.path === path ? notice : undefined;
   const text = shown ? m.notice[shown.kind] : undefined;

@@ -3,7 +3,14 @@
  * partner city, or any other), areas, working languages, website, description and contact.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { getHomeCity, listAreas, listCities, listOrganizationTypes, type OrganizationDetail, type OrganizationInput } from '../api/client';
+import {
+  getHomeCity,
+  listAreas,
+  listCities,
+  listOrganizationTypes,
+  type OrganizationDetail,
+  type OrganizationInput,
+} from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { useApi } from '../lib/use-api';
 import { useForm } from '../lib/use-form';
@@ -11,9 +18,40 @@ import { CheckboxGroup, FormError, SelectField, SubmitButton, TextAreaField, Tex
 import { LoadError, Loading } from './LoadError';
 
 /** Languages offered as boxes to tick: Polish, English and those of the partner cities; others by code. */
-const COMMON_LANGUAGES = ['pl', 'en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'uk', 'cs', 'sk', 'hu', 'lt', 'hr', 'he', 'ar', 'ja', 'zh'];
+const COMMON_LANGUAGES = [
+  'pl',
+  'en',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'nl',
+  'uk',
+  'cs',
+  'sk',
+  'hu',
+  'lt',
+  'hr',
+  'he',
+  'ar',
+  'ja',
+  'zh',
+];
 const OTHER_CITY = '_other';
-const FIELDS = ['name', 'type', 'cityKey', 'city', 'country', 'areas', 'languages', 'website', 'description', 'contactEmail', 'contactPhone'] as const;
+const FIELDS = [
+  'name',
+  'type',
+  'cityKey',
+  'city',
+  'country',
+  'areas',
+  'languages',
+  'website',
+  'description',
+  'contactEmail',
+  'contactPhone',
+] as const;
 
 interface Values {
   name: string;
@@ -54,7 +92,8 @@ function valuesOf(organization?: OrganizationDetail): Values {
  * sent as null, which clears it (an empty string would fail validation).
  */
 function inputOf(values: Values, editing: boolean): OrganizationInput {
-  const optional = (value: string) => (value.trim() ? value.trim() : editing ? (null as unknown as undefined) : undefined);
+  const optional = (value: string) =>
+    value.trim() ? value.trim() : editing ? (null as unknown as undefined) : undefined;
   const others = values.otherLanguages
     .split(/[\s,;]+/)
     .map((code) => code.trim().toLowerCase())
@@ -88,7 +127,10 @@ interface OrganizationFormProps {
 export function OrganizationForm({ organization, submitLabel, save, onSaved }: OrganizationFormProps) {
   const { m, locale, placeName, areaName, organizationTypeName, languageName, countryName } = useI18n();
   const [values, setValues] = useState(() => valuesOf(organization));
-  const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((previous) => ({ ...previous, [key]: value }));
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) =>
+      setValues((previous) => ({ ...previous, [key]: value }));
 
   const types = useApi((signal) => listOrganizationTypes(signal), []);
   const areas = useApi((signal) => listAreas(signal), []);
@@ -98,11 +140,17 @@ export function OrganizationForm({ organization, submitLabel, save, onSaved }: O
   const form = useForm(() => save(inputOf(values, organization !== undefined)), { fields: FIELDS, onSuccess: onSaved });
 
   const typeOptions = useMemo(
-    () => (types.data?.items ?? []).map((key) => ({ value: key, label: organizationTypeName(key) })).sort((a, b) => a.label.localeCompare(b.label, locale)),
+    () =>
+      (types.data?.items ?? [])
+        .map((key) => ({ value: key, label: organizationTypeName(key) }))
+        .sort((a, b) => a.label.localeCompare(b.label, locale)),
     [types.data, locale],
   );
   const areaOptions = useMemo(
-    () => (areas.data?.items ?? []).map((key) => ({ value: key, label: areaName(key) })).sort((a, b) => a.label.localeCompare(b.label, locale)),
+    () =>
+      (areas.data?.items ?? [])
+        .map((key) => ({ value: key, label: areaName(key) }))
+        .sort((a, b) => a.label.localeCompare(b.label, locale)),
     [areas.data, locale],
   );
   const cityOptions = useMemo(() => {
@@ -113,16 +161,32 @@ export function OrganizationForm({ organization, submitLabel, save, onSaved }: O
     const homeOption = home.data ? [{ value: home.data.key, label: placeName(home.data) }] : [];
     return [...homeOption, ...partners, { value: OTHER_CITY, label: m.organizationForm.otherCity }];
   }, [cities.data, home.data, locale]);
-  const languageOptions = useMemo(() => COMMON_LANGUAGES.map((code) => ({ value: code, label: languageName(code) })), [locale]);
+  const languageOptions = useMemo(
+    () => COMMON_LANGUAGES.map((code) => ({ value: code, label: languageName(code) })),
+    [locale],
+  );
 
   const loadError = types.error ?? areas.error ?? cities.error ?? home.error;
-  if (loadError) return <LoadError error={loadError} onRetry={() => [types, areas, cities, home].forEach((state) => state.reload())} />;
+  if (loadError)
+    return (
+      <LoadError error={loadError} onRetry={() => [types, areas, cities, home].forEach((state) => state.reload())} />
+    );
   if (!types.data || !areas.data || !cities.data || !home.data) return <Loading />;
 
   return (
     <form ref={form.formRef} class="form organization-form" noValidate onSubmit={form.onSubmit}>
       <FormError form={form} />
-      <TextField id="org-name" field="name" form={form} label={m.organizationForm.name} type="text" autocomplete="organization" maxLength={200} value={values.name} onValue={set('name')} />
+      <TextField
+        id="org-name"
+        field="name"
+        form={form}
+        label={m.organizationForm.name}
+        type="text"
+        autocomplete="organization"
+        maxLength={200}
+        value={values.name}
+        onValue={set('name')}
+      />
       <SelectField
         id="org-type"
         field="type"
@@ -146,7 +210,16 @@ export function OrganizationForm({ organization, submitLabel, save, onSaved }: O
       />
       {values.cityChoice === OTHER_CITY && (
         <div class="form__group">
-          <TextField id="org-city-name" field="city" form={form} label={m.organizationForm.cityName} type="text" maxLength={120} value={values.cityName} onValue={set('cityName')} />
+          <TextField
+            id="org-city-name"
+            field="city"
+            form={form}
+            label={m.organizationForm.cityName}
+            type="text"
+            maxLength={120}
+            value={values.cityName}
+            onValue={set('cityName')}
+          />
           <TextField
             id="org-country"
             field="country"
@@ -163,7 +236,15 @@ export function OrganizationForm({ organization, submitLabel, save, onSaved }: O
           />
         </div>
       )}
-      <CheckboxGroup id="org-areas" field="areas" form={form} legend={m.organizationForm.areas} options={areaOptions} values={values.areas} onValues={set('areas')} />
+      <CheckboxGroup
+        id="org-areas"
+        field="areas"
+        form={form}
+        legend={m.organizationForm.areas}
+        options={areaOptions}
+        values={values.areas}
+        onValues={set('areas')}
+      />
       <CheckboxGroup
         id="org-languages"
         field="languages"

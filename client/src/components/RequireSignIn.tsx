@@ -10,7 +10,15 @@ import { PageHeading } from './PageHeading';
  * A page for signed-in users: while the session is being restored it waits; signed out, it
  * offers to log in and come back here; for staff pages, it tells others they cannot use it.
  */
-export function RequireSignIn({ title, staff, children }: { title: string; staff?: boolean; children: (user: Me) => ComponentChildren }) {
+export function RequireSignIn({
+  title,
+  staff,
+  children,
+}: {
+  title: string;
+  staff?: boolean;
+  children: (user: Me) => ComponentChildren;
+}) {
   const { status, user } = useSession();
   if (status === 'restoring') return <Loading />;
   if (!user) return <SignInRequired title={title} />;

@@ -1,5 +1,19 @@
 /** The text box of a search form, with its hint; `controls` names the list it updates. */
-export function SearchTextField({ id, label, hint, value, onValue, controls }: { id: string; label: string; hint: string; value: string; onValue(value: string): void; controls?: string }) {
+export function SearchTextField({
+  id,
+  label,
+  hint,
+  value,
+  onValue,
+  controls,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  onValue(value: string): void;
+  controls?: string;
+}) {
   return (
     <div class="field field--wide">
       <label for={id}>{label}</label>

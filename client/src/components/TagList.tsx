@@ -1,5 +1,13 @@
 /** Keys as a list of tags, each by its name; `empty` says so when there are none. */
-export function TagList({ values, name, empty }: { values: readonly string[]; name(key: string): string; empty: string }) {
+export function TagList({
+  values,
+  name,
+  empty,
+}: {
+  values: readonly string[];
+  name(key: string): string;
+  empty: string;
+}) {
   if (!values.length) return <>{empty}</>;
   return (
     <ul class="tags">

@@ -152,7 +152,11 @@ export function WorldMap({ cities, home, matching }: WorldMapProps) {
           </g>
         )}
         {activeCity && activePoint && (
-          <g class="map-callout" transform={`translate(${activePoint[0].toFixed(1)},${activePoint[1].toFixed(1)})`} aria-hidden="true">
+          <g
+            class="map-callout"
+            transform={`translate(${activePoint[0].toFixed(1)},${activePoint[1].toFixed(1)})`}
+            aria-hidden="true"
+          >
             <circle class="map-callout__ring" r={markerSize * 1.1} />
             <text
               class="map-label"

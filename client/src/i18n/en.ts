@@ -50,10 +50,12 @@ export const en: Messages = {
     wrongCredentials: 'The e-mail address or the password is not right.',
     notVerified: 'Confirm your e-mail address first: open the link in the message we sent when you signed up.',
     tooManyAttempts: (minutes) => `Too many attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
-    serverFault: (requestId) => `Something went wrong on the server. Try again in a moment.${requestId ? ` Request id: ${requestId}.` : ''}`,
+    serverFault: (requestId) =>
+      `Something went wrong on the server. Try again in a moment.${requestId ? ` Request id: ${requestId}.` : ''}`,
     passwordTooShort: 'The password must be at least 12 characters long (a few words make a good password).',
     passwordTooLong: 'The password can be at most 128 characters long.',
-    passwordCommon: 'This password is too common or too easy to guess. Choose another one, for example a few unrelated words.',
+    passwordCommon:
+      'This password is too common or too easy to guess. Choose another one, for example a few unrelated words.',
     currentPasswordWrong: 'The current password is not right.',
     sameEmail: 'This is already your e-mail address.',
     invalidEmail: 'Enter an e-mail address such as name@example.org.',
@@ -70,9 +72,11 @@ export const en: Messages = {
     reasonLength: 'The reason must be 3 to 2,000 characters long.',
     badLink: 'This link is invalid, already used or expired. Ask for a new one.',
     emailTaken: 'Another account already uses this e-mail address.',
-    onlyOwner: (names) => `You are the only owner of ${names}. First make another member an owner, or remove the other members and leave.`,
+    onlyOwner: (names) =>
+      `You are the only owner of ${names}. First make another member an owner, or remove the other members and leave.`,
     keepOwner: 'An organisation must keep at least one owner. First make someone else an owner.',
-    invitationOtherAddress: 'This invitation was sent to another e-mail address. Log in with the account of that address to accept it.',
+    invitationOtherAddress:
+      'This invitation was sent to another e-mail address. Log in with the account of that address to accept it.',
     invitationInvalid: 'This invitation is invalid, already used, revoked or expired. Ask for a new one.',
     alreadyMember: 'You are already a member of this organisation.',
     ownersInviteOwners: 'Only owners can invite new owners.',
@@ -92,7 +96,8 @@ export const en: Messages = {
     loggedOut: 'You have logged out.',
     sessionEnded: 'Your session has ended, or was signed out on another device. Log in again.',
     accountDeleted: 'Your account has been deleted. We have sent a confirmation to your e-mail address.',
-    organizationCreated: 'The organisation has been added and is awaiting verification by the City. Until then only its members can see it.',
+    organizationCreated:
+      'The organisation has been added and is awaiting verification by the City. Until then only its members can see it.',
     organizationSaved: 'The changes have been saved.',
     left: (name) => `You have left “${name}”.`,
   },
@@ -114,12 +119,15 @@ export const en: Messages = {
   },
   register: {
     title: 'Sign up',
-    intro: "An account lets you add your organisation, see organisations' contact details and work with others. We will send you a link to confirm your e-mail address.",
+    intro:
+      "An account lets you add your organisation, see organisations' contact details and work with others. We will send you a link to confirm your e-mail address.",
     nameHint: "Shown to other users, for example in an organisation's list of members.",
-    languageNote: 'We will write to you in English (the language of this page). You can change it on your account page.',
+    languageNote:
+      'We will write to you in English (the language of this page). You can change it on your account page.',
     submit: 'Sign up',
     checkEmail: 'Check your e-mail.',
-    linkSentTo: (email) => `If ${email} can receive e-mail, we have sent it a link to confirm the address. The link is valid for 24 hours.`,
+    linkSentTo: (email) =>
+      `If ${email} can receive e-mail, we have sent it a link to confirm the address. The link is valid for 24 hours.`,
     afterConfirming: 'Once the address is confirmed, you can log in:',
     noMail: 'No message? Check your spam folder, or ask for a new link.',
     resend: 'Send the link again',
@@ -141,7 +149,8 @@ export const en: Messages = {
     title: 'Forgotten your password?',
     intro: "Give your account's e-mail address. We will send it a link to set a new password.",
     send: 'Send the link',
-    linkSent: 'If this address has an account, we have sent it a link to set a new password. The link is valid for one hour.',
+    linkSent:
+      'If this address has an account, we have sent it a link to set a new password. The link is valid for one hour.',
     backToLogin: 'Back to logging in',
     newTitle: 'Set a new password',
     save: 'Save the new password',
@@ -150,7 +159,8 @@ export const en: Messages = {
   },
   invitation: {
     title: 'Invitation to an organisation',
-    logInFirst: 'To accept the invitation, log in with the account of the e-mail address it was sent to. You will come back here afterwards.',
+    logInFirst:
+      'To accept the invitation, log in with the account of the e-mail address it was sent to. You will come back here afterwards.',
     noAccount: 'No account yet? Sign up with that address, confirm it, then open the link in the invitation again.',
     signedInAs: (email) => `You are logged in as ${email}. The invitation must have been sent to this address.`,
     accept: 'Accept the invitation',
@@ -169,14 +179,16 @@ export const en: Messages = {
     emailHeading: 'E-mail address',
     currentEmail: 'Current address:',
     newEmail: 'New e-mail address',
-    newEmailHint: 'We will send it a link; your address changes when you open it. Your current address is told about the change.',
+    newEmailHint:
+      'We will send it a link; your address changes when you open it. Your current address is told about the change.',
     changeEmail: 'Change the address',
     emailLinkSent: (email) => `We have sent a link to ${email}. Your address changes when you open it.`,
     passwordHeading: 'Password',
     changePassword: 'Change the password',
     passwordChanged: 'Your password has been changed. Your sessions on other devices have been signed out.',
     sessionsHeading: 'Signed-in devices',
-    sessionsIntro: "The devices and browsers where you are logged in. If you don't recognise one, sign it out and change your password.",
+    sessionsIntro:
+      "The devices and browsers where you are logged in. If you don't recognise one, sign it out and change your password.",
     thisDevice: 'this device',
     device: (browser, system) => `${browser} on ${system}`,
     unknownDevice: 'Unknown device',
@@ -187,13 +199,15 @@ export const en: Messages = {
     signOutSession: 'Sign out',
     sessionRevoked: 'The device has been signed out.',
     dataHeading: 'Your data',
-    dataIntro: 'Download everything the platform holds about you (account, sessions, memberships, e-mails sent) as a JSON file.',
+    dataIntro:
+      'Download everything the platform holds about you (account, sessions, memberships, e-mails sent) as a JSON file.',
     downloadData: 'Download my data',
     dataSaved: (filename) => `Your data has been downloaded as ${filename}.`,
     deleteHeading: 'Deleting your account',
     deleteWarning: 'Deleting your account cannot be undone.',
     deleteErased: 'Your name, e-mail address, password, sessions and organisation memberships are erased.',
-    deleteContributions: 'What has been published publicly (such as initiatives and comments) stays on the platform, signed “deleted user”.',
+    deleteContributions:
+      'What has been published publicly (such as initiatives and comments) stays on the platform, signed “deleted user”.',
     deleteOwners: 'If you are the only owner of an organisation, first make another member an owner.',
     deleteExportFirst: 'If you want to keep a copy of your data, download it first.',
     deleteStart: 'Delete my account…',
@@ -237,7 +251,8 @@ export const en: Messages = {
   },
   organizations: {
     title: 'Organisations',
-    intro: 'Organisations working with Kraków and its partner cities: schools, universities, NGOs, cultural institutions and more. Only organisations verified by the City are listed.',
+    intro:
+      'Organisations working with Kraków and its partner cities: schools, universities, NGOs, cultural institutions and more. Only organisations verified by the City are listed.',
     add: 'Add an organisation',
     logInToAdd: ' to add your organisation.',
     filtersLabel: 'Filters for the list of organisations',
@@ -281,7 +296,8 @@ export const en: Messages = {
   },
   organizationForm: {
     newTitle: 'Add an organisation',
-    newIntro: 'The organisation becomes public once the City has verified it. You become its owner and can invite others.',
+    newIntro:
+      'The organisation becomes public once the City has verified it. You become its owner and can invite others.',
     editTitle: 'Editing an organisation',
     editTitleOf: (name) => `Editing: ${name}`,
     name: 'Name of the organisation',
@@ -301,7 +317,8 @@ export const en: Messages = {
     website: 'Website',
     websiteHint: 'The full address, such as https://example.org.',
     description: 'Description',
-    descriptionHint: 'What the organisation does and what cooperation it looks for. Markdown works: **bold**, *italic*, lists and links.',
+    descriptionHint:
+      'What the organisation does and what cooperation it looks for. Markdown works: **bold**, *italic*, lists and links.',
     contact: 'Contact',
     contactHint: 'Only signed-in users see the contact details.',
     contactEmail: 'Contact e-mail',
@@ -330,7 +347,8 @@ export const en: Messages = {
     transferTo: 'New owner',
     chooseMember: 'Choose a member',
     transfer: 'Hand over ownership',
-    transferQuestion: (name, organization) => `Hand over ownership of “${organization}” to ${name}? You will become an editor.`,
+    transferQuestion: (name, organization) =>
+      `Hand over ownership of “${organization}” to ${name}? You will become an editor.`,
     transferConfirm: 'Yes, hand it over',
     transferred: (name) => `${name} is now an owner of the organisation.`,
     invitationsHeading: 'Invitations',
@@ -341,8 +359,10 @@ export const en: Messages = {
     revokeConfirm: 'Yes, revoke',
     revoked: (email) => `The invitation for ${email} has been revoked.`,
     inviteHeading: 'Invite someone',
-    inviteHint: 'We send the invitation by e-mail; it is valid for 7 days. The person accepts it by logging in with an account of that address.',
-    rolesHint: 'A member sees the organisation; an editor can also edit it and invite people; an owner also manages its members.',
+    inviteHint:
+      'We send the invitation by e-mail; it is valid for 7 days. The person accepts it by logging in with an account of that address.',
+    rolesHint:
+      'A member sees the organisation; an editor can also edit it and invite people; an owner also manages its members.',
     invite: 'Send the invitation',
     invitationSent: (email) => `We have sent an invitation to ${email}.`,
     leaveHeading: 'Leaving the organisation',
@@ -358,7 +378,8 @@ export const en: Messages = {
   },
   moderation: {
     title: 'Verification queue',
-    intro: 'Organisations waiting for verification, oldest first. Check that each exists and is what it says it is, then verify it, or reject it with a reason its owners will read.',
+    intro:
+      'Organisations waiting for verification, oldest first. Check that each exists and is what it says it is, then verify it, or reject it with a reason its owners will read.',
     empty: 'No organisation is waiting for verification.',
     count: (n) => `${n} ${n === 1 ? 'organisation is' : 'organisations are'} waiting.`,
     submitted: 'Submitted',
@@ -434,7 +455,8 @@ export const en: Messages = {
   },
   cities: {
     title: 'Partner cities',
-    intro: 'The cities Kraków cooperates with: the kind of relationship, the areas of cooperation, and the agreements with their deadlines. Choose a city on the map or in the list.',
+    intro:
+      'The cities Kraków cooperates with: the kind of relationship, the areas of cooperation, and the agreements with their deadlines. Choose a city on the map or in the list.',
     count: (n) => `${n} ${n === 1 ? 'city' : 'cities'}`,
     mapHeading: 'Map',
     mapLabel: 'World map: Kraków and its partner cities',
@@ -495,6 +517,7 @@ export const en: Messages = {
     cityText: (key) => `Kraków has no partner city with the key “${key}”.`,
     back: 'Back to the list of partner cities',
     organizationTitle: 'Organisation not found',
-    organizationText: 'There is no such organisation, or it has not been verified yet. Before verification, only its members (logged in) can see an organisation.',
+    organizationText:
+      'There is no such organisation, or it has not been verified yet. Before verification, only its members (logged in) can see an organisation.',
   },
 };

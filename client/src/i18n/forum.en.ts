@@ -31,7 +31,8 @@ export const forumEn: ForumMessages = {
   myForumLink: 'My forum',
   outcomesLink: 'Outcomes',
   adminLink: 'Manage the Forum (city staff)',
-  callOpenNote: 'The call for session proposals is open. Editors of verified organisations may propose workshops, panels, presentations and networking sessions.',
+  callOpenNote:
+    'The call for session proposals is open. Editors of verified organisations may propose workshops, panels, presentations and networking sessions.',
   registerForForum: 'Register for the Forum',
   registeredForForum: 'You are registered for the Forum.',
   logInToRegister: 'Log in to register for the Forum and its sessions.',
@@ -73,7 +74,8 @@ export const forumEn: ForumMessages = {
   full: 'No places left',
   confirmed: 'Your place is confirmed.',
   waiting: 'You are on the waiting list.',
-  waitingPosition: (position) => `You are on the waiting list (number ${position}). You will be told when a place comes free.`,
+  waitingPosition: (position) =>
+    `You are on the waiting list (number ${position}). You will be told when a place comes free.`,
   cancelRegistration: 'Cancel my place',
   leaveWaitingList: 'Leave the waiting list',
   cancelled: 'Your registration is cancelled. The first person on the waiting list gets the place.',
@@ -96,7 +98,8 @@ export const forumEn: ForumMessages = {
   notScheduled: 'The session has no room or time yet.',
 
   qaHeading: 'Live questions',
-  qaIntro: 'Ask the speakers a question and vote for the questions of others: questions pinned by the moderator come first, then those with the most votes.',
+  qaIntro:
+    'Ask the speakers a question and vote for the questions of others: questions pinned by the moderator come first, then those with the most votes.',
   qaLogIn: 'Log in to see the questions, ask and vote.',
   qaModerated: 'Questions in this session are moderated: they appear once a member of city staff approves them.',
   qaConnecting: 'Connecting to the live questions…',
@@ -150,9 +153,11 @@ export const forumEn: ForumMessages = {
   projectorEmpty: 'Waiting for questions…',
 
   proposeTitle: (year) => `Propose a session for Forum ${year}`,
-  proposeIntro: 'City staff review every proposal. The owners of the organisation are told of the decision; an accepted session enters the agenda with a room and a time.',
+  proposeIntro:
+    'City staff review every proposal. The owners of the organisation are told of the decision; an accepted session enters the agenda with a room and a time.',
   callClosed: 'The call for session proposals is not open now.',
-  noEditorOrganizations: 'Owners and editors of verified organisations can propose sessions. You have no such role in a verified organisation.',
+  noEditorOrganizations:
+    'Owners and editors of verified organisations can propose sessions. You have no such role in a verified organisation.',
   myOrganizationsLink: 'Go to your organisations',
   proposingOrganization: 'Organisation',
   chooseOrganization: 'Choose an organisation…',
@@ -167,7 +172,8 @@ export const forumEn: ForumMessages = {
   goalsLabel: "The city's cooperation goals the session serves",
   partnerCitiesLabel: 'Partner cities the session is about',
   submitProposal: 'Send the proposal',
-  proposalSent: (title) => `Thank you! The proposal "${title}" has been sent. The owners of the organisation will be told of the decision.`,
+  proposalSent: (title) =>
+    `Thank you! The proposal "${title}" has been sent. The owners of the organisation will be told of the decision.`,
   proposeAnother: 'Propose another session',
 
   myTitle: (year) => `My Forum ${year}`,
@@ -178,7 +184,8 @@ export const forumEn: ForumMessages = {
   noProposals: 'Your organisations have not proposed sessions.',
   decisionReason: 'Reason',
   meetingsHeading: '1:1 meetings',
-  meetingsIntro: 'Book a table talk with another organisation in one of the set times. Once accepted, both sides see the table number.',
+  meetingsIntro:
+    'Book a table talk with another organisation in one of the set times. Once accepted, both sides see the table number.',
   downloadMeetings: 'Download my meetings (.ics)',
   noOrganizations: 'You are not in a verified organisation, so you cannot book meetings.',
   scheduleOf: (name) => `Schedule: ${name}`,
@@ -267,7 +274,8 @@ export const forumEn: ForumMessages = {
   declined: (title) => `"${title}" is declined; the proposers have the reason.`,
   placement: (room, when) => `${room}, ${when}`,
   slotsHeading: '1:1 meeting times',
-  slotsIntro: (tables) => `Tables for meetings: ${tables}. Set consecutive times on one day: from, to, and the length of a meeting.`,
+  slotsIntro: (tables) =>
+    `Tables for meetings: ${tables}. Set consecutive times on one day: from, to, and the length of a meeting.`,
   slotsList: 'Times set',
   noSlotsYet: 'No times yet.',
   slotsFrom: 'From',
@@ -314,9 +322,11 @@ export const forumEn: ForumMessages = {
   initiativesStarted: 'Initiatives started',
   partnershipsStarted: 'Partnerships started',
   attendanceChart: 'Attendance per session: confirmed places and capacity',
-  attendanceChartAlt: (n) => `Bar chart of the attendance of ${plural(n, 'session', 'sessions')}. The table below has the same figures.`,
+  attendanceChartAlt: (n) =>
+    `Bar chart of the attendance of ${plural(n, 'session', 'sessions')}. The table below has the same figures.`,
   questionsChart: 'Questions asked and answered',
-  questionsChartAlt: 'Bar chart of the questions asked and answered in each session. The table below has the same figures.',
+  questionsChartAlt:
+    'Bar chart of the questions asked and answered in each session. The table below has the same figures.',
   chartTable: 'Chart data',
   session: 'Session',
   confirmedColumn: 'Confirmed places',
@@ -367,7 +377,8 @@ export const forumEn: ForumMessages = {
     notRegistered: 'You are not registered for this session.',
     cannotMoveOn: 'The edition cannot move on to another stage.',
     meetingsClosed: 'Meetings can be booked once the agenda is published.',
-    doubleBooked: 'One of the organisations already has a meeting at this time, or the table was just taken: choose another time.',
+    doubleBooked:
+      'One of the organisations already has a meeting at this time, or the table was just taken: choose another time.',
     noTable: 'All tables are taken at this time: choose another time.',
     meetingAnswered: 'This meeting request has already been answered or cancelled.',
     otherOrganization: 'Choose another organisation than your own.',

@@ -37,7 +37,8 @@ export const forumPl = {
   myForumLink: 'Moje Forum',
   outcomesLink: 'Wyniki Forum',
   adminLink: 'Zarządzanie Forum (pracownicy miasta)',
-  callOpenNote: 'Nabór propozycji sesji jest otwarty. Redaktorzy zweryfikowanych organizacji mogą zgłaszać warsztaty, panele, prezentacje i sesje networkingowe.',
+  callOpenNote:
+    'Nabór propozycji sesji jest otwarty. Redaktorzy zweryfikowanych organizacji mogą zgłaszać warsztaty, panele, prezentacje i sesje networkingowe.',
   registerForForum: 'Zapisz się na Forum',
   registeredForForum: 'Jesteś zapisany(-a) na Forum.',
   logInToRegister: 'Zaloguj się, aby zapisać się na Forum i na sesje.',
@@ -81,7 +82,8 @@ export const forumPl = {
   full: 'Brak wolnych miejsc',
   confirmed: 'Masz potwierdzone miejsce.',
   waiting: 'Jesteś na liście oczekujących.',
-  waitingPosition: (position: number) => `Jesteś na liście oczekujących (miejsce ${position}). Gdy ktoś zrezygnuje, dostaniesz powiadomienie.`,
+  waitingPosition: (position: number) =>
+    `Jesteś na liście oczekujących (miejsce ${position}). Gdy ktoś zrezygnuje, dostaniesz powiadomienie.`,
   cancelRegistration: 'Zrezygnuj',
   leaveWaitingList: 'Wypisz się z listy oczekujących',
   cancelled: 'Zrezygnowano z udziału. Miejsce przejmie pierwsza osoba z listy oczekujących.',
@@ -106,7 +108,8 @@ export const forumPl = {
 
   // Q&A
   qaHeading: 'Pytania na żywo',
-  qaIntro: 'Zadaj pytanie prelegentom i głosuj na pytania innych: najwyżej są pytania przypięte przez moderatora, potem te z największą liczbą głosów.',
+  qaIntro:
+    'Zadaj pytanie prelegentom i głosuj na pytania innych: najwyżej są pytania przypięte przez moderatora, potem te z największą liczbą głosów.',
   qaLogIn: 'Zaloguj się, aby zobaczyć pytania, zadawać je i głosować.',
   qaModerated: 'Pytania w tej sesji są moderowane: pojawią się po zatwierdzeniu przez pracownika miasta.',
   qaConnecting: 'Łączenie z pytaniami na żywo…',
@@ -116,7 +119,8 @@ export const forumPl = {
   askLabel: 'Twoje pytanie',
   askHint: 'Od 3 do 500 znaków.',
   askAnonymously: 'Zapytaj anonimowo',
-  anonymousHint: 'Inni uczestnicy nie zobaczą Twojego imienia. Pracownicy miasta moderujący pytania nadal widzą, kto je zadał.',
+  anonymousHint:
+    'Inni uczestnicy nie zobaczą Twojego imienia. Pracownicy miasta moderujący pytania nadal widzą, kto je zadał.',
   ask: 'Zadaj pytanie',
   asked: 'Twoje pytanie zostało dodane.',
   askedPending: 'Twoje pytanie pojawi się po zatwierdzeniu przez moderatora.',
@@ -162,9 +166,11 @@ export const forumPl = {
 
   // Proposal form
   proposeTitle: (year: number) => `Zaproponuj sesję na Forum ${year}`,
-  proposeIntro: 'Propozycję oceni zespół miasta. Po decyzji właściciele organizacji dostaną powiadomienie; przyjęta sesja trafi do programu z salą i godziną.',
+  proposeIntro:
+    'Propozycję oceni zespół miasta. Po decyzji właściciele organizacji dostaną powiadomienie; przyjęta sesja trafi do programu z salą i godziną.',
   callClosed: 'Nabór propozycji sesji nie jest teraz otwarty.',
-  noEditorOrganizations: 'Sesje mogą proponować właściciele i redaktorzy zweryfikowanych organizacji. Nie masz takiej roli w żadnej zweryfikowanej organizacji.',
+  noEditorOrganizations:
+    'Sesje mogą proponować właściciele i redaktorzy zweryfikowanych organizacji. Nie masz takiej roli w żadnej zweryfikowanej organizacji.',
   myOrganizationsLink: 'Przejdź do swoich organizacji',
   proposingOrganization: 'Organizacja',
   chooseOrganization: 'Wybierz organizację…',
@@ -179,7 +185,8 @@ export const forumPl = {
   goalsLabel: 'Cele współpracy miasta, którym służy sesja',
   partnerCitiesLabel: 'Miasta partnerskie, których dotyczy sesja',
   submitProposal: 'Wyślij propozycję',
-  proposalSent: (title: string) => `Dziękujemy! Propozycja „${title}” została wysłana. O decyzji powiadomimy właścicieli organizacji.`,
+  proposalSent: (title: string) =>
+    `Dziękujemy! Propozycja „${title}” została wysłana. O decyzji powiadomimy właścicieli organizacji.`,
   proposeAnother: 'Zaproponuj kolejną sesję',
 
   // My forum
@@ -191,7 +198,8 @@ export const forumPl = {
   noProposals: 'Twoje organizacje nie zgłosiły sesji.',
   decisionReason: 'Uzasadnienie',
   meetingsHeading: 'Spotkania 1:1',
-  meetingsIntro: 'Umów rozmowę przy stoliku z inną organizacją w jednym z wyznaczonych terminów. Po akceptacji obie strony zobaczą numer stolika.',
+  meetingsIntro:
+    'Umów rozmowę przy stoliku z inną organizacją w jednym z wyznaczonych terminów. Po akceptacji obie strony zobaczą numer stolika.',
   downloadMeetings: 'Pobierz moje spotkania (.ics)',
   noOrganizations: 'Nie należysz do żadnej zweryfikowanej organizacji, więc nie możesz umawiać spotkań.',
   scheduleOf: (name: string) => `Harmonogram: ${name}`,
@@ -214,8 +222,10 @@ export const forumPl = {
   declineMeeting: 'Odrzuć',
   cancelMeeting: 'Odwołaj',
   meetingWithHidden: (name: string) => `(spotkanie z: ${name})`,
-  cancelMeetingQuestion: (name: string) => `Odwołać spotkanie z organizacją ${name}? Druga strona zobaczy, że zostało odwołane.`,
-  meetingAccepted: (name: string, table: number | null) => `Spotkanie z ${name} przyjęte${table ? `: stolik ${table}` : ''}.`,
+  cancelMeetingQuestion: (name: string) =>
+    `Odwołać spotkanie z organizacją ${name}? Druga strona zobaczy, że zostało odwołane.`,
+  meetingAccepted: (name: string, table: number | null) =>
+    `Spotkanie z ${name} przyjęte${table ? `: stolik ${table}` : ''}.`,
   meetingDeclined: (name: string) => `Odrzucono prośbę organizacji ${name}.`,
   meetingCancelled: 'Spotkanie odwołane.',
   requestHeading: 'Poproś o spotkanie',
@@ -281,7 +291,8 @@ export const forumPl = {
   declined: (title: string) => `Sesja „${title}” nie została przyjęta; zgłaszający dostali uzasadnienie.`,
   placement: (room: string, when: string) => `${room}, ${when}`,
   slotsHeading: 'Terminy spotkań 1:1',
-  slotsIntro: (tables: number) => `Stolików na spotkania: ${tables}. Wyznacz kolejne terminy jednego dnia: od, do i długość spotkania.`,
+  slotsIntro: (tables: number) =>
+    `Stolików na spotkania: ${tables}. Wyznacz kolejne terminy jednego dnia: od, do i długość spotkania.`,
   slotsList: 'Wyznaczone terminy',
   noSlotsYet: 'Nie ma jeszcze terminów.',
   slotsFrom: 'Od',
@@ -329,9 +340,11 @@ export const forumPl = {
   initiativesStarted: 'Zapoczątkowane inicjatywy',
   partnershipsStarted: 'Zapoczątkowane partnerstwa',
   attendanceChart: 'Frekwencja na sesjach: potwierdzone miejsca i liczba miejsc',
-  attendanceChartAlt: (n: number) => `Wykres słupkowy frekwencji na ${plural(n, 'sesji', 'sesjach', 'sesjach')}. Te same dane są w tabeli poniżej.`,
+  attendanceChartAlt: (n: number) =>
+    `Wykres słupkowy frekwencji na ${plural(n, 'sesji', 'sesjach', 'sesjach')}. Te same dane są w tabeli poniżej.`,
   questionsChart: 'Pytania: zadane i z odpowiedzią',
-  questionsChartAlt: 'Wykres słupkowy pytań zadanych i pytań z odpowiedzią na każdej sesji. Te same dane są w tabeli poniżej.',
+  questionsChartAlt:
+    'Wykres słupkowy pytań zadanych i pytań z odpowiedzią na każdej sesji. Te same dane są w tabeli poniżej.',
   chartTable: 'Dane wykresu',
   session: 'Sesja',
   confirmedColumn: 'Potwierdzone miejsca',
@@ -353,7 +366,8 @@ export const forumPl = {
   openDataCsv: 'Wyniki w formacie CSV',
 
   errors: {
-    roomTaken: (room: string) => `Sala ${room} jest w tym czasie zajęta przez inną sesję. Wybierz inną salę lub godzinę.`,
+    roomTaken: (room: string) =>
+      `Sala ${room} jest w tym czasie zajęta przez inną sesję. Wybierz inną salę lub godzinę.`,
     outsideEdition: 'Sesja musi odbyć się w dniach Forum.',
     endBeforeStart: 'Koniec musi być później niż początek.',
     capacity: 'Podaj liczbę miejsc (co najmniej 1).',
@@ -382,7 +396,8 @@ export const forumPl = {
     notRegistered: 'Nie jesteś zapisany(-a) na tę sesję.',
     cannotMoveOn: 'Edycja nie może przejść do kolejnego etapu.',
     meetingsClosed: 'Spotkania można umawiać, gdy program jest opublikowany.',
-    doubleBooked: 'Jedna z organizacji ma już spotkanie w tym terminie albo stolik został właśnie zajęty: wybierz inny termin.',
+    doubleBooked:
+      'Jedna z organizacji ma już spotkanie w tym terminie albo stolik został właśnie zajęty: wybierz inny termin.',
     noTable: 'Wszystkie stoliki w tym terminie są zajęte: wybierz inny termin.',
     meetingAnswered: 'Ta prośba o spotkanie ma już odpowiedź albo została odwołana.',
     otherOrganization: 'Wybierz inną organizację niż własna.',

@@ -47,10 +47,12 @@ export const initiativesEn: InitiativeMessages = {
   },
   search: {
     title: 'Initiatives',
-    intro: 'Projects, exchanges, events and partner searches posted by verified organisations from Kraków and its partner cities.',
+    intro:
+      'Projects, exchanges, events and partner searches posted by verified organisations from Kraków and its partner cities.',
     filtersLabel: 'Search initiatives',
     query: 'Search',
-    queryHint: 'The beginning of a word is enough; capitals and Polish letters do not matter. The results change as you type.',
+    queryHint:
+      'The beginning of a word is enough; capitals and Polish letters do not matter. The results change as you type.',
     area: 'Area',
     anyArea: 'All areas',
     kind: 'Kind',
@@ -83,7 +85,8 @@ export const initiativesEn: InitiativeMessages = {
   page: {
     back: 'All initiatives',
     notFoundTitle: 'Initiative not found',
-    notFoundText: 'There is no such initiative, or it is not public (yet). If you belong to the organisation preparing it, log in.',
+    notFoundText:
+      'There is no such initiative, or it is not public (yet). If you belong to the organisation preparing it, log in.',
     statusLabel: 'Status:',
     hidden: 'Hidden by moderation: only its organisation and City staff can see it.',
     details: 'Details',
@@ -164,7 +167,8 @@ export const initiativesEn: InitiativeMessages = {
   },
   similar: {
     title: 'Similar initiatives',
-    intro: 'Before you submit the initiative, check that there is not a similar one already. Perhaps join it instead of starting another?',
+    intro:
+      'Before you submit the initiative, check that there is not a similar one already. Perhaps join it instead of starting another?',
     none: 'No similar published initiatives were found.',
     by: (organization) => `– ${organization}`,
   },
@@ -183,13 +187,16 @@ export const initiativesEn: InitiativeMessages = {
   },
   form: {
     newTitle: 'New initiative',
-    newIntro: 'The initiative is saved as a draft. You will then see similar initiatives and submit it for moderation; once published, everyone can see it.',
+    newIntro:
+      'The initiative is saved as a draft. You will then see similar initiatives and submit it for moderation; once published, everyone can see it.',
     editTitle: 'Edit initiative',
     editTitleOf: (title) => `Edit: ${title}`,
-    notEditable: 'This initiative cannot be edited now: owners and editors of its organisation can edit it while it is a draft, has changes requested, is published or in progress.',
+    notEditable:
+      'This initiative cannot be edited now: owners and editors of its organisation can edit it while it is a draft, has changes requested, is published or in progress.',
     organization: 'Organisation',
     chooseOrganization: 'Choose an organisation…',
-    noOrganization: 'Verified organisations post initiatives. You need to be an owner or editor of an organisation the City has verified.',
+    noOrganization:
+      'Verified organisations post initiatives. You need to be an owner or editor of an organisation the City has verified.',
     myOrganizations: 'Go to my organisations',
     kind: 'Kind of initiative',
     chooseKind: 'Choose a kind…',
@@ -198,7 +205,8 @@ export const initiativesEn: InitiativeMessages = {
     summary: 'Summary',
     summaryHint: (n) => `Shown in search results, 10 to 500 characters (now: ${n}).`,
     body: 'Description',
-    bodyHint: 'You can use Markdown: **bold**, *italics*, lists starting with "- ", links [text](https://…); an empty line starts a new paragraph.',
+    bodyHint:
+      'You can use Markdown: **bold**, *italics*, lists starting with "- ", links [text](https://…); an empty line starts a new paragraph.',
     areas: 'Areas of cooperation',
     goals: "Kraków's cooperation goals the initiative serves",
     thematicGoals: 'Thematic goals',

@@ -56,10 +56,12 @@ export const initiativesPl = {
   } satisfies Record<ReportReason, string>,
   search: {
     title: 'Inicjatywy',
-    intro: 'Projekty, wymiany, wydarzenia i poszukiwania partnerów zgłoszone przez zweryfikowane organizacje z Krakowa i miast partnerskich.',
+    intro:
+      'Projekty, wymiany, wydarzenia i poszukiwania partnerów zgłoszone przez zweryfikowane organizacje z Krakowa i miast partnerskich.',
     filtersLabel: 'Wyszukiwanie inicjatyw',
     query: 'Szukaj',
-    queryHint: 'Wystarczy początek słowa, wielkość liter i polskie znaki nie mają znaczenia. Wyniki zmieniają się w trakcie pisania.',
+    queryHint:
+      'Wystarczy początek słowa, wielkość liter i polskie znaki nie mają znaczenia. Wyniki zmieniają się w trakcie pisania.',
     area: 'Dziedzina',
     anyArea: 'Wszystkie dziedziny',
     kind: 'Rodzaj',
@@ -75,7 +77,8 @@ export const initiativesPl = {
     clear: 'Wyczyść filtry',
     otherFilters: 'Inne filtry z adresu strony są też zastosowane.',
     count: (n: number) => (n === 0 ? 'Nie znaleziono inicjatyw' : `Znaleziono: ${initiatives(n)}`),
-    shown: (shown: number, total: number) => `Znaleziono: ${initiatives(total)}, na liście ${shown}. Można wczytać kolejne.`,
+    shown: (shown: number, total: number) =>
+      `Znaleziono: ${initiatives(total)}, na liście ${shown}. Można wczytać kolejne.`,
     loadMore: 'Wczytaj kolejne',
     empty: 'Nie ma jeszcze opublikowanych inicjatyw.',
     emptyFiltered: 'Żadna inicjatywa nie spełnia wybranych warunków. Spróbuj krótszego słowa albo usuń któryś filtr.',
@@ -92,7 +95,8 @@ export const initiativesPl = {
   page: {
     back: 'Wszystkie inicjatywy',
     notFoundTitle: 'Nie znaleziono inicjatywy',
-    notFoundText: 'Nie ma takiej inicjatywy albo nie jest (jeszcze) publiczna. Jeśli należysz do organizacji, która ją przygotowuje, zaloguj się.',
+    notFoundText:
+      'Nie ma takiej inicjatywy albo nie jest (jeszcze) publiczna. Jeśli należysz do organizacji, która ją przygotowuje, zaloguj się.',
     statusLabel: 'Status:',
     hidden: 'Ukryta przez moderację: widzą ją tylko jej organizacja i pracownicy Urzędu Miasta.',
     details: 'Szczegóły',
@@ -173,7 +177,8 @@ export const initiativesPl = {
   },
   similar: {
     title: 'Podobne inicjatywy',
-    intro: 'Zanim wyślesz inicjatywę do moderacji, sprawdź, czy podobna już nie istnieje. Może warto dołączyć do niej zamiast tworzyć nową?',
+    intro:
+      'Zanim wyślesz inicjatywę do moderacji, sprawdź, czy podobna już nie istnieje. Może warto dołączyć do niej zamiast tworzyć nową?',
     none: 'Nie znaleziono podobnych opublikowanych inicjatyw.',
     by: (organization: string) => `– ${organization}`,
   },
@@ -192,13 +197,16 @@ export const initiativesPl = {
   },
   form: {
     newTitle: 'Nowa inicjatywa',
-    newIntro: 'Inicjatywa zostanie zapisana jako szkic. Zobaczysz wtedy podobne inicjatywy i wyślesz ją do moderacji; po publikacji zobaczą ją wszyscy.',
+    newIntro:
+      'Inicjatywa zostanie zapisana jako szkic. Zobaczysz wtedy podobne inicjatywy i wyślesz ją do moderacji; po publikacji zobaczą ją wszyscy.',
     editTitle: 'Edycja inicjatywy',
     editTitleOf: (title: string) => `Edycja: ${title}`,
-    notEditable: 'Tej inicjatywy nie można teraz edytować: mogą to robić właściciele i redaktorzy organizacji, gdy inicjatywa jest szkicem, do poprawy, opublikowana lub w realizacji.',
+    notEditable:
+      'Tej inicjatywy nie można teraz edytować: mogą to robić właściciele i redaktorzy organizacji, gdy inicjatywa jest szkicem, do poprawy, opublikowana lub w realizacji.',
     organization: 'Organizacja',
     chooseOrganization: 'Wybierz organizację…',
-    noOrganization: 'Inicjatywy dodają zweryfikowane organizacje. Potrzebujesz roli właściciela lub redaktora w organizacji zweryfikowanej przez Urząd Miasta.',
+    noOrganization:
+      'Inicjatywy dodają zweryfikowane organizacje. Potrzebujesz roli właściciela lub redaktora w organizacji zweryfikowanej przez Urząd Miasta.',
     myOrganizations: 'Przejdź do moich organizacji',
     kind: 'Rodzaj inicjatywy',
     chooseKind: 'Wybierz rodzaj…',
@@ -207,7 +215,8 @@ export const initiativesPl = {
     summary: 'Streszczenie',
     summaryHint: (n: number) => `Pokazywane w wynikach wyszukiwania, od 10 do 500 znaków (teraz: ${n}).`,
     body: 'Opis',
-    bodyHint: 'Można używać Markdown: **pogrubienie**, *kursywa*, listy zaczynane od „- ”, odnośniki [tekst](https://…), pusty wiersz zaczyna nowy akapit.',
+    bodyHint:
+      'Można używać Markdown: **pogrubienie**, *kursywa*, listy zaczynane od „- ”, odnośniki [tekst](https://…), pusty wiersz zaczyna nowy akapit.',
     areas: 'Dziedziny współpracy',
     goals: 'Cele współpracy Krakowa, którym służy inicjatywa',
     thematicGoals: 'Cele tematyczne',
@@ -279,7 +288,8 @@ export const initiativesPl = {
   },
   queue: {
     title: 'Moderacja',
-    intro: 'Inicjatywy czekające na publikację, organizacje czekające na weryfikację i zgłoszone treści, od najstarszych.',
+    intro:
+      'Inicjatywy czekające na publikację, organizacje czekające na weryfikację i zgłoszone treści, od najstarszych.',
     empty: 'Kolejka jest pusta. Nic nie czeka na decyzję.',
     count: (n: number) => `W kolejce: ${n}`,
     kind: {

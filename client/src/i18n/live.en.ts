@@ -47,7 +47,8 @@ export const liveEn: LiveMessages = {
     editWindow: 'You can edit or delete your message for 15 minutes after sending it.',
     logInToJoin: 'Log in to join the discussion.',
     logIn: 'Log in',
-    readOnly: 'You can read this discussion. Members of organisations verified by the City can write in it while the initiative is open (published or in progress).',
+    readOnly:
+      'You can read this discussion. Members of organisations verified by the City can write in it while the initiative is open (published or in progress).',
     readOnlyLink: 'Your organisations',
     unavailable: 'This discussion is not available to you.',
     newMessage: (author, body) => `New message from ${author}: ${body}`,
@@ -55,13 +56,15 @@ export const liveEn: LiveMessages = {
     messageGone: 'message deleted or hidden',
   },
   errors: {
-    cannotPost: 'Only members of organisations verified by the City can write in discussions, while the initiative is open.',
+    cannotPost:
+      'Only members of organisations verified by the City can write in discussions, while the initiative is open.',
     membersOnly: 'Only the participants can write in this channel.',
     tooMany: 'Too many messages at once: at most 10 in 10 seconds. Wait a moment and send again.',
     editWindowOver: 'A message can be edited or deleted only within 15 minutes of sending it.',
     bodyLength: 'A message must be 1 to 4,000 characters long.',
     notConnected: 'Not connected to the server. Try again when the connection is back.',
-    alreadyInterested: 'This organisation has already expressed interest in this initiative. You will see the answer on the Interests page.',
+    alreadyInterested:
+      'This organisation has already expressed interest in this initiative. You will see the answer on the Interests page.',
     notEditor: 'Only an owner or editor of the organisation can express interest.',
     ownInitiative: 'Choose another organisation than the one that posted the initiative.',
     notVerified: 'Only organisations verified by the City can express interest.',
@@ -90,7 +93,8 @@ export const liveEn: LiveMessages = {
   },
   preferences: {
     heading: 'Notifications',
-    intro: 'Every notification is shown under the bell in the header. For each kind, choose whether you also want an e-mail.',
+    intro:
+      'Every notification is shown under the bell in the header. For each kind, choose whether you also want an e-mail.',
     kind: {
       channel_message: 'New messages in discussions you follow',
       initiative_moderated: "Moderators' decisions on your initiatives",
@@ -125,7 +129,7 @@ export const liveEn: LiveMessages = {
   },
   suggestions: {
     heading: 'Initiatives that fit you',
-    intro: "Published initiatives of other organisations that your organisation could take part in.",
+    intro: 'Published initiatives of other organisations that your organisation could take part in.',
     empty: 'No fitting initiatives yet.',
   },
   interest: {
@@ -145,7 +149,8 @@ export const liveEn: LiveMessages = {
   },
   interests: {
     title: 'Interests',
-    intro: "Expressions of interest in your organisations' initiatives, and those your organisations sent. The list refreshes itself when a new one or an answer arrives.",
+    intro:
+      "Expressions of interest in your organisations' initiatives, and those your organisations sent. The list refreshes itself when a new one or an answer arrives.",
     incoming: 'Received',
     sent: 'Sent',
     noIncoming: "Nobody has expressed interest in your organisations' initiatives yet.",
@@ -176,7 +181,8 @@ export const liveEn: LiveMessages = {
   },
   partnerships: {
     title: 'Partnerships',
-    intro: "Your organisations' partnerships: one starts when an initiative's authors accept an expression of interest.",
+    intro:
+      "Your organisations' partnerships: one starts when an initiative's authors accept an expression of interest.",
     empty: 'Your organisations have no partnerships yet. Start by expressing interest in an initiative.',
     findInitiatives: 'Browse initiatives',
     status: {

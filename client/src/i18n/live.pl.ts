@@ -54,25 +54,30 @@ export const livePl = {
     editWindow: 'Swoją wiadomość możesz edytować lub usunąć przez 15 minut od wysłania.',
     logInToJoin: 'Zaloguj się, aby dołączyć do dyskusji.',
     logIn: 'Zaloguj się',
-    readOnly: 'Możesz czytać tę dyskusję. Pisać mogą członkowie organizacji zweryfikowanych przez Miasto, dopóki inicjatywa jest otwarta (opublikowana lub w realizacji).',
+    readOnly:
+      'Możesz czytać tę dyskusję. Pisać mogą członkowie organizacji zweryfikowanych przez Miasto, dopóki inicjatywa jest otwarta (opublikowana lub w realizacji).',
     readOnlyLink: 'Twoje organizacje',
     unavailable: 'Ta dyskusja nie jest dla Ciebie dostępna.',
     newMessage: (author: string, body: string) => `Nowa wiadomość od ${author}: ${body}`,
-    newMessages: (n: number, author: string, body: string) => `${plural(n, 'nowa wiadomość', 'nowe wiadomości', 'nowych wiadomości')}. Ostatnia od ${author}: ${body}`,
+    newMessages: (n: number, author: string, body: string) =>
+      `${plural(n, 'nowa wiadomość', 'nowe wiadomości', 'nowych wiadomości')}. Ostatnia od ${author}: ${body}`,
     messageGone: 'wiadomość usunięta lub ukryta',
   },
   errors: {
-    cannotPost: 'Pisać w dyskusjach mogą tylko członkowie organizacji zweryfikowanych przez Miasto, dopóki inicjatywa jest otwarta.',
+    cannotPost:
+      'Pisać w dyskusjach mogą tylko członkowie organizacji zweryfikowanych przez Miasto, dopóki inicjatywa jest otwarta.',
     membersOnly: 'Pisać w tym kanale mogą tylko jego uczestnicy.',
     tooMany: 'Za dużo wiadomości naraz: najwyżej 10 w ciągu 10 sekund. Odczekaj chwilę i wyślij ponownie.',
     editWindowOver: 'Wiadomość można edytować lub usunąć tylko w ciągu 15 minut od jej wysłania.',
     bodyLength: 'Wiadomość musi mieć od 1 do 4000 znaków.',
     notConnected: 'Brak połączenia z serwerem. Spróbuj ponownie, gdy połączenie wróci.',
-    alreadyInterested: 'Ta organizacja już zgłosiła zainteresowanie tą inicjatywą. Odpowiedź zobaczysz na stronie „Zainteresowania”.',
+    alreadyInterested:
+      'Ta organizacja już zgłosiła zainteresowanie tą inicjatywą. Odpowiedź zobaczysz na stronie „Zainteresowania”.',
     notEditor: 'Zainteresowanie może zgłosić tylko właściciel lub redaktor organizacji.',
     ownInitiative: 'Wybierz inną organizację niż autor inicjatywy.',
     notVerified: 'Zainteresowanie mogą zgłaszać tylko organizacje zweryfikowane przez Miasto.',
-    initiativeClosed: 'Zainteresowanie można zgłosić tylko w opublikowanej inicjatywie, która się jeszcze nie zakończyła.',
+    initiativeClosed:
+      'Zainteresowanie można zgłosić tylko w opublikowanej inicjatywie, która się jeszcze nie zakończyła.',
     alreadyAnswered: 'Na to zgłoszenie już odpowiedziano albo zostało wycofane.',
     messageRequired: 'Napisz od 10 do 2000 znaków o tym, co Twoja organizacja może wnieść.',
     replyLength: 'Odpowiedź może mieć najwyżej 2000 znaków.',
@@ -84,7 +89,10 @@ export const livePl = {
     nameRequired: 'Nadaj wyszukiwaniu nazwę (od 1 do 100 znaków).',
   },
   bell: {
-    label: (unread: number) => (unread ? `Powiadomienia: ${plural(unread, 'nieprzeczytane', 'nieprzeczytane', 'nieprzeczytanych')}` : 'Powiadomienia: brak nieprzeczytanych'),
+    label: (unread: number) =>
+      unread
+        ? `Powiadomienia: ${plural(unread, 'nieprzeczytane', 'nieprzeczytane', 'nieprzeczytanych')}`
+        : 'Powiadomienia: brak nieprzeczytanych',
     heading: 'Powiadomienia',
     empty: 'Nie masz jeszcze żadnych powiadomień.',
     markAllRead: 'Oznacz wszystkie jako przeczytane',
@@ -97,7 +105,8 @@ export const livePl = {
   },
   preferences: {
     heading: 'Powiadomienia',
-    intro: 'Wszystkie powiadomienia widać pod dzwonkiem w nagłówku. Dla każdego rodzaju wybierz, czy chcesz też dostawać e-mail.',
+    intro:
+      'Wszystkie powiadomienia widać pod dzwonkiem w nagłówku. Dla każdego rodzaju wybierz, czy chcesz też dostawać e-mail.',
     kind: {
       channel_message: 'Nowe wiadomości w dyskusjach, które obserwujesz',
       initiative_moderated: 'Decyzje moderatorów o Twoich inicjatywach',
@@ -144,15 +153,18 @@ export const livePl = {
     message: 'Wiadomość do autorów inicjatywy',
     messageHint: 'Przedstaw organizację i napisz, co możecie wnieść. Autorzy odpowiedzą na stronie „Zainteresowania”.',
     send: 'Wyślij zgłoszenie',
-    sent: (organization: string) => `Wysłano zgłoszenie organizacji ${organization}. Dostaniesz powiadomienie, gdy autorzy odpowiedzą.`,
+    sent: (organization: string) =>
+      `Wysłano zgłoszenie organizacji ${organization}. Dostaniesz powiadomienie, gdy autorzy odpowiedzą.`,
     seeInterests: 'Twoje zgłoszenia',
     logIn: 'Zaloguj się, aby zgłosić zainteresowanie tą inicjatywą.',
-    noOrganization: 'Aby zgłosić zainteresowanie, musisz być właścicielem lub redaktorem organizacji zweryfikowanej przez Miasto.',
+    noOrganization:
+      'Aby zgłosić zainteresowanie, musisz być właścicielem lub redaktorem organizacji zweryfikowanej przez Miasto.',
     addOrganization: 'Dodaj organizację',
   },
   interests: {
     title: 'Zainteresowania',
-    intro: 'Zgłoszenia zainteresowania inicjatywami Twoich organizacji oraz te, które Twoje organizacje wysłały. Lista odświeża się sama, gdy przychodzi nowe zgłoszenie lub odpowiedź.',
+    intro:
+      'Zgłoszenia zainteresowania inicjatywami Twoich organizacji oraz te, które Twoje organizacje wysłały. Lista odświeża się sama, gdy przychodzi nowe zgłoszenie lub odpowiedź.',
     incoming: 'Otrzymane',
     sent: 'Wysłane',
     noIncoming: 'Nikt jeszcze nie zgłosił zainteresowania inicjatywami Twoich organizacji.',
@@ -198,7 +210,8 @@ export const livePl = {
     publicYes: 'zgadza się na publikację',
     publicNo: 'nie zgadza się na publikację',
     isPublic: 'Partnerstwo jest widoczne publicznie (zgodziły się wszystkie organizacje).',
-    isPrivate: 'Partnerstwo nie jest publiczne: widzą je tylko uczestnicy, dopóki wszystkie organizacje się nie zgodzą.',
+    isPrivate:
+      'Partnerstwo nie jest publiczne: widzą je tylko uczestnicy, dopóki wszystkie organizacje się nie zgodzą.',
     pageTitle: (title: string) => `Partnerstwo: ${title}`,
     back: 'Wszystkie partnerstwa',
     consentHeading: 'Publikacja',

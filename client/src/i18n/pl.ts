@@ -1,5 +1,12 @@
 /** Polish texts: the reference catalog; en.ts must have the same shape (see Messages). */
-import type { CityStatus, DocumentKind, MemberRole, OrganizationStatus, PlatformRole, Relationship } from '../api/client';
+import type {
+  CityStatus,
+  DocumentKind,
+  MemberRole,
+  OrganizationStatus,
+  PlatformRole,
+  Relationship,
+} from '../api/client';
 
 const rules = new Intl.PluralRules('pl');
 
@@ -57,11 +64,14 @@ export const pl = {
   errors: {
     wrongCredentials: 'Nieprawidłowy adres e-mail lub hasło.',
     notVerified: 'Najpierw potwierdź adres e-mail: otwórz link z wiadomości, którą wysłaliśmy po założeniu konta.',
-    tooManyAttempts: (minutes: number) => `Zbyt wiele prób. Spróbuj ponownie za ${plural(minutes, 'minutę', 'minuty', 'minut')}.`,
-    serverFault: (requestId?: string) => `Po stronie serwera wystąpił błąd. Spróbuj ponownie za chwilę.${requestId ? ` Identyfikator zgłoszenia: ${requestId}.` : ''}`,
+    tooManyAttempts: (minutes: number) =>
+      `Zbyt wiele prób. Spróbuj ponownie za ${plural(minutes, 'minutę', 'minuty', 'minut')}.`,
+    serverFault: (requestId?: string) =>
+      `Po stronie serwera wystąpił błąd. Spróbuj ponownie za chwilę.${requestId ? ` Identyfikator zgłoszenia: ${requestId}.` : ''}`,
     passwordTooShort: 'Hasło musi mieć co najmniej 12 znaków (kilka słów to dobre hasło).',
     passwordTooLong: 'Hasło może mieć najwyżej 128 znaków.',
-    passwordCommon: 'To hasło jest zbyt popularne lub zbyt łatwe do odgadnięcia. Wybierz inne, na przykład kilka niezwiązanych ze sobą słów.',
+    passwordCommon:
+      'To hasło jest zbyt popularne lub zbyt łatwe do odgadnięcia. Wybierz inne, na przykład kilka niezwiązanych ze sobą słów.',
     currentPasswordWrong: 'Obecne hasło jest nieprawidłowe.',
     sameEmail: 'To już jest Twój adres e-mail.',
     invalidEmail: 'Wpisz adres e-mail w postaci nazwa@przyklad.pl.',
@@ -78,9 +88,11 @@ export const pl = {
     reasonLength: 'Uzasadnienie musi mieć od 3 do 2000 znaków.',
     badLink: 'Ten link jest nieprawidłowy, został już użyty albo wygasł. Poproś o nowy.',
     emailTaken: 'Inne konto używa już tego adresu e-mail.',
-    onlyOwner: (names: string) => `Jesteś jedynym właścicielem organizacji ${names}. Najpierw nadaj rolę właściciela innemu członkowi albo usuń pozostałych członków i opuść organizację.`,
+    onlyOwner: (names: string) =>
+      `Jesteś jedynym właścicielem organizacji ${names}. Najpierw nadaj rolę właściciela innemu członkowi albo usuń pozostałych członków i opuść organizację.`,
     keepOwner: 'Organizacja musi mieć co najmniej jednego właściciela. Najpierw nadaj rolę właściciela komuś innemu.',
-    invitationOtherAddress: 'To zaproszenie wysłano na inny adres e-mail. Zaloguj się na konto z tym adresem, aby je przyjąć.',
+    invitationOtherAddress:
+      'To zaproszenie wysłano na inny adres e-mail. Zaloguj się na konto z tym adresem, aby je przyjąć.',
     invitationInvalid: 'To zaproszenie jest nieprawidłowe, zostało już użyte, wycofane albo wygasło. Poproś o nowe.',
     alreadyMember: 'Już należysz do tej organizacji.',
     ownersInviteOwners: 'Tylko właściciele mogą zapraszać nowych właścicieli.',
@@ -100,7 +112,8 @@ export const pl = {
     loggedOut: 'Wylogowano.',
     sessionEnded: 'Sesja wygasła albo została zakończona na innym urządzeniu. Zaloguj się ponownie.',
     accountDeleted: 'Twoje konto zostało usunięte. Wysłaliśmy potwierdzenie na Twój adres e-mail.',
-    organizationCreated: 'Organizacja została dodana i czeka na weryfikację przez Urząd Miasta. Do tego czasu widzą ją tylko jej członkowie.',
+    organizationCreated:
+      'Organizacja została dodana i czeka na weryfikację przez Urząd Miasta. Do tego czasu widzą ją tylko jej członkowie.',
     organizationSaved: 'Zmiany zostały zapisane.',
     left: (name: string) => `Opuszczono organizację „${name}”.`,
   },
@@ -122,12 +135,14 @@ export const pl = {
   },
   register: {
     title: 'Załóż konto',
-    intro: 'Konto pozwala dodać organizację, zobaczyć dane kontaktowe organizacji i współpracować z innymi. Wyślemy link, którym potwierdzisz adres e-mail.',
+    intro:
+      'Konto pozwala dodać organizację, zobaczyć dane kontaktowe organizacji i współpracować z innymi. Wyślemy link, którym potwierdzisz adres e-mail.',
     nameHint: 'Widoczne dla innych użytkowników, np. na liście członków organizacji.',
     languageNote: 'Będziemy pisać do Ciebie po polsku (w języku tej strony). Możesz to zmienić na stronie konta.',
     submit: 'Załóż konto',
     checkEmail: 'Sprawdź skrzynkę e-mail.',
-    linkSentTo: (email: string) => `Jeśli adres ${email} może otrzymać wiadomość, wysłaliśmy na niego link potwierdzający. Link jest ważny 24 godziny.`,
+    linkSentTo: (email: string) =>
+      `Jeśli adres ${email} może otrzymać wiadomość, wysłaliśmy na niego link potwierdzający. Link jest ważny 24 godziny.`,
     afterConfirming: 'Po potwierdzeniu adresu możesz się zalogować:',
     noMail: 'Wiadomość nie dotarła? Sprawdź folder spamu albo poproś o nowy link.',
     resend: 'Wyślij link ponownie',
@@ -158,7 +173,8 @@ export const pl = {
   },
   invitation: {
     title: 'Zaproszenie do organizacji',
-    logInFirst: 'Aby przyjąć zaproszenie, zaloguj się na konto z adresem e-mail, na który je wysłano. Po zalogowaniu wrócisz tutaj.',
+    logInFirst:
+      'Aby przyjąć zaproszenie, zaloguj się na konto z adresem e-mail, na który je wysłano. Po zalogowaniu wrócisz tutaj.',
     noAccount: 'Nie masz konta? Załóż je na ten adres, potwierdź go, a potem otwórz link z zaproszenia jeszcze raz.',
     signedInAs: (email: string) => `Jesteś zalogowany(-a) jako ${email}. Zaproszenie musi być wysłane na ten adres.`,
     accept: 'Przyjmij zaproszenie',
@@ -184,7 +200,8 @@ export const pl = {
     changePassword: 'Zmień hasło',
     passwordChanged: 'Hasło zostało zmienione. Sesje na innych urządzeniach zostały zakończone.',
     sessionsHeading: 'Zalogowane urządzenia',
-    sessionsIntro: 'Urządzenia i przeglądarki, na których jesteś zalogowany(-a). Jeśli któregoś nie rozpoznajesz, wyloguj je i zmień hasło.',
+    sessionsIntro:
+      'Urządzenia i przeglądarki, na których jesteś zalogowany(-a). Jeśli któregoś nie rozpoznajesz, wyloguj je i zmień hasło.',
     thisDevice: 'to urządzenie',
     device: (browser: string, system: string) => `${browser}, ${system}`,
     unknownDevice: 'Nieznane urządzenie',
@@ -195,13 +212,15 @@ export const pl = {
     signOutSession: 'Wyloguj',
     sessionRevoked: 'Urządzenie zostało wylogowane.',
     dataHeading: 'Twoje dane',
-    dataIntro: 'Pobierz wszystkie dane, które serwis o Tobie przechowuje (konto, sesje, członkostwa, wysłane wiadomości), w pliku JSON.',
+    dataIntro:
+      'Pobierz wszystkie dane, które serwis o Tobie przechowuje (konto, sesje, członkostwa, wysłane wiadomości), w pliku JSON.',
     downloadData: 'Pobierz moje dane',
     dataSaved: (filename: string) => `Dane zostały pobrane do pliku ${filename}.`,
     deleteHeading: 'Usunięcie konta',
     deleteWarning: 'Usunięcia konta nie można cofnąć.',
     deleteErased: 'Usuniemy Twoje imię i nazwisko, adres e-mail, hasło, sesje i członkostwa w organizacjach.',
-    deleteContributions: 'To, co opublikowano publicznie (np. inicjatywy i komentarze), pozostanie w serwisie, podpisane jako „usunięty użytkownik”.',
+    deleteContributions:
+      'To, co opublikowano publicznie (np. inicjatywy i komentarze), pozostanie w serwisie, podpisane jako „usunięty użytkownik”.',
     deleteOwners: 'Jeśli jesteś jedynym właścicielem organizacji, najpierw nadaj rolę właściciela innemu członkowi.',
     deleteExportFirst: 'Jeśli chcesz zachować kopię swoich danych, pobierz je wcześniej.',
     deleteStart: 'Usuń konto…',
@@ -245,7 +264,8 @@ export const pl = {
   } satisfies Record<PlatformRole, string>,
   organizations: {
     title: 'Organizacje',
-    intro: 'Organizacje, które współpracują z Krakowem i jego miastami partnerskimi: szkoły, uczelnie, organizacje pozarządowe, instytucje kultury i inne. Na liście są tylko organizacje zweryfikowane przez Urząd Miasta.',
+    intro:
+      'Organizacje, które współpracują z Krakowem i jego miastami partnerskimi: szkoły, uczelnie, organizacje pozarządowe, instytucje kultury i inne. Na liście są tylko organizacje zweryfikowane przez Urząd Miasta.',
     add: 'Dodaj organizację',
     logInToAdd: ', aby dodać swoją organizację.',
     filtersLabel: 'Filtry listy organizacji',
@@ -258,7 +278,8 @@ export const pl = {
     areaFilter: 'Dziedzina współpracy',
     anyArea: 'Wszystkie dziedziny',
     count: (n: number) => plural(n, 'organizacja', 'organizacje', 'organizacji'),
-    shownMore: (n: number) => `Na liście: ${plural(n, 'organizacja', 'organizacje', 'organizacji')}. Można wczytać kolejne.`,
+    shownMore: (n: number) =>
+      `Na liście: ${plural(n, 'organizacja', 'organizacje', 'organizacji')}. Można wczytać kolejne.`,
     loadMore: 'Wczytaj kolejne',
     empty: 'Nie ma jeszcze zweryfikowanych organizacji.',
     emptyFiltered: 'Żadna organizacja nie spełnia wybranych warunków.',
@@ -289,7 +310,8 @@ export const pl = {
   },
   organizationForm: {
     newTitle: 'Dodaj organizację',
-    newIntro: 'Organizacja stanie się publiczna, gdy Urząd Miasta ją zweryfikuje. Zostaniesz jej właścicielem i możesz zaprosić kolejne osoby.',
+    newIntro:
+      'Organizacja stanie się publiczna, gdy Urząd Miasta ją zweryfikuje. Zostaniesz jej właścicielem i możesz zaprosić kolejne osoby.',
     editTitle: 'Edycja organizacji',
     editTitleOf: (name: string) => `Edycja: ${name}`,
     name: 'Nazwa organizacji',
@@ -309,7 +331,8 @@ export const pl = {
     website: 'Strona internetowa',
     websiteHint: 'Pełny adres, np. https://organizacja.pl.',
     description: 'Opis',
-    descriptionHint: 'Czym zajmuje się organizacja i jakiej współpracy szuka. Można używać Markdown: **pogrubienie**, *kursywa*, listy i linki.',
+    descriptionHint:
+      'Czym zajmuje się organizacja i jakiej współpracy szuka. Można używać Markdown: **pogrubienie**, *kursywa*, listy i linki.',
     contact: 'Kontakt',
     contactHint: 'Dane kontaktowe widzą tylko zalogowani użytkownicy.',
     contactEmail: 'E-mail kontaktowy',
@@ -338,7 +361,8 @@ export const pl = {
     transferTo: 'Nowy właściciel',
     chooseMember: 'Wybierz członka',
     transfer: 'Przekaż własność',
-    transferQuestion: (name: string, organization: string) => `Przekazać własność organizacji „${organization}” osobie ${name}? Staniesz się redaktorem.`,
+    transferQuestion: (name: string, organization: string) =>
+      `Przekazać własność organizacji „${organization}” osobie ${name}? Staniesz się redaktorem.`,
     transferConfirm: 'Tak, przekaż',
     transferred: (name: string) => `${name} jest teraz właścicielem organizacji.`,
     invitationsHeading: 'Zaproszenia',
@@ -349,27 +373,33 @@ export const pl = {
     revokeConfirm: 'Tak, wycofaj',
     revoked: (email: string) => `Zaproszenie dla ${email} zostało wycofane.`,
     inviteHeading: 'Zaproś osobę',
-    inviteHint: 'Wyślemy zaproszenie e-mailem; jest ważne 7 dni. Osoba przyjmie je, logując się na konto z tym adresem.',
-    rolesHint: 'Członek widzi dane organizacji; redaktor może je też edytować i zapraszać osoby; właściciel zarządza także członkami.',
+    inviteHint:
+      'Wyślemy zaproszenie e-mailem; jest ważne 7 dni. Osoba przyjmie je, logując się na konto z tym adresem.',
+    rolesHint:
+      'Członek widzi dane organizacji; redaktor może je też edytować i zapraszać osoby; właściciel zarządza także członkami.',
     invite: 'Wyślij zaproszenie',
     invitationSent: (email: string) => `Wysłaliśmy zaproszenie na adres ${email}.`,
     leaveHeading: 'Opuszczenie organizacji',
-    leaveIntro: 'Stracisz dostęp do danych dostępnych tylko dla członków. Jeśli jesteś jedynym właścicielem, najpierw przekaż własność.',
+    leaveIntro:
+      'Stracisz dostęp do danych dostępnych tylko dla członków. Jeśli jesteś jedynym właścicielem, najpierw przekaż własność.',
     leave: 'Opuść organizację',
     leaveQuestion: (organization: string) => `Opuścić organizację „${organization}”?`,
     leaveConfirm: 'Tak, opuść',
   },
   myOrganizations: {
     title: 'Moje organizacje',
-    empty: 'Nie należysz jeszcze do żadnej organizacji. Dodaj swoją albo poproś o zaproszenie osobę, która nią zarządza.',
+    empty:
+      'Nie należysz jeszcze do żadnej organizacji. Dodaj swoją albo poproś o zaproszenie osobę, która nią zarządza.',
     role: (role: string) => `Twoja rola: ${role}`,
   },
   moderation: {
     title: 'Weryfikacja organizacji',
-    intro: 'Organizacje czekające na weryfikację, od najstarszego zgłoszenia. Sprawdź, czy organizacja istnieje i jest tym, za co się podaje, a potem zweryfikuj ją albo odrzuć z uzasadnieniem, które zobaczą jej właściciele.',
+    intro:
+      'Organizacje czekające na weryfikację, od najstarszego zgłoszenia. Sprawdź, czy organizacja istnieje i jest tym, za co się podaje, a potem zweryfikuj ją albo odrzuć z uzasadnieniem, które zobaczą jej właściciele.',
     empty: 'Żadna organizacja nie czeka na weryfikację.',
     // 1 organizacja czeka, 2 organizacje czekają, 5 organizacji czeka.
-    count: (n: number) => `${rules.select(n) === 'few' ? 'Czekają' : 'Czeka'} ${plural(n, 'organizacja', 'organizacje', 'organizacji')}.`,
+    count: (n: number) =>
+      `${rules.select(n) === 'few' ? 'Czekają' : 'Czeka'} ${plural(n, 'organizacja', 'organizacje', 'organizacji')}.`,
     submitted: 'Zgłoszono',
     verify: 'Zweryfikuj',
     reject: 'Odrzuć…',
@@ -443,7 +473,8 @@ export const pl = {
   },
   cities: {
     title: 'Miasta partnerskie',
-    intro: 'Miasta, z którymi Kraków współpracuje: rodzaj relacji, dziedziny współpracy oraz umowy i ich terminy. Wybierz miasto na mapie lub z listy.',
+    intro:
+      'Miasta, z którymi Kraków współpracuje: rodzaj relacji, dziedziny współpracy oraz umowy i ich terminy. Wybierz miasto na mapie lub z listy.',
     count: (n: number) => plural(n, 'miasto', 'miasta', 'miast'),
     mapHeading: 'Mapa',
     mapLabel: 'Mapa świata: Kraków i jego miasta partnerskie',
@@ -504,7 +535,8 @@ export const pl = {
     cityText: (key: string) => `Kraków nie ma miasta partnerskiego o identyfikatorze „${key}”.`,
     back: 'Wróć do listy miast partnerskich',
     organizationTitle: 'Nie znaleziono organizacji',
-    organizationText: 'Nie ma takiej organizacji albo nie została jeszcze zweryfikowana. Organizacje przed weryfikacją widzą tylko ich członkowie, zalogowani.',
+    organizationText:
+      'Nie ma takiej organizacji albo nie została jeszcze zweryfikowana. Organizacje przed weryfikacją widzą tylko ich członkowie, zalogowani.',
   },
 };
 

@@ -26,7 +26,10 @@ const FIELD_RULES: Rule[] = [
   [/^displayName must be 1 to 100/, (m) => m.errors.displayNameLength],
   [/^name must be 2 to 200/, (m) => m.errors.organizationNameLength],
   [/^type must be an organisation type/, (m) => m.errors.typeRequired],
-  [/^(city and country go together|cityKey, or city and country, is required|city is required)/, (m) => m.errors.cityRequired],
+  [
+    /^(city and country go together|cityKey, or city and country, is required|city is required)/,
+    (m) => m.errors.cityRequired,
+  ],
   [/^city must be 1 to 120/, (m) => m.errors.cityRequired],
   [/^country must be a two-letter/, (m) => m.errors.countryInvalid],
   [/^website must be a web address/, (m) => m.errors.websiteInvalid],
@@ -52,13 +55,19 @@ const GENERAL_RULES: Rule[] = [
   [/^Only an owner or editor of this organisation/, (m) => m.errors.editorOnly],
   [/^Only city staff/, (m) => m.errors.staffOnly],
   [/^Only a rejected organisation can ask for verification again/, (m) => m.errors.onlyRejectedCanAsk],
-  [/^The organisation is already (pending|verified|rejected)/, (m, match) => m.errors.alreadyDecided(m.organizationStatus[match[1] as 'pending' | 'verified' | 'rejected'])],
+  [
+    /^The organisation is already (pending|verified|rejected)/,
+    (m, match) => m.errors.alreadyDecided(m.organizationStatus[match[1] as 'pending' | 'verified' | 'rejected']),
+  ],
   [/^There is no organisation with this id/, (m) => m.errors.organizationNotFound],
   [/^This person is not a member of the organisation/, (m) => m.errors.notAMember],
   [/^There is no open invitation with this id/, (m) => m.errors.invitationGone],
   [/^You have no active session with this id/, (m) => m.errors.sessionGone],
   [/^userId must be another member/, (m) => m.errors.transferToSelf],
-  [/^(Your session has ended|This session has been signed out|Log in to do this|You are not signed in)/, (m) => m.errors.sessionEnded],
+  [
+    /^(Your session has ended|This session has been signed out|Log in to do this|You are not signed in)/,
+    (m) => m.errors.sessionEnded,
+  ],
 ];
 
 function explain(message: string, rules: Rule[], m: Messages): Explained {
@@ -77,7 +86,9 @@ export function explainFieldMessage(message: string, m: Messages): Explained {
 export function explainError(error: ApiError, m: Messages): Explained {
   if (error.status === 0) return { text: m.common.unreachable };
   if (error.status === 429) {
-    const minutes = error.retryAfterSeconds ? Math.ceil(error.retryAfterSeconds / 60) : Number(/in (\d+) minute/.exec(error.message)?.[1] ?? 1);
+    const minutes = error.retryAfterSeconds
+      ? Math.ceil(error.retryAfterSeconds / 60)
+      : Number(/in (\d+) minute/.exec(error.message)?.[1] ?? 1);
     return { text: m.errors.tooManyAttempts(minutes) };
   }
   if (error.status >= 500) return { text: m.errors.serverFault(error.requestId) };

@@ -23,7 +23,10 @@ const RULES: Rule[] = [
   [/^(startsOn|endsOn) must be a date/, (t) => t.errors.dateInvalid],
   [/^endsOn must not be before startsOn/, (t) => t.errors.endsBeforeStart],
   [/^fundingProgramme must be at most/, (t) => t.errors.fundingLength],
-  [/(coOrganizerIds must be verified|^must be verified organisations|^each of coOrganizerIds)/, (t) => t.errors.coOrganizersInvalid],
+  [
+    /(coOrganizerIds must be verified|^must be verified organisations|^each of coOrganizerIds)/,
+    (t) => t.errors.coOrganizersInvalid,
+  ],
   [/^(organizationId must be|you are not an owner or editor)/, (t) => t.errors.organizationInvalid],
   [/^Only verified organisations can/, (t) => t.errors.notVerified],
   [/^Only owners and editors of the organisation/, (t) => t.errors.editorsOnly],

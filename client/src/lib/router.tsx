@@ -53,12 +53,16 @@ export function useLocation(): AppLocation {
 
 /** Follows an in-app link without reloading, unless the reader asked for a new tab or window. */
 export function followLink(event: MouseEvent, href: string): void {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return;
   event.preventDefault();
   navigate(href);
 }
 
-type LinkProps = Pick<AnchorHTMLAttributes<HTMLAnchorElement>, 'class' | 'aria-current' | 'lang'> & { href: string; children: ComponentChildren };
+type LinkProps = Pick<AnchorHTMLAttributes<HTMLAnchorElement>, 'class' | 'aria-current' | 'lang'> & {
+  href: string;
+  children: ComponentChildren;
+};
 
 export function Link({ href, children, ...rest }: LinkProps) {
   return (

@@ -25,7 +25,10 @@ export interface FormState {
  * server gave, split into field errors (shown by their fields) and the rest (an alert), and focus
  * on the first invalid field, or on the alert, after each failure, so nobody has to hunt for it.
  */
-export function useForm<T>(action: () => Promise<T>, options: { fields?: readonly string[]; onSuccess?(result: T): void } = {}): FormState {
+export function useForm<T>(
+  action: () => Promise<T>,
+  options: { fields?: readonly string[]; onSuccess?(result: T): void } = {},
+): FormState {
   const { m } = useI18n();
   const formRef = useRef<HTMLFormElement>(null);
   const [sending, setSending] = useState(false);
@@ -36,7 +39,8 @@ export function useForm<T>(action: () => Promise<T>, options: { fields?: readonl
   useEffect(() => {
     if (!failures) return;
     const form = formRef.current;
-    const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('.form-error');
+    const target =
+      form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('.form-error');
     target?.focus();
   }, [failures]);
 
@@ -71,7 +75,8 @@ export function useForm<T>(action: () => Promise<T>, options: { fields?: readonl
     generalErrors() {
       if (!error) return [];
       const unshown = Object.entries(error.fields ?? {}).filter(([field]) => !shown.has(field));
-      if (hasFieldErrors) return unshown.flatMap(([, messages]) => messages.map((message) => explainFieldMessage(message, m)));
+      if (hasFieldErrors)
+        return unshown.flatMap(([, messages]) => messages.map((message) => explainFieldMessage(message, m)));
       return [explainError(error, m)];
     },
     onSubmit(event: Event) {

@@ -7,7 +7,10 @@ import { useLiveMessages } from '../i18n/live';
 import { explainLiveError, explainLiveField } from './live-errors';
 import { useForm, type FormState } from './use-form';
 
-export function useLiveForm<T>(action: () => Promise<T>, options: { fields?: readonly string[]; onSuccess?(result: T): void } = {}): FormState {
+export function useLiveForm<T>(
+  action: () => Promise<T>,
+  options: { fields?: readonly string[]; onSuccess?(result: T): void } = {},
+): FormState {
   const { m } = useI18n();
   const t = useLiveMessages();
   const form = useForm(action, options);

@@ -1,6 +1,14 @@
 /** Hooks over the app's one socket (api/socket.ts). */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { connectionState, onConnectionState, onNotification, onReconnected, retainSocket, type ConnectionState, type NotificationEvent } from '../api/socket';
+import {
+  connectionState,
+  onConnectionState,
+  onNotification,
+  onReconnected,
+  retainSocket,
+  type ConnectionState,
+  type NotificationEvent,
+} from '../api/socket';
 
 /** Keeps the socket open while the component is shown, for a signed-in user (nothing for visitors). */
 export function useLiveSocket(userId: string | undefined): void {

@@ -11,7 +11,12 @@ interface Page<T> {
  * (`query`), and after each one focus moves to the first new item (`itemSelector` within the list),
  * so that the reader carries on from there.
  */
-export function useLoadMore<T>(query: string, firstPage: Page<T> | undefined, fetchPage: (cursor: string) => Promise<Page<T>>, itemSelector: string) {
+export function useLoadMore<T>(
+  query: string,
+  firstPage: Page<T> | undefined,
+  fetchPage: (cursor: string) => Promise<Page<T>>,
+  itemSelector: string,
+) {
   const [more, setMore] = useState<{ query: string; items: T[]; nextCursor: string | null }>();
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<ApiError>();

@@ -35,11 +35,15 @@ export function filtersFromQuery<F extends FilterValues>(search: string, names: 
  * shared link, a cleared filter) and updates it once typing pauses; refining a search replaces the
  * history entry, so Back undoes the search rather than each keystroke.
  */
-export function useUrlFilters<F extends FilterValues>(parse: (search: string) => F, names: readonly (keyof F & string)[]) {
+export function useUrlFilters<F extends FilterValues>(
+  parse: (search: string) => F,
+  names: readonly (keyof F & string)[],
+) {
   const { path, search } = useLocation();
   const filters = useMemo(() => parse(search), [search]);
   const query = queryFromFilters(filters, names);
-  const apply = (changes: Partial<F>, options: { replace?: boolean } = {}) => navigate(path + queryFromFilters({ ...filters, ...changes }, names), options);
+  const apply = (changes: Partial<F>, options: { replace?: boolean } = {}) =>
+    navigate(path + queryFromFilters({ ...filters, ...changes }, names), options);
 
   const [searchText, setSearchText] = useState(filters.q ?? '');
   useEffect(() => {
@@ -49,7 +53,10 @@ export function useUrlFilters<F extends FilterValues>(parse: (search: string) =>
   useEffect(() => {
     const q = searchText.trim();
     if (q === (filters.q ?? '')) return;
-    const timer = window.setTimeout(() => apply({ q: q || undefined } as Partial<F>, { replace: Boolean(q && filters.q) }), SEARCH_DELAY_MS);
+    const timer = window.setTimeout(
+      () => apply({ q: q || undefined } as Partial<F>, { replace: Boolean(q && filters.q) }),
+      SEARCH_DELAY_MS,
+    );
     return () => window.clearTimeout(timer);
   }, [searchText, search]);
 

@@ -257,7 +257,9 @@ function SessionItem({ session, onRevoked }: { session: Session; onRevoked(): vo
   const logOut = useLogOut();
   const { browser, system } = describeUserAgent(session.userAgent);
   const device = browser && system ? m.account.device(browser, system) : (browser ?? system ?? m.account.unknownDevice);
-  const form = useForm(() => (session.current ? logOut() : revokeSession(session.id)), { onSuccess: () => !session.current && onRevoked() });
+  const form = useForm(() => (session.current ? logOut() : revokeSession(session.id)), {
+    onSuccess: () => !session.current && onRevoked(),
+  });
   return (
     <li class="session" data-current={session.current || undefined}>
       <p class="session__device">
@@ -383,7 +385,14 @@ function DeleteSection({ email }: { email: string }) {
           </button>
         </p>
       ) : (
-        <form id="delete-form" ref={form.formRef} class="form" noValidate aria-describedby="delete-warning" onSubmit={form.onSubmit}>
+        <form
+          id="delete-form"
+          ref={form.formRef}
+          class="form"
+          noValidate
+          aria-describedby="delete-warning"
+          onSubmit={form.onSubmit}
+        >
           <FormError form={form} />
           <AccountName email={email} />
           <div ref={passwordBox}>

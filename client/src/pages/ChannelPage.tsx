@@ -34,7 +34,11 @@ function ChannelContent({ id, title, initiativeId }: { id: number; title: string
   return (
     <article class="channel-page">
       <p class="back-link">
-        {initiativeId ? <Link href={`/initiatives/${initiativeId}`}>← {t.initiative.back}</Link> : <Link href="/partnerships">← {t.channelPage.partnerships}</Link>}
+        {initiativeId ? (
+          <Link href={`/initiatives/${initiativeId}`}>← {t.initiative.back}</Link>
+        ) : (
+          <Link href="/partnerships">← {t.channelPage.partnerships}</Link>
+        )}
       </p>
       {/* The channel's own title, as its creator (the server) named it. */}
       <PageHeading>{title}</PageHeading>

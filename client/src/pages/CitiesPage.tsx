@@ -4,7 +4,16 @@
  */
 import { FilterSelect } from '../components/FilterSelect';
 import { useMemo } from 'preact/hooks';
-import { CITY_STATUSES, RELATIONSHIPS, getHomeCity, listAreas, listCities, type CityFilters, type CityStatus, type Relationship } from '../api/client';
+import {
+  CITY_STATUSES,
+  RELATIONSHIPS,
+  getHomeCity,
+  listAreas,
+  listCities,
+  type CityFilters,
+  type CityStatus,
+  type Relationship,
+} from '../api/client';
 import { LoadError, Loading } from '../components/LoadError';
 import { PageHeading } from '../components/PageHeading';
 import { MarkerIcon } from '../components/TierMarker';
@@ -36,7 +45,15 @@ const FILTER_NAMES = ['relationship', 'country', 'status', 'area', 'q'] as const
 
 export function CitiesPage() {
   const { m, locale, placeName, countryName, areaName } = useI18n();
-  const { filters, query: filtersQuery, apply: applyFilters, searchText, setSearchText, submitSearch, clear } = useUrlFilters(filtersFromSearch, FILTER_NAMES);
+  const {
+    filters,
+    query: filtersQuery,
+    apply: applyFilters,
+    searchText,
+    setSearchText,
+    submitSearch,
+    clear,
+  } = useUrlFilters(filtersFromSearch, FILTER_NAMES);
   const filtered = Object.keys(filters).length > 0;
   useDocumentTitle(m.cities.title);
 
@@ -48,7 +65,9 @@ export function CitiesPage() {
   const countries = useMemo(() => {
     const codes = new Set((allCities.data?.items ?? []).map((c) => c.country));
     if (filters.country) codes.add(filters.country);
-    return [...codes].map((code) => ({ code, name: countryName(code) })).sort((a, b) => a.name.localeCompare(b.name, locale));
+    return [...codes]
+      .map((code) => ({ code, name: countryName(code) }))
+      .sort((a, b) => a.name.localeCompare(b.name, locale));
   }, [allCities.data, filters.country, locale]);
 
   const areaKeys = useMemo(() => {
@@ -93,7 +112,13 @@ export function CitiesPage() {
               submitSearch();
             }}
           >
-            <SearchTextField id="filter-q" label={m.cities.search} hint={m.cities.searchHint} value={searchText} onValue={setSearchText} />
+            <SearchTextField
+              id="filter-q"
+              label={m.cities.search}
+              hint={m.cities.searchHint}
+              value={searchText}
+              onValue={setSearchText}
+            />
             <FilterSelect
               id="filter-relationship"
               label={m.cities.relationshipFilter}
@@ -127,10 +152,7 @@ export function CitiesPage() {
               onChange={(value) => applyFilters({ area: value })}
             />
             {filtered && (
-              <button
-                type="button"
-                onClick={clear}
-              >
+              <button type="button" onClick={clear}>
                 {m.cities.clearFilters}
               </button>
             )}

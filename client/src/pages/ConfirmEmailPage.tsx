@@ -44,7 +44,13 @@ export function ConfirmEmailPage() {
           <p>
             <strong>{m.confirmEmail.done}</strong>
           </p>
-          <p>{session.user ? <Link href="/account">{m.app.account}</Link> : <Link href="/login">{m.verifyEmail.logIn}</Link>}</p>
+          <p>
+            {session.user ? (
+              <Link href="/account">{m.app.account}</Link>
+            ) : (
+              <Link href="/login">{m.verifyEmail.logIn}</Link>
+            )}
+          </p>
         </FormStatus>
       ) : (
         <Loading />

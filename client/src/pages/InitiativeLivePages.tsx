@@ -18,14 +18,21 @@ import { useApi } from '../lib/use-api';
 import { NotFoundPage } from './NotFoundPage';
 import '../styles/live.css';
 
-function WithInitiative({ id, children }: { id: string; children: (initiative: InitiativeDetail) => ComponentChildren }) {
+function WithInitiative({
+  id,
+  children,
+}: {
+  id: string;
+  children: (initiative: InitiativeDetail) => ComponentChildren;
+}) {
   const { m } = useI18n();
   const session = useSession();
   // Loaded again when the reader logs in or out: what they may see changes.
   const initiative = useApi((signal) => getInitiative(id, signal), [id, session.user?.id]);
   if (session.status === 'restoring') return <Loading />;
   if (initiative.error?.notFound) return <NotFoundPage />;
-  if (initiative.error) return <LoadErrorPage error={initiative.error} onRetry={initiative.reload} title={m.common.loadFailed} />;
+  if (initiative.error)
+    return <LoadErrorPage error={initiative.error} onRetry={initiative.reload} title={m.common.loadFailed} />;
   if (!initiative.data || initiative.data.id !== id) return <Loading />;
   return <>{children(initiative.data)}</>;
 }
@@ -35,7 +42,13 @@ function LoadErrorPage({ title, ...props }: Parameters<typeof LoadError>[0] & { 
   return <LoadError {...props} />;
 }
 
-function InitiativeHeader({ initiative, current }: { initiative: InitiativeDetail; current: 'discussion' | 'partners' }) {
+function InitiativeHeader({
+  initiative,
+  current,
+}: {
+  initiative: InitiativeDetail;
+  current: 'discussion' | 'partners';
+}) {
   const t = useLiveMessages();
   return (
     <>
@@ -45,17 +58,24 @@ function InitiativeHeader({ initiative, current }: { initiative: InitiativeDetai
       <PageHeading>{initiative.title}</PageHeading>
       <p class="lead">{initiative.summary}</p>
       <p class="muted">
-        {t.initiative.by}: <Link href={`/organizations/${initiative.organization.id}`}>{initiative.organization.name}</Link>
+        {t.initiative.by}:{' '}
+        <Link href={`/organizations/${initiative.organization.id}`}>{initiative.organization.name}</Link>
       </p>
       <nav class="initiative-live-nav" aria-label={initiative.title}>
         <ul>
           <li>
-            <Link href={`/initiatives/${initiative.id}/discussion`} aria-current={current === 'discussion' ? 'page' : undefined}>
+            <Link
+              href={`/initiatives/${initiative.id}/discussion`}
+              aria-current={current === 'discussion' ? 'page' : undefined}
+            >
               {t.initiative.discussionLink}
             </Link>
           </li>
           <li>
-            <Link href={`/initiatives/${initiative.id}/partners`} aria-current={current === 'partners' ? 'page' : undefined}>
+            <Link
+              href={`/initiatives/${initiative.id}/partners`}
+              aria-current={current === 'partners' ? 'page' : undefined}
+            >
               {t.initiative.partnersLink}
             </Link>
           </li>
@@ -76,7 +96,11 @@ function DiscussionOf({ initiative }: { initiative: InitiativeDetail }) {
   return (
     <article class="initiative-live">
       <InitiativeHeader initiative={initiative} current="discussion" />
-      {initiative.channelId !== null ? <Discussion channelId={initiative.channelId} /> : <p class="notice-box">{t.initiative.noChannel}</p>}
+      {initiative.channelId !== null ? (
+        <Discussion channelId={initiative.channelId} />
+      ) : (
+        <p class="notice-box">{t.initiative.noChannel}</p>
+      )}
     </article>
   );
 }

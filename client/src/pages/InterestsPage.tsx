@@ -38,14 +38,11 @@ function Interests() {
     setNotice(what);
     reload();
   };
-  useNotificationEvents(
-    ({ notification }) => {
-      if (notification.kind !== 'interest') return;
-      reload();
-      setNotice(t.interests.refreshed);
-    },
-    reload,
-  );
+  useNotificationEvents(({ notification }) => {
+    if (notification.kind !== 'interest') return;
+    reload();
+    setNotice(t.interests.refreshed);
+  }, reload);
 
   return (
     <div class="interests">
@@ -67,7 +64,17 @@ function Interests() {
   );
 }
 
-function InterestList({ state, empty, direction, onChange }: { state: ReturnType<typeof useApi<{ items: Interest[] }>>; empty: string; direction: 'incoming' | 'sent'; onChange(what: string): void }) {
+function InterestList({
+  state,
+  empty,
+  direction,
+  onChange,
+}: {
+  state: ReturnType<typeof useApi<{ items: Interest[] }>>;
+  empty: string;
+  direction: 'incoming' | 'sent';
+  onChange(what: string): void;
+}) {
   if (state.error && !state.data) return <LoadError error={state.error} onRetry={state.reload} />;
   if (!state.data) return <Loading />;
   if (!state.data.items.length) return <p class="muted">{empty}</p>;
@@ -80,7 +87,15 @@ function InterestList({ state, empty, direction, onChange }: { state: ReturnType
   );
 }
 
-function InterestItem({ interest, direction, onChange }: { interest: Interest; direction: 'incoming' | 'sent'; onChange(what: string): void }) {
+function InterestItem({
+  interest,
+  direction,
+  onChange,
+}: {
+  interest: Interest;
+  direction: 'incoming' | 'sent';
+  onChange(what: string): void;
+}) {
   const t = useLiveMessages();
   const { formatDateTime } = useI18n();
   const headingId = `interest-${interest.id}`;
@@ -133,9 +148,18 @@ function InterestItem({ interest, direction, onChange }: { interest: Interest; d
           </Link>
         </p>
       )}
-      {interest.status === 'open' && direction === 'incoming' && <AnswerForm interest={interest} onAnswered={answered} />}
+      {interest.status === 'open' && direction === 'incoming' && (
+        <AnswerForm interest={interest} onAnswered={answered} />
+      )}
       {interest.status === 'open' && direction === 'sent' && (
-        <ConfirmAction label={t.interests.withdraw} question={t.interests.withdrawQuestion} confirmLabel={t.interests.withdrawConfirm} action={() => withdrawInterest(interest.id)} onDone={() => answered(t.interests.withdrawn)} danger />
+        <ConfirmAction
+          label={t.interests.withdraw}
+          question={t.interests.withdrawQuestion}
+          confirmLabel={t.interests.withdrawConfirm}
+          action={() => withdrawInterest(interest.id)}
+          onDone={() => answered(t.interests.withdrawn)}
+          danger
+        />
       )}
     </li>
   );
@@ -145,15 +169,32 @@ function AnswerForm({ interest, onAnswered }: { interest: Interest; onAnswered(w
   const t = useLiveMessages();
   const { m } = useI18n();
   const [reply, setReply] = useState('');
-  const accept = useLiveForm(() => acceptInterest(interest.id, reply.trim() || undefined), { fields: ['reply'], onSuccess: () => onAnswered(t.interests.accepted) });
-  const decline = useLiveForm(() => declineInterest(interest.id, reply.trim() || undefined), { fields: ['reply'], onSuccess: () => onAnswered(t.interests.declined) });
+  const accept = useLiveForm(() => acceptInterest(interest.id, reply.trim() || undefined), {
+    fields: ['reply'],
+    onSuccess: () => onAnswered(t.interests.accepted),
+  });
+  const decline = useLiveForm(() => declineInterest(interest.id, reply.trim() || undefined), {
+    fields: ['reply'],
+    onSuccess: () => onAnswered(t.interests.declined),
+  });
   // One reply field for both answers: the error shown is that of the last one tried.
   const form = decline.error ? decline : accept;
   const sending = accept.sending || decline.sending;
   return (
     <form ref={form.formRef} class="form interest-answer" noValidate onSubmit={accept.onSubmit}>
       <FormError form={form} />
-      <TextAreaField id={`reply-${interest.id}`} field="reply" form={form} label={t.interests.replyLabel} hint={t.interests.replyHint} optional value={reply} onValue={setReply} rows={3} maxLength={2000} />
+      <TextAreaField
+        id={`reply-${interest.id}`}
+        field="reply"
+        form={form}
+        label={t.interests.replyLabel}
+        hint={t.interests.replyHint}
+        optional
+        value={reply}
+        onValue={setReply}
+        rows={3}
+        maxLength={2000}
+      />
       <div class="form__actions">
         <button type="submit" class="button-primary" disabled={sending} onClick={() => decline.clearError()}>
           {accept.sending ? m.form.sending : t.interests.accept}

@@ -24,7 +24,12 @@ export function liveRoute(path: string): JSX.Element | null {
   const partnership = PARTNERSHIP_PATH.exec(path);
   if (partnership) return <PartnershipPage id={partnership[1]} key={path} />;
   const initiative = INITIATIVE_PART_PATH.exec(path);
-  if (initiative) return initiative[2] === 'discussion' ? <InitiativeDiscussionPage id={initiative[1]} key={path} /> : <InitiativePartnersPage id={initiative[1]} key={path} />;
+  if (initiative)
+    return initiative[2] === 'discussion' ? (
+      <InitiativeDiscussionPage id={initiative[1]} key={path} />
+    ) : (
+      <InitiativePartnersPage id={initiative[1]} key={path} />
+    );
   const channel = CHANNEL_PATH.exec(path);
   if (channel) return <ChannelPage id={Number(channel[1])} key={path} />;
   return null;

@@ -47,7 +47,17 @@ export function LoginPage() {
       {next && <p class="lead">{m.login.comeBack}</p>}
       <form ref={form.formRef} class="form" noValidate onSubmit={form.onSubmit}>
         <FormError form={form} />
-        <TextField id="login-email" field="email" form={form} label={m.fields.email} type="email" autocomplete="email" spellcheck={false} value={email} onValue={setEmail} />
+        <TextField
+          id="login-email"
+          field="email"
+          form={form}
+          label={m.fields.email}
+          type="email"
+          autocomplete="email"
+          spellcheck={false}
+          value={email}
+          onValue={setEmail}
+        />
         <TextField
           id="login-password"
           field="password"

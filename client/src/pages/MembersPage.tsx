@@ -55,7 +55,8 @@ function Members({ id, user }: { id: string; user: Me }) {
 
   const error = organization.error ?? members.error;
   if (error?.notFound) return <NotFoundPage title={m.notFound.organizationTitle} text={m.notFound.organizationText} />;
-  if (error) return <LoadError error={error} onRetry={() => [organization, members].forEach((state) => state.reload())} />;
+  if (error)
+    return <LoadError error={error} onRetry={() => [organization, members].forEach((state) => state.reload())} />;
   if (!organization.data || !members.data) return <Loading />;
   const detail = organization.data;
   const role = detail.myRole ?? undefined;
@@ -67,7 +68,9 @@ function Members({ id, user }: { id: string; user: Me }) {
       {role && <p class="lead">{m.organization.yourRole(m.memberRole[role])}</p>}
       <FormStatus message={news} />
       <MemberTable organization={detail} members={members.data} user={user} onChange={changed} />
-      {role === 'owner' && <TransferOwnership organization={detail} members={members.data} user={user} onChange={changed} />}
+      {role === 'owner' && (
+        <TransferOwnership organization={detail} members={members.data} user={user} onChange={changed} />
+      )}
       {(role === 'owner' || role === 'editor') && <Invitations organization={detail} role={role} />}
       {role && <Leave organization={detail} user={user} />}
     </div>
@@ -103,7 +106,13 @@ function MemberTable({ organization, members, user, onChange }: MemberProps) {
                 {member.displayName}
                 {member.userId === user.id && <span class="muted"> ({m.members.you})</span>}
               </th>
-              <td>{owner && member.userId !== user.id ? <RoleForm organization={organization} member={member} onChange={onChange} /> : m.memberRole[member.role]}</td>
+              <td>
+                {owner && member.userId !== user.id ? (
+                  <RoleForm organization={organization} member={member} onChange={onChange} />
+                ) : (
+                  m.memberRole[member.role]
+                )}
+              </td>
               <td>{formatDate(member.since.slice(0, 10))}</td>
               {owner && (
                 <td>
@@ -133,7 +142,15 @@ function MemberTable({ organization, members, user, onChange }: MemberProps) {
 }
 
 /** A member's role, changed with its own button: choosing in the list alone changes nothing. */
-function RoleForm({ organization, member, onChange }: { organization: OrganizationDetail; member: Member; onChange(message: string): void }) {
+function RoleForm({
+  organization,
+  member,
+  onChange,
+}: {
+  organization: OrganizationDetail;
+  member: Member;
+  onChange(message: string): void;
+}) {
   const { m } = useI18n();
   const [role, setRole] = useState<MemberRole>(member.role);
   const form = useForm(() => changeMemberRole(organization.id, member.userId, role), {
@@ -233,7 +250,8 @@ function Invitations({ organization, role }: { organization: OrganizationDetail;
           {items.map((invitation) => (
             <li key={invitation.id}>
               <span>
-                <strong>{invitation.email}</strong> · {m.memberRole[invitation.role]} · {m.members.expires(formatDate(invitation.expiresAt.slice(0, 10)))}
+                <strong>{invitation.email}</strong> · {m.memberRole[invitation.role]} ·{' '}
+                {m.members.expires(formatDate(invitation.expiresAt.slice(0, 10)))}
               </span>
               <ConfirmAction
                 label={
@@ -260,7 +278,17 @@ function Invitations({ organization, role }: { organization: OrganizationDetail;
       <form ref={form.formRef} class="form" noValidate aria-labelledby="invite-heading" onSubmit={form.onSubmit}>
         <p class="hint">{m.members.inviteHint}</p>
         <FormError form={form} />
-        <TextField id="invite-email" field="email" form={form} label={m.fields.email} type="email" autocomplete="off" spellcheck={false} value={email} onValue={setEmail} />
+        <TextField
+          id="invite-email"
+          field="email"
+          form={form}
+          label={m.fields.email}
+          type="email"
+          autocomplete="off"
+          spellcheck={false}
+          value={email}
+          onValue={setEmail}
+        />
         <SelectField
           id="invite-role"
           field="role"

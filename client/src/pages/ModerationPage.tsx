@@ -71,7 +71,9 @@ function QueueItem({ organization, onDone }: { organization: Organization; onDon
   useEffect(() => {
     if (rejecting) document.getElementById(reasonId)?.focus();
   }, [rejecting]);
-  const verify = useForm(() => verifyOrganization(organization.id), { onSuccess: () => onDone(m.moderation.verified(organization.name)) });
+  const verify = useForm(() => verifyOrganization(organization.id), {
+    onSuccess: () => onDone(m.moderation.verified(organization.name)),
+  });
   const reject = useForm(() => rejectOrganization(organization.id, reason.trim()), {
     fields: ['reason'],
     onSuccess: () => onDone(m.moderation.rejected(organization.name)),

@@ -45,10 +45,13 @@ function EditOrganization({ id }: { id: string }) {
   const { m } = useI18n();
   const session = useSession();
   const organization = useApi((signal) => getOrganization(id, signal), [id]);
-  const title = organization.data ? m.organizationForm.editTitleOf(organization.data.name) : m.organizationForm.editTitle;
+  const title = organization.data
+    ? m.organizationForm.editTitleOf(organization.data.name)
+    : m.organizationForm.editTitle;
   useDocumentTitle(title);
 
-  if (organization.error?.notFound) return <NotFoundPage title={m.notFound.organizationTitle} text={m.notFound.organizationText} />;
+  if (organization.error?.notFound)
+    return <NotFoundPage title={m.notFound.organizationTitle} text={m.notFound.organizationText} />;
   if (organization.error) return <LoadError error={organization.error} onRetry={organization.reload} />;
   if (!organization.data) return <Loading />;
   const detail = organization.data;
@@ -71,7 +74,12 @@ function EditOrganization({ id }: { id: string }) {
     <div class="narrow">
       {back}
       <PageHeading>{title}</PageHeading>
-      <OrganizationForm organization={detail} submitLabel={m.organizationForm.save} save={(input) => updateOrganization(id, input)} onSaved={saved} />
+      <OrganizationForm
+        organization={detail}
+        submitLabel={m.organizationForm.save}
+        save={(input) => updateOrganization(id, input)}
+        onSaved={saved}
+      />
     </div>
   );
 }

@@ -24,7 +24,8 @@ export function OrganizationPage({ id }: { id: string }) {
   const organization = useApi((signal) => getOrganization(id, signal), [id, session.user?.id]);
 
   if (session.status === 'restoring') return <Loading />;
-  if (organization.error?.notFound) return <NotFoundPage title={m.notFound.organizationTitle} text={m.notFound.organizationText} />;
+  if (organization.error?.notFound)
+    return <NotFoundPage title={m.notFound.organizationTitle} text={m.notFound.organizationText} />;
   if (organization.error) return <OrganizationLoadError error={organization.error} onRetry={organization.reload} />;
   if (!organization.data || organization.data.id !== id) return <Loading />;
   return <OrganizationDetails organization={organization.data} onChange={organization.reload} />;
@@ -74,7 +75,9 @@ function OrganizationDetails({ organization, onChange }: { organization: Organiz
           <p class="organization__reason">{organization.statusReason}</p>
         </div>
       )}
-      {organization.status === 'pending' && (role || isStaff(session.user)) && <p class="muted">{m.organization.pendingNote}</p>}
+      {organization.status === 'pending' && (role || isStaff(session.user)) && (
+        <p class="muted">{m.organization.pendingNote}</p>
+      )}
 
       {role && <MemberTools organization={organization} onChange={onChange} />}
 
@@ -86,7 +89,11 @@ function OrganizationDetails({ organization, onChange }: { organization: Organiz
         <div>
           <dt>{m.organization.city}</dt>
           <dd>
-            {city.key && city.relationship && city.relationship !== 'home' ? <Link href={`/cities/${city.key}`}>{cityName}</Link> : cityName}
+            {city.key && city.relationship && city.relationship !== 'home' ? (
+              <Link href={`/cities/${city.key}`}>{cityName}</Link>
+            ) : (
+              cityName
+            )}
             {', '}
             {countryName(city.country)}
           </dd>
@@ -149,7 +156,9 @@ function OrganizationDetails({ organization, onChange }: { organization: Organiz
                   <div>
                     <dt>{m.organization.contactPhone}</dt>
                     <dd>
-                      <a href={`tel:${organization.contactPhone.replace(/[^+0-9]/g, '')}`}>{organization.contactPhone}</a>
+                      <a href={`tel:${organization.contactPhone.replace(/[^+0-9]/g, '')}`}>
+                        {organization.contactPhone}
+                      </a>
                     </dd>
                   </div>
                 )}
@@ -163,7 +172,8 @@ function OrganizationDetails({ organization, onChange }: { organization: Organiz
             <ul class="member-list">
               {(organization.members ?? []).map((member) => (
                 <li key={member.userId}>
-                  <span class="member-list__name">{member.displayName}</span> <span class="muted">· {m.memberRole[member.role]}</span>
+                  <span class="member-list__name">{member.displayName}</span>{' '}
+                  <span class="muted">· {m.memberRole[member.role]}</span>
                 </li>
               ))}
             </ul>

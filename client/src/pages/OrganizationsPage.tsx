@@ -5,7 +5,14 @@
 import { useLoadMore } from '../lib/use-load-more';
 import { FilterSelect } from '../components/FilterSelect';
 import { useMemo } from 'preact/hooks';
-import { getHomeCity, listAreas, listCities, listOrganizations, listOrganizationTypes, type OrganizationFilters } from '../api/client';
+import {
+  getHomeCity,
+  listAreas,
+  listCities,
+  listOrganizations,
+  listOrganizationTypes,
+  type OrganizationFilters,
+} from '../api/client';
 import { loginHref, useSession } from '../auth/session';
 import { LoadError, Loading } from '../components/LoadError';
 import { PageHeading } from '../components/PageHeading';
@@ -24,7 +31,15 @@ const parseFilters = (search: string) => filtersFromQuery<Filters>(search, FILTE
 export function OrganizationsPage() {
   const { m, locale, placeName, areaName, organizationTypeName, countryName } = useI18n();
   const session = useSession();
-  const { filters, query: filtersQuery, apply: applyFilters, searchText, setSearchText, submitSearch, clear } = useUrlFilters(parseFilters, FILTER_NAMES);
+  const {
+    filters,
+    query: filtersQuery,
+    apply: applyFilters,
+    searchText,
+    setSearchText,
+    submitSearch,
+    clear,
+  } = useUrlFilters(parseFilters, FILTER_NAMES);
   const filtered = filtersQuery !== '';
   useDocumentTitle(m.organizations.title);
 
@@ -43,15 +58,23 @@ export function OrganizationsPage() {
   );
 
   const typeOptions = useMemo(
-    () => (types.data?.items ?? []).map((key) => ({ value: key, label: organizationTypeName(key) })).sort((a, b) => a.label.localeCompare(b.label, locale)),
+    () =>
+      (types.data?.items ?? [])
+        .map((key) => ({ value: key, label: organizationTypeName(key) }))
+        .sort((a, b) => a.label.localeCompare(b.label, locale)),
     [types.data, locale],
   );
   const areaOptions = useMemo(
-    () => (areas.data?.items ?? []).map((key) => ({ value: key, label: areaName(key) })).sort((a, b) => a.label.localeCompare(b.label, locale)),
+    () =>
+      (areas.data?.items ?? [])
+        .map((key) => ({ value: key, label: areaName(key) }))
+        .sort((a, b) => a.label.localeCompare(b.label, locale)),
     [areas.data, locale],
   );
   const cityOptions = useMemo(() => {
-    const partners = (cities.data?.items ?? []).map((city) => ({ value: city.key, label: placeName(city) })).sort((a, b) => a.label.localeCompare(b.label, locale));
+    const partners = (cities.data?.items ?? [])
+      .map((city) => ({ value: city.key, label: placeName(city) }))
+      .sort((a, b) => a.label.localeCompare(b.label, locale));
     return [...(home.data ? [{ value: home.data.key, label: placeName(home.data) }] : []), ...partners];
   }, [cities.data, home.data, locale]);
 
@@ -82,22 +105,50 @@ export function OrganizationsPage() {
           submitSearch();
         }}
       >
-        <SearchTextField id="org-filter-q" label={m.organizations.search} hint={m.organizations.searchHint} value={searchText} onValue={setSearchText} />
-        <FilterSelect id="org-filter-type" label={m.organizations.typeFilter} anyLabel={m.organizations.anyType} value={filters.type} options={typeOptions} onChange={(type) => applyFilters({ type })} />
-        <FilterSelect id="org-filter-city" label={m.organizations.cityFilter} anyLabel={m.organizations.anyCity} value={filters.city} options={cityOptions} onChange={(city) => applyFilters({ city })} />
-        <FilterSelect id="org-filter-area" label={m.organizations.areaFilter} anyLabel={m.organizations.anyArea} value={filters.area} options={areaOptions} onChange={(area) => applyFilters({ area })} />
+        <SearchTextField
+          id="org-filter-q"
+          label={m.organizations.search}
+          hint={m.organizations.searchHint}
+          value={searchText}
+          onValue={setSearchText}
+        />
+        <FilterSelect
+          id="org-filter-type"
+          label={m.organizations.typeFilter}
+          anyLabel={m.organizations.anyType}
+          value={filters.type}
+          options={typeOptions}
+          onChange={(type) => applyFilters({ type })}
+        />
+        <FilterSelect
+          id="org-filter-city"
+          label={m.organizations.cityFilter}
+          anyLabel={m.organizations.anyCity}
+          value={filters.city}
+          options={cityOptions}
+          onChange={(city) => applyFilters({ city })}
+        />
+        <FilterSelect
+          id="org-filter-area"
+          label={m.organizations.areaFilter}
+          anyLabel={m.organizations.anyArea}
+          value={filters.area}
+          options={areaOptions}
+          onChange={(area) => applyFilters({ area })}
+        />
         {filtered && (
-          <button
-            type="button"
-            onClick={clear}
-          >
+          <button type="button" onClick={clear}>
             {m.cities.clearFilters}
           </button>
         )}
       </form>
 
       <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
-        {firstPage.data && !firstPage.error ? (nextCursor ? m.organizations.shownMore(items.length) : m.organizations.count(items.length)) : ''}
+        {firstPage.data && !firstPage.error
+          ? nextCursor
+            ? m.organizations.shownMore(items.length)
+            : m.organizations.count(items.length)
+          : ''}
       </p>
       {firstPage.error ? (
         <LoadError error={firstPage.error} onRetry={firstPage.reload} />

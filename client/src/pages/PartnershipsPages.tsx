@@ -5,7 +5,13 @@
  */
 import { useState } from 'preact/hooks';
 import { ApiError, listMyOrganizations, type MyOrganization } from '../api/client';
-import { getPartnership, listMyPartnerships, setPartnershipConsent, updatePartnership, type Partnership } from '../api/partners';
+import {
+  getPartnership,
+  listMyPartnerships,
+  setPartnershipConsent,
+  updatePartnership,
+  type Partnership,
+} from '../api/partners';
 import { ConfirmAction } from '../components/ConfirmAction';
 import { ExplainedText, FormError, FormStatus, SubmitButton, TextAreaField } from '../components/Form';
 import { Discussion } from '../components/live/Discussion';
@@ -51,8 +57,12 @@ function Partnerships() {
                 <Link href={`/partnerships/${partnership.id}`}>{partnership.initiativeTitle}</Link>
               </p>
               <p class="partnership-list__meta">
-                <span class={`partnership-status partnership-status--${partnership.status}`}>{t.partnerships.status[partnership.status]}</span> · {t.partnerships.since}{' '}
-                <time dateTime={partnership.createdAt}>{formatDate(partnership.createdAt.slice(0, 10))}</time> · {partnership.organizations.map((organization) => organization.name).join(', ')}
+                <span class={`partnership-status partnership-status--${partnership.status}`}>
+                  {t.partnerships.status[partnership.status]}
+                </span>{' '}
+                · {t.partnerships.since}{' '}
+                <time dateTime={partnership.createdAt}>{formatDate(partnership.createdAt.slice(0, 10))}</time> ·{' '}
+                {partnership.organizations.map((organization) => organization.name).join(', ')}
               </p>
             </li>
           ))}
@@ -64,7 +74,11 @@ function Partnerships() {
 
 export function PartnershipPage({ id }: { id: string }) {
   const t = useLiveMessages();
-  return <RequireSignIn title={t.partnerships.title}>{(user) => <PartnershipWorkspace id={id} key={user.id} />}</RequireSignIn>;
+  return (
+    <RequireSignIn title={t.partnerships.title}>
+      {(user) => <PartnershipWorkspace id={id} key={user.id} />}
+    </RequireSignIn>
+  );
 }
 
 function PartnershipWorkspace({ id }: { id: string }) {
@@ -73,18 +87,29 @@ function PartnershipWorkspace({ id }: { id: string }) {
   const [current, setCurrent] = useState<Partnership>();
   if (partnership.error?.notFound) return <NotFoundPage />;
   if (partnership.error) return <LoadError error={partnership.error} onRetry={partnership.reload} />;
-  if (!partnership.data || !mine.data) return mine.error ? <LoadError error={mine.error} onRetry={mine.reload} /> : <Loading />;
+  if (!partnership.data || !mine.data)
+    return mine.error ? <LoadError error={mine.error} onRetry={mine.reload} /> : <Loading />;
   const shown = current && current.id === id ? current : partnership.data;
   return <Workspace partnership={shown} mine={mine.data.items} onChange={setCurrent} />;
 }
 
-function Workspace({ partnership, mine, onChange }: { partnership: Partnership; mine: MyOrganization[]; onChange(partnership: Partnership): void }) {
+function Workspace({
+  partnership,
+  mine,
+  onChange,
+}: {
+  partnership: Partnership;
+  mine: MyOrganization[];
+  onChange(partnership: Partnership): void;
+}) {
   const t = useLiveMessages();
   const { formatDate, countryName } = useI18n();
   useDocumentTitle(t.partnerships.pageTitle(partnership.initiativeTitle));
   const roles = new Map(mine.map((organization) => [organization.id, organization.myRole]));
   const owned = partnership.organizations.filter((organization) => roles.get(organization.id) === 'owner');
-  const canEdit = partnership.organizations.some((organization) => ['owner', 'editor'].includes(roles.get(organization.id) ?? ''));
+  const canEdit = partnership.organizations.some((organization) =>
+    ['owner', 'editor'].includes(roles.get(organization.id) ?? ''),
+  );
   // Completing or ending removes the form that did it: the news takes focus here instead.
   const [notice, setNotice] = useState<string>();
 
@@ -104,7 +129,9 @@ function Workspace({ partnership, mine, onChange }: { partnership: Partnership; 
         <div>
           <dt>{t.partnerships.statusHeading}</dt>
           <dd>
-            <span class={`partnership-status partnership-status--${partnership.status}`}>{t.partnerships.status[partnership.status]}</span>
+            <span class={`partnership-status partnership-status--${partnership.status}`}>
+              {t.partnerships.status[partnership.status]}
+            </span>
           </dd>
         </div>
         <div>
@@ -131,7 +158,8 @@ function Workspace({ partnership, mine, onChange }: { partnership: Partnership; 
               <span class="muted">
                 {' '}
                 · {organization.cityName}, {countryName(organization.country)}
-                {organization.lead && ` · ${t.partnerships.lead}`} · {organization.publicConsent ? t.partnerships.publicYes : t.partnerships.publicNo}
+                {organization.lead && ` · ${t.partnerships.lead}`} ·{' '}
+                {organization.publicConsent ? t.partnerships.publicYes : t.partnerships.publicNo}
               </span>
             </li>
           ))}
@@ -146,12 +174,21 @@ function Workspace({ partnership, mine, onChange }: { partnership: Partnership; 
             {t.partnerships.consentHint}
           </p>
           {owned.map((organization) => (
-            <ConsentToggle key={organization.id} partnership={partnership} organizationId={organization.id} name={organization.name} consent={organization.publicConsent} onChange={onChange} />
+            <ConsentToggle
+              key={organization.id}
+              partnership={partnership}
+              organizationId={organization.id}
+              name={organization.name}
+              consent={organization.publicConsent}
+              onChange={onChange}
+            />
           ))}
         </section>
       )}
 
-      {canEdit && partnership.status === 'active' && <StatusSection partnership={partnership} onChange={onChange} onNotice={setNotice} />}
+      {canEdit && partnership.status === 'active' && (
+        <StatusSection partnership={partnership} onChange={onChange} onNotice={setNotice} />
+      )}
 
       {partnership.channelId !== null ? (
         <Discussion channelId={partnership.channelId} heading={t.partnerships.channelHeading} anchor="channel" />
@@ -162,7 +199,19 @@ function Workspace({ partnership, mine, onChange }: { partnership: Partnership; 
   );
 }
 
-function ConsentToggle({ partnership, organizationId, name, consent, onChange }: { partnership: Partnership; organizationId: string; name: string; consent: boolean; onChange(partnership: Partnership): void }) {
+function ConsentToggle({
+  partnership,
+  organizationId,
+  name,
+  consent,
+  onChange,
+}: {
+  partnership: Partnership;
+  organizationId: string;
+  name: string;
+  consent: boolean;
+  onChange(partnership: Partnership): void;
+}) {
   const t = useLiveMessages();
   const { m } = useI18n();
   const [status, setStatus] = useState<string>();
@@ -176,7 +225,9 @@ function ConsentToggle({ partnership, organizationId, name, consent, onChange }:
     try {
       const updated = await setPartnershipConsent(partnership.id, organizationId, value);
       onChange(updated);
-      setChecked(updated.organizations.find((organization) => organization.id === organizationId)?.publicConsent ?? value);
+      setChecked(
+        updated.organizations.find((organization) => organization.id === organizationId)?.publicConsent ?? value,
+      );
       setStatus(value ? t.partnerships.consentSaved : t.partnerships.consentWithdrawn);
     } catch (caught) {
       setChecked(!value);
@@ -185,7 +236,13 @@ function ConsentToggle({ partnership, organizationId, name, consent, onChange }:
   };
   return (
     <div class="consent">
-      <input type="checkbox" id={id} checked={checked} aria-describedby="consent-hint" onChange={(event) => void toggle(event.currentTarget.checked)} />
+      <input
+        type="checkbox"
+        id={id}
+        checked={checked}
+        aria-describedby="consent-hint"
+        onChange={(event) => void toggle(event.currentTarget.checked)}
+      />
       <label for={id}>{t.partnerships.consentLabel(name)}</label>
       {error && (
         <p class="field-error" role="alert">
@@ -197,22 +254,43 @@ function ConsentToggle({ partnership, organizationId, name, consent, onChange }:
   );
 }
 
-function StatusSection({ partnership, onChange, onNotice }: { partnership: Partnership; onChange(partnership: Partnership): void; onNotice(text: string): void }) {
+function StatusSection({
+  partnership,
+  onChange,
+  onNotice,
+}: {
+  partnership: Partnership;
+  onChange(partnership: Partnership): void;
+  onNotice(text: string): void;
+}) {
   const t = useLiveMessages();
   const [outcomeNote, setOutcomeNote] = useState('');
-  const complete = useLiveForm(() => updatePartnership(partnership.id, { status: 'completed', outcomeNote: outcomeNote.trim() }), {
-    fields: ['outcomeNote'],
-    onSuccess: (updated) => {
-      onNotice(t.partnerships.completed);
-      onChange(updated);
+  const complete = useLiveForm(
+    () => updatePartnership(partnership.id, { status: 'completed', outcomeNote: outcomeNote.trim() }),
+    {
+      fields: ['outcomeNote'],
+      onSuccess: (updated) => {
+        onNotice(t.partnerships.completed);
+        onChange(updated);
+      },
     },
-  });
+  );
   return (
     <section aria-labelledby="partnership-status-heading" class="panel">
       <h2 id="partnership-status-heading">{t.partnerships.statusHeading}</h2>
       <form ref={complete.formRef} class="form" noValidate onSubmit={complete.onSubmit}>
         <FormError form={complete} />
-        <TextAreaField id="outcome-note" field="outcomeNote" form={complete} label={t.partnerships.outcomeLabel} hint={t.partnerships.outcomeHint} value={outcomeNote} onValue={setOutcomeNote} rows={4} maxLength={4000} />
+        <TextAreaField
+          id="outcome-note"
+          field="outcomeNote"
+          form={complete}
+          label={t.partnerships.outcomeLabel}
+          hint={t.partnerships.outcomeHint}
+          value={outcomeNote}
+          onValue={setOutcomeNote}
+          rows={4}
+          maxLength={4000}
+        />
         <div class="form__actions">
           <SubmitButton form={complete}>{t.partnerships.complete}</SubmitButton>
         </div>

@@ -28,7 +28,17 @@ function RequestLinkForm() {
       <p class="lead">{m.passwordReset.intro}</p>
       <form ref={form.formRef} class="form" noValidate onSubmit={form.onSubmit}>
         <FormError form={form} />
-        <TextField id="reset-email" field="email" form={form} label={m.fields.email} type="email" autocomplete="email" spellcheck={false} value={email} onValue={setEmail} />
+        <TextField
+          id="reset-email"
+          field="email"
+          form={form}
+          label={m.fields.email}
+          type="email"
+          autocomplete="email"
+          spellcheck={false}
+          value={email}
+          onValue={setEmail}
+        />
         <FormStatus message={sent ? m.passwordReset.linkSent : undefined} />
         <div class="form__actions">
           <SubmitButton form={form}>{m.passwordReset.send}</SubmitButton>

@@ -20,10 +20,13 @@ export function RegisterPage() {
   const [resent, setResent] = useState(false);
 
   // The account's language (for its e-mails too) is the one the reader is using; the account page changes it.
-  const form = useForm(() => register({ displayName: displayName.trim(), email: email.trim(), password, locale: language }), {
-    fields: ['displayName', 'email', 'password'],
-    onSuccess: () => setSent(true),
-  });
+  const form = useForm(
+    () => register({ displayName: displayName.trim(), email: email.trim(), password, locale: language }),
+    {
+      fields: ['displayName', 'email', 'password'],
+      onSuccess: () => setSent(true),
+    },
+  );
   const resend = useForm(() => resendVerification(email.trim()), { onSuccess: () => setResent(true) });
 
   if (session.status === 'restoring') return <Loading />;
@@ -81,7 +84,17 @@ export function RegisterPage() {
               value={displayName}
               onValue={setDisplayName}
             />
-            <TextField id="register-email" field="email" form={form} label={m.fields.email} type="email" autocomplete="email" spellcheck={false} value={email} onValue={setEmail} />
+            <TextField
+              id="register-email"
+              field="email"
+              form={form}
+              label={m.fields.email}
+              type="email"
+              autocomplete="email"
+              spellcheck={false}
+              value={email}
+              onValue={setEmail}
+            />
             <TextField
               id="register-password"
               field="password"

@@ -5,7 +5,17 @@
  */
 import { useState } from 'preact/hooks';
 import { listAreas, listCities, listOrganizationTypes } from '../api/client';
-import { createSavedSearch, deleteSavedSearch, INITIATIVE_KINDS, listGoals, listSavedSearches, savedFiltersOf, searchQueryOf, type SavedFilters, type SavedSearch } from '../api/partners';
+import {
+  createSavedSearch,
+  deleteSavedSearch,
+  INITIATIVE_KINDS,
+  listGoals,
+  listSavedSearches,
+  savedFiltersOf,
+  searchQueryOf,
+  type SavedFilters,
+  type SavedSearch,
+} from '../api/partners';
 import { ConfirmAction } from '../components/ConfirmAction';
 import { FieldShell, FormError, FormStatus, SubmitButton, TextField } from '../components/Form';
 import type { FormState } from '../lib/use-form';
@@ -26,13 +36,15 @@ export function SavedSearchesPage() {
 
 /** The names of what the filters hold (areas, goals, types, cities), for the form and for describing searches. */
 function useVocabulary() {
-  return useApi(
-    async (signal) => {
-      const [areas, goals, types, cities] = await Promise.all([listAreas(signal), listGoals(signal), listOrganizationTypes(signal), listCities({}, signal)]);
-      return { areas: areas.items, goals: goals.items, types: types.items, cities: cities.items };
-    },
-    [],
-  );
+  return useApi(async (signal) => {
+    const [areas, goals, types, cities] = await Promise.all([
+      listAreas(signal),
+      listGoals(signal),
+      listOrganizationTypes(signal),
+      listCities({}, signal),
+    ]);
+    return { areas: areas.items, goals: goals.items, types: types.items, cities: cities.items };
+  }, []);
 }
 type Vocabulary = ReturnType<typeof useVocabulary>;
 
@@ -91,7 +103,9 @@ function useFilterWords(vocabulary: Vocabulary): (filters: SavedFilters) => stri
     if (filters.area) words.push(`${t.savedSearches.area}: ${areaName(filters.area)}`);
     if (filters.goal) {
       const known = goal(filters.goal);
-      words.push(`${t.savedSearches.goal}: ${known ? (language === 'pl' ? known.namePl : known.nameEn) : filters.goal.replace(/_/g, ' ')}`);
+      words.push(
+        `${t.savedSearches.goal}: ${known ? (language === 'pl' ? known.namePl : known.nameEn) : filters.goal.replace(/_/g, ' ')}`,
+      );
     }
     if (filters.kind) words.push(`${t.savedSearches.kind}: ${t.initiativeKind[filters.kind]}`);
     if (filters.city) {
@@ -105,7 +119,15 @@ function useFilterWords(vocabulary: Vocabulary): (filters: SavedFilters) => stri
   };
 }
 
-function SavedSearchItem({ search, vocabulary, onDeleted }: { search: SavedSearch; vocabulary: Vocabulary; onDeleted(): void }) {
+function SavedSearchItem({
+  search,
+  vocabulary,
+  onDeleted,
+}: {
+  search: SavedSearch;
+  vocabulary: Vocabulary;
+  onDeleted(): void;
+}) {
   const t = useLiveMessages();
   const { formatDate } = useI18n();
   const describe = useFilterWords(vocabulary);
@@ -114,7 +136,9 @@ function SavedSearchItem({ search, vocabulary, onDeleted }: { search: SavedSearc
   return (
     <li class="saved-search">
       <h2 class="saved-search__name">{search.name}</h2>
-      <ul class="tags">{words.length ? words.map((word) => <li key={word}>{word}</li>) : <li>{t.savedSearches.noFilters}</li>}</ul>
+      <ul class="tags">
+        {words.length ? words.map((word) => <li key={word}>{word}</li>) : <li>{t.savedSearches.noFilters}</li>}
+      </ul>
       <p class="muted">
         {t.savedSearches.created}: <time dateTime={search.createdAt}>{formatDate(search.createdAt.slice(0, 10))}</time>
       </p>
@@ -148,15 +172,33 @@ function NewSavedSearch({ vocabulary, onSaved }: { vocabulary: Vocabulary; onSav
   const { language, areaName, organizationTypeName, placeName } = useI18n();
   const [name, setName] = useState('');
   const [filters, setFilters] = useState(EMPTY_FILTERS);
-  const form = useLiveForm(() => createSavedSearch(name.trim(), savedFiltersOf({ ...filters, country: filters.country.toUpperCase(), lang: filters.lang.toLowerCase() })), {
-    fields: ['name', 'filters.q', 'filters.area', 'filters.goal', 'filters.kind', 'filters.city', 'filters.country', 'filters.orgType', 'filters.lang'],
-    onSuccess: (saved) => {
-      setName('');
-      setFilters(EMPTY_FILTERS);
-      onSaved(saved.name);
+  const form = useLiveForm(
+    () =>
+      createSavedSearch(
+        name.trim(),
+        savedFiltersOf({ ...filters, country: filters.country.toUpperCase(), lang: filters.lang.toLowerCase() }),
+      ),
+    {
+      fields: [
+        'name',
+        'filters.q',
+        'filters.area',
+        'filters.goal',
+        'filters.kind',
+        'filters.city',
+        'filters.country',
+        'filters.orgType',
+        'filters.lang',
+      ],
+      onSuccess: (saved) => {
+        setName('');
+        setFilters(EMPTY_FILTERS);
+        onSaved(saved.name);
+      },
     },
-  });
-  const set = (key: keyof typeof EMPTY_FILTERS) => (value: string) => setFilters((current) => ({ ...current, [key]: value }));
+  );
+  const set = (key: keyof typeof EMPTY_FILTERS) => (value: string) =>
+    setFilters((current) => ({ ...current, [key]: value }));
   const any = [{ value: '', label: t.savedSearches.any }];
   const data = vocabulary.data;
 
@@ -165,9 +207,29 @@ function NewSavedSearch({ vocabulary, onSaved }: { vocabulary: Vocabulary; onSav
       <h2 id="new-search-heading">{t.savedSearches.newHeading}</h2>
       <form ref={form.formRef} class="form" noValidate onSubmit={form.onSubmit}>
         <FormError form={form} />
-        <TextField id="search-name" field="name" form={form} label={t.savedSearches.name} hint={t.savedSearches.nameHint} value={name} onValue={setName} type="text" maxLength={100} />
+        <TextField
+          id="search-name"
+          field="name"
+          form={form}
+          label={t.savedSearches.name}
+          hint={t.savedSearches.nameHint}
+          value={name}
+          onValue={setName}
+          type="text"
+          maxLength={100}
+        />
         <div class="form__group saved-search__filters">
-          <TextField id="search-q" field="filters.q" form={form} label={t.savedSearches.q} optional value={filters.q} onValue={set('q')} type="text" maxLength={200} />
+          <TextField
+            id="search-q"
+            field="filters.q"
+            form={form}
+            label={t.savedSearches.q}
+            optional
+            value={filters.q}
+            onValue={set('q')}
+            type="text"
+            maxLength={200}
+          />
           <ChoiceField
             id="search-kind"
             field="filters.kind"
@@ -179,7 +241,15 @@ function NewSavedSearch({ vocabulary, onSaved }: { vocabulary: Vocabulary; onSav
           />
           {data && (
             <>
-              <ChoiceField id="search-area" field="filters.area" form={form} label={t.savedSearches.area} value={filters.area} onValue={set('area')} options={[...any, ...data.areas.map((area) => ({ value: area, label: areaName(area) }))]} />
+              <ChoiceField
+                id="search-area"
+                field="filters.area"
+                form={form}
+                label={t.savedSearches.area}
+                value={filters.area}
+                onValue={set('area')}
+                options={[...any, ...data.areas.map((area) => ({ value: area, label: areaName(area) }))]}
+              />
               <ChoiceField
                 id="search-goal"
                 field="filters.goal"
@@ -187,7 +257,13 @@ function NewSavedSearch({ vocabulary, onSaved }: { vocabulary: Vocabulary; onSav
                 label={t.savedSearches.goal}
                 value={filters.goal}
                 onValue={set('goal')}
-                options={[...any, ...data.goals.map((goal) => ({ value: goal.key, label: language === 'pl' ? goal.namePl : goal.nameEn }))]}
+                options={[
+                  ...any,
+                  ...data.goals.map((goal) => ({
+                    value: goal.key,
+                    label: language === 'pl' ? goal.namePl : goal.nameEn,
+                  })),
+                ]}
               />
               <ChoiceField
                 id="search-city"
@@ -196,7 +272,12 @@ function NewSavedSearch({ vocabulary, onSaved }: { vocabulary: Vocabulary; onSav
                 label={t.savedSearches.city}
                 value={filters.city}
                 onValue={set('city')}
-                options={[{ value: '', label: t.savedSearches.anyCity }, ...data.cities.map((city) => ({ value: city.key, label: placeName(city) })).sort((a, b) => a.label.localeCompare(b.label))]}
+                options={[
+                  { value: '', label: t.savedSearches.anyCity },
+                  ...data.cities
+                    .map((city) => ({ value: city.key, label: placeName(city) }))
+                    .sort((a, b) => a.label.localeCompare(b.label)),
+                ]}
               />
               <ChoiceField
                 id="search-org-type"
@@ -209,8 +290,30 @@ function NewSavedSearch({ vocabulary, onSaved }: { vocabulary: Vocabulary; onSav
               />
             </>
           )}
-          <TextField id="search-country" field="filters.country" form={form} label={t.savedSearches.country} optional value={filters.country} onValue={set('country')} type="text" maxLength={2} class="field--short" />
-          <TextField id="search-lang" field="filters.lang" form={form} label={t.savedSearches.lang} optional value={filters.lang} onValue={set('lang')} type="text" maxLength={2} class="field--short" />
+          <TextField
+            id="search-country"
+            field="filters.country"
+            form={form}
+            label={t.savedSearches.country}
+            optional
+            value={filters.country}
+            onValue={set('country')}
+            type="text"
+            maxLength={2}
+            class="field--short"
+          />
+          <TextField
+            id="search-lang"
+            field="filters.lang"
+            form={form}
+            label={t.savedSearches.lang}
+            optional
+            value={filters.lang}
+            onValue={set('lang')}
+            type="text"
+            maxLength={2}
+            class="field--short"
+          />
         </div>
         {vocabulary.error && <LoadError error={vocabulary.error} onRetry={vocabulary.reload} />}
         <div class="form__actions">

@@ -41,7 +41,9 @@ export function VerifyEmailPage() {
           <p>
             <strong>{m.verifyEmail.done}</strong>
           </p>
-          <p>{user ? <Link href="/account">{m.app.account}</Link> : <Link href="/login">{m.verifyEmail.logIn}</Link>}</p>
+          <p>
+            {user ? <Link href="/account">{m.app.account}</Link> : <Link href="/login">{m.verifyEmail.logIn}</Link>}
+          </p>
         </FormStatus>
       ) : (
         <Loading />
@@ -60,7 +62,17 @@ function ResendForm() {
     <form ref={form.formRef} class="form form--secondary" noValidate onSubmit={form.onSubmit}>
       <h2>{m.verifyEmail.resendHeading}</h2>
       <FormError form={form} />
-      <TextField id="resend-email" field="email" form={form} label={m.fields.email} type="email" autocomplete="email" spellcheck={false} value={email} onValue={setEmail} />
+      <TextField
+        id="resend-email"
+        field="email"
+        form={form}
+        label={m.fields.email}
+        type="email"
+        autocomplete="email"
+        spellcheck={false}
+        value={email}
+        onValue={setEmail}
+      />
       <FormStatus message={sent ? m.register.linkSent : undefined} />
       <div class="form__actions">
         <SubmitButton form={form}>{m.register.resend}</SubmitButton>

@@ -3,14 +3,41 @@ import { Type } from 'class-transformer';
 import { IsISO8601, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 
 export class AuditQueryDto {
-  @ApiPropertyOptional({ description: 'Id of the staff member' }) @IsOptional() @IsUUID('4', { message: 'actor must be a user id' }) actor?: string;
-  @ApiPropertyOptional({ example: 'organization.verify' }) @IsOptional() @Matches(/^[a-z_.]{1,60}$/, { message: 'action must be an action name such as organization.verify' }) action?: string;
-  @ApiPropertyOptional({ example: 'organization' }) @IsOptional() @Matches(/^[a-z_]{1,40}$/, { message: 'targetType must be a type name such as organization' }) targetType?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9-]{1,64}$/, { message: 'targetId must be an id' }) targetId?: string;
-  @ApiPropertyOptional({ example: '2026-11-01' }) @IsOptional() @IsISO8601({}, { message: 'from must be a date or time (ISO 8601)' }) from?: string;
-  @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @IsISO8601({}, { message: 'to must be a date or time (ISO 8601)' }) to?: string;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @Matches(/^\d{1,18}$/, { message: 'cursor must be the nextCursor of a previous page' }) cursor?: string;
-  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'limit must be a whole number' }) @Min(1, { message: 'limit must be at least 1' }) @Max(200, { message: 'limit must be at most 200' }) limit?: number;
+  @ApiPropertyOptional({ description: 'Id of the staff member' })
+  @IsOptional()
+  @IsUUID('4', { message: 'actor must be a user id' })
+  actor?: string;
+  @ApiPropertyOptional({ example: 'organization.verify' })
+  @IsOptional()
+  @Matches(/^[a-z_.]{1,60}$/, { message: 'action must be an action name such as organization.verify' })
+  action?: string;
+  @ApiPropertyOptional({ example: 'organization' })
+  @IsOptional()
+  @Matches(/^[a-z_]{1,40}$/, { message: 'targetType must be a type name such as organization' })
+  targetType?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9-]{1,64}$/, { message: 'targetId must be an id' })
+  targetId?: string;
+  @ApiPropertyOptional({ example: '2026-11-01' })
+  @IsOptional()
+  @IsISO8601({}, { message: 'from must be a date or time (ISO 8601)' })
+  from?: string;
+  @ApiPropertyOptional({ example: '2026-12-01' })
+  @IsOptional()
+  @IsISO8601({}, { message: 'to must be a date or time (ISO 8601)' })
+  to?: string;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @Matches(/^\d{1,18}$/, { message: 'cursor must be the nextCursor of a previous page' })
+  cursor?: string;
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(200, { message: 'limit must be at most 200' })
+  limit?: number;
 }
 
 export class AuditEntryDto {

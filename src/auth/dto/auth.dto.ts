@@ -4,7 +4,8 @@ import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 
 import { PASSWORD_MAX } from '../auth.constants';
 import { LOCALES, type Locale } from '../../users/users.constants';
 
-export const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+export const normaliseEmail = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 const EMAIL_MESSAGE = 'email must be an e-mail address such as name@example.org';
@@ -58,7 +59,10 @@ export class PasswordResetConfirmDto extends TokenDto {
 }
 
 export class ChangePasswordDto {
-  @ApiProperty() @IsString({ message: 'currentPassword must be text' }) @MaxLength(PASSWORD_MAX * 4) currentPassword: string;
+  @ApiProperty()
+  @IsString({ message: 'currentPassword must be text' })
+  @MaxLength(PASSWORD_MAX * 4)
+  currentPassword: string;
   @ApiProperty({ minLength: 12, maxLength: 128 })
   @IsString({ message: 'newPassword must be text' })
   @MaxLength(PASSWORD_MAX * 4, { message: `newPassword must be at most ${PASSWORD_MAX} characters long` })
@@ -66,7 +70,10 @@ export class ChangePasswordDto {
 }
 
 export class ChangeEmailDto {
-  @ApiProperty() @IsString({ message: 'currentPassword must be text' }) @MaxLength(PASSWORD_MAX * 4) currentPassword: string;
+  @ApiProperty()
+  @IsString({ message: 'currentPassword must be text' })
+  @MaxLength(PASSWORD_MAX * 4)
+  currentPassword: string;
   @ApiProperty({ example: 'anna.new@example.org' })
   @Transform(normaliseEmail)
   @IsEmail({}, { message: 'newEmail must be an e-mail address such as name@example.org' })
@@ -82,8 +89,16 @@ export class CurrentPasswordDto {
 }
 
 export class UpdateProfileDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(1, 100, { message: 'displayName must be 1 to 100 characters long' }) displayName?: string;
-  @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES, { message: 'locale must be pl or en' }) locale?: Locale;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100, { message: 'displayName must be 1 to 100 characters long' })
+  displayName?: string;
+  @ApiPropertyOptional({ enum: LOCALES })
+  @IsOptional()
+  @IsIn(LOCALES, { message: 'locale must be pl or en' })
+  locale?: Locale;
 }
 
 export class AccessTokenDto {

@@ -1,4 +1,11 @@
-import { BadRequestException, ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { PlatformRole } from '../../users/users.constants';
@@ -39,7 +46,10 @@ export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const roles = this.reflector.getAllAndOverride<PlatformRole[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
+    const roles = this.reflector.getAllAndOverride<PlatformRole[] | undefined>(ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!roles?.length) return true;
     const user = context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
     if (!user) throw new UnauthorizedException('Log in to do this.');
@@ -54,7 +64,11 @@ export class LocalAuthGuard extends AuthGuard('local') {
   handleRequest<T>(error: unknown, user: T, info: { message?: string } | undefined): T {
     if (error) throw error;
     if (!user) {
-      if (info?.message === 'Missing credentials') throw new BadRequestException({ message: 'email and password are required', fields: { email: ['email is required'], password: ['password is required'] } });
+      if (info?.message === 'Missing credentials')
+        throw new BadRequestException({
+          message: 'email and password are required',
+          fields: { email: ['email is required'], password: ['password is required'] },
+        });
       throw new UnauthorizedException('The e-mail address or the password is not right.');
     }
     return user;

@@ -24,7 +24,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKeyProvider: (_request: unknown, _token: unknown, done: (error: Error | null, secret?: string) => void) => done(null, secret.secret),
+      secretOrKeyProvider: (_request: unknown, _token: unknown, done: (error: Error | null, secret?: string) => void) =>
+        done(null, secret.secret),
       algorithms: [JWT_ALGORITHM],
       audience: JWT_AUDIENCE,
       issuer: JWT_ISSUER,

@@ -19,9 +19,19 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     const dto = plainToInstance(LoginDto, request.body ?? {});
     const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length) {
-      const fields = Object.fromEntries(errors.map((e) => [e.property, Object.values(e.constraints ?? {}).map((m) => (m === `property ${e.property} should not exist` ? `${e.property} is not a known field` : m))]));
+      const fields = Object.fromEntries(
+        errors.map((e) => [
+          e.property,
+          Object.values(e.constraints ?? {}).map((m) =>
+            m === `property ${e.property} should not exist` ? `${e.property} is not a known field` : m,
+          ),
+        ]),
+      );
       throw new BadRequestException({ message: Object.values(fields).flat().join('; '), fields });
     }
-    return this.auth.validateCredentials(dto.email, dto.password, { ip: request.ip, userAgent: request.headers['user-agent'] });
+    return this.auth.validateCredentials(dto.email, dto.password, {
+      ip: request.ip,
+      userAgent: request.headers['user-agent'],
+    });
   }
 }

@@ -13,26 +13,45 @@ export class SendMessageDto {
   @IsString({ message: 'body must be text' })
   body: string;
 
-  @ApiProperty({ description: "The sender's own id for this message (for example a UUID): a retry with the same clientId stores nothing new", example: 'c0a8012e-7f4b-4b2a-9d43-1f0e5c3b9a77' })
-  @Matches(/^[A-Za-z0-9_-]{8,64}$/, { message: 'clientId must be 8 to 64 letters, digits, - or _ (for example a UUID)' })
+  @ApiProperty({
+    description:
+      "The sender's own id for this message (for example a UUID): a retry with the same clientId stores nothing new",
+    example: 'c0a8012e-7f4b-4b2a-9d43-1f0e5c3b9a77',
+  })
+  @Matches(/^[A-Za-z0-9_-]{8,64}$/, {
+    message: 'clientId must be 8 to 64 letters, digits, - or _ (for example a UUID)',
+  })
   clientId: string;
 }
 
 export class SocketSendMessageDto extends SendMessageDto {
-  @ApiProperty() @Type(() => Number) @IsInt({ message: 'channelId must be a channel id' }) @Min(1, { message: 'channelId must be a channel id' }) channelId: number;
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt({ message: 'channelId must be a channel id' })
+  @Min(1, { message: 'channelId must be a channel id' })
+  channelId: number;
 }
 
 export class SocketChannelDto {
-  @ApiProperty() @IsInt({ message: 'channelId must be a channel id' }) @Min(1, { message: 'channelId must be a channel id' }) channelId: number;
+  @ApiProperty()
+  @IsInt({ message: 'channelId must be a channel id' })
+  @Min(1, { message: 'channelId must be a channel id' })
+  channelId: number;
   @ApiPropertyOptional({ description: 'The last message id seen: the ack carries what came after it' })
-  @IsOptional() @IsInt({ message: 'after must be a message id' }) @Min(0, { message: 'after must be a message id' })
+  @IsOptional()
+  @IsInt({ message: 'after must be a message id' })
+  @Min(0, { message: 'after must be a message id' })
   after?: number;
 }
 
 export class SocketEditMessageDto {
   @ApiProperty() @IsInt({ message: 'channelId must be a channel id' }) @Min(1) channelId: number;
   @ApiProperty() @IsInt({ message: 'messageId must be a message id' }) @Min(1) messageId: number;
-  @ApiProperty() @Transform(trim) @Length(1, MESSAGE_MAX_LENGTH, { message: `body must be 1 to ${MESSAGE_MAX_LENGTH} characters long` }) @IsString() body: string;
+  @ApiProperty()
+  @Transform(trim)
+  @Length(1, MESSAGE_MAX_LENGTH, { message: `body must be 1 to ${MESSAGE_MAX_LENGTH} characters long` })
+  @IsString()
+  body: string;
 }
 
 export class SocketMessageRefDto {
@@ -41,22 +60,40 @@ export class SocketMessageRefDto {
 }
 
 export class EditMessageDto {
-  @ApiProperty() @Transform(trim) @Length(1, MESSAGE_MAX_LENGTH, { message: `body must be 1 to ${MESSAGE_MAX_LENGTH} characters long` }) @IsString({ message: 'body must be text' }) body: string;
+  @ApiProperty()
+  @Transform(trim)
+  @Length(1, MESSAGE_MAX_LENGTH, { message: `body must be 1 to ${MESSAGE_MAX_LENGTH} characters long` })
+  @IsString({ message: 'body must be text' })
+  body: string;
 }
 
 export class HideMessageDto {
-  @ApiProperty() @Transform(trim) @Length(3, 2000, { message: 'reason must be 3 to 2,000 characters long' }) @IsString({ message: 'reason must be text' }) reason: string;
+  @ApiProperty()
+  @Transform(trim)
+  @Length(3, 2000, { message: 'reason must be 3 to 2,000 characters long' })
+  @IsString({ message: 'reason must be text' })
+  reason: string;
 }
 
 export class HistoryQueryDto {
   @ApiPropertyOptional({ description: 'Messages after this id, oldest first (catch-up)' })
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'after must be a message id' }) @Min(0, { message: 'after must be a message id' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'after must be a message id' })
+  @Min(0, { message: 'after must be a message id' })
   after?: number;
   @ApiPropertyOptional({ description: 'Messages before this id (scrolling back); without after or before: the newest' })
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'before must be a message id' }) @Min(1, { message: 'before must be a message id' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'before must be a message id' })
+  @Min(1, { message: 'before must be a message id' })
   before?: number;
   @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'limit must be a whole number' }) @Min(1, { message: 'limit must be at least 1' }) @Max(200, { message: 'limit must be at most 200' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(200, { message: 'limit must be at most 200' })
   limit?: number;
 }
 

@@ -5,5 +5,9 @@ import { DomainEventBus } from './domain-events';
 
 /** The domain event bus and the presence registry, available everywhere. */
 @Global()
-@Module({ imports: [EventEmitterModule.forRoot()], providers: [DomainEventBus, PresenceService], exports: [DomainEventBus, PresenceService] })
+@Module({
+  imports: [EventEmitterModule.forRoot()],
+  providers: [DomainEventBus, PresenceService],
+  exports: [DomainEventBus, PresenceService],
+})
 export class EventsModule {}

@@ -4,7 +4,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 export class ErrorResponseDto {
   @ApiProperty({ example: 400 }) statusCode: number;
   @ApiProperty({ example: 'Bad Request' }) error: string;
-  @ApiProperty({ example: 'relationship must be one of: twin, honorary_twin, partner, informal', description: 'What went wrong, for a person' })
+  @ApiProperty({
+    example: 'relationship must be one of: twin, honorary_twin, partner, informal',
+    description: 'What went wrong, for a person',
+  })
   message: string;
   @ApiPropertyOptional({
     description: 'Validation messages by field or parameter',
@@ -13,6 +16,10 @@ export class ErrorResponseDto {
     additionalProperties: { type: 'array', items: { type: 'string' } },
   })
   fields?: Record<string, string[]>;
-  @ApiPropertyOptional({ description: 'A stable code for some errors (password_too_short, password_common...), for translation' }) code?: string;
-  @ApiPropertyOptional({ description: 'Id of the request, also in the x-request-id header and the log' }) requestId?: string;
+  @ApiPropertyOptional({
+    description: 'A stable code for some errors (password_too_short, password_common...), for translation',
+  })
+  code?: string;
+  @ApiPropertyOptional({ description: 'Id of the request, also in the x-request-id header and the log' })
+  requestId?: string;
 }

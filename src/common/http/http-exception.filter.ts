@@ -23,23 +23,39 @@ export class HttpExceptionFilter implements ExceptionFilter {
       void this.client.sendIndex(reply);
       return;
     }
-    const body: Record<string, unknown> = { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: 'Something went wrong on our side; it has been logged.' };
+    const body: Record<string, unknown> = {
+      statusCode: status,
+      error: STATUS_CODES[status] ?? 'Error',
+      message: 'Something went wrong on our side; it has been logged.',
+    };
     if (exception instanceof HttpException) {
       const response = exception.getResponse();
       if (typeof response === 'string') body.message = response;
       else {
-        const { message, fields, retryAfterSeconds, code } = response as { message?: unknown; fields?: unknown; retryAfterSeconds?: number; code?: unknown };
+        const { message, fields, retryAfterSeconds, code } = response as {
+          message?: unknown;
+          fields?: unknown;
+          retryAfterSeconds?: number;
+          code?: unknown;
+        };
         // A stable code (password_common...) lets clients translate the message.
         if (typeof code === 'string') body.code = code;
         if (retryAfterSeconds) void reply.header('retry-after', String(retryAfterSeconds));
         body.message = Array.isArray(message) ? message.join('; ') : (message ?? exception.message);
         if (fields) body.fields = fields;
       }
-      if (status === HttpStatus.NOT_FOUND && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(String(body.message))) {
+      if (
+        status === HttpStatus.NOT_FOUND &&
+        /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(String(body.message))
+      ) {
         body.message = `There is nothing at ${request.method} ${request.url.split('?')[0]}`;
       }
     } else {
-      this.logger.error({ msg: 'unhandled error', reqId: request.id, err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception });
+      this.logger.error({
+        msg: 'unhandled error',
+        reqId: request.id,
+        err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception,
+      });
     }
     body.requestId = request.id;
     void reply.status(status).send(body);

@@ -5,7 +5,12 @@ import type { Logger } from 'pino';
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly pino: Logger) {}
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, context?: unknown, extra?: object): void {
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace',
+    message: unknown,
+    context?: unknown,
+    extra?: object,
+  ): void {
     const fields = { context: typeof context === 'string' ? context : undefined, ...extra };
     if (message && typeof message === 'object') this.pino[level]({ ...fields, ...(message as object) });
     else this.pino[level](fields, String(message));

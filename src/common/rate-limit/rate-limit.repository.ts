@@ -25,7 +25,10 @@ export class RateLimitRepository {
   }
 
   async peek(key: string): Promise<BucketState | null> {
-    const [row] = await this.dataSource.query(`SELECT count, reset_at FROM rate_limit_buckets WHERE key = $1 AND reset_at > now()`, [key]);
+    const [row] = await this.dataSource.query(
+      `SELECT count, reset_at FROM rate_limit_buckets WHERE key = $1 AND reset_at > now()`,
+      [key],
+    );
     return row ? { count: row.count, resetAt: row.reset_at } : null;
   }
 

@@ -9,8 +9,14 @@ import { REGISTRATION_STATUSES, type RegistrationStatus } from '../forum.constan
  * and item; the waiting list is ordered by id.
  */
 @Entity({ name: 'forum_registrations' })
-@Index('forum_registrations_one_per_session', ['sessionId', 'userId'], { unique: true, where: `session_id IS NOT NULL AND status <> 'cancelled'` })
-@Index('forum_registrations_one_per_edition', ['editionId', 'userId'], { unique: true, where: `session_id IS NULL AND status <> 'cancelled'` })
+@Index('forum_registrations_one_per_session', ['sessionId', 'userId'], {
+  unique: true,
+  where: `session_id IS NOT NULL AND status <> 'cancelled'`,
+})
+@Index('forum_registrations_one_per_edition', ['editionId', 'userId'], {
+  unique: true,
+  where: `session_id IS NULL AND status <> 'cancelled'`,
+})
 @Index('forum_registrations_queue_idx', ['sessionId', 'status', 'id'])
 export class ForumRegistration {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })

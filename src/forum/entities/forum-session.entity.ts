@@ -1,12 +1,24 @@
 import { Organization } from '../../organizations/entities/organization.entity';
 import { ForumEdition } from './forum-edition.entity';
-import { Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Exclusion,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { SESSION_KINDS, SESSION_STATUSES, type SessionKind, type SessionStatus } from '../forum.constants';
 
 /** A proposed session; once accepted and placed, a slot of the agenda. */
 @Entity({ name: 'forum_sessions' })
 // Two sessions never share a room at the same time: the database refuses the second.
-@Exclusion('forum_sessions_no_room_overlap', `USING gist ("edition_id" WITH =, "room" WITH =, tstzrange("starts_at", "ends_at") WITH &&) WHERE ("room" IS NOT NULL AND "status" = 'accepted')`)
+@Exclusion(
+  'forum_sessions_no_room_overlap',
+  `USING gist ("edition_id" WITH =, "room" WITH =, tstzrange("starts_at", "ends_at") WITH &&) WHERE ("room" IS NOT NULL AND "status" = 'accepted')`,
+)
 @Index('forum_sessions_edition_idx', ['editionId', 'startsAt'])
 export class ForumSession {
   @PrimaryGeneratedColumn('uuid')

@@ -1,6 +1,16 @@
 import { Organization } from '../../organizations/entities/organization.entity';
 import { ForumEdition } from './forum-edition.entity';
-import { Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Exclusion,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { MEETING_STATUSES, type MeetingStatus } from '../forum.constants';
 
 /** A time slot for 1:1 meetings (for example 20 minutes). */

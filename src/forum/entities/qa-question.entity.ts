@@ -1,5 +1,14 @@
 import { ForumSession } from './forum-session.entity';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { QUESTION_STATUSES, type QuestionStatus } from '../forum.constants';
 
 /** A question of a session's live Q&A. */

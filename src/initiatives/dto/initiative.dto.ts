@@ -1,13 +1,36 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, Validate } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  Validate,
+} from 'class-validator';
 import { LANGUAGE_CODES } from '../../common/languages';
 import { IsCalendarDateConstraint } from '../../common/validation/is-calendar-date';
-import { INITIATIVE_KINDS, INITIATIVE_STATUSES, type InitiativeKind, type InitiativeStatus } from '../initiatives.constants';
+import {
+  INITIATIVE_KINDS,
+  INITIATIVE_STATUSES,
+  type InitiativeKind,
+  type InitiativeStatus,
+} from '../initiatives.constants';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const KEY = /^[a-z0-9_]{1,64}$/;
-const keyList = (field: string, example: string) => ({ each: true, message: `each of ${field} must be a key such as ${example}` });
+const keyList = (field: string, example: string) => ({
+  each: true,
+  message: `each of ${field} must be a key such as ${example}`,
+});
 
 export class CreateInitiativeDto {
   @ApiProperty({ description: 'The organisation posting it (you must be its owner or editor; it must be verified)' })
@@ -37,44 +60,72 @@ export class CreateInitiativeDto {
   kind: InitiativeKind;
 
   @ApiProperty({ type: [String], example: ['education', 'environment'] })
-  @IsArray({ message: 'areas must be a list' }) @ArrayMaxSize(10, { message: 'areas may have at most 10 entries' }) @ArrayUnique({ message: 'areas must not repeat' })
+  @IsArray({ message: 'areas must be a list' })
+  @ArrayMaxSize(10, { message: 'areas may have at most 10 entries' })
+  @ArrayUnique({ message: 'areas must not repeat' })
   @Matches(KEY, keyList('areas', 'education'))
   areas: string[];
 
   @ApiPropertyOptional({ type: [String], description: "The city's thematic goals it serves (GET /api/v1/goals)" })
-  @IsOptional() @IsArray({ message: 'goals must be a list' }) @ArrayMaxSize(18) @ArrayUnique({ message: 'goals must not repeat' })
+  @IsOptional()
+  @IsArray({ message: 'goals must be a list' })
+  @ArrayMaxSize(18)
+  @ArrayUnique({ message: 'goals must not repeat' })
   @Matches(KEY, keyList('goals', 'youth_exchange'))
   goals?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['nuremberg', 'lviv'], description: 'Keys of partner cities' })
-  @IsOptional() @IsArray({ message: 'targetCities must be a list' }) @ArrayMaxSize(31) @ArrayUnique({ message: 'targetCities must not repeat' })
+  @IsOptional()
+  @IsArray({ message: 'targetCities must be a list' })
+  @ArrayMaxSize(31)
+  @ArrayUnique({ message: 'targetCities must not repeat' })
   @Matches(KEY, keyList('targetCities', 'nuremberg'))
   targetCities?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['DE'], description: 'ISO 3166-1 alpha-2' })
-  @IsOptional() @IsArray({ message: 'targetCountries must be a list' }) @ArrayMaxSize(50) @ArrayUnique({ message: 'targetCountries must not repeat' })
-  @Matches(/^[A-Z]{2}$/, { each: true, message: 'each of targetCountries must be a two-letter ISO 3166 code such as DE' })
+  @IsOptional()
+  @IsArray({ message: 'targetCountries must be a list' })
+  @ArrayMaxSize(50)
+  @ArrayUnique({ message: 'targetCountries must not repeat' })
+  @Matches(/^[A-Z]{2}$/, {
+    each: true,
+    message: 'each of targetCountries must be a two-letter ISO 3166 code such as DE',
+  })
   targetCountries?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['school'], description: 'Organisation types sought as partners' })
-  @IsOptional() @IsArray({ message: 'soughtOrgTypes must be a list' }) @ArrayMaxSize(13) @ArrayUnique({ message: 'soughtOrgTypes must not repeat' })
+  @IsOptional()
+  @IsArray({ message: 'soughtOrgTypes must be a list' })
+  @ArrayMaxSize(13)
+  @ArrayUnique({ message: 'soughtOrgTypes must not repeat' })
   @Matches(KEY, keyList('soughtOrgTypes', 'school'))
   soughtOrgTypes?: string[];
 
   @ApiProperty({ type: [String], example: ['pl', 'de', 'en'] })
-  @IsArray({ message: 'languages must be a list' }) @ArrayMaxSize(20) @ArrayUnique({ message: 'languages must not repeat' })
-  @IsIn(LANGUAGE_CODES, { each: true, message: 'each of languages must be a two-letter ISO 639-1 code such as pl, en or de' })
+  @IsArray({ message: 'languages must be a list' })
+  @ArrayMaxSize(20)
+  @ArrayUnique({ message: 'languages must not repeat' })
+  @IsIn(LANGUAGE_CODES, {
+    each: true,
+    message: 'each of languages must be a two-letter ISO 639-1 code such as pl, en or de',
+  })
   languages: string[];
 
   @ApiPropertyOptional({ example: '2027-03-01' }) @IsOptional() @Validate(IsCalendarDateConstraint) startsOn?: string;
   @ApiPropertyOptional({ example: '2027-06-30' }) @IsOptional() @Validate(IsCalendarDateConstraint) endsOn?: string;
 
   @ApiPropertyOptional({ example: 'Erasmus+' })
-  @IsOptional() @Transform(trim) @MaxLength(200, { message: 'fundingProgramme must be at most 200 characters long' }) @IsString()
+  @IsOptional()
+  @Transform(trim)
+  @MaxLength(200, { message: 'fundingProgramme must be at most 200 characters long' })
+  @IsString()
   fundingProgramme?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Ids of co-organising (verified) organisations' })
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique()
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
   @IsUUID('4', { each: true, message: 'each of coOrganizerIds must be an organisation id' })
   coOrganizerIds?: string[];
 }
@@ -82,7 +133,9 @@ export class CreateInitiativeDto {
 export class UpdateInitiativeDto extends PartialType(CreateInitiativeDto) {}
 
 export class TransitionCommentDto {
-  @ApiPropertyOptional({ description: 'Required to request changes (what to change) and to reject (why); shown to the authors' })
+  @ApiPropertyOptional({
+    description: 'Required to request changes (what to change) and to reject (why); shown to the authors',
+  })
   @IsOptional()
   @Transform(trim)
   @Length(3, 2000, { message: 'comment must be 3 to 2,000 characters long' })
@@ -93,26 +146,69 @@ export class TransitionCommentDto {
 export const SORTS = ['relevance', 'newest'] as const;
 
 export class InitiativeSearchQueryDto {
-  @ApiPropertyOptional({ description: 'Words; case, diacritics and word endings typed so far do not matter (prefix matching)', example: 'wymiana szkol' })
-  @IsOptional() @Transform(trim) @MaxLength(200, { message: 'q must be at most 200 characters long' }) @IsString({ message: 'q must be a single text' })
+  @ApiPropertyOptional({
+    description: 'Words; case, diacritics and word endings typed so far do not matter (prefix matching)',
+    example: 'wymiana szkol',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @MaxLength(200, { message: 'q must be at most 200 characters long' })
+  @IsString({ message: 'q must be a single text' })
   q?: string;
-  @ApiPropertyOptional({ example: 'education' }) @IsOptional() @Matches(KEY, { message: 'area must be an area key such as education' }) area?: string;
-  @ApiPropertyOptional({ example: 'youth_exchange' }) @IsOptional() @Matches(KEY, { message: 'goal must be a goal key (GET /api/v1/goals)' }) goal?: string;
-  @ApiPropertyOptional({ enum: INITIATIVE_KINDS }) @IsOptional() @IsIn(INITIATIVE_KINDS, { message: `kind must be one of: ${INITIATIVE_KINDS.join(', ')}` }) kind?: InitiativeKind;
-  @ApiPropertyOptional({ example: 'nuremberg', description: 'Target city key' }) @IsOptional() @Matches(KEY, { message: 'city must be a city key such as nuremberg' }) city?: string;
+  @ApiPropertyOptional({ example: 'education' })
+  @IsOptional()
+  @Matches(KEY, { message: 'area must be an area key such as education' })
+  area?: string;
+  @ApiPropertyOptional({ example: 'youth_exchange' })
+  @IsOptional()
+  @Matches(KEY, { message: 'goal must be a goal key (GET /api/v1/goals)' })
+  goal?: string;
+  @ApiPropertyOptional({ enum: INITIATIVE_KINDS })
+  @IsOptional()
+  @IsIn(INITIATIVE_KINDS, { message: `kind must be one of: ${INITIATIVE_KINDS.join(', ')}` })
+  kind?: InitiativeKind;
+  @ApiPropertyOptional({ example: 'nuremberg', description: 'Target city key' })
+  @IsOptional()
+  @Matches(KEY, { message: 'city must be a city key such as nuremberg' })
+  city?: string;
   @ApiPropertyOptional({ example: 'DE', description: 'Target country' })
-  @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value)) @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter ISO 3166 code such as DE' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter ISO 3166 code such as DE' })
   country?: string;
-  @ApiPropertyOptional({ example: 'school', description: 'Sought organisation type' }) @IsOptional() @Matches(KEY, { message: 'orgType must be an organisation type such as school' }) orgType?: string;
-  @ApiPropertyOptional({ example: 'de' }) @IsOptional() @IsIn(LANGUAGE_CODES, { message: 'lang must be a two-letter ISO 639-1 code such as pl, en or de' }) lang?: string;
-  @ApiPropertyOptional({ description: 'Organisation id' }) @IsOptional() @IsUUID('4', { message: 'org must be an organisation id' }) org?: string;
-  @ApiPropertyOptional({ enum: INITIATIVE_STATUSES, description: 'Staff may list any status; members may list their organisation\'s (with org)' })
-  @IsOptional() @IsIn(INITIATIVE_STATUSES, { message: `status must be one of: ${INITIATIVE_STATUSES.join(', ')}` })
+  @ApiPropertyOptional({ example: 'school', description: 'Sought organisation type' })
+  @IsOptional()
+  @Matches(KEY, { message: 'orgType must be an organisation type such as school' })
+  orgType?: string;
+  @ApiPropertyOptional({ example: 'de' })
+  @IsOptional()
+  @IsIn(LANGUAGE_CODES, { message: 'lang must be a two-letter ISO 639-1 code such as pl, en or de' })
+  lang?: string;
+  @ApiPropertyOptional({ description: 'Organisation id' })
+  @IsOptional()
+  @IsUUID('4', { message: 'org must be an organisation id' })
+  org?: string;
+  @ApiPropertyOptional({
+    enum: INITIATIVE_STATUSES,
+    description: "Staff may list any status; members may list their organisation's (with org)",
+  })
+  @IsOptional()
+  @IsIn(INITIATIVE_STATUSES, { message: `status must be one of: ${INITIATIVE_STATUSES.join(', ')}` })
   status?: InitiativeStatus;
-  @ApiPropertyOptional({ enum: SORTS, default: 'relevance with q, else newest' }) @IsOptional() @IsIn(SORTS, { message: 'sort must be relevance or newest' }) sort?: (typeof SORTS)[number];
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,300}$/, { message: 'cursor must be the nextCursor of a previous page' }) cursor?: string;
+  @ApiPropertyOptional({ enum: SORTS, default: 'relevance with q, else newest' })
+  @IsOptional()
+  @IsIn(SORTS, { message: 'sort must be relevance or newest' })
+  sort?: (typeof SORTS)[number];
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,300}$/, { message: 'cursor must be the nextCursor of a previous page' })
+  cursor?: string;
   @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'limit must be a whole number' }) @Min(1, { message: 'limit must be at least 1' }) @Max(100, { message: 'limit must be at most 100' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(100, { message: 'limit must be at most 100' })
   limit?: number;
 }
 
@@ -154,14 +250,21 @@ export class InitiativeTransitionDto {
 
 export class InitiativeDetailDto extends InitiativeSummaryDto {
   @ApiProperty({ description: 'Sanitised HTML rendered from the Markdown body' }) bodyHtml: string;
-  @ApiProperty({ type: Number, nullable: true, description: 'Its discussion channel (join with channel:join)' }) channelId: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Its discussion channel (join with channel:join)' })
+  channelId: number | null;
   @ApiPropertyOptional({ description: 'Markdown source; for its editors' }) body?: string;
   @ApiProperty({ type: [InitiativeOrganizationDto] }) coOrganizers: InitiativeOrganizationDto[];
-  @ApiProperty({ type: String, nullable: true, description: "The moderator's comment or reason; for its organisation and staff" }) statusComment: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The moderator's comment or reason; for its organisation and staff",
+  })
+  statusComment: string | null;
   @ApiProperty({ description: 'Hidden by moderation (visible to its organisation and staff only)' }) hidden: boolean;
   @ApiProperty({ description: 'You may edit it and take its editor actions' }) canEdit: boolean;
   @ApiProperty({ type: [String], description: 'Transitions you may take now' }) actions: string[];
-  @ApiPropertyOptional({ type: [InitiativeTransitionDto], description: 'History; for its organisation and staff' }) history?: InitiativeTransitionDto[];
+  @ApiPropertyOptional({ type: [InitiativeTransitionDto], description: 'History; for its organisation and staff' })
+  history?: InitiativeTransitionDto[];
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }
@@ -180,7 +283,8 @@ export class InitiativeFacetsDto {
 
 export class InitiativeSearchResultDto {
   @ApiProperty({ type: [InitiativeSummaryDto] }) items: InitiativeSummaryDto[];
-  @ApiProperty({ type: InitiativeFacetsDto, description: 'Counts over all matches of the query and filters' }) facets: InitiativeFacetsDto;
+  @ApiProperty({ type: InitiativeFacetsDto, description: 'Counts over all matches of the query and filters' })
+  facets: InitiativeFacetsDto;
   @ApiProperty({ description: 'Matches in all' }) total: number;
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }

@@ -1,6 +1,20 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Organization } from '../../organizations/entities/organization.entity';
-import { INITIATIVE_KINDS, INITIATIVE_STATUSES, type InitiativeKind, type InitiativeStatus } from '../initiatives.constants';
+import {
+  INITIATIVE_KINDS,
+  INITIATIVE_STATUSES,
+  type InitiativeKind,
+  type InitiativeStatus,
+} from '../initiatives.constants';
 
 /**
  * Search document: title weighted above summary above body, unaccented so that "krakow" finds
@@ -21,14 +35,20 @@ export const SEARCH_HEAD_EXPRESSION = `setweight(to_tsvector('simple', immutable
 // One GIN index for the text and every array filter of the search: a query with words and an area
 // is one index scan that intersects both inside the index, not two scans ANDed into a bitmap.
 // GIN serves any subset of its columns, so a filter alone uses it too.
-@Index('initiatives_search_filters_idx', ['search', 'areas', 'goals', 'targetCities', 'targetCountries', 'soughtOrgTypes', 'languages'], { type: 'gin' })
+@Index(
+  'initiatives_search_filters_idx',
+  ['search', 'areas', 'goals', 'targetCities', 'targetCountries', 'soughtOrgTypes', 'languages'],
+  { type: 'gin' },
+)
 // Trigram index on the unaccented title, for "similar initiatives": an operator class TypeORM
 // cannot describe, so it is written by hand in the migration and left alone here.
 @Index('initiatives_title_trgm_idx', { synchronize: false })
 // Matching's one index for all its signals, over an expression of six columns (src/matching/match-keys.ts):
 // also written by hand in its migration (MatchKeys).
 @Index('initiatives_match_keys_idx', { synchronize: false })
-@Index('initiatives_public_newest_idx', ['publishedAt', 'id'], { where: `status IN ('published', 'in_progress', 'completed') AND hidden_at IS NULL` })
+@Index('initiatives_public_newest_idx', ['publishedAt', 'id'], {
+  where: `status IN ('published', 'in_progress', 'completed') AND hidden_at IS NULL`,
+})
 export class Initiative {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { INITIATIVE_KINDS } from '../../initiatives/initiatives.constants';
 import { LANGUAGE_CODES } from '../../common/languages';
 
@@ -8,18 +19,48 @@ const KEY = /^[a-z0-9_]{1,64}$/;
 const CURSOR = /^[A-Za-z0-9_-]{1,400}$/;
 
 export class MatchQueryDto {
-  @ApiPropertyOptional({ enum: ['pl', 'en'], description: "Language of the reasons (default: yours, or the browser's)" }) @IsOptional() @IsIn(['pl', 'en'], { message: 'lang must be pl or en' }) lang?: 'pl' | 'en';
-  @ApiPropertyOptional({ description: 'nextOrganizationsCursor of the previous answer' }) @IsOptional() @Matches(CURSOR, { message: 'organizationsCursor must be a cursor of a previous answer' }) organizationsCursor?: string;
-  @ApiPropertyOptional({ description: 'nextInitiativesCursor of the previous answer' }) @IsOptional() @Matches(CURSOR, { message: 'initiativesCursor must be a cursor of a previous answer' }) initiativesCursor?: string;
+  @ApiPropertyOptional({
+    enum: ['pl', 'en'],
+    description: "Language of the reasons (default: yours, or the browser's)",
+  })
+  @IsOptional()
+  @IsIn(['pl', 'en'], { message: 'lang must be pl or en' })
+  lang?: 'pl' | 'en';
+  @ApiPropertyOptional({ description: 'nextOrganizationsCursor of the previous answer' })
+  @IsOptional()
+  @Matches(CURSOR, { message: 'organizationsCursor must be a cursor of a previous answer' })
+  organizationsCursor?: string;
+  @ApiPropertyOptional({ description: 'nextInitiativesCursor of the previous answer' })
+  @IsOptional()
+  @Matches(CURSOR, { message: 'initiativesCursor must be a cursor of a previous answer' })
+  initiativesCursor?: string;
 }
 
 export class SuggestionQueryDto {
-  @ApiPropertyOptional({ enum: ['pl', 'en'] }) @IsOptional() @IsIn(['pl', 'en'], { message: 'lang must be pl or en' }) lang?: 'pl' | 'en';
-  @ApiPropertyOptional() @IsOptional() @Matches(CURSOR, { message: 'cursor must be the nextCursor of a previous answer' }) cursor?: string;
+  @ApiPropertyOptional({ enum: ['pl', 'en'] })
+  @IsOptional()
+  @IsIn(['pl', 'en'], { message: 'lang must be pl or en' })
+  lang?: 'pl' | 'en';
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(CURSOR, { message: 'cursor must be the nextCursor of a previous answer' })
+  cursor?: string;
 }
 
 export class MatchReasonDto {
-  @ApiProperty({ enum: ['target_city', 'target_country', 'city_tier', 'sought_type', 'shared_areas', 'shared_languages', 'active', 'city_boost'] }) code: string;
+  @ApiProperty({
+    enum: [
+      'target_city',
+      'target_country',
+      'city_tier',
+      'sought_type',
+      'shared_areas',
+      'shared_languages',
+      'active',
+      'city_boost',
+    ],
+  })
+  code: string;
   @ApiProperty({ example: "Nuremberg is Kraków's twin city" }) text: string;
 }
 
@@ -56,37 +97,67 @@ export class InitiativeMatchDto {
 }
 
 export class MatchesDto {
-  @ApiProperty({ type: [OrganizationMatchDto], description: 'Counterpart organisations, best first, 20 at a time' }) organizations: OrganizationMatchDto[];
-  @ApiProperty({ type: [InitiativeMatchDto], description: 'Complementary initiatives, best first, 20 at a time' }) initiatives: InitiativeMatchDto[];
+  @ApiProperty({ type: [OrganizationMatchDto], description: 'Counterpart organisations, best first, 20 at a time' })
+  organizations: OrganizationMatchDto[];
+  @ApiProperty({ type: [InitiativeMatchDto], description: 'Complementary initiatives, best first, 20 at a time' })
+  initiatives: InitiativeMatchDto[];
   @ApiProperty({ type: String, nullable: true }) nextOrganizationsCursor: string | null;
   @ApiProperty({ type: String, nullable: true }) nextInitiativesCursor: string | null;
 }
 
 export class SuggestionsDto {
-  @ApiProperty({ type: [InitiativeMatchDto], description: 'Initiatives that fit the organisation, best first' }) initiatives: InitiativeMatchDto[];
+  @ApiProperty({ type: [InitiativeMatchDto], description: 'Initiatives that fit the organisation, best first' })
+  initiatives: InitiativeMatchDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
 export class CityBoostDto {
   @ApiProperty({ minimum: 0, maximum: 20, description: '0 to 20 points added to matches in this city' })
-  @Type(() => Number) @IsInt({ message: 'boost must be a whole number' }) @Min(0, { message: 'boost must be 0 to 20' }) @Max(20, { message: 'boost must be 0 to 20' })
+  @Type(() => Number)
+  @IsInt({ message: 'boost must be a whole number' })
+  @Min(0, { message: 'boost must be 0 to 20' })
+  @Max(20, { message: 'boost must be 0 to 20' })
   boost: number;
 }
 
 export class SavedFiltersDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)) @MaxLength(200) @IsString() q?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @MaxLength(200)
+  @IsString()
+  q?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(KEY, { message: 'area must be an area key' }) area?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(KEY, { message: 'goal must be a goal key' }) goal?: string;
-  @ApiPropertyOptional({ enum: INITIATIVE_KINDS }) @IsOptional() @IsIn(INITIATIVE_KINDS, { message: `kind must be one of: ${INITIATIVE_KINDS.join(', ')}` }) kind?: string;
+  @ApiPropertyOptional({ enum: INITIATIVE_KINDS })
+  @IsOptional()
+  @IsIn(INITIATIVE_KINDS, { message: `kind must be one of: ${INITIATIVE_KINDS.join(', ')}` })
+  kind?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(KEY, { message: 'city must be a city key' }) city?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter ISO 3166 code' }) country?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(KEY, { message: 'orgType must be an organisation type' }) orgType?: string;
-  @ApiPropertyOptional() @IsOptional() @IsIn(LANGUAGE_CODES, { message: 'lang must be a two-letter ISO 639-1 code' }) lang?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter ISO 3166 code' })
+  country?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(KEY, { message: 'orgType must be an organisation type' })
+  orgType?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsIn(LANGUAGE_CODES, { message: 'lang must be a two-letter ISO 639-1 code' })
+  lang?: string;
 }
 
 export class CreateSavedSearchDto {
-  @ApiProperty({ example: 'Schools in Nuremberg' }) @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)) @Length(1, 100, { message: 'name must be 1 to 100 characters long' }) @IsString() name: string;
-  @ApiProperty({ type: SavedFiltersDto, description: 'The filters of GET /api/v1/initiatives' }) @ValidateNested() @Type(() => SavedFiltersDto) filters: SavedFiltersDto;
+  @ApiProperty({ example: 'Schools in Nuremberg' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Length(1, 100, { message: 'name must be 1 to 100 characters long' })
+  @IsString()
+  name: string;
+  @ApiProperty({ type: SavedFiltersDto, description: 'The filters of GET /api/v1/initiatives' })
+  @ValidateNested()
+  @Type(() => SavedFiltersDto)
+  filters: SavedFiltersDto;
 }
 
 export class SavedSearchDto {

@@ -10,14 +10,25 @@ export type Reportable = (typeof REPORTABLE)[number];
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateReportDto {
-  @ApiProperty({ enum: REPORTABLE }) @IsIn(REPORTABLE, { message: `targetType must be one of: ${REPORTABLE.join(', ')}` }) targetType: Reportable;
+  @ApiProperty({ enum: REPORTABLE })
+  @IsIn(REPORTABLE, { message: `targetType must be one of: ${REPORTABLE.join(', ')}` })
+  targetType: Reportable;
   @ApiProperty() @Matches(/^[0-9a-f-]{36}$/, { message: 'targetId must be the id of the item' }) targetId: string;
-  @ApiProperty({ enum: REPORT_REASONS }) @IsIn(REPORT_REASONS, { message: `reason must be one of: ${REPORT_REASONS.join(', ')}` }) reason: ReportReason;
-  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @Transform(trim) @MaxLength(1000, { message: 'comment must be at most 1,000 characters long' }) @IsString() comment?: string;
+  @ApiProperty({ enum: REPORT_REASONS })
+  @IsIn(REPORT_REASONS, { message: `reason must be one of: ${REPORT_REASONS.join(', ')}` })
+  reason: ReportReason;
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @Transform(trim)
+  @MaxLength(1000, { message: 'comment must be at most 1,000 characters long' })
+  @IsString()
+  comment?: string;
 }
 
 export class ModerationTargetParamsDto {
-  @ApiProperty({ enum: REPORTABLE }) @IsIn(REPORTABLE, { message: `targetType must be one of: ${REPORTABLE.join(', ')}` }) targetType: Reportable;
+  @ApiProperty({ enum: REPORTABLE })
+  @IsIn(REPORTABLE, { message: `targetType must be one of: ${REPORTABLE.join(', ')}` })
+  targetType: Reportable;
   @ApiProperty() @Matches(/^[0-9a-f-]{36}$/, { message: 'targetId must be the id of the item' }) targetId: string;
 }
 

@@ -1,5 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { REPORT_REASONS, REPORT_TARGETS, type ReportReason, type ReportTarget } from '../../initiatives/initiatives.constants';
+import {
+  REPORT_REASONS,
+  REPORT_TARGETS,
+  type ReportReason,
+  type ReportTarget,
+} from '../../initiatives/initiatives.constants';
 
 /** A flag raised by a signed-in user on an initiative, an organisation or a message; one per user and item. */
 @Entity({ name: 'reports' })

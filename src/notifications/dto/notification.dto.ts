@@ -25,15 +25,32 @@ export class NotificationPageDto {
 }
 
 export class NotificationQueryDto {
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @Type(() => Number) @IsInt({ message: 'cursor must be the nextCursor of a previous page' }) @Min(1) cursor?: number;
-  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'limit must be a whole number' }) @Min(1) @Max(100, { message: 'limit must be at most 100' }) limit?: number;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'cursor must be the nextCursor of a previous page' })
+  @Min(1)
+  cursor?: number;
+  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1)
+  @Max(100, { message: 'limit must be at most 100' })
+  limit?: number;
 }
 
 export class MarkReadDto {
   @ApiPropertyOptional({ type: [Number], description: 'These notifications' })
-  @IsOptional() @IsArray({ message: 'ids must be a list of notification ids' }) @ArrayMaxSize(500) @IsInt({ each: true, message: 'each of ids must be a notification id' })
+  @IsOptional()
+  @IsArray({ message: 'ids must be a list of notification ids' })
+  @ArrayMaxSize(500)
+  @IsInt({ each: true, message: 'each of ids must be a notification id' })
   ids?: number[];
-  @ApiPropertyOptional({ description: 'All of mine' }) @IsOptional() @IsBoolean({ message: 'all must be true or false' }) all?: boolean;
+  @ApiPropertyOptional({ description: 'All of mine' })
+  @IsOptional()
+  @IsBoolean({ message: 'all must be true or false' })
+  all?: boolean;
 }
 
 export class UnreadDto {
@@ -41,12 +58,22 @@ export class UnreadDto {
 }
 
 export class PreferenceDto {
-  @ApiProperty({ enum: NOTIFICATION_KINDS }) @IsIn(NOTIFICATION_KINDS, { message: `kind must be one of: ${NOTIFICATION_KINDS.join(', ')}` }) kind: NotificationKind;
-  @ApiProperty({ enum: DELIVERIES, description: 'in_app: the bell only; email: also an e-mail at once; digest: also in a daily e-mail' })
+  @ApiProperty({ enum: NOTIFICATION_KINDS })
+  @IsIn(NOTIFICATION_KINDS, { message: `kind must be one of: ${NOTIFICATION_KINDS.join(', ')}` })
+  kind: NotificationKind;
+  @ApiProperty({
+    enum: DELIVERIES,
+    description: 'in_app: the bell only; email: also an e-mail at once; digest: also in a daily e-mail',
+  })
   @IsIn(DELIVERIES, { message: `delivery must be one of: ${DELIVERIES.join(', ')}` })
   delivery: Delivery;
 }
 
 export class PreferencesDto {
-  @ApiProperty({ type: [PreferenceDto] }) @IsArray({ message: 'items must be a list' }) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => PreferenceDto) items: PreferenceDto[];
+  @ApiProperty({ type: [PreferenceDto] })
+  @IsArray({ message: 'items must be a list' })
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => PreferenceDto)
+  items: PreferenceDto[];
 }

@@ -18,7 +18,12 @@ export class Notification {
 
   /** Texts in both languages and a link, fixed when the event happened. */
   @Column({ type: 'jsonb' })
-  payload: { title: { pl: string; en: string }; body: { pl: string; en: string }; link: string; [key: string]: unknown };
+  payload: {
+    title: { pl: string; en: string };
+    body: { pl: string; en: string };
+    link: string;
+    [key: string]: unknown;
+  };
 
   @Column({ type: 'enum', enum: DELIVERIES, enumName: 'notification_delivery' })
   delivery: Delivery;

@@ -19,7 +19,12 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { LANGUAGE_CODES } from '../../common/languages';
-import { MEMBER_ROLES, ORGANIZATION_STATUSES, type MemberRole, type OrganizationStatus } from '../organizations.constants';
+import {
+  MEMBER_ROLES,
+  ORGANIZATION_STATUSES,
+  type MemberRole,
+  type OrganizationStatus,
+} from '../organizations.constants';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -32,11 +37,17 @@ export class CreateOrganizationDto {
   @Length(2, 200, { message: 'name must be 2 to 200 characters long' })
   name: string;
 
-  @ApiProperty({ example: 'ngo', description: 'An organisation type of the reference data (GET /api/v1/organization-types)' })
+  @ApiProperty({
+    example: 'ngo',
+    description: 'An organisation type of the reference data (GET /api/v1/organization-types)',
+  })
   @Matches(KEY, { message: 'type must be an organisation type such as ngo or school' })
   type: string;
 
-  @ApiPropertyOptional({ example: 'krakow', description: 'Key of the home city or a partner city; otherwise give city and country' })
+  @ApiPropertyOptional({
+    example: 'krakow',
+    description: 'Key of the home city or a partner city; otherwise give city and country',
+  })
   @IsOptional()
   @Matches(KEY, { message: 'cityKey must be a city key such as krakow or lviv' })
   cityKey?: string;
@@ -66,12 +77,23 @@ export class CreateOrganizationDto {
   @IsArray({ message: 'languages must be a list of language codes' })
   @ArrayMaxSize(20)
   @ArrayUnique({ message: 'languages must not repeat' })
-  @IsIn(LANGUAGE_CODES, { each: true, message: 'each of languages must be a two-letter ISO 639-1 code such as pl, en or de' })
+  @IsIn(LANGUAGE_CODES, {
+    each: true,
+    message: 'each of languages must be a two-letter ISO 639-1 code such as pl, en or de',
+  })
   languages: string[];
 
-  @ApiPropertyOptional({ type: String, example: 'https://most-kultury.example.org', nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'https://most-kultury.example.org',
+    nullable: true,
+    description: 'null clears it',
+  })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be a web address starting with https:// or http://' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: 'website must be a web address starting with https:// or http://' },
+  )
   @MaxLength(300)
   website?: string | null;
 
@@ -81,14 +103,24 @@ export class CreateOrganizationDto {
   @MaxLength(10000, { message: 'description must be at most 10,000 characters long' })
   description?: string;
 
-  @ApiPropertyOptional({ type: String, example: 'kontakt@most-kultury.example.org', nullable: true, description: 'Shown to signed-in users only; null clears it' })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'kontakt@most-kultury.example.org',
+    nullable: true,
+    description: 'Shown to signed-in users only; null clears it',
+  })
   @IsOptional()
   @Transform(lower)
   @IsEmail({}, { message: 'contactEmail must be an e-mail address' })
   @MaxLength(254)
   contactEmail?: string | null;
 
-  @ApiPropertyOptional({ type: String, example: '+48 12 616 12 00', nullable: true, description: 'Shown to signed-in users only; null clears it' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '+48 12 616 12 00',
+    nullable: true,
+    description: 'Shown to signed-in users only; null clears it',
+  })
   @IsOptional()
   @Matches(/^\+?[0-9 ()-]{6,40}$/, { message: 'contactPhone must be a phone number such as +48 12 616 12 00' })
   contactPhone?: string | null;
@@ -97,7 +129,10 @@ export class CreateOrganizationDto {
 export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
 
 export class ReasonDto {
-  @ApiProperty({ example: 'The organisation could not be found in the KRS register.', description: 'Why: shown to the owners and kept in the audit log' })
+  @ApiProperty({
+    example: 'The organisation could not be found in the KRS register.',
+    description: 'Why: shown to the owners and kept in the audit log',
+  })
   @Transform(trim)
   @IsString({ message: 'reason must be text' })
   @Length(3, 2000, { message: 'reason must be 3 to 2,000 characters long' })
@@ -129,25 +164,54 @@ export class TransferOwnershipDto {
 }
 
 export class OrganizationListQueryDto {
-  @ApiPropertyOptional({ example: 'school' }) @IsOptional() @Matches(KEY, { message: 'type must be an organisation type such as school' }) type?: string;
-  @ApiPropertyOptional({ example: 'lviv' }) @IsOptional() @Matches(KEY, { message: 'city must be a city key such as lviv' }) city?: string;
-  @ApiPropertyOptional({ example: 'DE' }) @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value)) @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter ISO 3166 code' }) country?: string;
-  @ApiPropertyOptional({ example: 'education' }) @IsOptional() @Matches(KEY, { message: 'area must be an area key such as education' }) area?: string;
-  @ApiPropertyOptional({ example: 'uniwersytet' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(100, { message: 'q must be at most 100 characters' }) q?: string;
+  @ApiPropertyOptional({ example: 'school' })
+  @IsOptional()
+  @Matches(KEY, { message: 'type must be an organisation type such as school' })
+  type?: string;
+  @ApiPropertyOptional({ example: 'lviv' })
+  @IsOptional()
+  @Matches(KEY, { message: 'city must be a city key such as lviv' })
+  city?: string;
+  @ApiPropertyOptional({ example: 'DE' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter ISO 3166 code' })
+  country?: string;
+  @ApiPropertyOptional({ example: 'education' })
+  @IsOptional()
+  @Matches(KEY, { message: 'area must be an area key such as education' })
+  area?: string;
+  @ApiPropertyOptional({ example: 'uniwersytet' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100, { message: 'q must be at most 100 characters' })
+  q?: string;
   @ApiPropertyOptional({ enum: ORGANIZATION_STATUSES, description: 'Staff only; others see verified organisations' })
   @IsOptional()
   @IsIn(ORGANIZATION_STATUSES, { message: 'status must be one of: pending, verified, rejected' })
   status?: OrganizationStatus;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be the nextCursor of a previous page' }) cursor?: string;
-  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'limit must be a whole number' }) @Min(1) @Max(100, { message: 'limit must be at most 100' }) limit?: number;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be the nextCursor of a previous page' })
+  cursor?: string;
+  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1)
+  @Max(100, { message: 'limit must be at most 100' })
+  limit?: number;
 }
 
 export class OrganizationCityDto {
-  @ApiProperty({ type: String, nullable: true, example: 'krakow', description: 'Null for a city outside the registry' }) key: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'krakow', description: 'Null for a city outside the registry' })
+  key: string | null;
   @ApiProperty({ example: 'Kraków' }) name: string;
   @ApiProperty({ type: String, nullable: true, example: 'Kraków' }) namePl: string | null;
   @ApiProperty({ example: 'PL' }) country: string;
-  @ApiProperty({ type: String, nullable: true, enum: ['home', 'twin', 'honorary_twin', 'partner', 'informal'] }) relationship: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['home', 'twin', 'honorary_twin', 'partner', 'informal'] })
+  relationship: string | null;
 }
 
 export class MemberDto {
@@ -173,11 +237,20 @@ export class OrganizationDto {
 
 export class OrganizationDetailDto extends OrganizationDto {
   @ApiPropertyOptional({ description: 'Markdown source; for its editors' }) description?: string;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Signed-in users only' }) contactEmail?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Signed-in users only' }) contactPhone?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Signed-in users only' }) contactEmail?:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Signed-in users only' }) contactPhone?:
+    string | null;
   @ApiPropertyOptional({ type: [MemberDto], description: 'Signed-in users only' }) members?: MemberDto[];
-  @ApiPropertyOptional({ type: String, nullable: true, enum: MEMBER_ROLES, description: 'Your role in it, when signed in' }) myRole?: MemberRole | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Why it was rejected; for its members and staff' }) statusReason?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    enum: MEMBER_ROLES,
+    description: 'Your role in it, when signed in',
+  })
+  myRole?: MemberRole | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Why it was rejected; for its members and staff' })
+  statusReason?: string | null;
 }
 
 export class OrganizationPageDto {

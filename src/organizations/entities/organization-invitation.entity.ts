@@ -4,7 +4,10 @@ import { Organization } from './organization.entity';
 
 /** An invitation by e-mail to join an organisation; the token is single-use and expires. */
 @Entity({ name: 'organization_invitations' })
-@Index('organization_invitations_open_unique', ['organizationId', 'email'], { unique: true, where: 'accepted_at IS NULL AND revoked_at IS NULL' })
+@Index('organization_invitations_open_unique', ['organizationId', 'email'], {
+  unique: true,
+  where: 'accepted_at IS NULL AND revoked_at IS NULL',
+})
 export class OrganizationInvitation {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { INTEREST_STATUSES, PARTNERSHIP_STATUSES, type InterestStatus, type PartnershipStatus } from '../partnerships.constants';
+import {
+  INTEREST_STATUSES,
+  PARTNERSHIP_STATUSES,
+  type InterestStatus,
+  type PartnershipStatus,
+} from '../partnerships.constants';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -27,7 +32,9 @@ export class InterestReplyDto {
 }
 
 export class InterestListQueryDto {
-  @ApiProperty({ enum: ['incoming', 'sent'] }) @IsIn(['incoming', 'sent'], { message: 'direction must be incoming or sent' }) direction: 'incoming' | 'sent';
+  @ApiProperty({ enum: ['incoming', 'sent'] })
+  @IsIn(['incoming', 'sent'], { message: 'direction must be incoming or sent' })
+  direction: 'incoming' | 'sent';
 }
 
 export class InterestDto {
@@ -67,7 +74,12 @@ export class PartnershipDto {
   @ApiProperty({ type: String, nullable: true }) outcomeNote: string | null;
   @ApiProperty({ type: [PartnerOrganizationDto] }) organizations: PartnerOrganizationDto[];
   @ApiProperty({ description: 'Every participant agreed to show it publicly' }) public: boolean;
-  @ApiProperty({ type: Number, nullable: true, description: 'The private channel; for members of the participating organisations' }) channelId: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'The private channel; for members of the participating organisations',
+  })
+  channelId: number | null;
   @ApiProperty() createdAt: string;
 }
 
@@ -76,15 +88,24 @@ export class PartnershipListDto {
 }
 
 export class UpdatePartnershipDto {
-  @ApiProperty({ enum: ['completed', 'ended'] }) @IsIn(['completed', 'ended'], { message: 'status must be completed or ended' }) status: 'completed' | 'ended';
+  @ApiProperty({ enum: ['completed', 'ended'] })
+  @IsIn(['completed', 'ended'], { message: 'status must be completed or ended' })
+  status: 'completed' | 'ended';
   @ApiPropertyOptional({ description: 'Required when completed: what came of it' })
-  @IsOptional() @Transform(trim) @Length(3, 4000, { message: 'outcomeNote must be 3 to 4,000 characters long' }) @IsString()
+  @IsOptional()
+  @Transform(trim)
+  @Length(3, 4000, { message: 'outcomeNote must be 3 to 4,000 characters long' })
+  @IsString()
   outcomeNote?: string;
 }
 
 export class ConsentDto {
-  @ApiProperty({ description: 'Your organisation agrees (true) or not (false) to show the partnership publicly' }) @IsBoolean({ message: 'public must be true or false' }) public: boolean;
-  @ApiProperty() @IsUUID('4', { message: 'organizationId must be the id of your participating organisation' }) organizationId: string;
+  @ApiProperty({ description: 'Your organisation agrees (true) or not (false) to show the partnership publicly' })
+  @IsBoolean({ message: 'public must be true or false' })
+  public: boolean;
+  @ApiProperty()
+  @IsUUID('4', { message: 'organizationId must be the id of your participating organisation' })
+  organizationId: string;
 }
 
 export class PartnershipCityCountDto {
@@ -96,5 +117,9 @@ export class PartnershipCityCountDto {
 }
 
 export class PartnershipStatsDto {
-  @ApiProperty({ type: [PartnershipCityCountDto], description: 'Active and completed partnerships with an organisation in each partner city' }) items: PartnershipCityCountDto[];
+  @ApiProperty({
+    type: [PartnershipCityCountDto],
+    description: 'Active and completed partnerships with an organisation in each partner city',
+  })
+  items: PartnershipCityCountDto[];
 }

@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, Validate } from 'class-validator';
-import { CITY_STATUSES, GOAL_SCOPES, RELATIONSHIPS, type CityStatus, type GoalScope, type Relationship } from '../registry.constants';
+import {
+  CITY_STATUSES,
+  GOAL_SCOPES,
+  RELATIONSHIPS,
+  type CityStatus,
+  type GoalScope,
+  type Relationship,
+} from '../registry.constants';
 import { IsCalendarDateConstraint } from '../../common/validation/is-calendar-date';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -26,10 +33,15 @@ export class CityQueryDto {
   @ApiPropertyOptional({ example: 'education', description: 'Cooperation area (GET /api/v1/areas lists them)' })
   @IsOptional()
   @IsString({ message: 'area must be a single area key' })
-  @Matches(/^[a-z0-9_]{1,64}$/, { message: 'area must be an area key such as education (GET /api/v1/areas lists them)' })
+  @Matches(/^[a-z0-9_]{1,64}$/, {
+    message: 'area must be an area key such as education (GET /api/v1/areas lists them)',
+  })
   area?: string;
 
-  @ApiPropertyOptional({ example: 'krakow', description: 'Text in the Polish or English name; case and diacritics do not matter' })
+  @ApiPropertyOptional({
+    example: 'krakow',
+    description: 'Text in the Polish or English name; case and diacritics do not matter',
+  })
   @IsOptional()
   @IsString({ message: 'q must be a single text' })
   @Transform(trim)
@@ -38,7 +50,10 @@ export class CityQueryDto {
 }
 
 export class CityDetailQueryDto {
-  @ApiPropertyOptional({ example: '2026-11-21', description: "Date for the in-force and deadline facts (default: today in the city's time zone)" })
+  @ApiPropertyOptional({
+    example: '2026-11-21',
+    description: "Date for the in-force and deadline facts (default: today in the city's time zone)",
+  })
   @IsOptional()
   @Validate(IsCalendarDateConstraint)
   on?: string;
@@ -53,6 +68,8 @@ export class GoalQueryDto {
 
 export class CityKeyParamDto {
   @ApiProperty({ example: 'rochester', description: 'City key, as in the reference data' })
-  @Matches(/^[a-z0-9_]{1,64}$/, { message: 'key must be a city key such as rochester (lower-case letters, digits and _)' })
+  @Matches(/^[a-z0-9_]{1,64}$/, {
+    message: 'key must be a city key such as rochester (lower-case letters, digits and _)',
+  })
   key: string;
 }

@@ -1,12 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CITY_STATUSES, DATE_PRECISIONS, DOCUMENT_KINDS, DOCUMENT_TERMS, GOAL_SCOPES, RELATIONSHIPS } from '../registry.constants';
-import type { CityStatus, DatePrecision, DocumentKind, DocumentTerm, GoalScope, Relationship } from '../registry.constants';
+import {
+  CITY_STATUSES,
+  DATE_PRECISIONS,
+  DOCUMENT_KINDS,
+  DOCUMENT_TERMS,
+  GOAL_SCOPES,
+  RELATIONSHIPS,
+} from '../registry.constants';
+import type {
+  CityStatus,
+  DatePrecision,
+  DocumentKind,
+  DocumentTerm,
+  GoalScope,
+  Relationship,
+} from '../registry.constants';
 
 export class HomeCityDto {
   @ApiProperty({ example: 'krakow' }) key: string;
   @ApiProperty({ example: 'Kraków' }) name: string;
   @ApiProperty({ example: 'Kraków' }) namePl: string;
-  @ApiProperty({ type: String, nullable: true, example: 'Stołeczne Królewskie Miasto Kraków' }) officialNamePl: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Stołeczne Królewskie Miasto Kraków' }) officialNamePl:
+    string | null;
   @ApiProperty({ example: 'PL' }) country: string;
   @ApiProperty({ example: 50.06 }) lat: number;
   @ApiProperty({ example: 19.94 }) lon: number;
@@ -32,14 +47,36 @@ export class CityListDto {
 
 export class CityDocumentDto {
   @ApiProperty({ enum: DOCUMENT_KINDS, enumName: 'DocumentKind' }) kind: DocumentKind;
-  @ApiProperty({ type: String, nullable: true, description: 'Title in the language of the document' }) title: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '1973-07-18', description: 'YYYY-MM-DD; see signedOnPrecision' }) signedOn: string | null;
-  @ApiProperty({ enum: DATE_PRECISIONS, enumName: 'DatePrecision', nullable: true, description: 'How much of signedOn the source gives' })
+  @ApiProperty({ type: String, nullable: true, description: 'Title in the language of the document' }) title:
+    string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '1973-07-18',
+    description: 'YYYY-MM-DD; see signedOnPrecision',
+  })
+  signedOn: string | null;
+  @ApiProperty({
+    enum: DATE_PRECISIONS,
+    enumName: 'DatePrecision',
+    nullable: true,
+    description: 'How much of signedOn the source gives',
+  })
   signedOnPrecision: DatePrecision | null;
   @ApiProperty({ type: String, nullable: true, example: '2005-07-01' }) validFrom: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '2009-07-01', description: 'Last day in force (stated, or signed date plus term)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2009-07-01',
+    description: 'Last day in force (stated, or signed date plus term)',
+  })
   validUntil: string | null;
-  @ApiProperty({ enum: DOCUMENT_TERMS, enumName: 'DocumentTerm', nullable: true, description: 'Null when the source does not state it' })
+  @ApiProperty({
+    enum: DOCUMENT_TERMS,
+    enumName: 'DocumentTerm',
+    nullable: true,
+    description: 'Null when the source does not state it',
+  })
   term: DocumentTerm | null;
   @ApiProperty({ type: Number, nullable: true }) termYears: number | null;
   @ApiProperty({ type: Number, nullable: true }) renewalYears: number | null;
@@ -47,7 +84,12 @@ export class CityDocumentDto {
   @ApiProperty({ type: [String] }) areas: string[];
   @ApiProperty({ description: 'In force on the date of the request (`on`, default today)' }) inForce: boolean;
   @ApiProperty({ type: String, nullable: true, example: '2028-07-18' }) nextExpiryOn: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '2028-01-18', description: 'Last day to give notice before it renews' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2028-01-18',
+    description: 'Last day to give notice before it renews',
+  })
   noticeDeadlineOn: string | null;
 }
 
@@ -55,8 +97,10 @@ export class NetworkDto {
   @ApiProperty({ example: 'eurocities' }) key: string;
   @ApiProperty({ example: 'EUROCITIES' }) name: string;
   @ApiProperty() namePl: string;
-  @ApiProperty({ type: Number, nullable: true, example: 1990, description: 'Year the home city joined' }) joinedYear: number | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Coordinating department of the city' }) coordinator: string | null;
+  @ApiProperty({ type: Number, nullable: true, example: 1990, description: 'Year the home city joined' }) joinedYear:
+    number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Coordinating department of the city' }) coordinator:
+    string | null;
   @ApiProperty({ type: [String] }) facts: string[];
 }
 
@@ -69,7 +113,8 @@ export class CityDetailDto extends CityDto {
   @ApiProperty({ type: String, nullable: true }) officialNamePl: string | null;
   @ApiProperty({ type: [String], description: 'Notes on the cooperation record' }) facts: string[];
   @ApiProperty({ type: [CityDocumentDto], description: 'In date order' }) documents: CityDocumentDto[];
-  @ApiProperty({ type: [NetworkDto], description: 'City networks it shares with the home city' }) networks: NetworkDto[];
+  @ApiProperty({ type: [NetworkDto], description: 'City networks it shares with the home city' })
+  networks: NetworkDto[];
   @ApiProperty({ example: '2026-11-21', description: 'The date the document facts are computed for' }) factsOn: string;
 }
 

@@ -1,5 +1,12 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { DATE_PRECISIONS, DOCUMENT_KINDS, DOCUMENT_TERMS, type DatePrecision, type DocumentKind, type DocumentTerm } from '../registry.constants';
+import {
+  DATE_PRECISIONS,
+  DOCUMENT_KINDS,
+  DOCUMENT_TERMS,
+  type DatePrecision,
+  type DocumentKind,
+  type DocumentTerm,
+} from '../registry.constants';
 import { City } from './city.entity';
 import { ImportTracking } from './import-tracking';
 
@@ -33,7 +40,13 @@ export class CityDocument extends ImportTracking {
   @Column({ name: 'signed_on', type: 'date', nullable: true })
   signedOn: string | null;
 
-  @Column({ name: 'signed_on_precision', type: 'enum', enum: DATE_PRECISIONS, enumName: 'date_precision', nullable: true })
+  @Column({
+    name: 'signed_on_precision',
+    type: 'enum',
+    enum: DATE_PRECISIONS,
+    enumName: 'date_precision',
+    nullable: true,
+  })
   signedOnPrecision: DatePrecision | null;
 
   @Column({ name: 'valid_from', type: 'date', nullable: true })

@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, JoinTable, ManyToMany, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinTable,
+  ManyToMany,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { CITY_STATUSES, RELATIONSHIPS, type CityStatus, type Relationship } from '../registry.constants';
 import { CityDocument } from './city-document.entity';
 import { CityNetwork } from './city-network.entity';
@@ -72,8 +82,16 @@ export class City extends ImportTracking {
   @ManyToMany(() => CityNetwork, (network) => network.members)
   @JoinTable({
     name: 'city_network_members',
-    joinColumn: { name: 'city_id', referencedColumnName: 'id', foreignKeyConstraintName: 'city_network_members_city_fk' },
-    inverseJoinColumn: { name: 'network_id', referencedColumnName: 'id', foreignKeyConstraintName: 'city_network_members_network_fk' },
+    joinColumn: {
+      name: 'city_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'city_network_members_city_fk',
+    },
+    inverseJoinColumn: {
+      name: 'network_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'city_network_members_network_fk',
+    },
   })
   networks: CityNetwork[];
 

@@ -11,10 +11,17 @@ import { OrganizationType } from '../entities/organization-type.entity';
 import { Goal } from '../entities/goal.entity';
 import { Principle } from '../entities/principle.entity';
 import type { DatePrecision } from '../registry.constants';
-import { ReferenceDataRepository, type ImportOutcome, type ReferenceDataTransaction } from './reference-data.repository';
+import {
+  ReferenceDataRepository,
+  type ImportOutcome,
+  type ReferenceDataTransaction,
+} from './reference-data.repository';
 import { ReferenceDataFile, type DocumentRecord, type PartnerCityRecord } from './reference-data.schema';
 
-export type ImportReport = Record<'cities' | 'documents' | 'networks' | 'goals' | 'principles', Record<ImportOutcome, number>> & {
+export type ImportReport = Record<
+  'cities' | 'documents' | 'networks' | 'goals' | 'principles',
+  Record<ImportOutcome, number>
+> & {
   memberships: number;
   areas: number;
   organizationTypes: number;
@@ -30,12 +37,18 @@ function hashOf(values: object): string {
 function flatten(errors: ValidationError[], path = ''): string[] {
   return errors.flatMap((error) => {
     const here = path ? `${path}.${error.property}` : error.property;
-    return [...Object.values(error.constraints ?? {}).map((message) => `${here}: ${message}`), ...flatten(error.children ?? [], here)];
+    return [
+      ...Object.values(error.constraints ?? {}).map((message) => `${here}: ${message}`),
+      ...flatten(error.children ?? [], here),
+    ];
   });
 }
 
 /** "1998" -> 1998-01-01 (year), "2003-06" -> 2003-06-01 (month), "1973-07-18" (day). */
-export function partialDate(value: string | null | undefined): { date: string | null; precision: DatePrecision | null } {
+export function partialDate(value: string | null | undefined): {
+  date: string | null;
+  precision: DatePrecision | null;
+} {
   if (!value) return { date: null, precision: null };
   const parts = value.split('-');
   const precision: DatePrecision = parts.length === 1 ? 'year' : parts.length === 2 ? 'month' : 'day';
@@ -70,11 +83,17 @@ export class ReferenceDataImporter {
     const errors = flatten(validateSync(data, { forbidUnknownValues: true }));
     if (errors.length) throw new ReferenceDataError(`${source} is not valid:\n  ${errors.slice(0, 20).join('\n  ')}`);
     const areas = new Set(data.cooperation_areas);
-    const unknownArea = data.partner_cities.flatMap((city) => [...city.areas, ...city.documents.flatMap((d) => d.areas ?? [])]).find((a) => !areas.has(a));
-    if (unknownArea) throw new ReferenceDataError(`${source} uses the area "${unknownArea}", which is not in cooperation_areas`);
+    const unknownArea = data.partner_cities
+      .flatMap((city) => [...city.areas, ...city.documents.flatMap((d) => d.areas ?? [])])
+      .find((a) => !areas.has(a));
+    if (unknownArea)
+      throw new ReferenceDataError(`${source} uses the area "${unknownArea}", which is not in cooperation_areas`);
     const networkKeys = new Set(data.city_networks.map((network) => network.key));
-    const unknownNetwork = data.partner_cities.flatMap((city) => city.networks ?? []).find((key) => !networkKeys.has(key));
-    if (unknownNetwork) throw new ReferenceDataError(`${source} names the network "${unknownNetwork}", which is not in city_networks`);
+    const unknownNetwork = data.partner_cities
+      .flatMap((city) => city.networks ?? [])
+      .find((key) => !networkKeys.has(key));
+    if (unknownNetwork)
+      throw new ReferenceDataError(`${source} names the network "${unknownNetwork}", which is not in city_networks`);
     return data;
   }
 
@@ -131,15 +150,29 @@ export class ReferenceDataImporter {
       report.memberships += await tx.addNetworkMembers(homeCity.id, [...networkIds.values()]);
 
       for (const city of data.partner_cities) {
-        const { id, outcome } = await tx.upsert(City, { key: city.key }, this.cityValues(city), hashOf(this.cityValues(city)));
+        const { id, outcome } = await tx.upsert(
+          City,
+          { key: city.key },
+          this.cityValues(city),
+          hashOf(this.cityValues(city)),
+        );
         report.cities[outcome]++;
-        report.memberships += await tx.addNetworkMembers(id, (city.networks ?? []).map((key) => networkIds.get(key)!));
+        report.memberships += await tx.addNetworkMembers(
+          id,
+          (city.networks ?? []).map((key) => networkIds.get(key)!),
+        );
         await this.importDocuments(tx, city, id, report);
       }
 
       for (const scope of ['thematic', 'geographic'] as const) {
         for (const [position, goal] of data.goals[scope].entries()) {
-          const values: Partial<Goal> = { scope, position, namePl: goal.pl, nameEn: goal.en, countries: goal.countries ?? [] };
+          const values: Partial<Goal> = {
+            scope,
+            position,
+            namePl: goal.pl,
+            nameEn: goal.en,
+            countries: goal.countries ?? [],
+          };
           report.goals[(await tx.upsert(Goal, { key: goal.key }, values, hashOf(values))).outcome]++;
         }
       }
@@ -168,7 +201,12 @@ export class ReferenceDataImporter {
     };
   }
 
-  private async importDocuments(tx: ReferenceDataTransaction, city: PartnerCityRecord, cityId: number, report: ImportReport): Promise<void> {
+  private async importDocuments(
+    tx: ReferenceDataTransaction,
+    city: PartnerCityRecord,
+    cityId: number,
+    report: ImportReport,
+  ): Promise<void> {
     // The source has no document ids: a document is known by its city, kind and signing date,
     // numbered when the same city has several of one kind on one date.
     const seen = new Map<string, number>();

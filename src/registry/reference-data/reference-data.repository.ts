@@ -22,7 +22,12 @@ export class ReferenceDataTransaction {
    * Inserts the record, or updates it when the source changed, unless city staff have edited it
    * since the last import (then their version wins and the outcome is `kept`).
    */
-  async upsert<T extends Tracked>(entity: EntityTarget<T>, identity: FindOptionsWhere<T>, values: Partial<T>, hash: string): Promise<{ id: number; outcome: ImportOutcome }> {
+  async upsert<T extends Tracked>(
+    entity: EntityTarget<T>,
+    identity: FindOptionsWhere<T>,
+    values: Partial<T>,
+    hash: string,
+  ): Promise<{ id: number; outcome: ImportOutcome }> {
     const existing = await this.manager.findOne(entity, { where: identity });
     if (!existing) {
       const inserted = await this.manager.insert(entity, { ...identity, ...values, sourceHash: hash } as never);

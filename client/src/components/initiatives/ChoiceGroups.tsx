@@ -29,7 +29,15 @@ export function GroupedChoices({ id, field, form, legend, hint, groups, values, 
       {groups.map((group) => (
         <fieldset key={group.key} class="choice-subgroup">
           <legend>{group.legend}</legend>
-          <CheckboxList id={id} field={field} invalid={invalid} options={group.options} values={values} onValues={onValues} class="choice-subgroup__options" />
+          <CheckboxList
+            id={id}
+            field={field}
+            invalid={invalid}
+            options={group.options}
+            values={values}
+            onValues={onValues}
+            class="choice-subgroup__options"
+          />
         </fieldset>
       ))}
     </ChoiceFieldset>

@@ -50,9 +50,15 @@ export function CoOrganizerPicker({ form, organizationId, values, onValues }: Co
     };
   }, [query]);
 
-  const offered = (matches ?? []).filter((organization) => organization.id !== organizationId && !values.some((chosen) => chosen.id === organization.id));
+  const offered = (matches ?? []).filter(
+    (organization) => organization.id !== organizationId && !values.some((chosen) => chosen.id === organization.id),
+  );
   return (
-    <fieldset class={`checkbox-group co-organizers${error ? ' field--invalid' : ''}`} id="initiative-co-organizers" aria-describedby={`initiative-co-organizers-hint${error ? ' initiative-co-organizers-error' : ''}`}>
+    <fieldset
+      class={`checkbox-group co-organizers${error ? ' field--invalid' : ''}`}
+      id="initiative-co-organizers"
+      aria-describedby={`initiative-co-organizers-hint${error ? ' initiative-co-organizers-error' : ''}`}
+    >
       <legend>
         {t.form.coOrganizers}
         <span class="field__optional"> ({m.form.optional})</span>

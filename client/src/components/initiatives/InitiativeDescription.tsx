@@ -30,7 +30,8 @@ export function InitiativeCoOrganizers({ initiative }: { initiative: InitiativeD
       <ul class="initiative-co-organizers">
         {initiative.coOrganizers.map((organization) => (
           <li key={organization.id}>
-            <Link href={`/organizations/${organization.id}`}>{organization.name}</Link> <span class="muted">({place(organization)})</span>
+            <Link href={`/organizations/${organization.id}`}>{organization.name}</Link>{' '}
+            <span class="muted">({place(organization)})</span>
           </li>
         ))}
       </ul>

@@ -12,7 +12,10 @@ export function InitiativeFacts({ initiative }: { initiative: InitiativeDetail }
   const place = useOrganizationPlace();
   const { startsOn, endsOn } = initiative;
   // Partner cities have a page; Kraków itself has none.
-  const cityLink = (key: string) => (vocabulary && key !== vocabulary.home.key && vocabulary.cities.some((city) => city.key === key) ? `/cities/${encodeURIComponent(key)}` : undefined);
+  const cityLink = (key: string) =>
+    vocabulary && key !== vocabulary.home.key && vocabulary.cities.some((city) => city.key === key)
+      ? `/cities/${encodeURIComponent(key)}`
+      : undefined;
   return (
     <dl class="city-summary initiative-facts">
       <Fact label={t.page.kind}>{t.kind[initiative.kind]}</Fact>
@@ -20,9 +23,17 @@ export function InitiativeFacts({ initiative }: { initiative: InitiativeDetail }
         <Link href={`/organizations/${initiative.organization.id}`}>{initiative.organization.name}</Link>
         <span class="initiative-facts__place">{place(initiative.organization)}</span>
       </Fact>
-      {(startsOn || endsOn) && <Fact label={t.page.dates}>{[startsOn && t.page.startsOn(formatDate(startsOn)), endsOn && t.page.endsOn(formatDate(endsOn))].filter(Boolean).join(' ')}</Fact>}
+      {(startsOn || endsOn) && (
+        <Fact label={t.page.dates}>
+          {[startsOn && t.page.startsOn(formatDate(startsOn)), endsOn && t.page.endsOn(formatDate(endsOn))]
+            .filter(Boolean)
+            .join(' ')}
+        </Fact>
+      )}
       {initiative.fundingProgramme && <Fact label={t.page.fundingProgramme}>{initiative.fundingProgramme}</Fact>}
-      {initiative.publishedAt && <Fact label={t.page.published}>{formatDate(initiative.publishedAt.slice(0, 10))}</Fact>}
+      {initiative.publishedAt && (
+        <Fact label={t.page.published}>{formatDate(initiative.publishedAt.slice(0, 10))}</Fact>
+      )}
       <TagsFact label={t.page.areas} values={initiative.areas} name={areaName} />
       <TagsFact label={t.page.goals} values={initiative.goals} name={goalName} wide />
       <TagsFact label={t.page.targetCities} values={initiative.targetCities} name={cityName} link={cityLink} />
@@ -43,7 +54,19 @@ function Fact({ label, children, wide }: { label: string; children: ComponentChi
 }
 
 /** A list of keys, named; left out when empty (the facts say what is there, not what is not). */
-function TagsFact({ label, values, name, link, wide }: { label: string; values: readonly string[]; name(key: string): string; link?(key: string): string | undefined; wide?: boolean }) {
+function TagsFact({
+  label,
+  values,
+  name,
+  link,
+  wide,
+}: {
+  label: string;
+  values: readonly string[];
+  name(key: string): string;
+  link?(key: string): string | undefined;
+  wide?: boolean;
+}) {
   if (!values.length) return null;
   return (
     <Fact label={label} wide={wide}>

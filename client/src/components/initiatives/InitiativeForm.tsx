@@ -17,7 +17,26 @@ import { useVocabulary } from './use-vocabulary';
 import '../../styles/initiatives.css';
 
 /** Languages offered as boxes to tick (as on the organisation form); others by code. */
-const COMMON_LANGUAGES = ['pl', 'en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'uk', 'cs', 'sk', 'hu', 'lt', 'hr', 'he', 'ar', 'ja', 'zh'];
+const COMMON_LANGUAGES = [
+  'pl',
+  'en',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'nl',
+  'uk',
+  'cs',
+  'sk',
+  'hu',
+  'lt',
+  'hr',
+  'he',
+  'ar',
+  'ja',
+  'zh',
+];
 const FIELDS = [
   'organizationId',
   'kind',
@@ -57,7 +76,11 @@ interface Values {
   coOrganizers: CoOrganizer[];
 }
 
-function valuesOf(initiative: InitiativeDetail | undefined, organizationId: string, listedCountries: readonly string[]): Values {
+function valuesOf(
+  initiative: InitiativeDetail | undefined,
+  organizationId: string,
+  listedCountries: readonly string[],
+): Values {
   const countries = initiative?.targetCountries ?? [];
   const languages = initiative?.languages ?? [];
   return {
@@ -92,7 +115,8 @@ const codes = (text: string) =>
  * sent as null, which clears it (an empty date would fail validation).
  */
 function inputOf(values: Values, editing: boolean): InitiativeInput {
-  const optional = (value: string) => (value.trim() ? value.trim() : editing ? (null as unknown as undefined) : undefined);
+  const optional = (value: string) =>
+    value.trim() ? value.trim() : editing ? (null as unknown as undefined) : undefined;
   return {
     organizationId: values.organizationId,
     kind: values.kind as InitiativeInput['kind'],
@@ -102,7 +126,9 @@ function inputOf(values: Values, editing: boolean): InitiativeInput {
     areas: values.areas,
     goals: values.goals,
     targetCities: values.targetCities,
-    targetCountries: [...new Set([...values.targetCountries, ...codes(values.otherCountries).map((code) => code.toUpperCase())])],
+    targetCountries: [
+      ...new Set([...values.targetCountries, ...codes(values.otherCountries).map((code) => code.toUpperCase())]),
+    ],
     soughtOrgTypes: values.soughtOrgTypes,
     languages: [...new Set([...values.languages, ...codes(values.otherLanguages).map((code) => code.toLowerCase())])],
     startsOn: optional(values.startsOn),
@@ -129,10 +155,20 @@ export function InitiativeForm(props: InitiativeFormProps) {
   return <InitiativeFields {...props} vocabulary={vocabulary.data} />;
 }
 
-function InitiativeFields({ initiative, organizations, organizationId, submitLabel, save, onSaved, vocabulary }: InitiativeFormProps & { vocabulary: Vocabulary }) {
-  const { t, locale, language, areaName, organizationTypeName, languageName, countryName, placeName } = useInitiativesI18n();
+function InitiativeFields({
+  initiative,
+  organizations,
+  organizationId,
+  submitLabel,
+  save,
+  onSaved,
+  vocabulary,
+}: InitiativeFormProps & { vocabulary: Vocabulary }) {
+  const { t, locale, language, areaName, organizationTypeName, languageName, countryName, placeName } =
+    useInitiativesI18n();
   const editing = initiative !== undefined;
-  const sorted = <T extends { label: string }>(options: T[]) => options.sort((a, b) => a.label.localeCompare(b.label, locale));
+  const sorted = <T extends { label: string }>(options: T[]) =>
+    options.sort((a, b) => a.label.localeCompare(b.label, locale));
 
   const countryCodes = useMemo(() => [...new Set(vocabulary.cities.map((city) => city.country))], [vocabulary]);
   const [values, setValues] = useState(() => valuesOf(initiative, organizationId ?? '', countryCodes));
@@ -141,7 +177,10 @@ function InitiativeFields({ initiative, organizations, organizationId, submitLab
     (value: Values[K]) =>
       setValues((previous) => ({ ...previous, [key]: value }));
 
-  const form = withInitiativeErrors(useForm(() => save(inputOf(values, editing)), { fields: FIELDS, onSuccess: onSaved }), t);
+  const form = withInitiativeErrors(
+    useForm(() => save(inputOf(values, editing)), { fields: FIELDS, onSuccess: onSaved }),
+    t,
+  );
 
   const options = useMemo(
     () => ({
@@ -151,14 +190,20 @@ function InitiativeFields({ initiative, organizations, organizationId, submitLab
       // Kraków first, then the partner cities by name.
       cities: [
         { value: vocabulary.home.key, label: placeName(vocabulary.home) },
-        ...sorted(vocabulary.cities.filter((city) => city.key !== vocabulary.home.key).map((city) => ({ value: city.key, label: `${placeName(city)} (${countryName(city.country)})` }))),
+        ...sorted(
+          vocabulary.cities
+            .filter((city) => city.key !== vocabulary.home.key)
+            .map((city) => ({ value: city.key, label: `${placeName(city)} (${countryName(city.country)})` })),
+        ),
       ],
       countries: sorted(countryCodes.map((code) => ({ value: code, label: countryName(code) }))),
       languages: COMMON_LANGUAGES.map((code) => ({ value: code, label: languageName(code) })),
       goals: (['thematic', 'geographic'] as const).map((scope) => ({
         key: scope,
         legend: scope === 'thematic' ? t.form.thematicGoals : t.form.geographicGoals,
-        options: vocabulary.goals.filter((goal) => goal.scope === scope).map((goal) => ({ value: goal.key, label: language === 'pl' ? goal.namePl : goal.nameEn })),
+        options: vocabulary.goals
+          .filter((goal) => goal.scope === scope)
+          .map((goal) => ({ value: goal.key, label: language === 'pl' ? goal.namePl : goal.nameEn })),
       })),
     }),
     [vocabulary, language],
@@ -179,9 +224,27 @@ function InitiativeFields({ initiative, organizations, organizationId, submitLab
           placeholder={values.organizationId ? undefined : t.form.chooseOrganization}
         />
       )}
-      <SelectField id="initiative-kind" field="kind" form={form} label={t.form.kind} value={values.kind} onValue={set('kind')} options={options.kinds} placeholder={t.form.chooseKind} />
+      <SelectField
+        id="initiative-kind"
+        field="kind"
+        form={form}
+        label={t.form.kind}
+        value={values.kind}
+        onValue={set('kind')}
+        options={options.kinds}
+        placeholder={t.form.chooseKind}
+      />
       {/* No maxLength: a longer title is kept as typed and the server says by how much to shorten it. */}
-      <TextField id="initiative-title" field="title" form={form} label={t.form.title} hint={t.form.titleHint(values.title.trim().length)} type="text" value={values.title} onValue={set('title')} />
+      <TextField
+        id="initiative-title"
+        field="title"
+        form={form}
+        label={t.form.title}
+        hint={t.form.titleHint(values.title.trim().length)}
+        type="text"
+        value={values.title}
+        onValue={set('title')}
+      />
       <TextAreaField
         id="initiative-summary"
         field="summary"
@@ -205,8 +268,24 @@ function InitiativeFields({ initiative, organizations, organizationId, submitLab
         onValue={set('body')}
         class="initiative-form__body"
       />
-      <CheckboxGroup id="initiative-areas" field="areas" form={form} legend={t.form.areas} options={options.areas} values={values.areas} onValues={set('areas')} />
-      <GroupedChoices id="initiative-goals" field="goals" form={form} legend={t.form.goals} groups={options.goals} values={values.goals} onValues={set('goals')} />
+      <CheckboxGroup
+        id="initiative-areas"
+        field="areas"
+        form={form}
+        legend={t.form.areas}
+        options={options.areas}
+        values={values.areas}
+        onValues={set('areas')}
+      />
+      <GroupedChoices
+        id="initiative-goals"
+        field="goals"
+        form={form}
+        legend={t.form.goals}
+        groups={options.goals}
+        values={values.goals}
+        onValues={set('goals')}
+      />
       <CheckboxGroup
         id="initiative-cities"
         field="targetCities"
@@ -226,7 +305,13 @@ function InitiativeFields({ initiative, organizations, organizationId, submitLab
         values={values.targetCountries}
         onValues={set('targetCountries')}
       >
-        <OtherCodes id="initiative-countries-other" label={t.form.otherCountries} hint={t.form.otherCountriesHint} value={values.otherCountries} onValue={set('otherCountries')} />
+        <OtherCodes
+          id="initiative-countries-other"
+          label={t.form.otherCountries}
+          hint={t.form.otherCountriesHint}
+          value={values.otherCountries}
+          onValue={set('otherCountries')}
+        />
       </CheckboxGroup>
       <CheckboxGroup
         id="initiative-types"
@@ -237,13 +322,41 @@ function InitiativeFields({ initiative, organizations, organizationId, submitLab
         values={values.soughtOrgTypes}
         onValues={set('soughtOrgTypes')}
       />
-      <CheckboxGroup id="initiative-languages" field="languages" form={form} legend={t.form.languages} options={options.languages} values={values.languages} onValues={set('languages')}>
-        <OtherCodes id="initiative-languages-other" label={t.form.otherLanguages} hint={t.form.otherLanguagesHint} value={values.otherLanguages} onValue={set('otherLanguages')} />
+      <CheckboxGroup
+        id="initiative-languages"
+        field="languages"
+        form={form}
+        legend={t.form.languages}
+        options={options.languages}
+        values={values.languages}
+        onValues={set('languages')}
+      >
+        <OtherCodes
+          id="initiative-languages-other"
+          label={t.form.otherLanguages}
+          hint={t.form.otherLanguagesHint}
+          value={values.otherLanguages}
+          onValue={set('otherLanguages')}
+        />
       </CheckboxGroup>
       <fieldset class="form__group">
         <legend>{t.form.dates}</legend>
-        <DateField id="initiative-starts-on" field="startsOn" label={t.form.startsOn} form={form} value={values.startsOn} onValue={set('startsOn')} />
-        <DateField id="initiative-ends-on" field="endsOn" label={t.form.endsOn} form={form} value={values.endsOn} onValue={set('endsOn')} />
+        <DateField
+          id="initiative-starts-on"
+          field="startsOn"
+          label={t.form.startsOn}
+          form={form}
+          value={values.startsOn}
+          onValue={set('startsOn')}
+        />
+        <DateField
+          id="initiative-ends-on"
+          field="endsOn"
+          label={t.form.endsOn}
+          form={form}
+          value={values.endsOn}
+          onValue={set('endsOn')}
+        />
       </fieldset>
       <TextField
         id="initiative-funding"
@@ -257,7 +370,12 @@ function InitiativeFields({ initiative, organizations, organizationId, submitLab
         value={values.fundingProgramme}
         onValue={set('fundingProgramme')}
       />
-      <CoOrganizerPicker form={form} organizationId={values.organizationId} values={values.coOrganizers} onValues={set('coOrganizers')} />
+      <CoOrganizerPicker
+        form={form}
+        organizationId={values.organizationId}
+        values={values.coOrganizers}
+        onValues={set('coOrganizers')}
+      />
       <div class="form__actions">
         <SubmitButton form={form}>{submitLabel}</SubmitButton>
       </div>
@@ -265,7 +383,19 @@ function InitiativeFields({ initiative, organizations, organizationId, submitLab
   );
 }
 
-function OtherCodes({ id, label, hint, value, onValue }: { id: string; label: string; hint: string; value: string; onValue(value: string): void }) {
+function OtherCodes({
+  id,
+  label,
+  hint,
+  value,
+  onValue,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  onValue(value: string): void;
+}) {
   const { m } = useInitiativesI18n();
   return (
     <div class="field">
@@ -276,15 +406,45 @@ function OtherCodes({ id, label, hint, value, onValue }: { id: string; label: st
       <p id={`${id}-hint`} class="hint">
         {hint}
       </p>
-      <input id={id} type="text" spellcheck={false} autocomplete="off" aria-describedby={`${id}-hint`} value={value} onInput={(event) => onValue(event.currentTarget.value)} />
+      <input
+        id={id}
+        type="text"
+        spellcheck={false}
+        autocomplete="off"
+        aria-describedby={`${id}-hint`}
+        value={value}
+        onInput={(event) => onValue(event.currentTarget.value)}
+      />
     </div>
   );
 }
 
-function DateField({ id, field, label, form, value, onValue }: { id: string; field: string; label: string; form: FormState; value: string; onValue(value: string): void }) {
+function DateField({
+  id,
+  field,
+  label,
+  form,
+  value,
+  onValue,
+}: {
+  id: string;
+  field: string;
+  label: string;
+  form: FormState;
+  value: string;
+  onValue(value: string): void;
+}) {
   return (
     <FieldShell id={id} label={label} error={form.fieldError(field)} optional>
-      {(described) => <input {...described} type="date" name={field} value={value} onInput={(event) => onValue(event.currentTarget.value)} />}
+      {(described) => (
+        <input
+          {...described}
+          type="date"
+          name={field}
+          value={value}
+          onInput={(event) => onValue(event.currentTarget.value)}
+        />
+      )}
     </FieldShell>
   );
 }

@@ -21,7 +21,8 @@ export function InitiativeHeader({ initiative }: { initiative: InitiativeDetail 
       <InitiativesBackLink />
       <PageHeading>{initiative.title}</PageHeading>
       <p class="initiative-header__status">
-        <span class="initiative-header__label">{t.page.statusLabel}</span> <InitiativeStatusBadge status={initiative.status} />
+        <span class="initiative-header__label">{t.page.statusLabel}</span>{' '}
+        <InitiativeStatusBadge status={initiative.status} />
         <span class="initiative-kind">{t.kind[initiative.kind]}</span>
       </p>
     </header>

@@ -9,7 +9,8 @@ import { useVocabulary } from './use-vocabulary';
 export function useOrganizationPlace(): (organization: InitiativeOrganization) => string {
   const { countryName } = useInitiativesI18n();
   const { cityName } = useVocabulary();
-  return (organization) => `${organization.cityKey ? cityName(organization.cityKey) : organization.cityName}, ${countryName(organization.country)}`;
+  return (organization) =>
+    `${organization.cityKey ? cityName(organization.cityKey) : organization.cityName}, ${countryName(organization.country)}`;
 }
 
 interface InitiativeListProps {
@@ -48,7 +49,12 @@ export function InitiativeList({ items, showStatus, headingLevel = 2, busy, list
             </span>
             {(initiative.startsOn || initiative.endsOn) && (
               <span>
-                {[initiative.startsOn && t.page.startsOn(formatDate(initiative.startsOn)), initiative.endsOn && t.page.endsOn(formatDate(initiative.endsOn))].filter(Boolean).join(' ')}
+                {[
+                  initiative.startsOn && t.page.startsOn(formatDate(initiative.startsOn)),
+                  initiative.endsOn && t.page.endsOn(formatDate(initiative.endsOn)),
+                ]
+                  .filter(Boolean)
+                  .join(' ')}
               </span>
             )}
             {(showStatus || initiative.status !== 'published') && (

@@ -8,8 +8,14 @@ import { useInitiativesI18n } from '../../i18n/initiatives';
 export function ModerationNote({ initiative }: { initiative: InitiativeDetail }) {
   const { t } = useInitiativesI18n();
   const { status, statusComment } = initiative;
-  const commentTitle = status === 'changes_requested' ? t.moderationNote.changes_requested : status === 'rejected' ? t.moderationNote.rejected : t.moderationNote.other;
-  const explanation = status === 'draft' ? t.moderationNote.draft : status === 'submitted' ? t.moderationNote.submitted : undefined;
+  const commentTitle =
+    status === 'changes_requested'
+      ? t.moderationNote.changes_requested
+      : status === 'rejected'
+        ? t.moderationNote.rejected
+        : t.moderationNote.other;
+  const explanation =
+    status === 'draft' ? t.moderationNote.draft : status === 'submitted' ? t.moderationNote.submitted : undefined;
   return (
     <>
       {initiative.hidden && <p class="warning initiative-hidden">{t.page.hidden}</p>}
@@ -41,7 +47,9 @@ export function InitiativeHistory({ initiative }: { initiative: InitiativeDetail
           {initiative.history.map((change, index) => (
             <li key={index}>
               <time dateTime={change.at}>{formatDateTime(change.at)}</time>
-              <span class="initiative-history__change">{t.history.change(t.status[change.from], t.status[change.to])}</span>
+              <span class="initiative-history__change">
+                {t.history.change(t.status[change.from], t.status[change.to])}
+              </span>
               {change.comment && (
                 <span class="initiative-history__comment">
                   {t.history.comment} {change.comment}

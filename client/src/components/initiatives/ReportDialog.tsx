@@ -33,7 +33,12 @@ export function ReportButton({ initiativeId }: { initiativeId: string }) {
     useForm(
       async (): Promise<Outcome> => {
         try {
-          const created = await reportItem('initiative', initiativeId, reason as ReportReason, comment.trim() || undefined);
+          const created = await reportItem(
+            'initiative',
+            initiativeId,
+            reason as ReportReason,
+            comment.trim() || undefined,
+          );
           return created.hidden ? 'sentHidden' : 'sent';
         } catch (error) {
           // Already reported by this reader: not a failure to retry, an answer.
@@ -86,7 +91,10 @@ export function ReportButton({ initiativeId }: { initiativeId: string }) {
             <h2 id="report-title">{t.report.title}</h2>
             <p id="report-intro">{t.report.intro}</p>
             <FormError form={form} />
-            <fieldset class={`checkbox-group${reasonError ? ' field--invalid' : ''}`} aria-describedby={reasonError ? 'report-reason-error' : undefined}>
+            <fieldset
+              class={`checkbox-group${reasonError ? ' field--invalid' : ''}`}
+              aria-describedby={reasonError ? 'report-reason-error' : undefined}
+            >
               <legend>{t.report.reason}</legend>
               {reasonError && (
                 <p id="report-reason-error" class="field-error">
@@ -111,7 +119,18 @@ export function ReportButton({ initiativeId }: { initiativeId: string }) {
                 ))}
               </ul>
             </fieldset>
-            <TextAreaField id="report-comment" field="comment" form={form} label={t.report.comment} hint={t.report.commentHint} optional rows={3} maxLength={1000} value={comment} onValue={setComment} />
+            <TextAreaField
+              id="report-comment"
+              field="comment"
+              form={form}
+              label={t.report.comment}
+              hint={t.report.commentHint}
+              optional
+              rows={3}
+              maxLength={1000}
+              value={comment}
+              onValue={setComment}
+            />
             <div class="form__actions">
               <SubmitButton form={form}>{t.report.send}</SubmitButton>
               <button type="button" onClick={() => close()}>

@@ -25,7 +25,8 @@ export function SimilarInitiatives({ initiativeId, version }: { initiativeId: st
         <ul class="similar-initiatives__list">
           {similar.data.items.map((item) => (
             <li key={item.id}>
-              <Link href={`/initiatives/${item.id}`}>{item.title}</Link> <span class="muted">{t.similar.by(item.organization.name)}</span>
+              <Link href={`/initiatives/${item.id}`}>{item.title}</Link>{' '}
+              <span class="muted">{t.similar.by(item.organization.name)}</span>
             </li>
           ))}
         </ul>

@@ -26,7 +26,17 @@ interface StepActionProps<T> {
  * brings it back to the button. Unlike the shared ConfirmAction, the server's refusals about
  * initiatives are shown in the reader's language.
  */
-export function StepAction<T>({ id, label, question, comment, confirmLabel, action, onDone, danger, primary }: StepActionProps<T>) {
+export function StepAction<T>({
+  id,
+  label,
+  question,
+  comment,
+  confirmLabel,
+  action,
+  onDone,
+  danger,
+  primary,
+}: StepActionProps<T>) {
   const { t, m } = useInitiativesI18n();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
@@ -52,7 +62,12 @@ export function StepAction<T>({ id, label, question, comment, confirmLabel, acti
 
   if (!open) {
     return (
-      <button type="button" ref={startRef} class={danger ? 'button-danger' : primary ? 'button-primary' : 'button-secondary'} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        ref={startRef}
+        class={danger ? 'button-danger' : primary ? 'button-primary' : 'button-secondary'}
+        onClick={() => setOpen(true)}
+      >
         {label}
       </button>
     );
@@ -65,7 +80,19 @@ export function StepAction<T>({ id, label, question, comment, confirmLabel, acti
         </p>
       )}
       <FormError form={form} />
-      {comment && <TextAreaField id={id} field={comment.field} form={form} label={comment.label} hint={comment.hint} rows={3} maxLength={2000} value={text} onValue={setText} />}
+      {comment && (
+        <TextAreaField
+          id={id}
+          field={comment.field}
+          form={form}
+          label={comment.label}
+          hint={comment.hint}
+          rows={3}
+          maxLength={2000}
+          value={text}
+          onValue={setText}
+        />
+      )}
       <div class="form__actions">
         <SubmitButton form={form} class={danger ? 'button-danger' : 'button-primary'}>
           {confirmLabel}

@@ -1,9 +1,22 @@
-import { COMMENTED_ACTIONS, transitionInitiative, type InitiativeAction, type InitiativeDetail } from '../../api/initiatives';
+import {
+  COMMENTED_ACTIONS,
+  transitionInitiative,
+  type InitiativeAction,
+  type InitiativeDetail,
+} from '../../api/initiatives';
 import { useInitiativesI18n } from '../../i18n/initiatives';
 import { StepAction } from './StepAction';
 
 /** The order the buttons come in: forward first, the ones that undo or end last. */
-const ORDER: readonly InitiativeAction[] = ['submit', 'publish', 'request-changes', 'reject', 'start', 'complete', 'archive'];
+const ORDER: readonly InitiativeAction[] = [
+  'submit',
+  'publish',
+  'request-changes',
+  'reject',
+  'start',
+  'complete',
+  'archive',
+];
 
 interface WorkflowActionsProps {
   initiativeId: string;
@@ -34,7 +47,15 @@ export function WorkflowActions({ initiativeId, actions, subject, onDone }: Work
               </>
             }
             question={commented ? undefined : t.actions.question[action as keyof typeof t.actions.question]}
-            comment={commented ? { field: 'comment', label: t.actions.comment[action as keyof typeof t.actions.comment], hint: t.actions.commentHint } : undefined}
+            comment={
+              commented
+                ? {
+                    field: 'comment',
+                    label: t.actions.comment[action as keyof typeof t.actions.comment],
+                    hint: t.actions.commentHint,
+                  }
+                : undefined
+            }
             confirmLabel={t.actions.confirm[action]}
             action={(comment) => transitionInitiative(initiativeId, action, comment)}
             onDone={(initiative) => onDone(action, initiative)}

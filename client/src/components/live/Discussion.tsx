@@ -10,8 +10,26 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, isAbort } from '../../api/client';
-import { deleteMessageByRest, EDIT_WINDOW_MS, editMessageByRest, getChannel, listMessages, MESSAGE_MAX_LENGTH, type Channel, type Message } from '../../api/live';
-import { deleteMessage, editMessage, isConnected, joinChannel, mergeMessages, sendMessage, sendTyping, type TypingUser } from '../../api/socket';
+import {
+  deleteMessageByRest,
+  EDIT_WINDOW_MS,
+  editMessageByRest,
+  getChannel,
+  listMessages,
+  MESSAGE_MAX_LENGTH,
+  type Channel,
+  type Message,
+} from '../../api/live';
+import {
+  deleteMessage,
+  editMessage,
+  isConnected,
+  joinChannel,
+  mergeMessages,
+  sendMessage,
+  sendTyping,
+  type TypingUser,
+} from '../../api/socket';
 import { currentPath, loginHref, useSession } from '../../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { useLiveMessages } from '../../i18n/live';
@@ -38,7 +56,15 @@ export function Discussion({ channelId, heading, anchor = 'discussion' }: Discus
   const session = useSession();
   if (session.status === 'restoring') return <Loading />;
   // Started afresh for another channel or another reader: what they may see and do differs.
-  return <DiscussionView key={`${channelId}:${session.user?.id ?? ''}`} channelId={channelId} heading={heading} anchor={anchor} userId={session.user?.id} />;
+  return (
+    <DiscussionView
+      key={`${channelId}:${session.user?.id ?? ''}`}
+      channelId={channelId}
+      heading={heading}
+      anchor={anchor}
+      userId={session.user?.id}
+    />
+  );
 }
 
 interface Pending {
@@ -60,7 +86,12 @@ function newClientId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-function DiscussionView({ channelId, heading, anchor, userId }: Required<Pick<DiscussionProps, 'channelId' | 'anchor'>> & { heading?: string; userId?: string }) {
+function DiscussionView({
+  channelId,
+  heading,
+  anchor,
+  userId,
+}: Required<Pick<DiscussionProps, 'channelId' | 'anchor'>> & { heading?: string; userId?: string }) {
   const { m } = useI18n();
   const t = useLiveMessages();
   useLiveSocket(userId);
@@ -108,16 +139,24 @@ function DiscussionView({ channelId, heading, anchor, userId }: Required<Pick<Di
         leave = joinChannel(channelId, lastId, {
           onMessages(incoming, how) {
             const fresh = apply(incoming);
-            const clientIds = new Set(incoming.filter((message) => message.author.id === userId).map((message) => message.clientId));
+            const clientIds = new Set(
+              incoming.filter((message) => message.author.id === userId).map((message) => message.clientId),
+            );
             if (clientIds.size) setPending((current) => current.filter((item) => !clientIds.has(item.clientId)));
             const authors = new Set(incoming.map((message) => message.author.id));
             setTyping((current) => Object.fromEntries(Object.entries(current).filter(([id]) => !authors.has(id))));
-            announce(fresh.filter((message) => message.author.id !== userId && message.body !== null), how);
+            announce(
+              fresh.filter((message) => message.author.id !== userId && message.body !== null),
+              how,
+            );
           },
           onPresence: setPresence,
           onTyping(user: TypingUser) {
             if (user.id === userId) return;
-            setTyping((current) => ({ ...current, [user.id]: { name: user.displayName, until: Date.now() + TYPING_SHOWN_MS } }));
+            setTyping((current) => ({
+              ...current,
+              [user.id]: { name: user.displayName, until: Date.now() + TYPING_SHOWN_MS },
+            }));
             setTimeout(() => setNow(Date.now()), TYPING_SHOWN_MS + 50);
           },
           onJoinError: setJoinError,
@@ -158,7 +197,11 @@ function DiscussionView({ channelId, heading, anchor, userId }: Required<Pick<Di
     const last = fresh[fresh.length - 1];
     const excerpt = (last.body ?? '').slice(0, 200);
     // The live region says it politely, after what the reader is listening to.
-    setAnnouncement(fresh.length === 1 && how === 'live' ? discussion.newMessage(last.author.displayName, excerpt) : discussion.newMessages(fresh.length, last.author.displayName, excerpt));
+    setAnnouncement(
+      fresh.length === 1 && how === 'live'
+        ? discussion.newMessage(last.author.displayName, excerpt)
+        : discussion.newMessages(fresh.length, last.author.displayName, excerpt),
+    );
   };
 
   const loadOlder = async () => {
@@ -187,7 +230,11 @@ function DiscussionView({ channelId, heading, anchor, userId }: Required<Pick<Di
       (error: unknown) => {
         if (isAbort(error)) return;
         const apiError = error instanceof ApiError ? error : new ApiError(0, String(error));
-        setPending((current) => current.map((other) => (other.clientId === item.clientId ? { ...other, failed: explainLiveError(apiError, t, m) } : other)));
+        setPending((current) =>
+          current.map((other) =>
+            other.clientId === item.clientId ? { ...other, failed: explainLiveError(apiError, t, m) } : other,
+          ),
+        );
         // Refused (no longer a member of a verified organisation...): what the page offers follows.
         if (apiError.status === 403) void getChannel(channelId).then(setChannel, () => undefined);
       },
@@ -210,7 +257,9 @@ function DiscussionView({ channelId, heading, anchor, userId }: Required<Pick<Di
     // Over the socket when it is up; otherwise by REST, which the server broadcasts just the same.
     const changed = isConnected()
       ? await (body === null ? deleteMessage(channelId, message.id) : editMessage(channelId, message.id, body))
-      : await (body === null ? deleteMessageByRest(channelId, message.id) : editMessageByRest(channelId, message.id, body));
+      : await (body === null
+          ? deleteMessageByRest(channelId, message.id)
+          : editMessageByRest(channelId, message.id, body));
     apply([changed]);
   };
 
@@ -222,7 +271,11 @@ function DiscussionView({ channelId, heading, anchor, userId }: Required<Pick<Di
 
   let body;
   if (loadError && !channel) {
-    body = loadError.notFound ? <p>{t.discussion.unavailable}</p> : <LoadError error={loadError} onRetry={() => setAttempt((n) => n + 1)} />;
+    body = loadError.notFound ? (
+      <p>{t.discussion.unavailable}</p>
+    ) : (
+      <LoadError error={loadError} onRetry={() => setAttempt((n) => n + 1)} />
+    );
   } else if (!channel) {
     body = <Loading />;
   } else {
@@ -232,7 +285,9 @@ function DiscussionView({ channelId, heading, anchor, userId }: Required<Pick<Di
           <div class="discussion__bar">
             <ConnectionStatus />
             {/* Only while connected: offline, the count would be a guess. */}
-            {presence !== undefined && connection === 'connected' && <p class="discussion__presence">{t.discussion.presence(presence)}</p>}
+            {presence !== undefined && connection === 'connected' && (
+              <p class="discussion__presence">{t.discussion.presence(presence)}</p>
+            )}
           </div>
         )}
         {loadError && <LoadError error={loadError} />}
@@ -243,7 +298,9 @@ function DiscussionView({ channelId, heading, anchor, userId }: Required<Pick<Di
             </button>
           </p>
         )}
-        {messages.length === 0 && pending.length === 0 && <p class="muted">{canPost ? t.discussion.noMessages : t.discussion.noMessagesReadOnly}</p>}
+        {messages.length === 0 && pending.length === 0 && (
+          <p class="muted">{canPost ? t.discussion.noMessages : t.discussion.noMessagesReadOnly}</p>
+        )}
         {(messages.length > 0 || pending.length > 0) && (
           <ol class="discussion__messages" aria-label={t.discussion.listLabel}>
             {messages.map((message) => (
@@ -252,17 +309,35 @@ function DiscussionView({ channelId, heading, anchor, userId }: Required<Pick<Di
                 message={message}
                 domId={`${anchor}-message-${message.id}`}
                 own={message.author.id === userId}
-                changeable={message.author.id === userId && !message.deleted && !message.hidden && now - Date.parse(message.createdAt) < EDIT_WINDOW_MS}
+                changeable={
+                  message.author.id === userId &&
+                  !message.deleted &&
+                  !message.hidden &&
+                  now - Date.parse(message.createdAt) < EDIT_WINDOW_MS
+                }
                 onChange={(body) => change(message, body)}
               />
             ))}
             {pending.map((item) => (
-              <PendingItem key={item.clientId} item={item} onRetry={() => retry(item)} onDiscard={() => setPending((current) => current.filter((other) => other.clientId !== item.clientId))} />
+              <PendingItem
+                key={item.clientId}
+                item={item}
+                onRetry={() => retry(item)}
+                onDiscard={() => setPending((current) => current.filter((other) => other.clientId !== item.clientId))}
+              />
             ))}
           </ol>
         )}
         <p class="discussion__typing">{typingNames.length > 0 && t.discussion.typing(typingNames)}</p>
-        {joinError && <p class="notice-box">{joinError.notFound ? t.discussion.unavailable : <ExplainedText explained={explainLiveError(joinError, t, m)} />}</p>}
+        {joinError && (
+          <p class="notice-box">
+            {joinError.notFound ? (
+              t.discussion.unavailable
+            ) : (
+              <ExplainedText explained={explainLiveError(joinError, t, m)} />
+            )}
+          </p>
+        )}
         {canPost && <ComposeForm anchor={anchor} channelId={channelId} onSend={send} />}
         {!userId && (
           <p class="notice-box">
@@ -376,8 +451,11 @@ function MessageItem({ message, domId, own, changeable, onChange }: MessageItemP
     <li id={domId} tabIndex={-1} class={`message${own ? ' message--own' : ''}`}>
       <p class="message__meta">
         <span class="message__author">{message.author.displayName}</span>
-        {own && <span class="message__you"> ({t.discussion.you})</span>} <time dateTime={message.createdAt}>{time}</time>
-        {message.editedAt && !message.deleted && !message.hidden && <span class="message__edited"> · {t.discussion.edited}</span>}
+        {own && <span class="message__you"> ({t.discussion.you})</span>}{' '}
+        <time dateTime={message.createdAt}>{time}</time>
+        {message.editedAt && !message.deleted && !message.hidden && (
+          <span class="message__edited"> · {t.discussion.edited}</span>
+        )}
       </p>
       {message.hidden ? (
         <p class="message__gone">
@@ -388,7 +466,12 @@ function MessageItem({ message, domId, own, changeable, onChange }: MessageItemP
       ) : message.deleted ? (
         <p class="message__gone">{t.discussion.deleted}</p>
       ) : editing ? (
-        <EditForm id={`${domId}-edit`} body={message.body ?? ''} onSave={(body) => onChange(body)} onDone={() => setEditing(false)} />
+        <EditForm
+          id={`${domId}-edit`}
+          body={message.body ?? ''}
+          onSave={(body) => onChange(body)}
+          onDone={() => setEditing(false)}
+        />
       ) : (
         <p class="message__body">{message.body}</p>
       )}
@@ -416,7 +499,17 @@ function MessageItem({ message, domId, own, changeable, onChange }: MessageItemP
   );
 }
 
-function EditForm({ id, body: initial, onSave, onDone }: { id: string; body: string; onSave(body: string): Promise<void>; onDone(): void }) {
+function EditForm({
+  id,
+  body: initial,
+  onSave,
+  onDone,
+}: {
+  id: string;
+  body: string;
+  onSave(body: string): Promise<void>;
+  onDone(): void;
+}) {
   const t = useLiveMessages();
   const { m } = useI18n();
   const [body, setBody] = useState(initial);

@@ -31,7 +31,8 @@ export function ExpressInterest({ initiative }: { initiative: InitiativeSummary 
   return <InterestForMember key={session.user.id} initiative={initiative} />;
 }
 
-const canSpeakFor = (organization: MyOrganization) => organization.verified && (organization.myRole === 'owner' || organization.myRole === 'editor');
+const canSpeakFor = (organization: MyOrganization) =>
+  organization.verified && (organization.myRole === 'owner' || organization.myRole === 'editor');
 
 function InterestForMember({ initiative }: { initiative: InitiativeSummary }) {
   const t = useLiveMessages();
@@ -42,7 +43,9 @@ function InterestForMember({ initiative }: { initiative: InitiativeSummary }) {
 
   if (!mine.data) return null;
   const organizations = mine.data.items;
-  const candidates = organizations.filter((organization) => canSpeakFor(organization) && organization.id !== initiative.organization.id);
+  const candidates = organizations.filter(
+    (organization) => canSpeakFor(organization) && organization.id !== initiative.organization.id,
+  );
   if (!candidates.length) {
     // Its own authors have nothing to express; others learn what it takes.
     if (organizations.some((organization) => organization.id === initiative.organization.id)) return null;
@@ -90,7 +93,15 @@ function InterestForMember({ initiative }: { initiative: InitiativeSummary }) {
   );
 }
 
-function InterestDialog({ initiative, candidates, onClose }: { initiative: InitiativeSummary; candidates: MyOrganization[]; onClose(sentBy?: string): void }) {
+function InterestDialog({
+  initiative,
+  candidates,
+  onClose,
+}: {
+  initiative: InitiativeSummary;
+  candidates: MyOrganization[];
+  onClose(sentBy?: string): void;
+}) {
   const t = useLiveMessages();
   const { m } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -125,7 +136,17 @@ function InterestDialog({ initiative, candidates, onClose }: { initiative: Initi
           placeholder={candidates.length > 1 ? t.interest.choose : undefined}
           options={candidates.map((organization) => ({ value: organization.id, label: organization.name }))}
         />
-        <TextAreaField id="interest-message" field="message" form={form} label={t.interest.message} hint={t.interest.messageHint} value={message} onValue={setMessage} rows={5} maxLength={2000} />
+        <TextAreaField
+          id="interest-message"
+          field="message"
+          form={form}
+          label={t.interest.message}
+          hint={t.interest.messageHint}
+          value={message}
+          onValue={setMessage}
+          rows={5}
+          maxLength={2000}
+        />
         <div class="form__actions">
           <SubmitButton form={form}>{t.interest.send}</SubmitButton>
           <button type="button" onClick={() => dialog.current?.close()}>

@@ -7,7 +7,13 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, isAbort } from '../../api/client';
-import { getMatches, getSuggestions, type InitiativeMatch, type MatchReason, type OrganizationMatch } from '../../api/partners';
+import {
+  getMatches,
+  getSuggestions,
+  type InitiativeMatch,
+  type MatchReason,
+  type OrganizationMatch,
+} from '../../api/partners';
 import { useI18n } from '../../i18n/i18n';
 import { useLiveMessages } from '../../i18n/live';
 import { Link } from '../../lib/router';
@@ -20,8 +26,13 @@ interface Paged<T> {
 }
 
 /** A list that loads its first page when its inputs change and appends later pages on request. */
-function usePaged<T>(load: (cursor: string | undefined, signal?: AbortSignal) => Promise<Paged<T>>, deps: readonly unknown[]) {
-  const [state, setState] = useState<{ pages?: Paged<T>; error?: ApiError; loadingMore: boolean }>({ loadingMore: false });
+function usePaged<T>(
+  load: (cursor: string | undefined, signal?: AbortSignal) => Promise<Paged<T>>,
+  deps: readonly unknown[],
+) {
+  const [state, setState] = useState<{ pages?: Paged<T>; error?: ApiError; loadingMore: boolean }>({
+    loadingMore: false,
+  });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     const controller = new AbortController();
@@ -29,7 +40,8 @@ function usePaged<T>(load: (cursor: string | undefined, signal?: AbortSignal) =>
     load(undefined, controller.signal).then(
       (pages) => setState({ pages, loadingMore: false }),
       (error: unknown) => {
-        if (!isAbort(error)) setState({ error: error instanceof ApiError ? error : new ApiError(0, String(error)), loadingMore: false });
+        if (!isAbort(error))
+          setState({ error: error instanceof ApiError ? error : new ApiError(0, String(error)), loadingMore: false });
       },
     );
     return () => controller.abort();
@@ -40,9 +52,16 @@ function usePaged<T>(load: (cursor: string | undefined, signal?: AbortSignal) =>
     setState((current) => ({ ...current, loadingMore: true }));
     try {
       const next = await load(cursor);
-      setState((current) => ({ pages: { items: [...(current.pages?.items ?? []), ...next.items], cursor: next.cursor }, loadingMore: false }));
+      setState((current) => ({
+        pages: { items: [...(current.pages?.items ?? []), ...next.items], cursor: next.cursor },
+        loadingMore: false,
+      }));
     } catch (error) {
-      setState((current) => ({ ...current, error: error instanceof ApiError ? error : new ApiError(0, String(error)), loadingMore: false }));
+      setState((current) => ({
+        ...current,
+        error: error instanceof ApiError ? error : new ApiError(0, String(error)),
+        loadingMore: false,
+      }));
     }
   };
   return { ...state, more, reload: () => setAttempt((n) => n + 1) };
@@ -72,11 +91,21 @@ export function InitiativeMatches({ initiativeId }: { initiativeId: string }) {
       <p>{t.matches.intro}</p>
       <section aria-labelledby="matches-organizations-heading">
         <h3 id="matches-organizations-heading">{t.matches.organizations}</h3>
-        <PagedList list={organizations} empty={t.matches.noOrganizations} moreLabel={t.matches.moreOrganizations} render={(match) => <OrganizationMatchItem key={match.organization.id} match={match} />} />
+        <PagedList
+          list={organizations}
+          empty={t.matches.noOrganizations}
+          moreLabel={t.matches.moreOrganizations}
+          render={(match) => <OrganizationMatchItem key={match.organization.id} match={match} />}
+        />
       </section>
       <section aria-labelledby="matches-initiatives-heading">
         <h3 id="matches-initiatives-heading">{t.matches.initiatives}</h3>
-        <PagedList list={initiatives} empty={t.matches.noInitiatives} moreLabel={t.matches.moreInitiatives} render={(match) => <InitiativeMatchItem key={match.initiative.id} match={match} />} />
+        <PagedList
+          list={initiatives}
+          empty={t.matches.noInitiatives}
+          moreLabel={t.matches.moreInitiatives}
+          render={(match) => <InitiativeMatchItem key={match.initiative.id} match={match} />}
+        />
       </section>
     </section>
   );
@@ -97,12 +126,27 @@ export function OrganizationSuggestions({ organizationId }: { organizationId: st
     <section class="matches" aria-labelledby="suggestions-heading">
       <h2 id="suggestions-heading">{t.suggestions.heading}</h2>
       <p>{t.suggestions.intro}</p>
-      <PagedList list={suggestions} empty={t.suggestions.empty} moreLabel={t.matches.more} render={(match) => <InitiativeMatchItem key={match.initiative.id} match={match} />} />
+      <PagedList
+        list={suggestions}
+        empty={t.suggestions.empty}
+        moreLabel={t.matches.more}
+        render={(match) => <InitiativeMatchItem key={match.initiative.id} match={match} />}
+      />
     </section>
   );
 }
 
-function PagedList<T>({ list, empty, moreLabel, render }: { list: ReturnType<typeof usePaged<T>>; empty: string; moreLabel: string; render(item: T): JSX.Element }) {
+function PagedList<T>({
+  list,
+  empty,
+  moreLabel,
+  render,
+}: {
+  list: ReturnType<typeof usePaged<T>>;
+  empty: string;
+  moreLabel: string;
+  render(item: T): JSX.Element;
+}) {
   const { m } = useI18n();
   if (list.error && !list.pages) return <LoadError error={list.error} onRetry={list.reload} />;
   if (!list.pages) return <Loading />;
@@ -147,7 +191,8 @@ function OrganizationMatchItem({ match }: { match: OrganizationMatch }) {
         <Link href={`/organizations/${organization.id}`}>{organization.name}</Link>
       </p>
       <p class="match__meta">
-        {organizationTypeName(organization.type)} · {organization.cityName}, {countryName(organization.country)} · <span class="match__score">{t.matches.score(match.score)}</span>
+        {organizationTypeName(organization.type)} · {organization.cityName}, {countryName(organization.country)} ·{' '}
+        <span class="match__score">{t.matches.score(match.score)}</span>
       </p>
       <Reasons reasons={match.reasons} />
     </li>
@@ -165,7 +210,8 @@ function InitiativeMatchItem({ match }: { match: InitiativeMatch }) {
         <Link href={`/initiatives/${initiative.id}`}>{initiative.title}</Link>
       </p>
       <p class="match__meta">
-        {kind} · {t.matches.by(initiative.organizationName)} · {countryName(initiative.country)} · <span class="match__score">{t.matches.score(match.score)}</span>
+        {kind} · {t.matches.by(initiative.organizationName)} · {countryName(initiative.country)} ·{' '}
+        <span class="match__score">{t.matches.score(match.score)}</span>
       </p>
       <p class="match__summary">{initiative.summary}</p>
       <Reasons reasons={match.reasons} />

@@ -80,7 +80,9 @@ function Bell({ userId }: { userId: string }) {
     try {
       const { unread: count } = await markNotificationsRead(ids === 'all' ? { all: true } : { ids });
       setUnread(count);
-      setItems((current) => current?.map((item) => (ids === 'all' || ids.includes(item.id) ? { ...item, read: true } : item)));
+      setItems((current) =>
+        current?.map((item) => (ids === 'all' || ids.includes(item.id) ? { ...item, read: true } : item)),
+      );
     } catch {
       setFailed(true);
     }
@@ -90,7 +92,10 @@ function Bell({ userId }: { userId: string }) {
     if (!nextCursor) return;
     try {
       const page = await listNotifications(nextCursor);
-      setItems((current) => [...(current ?? []), ...page.items.filter((item) => !current?.some((known) => known.id === item.id))]);
+      setItems((current) => [
+        ...(current ?? []),
+        ...page.items.filter((item) => !current?.some((known) => known.id === item.id)),
+      ]);
       setNextCursor(page.nextCursor);
     } catch {
       setFailed(true);
@@ -114,9 +119,19 @@ function Bell({ userId }: { userId: string }) {
         if (open && next && root.current && !root.current.contains(next)) close(false);
       }}
     >
-      <button type="button" class="bell__button" ref={button} aria-expanded={open} aria-controls="notification-panel" onClick={() => (open ? close(false) : setOpen(true))}>
+      <button
+        type="button"
+        class="bell__button"
+        ref={button}
+        aria-expanded={open}
+        aria-controls="notification-panel"
+        onClick={() => (open ? close(false) : setOpen(true))}
+      >
         <svg class="bell__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
-          <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2z" fill="currentColor" />
+          <path
+            d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2z"
+            fill="currentColor"
+          />
         </svg>
         <span class="visually-hidden">{t.bell.label(count)}</span>
         {count > 0 && (
@@ -147,7 +162,10 @@ function Bell({ userId }: { userId: string }) {
             <button type="button" class="button-secondary" disabled={count === 0} onClick={() => void markRead('all')}>
               {t.bell.markAllRead}
             </button>
-            <a href="/account#notifications" onClick={(event) => (close(false), followLink(event, '/account#notifications'))}>
+            <a
+              href="/account#notifications"
+              onClick={(event) => (close(false), followLink(event, '/account#notifications'))}
+            >
               {t.bell.settings}
             </a>
           </p>
@@ -179,7 +197,11 @@ function Bell({ userId }: { userId: string }) {
                           type="button"
                           class="bell__mark"
                           // The button goes once read: focus stays on the notification itself.
-                          onClick={() => void markRead([item.id]).then(() => document.getElementById(`notification-${item.id}`)?.focus())}
+                          onClick={() =>
+                            void markRead([item.id]).then(() =>
+                              document.getElementById(`notification-${item.id}`)?.focus(),
+                            )
+                          }
                         >
                           {t.bell.markRead}
                           <span class="visually-hidden">: {item.title[language]}</span>

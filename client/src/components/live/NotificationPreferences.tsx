@@ -4,7 +4,14 @@
  * also a daily digest.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DELIVERIES, getNotificationPreferences, NOTIFICATION_KINDS, setNotificationPreferences, type Delivery, type NotificationKind } from '../../api/live';
+import {
+  DELIVERIES,
+  getNotificationPreferences,
+  NOTIFICATION_KINDS,
+  setNotificationPreferences,
+  type Delivery,
+  type NotificationKind,
+} from '../../api/live';
 import { useLiveMessages } from '../../i18n/live';
 import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
@@ -30,7 +37,14 @@ export function NotificationPreferences() {
       ) : !preferences.data ? (
         <Loading />
       ) : (
-        <PreferencesForm initial={Object.fromEntries(preferences.data.items.map((item) => [item.kind, item.delivery])) as Record<NotificationKind, Delivery>} />
+        <PreferencesForm
+          initial={
+            Object.fromEntries(preferences.data.items.map((item) => [item.kind, item.delivery])) as Record<
+              NotificationKind,
+              Delivery
+            >
+          }
+        />
       )}
       <p>
         <Link href="/saved-searches">{t.preferences.savedSearchesLink}</Link>
@@ -43,14 +57,28 @@ function PreferencesForm({ initial }: { initial: Record<NotificationKind, Delive
   const t = useLiveMessages();
   const [chosen, setChosen] = useState(initial);
   const [saved, setSaved] = useState(false);
-  const form = useLiveForm(() => setNotificationPreferences(NOTIFICATION_KINDS.map((kind) => ({ kind, delivery: chosen[kind] }))), {
-    onSuccess: (answer) => {
-      setChosen(Object.fromEntries(answer.items.map((item) => [item.kind, item.delivery])) as Record<NotificationKind, Delivery>);
-      setSaved(true);
+  const form = useLiveForm(
+    () => setNotificationPreferences(NOTIFICATION_KINDS.map((kind) => ({ kind, delivery: chosen[kind] }))),
+    {
+      onSuccess: (answer) => {
+        setChosen(
+          Object.fromEntries(answer.items.map((item) => [item.kind, item.delivery])) as Record<
+            NotificationKind,
+            Delivery
+          >,
+        );
+        setSaved(true);
+      },
     },
-  });
+  );
   return (
-    <form ref={form.formRef} class="form preferences" noValidate onSubmit={form.onSubmit} onChange={() => setSaved(false)}>
+    <form
+      ref={form.formRef}
+      class="form preferences"
+      noValidate
+      onSubmit={form.onSubmit}
+      onChange={() => setSaved(false)}
+    >
       <FormError form={form} />
       {NOTIFICATION_KINDS.map((kind) => (
         <fieldset key={kind} class="preferences__kind">

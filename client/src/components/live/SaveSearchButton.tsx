@@ -65,7 +65,17 @@ function SaveSearchForm({ filters }: { filters: Record<string, unknown> }) {
       ) : (
         <form ref={form.formRef} class="form save-search__form" noValidate onSubmit={form.onSubmit}>
           <FormError form={form} />
-          <TextField id="save-search-name" field="name" form={form} label={t.savedSearches.name} hint={t.savedSearches.nameHint} value={name} onValue={setName} type="text" maxLength={100} />
+          <TextField
+            id="save-search-name"
+            field="name"
+            form={form}
+            label={t.savedSearches.name}
+            hint={t.savedSearches.nameHint}
+            value={name}
+            onValue={setName}
+            type="text"
+            maxLength={100}
+          />
           <div class="form__actions">
             <SubmitButton form={form}>{t.savedSearches.save}</SubmitButton>
             <button type="button" onClick={() => setAsking(false)}>

@@ -37,7 +37,10 @@ function searchOf(filters: Filters): string {
 /** My registrations by session id, as GET me says and as changed on this page since. */
 export function useMyRegistrations(editionId: string) {
   const { user } = useSession();
-  const mine = useApi((signal) => (user ? getMyForum(editionId, signal) : Promise.resolve(undefined)), [editionId, user?.id]);
+  const mine = useApi(
+    (signal) => (user ? getMyForum(editionId, signal) : Promise.resolve(undefined)),
+    [editionId, user?.id],
+  );
   const [changes, setChanges] = useState<Record<string, MyRegistration | null>>({});
   const of = (sessionId: string): MyRegistration | null | undefined => {
     if (sessionId in changes) return changes[sessionId];
@@ -45,7 +48,12 @@ export function useMyRegistrations(editionId: string) {
     const found = mine.data.registrations.find((registration) => registration.sessionId === sessionId);
     return found ? { status: found.status } : null;
   };
-  return { of, set: (sessionId: string, next: MyRegistration | null) => setChanges((previous) => ({ ...previous, [sessionId]: next })), data: mine.data };
+  return {
+    of,
+    set: (sessionId: string, next: MyRegistration | null) =>
+      setChanges((previous) => ({ ...previous, [sessionId]: next })),
+    data: mine.data,
+  };
 }
 
 export function AgendaPage({ editionId }: { editionId: string }) {
@@ -62,17 +70,24 @@ export function AgendaPage({ editionId }: { editionId: string }) {
   useDocumentTitle(title);
 
   const areaOptions = useMemo(
-    () => (areas.data?.items ?? []).map((key) => ({ value: key, label: areaName(key) })).sort((a, b) => a.label.localeCompare(b.label, locale)),
+    () =>
+      (areas.data?.items ?? [])
+        .map((key) => ({ value: key, label: areaName(key) }))
+        .sort((a, b) => a.label.localeCompare(b.label, locale)),
     [areas.data, locale],
   );
   const languageOptions = (edition?.languages ?? []).map((code) => ({ value: code, label: languageName(code) }));
-  const count = agenda.data ? agenda.data.days.reduce((sum, day) => sum + day.rooms.reduce((n, room) => n + room.sessions.length, 0), 0) : 0;
+  const count = agenda.data
+    ? agenda.data.days.reduce((sum, day) => sum + day.rooms.reduce((n, room) => n + room.sessions.length, 0), 0)
+    : 0;
   const apply = (changes: Filters) => navigate(path + searchOf({ ...filters, ...changes }), { replace: true });
 
   return (
     <div class="forum">
       <p class="back-link">
-        <Link href={`/forum/editions/${editionId}`}>{edition ? fm.editionTitle(edition.year, format.theme(edition)) : fm.title}</Link>
+        <Link href={`/forum/editions/${editionId}`}>
+          {edition ? fm.editionTitle(edition.year, format.theme(edition)) : fm.title}
+        </Link>
       </p>
       <PageHeading>{title}</PageHeading>
       {agenda.error ? (
@@ -89,17 +104,30 @@ export function AgendaPage({ editionId }: { editionId: string }) {
             {format.dates(edition)}, {edition.venue}. {fm.timesNote}
           </p>
           <p class="forum-calendar">
-            <a href={agendaCalendarHref(editionId)} download={`forum-${edition.year}.ics`} aria-describedby="agenda-calendar-hint">
+            <a
+              href={agendaCalendarHref(editionId)}
+              download={`forum-${edition.year}.ics`}
+              aria-describedby="agenda-calendar-hint"
+            >
               {fm.downloadCalendar}
             </a>{' '}
             <span id="agenda-calendar-hint" class="hint">
               {fm.calendarHint}
             </span>
           </p>
-          <form class="city-filters forum-filters" role="search" aria-label={fm.agendaFilters} onSubmit={(event) => event.preventDefault()}>
+          <form
+            class="city-filters forum-filters"
+            role="search"
+            aria-label={fm.agendaFilters}
+            onSubmit={(event) => event.preventDefault()}
+          >
             <div class="field">
               <label for="agenda-area">{fm.area}</label>
-              <select id="agenda-area" value={filters.area ?? ''} onChange={(event) => apply({ area: event.currentTarget.value || undefined })}>
+              <select
+                id="agenda-area"
+                value={filters.area ?? ''}
+                onChange={(event) => apply({ area: event.currentTarget.value || undefined })}
+              >
                 <option value="">{fm.anyArea}</option>
                 {areaOptions.map((option) => (
                   <option key={option.value} value={option.value}>
@@ -110,7 +138,11 @@ export function AgendaPage({ editionId }: { editionId: string }) {
             </div>
             <div class="field">
               <label for="agenda-lang">{fm.sessionLanguage}</label>
-              <select id="agenda-lang" value={filters.lang ?? ''} onChange={(event) => apply({ lang: event.currentTarget.value || undefined })}>
+              <select
+                id="agenda-lang"
+                value={filters.lang ?? ''}
+                onChange={(event) => apply({ lang: event.currentTarget.value || undefined })}
+              >
                 <option value="">{fm.anyLanguage}</option>
                 {languageOptions.map((option) => (
                   <option key={option.value} value={option.value}>
@@ -134,7 +166,15 @@ export function AgendaPage({ editionId }: { editionId: string }) {
   );
 }
 
-function AgendaDays({ agenda, registrations, onChanged }: { agenda: Agenda; registrations: ReturnType<typeof useMyRegistrations>; onChanged(): void }) {
+function AgendaDays({
+  agenda,
+  registrations,
+  onChanged,
+}: {
+  agenda: Agenda;
+  registrations: ReturnType<typeof useMyRegistrations>;
+  onChanged(): void;
+}) {
   const fm = useForumMessages();
   const format = useForumFormat();
   return (
@@ -170,7 +210,17 @@ function AgendaDays({ agenda, registrations, onChanged }: { agenda: Agenda; regi
   );
 }
 
-function AgendaSession({ session, editionStatus, mine, onChange }: { session: ForumSession; editionStatus: Agenda['edition']['status']; mine: MyRegistration | null | undefined; onChange(next: MyRegistration | null): void }) {
+function AgendaSession({
+  session,
+  editionStatus,
+  mine,
+  onChange,
+}: {
+  session: ForumSession;
+  editionStatus: Agenda['edition']['status'];
+  mine: MyRegistration | null | undefined;
+  onChange(next: MyRegistration | null): void;
+}) {
   const fm = useForumMessages();
   const { areaName, languageName } = useI18n();
   const format = useForumFormat();
@@ -180,7 +230,8 @@ function AgendaSession({ session, editionStatus, mine, onChange }: { session: Fo
       <p class="agenda-session__time">
         {session.startsAt && session.endsAt && (
           <>
-            <time dateTime={session.startsAt}>{format.time(session.startsAt)}</time>–<time dateTime={session.endsAt}>{format.time(session.endsAt)}</time>
+            <time dateTime={session.startsAt}>{format.time(session.startsAt)}</time>–
+            <time dateTime={session.endsAt}>{format.time(session.endsAt)}</time>
           </>
         )}
       </p>
@@ -203,7 +254,13 @@ function AgendaSession({ session, editionStatus, mine, onChange }: { session: Fo
           {session.waiting > 0 && <>, {fm.waitingCount(session.waiting)}</>}
         </p>
       )}
-      <SessionRegistration session={session} editionStatus={editionStatus} mine={mine} onChange={onChange} describedBy={titleId} />
+      <SessionRegistration
+        session={session}
+        editionStatus={editionStatus}
+        mine={mine}
+        onChange={onChange}
+        describedBy={titleId}
+      />
     </article>
   );
 }

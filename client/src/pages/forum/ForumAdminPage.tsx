@@ -24,7 +24,15 @@ import {
 } from '../../api/forum';
 import { ApiError } from '../../api/client';
 import { ConfirmAction } from '../../components/ConfirmAction';
-import { CheckboxGroup, FormError, FormStatus, SelectField, SubmitButton, TextAreaField, TextField } from '../../components/Form';
+import {
+  CheckboxGroup,
+  FormError,
+  FormStatus,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+} from '../../components/Form';
 import { LoadError, Loading } from '../../components/LoadError';
 import { PageHeading } from '../../components/PageHeading';
 import { RequireSignIn } from '../../components/RequireSignIn';
@@ -32,7 +40,15 @@ import { useForumMessages } from '../../i18n/forum';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n';
 import { Link, navigate, useLocation } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
-import { EditionStatusBadge, editionDays, forumTimestamp, InputField, KindLabel, useForumForm, useForumFormat } from './common';
+import {
+  EditionStatusBadge,
+  editionDays,
+  forumTimestamp,
+  InputField,
+  KindLabel,
+  useForumForm,
+  useForumFormat,
+} from './common';
 
 export function ForumAdminPage() {
   const fm = useForumMessages();
@@ -101,8 +117,7 @@ function EditionAdmin({ edition, onChanged }: { edition: Edition; onChanged(): v
       <section aria-labelledby="admin-stage">
         <h2 id="admin-stage">{fm.editionTitle(edition.year, format.theme(edition))}</h2>
         <p>
-          {format.dates(edition)}, {edition.venue}.{' '}
-          <Link href={`/forum/editions/${edition.id}`}>{fm.title}</Link>
+          {format.dates(edition)}, {edition.venue}. <Link href={`/forum/editions/${edition.id}`}>{fm.title}</Link>
           {' · '}
           <Link href={`/forum/editions/${edition.id}/agenda`}>{fm.agendaLink}</Link>
         </p>
@@ -176,7 +191,15 @@ function Proposals({ edition }: { edition: Edition }) {
   );
 }
 
-function Proposal({ session, edition, onDecided }: { session: ForumSession; edition: Edition; onDecided(news: string): void }) {
+function Proposal({
+  session,
+  edition,
+  onDecided,
+}: {
+  session: ForumSession;
+  edition: Edition;
+  onDecided(news: string): void;
+}) {
   const fm = useForumMessages();
   const { areaName, languageName } = useI18n();
   const format = useForumFormat();
@@ -198,7 +221,8 @@ function Proposal({ session, edition, onDecided }: { session: ForumSession; edit
       <p class="forum-abstract">{session.abstract}</p>
       {session.status === 'accepted' && session.room && session.startsAt && session.endsAt && (
         <p class="forum-proposal__placement">
-          {fm.placement(session.room, format.span(session.startsAt, session.endsAt))} · {fm.places}: {fm.placesTaken(session.confirmed, session.capacity ?? 0)}
+          {fm.placement(session.room, format.span(session.startsAt, session.endsAt))} · {fm.places}:{' '}
+          {fm.placesTaken(session.confirmed, session.capacity ?? 0)}
         </p>
       )}
       {session.status === 'declined' && session.decisionReason && (
@@ -208,7 +232,11 @@ function Proposal({ session, edition, onDecided }: { session: ForumSession; edit
       )}
       {session.status === 'proposed' && (
         <div class="forum-decide">
-          <AcceptForm session={session} edition={edition} onAccepted={(room) => onDecided(fm.accepted(session.title, room))} />
+          <AcceptForm
+            session={session}
+            edition={edition}
+            onAccepted={(room) => onDecided(fm.accepted(session.title, room))}
+          />
           <DeclineForm session={session} onDeclined={() => onDecided(fm.declined(session.title))} />
         </div>
       )}
@@ -216,12 +244,30 @@ function Proposal({ session, edition, onDecided }: { session: ForumSession; edit
   );
 }
 
-function AcceptForm({ session, edition, onAccepted }: { session: ForumSession; edition: Edition; onAccepted(room: string): void }) {
+function AcceptForm({
+  session,
+  edition,
+  onAccepted,
+}: {
+  session: ForumSession;
+  edition: Edition;
+  onAccepted(room: string): void;
+}) {
   const fm = useForumMessages();
   const format = useForumFormat();
   const days = editionDays(edition);
-  const [values, setValues] = useState({ room: '', day: days.length === 1 ? days[0] : '', start: '', end: '', capacity: '', qaModerated: false });
-  const set = <K extends keyof typeof values>(key: K) => (value: (typeof values)[K]) => setValues((previous) => ({ ...previous, [key]: value }));
+  const [values, setValues] = useState({
+    room: '',
+    day: days.length === 1 ? days[0] : '',
+    start: '',
+    end: '',
+    capacity: '',
+    qaModerated: false,
+  });
+  const set =
+    <K extends keyof typeof values>(key: K) =>
+    (value: (typeof values)[K]) =>
+      setValues((previous) => ({ ...previous, [key]: value }));
   const id = (name: string) => `accept-${session.id}-${name}`;
   const form = useForumForm(
     () =>
@@ -233,21 +279,82 @@ function AcceptForm({ session, edition, onAccepted }: { session: ForumSession; e
         capacity: values.capacity === '' ? (undefined as unknown as number) : Number(values.capacity),
         qaModerated: values.qaModerated,
       }),
-    { fields: ['room', 'startsAt', 'endsAt', 'capacity'], onSuccess: (accepted) => onAccepted(accepted.room ?? values.room) },
+    {
+      fields: ['room', 'startsAt', 'endsAt', 'capacity'],
+      onSuccess: (accepted) => onAccepted(accepted.room ?? values.room),
+    },
   );
   return (
-    <form ref={form.formRef} class="form form--secondary forum-accept" noValidate onSubmit={form.onSubmit} aria-labelledby={id('heading')}>
+    <form
+      ref={form.formRef}
+      class="form form--secondary forum-accept"
+      noValidate
+      onSubmit={form.onSubmit}
+      aria-labelledby={id('heading')}
+    >
       <h4 id={id('heading')}>{fm.acceptHeading}</h4>
       <FormError form={form} />
-      <TextField id={id('room')} field="room" form={form} label={fm.room} type="text" maxLength={100} value={values.room} onValue={set('room')} />
-      <SelectField id={id('day')} field="day" form={form} label={fm.day} value={values.day} onValue={set('day')} options={days.map((day) => ({ value: day, label: format.day(day) }))} placeholder={fm.chooseDay} />
+      <TextField
+        id={id('room')}
+        field="room"
+        form={form}
+        label={fm.room}
+        type="text"
+        maxLength={100}
+        value={values.room}
+        onValue={set('room')}
+      />
+      <SelectField
+        id={id('day')}
+        field="day"
+        form={form}
+        label={fm.day}
+        value={values.day}
+        onValue={set('day')}
+        options={days.map((day) => ({ value: day, label: format.day(day) }))}
+        placeholder={fm.chooseDay}
+      />
       <div class="form__group">
-        <InputField id={id('start')} field="startsAt" form={form} label={fm.startTime} type="time" value={values.start} onValue={set('start')} class="field--short" />
-        <InputField id={id('end')} field="endsAt" form={form} label={fm.endTime} type="time" value={values.end} onValue={set('end')} class="field--short" />
-        <InputField id={id('capacity')} field="capacity" form={form} label={fm.capacity} type="number" min={1} max={10000} value={values.capacity} onValue={set('capacity')} class="field--short" />
+        <InputField
+          id={id('start')}
+          field="startsAt"
+          form={form}
+          label={fm.startTime}
+          type="time"
+          value={values.start}
+          onValue={set('start')}
+          class="field--short"
+        />
+        <InputField
+          id={id('end')}
+          field="endsAt"
+          form={form}
+          label={fm.endTime}
+          type="time"
+          value={values.end}
+          onValue={set('end')}
+          class="field--short"
+        />
+        <InputField
+          id={id('capacity')}
+          field="capacity"
+          form={form}
+          label={fm.capacity}
+          type="number"
+          min={1}
+          max={10000}
+          value={values.capacity}
+          onValue={set('capacity')}
+          class="field--short"
+        />
       </div>
       <div class="forum-checkbox">
-        <input id={id('moderated')} type="checkbox" checked={values.qaModerated} onChange={(event) => set('qaModerated')(event.currentTarget.checked)} />
+        <input
+          id={id('moderated')}
+          type="checkbox"
+          checked={values.qaModerated}
+          onChange={(event) => set('qaModerated')(event.currentTarget.checked)}
+        />
         <label for={id('moderated')}>{fm.moderateQuestions}</label>
       </div>
       <p class="hint">{fm.timesNote}</p>
@@ -262,12 +369,31 @@ function DeclineForm({ session, onDeclined }: { session: ForumSession; onDecline
   const fm = useForumMessages();
   const [reason, setReason] = useState('');
   const id = (name: string) => `decline-${session.id}-${name}`;
-  const form = useForumForm(() => declineSession(session.id, reason.trim()), { fields: ['reason'], onSuccess: onDeclined });
+  const form = useForumForm(() => declineSession(session.id, reason.trim()), {
+    fields: ['reason'],
+    onSuccess: onDeclined,
+  });
   return (
-    <form ref={form.formRef} class="form form--secondary forum-decline" noValidate onSubmit={form.onSubmit} aria-labelledby={id('heading')}>
+    <form
+      ref={form.formRef}
+      class="form form--secondary forum-decline"
+      noValidate
+      onSubmit={form.onSubmit}
+      aria-labelledby={id('heading')}
+    >
       <h4 id={id('heading')}>{fm.declineHeading}</h4>
       <FormError form={form} />
-      <TextAreaField id={id('reason')} field="reason" form={form} label={fm.declineReason} hint={fm.declineReasonHint} rows={3} maxLength={2000} value={reason} onValue={setReason} />
+      <TextAreaField
+        id={id('reason')}
+        field="reason"
+        form={form}
+        label={fm.declineReason}
+        hint={fm.declineReasonHint}
+        rows={3}
+        maxLength={2000}
+        value={reason}
+        onValue={setReason}
+      />
       <div class="form__actions">
         <SubmitButton form={form} class="button-danger">
           {fm.declineSubmit}
@@ -283,7 +409,8 @@ function slotsBetween(day: string, from: string, to: string, minutes: number): {
     const [hours, mins] = time.split(':').map(Number);
     return hours * 60 + mins;
   };
-  const asTime = (total: number) => `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+  const asTime = (total: number) =>
+    `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
   if (!day || !/^\d\d:\d\d$/.test(from) || !/^\d\d:\d\d$/.test(to) || !(minutes > 0)) return [];
   const slots = [];
   for (let start = toMinutes(from); start + minutes <= toMinutes(to) && slots.length < 200; start += minutes) {
@@ -298,12 +425,18 @@ function Slots({ edition }: { edition: Edition }) {
   const days = editionDays(edition);
   const slots = useApi((signal) => listSlots(edition.id, signal), [edition.id]);
   const [values, setValues] = useState({ day: days.length === 1 ? days[0] : '', from: '', to: '', minutes: '20' });
-  const set = <K extends keyof typeof values>(key: K) => (value: (typeof values)[K]) => setValues((previous) => ({ ...previous, [key]: value }));
+  const set =
+    <K extends keyof typeof values>(key: K) =>
+    (value: (typeof values)[K]) =>
+      setValues((previous) => ({ ...previous, [key]: value }));
   const planned = useMemo(() => slotsBetween(values.day, values.from, values.to, Number(values.minutes)), [values]);
   const [news, setNews] = useState<string>();
   const form = useForumForm(
     // Checked here, in the server's words, so that the field shows it like any other error.
-    () => (planned.length ? createSlots(edition.id, planned) : Promise.reject(new ApiError(400, 'slots are required', { slots: ['slots are required'] }))),
+    () =>
+      planned.length
+        ? createSlots(edition.id, planned)
+        : Promise.reject(new ApiError(400, 'slots are required', { slots: ['slots are required'] })),
     {
       fields: ['slots'],
       onSuccess() {
@@ -316,13 +449,58 @@ function Slots({ edition }: { edition: Edition }) {
     <section aria-labelledby="admin-slots">
       <h2 id="admin-slots">{fm.slotsHeading}</h2>
       <p>{fm.slotsIntro(edition.meetingTables)}</p>
-      <form ref={form.formRef} class="form form--secondary" noValidate onSubmit={form.onSubmit} aria-labelledby="admin-slots">
+      <form
+        ref={form.formRef}
+        class="form form--secondary"
+        noValidate
+        onSubmit={form.onSubmit}
+        aria-labelledby="admin-slots"
+      >
         <FormError form={form} />
-        <SelectField id="slots-day" field="slots" form={form} label={fm.day} value={values.day} onValue={set('day')} options={days.map((day) => ({ value: day, label: format.day(day) }))} placeholder={fm.chooseDay} />
+        <SelectField
+          id="slots-day"
+          field="slots"
+          form={form}
+          label={fm.day}
+          value={values.day}
+          onValue={set('day')}
+          options={days.map((day) => ({ value: day, label: format.day(day) }))}
+          placeholder={fm.chooseDay}
+        />
         <div class="form__group">
-          <InputField id="slots-from" field="from" form={form} label={fm.slotsFrom} type="time" value={values.from} onValue={set('from')} class="field--short" />
-          <InputField id="slots-to" field="to" form={form} label={fm.slotsTo} type="time" value={values.to} onValue={set('to')} class="field--short" />
-          <InputField id="slots-length" field="minutes" form={form} label={fm.slotLength} type="number" min={5} max={240} step={5} value={values.minutes} onValue={set('minutes')} class="field--short" />
+          <InputField
+            id="slots-from"
+            field="from"
+            form={form}
+            label={fm.slotsFrom}
+            type="time"
+            value={values.from}
+            onValue={set('from')}
+            class="field--short"
+          />
+          <InputField
+            id="slots-to"
+            field="to"
+            form={form}
+            label={fm.slotsTo}
+            type="time"
+            value={values.to}
+            onValue={set('to')}
+            class="field--short"
+          />
+          <InputField
+            id="slots-length"
+            field="minutes"
+            form={form}
+            label={fm.slotLength}
+            type="number"
+            min={5}
+            max={240}
+            step={5}
+            value={values.minutes}
+            onValue={set('minutes')}
+            class="field--short"
+          />
         </div>
         <p class="hint">{fm.timesNote}</p>
         <div class="form__actions">
@@ -365,7 +543,13 @@ function Origins({ edition }: { edition: Edition }) {
     <section aria-labelledby="admin-origins">
       <h2 id="admin-origins">{fm.originsHeading}</h2>
       <p>{fm.originsIntro}</p>
-      <form ref={form.formRef} class="form form--secondary" noValidate onSubmit={form.onSubmit} aria-labelledby="admin-origins">
+      <form
+        ref={form.formRef}
+        class="form form--secondary"
+        noValidate
+        onSubmit={form.onSubmit}
+        aria-labelledby="admin-origins"
+      >
         <FormError form={form} />
         <div class="form__group">
           <SelectField
@@ -380,7 +564,18 @@ function Origins({ edition }: { edition: Edition }) {
               { value: 'partnership', label: fm.originPartnership },
             ]}
           />
-          <TextField id="origin-id" field={field} form={form} label={fm.originId} hint={fm.originIdHint} type="text" spellcheck={false} maxLength={36} value={id} onValue={setId} />
+          <TextField
+            id="origin-id"
+            field={field}
+            form={form}
+            label={fm.originId}
+            hint={fm.originIdHint}
+            type="text"
+            spellcheck={false}
+            maxLength={36}
+            value={id}
+            onValue={setId}
+          />
         </div>
         <div class="form__actions">
           <SubmitButton form={form}>{fm.markOrigin}</SubmitButton>
@@ -413,9 +608,25 @@ function PublishOutcomes({ edition, onPublished }: { edition: Edition; onPublish
       {edition.status !== 'closed' ? (
         <p class="muted">{fm.outcomesAfterClose}</p>
       ) : (
-        <form ref={form.formRef} class="form form--secondary" noValidate onSubmit={form.onSubmit} aria-labelledby="admin-outcomes">
+        <form
+          ref={form.formRef}
+          class="form form--secondary"
+          noValidate
+          onSubmit={form.onSubmit}
+          aria-labelledby="admin-outcomes"
+        >
           <FormError form={form} />
-          <TextAreaField id="outcomes-summary" field="summary" form={form} label={fm.summary} hint={fm.summaryHint} rows={6} maxLength={10000} value={summary} onValue={setSummary} />
+          <TextAreaField
+            id="outcomes-summary"
+            field="summary"
+            form={form}
+            label={fm.summary}
+            hint={fm.summaryHint}
+            rows={6}
+            maxLength={10000}
+            value={summary}
+            onValue={setSummary}
+          />
           <div class="form__actions">
             <SubmitButton form={form}>{fm.publishOutcomes}</SubmitButton>
           </div>
@@ -432,8 +643,20 @@ const EDITION_LANGUAGES = ['pl', 'en', 'de', 'fr', 'uk', 'es', 'it', 'he'];
 function CreateEdition({ onCreated }: { onCreated(edition: Edition): void }) {
   const fm = useForumMessages();
   const { languageName } = useI18n();
-  const [values, setValues] = useState({ year: String(new Date().getFullYear() + 1), themePl: '', themeEn: '', startsOn: '', endsOn: '', venue: '', languages: ['pl', 'en'], meetingTables: '10' });
-  const set = <K extends keyof typeof values>(key: K) => (value: (typeof values)[K]) => setValues((previous) => ({ ...previous, [key]: value }));
+  const [values, setValues] = useState({
+    year: String(new Date().getFullYear() + 1),
+    themePl: '',
+    themeEn: '',
+    startsOn: '',
+    endsOn: '',
+    venue: '',
+    languages: ['pl', 'en'],
+    meetingTables: '10',
+  });
+  const set =
+    <K extends keyof typeof values>(key: K) =>
+    (value: (typeof values)[K]) =>
+      setValues((previous) => ({ ...previous, [key]: value }));
   const [news, setNews] = useState<string>();
   const form = useForumForm(
     () =>
@@ -458,16 +681,78 @@ function CreateEdition({ onCreated }: { onCreated(edition: Edition): void }) {
   return (
     <section aria-labelledby="admin-create">
       <h2 id="admin-create">{fm.createHeading}</h2>
-      <form ref={form.formRef} class="form form--secondary forum-form" noValidate onSubmit={form.onSubmit} aria-labelledby="admin-create">
+      <form
+        ref={form.formRef}
+        class="form form--secondary forum-form"
+        noValidate
+        onSubmit={form.onSubmit}
+        aria-labelledby="admin-create"
+      >
         <FormError form={form} />
-        <InputField id="edition-year" field="year" form={form} label={fm.year} type="number" min={2000} max={2100} value={values.year} onValue={set('year')} class="field--short" />
-        <TextField id="edition-theme-pl" field="themePl" form={form} label={fm.themePl} type="text" maxLength={300} value={values.themePl} onValue={set('themePl')} />
-        <TextField id="edition-theme-en" field="themeEn" form={form} label={fm.themeEn} type="text" maxLength={300} value={values.themeEn} onValue={set('themeEn')} />
+        <InputField
+          id="edition-year"
+          field="year"
+          form={form}
+          label={fm.year}
+          type="number"
+          min={2000}
+          max={2100}
+          value={values.year}
+          onValue={set('year')}
+          class="field--short"
+        />
+        <TextField
+          id="edition-theme-pl"
+          field="themePl"
+          form={form}
+          label={fm.themePl}
+          type="text"
+          maxLength={300}
+          value={values.themePl}
+          onValue={set('themePl')}
+        />
+        <TextField
+          id="edition-theme-en"
+          field="themeEn"
+          form={form}
+          label={fm.themeEn}
+          type="text"
+          maxLength={300}
+          value={values.themeEn}
+          onValue={set('themeEn')}
+        />
         <div class="form__group">
-          <InputField id="edition-starts" field="startsOn" form={form} label={fm.startsOn} type="date" value={values.startsOn} onValue={set('startsOn')} class="field--short" />
-          <InputField id="edition-ends" field="endsOn" form={form} label={fm.endsOn} type="date" value={values.endsOn} onValue={set('endsOn')} class="field--short" />
+          <InputField
+            id="edition-starts"
+            field="startsOn"
+            form={form}
+            label={fm.startsOn}
+            type="date"
+            value={values.startsOn}
+            onValue={set('startsOn')}
+            class="field--short"
+          />
+          <InputField
+            id="edition-ends"
+            field="endsOn"
+            form={form}
+            label={fm.endsOn}
+            type="date"
+            value={values.endsOn}
+            onValue={set('endsOn')}
+            class="field--short"
+          />
         </div>
-        <TextField id="edition-venue" field="venue" form={form} label={fm.venue} type="text" maxLength={300} value={values.venue} onValue={set('venue')} />
+        <TextField
+          id="edition-venue"
+          field="venue"
+          form={form}
+          label={fm.venue}
+          type="text"
+          maxLength={300}
+          value={values.venue}
+          onValue={set('venue')}
+        />
         <CheckboxGroup
           id="edition-languages"
           field="languages"
@@ -477,7 +762,18 @@ function CreateEdition({ onCreated }: { onCreated(edition: Edition): void }) {
           values={values.languages}
           onValues={set('languages')}
         />
-        <InputField id="edition-tables" field="meetingTables" form={form} label={fm.meetingTables} type="number" min={0} max={500} value={values.meetingTables} onValue={set('meetingTables')} class="field--short" />
+        <InputField
+          id="edition-tables"
+          field="meetingTables"
+          form={form}
+          label={fm.meetingTables}
+          type="number"
+          min={0}
+          max={500}
+          value={values.meetingTables}
+          onValue={set('meetingTables')}
+          class="field--short"
+        />
         <div class="form__actions">
           <SubmitButton form={form}>{fm.createSubmit}</SubmitButton>
         </div>

@@ -5,7 +5,14 @@
  */
 import { useState } from 'preact/hooks';
 import type { Me } from '../../api/client';
-import { agendaIsPublic, getMyForum, listEditions, registerForEdition, registrationIsOpen, type Edition } from '../../api/forum';
+import {
+  agendaIsPublic,
+  getMyForum,
+  listEditions,
+  registerForEdition,
+  registrationIsOpen,
+  type Edition,
+} from '../../api/forum';
 import { currentPath, loginHref, useSession } from '../../auth/session';
 import { LoadError, Loading } from '../../components/LoadError';
 import { PageHeading } from '../../components/PageHeading';
@@ -52,7 +59,10 @@ export function ForumHomePage({ editionId }: { editionId?: string }) {
               <ul class="forum-editions">
                 {items.map((edition) => (
                   <li key={edition.id}>
-                    <Link href={`/forum/editions/${edition.id}`} aria-current={edition.id === current.id ? 'page' : undefined}>
+                    <Link
+                      href={`/forum/editions/${edition.id}`}
+                      aria-current={edition.id === current.id ? 'page' : undefined}
+                    >
                       {fm.editionTitle(edition.year, format.theme(edition))}
                     </Link>{' '}
                     <span class="muted">{format.dates(edition)}</span> <EditionStatusBadge status={edition.status} />
@@ -82,7 +92,11 @@ function CurrentEdition({ edition, user, headed }: { edition: Edition; user?: Me
   ].filter((link): link is { href: string; label: string } => Boolean(link));
 
   return (
-    <section class="forum-edition" aria-labelledby={headed ? 'forum-current' : undefined} aria-label={headed ? undefined : fm.editionHeading(edition.year)}>
+    <section
+      class="forum-edition"
+      aria-labelledby={headed ? 'forum-current' : undefined}
+      aria-label={headed ? undefined : fm.editionHeading(edition.year)}
+    >
       {headed && <h2 id="forum-current">{fm.editionTitle(edition.year, format.theme(edition))}</h2>}
       <dl class="facts-list forum-facts">
         <div>
@@ -127,7 +141,10 @@ function CurrentEdition({ edition, user, headed }: { edition: Edition; user?: Me
 function EditionRegistration({ edition, user }: { edition: Edition; user?: Me }) {
   const fm = useForumMessages();
   const { status } = useSession();
-  const mine = useApi((signal) => (user ? getMyForum(edition.id, signal) : Promise.resolve(undefined)), [edition.id, user?.id]);
+  const mine = useApi(
+    (signal) => (user ? getMyForum(edition.id, signal) : Promise.resolve(undefined)),
+    [edition.id, user?.id],
+  );
   const [registered, setRegistered] = useState(false);
   const form = useForm(() => registerForEdition(edition.id), { onSuccess: () => setRegistered(true) });
   if (status === 'restoring') return null;
@@ -138,17 +155,13 @@ function EditionRegistration({ edition, user }: { edition: Edition; user?: Me })
       </p>
     );
   }
-  const isRegistered = registered || Boolean(mine.data?.registrations.some((registration) => registration.sessionId === null));
+  const isRegistered =
+    registered || Boolean(mine.data?.registrations.some((registration) => registration.sessionId === null));
   return (
     <div class="forum-register">
       <div role="status">{isRegistered && <p class="form-status__message">{fm.registeredForForum}</p>}</div>
       {!isRegistered && mine.data && (
-        <button
-          type="button"
-          class="button-primary"
-          disabled={form.sending}
-          onClick={() => void form.run()}
-        >
+        <button type="button" class="button-primary" disabled={form.sending} onClick={() => void form.run()}>
           {fm.registerForForum}
         </button>
       )}

@@ -38,7 +38,10 @@ import { ActionError, SignedInEditionPage, toApiError, useForumForm, useForumFor
 export function MyForumPage({ editionId }: { editionId: string }) {
   const fm = useForumMessages();
   return (
-    <SignedInEditionPage editionId={editionId} title={(edition) => (edition ? fm.myTitle(edition.year) : fm.myForumLink)}>
+    <SignedInEditionPage
+      editionId={editionId}
+      title={(edition) => (edition ? fm.myTitle(edition.year) : fm.myForumLink)}
+    >
       {(edition) => <MyForum edition={edition} />}
     </SignedInEditionPage>
   );
@@ -58,15 +61,23 @@ function MyForum({ edition }: { edition: Edition }) {
         <Link href={`/forum/editions/${edition.id}`}>{fm.editionTitle(edition.year, format.theme(edition))}</Link>
       </p>
       <PageHeading>{title}</PageHeading>
-      {mine.error ?? organizations.error ? (
-        <LoadError error={(mine.error ?? organizations.error)!} onRetry={() => [mine, organizations].forEach((state) => state.reload())} />
+      {(mine.error ?? organizations.error) ? (
+        <LoadError
+          error={(mine.error ?? organizations.error)!}
+          onRetry={() => [mine, organizations].forEach((state) => state.reload())}
+        />
       ) : !mine.data || !organizations.data ? (
         <Loading />
       ) : (
         <>
           <MyRegistrations edition={edition} mine={mine.data} />
           <OurProposals edition={edition} organizations={organizations.data.items} />
-          <Meetings edition={edition} mine={mine.data} organizations={organizations.data.items} onChanged={mine.reload} />
+          <Meetings
+            edition={edition}
+            mine={mine.data}
+            organizations={organizations.data.items}
+            onChanged={mine.reload}
+          />
         </>
       )}
     </div>
@@ -79,7 +90,9 @@ function MyRegistrations({ edition, mine }: { edition: Edition; mine: MyForum })
   const sessions = useApi((signal) => listSessions(edition.id, 'accepted', signal), [edition.id]);
   const byId = new Map((sessions.data?.items ?? []).map((session) => [session.id, session]));
   const startOf = (sessionId: string | null) => (sessionId && byId.get(sessionId)?.startsAt) || '';
-  const forSessions = mine.registrations.filter((registration) => registration.sessionId !== null).sort((a, b) => startOf(a.sessionId).localeCompare(startOf(b.sessionId)));
+  const forSessions = mine.registrations
+    .filter((registration) => registration.sessionId !== null)
+    .sort((a, b) => startOf(a.sessionId).localeCompare(startOf(b.sessionId)));
   const forEdition = mine.registrations.some((registration) => registration.sessionId === null);
   return (
     <section aria-labelledby="my-registrations">
@@ -88,7 +101,9 @@ function MyRegistrations({ edition, mine }: { edition: Edition; mine: MyForum })
       {forSessions.length === 0 ? (
         <p class="empty">
           {fm.noRegistrations}{' '}
-          {registrationIsOpen(edition.status) && <Link href={`/forum/editions/${edition.id}/agenda`}>{fm.agendaLink}</Link>}
+          {registrationIsOpen(edition.status) && (
+            <Link href={`/forum/editions/${edition.id}/agenda`}>{fm.agendaLink}</Link>
+          )}
         </p>
       ) : (
         <ul class="forum-my-list">
@@ -97,8 +112,12 @@ function MyRegistrations({ edition, mine }: { edition: Edition; mine: MyForum })
             return (
               <li key={registration.sessionId}>
                 <Link href={`/forum/sessions/${registration.sessionId}`}>{session?.title ?? fm.agendaLink}</Link>
-                {session?.startsAt && session.endsAt && <span class="muted"> {format.span(session.startsAt, session.endsAt)}</span>}{' '}
-                <span class={`badge forum-registration__state--${registration.status}`}>{fm.registrationStatus[registration.status]}</span>
+                {session?.startsAt && session.endsAt && (
+                  <span class="muted"> {format.span(session.startsAt, session.endsAt)}</span>
+                )}{' '}
+                <span class={`badge forum-registration__state--${registration.status}`}>
+                  {fm.registrationStatus[registration.status]}
+                </span>
               </li>
             );
           })}
@@ -113,7 +132,10 @@ function OurProposals({ edition, organizations }: { edition: Edition; organizati
   const fm = useForumMessages();
   const ours = new Set(organizations.map((organization) => organization.id));
   const proposals = useApi(
-    async (signal) => (await Promise.all(SESSION_STATUSES.map((status) => listSessions(edition.id, status, signal)))).flatMap((list) => list.items).filter((session) => ours.has(session.organizationId)),
+    async (signal) =>
+      (await Promise.all(SESSION_STATUSES.map((status) => listSessions(edition.id, status, signal))))
+        .flatMap((list) => list.items)
+        .filter((session) => ours.has(session.organizationId)),
     [edition.id, organizations.length],
   );
   if (organizations.length === 0) return null;
@@ -130,7 +152,8 @@ function OurProposals({ edition, organizations }: { edition: Edition; organizati
         <ul class="forum-my-list">
           {proposals.data.map((session) => (
             <li key={session.id}>
-              <Link href={`/forum/sessions/${session.id}`}>{session.title}</Link> <span class="muted">({session.organizationName})</span>{' '}
+              <Link href={`/forum/sessions/${session.id}`}>{session.title}</Link>{' '}
+              <span class="muted">({session.organizationName})</span>{' '}
               <span class={`badge forum-proposal--${session.status}`}>{fm.sessionStatus[session.status]}</span>
               {session.decisionReason && (
                 <span class="forum-reason">
@@ -146,7 +169,17 @@ function OurProposals({ edition, organizations }: { edition: Edition; organizati
   );
 }
 
-function Meetings({ edition, mine, organizations, onChanged }: { edition: Edition; mine: MyForum; organizations: MyOrganization[]; onChanged(): void }) {
+function Meetings({
+  edition,
+  mine,
+  organizations,
+  onChanged,
+}: {
+  edition: Edition;
+  mine: MyForum;
+  organizations: MyOrganization[];
+  onChanged(): void;
+}) {
   const fm = useForumMessages();
   const verified = organizations.filter((organization) => organization.verified);
   const [downloadError, setDownloadError] = useState<ApiError>();
@@ -176,18 +209,32 @@ function Meetings({ edition, mine, organizations, onChanged }: { edition: Editio
             <Schedule
               key={organization.id}
               organization={organization}
-              meetings={mine.meetings.filter((meeting) => meeting.requesterId === organization.id || meeting.inviteeId === organization.id)}
+              meetings={mine.meetings.filter(
+                (meeting) => meeting.requesterId === organization.id || meeting.inviteeId === organization.id,
+              )}
               onChanged={onChanged}
             />
           ))}
-          <RequestMeeting edition={edition} organizations={verified.filter((organization) => organization.myRole !== 'member')} onSent={onChanged} />
+          <RequestMeeting
+            edition={edition}
+            organizations={verified.filter((organization) => organization.myRole !== 'member')}
+            onSent={onChanged}
+          />
         </>
       )}
     </section>
   );
 }
 
-function Schedule({ organization, meetings, onChanged }: { organization: MyOrganization; meetings: Meeting[]; onChanged(): void }) {
+function Schedule({
+  organization,
+  meetings,
+  onChanged,
+}: {
+  organization: MyOrganization;
+  meetings: Meeting[];
+  onChanged(): void;
+}) {
   const fm = useForumMessages();
   const format = useForumFormat();
   const [news, setNews] = useState<string>();
@@ -241,23 +288,36 @@ function Schedule({ organization, meetings, onChanged }: { organization: MyOrgan
                     <th scope="row">{format.span(meeting.startsAt, meeting.endsAt)}</th>
                     <td>
                       {other}
-                      <span class="forum-meetings__who">{invited ? fm.requestedBy(meeting.requesterName) : fm.requestedOf(meeting.inviteeName)}</span>
+                      <span class="forum-meetings__who">
+                        {invited ? fm.requestedBy(meeting.requesterName) : fm.requestedOf(meeting.inviteeName)}
+                      </span>
                       {meeting.message && <q class="forum-meetings__message">{meeting.message}</q>}
                     </td>
                     <td>
                       <span class={`badge forum-meeting--${meeting.status}`}>{fm.meetingStatus[meeting.status]}</span>
                     </td>
-                    <td class="forum-meetings__table">{meeting.tableNo !== null ? fm.tableNo(meeting.tableNo) : '–'}</td>
+                    <td class="forum-meetings__table">
+                      {meeting.tableNo !== null ? fm.tableNo(meeting.tableNo) : '–'}
+                    </td>
                     {canAct && (
                       <td>
                         <div class="forum-meetings__actions">
                           {invited && meeting.status === 'requested' && (
                             <>
-                              <button type="button" class="button-primary" disabled={busy === meeting.id} onClick={() => void answer(meeting, other, 'accept')}>
+                              <button
+                                type="button"
+                                class="button-primary"
+                                disabled={busy === meeting.id}
+                                onClick={() => void answer(meeting, other, 'accept')}
+                              >
                                 {fm.acceptMeeting}
                                 <span class="visually-hidden"> {fm.meetingWithHidden(other)}</span>
                               </button>
-                              <button type="button" disabled={busy === meeting.id} onClick={() => void answer(meeting, other, 'decline')}>
+                              <button
+                                type="button"
+                                disabled={busy === meeting.id}
+                                onClick={() => void answer(meeting, other, 'decline')}
+                              >
                                 {fm.declineMeeting}
                                 <span class="visually-hidden"> {fm.meetingWithHidden(other)}</span>
                               </button>
@@ -302,7 +362,15 @@ interface Chosen {
 
 const SEARCH_DELAY_MS = 300;
 
-function RequestMeeting({ edition, organizations, onSent }: { edition: Edition; organizations: MyOrganization[]; onSent(): void }) {
+function RequestMeeting({
+  edition,
+  organizations,
+  onSent,
+}: {
+  edition: Edition;
+  organizations: MyOrganization[];
+  onSent(): void;
+}) {
   const fm = useForumMessages();
   const { language } = useI18n();
   const format = useForumFormat();
@@ -322,7 +390,11 @@ function RequestMeeting({ edition, organizations, onSent }: { edition: Edition; 
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
       searchOrganizations(words, controller.signal).then(
-        (page) => setResults({ query: words, items: page.items.map((organization) => ({ id: organization.id, name: organization.name })) }),
+        (page) =>
+          setResults({
+            query: words,
+            items: page.items.map((organization) => ({ id: organization.id, name: organization.name })),
+          }),
         () => setResults({ query: words, items: [] }),
       );
     }, SEARCH_DELAY_MS);
@@ -333,7 +405,8 @@ function RequestMeeting({ edition, organizations, onSent }: { edition: Edition; 
   }, [query]);
 
   const suggestions = useApi(
-    (signal) => (organizationId ? organizationSuggestions(organizationId, language, signal) : Promise.resolve(undefined)),
+    (signal) =>
+      organizationId ? organizationSuggestions(organizationId, language, signal) : Promise.resolve(undefined),
     [organizationId, language],
   );
   const suggested = useMemo(() => {
@@ -348,8 +421,18 @@ function RequestMeeting({ edition, organizations, onSent }: { edition: Edition; 
   const form = useForumForm(
     () => {
       // Checked here, in the server's words, so that the field shows it like any other error.
-      if (!chosen) return Promise.reject(new ApiError(400, 'withOrganizationId is required', { withOrganizationId: ['withOrganizationId is required'] }));
-      return requestMeeting(edition.id, { slotId: Number(slotId), organizationId, withOrganizationId: chosen.id, message: message.trim() || undefined });
+      if (!chosen)
+        return Promise.reject(
+          new ApiError(400, 'withOrganizationId is required', {
+            withOrganizationId: ['withOrganizationId is required'],
+          }),
+        );
+      return requestMeeting(edition.id, {
+        slotId: Number(slotId),
+        organizationId,
+        withOrganizationId: chosen.id,
+        message: message.trim() || undefined,
+      });
     },
     {
       fields: ['organizationId', 'slotId', 'withOrganizationId', 'message'],
@@ -405,7 +488,10 @@ function RequestMeeting({ edition, organizations, onSent }: { edition: Edition; 
             label={fm.slot}
             value={slotId}
             onValue={setSlotId}
-            options={slotItems.map((slot) => ({ value: String(slot.id), label: format.span(slot.startsAt, slot.endsAt) }))}
+            options={slotItems.map((slot) => ({
+              value: String(slot.id),
+              label: format.span(slot.startsAt, slot.endsAt),
+            }))}
             placeholder={fm.chooseSlot}
           />
 
@@ -414,10 +500,20 @@ function RequestMeeting({ edition, organizations, onSent }: { edition: Edition; 
             <p id="meeting-search-hint" class="hint">
               {fm.findOrganizationHint}
             </p>
-            <input id="meeting-search" type="search" autocomplete="off" spellcheck={false} aria-describedby="meeting-search-hint" value={query} onInput={(event) => setQuery(event.currentTarget.value)} />
+            <input
+              id="meeting-search"
+              type="search"
+              autocomplete="off"
+              spellcheck={false}
+              aria-describedby="meeting-search-hint"
+              value={query}
+              onInput={(event) => setQuery(event.currentTarget.value)}
+            />
           </div>
           <div role="status" class="forum-search-count">
-            {results && <p class="hint">{results.items.length ? fm.resultsCount(results.items.length) : fm.noResults}</p>}
+            {results && (
+              <p class="hint">{results.items.length ? fm.resultsCount(results.items.length) : fm.noResults}</p>
+            )}
           </div>
           {results && results.items.length > 0 && (
             <fieldset class="checkbox-group forum-search-results">
@@ -455,8 +551,13 @@ function RequestMeeting({ edition, organizations, onSent }: { edition: Edition; 
                   <ul class="forum-suggestions__list">
                     {suggested.map((organization) => (
                       <li key={organization.id}>
-                        <span class="forum-suggestions__name">{organization.name}</span> <span class="muted">({fm.suggestionInitiative(organization.initiative)})</span>{' '}
-                        <button type="button" aria-pressed={chosen?.id === organization.id} onClick={() => choose(organization)}>
+                        <span class="forum-suggestions__name">{organization.name}</span>{' '}
+                        <span class="muted">({fm.suggestionInitiative(organization.initiative)})</span>{' '}
+                        <button
+                          type="button"
+                          aria-pressed={chosen?.id === organization.id}
+                          onClick={() => choose(organization)}
+                        >
                           {fm.choose}
                           <span class="visually-hidden"> {organization.name}</span>
                         </button>
@@ -475,7 +576,18 @@ function RequestMeeting({ edition, organizations, onSent }: { edition: Edition; 
               </output>
             )}
           </FieldShell>
-          <TextAreaField id="meeting-message" field="message" form={form} label={fm.messageLabel} hint={fm.messageHint} optional rows={3} maxLength={500} value={message} onValue={setMessage} />
+          <TextAreaField
+            id="meeting-message"
+            field="message"
+            form={form}
+            label={fm.messageLabel}
+            hint={fm.messageHint}
+            optional
+            rows={3}
+            maxLength={500}
+            value={message}
+            onValue={setMessage}
+          />
           <div class="form__actions">
             <SubmitButton form={form}>{fm.sendRequest}</SubmitButton>
           </div>

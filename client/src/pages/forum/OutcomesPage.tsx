@@ -83,7 +83,10 @@ function Report({ outcomes }: { outcomes: Outcomes }) {
             id="attendance"
             title={fm.attendanceChart}
             description={fm.attendanceChartAlt(sessions.length)}
-            rows={sessions.map((session) => ({ label: session.title, values: [session.confirmed, session.capacity ?? 0] }))}
+            rows={sessions.map((session) => ({
+              label: session.title,
+              values: [session.confirmed, session.capacity ?? 0],
+            }))}
             series={[
               { name: fm.legendConfirmed, column: fm.confirmedColumn, class: 'bar--primary' },
               { name: fm.legendCapacity, column: fm.capacityColumn, class: 'bar--outline' },
@@ -187,7 +190,13 @@ function BarChart({ id, title, description, rows, series, totals }: BarChartProp
   return (
     <section class="forum-chart" aria-labelledby={titleId}>
       <h2 id={titleId}>{title}</h2>
-      <svg class="bar-chart" viewBox={`0 0 ${CHART_WIDTH} ${height}`} role="img" aria-label={description} preserveAspectRatio="xMinYMin meet">
+      <svg
+        class="bar-chart"
+        viewBox={`0 0 ${CHART_WIDTH} ${height}`}
+        role="img"
+        aria-label={description}
+        preserveAspectRatio="xMinYMin meet"
+      >
         <defs>
           <pattern id={`${id}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="6" height="6" class="bar-hatch__ground" />
@@ -213,7 +222,14 @@ function BarChart({ id, title, description, rows, series, totals }: BarChartProp
               </text>
               {row.values.map((value, which) => (
                 <g key={which}>
-                  <rect x="1" y={y + 20 + which * 18} width={width(value)} height="14" class={`bar ${series[which].class}`} fill={fill(series[which])} />
+                  <rect
+                    x="1"
+                    y={y + 20 + which * 18}
+                    width={width(value)}
+                    height="14"
+                    class={`bar ${series[which].class}`}
+                    fill={fill(series[which])}
+                  />
                   <text x={width(value) + 8} y={y + 32 + which * 18} class="bar-chart__value">
                     {number.format(value)}
                   </text>

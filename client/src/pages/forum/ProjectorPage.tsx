@@ -24,7 +24,9 @@ export function ProjectorPage({ sessionId }: { sessionId: string }) {
     document.body.classList.add('forum-projector-mode');
     return () => document.body.classList.remove('forum-projector-mode');
   }, []);
-  return <RequireSignIn title={fm.qaHeading}>{(user) => <Projector sessionId={sessionId} user={user} />}</RequireSignIn>;
+  return (
+    <RequireSignIn title={fm.qaHeading}>{(user) => <Projector sessionId={sessionId} user={user} />}</RequireSignIn>
+  );
 }
 
 function Projector({ sessionId, user }: { sessionId: string; user: Me }) {
@@ -54,7 +56,9 @@ function ProjectorBoard({ session, user }: { session: ForumSession; user: Me }) 
           <p class="projector__empty">{fm.projectorEmpty}</p>
         ) : (
           <>
-            {pinned.length > 0 && <ProjectorList heading={fm.projectorPinned} questions={pinned} id="projector-pinned" />}
+            {pinned.length > 0 && (
+              <ProjectorList heading={fm.projectorPinned} questions={pinned} id="projector-pinned" />
+            )}
             {top.length > 0 && <ProjectorList heading={fm.projectorTop} questions={top} id="projector-top" />}
           </>
         )}
@@ -72,13 +76,18 @@ function ProjectorList({ heading, questions, id }: { heading: string; questions:
       </h2>
       <ol class="projector__list">
         {questions.map((question) => (
-          <li key={question.id} class={`projector__question${question.pinned ? ' is-pinned' : ''}${question.answered ? ' is-answered' : ''}`}>
+          <li
+            key={question.id}
+            class={`projector__question${question.pinned ? ' is-pinned' : ''}${question.answered ? ' is-answered' : ''}`}
+          >
             <p class="projector__body">{question.body}</p>
             <p class="projector__meta">
               <span class="projector__votes">{fm.votes(question.votes)}</span>
               {question.answered && <span class="projector__badge">✓ {fm.answered}</span>}
               {/* Staff may run the projector, and staff see every author: an anonymous question stays anonymous on screen. */}
-              <span class="projector__author">{question.anonymous ? fm.anonymous : (question.author ?? fm.anonymous)}</span>
+              <span class="projector__author">
+                {question.anonymous ? fm.anonymous : (question.author ?? fm.anonymous)}
+              </span>
             </p>
           </li>
         ))}

@@ -5,8 +5,23 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { listAreas, listCities, listMyOrganizations } from '../../api/client';
-import { listGoals, proposeSession, SESSION_KINDS, type Edition, type ForumSession, type ProposalInput } from '../../api/forum';
-import { CheckboxGroup, FormError, FormStatus, SelectField, SubmitButton, TextAreaField, TextField } from '../../components/Form';
+import {
+  listGoals,
+  proposeSession,
+  SESSION_KINDS,
+  type Edition,
+  type ForumSession,
+  type ProposalInput,
+} from '../../api/forum';
+import {
+  CheckboxGroup,
+  FormError,
+  FormStatus,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+} from '../../components/Form';
 import { LoadError, Loading } from '../../components/LoadError';
 import { PageHeading } from '../../components/PageHeading';
 import { useForumMessages } from '../../i18n/forum';
@@ -15,12 +30,25 @@ import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { SignedInEditionPage, useForumForm, useForumFormat } from './common';
 
-const FIELDS = ['organizationId', 'kind', 'title', 'abstract', 'areas', 'goals', 'speakers', 'language', 'partnerCities'] as const;
+const FIELDS = [
+  'organizationId',
+  'kind',
+  'title',
+  'abstract',
+  'areas',
+  'goals',
+  'speakers',
+  'language',
+  'partnerCities',
+] as const;
 
 export function ProposePage({ editionId }: { editionId: string }) {
   const fm = useForumMessages();
   return (
-    <SignedInEditionPage editionId={editionId} title={(edition) => (edition ? fm.proposeTitle(edition.year) : fm.proposeLink)}>
+    <SignedInEditionPage
+      editionId={editionId}
+      title={(edition) => (edition ? fm.proposeTitle(edition.year) : fm.proposeLink)}
+    >
       {(edition) => <Propose edition={edition} />}
     </SignedInEditionPage>
   );
@@ -32,7 +60,9 @@ function Propose({ edition }: { edition: Edition }) {
   const title = fm.proposeTitle(edition.year);
   useDocumentTitle(title);
   const mine = useApi((signal) => listMyOrganizations(signal), []);
-  const editorOrganizations = (mine.data?.items ?? []).filter((organization) => organization.verified && organization.myRole !== 'member');
+  const editorOrganizations = (mine.data?.items ?? []).filter(
+    (organization) => organization.verified && organization.myRole !== 'member',
+  );
   const [sent, setSent] = useState<ForumSession>();
   const [round, setRound] = useState(0);
 
@@ -96,7 +126,15 @@ interface Values {
   partnerCities: string[];
 }
 
-function ProposalForm({ edition, organizations, onSent }: { edition: Edition; organizations: { id: string; name: string }[]; onSent(session: ForumSession): void }) {
+function ProposalForm({
+  edition,
+  organizations,
+  onSent,
+}: {
+  edition: Edition;
+  organizations: { id: string; name: string }[];
+  onSent(session: ForumSession): void;
+}) {
   const fm = useForumMessages();
   const { m, locale, language, areaName, languageName, placeName } = useI18n();
   const [values, setValues] = useState<Values>(() => ({
@@ -110,7 +148,10 @@ function ProposalForm({ edition, organizations, onSent }: { edition: Edition; or
     language: edition.languages.length === 1 ? edition.languages[0] : '',
     partnerCities: [],
   }));
-  const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((previous) => ({ ...previous, [key]: value }));
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) =>
+      setValues((previous) => ({ ...previous, [key]: value }));
   const areas = useApi((signal) => listAreas(signal), []);
   const goals = useApi((signal) => listGoals(signal), []);
   const cities = useApi((signal) => listCities({}, signal), []);
@@ -137,18 +178,35 @@ function ProposalForm({ edition, organizations, onSent }: { edition: Edition; or
   );
 
   const areaOptions = useMemo(
-    () => (areas.data?.items ?? []).map((key) => ({ value: key, label: areaName(key) })).sort((a, b) => a.label.localeCompare(b.label, locale)),
+    () =>
+      (areas.data?.items ?? [])
+        .map((key) => ({ value: key, label: areaName(key) }))
+        .sort((a, b) => a.label.localeCompare(b.label, locale)),
     [areas.data, locale],
   );
-  const goalOptions = useMemo(() => (goals.data?.items ?? []).map((goal) => ({ value: goal.key, label: language === 'pl' ? goal.namePl : goal.nameEn })), [goals.data, language]);
+  const goalOptions = useMemo(
+    () =>
+      (goals.data?.items ?? []).map((goal) => ({
+        value: goal.key,
+        label: language === 'pl' ? goal.namePl : goal.nameEn,
+      })),
+    [goals.data, language],
+  );
   const cityOptions = useMemo(
-    () => (cities.data?.items ?? []).map((city) => ({ value: city.key, label: placeName(city) })).sort((a, b) => a.label.localeCompare(b.label, locale)),
+    () =>
+      (cities.data?.items ?? [])
+        .map((city) => ({ value: city.key, label: placeName(city) }))
+        .sort((a, b) => a.label.localeCompare(b.label, locale)),
     [cities.data, locale],
   );
-  const languageOptions = [...new Set([...edition.languages, 'pl', 'en'])].map((code) => ({ value: code, label: languageName(code) }));
+  const languageOptions = [...new Set([...edition.languages, 'pl', 'en'])].map((code) => ({
+    value: code,
+    label: languageName(code),
+  }));
 
   const loadError = areas.error ?? goals.error ?? cities.error;
-  if (loadError) return <LoadError error={loadError} onRetry={() => [areas, goals, cities].forEach((state) => state.reload())} />;
+  if (loadError)
+    return <LoadError error={loadError} onRetry={() => [areas, goals, cities].forEach((state) => state.reload())} />;
   if (!areas.data || !goals.data || !cities.data) return <Loading />;
 
   return (
@@ -174,10 +232,46 @@ function ProposalForm({ edition, organizations, onSent }: { edition: Edition; or
         options={SESSION_KINDS.map((kind) => ({ value: kind, label: fm.sessionKind[kind] }))}
         placeholder={fm.chooseKind}
       />
-      <TextField id="proposal-title" field="title" form={form} label={fm.sessionTitle} type="text" maxLength={200} value={values.title} onValue={set('title')} />
-      <TextAreaField id="proposal-abstract" field="abstract" form={form} label={fm.sessionAbstract} hint={fm.abstractHint} maxLength={4000} rows={8} value={values.abstract} onValue={set('abstract')} />
-      <CheckboxGroup id="proposal-areas" field="areas" form={form} legend={fm.areas} options={areaOptions} values={values.areas} onValues={set('areas')} />
-      <TextAreaField id="proposal-speakers" field="speakers" form={form} label={fm.speakersLabel} hint={fm.speakersHint} rows={3} value={values.speakers} onValue={set('speakers')} />
+      <TextField
+        id="proposal-title"
+        field="title"
+        form={form}
+        label={fm.sessionTitle}
+        type="text"
+        maxLength={200}
+        value={values.title}
+        onValue={set('title')}
+      />
+      <TextAreaField
+        id="proposal-abstract"
+        field="abstract"
+        form={form}
+        label={fm.sessionAbstract}
+        hint={fm.abstractHint}
+        maxLength={4000}
+        rows={8}
+        value={values.abstract}
+        onValue={set('abstract')}
+      />
+      <CheckboxGroup
+        id="proposal-areas"
+        field="areas"
+        form={form}
+        legend={fm.areas}
+        options={areaOptions}
+        values={values.areas}
+        onValues={set('areas')}
+      />
+      <TextAreaField
+        id="proposal-speakers"
+        field="speakers"
+        form={form}
+        label={fm.speakersLabel}
+        hint={fm.speakersHint}
+        rows={3}
+        value={values.speakers}
+        onValue={set('speakers')}
+      />
       <SelectField
         id="proposal-language"
         field="language"

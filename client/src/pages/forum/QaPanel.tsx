@@ -19,7 +19,13 @@ export function QaPanel({ session, user }: { session: ForumSession; user: Me }) 
   const [moderationNews, setModerationNews] = useState<string>();
 
   const connection =
-    live.state === 'connecting' ? fm.qaConnecting : live.state === 'reconnecting' ? fm.qaReconnecting : live.state === 'failed' ? fm.qaOffline : undefined;
+    live.state === 'connecting'
+      ? fm.qaConnecting
+      : live.state === 'reconnecting'
+        ? fm.qaReconnecting
+        : live.state === 'failed'
+          ? fm.qaOffline
+          : undefined;
 
   return (
     <section class="qa" aria-labelledby="qa-heading">
@@ -61,7 +67,13 @@ export function QaPanel({ session, user }: { session: ForumSession; user: Me }) 
             <h3 id="qa-pending-heading">{fm.yourPending}</h3>
             <ol class="qa-list qa-list--pending">
               {live.pending.map((question) => (
-                <QuestionItem key={question.id} question={question} live={live} staff={false} onModerated={setModerationNews} />
+                <QuestionItem
+                  key={question.id}
+                  question={question}
+                  live={live}
+                  staff={false}
+                  onModerated={setModerationNews}
+                />
               ))}
             </ol>
           </section>
@@ -80,7 +92,13 @@ export function QaPanel({ session, user }: { session: ForumSession; user: Me }) 
         ) : (
           <ol class="qa-list">
             {live.questions.map((question) => (
-              <QuestionItem key={question.id} question={question} live={live} staff={staff} onModerated={setModerationNews} />
+              <QuestionItem
+                key={question.id}
+                question={question}
+                live={live}
+                staff={staff}
+                onModerated={setModerationNews}
+              />
             ))}
           </ol>
         )}
@@ -119,7 +137,13 @@ function AskForm({ live }: { live: LiveQuestions }) {
         }}
       />
       <div class="qa-ask__anonymous">
-        <input id="qa-anonymous" type="checkbox" checked={anonymous} aria-describedby="qa-anonymous-hint" onChange={(event) => setAnonymous(event.currentTarget.checked)} />
+        <input
+          id="qa-anonymous"
+          type="checkbox"
+          checked={anonymous}
+          aria-describedby="qa-anonymous-hint"
+          onChange={(event) => setAnonymous(event.currentTarget.checked)}
+        />
         <label for="qa-anonymous">{fm.askAnonymously}</label>
         <p id="qa-anonymous-hint" class="hint">
           {fm.anonymousHint}
@@ -146,7 +170,12 @@ function QuestionItem({ question, live, staff, onModerated }: QuestionItemProps)
   const [error, setError] = useState<ApiError>();
   const bodyId = `question-${question.id}`;
   const voted = live.hasVoted(question.id);
-  const author = question.author === null ? fm.anonymous : question.anonymous ? fm.anonymousToOthers(question.author) : question.author;
+  const author =
+    question.author === null
+      ? fm.anonymous
+      : question.anonymous
+        ? fm.anonymousToOthers(question.author)
+        : question.author;
 
   const vote = async () => {
     setVoting(true);
@@ -161,7 +190,10 @@ function QuestionItem({ question, live, staff, onModerated }: QuestionItemProps)
   };
 
   return (
-    <li class={`qa-question${question.pinned ? ' is-pinned' : ''}${question.answered ? ' is-answered' : ''}`} data-question-id={question.id}>
+    <li
+      class={`qa-question${question.pinned ? ' is-pinned' : ''}${question.answered ? ' is-answered' : ''}`}
+      data-question-id={question.id}
+    >
       <div class="qa-question__main">
         <p class="qa-question__body" id={bodyId}>
           {question.body}
@@ -178,7 +210,13 @@ function QuestionItem({ question, live, staff, onModerated }: QuestionItemProps)
       {question.status === 'visible' && (
         <div class="qa-question__vote">
           <span class="qa-votes">{fm.votes(question.votes)}</span>
-          <button type="button" class="qa-vote" disabled={voted || voting} aria-describedby={bodyId} onClick={() => void vote()}>
+          <button
+            type="button"
+            class="qa-vote"
+            disabled={voted || voting}
+            aria-describedby={bodyId}
+            onClick={() => void vote()}
+          >
             {voted ? fm.voted : fm.vote}
           </button>
         </div>
@@ -198,7 +236,15 @@ function QuestionItem({ question, live, staff, onModerated }: QuestionItemProps)
   );
 }
 
-function ModerationControls({ question, bodyId, onDone }: { question: Question; bodyId: string; onDone(question: Question, action: QuestionAction): void }) {
+function ModerationControls({
+  question,
+  bodyId,
+  onDone,
+}: {
+  question: Question;
+  bodyId: string;
+  onDone(question: Question, action: QuestionAction): void;
+}) {
   const fm = useForumMessages();
   const { m } = useI18n();
   const [hiding, setHiding] = useState(false);
@@ -225,8 +271,14 @@ function ModerationControls({ question, bodyId, onDone }: { question: Question; 
       setBusy(false);
     }
   };
-  const hide = useForumForm(() => moderateQuestion(question.id, 'hide', reason.trim()), { fields: ['reason'], onSuccess: (hidden: Question) => onDone(hidden, 'hide') });
-  const actions: QuestionAction[] = question.status === 'pending' ? ['approve'] : [question.pinned ? 'unpin' : 'pin', ...(question.answered ? [] : (['answered'] as const))];
+  const hide = useForumForm(() => moderateQuestion(question.id, 'hide', reason.trim()), {
+    fields: ['reason'],
+    onSuccess: (hidden: Question) => onDone(hidden, 'hide'),
+  });
+  const actions: QuestionAction[] =
+    question.status === 'pending'
+      ? ['approve']
+      : [question.pinned ? 'unpin' : 'pin', ...(question.answered ? [] : (['answered'] as const))];
 
   return (
     <div class="qa-moderation" role="group" aria-label={fm.moderationLabel} aria-describedby={bodyId}>
@@ -246,8 +298,24 @@ function ModerationControls({ question, bodyId, onDone }: { question: Question; 
       {hiding && (
         <form ref={hide.formRef} class="form qa-hide" noValidate onSubmit={hide.onSubmit}>
           <FormError form={hide} />
-          <FieldShell id={`hide-reason-${question.id}`} label={fm.hideReason} hint={fm.hideReasonHint} error={hide.fieldError('reason')}>
-            {(described) => <input {...described} ref={reasonInput} type="text" name="reason" maxLength={500} required value={reason} onInput={(event) => setReason(event.currentTarget.value)} />}
+          <FieldShell
+            id={`hide-reason-${question.id}`}
+            label={fm.hideReason}
+            hint={fm.hideReasonHint}
+            error={hide.fieldError('reason')}
+          >
+            {(described) => (
+              <input
+                {...described}
+                ref={reasonInput}
+                type="text"
+                name="reason"
+                maxLength={500}
+                required
+                value={reason}
+                onInput={(event) => setReason(event.currentTarget.value)}
+              />
+            )}
           </FieldShell>
           <div class="form__actions">
             <SubmitButton form={hide} class="button-danger">

@@ -20,7 +20,10 @@ import { SessionRegistration } from './SessionRegistration';
 export function SessionPage({ sessionId }: { sessionId: string }) {
   const fm = useForumMessages();
   const session = useApi((signal) => getSession(sessionId, signal), [sessionId]);
-  const edition = useApi((signal) => (session.data ? getEdition(session.data.editionId, signal) : Promise.resolve(undefined)), [session.data?.editionId]);
+  const edition = useApi(
+    (signal) => (session.data ? getEdition(session.data.editionId, signal) : Promise.resolve(undefined)),
+    [session.data?.editionId],
+  );
   useDocumentTitle(session.data?.title ?? fm.sessionLoadFailed);
 
   if (session.error) {
@@ -39,20 +42,36 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
   return <SessionDetails session={session.data} edition={edition.data} onChanged={session.reload} />;
 }
 
-function SessionDetails({ session, edition, onChanged }: { session: ForumSession; edition: Edition; onChanged(): void }) {
+function SessionDetails({
+  session,
+  edition,
+  onChanged,
+}: {
+  session: ForumSession;
+  edition: Edition;
+  onChanged(): void;
+}) {
   const fm = useForumMessages();
   const { areaName, languageName, placeName, language } = useI18n();
   const format = useForumFormat();
   const { status, user } = useSession();
   const registrations = useMyRegistrations(edition.id);
-  const cities = useApi((signal) => (session.partnerCities.length ? listCities({}, signal) : Promise.resolve(undefined)), [session.id]);
-  const goals = useApi((signal) => (session.goals.length ? listGoals(signal) : Promise.resolve(undefined)), [session.id]);
+  const cities = useApi(
+    (signal) => (session.partnerCities.length ? listCities({}, signal) : Promise.resolve(undefined)),
+    [session.id],
+  );
+  const goals = useApi(
+    (signal) => (session.goals.length ? listGoals(signal) : Promise.resolve(undefined)),
+    [session.id],
+  );
   const cityNames = useMemo(() => {
     const byKey = new Map((cities.data?.items ?? []).map((city) => [city.key, placeName(city)]));
     return session.partnerCities.map((key) => byKey.get(key) ?? key);
   }, [cities.data, language]);
   const goalNames = useMemo(() => {
-    const byKey = new Map((goals.data?.items ?? []).map((goal) => [goal.key, language === 'pl' ? goal.namePl : goal.nameEn]));
+    const byKey = new Map(
+      (goals.data?.items ?? []).map((goal) => [goal.key, language === 'pl' ? goal.namePl : goal.nameEn]),
+    );
     return session.goals.map((key) => byKey.get(key) ?? key.replace(/_/g, ' '));
   }, [goals.data, language]);
 
@@ -77,7 +96,9 @@ function SessionDetails({ session, edition, onChanged }: { session: ForumSession
         </div>
         <div>
           <dt>{fm.when}</dt>
-          <dd>{session.startsAt && session.endsAt ? format.span(session.startsAt, session.endsAt) : fm.notScheduled}</dd>
+          <dd>
+            {session.startsAt && session.endsAt ? format.span(session.startsAt, session.endsAt) : fm.notScheduled}
+          </dd>
         </div>
         {session.room && (
           <div>

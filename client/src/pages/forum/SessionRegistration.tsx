@@ -3,7 +3,14 @@
  * see the confirmed place or the position in line, and cancel. The outcome is announced.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { cancelSessionRegistration, registerForSession, registrationIsOpen, type EditionStatus, type ForumSession, type Registration } from '../../api/forum';
+import {
+  cancelSessionRegistration,
+  registerForSession,
+  registrationIsOpen,
+  type EditionStatus,
+  type ForumSession,
+  type Registration,
+} from '../../api/forum';
 import { currentPath, loginHref, useSession } from '../../auth/session';
 import { useForumMessages } from '../../i18n/forum';
 import { Link } from '../../lib/router';
@@ -38,8 +45,13 @@ export function SessionRegistration({ session, editionStatus, mine, onChange, de
   }, [refocus, mine]);
   const register = useForm(() => registerForSession(session.id), {
     onSuccess(result: Registration) {
-      const next: MyRegistration = { status: result.status === 'waiting' ? 'waiting' : 'confirmed', position: result.position };
-      setNews(next.status === 'waiting' ? (next.position ? fm.waitingPosition(next.position) : fm.waiting) : fm.confirmed);
+      const next: MyRegistration = {
+        status: result.status === 'waiting' ? 'waiting' : 'confirmed',
+        position: result.position,
+      };
+      setNews(
+        next.status === 'waiting' ? (next.position ? fm.waitingPosition(next.position) : fm.waiting) : fm.confirmed,
+      );
       onChange(next);
       setRefocus((n) => n + 1);
     },
@@ -55,7 +67,13 @@ export function SessionRegistration({ session, editionStatus, mine, onChange, de
   const open = registrationIsOpen(editionStatus) && session.status === 'accepted' && Boolean(session.capacity);
   const full = session.capacity !== null && session.confirmed >= session.capacity;
   const sending = register.sending || cancel.sending;
-  const state = mine ? (mine.status === 'waiting' ? (mine.position ? fm.waitingPosition(mine.position) : fm.waiting) : fm.confirmed) : undefined;
+  const state = mine
+    ? mine.status === 'waiting'
+      ? mine.position
+        ? fm.waitingPosition(mine.position)
+        : fm.waiting
+      : fm.confirmed
+    : undefined;
 
   let body;
   if (status === 'restoring') body = null;
@@ -70,7 +88,14 @@ export function SessionRegistration({ session, editionStatus, mine, onChange, de
       <p class="forum-registration__line">
         {/* The live region below says what just changed; this line says how things stand. */}
         <span class={`forum-registration__state forum-registration__state--${mine.status}`}>{state}</span>{' '}
-        <button type="button" ref={button} class="button-secondary" disabled={sending} aria-describedby={describedBy} onClick={() => void cancel.run()}>
+        <button
+          type="button"
+          ref={button}
+          class="button-secondary"
+          disabled={sending}
+          aria-describedby={describedBy}
+          onClick={() => void cancel.run()}
+        >
           {mine.status === 'waiting' ? fm.leaveWaitingList : fm.cancelRegistration}
         </button>
       </p>
@@ -81,7 +106,14 @@ export function SessionRegistration({ session, editionStatus, mine, onChange, de
     body = (
       <p class="forum-registration__line">
         {full && <span class="forum-registration__full">{fm.full}</span>}{' '}
-        <button type="button" ref={button} class="button-primary" disabled={sending} aria-describedby={describedBy} onClick={() => void register.run()}>
+        <button
+          type="button"
+          ref={button}
+          class="button-primary"
+          disabled={sending}
+          aria-describedby={describedBy}
+          onClick={() => void register.run()}
+        >
           {full ? fm.joinWaitingList : fm.register}
         </button>
       </p>

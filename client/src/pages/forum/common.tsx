@@ -53,7 +53,11 @@ export function forumDay(iso: string): string {
 /** Every day of an edition, first to last (YYYY-MM-DD). */
 export function editionDays(edition: Pick<Edition, 'startsOn' | 'endsOn'>): string[] {
   const days: string[] = [];
-  for (let day = Date.parse(`${edition.startsOn}T00:00:00Z`), last = Date.parse(`${edition.endsOn}T00:00:00Z`); day <= last && days.length < 31; day += 86_400_000) {
+  for (
+    let day = Date.parse(`${edition.startsOn}T00:00:00Z`), last = Date.parse(`${edition.endsOn}T00:00:00Z`);
+    day <= last && days.length < 31;
+    day += 86_400_000
+  ) {
     days.push(new Date(day).toISOString().slice(0, 10));
   }
   return days;
@@ -76,12 +80,19 @@ export function useForumFormat(): ForumFormat {
   const { locale, language, formatDate } = useI18n();
   const fm = useForumMessages();
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: FORUM_TIME_ZONE });
-  const day = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const day = new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   const dayOf = (isoDate: string) => day.format(new Date(`${isoDate}T00:00:00Z`));
   return {
     time: (iso) => time.format(new Date(iso)),
     day: dayOf,
-    span: (startsAt, endsAt) => `${dayOf(forumDay(startsAt))}, ${fm.timeRange(time.format(new Date(startsAt)), time.format(new Date(endsAt)))}`,
+    span: (startsAt, endsAt) =>
+      `${dayOf(forumDay(startsAt))}, ${fm.timeRange(time.format(new Date(startsAt)), time.format(new Date(endsAt)))}`,
     dates: (edition) => fm.dateRange(formatDate(edition.startsOn), formatDate(edition.endsOn)),
     theme: (edition) => (language === 'pl' ? edition.themePl : edition.themeEn),
   };
@@ -96,14 +107,23 @@ const RULES: Rule[] = [
   [/^endsAt must be after startsAt/, (fm) => fm.errors.endBeforeStart],
   [/^There is already an edition for (\d+)/, (fm, match) => fm.errors.yearTaken(match[1])],
   [/^Sessions can be proposed only while the call/, (fm) => fm.errors.callClosed],
-  [/^(Only verified organisations|withOrganizationId must be a verified|not a verified organisation)/, (fm) => fm.errors.notVerified],
-  [/^(Registration for this session is not open|Registration opens with the published agenda)/, (fm) => fm.errors.registrationClosed],
+  [
+    /^(Only verified organisations|withOrganizationId must be a verified|not a verified organisation)/,
+    (fm) => fm.errors.notVerified,
+  ],
+  [
+    /^(Registration for this session is not open|Registration opens with the published agenda)/,
+    (fm) => fm.errors.registrationClosed,
+  ],
   [/^You are not registered for this session/, (fm) => fm.errors.notRegistered],
   [/^The edition is .+ and cannot move on/, (fm) => fm.errors.cannotMoveOn],
   [/^Meetings can be booked once/, (fm) => fm.errors.meetingsClosed],
   [/^One of the organisations already has a meeting/, (fm) => fm.errors.doubleBooked],
   [/^All tables are taken/, (fm) => fm.errors.noTable],
-  [/^This meeting (request )?(has already been answered|is already declined or cancelled)/, (fm) => fm.errors.meetingAnswered],
+  [
+    /^This meeting (request )?(has already been answered|is already declined or cancelled)/,
+    (fm) => fm.errors.meetingAnswered,
+  ],
   [/^Meeting slots of an edition must not overlap/, (fm) => fm.errors.slotsOverlap],
   [/^every slot must end after it starts/, (fm) => fm.errors.slotEnd],
   [/^Outcomes are published after/, (fm) => fm.errors.outcomesAfterClose],
@@ -150,7 +170,9 @@ export function useExplainError(): (error: ApiError) => Explained {
   return (error) => {
     if (error.status > 0 && error.status < 500 && error.status !== 429) {
       const fieldMessages = Object.values(error.fields ?? {}).flat();
-      const known = explainForum(error.message, fm) ?? (fieldMessages.length === 1 ? explainForum(fieldMessages[0], fm) : undefined);
+      const known =
+        explainForum(error.message, fm) ??
+        (fieldMessages.length === 1 ? explainForum(fieldMessages[0], fm) : undefined);
       if (known) return known;
     }
     return explainError(error, m);
@@ -161,7 +183,10 @@ export function useExplainError(): (error: ApiError) => Explained {
  * useForm, with the server's forum messages translated: next to their fields, and in the alert.
  * (The shared form parts read errors through fieldError and generalErrors, so they show these.)
  */
-export function useForumForm<T>(action: () => Promise<T>, options: { fields?: readonly string[]; onSuccess?(result: T): void } = {}): FormState {
+export function useForumForm<T>(
+  action: () => Promise<T>,
+  options: { fields?: readonly string[]; onSuccess?(result: T): void } = {},
+): FormState {
   const { m } = useI18n();
   const fm = useForumMessages();
   const explain = useExplainError();
@@ -203,7 +228,21 @@ interface InputFieldProps {
 }
 
 /** A date, time or number input with its label, hint and error (as TextField is for text). */
-export function InputField({ id, field, form, label, hint, optional, value, onValue, type, min, max, step, class: className }: InputFieldProps) {
+export function InputField({
+  id,
+  field,
+  form,
+  label,
+  hint,
+  optional,
+  value,
+  onValue,
+  type,
+  min,
+  max,
+  step,
+  class: className,
+}: InputFieldProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={form.fieldError(field)} optional={optional} class={className}>
       {(described) => (
@@ -263,11 +302,27 @@ export function toApiError(error: unknown): ApiError {
 }
 
 /** A signed-in page of one edition: the edition loaded (or its load error, with a retry), then the page itself. */
-export function SignedInEditionPage({ editionId, title, children }: { editionId: string; title(edition: Edition | undefined): string; children(edition: Edition): ComponentChildren }) {
+export function SignedInEditionPage({
+  editionId,
+  title,
+  children,
+}: {
+  editionId: string;
+  title(edition: Edition | undefined): string;
+  children(edition: Edition): ComponentChildren;
+}) {
   const edition = useApi((signal) => getEdition(editionId, signal), [editionId]);
   return (
     <RequireSignIn title={title(edition.data)}>
-      {() => (edition.error ? <LoadError error={edition.error} onRetry={edition.reload} /> : !edition.data ? <Loading /> : children(edition.data))}
+      {() =>
+        edition.error ? (
+          <LoadError error={edition.error} onRetry={edition.reload} />
+        ) : !edition.data ? (
+          <Loading />
+        ) : (
+          children(edition.data)
+        )
+      }
     </RequireSignIn>
   );
 }

@@ -6,7 +6,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../api/client';
 import type { Question } from '../../api/forum';
-import { askQuestion, joinQa, onQuestions, openForumSocket, voteForQuestion, type ConnectionState } from '../../api/forum-socket';
+import {
+  askQuestion,
+  joinQa,
+  onQuestions,
+  openForumSocket,
+  voteForQuestion,
+  type ConnectionState,
+} from '../../api/forum-socket';
 import type { Socket } from 'socket.io-client';
 
 export interface LiveQuestions {

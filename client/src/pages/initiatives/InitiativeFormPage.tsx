@@ -35,8 +35,16 @@ function NewInitiative() {
   const mine = useApi((signal) => listMyOrganizations(signal), []);
   const requested = new URLSearchParams(search).get('organization') ?? '';
   // Only owners and editors of verified organisations post initiatives.
-  const eligible = (mine.data?.items ?? []).filter((organization) => organization.verified && (organization.myRole === 'owner' || organization.myRole === 'editor')).sort((a, b) => a.name.localeCompare(b.name, locale));
-  const chosen = eligible.some((organization) => organization.id === requested) ? requested : eligible.length === 1 ? eligible[0].id : '';
+  const eligible = (mine.data?.items ?? [])
+    .filter(
+      (organization) => organization.verified && (organization.myRole === 'owner' || organization.myRole === 'editor'),
+    )
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+  const chosen = eligible.some((organization) => organization.id === requested)
+    ? requested
+    : eligible.length === 1
+      ? eligible[0].id
+      : '';
 
   return (
     <div class="narrow initiative-form-page">
@@ -56,7 +64,13 @@ function NewInitiative() {
       ) : (
         <>
           <p class="lead">{t.form.newIntro}</p>
-          <InitiativeForm organizations={eligible} organizationId={chosen} submitLabel={t.form.create} save={createInitiative} onSaved={(initiative) => openSaved(initiative, 'created')} />
+          <InitiativeForm
+            organizations={eligible}
+            organizationId={chosen}
+            submitLabel={t.form.create}
+            save={createInitiative}
+            onSaved={(initiative) => openSaved(initiative, 'created')}
+          />
         </>
       )}
     </div>
@@ -83,7 +97,12 @@ function EditInitiative({ id }: { id: string }) {
       <InitiativesBackLink href={`/initiatives/${id}`} label={detail.title} />
       <PageHeading>{title}</PageHeading>
       {detail.canEdit ? (
-        <InitiativeForm initiative={detail} submitLabel={t.form.save} save={(input) => updateInitiative(id, { ...input, organizationId: undefined })} onSaved={(saved) => openSaved(saved, 'saved')} />
+        <InitiativeForm
+          initiative={detail}
+          submitLabel={t.form.save}
+          save={(input) => updateInitiative(id, { ...input, organizationId: undefined })}
+          onSaved={(saved) => openSaved(saved, 'saved')}
+        />
       ) : (
         <p>{t.form.notEditable}</p>
       )}

@@ -22,9 +22,23 @@ import '../../styles/initiatives.css';
 
 const PAGE_SIZE = 20;
 
-type Filters = Pick<InitiativeFilters, 'q' | 'area' | 'kind' | 'city' | 'goal' | 'sort' | 'country' | 'orgType' | 'lang' | 'org'>;
+type Filters = Pick<
+  InitiativeFilters,
+  'q' | 'area' | 'kind' | 'city' | 'goal' | 'sort' | 'country' | 'orgType' | 'lang' | 'org'
+>;
 type FilterName = keyof Filters;
-const FILTER_NAMES: readonly FilterName[] = ['q', 'area', 'kind', 'city', 'goal', 'sort', 'country', 'orgType', 'lang', 'org'];
+const FILTER_NAMES: readonly FilterName[] = [
+  'q',
+  'area',
+  'kind',
+  'city',
+  'goal',
+  'sort',
+  'country',
+  'orgType',
+  'lang',
+  'org',
+];
 /** Filters the page has no control for, but honours when a shared link carries them. */
 const OTHER_FILTERS: readonly FilterName[] = ['country', 'orgType', 'lang', 'org'];
 
@@ -34,7 +48,15 @@ export function InitiativesPage() {
   const { t, m, locale, areaName } = useInitiativesI18n();
   const session = useSession();
   const vocabulary = useVocabulary();
-  const { filters, query: filtersQuery, apply: applyFilters, searchText, setSearchText, submitSearch, clear } = useUrlFilters(parseFilters, FILTER_NAMES);
+  const {
+    filters,
+    query: filtersQuery,
+    apply: applyFilters,
+    searchText,
+    setSearchText,
+    submitSearch,
+    clear,
+  } = useUrlFilters(parseFilters, FILTER_NAMES);
   const filtered = FILTER_NAMES.some((name) => name !== 'sort' && filters[name]);
   useDocumentTitle(t.search.title);
 
@@ -50,16 +72,30 @@ export function InitiativesPage() {
   const total = firstPage.data?.total ?? 0;
 
   const facets = firstPage.data?.facets;
-  const facetOptions = (counts: readonly FacetCount[] | undefined, selected: string | undefined, name: (value: string) => string) => {
-    const options = (counts ?? []).map(({ value, count }) => ({ value, label: t.search.withCount(name(value), count), name: name(value) }));
+  const facetOptions = (
+    counts: readonly FacetCount[] | undefined,
+    selected: string | undefined,
+    name: (value: string) => string,
+  ) => {
+    const options = (counts ?? []).map(({ value, count }) => ({
+      value,
+      label: t.search.withCount(name(value), count),
+      name: name(value),
+    }));
     // A value from the address that matches nothing stays selectable (and visible as chosen).
-    if (selected && !options.some((option) => option.value === selected)) options.push({ value: selected, label: t.search.withCount(name(selected), 0), name: name(selected) });
+    if (selected && !options.some((option) => option.value === selected))
+      options.push({ value: selected, label: t.search.withCount(name(selected), 0), name: name(selected) });
     return options;
   };
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, locale);
   const kindName = (value: string) => t.kind[value as keyof typeof t.kind] ?? value;
 
-  const count = firstPage.data && !firstPage.error ? (nextCursor ? t.search.shown(items.length, total) : t.search.count(total)) : '';
+  const count =
+    firstPage.data && !firstPage.error
+      ? nextCursor
+        ? t.search.shown(items.length, total)
+        : t.search.count(total)
+      : '';
   const otherFilters = OTHER_FILTERS.some((name) => filters[name]);
 
   return (
@@ -81,7 +117,14 @@ export function InitiativesPage() {
           submitSearch();
         }}
       >
-        <SearchTextField id="initiative-q" label={t.search.query} hint={t.search.queryHint} value={searchText} onValue={setSearchText} controls="initiative-results" />
+        <SearchTextField
+          id="initiative-q"
+          label={t.search.query}
+          hint={t.search.queryHint}
+          value={searchText}
+          onValue={setSearchText}
+          controls="initiative-results"
+        />
         <FacetSelect
           id="initiative-kind"
           label={t.search.kind}
@@ -117,17 +160,18 @@ export function InitiativesPage() {
         />
         <div class="field">
           <label for="initiative-sort">{t.search.sort}</label>
-          <select id="initiative-sort" value={filters.sort ?? (filters.q ? 'relevance' : 'newest')} onChange={(event) => applyFilters({ sort: event.currentTarget.value as Filters['sort'] })}>
+          <select
+            id="initiative-sort"
+            value={filters.sort ?? (filters.q ? 'relevance' : 'newest')}
+            onChange={(event) => applyFilters({ sort: event.currentTarget.value as Filters['sort'] })}
+          >
             <option value="relevance">{t.search.relevance}</option>
             <option value="newest">{t.search.newest}</option>
           </select>
         </div>
         {filtered && (
           <div class="initiative-filters__clear">
-            <button
-              type="button"
-              onClick={clear}
-            >
+            <button type="button" onClick={clear}>
               {t.search.clear}
             </button>
           </div>
@@ -179,7 +223,12 @@ function FacetSelect({ id, label, anyLabel, value, options, onChange, wide }: Fa
   return (
     <div class={wide ? 'field field--wide' : 'field'}>
       <label for={id}>{label}</label>
-      <select id={id} name={id.replace('initiative-', '')} value={value ?? ''} onChange={(event) => onChange(event.currentTarget.value || undefined)}>
+      <select
+        id={id}
+        name={id.replace('initiative-', '')}
+        value={value ?? ''}
+        onChange={(event) => onChange(event.currentTarget.value || undefined)}
+      >
         <option value="">{anyLabel}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>

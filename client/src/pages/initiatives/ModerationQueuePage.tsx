@@ -107,7 +107,8 @@ function QueueEntry({ item, onDone }: { item: QueueItem; onDone(message: string)
           <ul class="queue-reports">
             {item.reports.map((report, index) => (
               <li key={index}>
-                <strong>{t.reportReason[report.reason]}</strong> <span class="muted">({formatDateTime(report.createdAt)})</span>
+                <strong>{t.reportReason[report.reason]}</strong>{' '}
+                <span class="muted">({formatDateTime(report.createdAt)})</span>
                 {/* The reporter's own words, in whatever language they wrote them. */}
                 {report.comment && <p class="queue-reports__comment">{report.comment}</p>}
               </li>
@@ -116,7 +117,14 @@ function QueueEntry({ item, onDone }: { item: QueueItem; onDone(message: string)
         </>
       )}
       <div class="queue-item__actions">
-        {item.kind === 'initiative_submitted' && <WorkflowActions initiativeId={item.targetId} actions={REVIEW_ACTIONS} subject={item.title} onDone={decided} />}
+        {item.kind === 'initiative_submitted' && (
+          <WorkflowActions
+            initiativeId={item.targetId}
+            actions={REVIEW_ACTIONS}
+            subject={item.title}
+            onDone={decided}
+          />
+        )}
         {item.kind === 'organization_pending' && (
           <Link href="/moderation/organizations" class="button-link">
             {t.queue.verifyQueue}

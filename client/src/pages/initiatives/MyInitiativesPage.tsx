@@ -4,7 +4,12 @@
  * reader may post one (an owner or editor of a verified organisation).
  */
 import { listMyOrganizations, type MyOrganization } from '../../api/client';
-import { INITIATIVE_STATUSES, searchInitiatives, type InitiativeStatus, type InitiativeSummary } from '../../api/initiatives';
+import {
+  INITIATIVE_STATUSES,
+  searchInitiatives,
+  type InitiativeStatus,
+  type InitiativeSummary,
+} from '../../api/initiatives';
 import { InitiativeList } from '../../components/initiatives/InitiativeList';
 import { LoadError, Loading } from '../../components/LoadError';
 import { PageHeading } from '../../components/PageHeading';
@@ -46,7 +51,9 @@ function MyInitiatives() {
           </p>
         </>
       ) : (
-        organizations.map((organization) => <OrganizationInitiatives key={organization.id} organization={organization} />)
+        organizations.map((organization) => (
+          <OrganizationInitiatives key={organization.id} organization={organization} />
+        ))
       )}
     </div>
   );
@@ -60,7 +67,11 @@ function OrganizationInitiatives({ organization }: { organization: MyOrganizatio
   const groups = useApi(
     (signal) =>
       Promise.all(
-        INITIATIVE_STATUSES.map((status) => searchInitiatives({ org: organization.id, status, sort: 'newest', limit: GROUP_LIMIT }, signal).then((page) => ({ status, items: page.items, total: page.total }))),
+        INITIATIVE_STATUSES.map((status) =>
+          searchInitiatives({ org: organization.id, status, sort: 'newest', limit: GROUP_LIMIT }, signal).then(
+            (page) => ({ status, items: page.items, total: page.total }),
+          ),
+        ),
       ),
     [organization.id],
   );
@@ -87,13 +98,31 @@ function OrganizationInitiatives({ organization }: { organization: MyOrganizatio
       ) : filled.length === 0 ? (
         <p class="empty">{t.mine.empty}</p>
       ) : (
-        filled.map((group) => <StatusGroup key={group.status} organizationId={organization.id} status={group.status} items={group.items} total={group.total} />)
+        filled.map((group) => (
+          <StatusGroup
+            key={group.status}
+            organizationId={organization.id}
+            status={group.status}
+            items={group.items}
+            total={group.total}
+          />
+        ))
       )}
     </section>
   );
 }
 
-function StatusGroup({ organizationId, status, items, total }: { organizationId: string; status: InitiativeStatus; items: InitiativeSummary[]; total: number }) {
+function StatusGroup({
+  organizationId,
+  status,
+  items,
+  total,
+}: {
+  organizationId: string;
+  status: InitiativeStatus;
+  items: InitiativeSummary[];
+  total: number;
+}) {
   const { t } = useInitiativesI18n();
   const headingId = `group-${organizationId}-${status}`;
   return (
