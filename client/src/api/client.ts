@@ -214,7 +214,7 @@ export async function unwrap<T>(request: Promise<{ data?: T; error?: unknown; re
   throw new ApiError(
     response.status,
     body.message ?? response.statusText,
-    body.fields as Record<string, string[]> | undefined,
+    body.fields,
     body.requestId,
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
   );

@@ -50,7 +50,7 @@ export function openForumSocket(onState: (state: ConnectionState) => void): Sock
 async function request<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
   let ack: Ack<T>;
   try {
-    ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
+    ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<T>;
   } catch (error) {
     throw new ApiError(0, error instanceof Error ? error.message : String(error));
   }
@@ -80,7 +80,7 @@ export async function voteForQuestion(socket: Socket, questionId: number): Promi
 /** Pushed to the session's room: a new visible question (or one just approved), and any change to one. */
 export function onQuestions(
   socket: Socket,
-  listeners: { added(question: Question): void; updated(question: Question): void },
+  listeners: { added: (question: Question) => void; updated: (question: Question) => void },
 ): () => void {
   socket.on('qa:question', listeners.added);
   socket.on('qa:updated', listeners.updated);

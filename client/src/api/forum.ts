@@ -187,7 +187,7 @@ export async function downloadMyMeetingsCalendar(editionId: string): Promise<Blo
   const text = await unwrap(
     api
       .GET('/api/v1/forum/editions/{id}/my-meetings.ics', { ...edition(editionId), parseAs: 'text' })
-      .then((r) => ({ ...r, data: r.data as unknown as string | undefined })),
+      .then((r) => ({ ...r, data: r.data })),
   );
   return new Blob([text], { type: 'text/calendar;charset=utf-8' });
 }

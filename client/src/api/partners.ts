@@ -148,5 +148,5 @@ export function savedFiltersOf(filters: Record<string, unknown>): SavedFilters {
     const value = filters[key];
     if (typeof value === 'string' && value.trim()) kept[key] = value.trim();
   }
-  return kept as SavedFilters;
+  return kept;
 }

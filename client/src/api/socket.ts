@@ -22,11 +22,11 @@ export interface TypingUser {
 
 export interface ChannelHandlers {
   /** Messages to merge into what is shown (new, caught up after a reconnect, or changed). */
-  onMessages(messages: Message[], how: 'live' | 'catch-up'): void;
-  onPresence(count: number): void;
-  onTyping(user: TypingUser): void;
+  onMessages: (messages: Message[], how: 'live' | 'catch-up') => void;
+  onPresence: (count: number) => void;
+  onTyping: (user: TypingUser) => void;
   /** The channel cannot be joined (no access any more, or it is gone). */
-  onJoinError(error: ApiError): void;
+  onJoinError: (error: ApiError) => void;
 }
 
 export interface NotificationEvent {
@@ -216,13 +216,18 @@ function deliver(channelId: number, messages: Message[], how: 'live' | 'catch-up
   channel.subscribers.forEach((subscriber) => subscriber.onMessages(messages, how));
 }
 
+/** The server's answer to `channel:join`. */
+type JoinAck = Ack<{ presence: number; missed?: Message[]; more?: boolean }>;
+
 /** Joins (again) with the last id seen, and hands over what was missed meanwhile, in id order. */
 async function join(target: Socket, channelId: number, attempt = 1): Promise<void> {
   const channel = joined.get(channelId);
   if (!channel) return;
-  let ack: Ack<{ presence: number; missed?: Message[]; more?: boolean }>;
+  let ack: JoinAck;
   try {
-    ack = await target.timeout(ACK_TIMEOUT_MS).emitWithAck('channel:join', { channelId, after: channel.lastId });
+    ack = (await target
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck('channel:join', { channelId, after: channel.lastId })) as JoinAck;
   } catch {
     // No answer: try again while this connection lasts (a new connection joins anyway).
     if (socket === target && target.connected && attempt < 3) return join(target, channelId, attempt + 1);
@@ -277,7 +282,7 @@ async function ask<T>(event: string, payload: object): Promise<T> {
   if (!target?.connected) throw new ApiError(0, 'not connected');
   let ack: Ack<T>;
   try {
-    ack = await target.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
+    ack = (await target.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<T>;
   } catch {
     throw new ApiError(0, 'no acknowledgement');
   }

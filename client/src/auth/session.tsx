@@ -39,15 +39,15 @@ export interface SessionState {
   status: SessionStatus;
   user?: Me;
   notice?: SessionNotice;
-  logIn(email: string, password: string): Promise<Me>;
+  logIn: (email: string, password: string) => Promise<Me>;
   /** Logs out on the server and here. */
-  logOut(): Promise<void>;
+  logOut: () => Promise<void>;
   /** After the server has ended the session itself (password reset, account deleted). */
-  endLocally(): void;
+  endLocally: () => void;
   /** Keeps what PATCH me answered (name, language) or reloads it (a changed address). */
-  setUser(user: Me): void;
-  reloadUser(): Promise<void>;
-  showNotice(notice: SessionNotice | undefined): void;
+  setUser: (user: Me) => void;
+  reloadUser: () => Promise<void>;
+  showNotice: (notice: SessionNotice | undefined) => void;
 }
 
 const SessionContext = createContext<SessionState | null>(null);

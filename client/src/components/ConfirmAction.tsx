@@ -10,8 +10,8 @@ interface ConfirmActionProps {
   /** What will happen, asked before it does. */
   question: ComponentChildren;
   confirmLabel: ComponentChildren;
-  action(): Promise<unknown>;
-  onDone?(): void;
+  action: () => Promise<unknown>;
+  onDone?: () => void;
   danger?: boolean;
 }
 

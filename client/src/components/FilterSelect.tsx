@@ -5,7 +5,7 @@ export interface FilterSelectProps {
   anyLabel: string;
   value: string | undefined;
   options: readonly { value: string; label: string }[];
-  onChange(value: string | undefined): void;
+  onChange: (value: string | undefined) => void;
 }
 
 export function FilterSelect({ id, label, anyLabel, value, options, onChange }: FilterSelectProps) {

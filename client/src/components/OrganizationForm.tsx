@@ -120,8 +120,8 @@ function inputOf(values: Values, editing: boolean): OrganizationInput {
 interface OrganizationFormProps {
   organization?: OrganizationDetail;
   submitLabel: string;
-  save(input: OrganizationInput): Promise<OrganizationDetail>;
-  onSaved(organization: OrganizationDetail): void;
+  save: (input: OrganizationInput) => Promise<OrganizationDetail>;
+  onSaved: (organization: OrganizationDetail) => void;
 }
 
 export function OrganizationForm({ organization, submitLabel, save, onSaved }: OrganizationFormProps) {

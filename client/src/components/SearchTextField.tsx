@@ -11,7 +11,7 @@ export function SearchTextField({
   label: string;
   hint: string;
   value: string;
-  onValue(value: string): void;
+  onValue: (value: string) => void;
   controls?: string;
 }) {
   return (

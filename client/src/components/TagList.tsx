@@ -5,7 +5,7 @@ export function TagList({
   empty,
 }: {
   values: readonly string[];
-  name(key: string): string;
+  name: (key: string) => string;
   empty: string;
 }) {
   if (!values.length) return <>{empty}</>;

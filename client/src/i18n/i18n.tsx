@@ -39,18 +39,18 @@ export interface I18n {
   language: Language;
   locale: string;
   m: Messages;
-  setLanguage(language: Language): void;
+  setLanguage: (language: Language) => void;
   /** A date for a person; with precision 'month' or 'year' only the part the source gives. */
-  formatDate(isoDate: string, precision?: DatePrecision | null): string;
+  formatDate: (isoDate: string, precision?: DatePrecision | null) => string;
   /** A moment (an ISO timestamp) for a person, in the reader's time zone, to the minute. */
-  formatDateTime(isoTimestamp: string): string;
-  countryName(code: string): string;
+  formatDateTime: (isoTimestamp: string) => string;
+  countryName: (code: string) => string;
   /** A language's name from its ISO 639-1 code, in the interface language. */
-  languageName(code: string): string;
-  areaName(key: string): string;
-  organizationTypeName(key: string): string;
+  languageName: (code: string) => string;
+  areaName: (key: string) => string;
+  organizationTypeName: (key: string) => string;
   /** A place's name in the interface language (the English one where no Polish one is known). */
-  placeName(place: { name: string; namePl: string | null }): string;
+  placeName: (place: { name: string; namePl: string | null }) => string;
 }
 
 function createI18n(language: Language, setLanguage: (language: Language) => void): I18n {

@@ -20,9 +20,9 @@ export function useInitiativesI18n(): InitiativesI18n {
 }
 
 export interface VocabularyNames {
-  goalName(key: string): string;
+  goalName: (key: string) => string;
   /** A registry city (Kraków or a partner city) by key; an unknown key as it is. */
-  cityName(key: string): string;
+  cityName: (key: string) => string;
 }
 
 /** Names for the keys of a vocabulary, in the interface language. */

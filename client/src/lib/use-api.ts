@@ -6,7 +6,7 @@ export interface ApiState<T> {
   data?: T;
   error?: ApiError;
   loading: boolean;
-  reload(): void;
+  reload: () => void;
 }
 
 /** Runs a request when its inputs (deps) change, cancelling the previous one. */

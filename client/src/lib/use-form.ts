@@ -9,15 +9,15 @@ export interface FormState {
   sending: boolean;
   error?: ApiError;
   /** The first error the server gave for this field, when the form shows that field. */
-  fieldError(field: string): Explained | undefined;
+  fieldError: (field: string) => Explained | undefined;
   /** What the error area says: the request's error, or the errors of fields the form does not show. */
-  generalErrors(): Explained[];
+  generalErrors: () => Explained[];
   /** True when some field of the form is marked invalid. */
   hasFieldErrors: boolean;
-  onSubmit(event: Event): void;
+  onSubmit: (event: Event) => void;
   /** Runs the action outside a submit event (a button's click). */
-  run(): Promise<void>;
-  clearError(): void;
+  run: () => Promise<void>;
+  clearError: () => void;
 }
 
 /**
@@ -27,7 +27,7 @@ export interface FormState {
  */
 export function useForm<T>(
   action: () => Promise<T>,
-  options: { fields?: readonly string[]; onSuccess?(result: T): void } = {},
+  options: { fields?: readonly string[]; onSuccess?: (result: T) => void } = {},
 ): FormState {
   const { m } = useI18n();
   const formRef = useRef<HTMLFormElement>(null);

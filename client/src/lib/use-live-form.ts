@@ -9,7 +9,7 @@ import { useForm, type FormState } from './use-form';
 
 export function useLiveForm<T>(
   action: () => Promise<T>,
-  options: { fields?: readonly string[]; onSuccess?(result: T): void } = {},
+  options: { fields?: readonly string[]; onSuccess?: (result: T) => void } = {},
 ): FormState {
   const { m } = useI18n();
   const t = useLiveMessages();

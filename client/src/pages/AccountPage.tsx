@@ -175,7 +175,7 @@ function AccountName({ email }: { email: string }) {
   return <input type="email" name="username" autocomplete="username" value={email} readOnly hidden />;
 }
 
-function PasswordSection({ email, onChanged }: { email: string; onChanged(): void }) {
+function PasswordSection({ email, onChanged }: { email: string; onChanged: () => void }) {
   const { m } = useI18n();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
@@ -252,7 +252,7 @@ function SessionsSection({ version }: { version: number }) {
   );
 }
 
-function SessionItem({ session, onRevoked }: { session: Session; onRevoked(): void }) {
+function SessionItem({ session, onRevoked }: { session: Session; onRevoked: () => void }) {
   const { m, formatDateTime } = useI18n();
   const logOut = useLogOut();
   const { browser, system } = describeUserAgent(session.userAgent);

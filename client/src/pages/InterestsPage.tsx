@@ -73,7 +73,7 @@ function InterestList({
   state: ReturnType<typeof useApi<{ items: Interest[] }>>;
   empty: string;
   direction: 'incoming' | 'sent';
-  onChange(what: string): void;
+  onChange: (what: string) => void;
 }) {
   if (state.error && !state.data) return <LoadError error={state.error} onRetry={state.reload} />;
   if (!state.data) return <Loading />;
@@ -94,7 +94,7 @@ function InterestItem({
 }: {
   interest: Interest;
   direction: 'incoming' | 'sent';
-  onChange(what: string): void;
+  onChange: (what: string) => void;
 }) {
   const t = useLiveMessages();
   const { formatDateTime } = useI18n();
@@ -165,7 +165,7 @@ function InterestItem({
   );
 }
 
-function AnswerForm({ interest, onAnswered }: { interest: Interest; onAnswered(what: string): void }) {
+function AnswerForm({ interest, onAnswered }: { interest: Interest; onAnswered: (what: string) => void }) {
   const t = useLiveMessages();
   const { m } = useI18n();
   const [reply, setReply] = useState('');

@@ -81,7 +81,7 @@ interface MemberProps {
   organization: OrganizationDetail;
   members: Member[];
   user: Me;
-  onChange(message: string): void;
+  onChange: (message: string) => void;
 }
 
 function MemberTable({ organization, members, user, onChange }: MemberProps) {
@@ -149,7 +149,7 @@ function RoleForm({
 }: {
   organization: OrganizationDetail;
   member: Member;
-  onChange(message: string): void;
+  onChange: (message: string) => void;
 }) {
   const { m } = useI18n();
   const [role, setRole] = useState<MemberRole>(member.role);

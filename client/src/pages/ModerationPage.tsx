@@ -61,7 +61,7 @@ function Queue() {
   );
 }
 
-function QueueItem({ organization, onDone }: { organization: Organization; onDone(message: string): void }) {
+function QueueItem({ organization, onDone }: { organization: Organization; onDone: (message: string) => void }) {
   const { m, placeName, countryName, areaName, organizationTypeName, languageName, formatDateTime } = useI18n();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');

@@ -51,7 +51,7 @@ export function BackLink({ href = '/organizations', label }: { href?: string; la
   );
 }
 
-function OrganizationDetails({ organization, onChange }: { organization: OrganizationDetail; onChange(): void }) {
+function OrganizationDetails({ organization, onChange }: { organization: OrganizationDetail; onChange: () => void }) {
   const { m, placeName, countryName, areaName, organizationTypeName, languageName, formatDate } = useI18n();
   const session = useSession();
   useDocumentTitle(organization.name);
@@ -193,7 +193,7 @@ function OrganizationDetails({ organization, onChange }: { organization: Organiz
 }
 
 /** What the reader can do as a member: their role, and for owners and editors, editing and managing. */
-function MemberTools({ organization, onChange }: { organization: OrganizationDetail; onChange(): void }) {
+function MemberTools({ organization, onChange }: { organization: OrganizationDetail; onChange: () => void }) {
   const { m } = useI18n();
   const role = organization.myRole!;
   const canEdit = role === 'owner' || role === 'editor';

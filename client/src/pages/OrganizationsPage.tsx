@@ -183,7 +183,7 @@ export function OrganizationsPage() {
           {moreError && <LoadError error={moreError} />}
           {nextCursor && (
             <p>
-              <button type="button" onClick={loadMore} disabled={loadingMore}>
+              <button type="button" onClick={() => void loadMore()} disabled={loadingMore}>
                 {loadingMore ? m.common.loading : m.organizations.loadMore}
               </button>
             </p>

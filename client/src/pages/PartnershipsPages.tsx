@@ -100,7 +100,7 @@ function Workspace({
 }: {
   partnership: Partnership;
   mine: MyOrganization[];
-  onChange(partnership: Partnership): void;
+  onChange: (partnership: Partnership) => void;
 }) {
   const t = useLiveMessages();
   const { formatDate, countryName } = useI18n();
@@ -210,7 +210,7 @@ function ConsentToggle({
   organizationId: string;
   name: string;
   consent: boolean;
-  onChange(partnership: Partnership): void;
+  onChange: (partnership: Partnership) => void;
 }) {
   const t = useLiveMessages();
   const { m } = useI18n();
@@ -260,8 +260,8 @@ function StatusSection({
   onNotice,
 }: {
   partnership: Partnership;
-  onChange(partnership: Partnership): void;
-  onNotice(text: string): void;
+  onChange: (partnership: Partnership) => void;
+  onNotice: (text: string) => void;
 }) {
   const t = useLiveMessages();
   const [outcomeNote, setOutcomeNote] = useState('');

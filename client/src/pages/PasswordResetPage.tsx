@@ -51,7 +51,7 @@ function RequestLinkForm() {
   );
 }
 
-function NewPasswordForm({ token, onNewLink }: { token: string; onNewLink(): void }) {
+function NewPasswordForm({ token, onNewLink }: { token: string; onNewLink: () => void }) {
   const { m } = useI18n();
   const session = useSession();
   useDocumentTitle(m.passwordReset.newTitle);

@@ -126,7 +126,7 @@ function SavedSearchItem({
 }: {
   search: SavedSearch;
   vocabulary: Vocabulary;
-  onDeleted(): void;
+  onDeleted: () => void;
 }) {
   const t = useLiveMessages();
   const { formatDate } = useI18n();
@@ -167,7 +167,7 @@ function SavedSearchItem({
 
 const EMPTY_FILTERS = { q: '', area: '', goal: '', kind: '', city: '', country: '', orgType: '', lang: '' };
 
-function NewSavedSearch({ vocabulary, onSaved }: { vocabulary: Vocabulary; onSaved(name: string): void }) {
+function NewSavedSearch({ vocabulary, onSaved }: { vocabulary: Vocabulary; onSaved: (name: string) => void }) {
   const t = useLiveMessages();
   const { language, areaName, organizationTypeName, placeName } = useI18n();
   const [name, setName] = useState('');
@@ -330,7 +330,7 @@ interface ChoiceFieldProps {
   form: FormState;
   label: string;
   value: string;
-  onValue(value: string): void;
+  onValue: (value: string) => void;
   /** The first is "any" (an empty value): a filter may be left out. */
   options: readonly { value: string; label: string }[];
 }

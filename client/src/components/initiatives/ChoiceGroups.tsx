@@ -15,7 +15,7 @@ interface GroupedChoicesProps {
   hint?: string;
   groups: readonly { key: string; legend: string; options: readonly Choice[] }[];
   values: readonly string[];
-  onValues(values: string[]): void;
+  onValues: (values: string[]) => void;
 }
 
 /**

@@ -16,7 +16,7 @@ interface CoOrganizerPickerProps {
   /** The organisation posting the initiative: not its own co-organiser. */
   organizationId: string;
   values: readonly CoOrganizer[];
-  onValues(values: CoOrganizer[]): void;
+  onValues: (values: CoOrganizer[]) => void;
 }
 
 /**

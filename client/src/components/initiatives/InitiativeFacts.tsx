@@ -63,8 +63,8 @@ function TagsFact({
 }: {
   label: string;
   values: readonly string[];
-  name(key: string): string;
-  link?(key: string): string | undefined;
+  name: (key: string) => string;
+  link?: (key: string) => string | undefined;
   wide?: boolean;
 }) {
   if (!values.length) return null;

@@ -144,8 +144,8 @@ interface InitiativeFormProps {
   organizations?: readonly { id: string; name: string }[];
   organizationId?: string;
   submitLabel: string;
-  save(input: InitiativeInput): Promise<InitiativeDetail>;
-  onSaved(initiative: InitiativeDetail): void;
+  save: (input: InitiativeInput) => Promise<InitiativeDetail>;
+  onSaved: (initiative: InitiativeDetail) => void;
 }
 
 export function InitiativeForm(props: InitiativeFormProps) {
@@ -394,7 +394,7 @@ function OtherCodes({
   label: string;
   hint: string;
   value: string;
-  onValue(value: string): void;
+  onValue: (value: string) => void;
 }) {
   const { m } = useInitiativesI18n();
   return (
@@ -432,7 +432,7 @@ function DateField({
   label: string;
   form: FormState;
   value: string;
-  onValue(value: string): void;
+  onValue: (value: string) => void;
 }) {
   return (
     <FieldShell id={id} label={label} error={form.fieldError(field)} optional>

@@ -6,7 +6,7 @@ import { WorkflowActions } from './WorkflowActions';
 
 interface InitiativeManagementProps {
   initiative: InitiativeDetail;
-  onDone(action: InitiativeAction, initiative: InitiativeDetail): void;
+  onDone: (action: InitiativeAction, initiative: InitiativeDetail) => void;
 }
 
 /**

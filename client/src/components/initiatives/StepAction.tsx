@@ -14,8 +14,8 @@ interface StepActionProps<T> {
   /** For a step that needs words the authors or the audit log will read: the API's name for them and their label. */
   comment?: { field: string; label: ComponentChildren; hint: ComponentChildren };
   confirmLabel: ComponentChildren;
-  action(text?: string): Promise<T>;
-  onDone(result: T): void;
+  action: (text?: string) => Promise<T>;
+  onDone: (result: T) => void;
   danger?: boolean;
   primary?: boolean;
 }

@@ -24,7 +24,7 @@ interface WorkflowActionsProps {
   actions: readonly string[];
   /** Added to each button's accessible name where several initiatives are on one page (the queue). */
   subject?: string;
-  onDone(action: InitiativeAction, initiative: InitiativeDetail): void;
+  onDone: (action: InitiativeAction, initiative: InitiativeDetail) => void;
 }
 
 /** The workflow's buttons: each asks first; request-changes and reject ask for the comment the authors will read. */

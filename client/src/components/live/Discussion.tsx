@@ -371,7 +371,15 @@ function DiscussionView({
   );
 }
 
-function ComposeForm({ anchor, channelId, onSend }: { anchor: string; channelId: number; onSend(body: string): void }) {
+function ComposeForm({
+  anchor,
+  channelId,
+  onSend,
+}: {
+  anchor: string;
+  channelId: number;
+  onSend: (body: string) => void;
+}) {
   const t = useLiveMessages();
   const [draft, setDraft] = useState('');
   const [tooLong, setTooLong] = useState(false);
@@ -431,7 +439,7 @@ interface MessageItemProps {
   /** Own, not deleted, and within 15 minutes of sending. */
   changeable: boolean;
   /** Saves a new body, or deletes the message (null). */
-  onChange(body: string | null): Promise<void>;
+  onChange: (body: string | null) => Promise<void>;
 }
 
 function MessageItem({ message, domId, own, changeable, onChange }: MessageItemProps) {
@@ -507,8 +515,8 @@ function EditForm({
 }: {
   id: string;
   body: string;
-  onSave(body: string): Promise<void>;
-  onDone(): void;
+  onSave: (body: string) => Promise<void>;
+  onDone: () => void;
 }) {
   const t = useLiveMessages();
   const { m } = useI18n();
@@ -552,7 +560,7 @@ function EditForm({
   );
 }
 
-function PendingItem({ item, onRetry, onDiscard }: { item: Pending; onRetry(): void; onDiscard(): void }) {
+function PendingItem({ item, onRetry, onDiscard }: { item: Pending; onRetry: () => void; onDiscard: () => void }) {
   const t = useLiveMessages();
   const { user } = useSession();
   return (

@@ -100,7 +100,7 @@ function InterestDialog({
 }: {
   initiative: InitiativeSummary;
   candidates: MyOrganization[];
-  onClose(sentBy?: string): void;
+  onClose: (sentBy?: string) => void;
 }) {
   const t = useLiveMessages();
   const { m } = useI18n();

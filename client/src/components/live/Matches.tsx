@@ -145,7 +145,7 @@ function PagedList<T>({
   list: ReturnType<typeof usePaged<T>>;
   empty: string;
   moreLabel: string;
-  render(item: T): JSX.Element;
+  render: (item: T) => JSX.Element;
 }) {
   const { m } = useI18n();
   if (list.error && !list.pages) return <LoadError error={list.error} onRetry={list.reload} />;

@@ -173,7 +173,7 @@ function AgendaDays({
 }: {
   agenda: Agenda;
   registrations: ReturnType<typeof useMyRegistrations>;
-  onChanged(): void;
+  onChanged: () => void;
 }) {
   const fm = useForumMessages();
   const format = useForumFormat();
@@ -219,7 +219,7 @@ function AgendaSession({
   session: ForumSession;
   editionStatus: Agenda['edition']['status'];
   mine: MyRegistration | null | undefined;
-  onChange(next: MyRegistration | null): void;
+  onChange: (next: MyRegistration | null) => void;
 }) {
   const fm = useForumMessages();
   const { areaName, languageName } = useI18n();

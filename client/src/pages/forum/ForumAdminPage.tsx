@@ -107,7 +107,7 @@ function Admin() {
   );
 }
 
-function EditionAdmin({ edition, onChanged }: { edition: Edition; onChanged(): void }) {
+function EditionAdmin({ edition, onChanged }: { edition: Edition; onChanged: () => void }) {
   const fm = useForumMessages();
   const format = useForumFormat();
   const next = nextStatus(edition.status);
@@ -198,7 +198,7 @@ function Proposal({
 }: {
   session: ForumSession;
   edition: Edition;
-  onDecided(news: string): void;
+  onDecided: (news: string) => void;
 }) {
   const fm = useForumMessages();
   const { areaName, languageName } = useI18n();
@@ -251,7 +251,7 @@ function AcceptForm({
 }: {
   session: ForumSession;
   edition: Edition;
-  onAccepted(room: string): void;
+  onAccepted: (room: string) => void;
 }) {
   const fm = useForumMessages();
   const format = useForumFormat();
@@ -365,7 +365,7 @@ function AcceptForm({
   );
 }
 
-function DeclineForm({ session, onDeclined }: { session: ForumSession; onDeclined(): void }) {
+function DeclineForm({ session, onDeclined }: { session: ForumSession; onDeclined: () => void }) {
   const fm = useForumMessages();
   const [reason, setReason] = useState('');
   const id = (name: string) => `decline-${session.id}-${name}`;
@@ -586,7 +586,7 @@ function Origins({ edition }: { edition: Edition }) {
   );
 }
 
-function PublishOutcomes({ edition, onPublished }: { edition: Edition; onPublished(): void }) {
+function PublishOutcomes({ edition, onPublished }: { edition: Edition; onPublished: () => void }) {
   const fm = useForumMessages();
   const [summary, setSummary] = useState('');
   const [news, setNews] = useState<string>();
@@ -640,7 +640,7 @@ function PublishOutcomes({ edition, onPublished }: { edition: Edition; onPublish
 /** Languages offered for an edition; others are rare enough to add later through the API. */
 const EDITION_LANGUAGES = ['pl', 'en', 'de', 'fr', 'uk', 'es', 'it', 'he'];
 
-function CreateEdition({ onCreated }: { onCreated(edition: Edition): void }) {
+function CreateEdition({ onCreated }: { onCreated: (edition: Edition) => void }) {
   const fm = useForumMessages();
   const { languageName } = useI18n();
   const [values, setValues] = useState({

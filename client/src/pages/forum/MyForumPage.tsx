@@ -178,7 +178,7 @@ function Meetings({
   edition: Edition;
   mine: MyForum;
   organizations: MyOrganization[];
-  onChanged(): void;
+  onChanged: () => void;
 }) {
   const fm = useForumMessages();
   const verified = organizations.filter((organization) => organization.verified);
@@ -233,7 +233,7 @@ function Schedule({
 }: {
   organization: MyOrganization;
   meetings: Meeting[];
-  onChanged(): void;
+  onChanged: () => void;
 }) {
   const fm = useForumMessages();
   const format = useForumFormat();
@@ -369,7 +369,7 @@ function RequestMeeting({
 }: {
   edition: Edition;
   organizations: MyOrganization[];
-  onSent(): void;
+  onSent: () => void;
 }) {
   const fm = useForumMessages();
   const { language } = useI18n();

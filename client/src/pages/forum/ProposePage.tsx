@@ -133,7 +133,7 @@ function ProposalForm({
 }: {
   edition: Edition;
   organizations: { id: string; name: string }[];
-  onSent(session: ForumSession): void;
+  onSent: (session: ForumSession) => void;
 }) {
   const fm = useForumMessages();
   const { m, locale, language, areaName, languageName, placeName } = useI18n();

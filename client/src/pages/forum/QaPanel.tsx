@@ -161,7 +161,7 @@ interface QuestionItemProps {
   question: Question;
   live: LiveQuestions;
   staff: boolean;
-  onModerated(news: string): void;
+  onModerated: (news: string) => void;
 }
 
 function QuestionItem({ question, live, staff, onModerated }: QuestionItemProps) {
@@ -243,7 +243,7 @@ function ModerationControls({
 }: {
   question: Question;
   bodyId: string;
-  onDone(question: Question, action: QuestionAction): void;
+  onDone: (question: Question, action: QuestionAction) => void;
 }) {
   const fm = useForumMessages();
   const { m } = useI18n();

@@ -49,7 +49,7 @@ function SessionDetails({
 }: {
   session: ForumSession;
   edition: Edition;
-  onChanged(): void;
+  onChanged: () => void;
 }) {
   const fm = useForumMessages();
   const { areaName, languageName, placeName, language } = useI18n();

@@ -28,7 +28,7 @@ interface SessionRegistrationProps {
   editionStatus: EditionStatus;
   /** null: not registered; undefined: not known yet. */
   mine: MyRegistration | null | undefined;
-  onChange(next: MyRegistration | null): void;
+  onChange: (next: MyRegistration | null) => void;
   /** The id of the session's title, which describes the buttons among many sessions. */
   describedBy?: string;
 }

@@ -65,15 +65,15 @@ export function editionDays(edition: Pick<Edition, 'startsOn' | 'endsOn'>): stri
 
 export interface ForumFormat {
   /** 10:00 */
-  time(iso: string): string;
+  time: (iso: string) => string;
   /** Wednesday, 20 May 2027 */
-  day(isoDate: string): string;
+  day: (isoDate: string) => string;
   /** Wednesday, 20 May 2027, 10:00–11:30 */
-  span(startsAt: string, endsAt: string): string;
+  span: (startsAt: string, endsAt: string) => string;
   /** 20–21 May 2027 (the edition's dates) */
-  dates(edition: Edition): string;
+  dates: (edition: Edition) => string;
   /** The edition's theme in the interface language. */
-  theme(edition: Edition): string;
+  theme: (edition: Edition) => string;
 }
 
 export function useForumFormat(): ForumFormat {
@@ -185,7 +185,7 @@ export function useExplainError(): (error: ApiError) => Explained {
  */
 export function useForumForm<T>(
   action: () => Promise<T>,
-  options: { fields?: readonly string[]; onSuccess?(result: T): void } = {},
+  options: { fields?: readonly string[]; onSuccess?: (result: T) => void } = {},
 ): FormState {
   const { m } = useI18n();
   const fm = useForumMessages();
@@ -219,7 +219,7 @@ interface InputFieldProps {
   hint?: ComponentChildren;
   optional?: boolean;
   value: string;
-  onValue(value: string): void;
+  onValue: (value: string) => void;
   type: 'date' | 'time' | 'number';
   min?: number | string;
   max?: number | string;
@@ -248,7 +248,7 @@ export function InputField({
       {(described) => (
         <input
           {...described}
-          type={type as 'text'}
+          type={type}
           name={field}
           value={value}
           min={min}
@@ -308,8 +308,8 @@ export function SignedInEditionPage({
   children,
 }: {
   editionId: string;
-  title(edition: Edition | undefined): string;
-  children(edition: Edition): ComponentChildren;
+  title: (edition: Edition | undefined) => string;
+  children: (edition: Edition) => ComponentChildren;
 }) {
   const edition = useApi((signal) => getEdition(editionId, signal), [editionId]);
   return (

@@ -25,12 +25,12 @@ export interface LiveQuestions {
   joinError?: ApiError;
   /** The last question others asked, for a polite live region. */
   latest?: Question;
-  hasVoted(questionId: number): boolean;
-  ask(body: string, anonymous: boolean): Promise<Question>;
-  vote(questionId: number): Promise<void>;
+  hasVoted: (questionId: number) => boolean;
+  ask: (body: string, anonymous: boolean) => Promise<Question>;
+  vote: (questionId: number) => Promise<void>;
   /** Takes in a question changed elsewhere (a moderator's REST answer). */
-  apply(question: Question): void;
-  retry(): void;
+  apply: (question: Question) => void;
+  retry: () => void;
 }
 
 export function compareQuestions(a: Question, b: Question): number {

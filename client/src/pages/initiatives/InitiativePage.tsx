@@ -73,7 +73,7 @@ interface InitiativeViewProps {
   initiative: InitiativeDetail;
   /** What just happened (saved, submitted...), announced and focused: the button pressed may be gone. */
   news?: string;
-  onStep(action: InitiativeAction, initiative: InitiativeDetail): void;
+  onStep: (action: InitiativeAction, initiative: InitiativeDetail) => void;
 }
 
 export function InitiativeView({ initiative, news, onStep }: InitiativeViewProps) {

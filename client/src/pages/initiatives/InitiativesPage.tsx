@@ -196,7 +196,7 @@ export function InitiativesPage() {
             {moreError && <LoadError error={moreError} />}
             {nextCursor && (
               <p>
-                <button type="button" onClick={loadMore} disabled={loadingMore}>
+                <button type="button" onClick={() => void loadMore()} disabled={loadingMore}>
                   {loadingMore ? m.common.loading : t.search.loadMore}
                 </button>
               </p>
@@ -214,7 +214,7 @@ interface FacetSelectProps {
   anyLabel: string;
   value: string | undefined;
   options: readonly { value: string; label: string }[];
-  onChange(value: string | undefined): void;
+  onChange: (value: string | undefined) => void;
   wide?: boolean;
 }
 

@@ -70,7 +70,7 @@ function Queue() {
   );
 }
 
-function QueueEntry({ item, onDone }: { item: QueueItem; onDone(message: string): void }) {
+function QueueEntry({ item, onDone }: { item: QueueItem; onDone: (message: string) => void }) {
   const { t, formatDateTime } = useInitiativesI18n();
   const headingId = `queue-${item.kind}-${item.targetId}`;
   const href = item.targetType === 'initiative' ? `/initiatives/${item.targetId}` : `/organizations/${item.targetId}`;
@@ -137,7 +137,7 @@ function QueueEntry({ item, onDone }: { item: QueueItem; onDone(message: string)
 }
 
 /** A reported item is hidden, or shown (kept visible, or restored), with a reason for the audit log. */
-function ReportDecision({ item, onDone }: { item: QueueItem; onDone(): void }) {
+function ReportDecision({ item, onDone }: { item: QueueItem; onDone: () => void }) {
   const { t } = useInitiativesI18n();
   const decisions = item.hidden
     ? ([
