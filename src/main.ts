@@ -47,7 +47,9 @@ async function main(): Promise<void> {
         `Port ${config.port} is already in use by another program. Stop it, or start on another port: PORT=${config.port + 1} npm start\n`,
       );
     } else {
-      process.stderr.write(`Cooperation Forum could not start: ${(error as Error).stack ?? error}\n`);
+      process.stderr.write(
+        `Cooperation Forum could not start: ${error instanceof Error ? (error.stack ?? String(error)) : String(error)}\n`,
+      );
     }
     await stop(1);
     return;

@@ -13,7 +13,6 @@ import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { MailService } from '../mail/mail.service';
 import type { User } from '../users/entities/user.entity';
-import type { Locale } from '../users/users.constants';
 import { UsersRepository } from '../users/users.repository';
 import {
   ACCESS_TOKEN_SECONDS,
@@ -389,7 +388,7 @@ export class AuthService {
     const path = purpose === 'verify_email' ? '/verify-email' : '/password-reset';
     await this.mail.enqueueAndDeliver({
       to: user.email!,
-      locale: user.locale as Locale,
+      locale: user.locale,
       template: purpose,
       params: { name: user.displayName ?? '', link: this.link(path, token) },
       userId: user.id,

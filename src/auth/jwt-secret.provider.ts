@@ -27,7 +27,9 @@ export class JwtSecretProvider implements OnModuleInit {
       `INSERT INTO instance_secrets (name, value) VALUES ('jwt', $1) ON CONFLICT (name) DO NOTHING`,
       [randomBytes(48).toString('base64url')],
     );
-    const [row] = await this.dataSource.query(`SELECT value FROM instance_secrets WHERE name = 'jwt'`);
+    const [row] = await this.dataSource.query<{ value: string }[]>(
+      `SELECT value FROM instance_secrets WHERE name = 'jwt'`,
+    );
     this.value = row.value;
   }
 

@@ -36,7 +36,7 @@ export class SessionsRepository {
 
   /** The session and user behind an access token, if both are still live: checked on every request. */
   async findActive(sessionId: string, userId: string): Promise<ActiveSessionUser | null> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<ActiveSessionUser[]>(
       `SELECT u.id AS "userId", s.id AS "sessionId", u.role, u.locale, u.email, u.display_name AS "displayName"
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.deleted_at IS NULL`,

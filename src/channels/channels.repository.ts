@@ -89,7 +89,9 @@ export class ChannelsRepository {
       [kind, title, initiativeId],
     );
     if (rows.length) return rows[0].id;
-    const [existing] = await manager.query(`SELECT id FROM channels WHERE initiative_id = $1`, [initiativeId]);
+    const [existing] = await manager.query<{ id: number }[]>(`SELECT id FROM channels WHERE initiative_id = $1`, [
+      initiativeId,
+    ]);
     return existing.id;
   }
 
@@ -98,15 +100,17 @@ export class ChannelsRepository {
   }
 
   async idForInitiative(initiativeId: string): Promise<number | null> {
-    const [row] = await this.dataSource.query(`SELECT id FROM channels WHERE initiative_id = $1`, [initiativeId]);
+    const [row] = await this.dataSource.query<{ id: number }[]>(`SELECT id FROM channels WHERE initiative_id = $1`, [
+      initiativeId,
+    ]);
     return row?.id ?? null;
   }
 
   async isMember(channelId: number, userId: string): Promise<boolean> {
-    const [row] = await this.dataSource.query(`SELECT 1 FROM channel_members WHERE channel_id = $1 AND user_id = $2`, [
-      channelId,
-      userId,
-    ]);
+    const [row] = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM channel_members WHERE channel_id = $1 AND user_id = $2`,
+      [channelId, userId],
+    );
     return !!row;
   }
 
@@ -135,7 +139,7 @@ export class ChannelsRepository {
     initiativeId: string,
     userId: string | null,
   ): Promise<{ status: string; hidden: boolean; role: string | null } | null> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ status: string; hidden: boolean; role: string | null }[]>(
       `SELECT i.status, i.hidden_at IS NOT NULL AS hidden,
               (SELECT m.role FROM organization_members m WHERE m.organization_id = i.organization_id AND m.user_id = $2) AS role
          FROM initiatives i WHERE i.id = $1`,
@@ -146,7 +150,7 @@ export class ChannelsRepository {
 
   /** May the user post in the channel (see MAY_POST)? */
   async canPost(channelId: number, userId: string): Promise<boolean> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ allowed: boolean }[]>(
       `SELECT ${MAY_POST} AS allowed FROM channels c LEFT JOIN initiatives i ON i.id = c.initiative_id WHERE c.id = $1`,
       [channelId, userId],
     );
@@ -155,7 +159,7 @@ export class ChannelsRepository {
 
   /** The message a user sent with this clientId (what a resend is answered with), if stored. */
   async findSent(channelId: number, authorId: string, clientId: string): Promise<MessageRow | null> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<MessageRow[]>(
       `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.author_id
         WHERE m.channel_id = $1 AND m.author_id = $2 AND m.client_id = $3`,
       [channelId, authorId, clientId],
@@ -189,7 +193,7 @@ export class ChannelsRepository {
   }
 
   async findMessage(channelId: number, messageId: number): Promise<MessageRow | null> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<MessageRow[]>(
       `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.author_id WHERE m.channel_id = $1 AND m.id = $2`,
       [channelId, messageId],
     );
@@ -197,7 +201,7 @@ export class ChannelsRepository {
   }
 
   async findMessageById(messageId: number): Promise<MessageRow | null> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<MessageRow[]>(
       `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.author_id WHERE m.id = $1`,
       [messageId],
     );

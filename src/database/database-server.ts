@@ -27,7 +27,7 @@ export async function openDatabaseServer(options: {
 }): Promise<DatabaseServer> {
   if (options.databaseUrl) {
     const url = options.databaseUrl;
-    return { embedded: false, url, urlFor: (database) => withDatabase(url, database), stop: async () => undefined };
+    return { embedded: false, url, urlFor: (database) => withDatabase(url, database), stop: () => Promise.resolve() };
   }
   const embedded = await startEmbeddedPostgres({
     dir: options.clusterDir,

@@ -87,11 +87,13 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     if (serverLog.some((line) => line.includes('postmaster.pid'))) {
       throw new Error(
         `The embedded PostgreSQL in ${dir} is already in use by another process (is \`npm start\` running?). Stop it first, or set DATA_DIR to use another folder.`,
+        { cause: error },
       );
     }
     throw new Error(
       `The embedded PostgreSQL in ${dir} did not start: ${error instanceof Error ? error.message : 'it exited early'}\n` +
         serverLog.join('').trim().split('\n').slice(-10).join('\n'),
+      { cause: error },
     );
   }
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;

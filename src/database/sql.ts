@@ -7,7 +7,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
  * with [rows, rowCount] rather than the rows alone.)
  */
 export async function modifyReturning<T>(manager: EntityManager, sql: string, parameters: unknown[]): Promise<T[]> {
-  const result = await manager.query(sql, parameters);
+  const result = await manager.query<unknown>(sql, parameters);
   return (
     Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number'
       ? result[0]

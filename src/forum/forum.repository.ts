@@ -57,6 +57,32 @@ export interface MeetingRow {
   message: string | null;
 }
 
+export interface OutcomeTotals {
+  sessionsHeld: number;
+  registrations: number;
+  attendance: number;
+  questionsAsked: number;
+  questionsAnswered: number;
+  meetingsHeld: number;
+}
+
+export interface OutcomeSessionRow {
+  id: string;
+  title: string;
+  kind: string;
+  room: string | null;
+  capacity: number | null;
+  confirmed: number;
+  questions: number;
+  answered: number;
+}
+
+export interface EditionOutcomes extends OutcomeTotals {
+  sessions: OutcomeSessionRow[];
+  initiatives: { id: string; title: string }[];
+  partnerships: { id: string; initiativeTitle: string }[];
+}
+
 const SESSION_SELECT = `SELECT s.id, s.edition_id AS "editionId", s.organization_id AS "organizationId", o.name AS "organizationName", s.kind, s.title, s.abstract,
   s.areas, s.goals, s.speakers, s.language, s.partner_cities AS "partnerCities", s.status, s.decision_reason AS "decisionReason", s.room,
   s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.capacity, s.qa_moderated AS "qaModerated",
@@ -113,7 +139,7 @@ export class ForumRepository {
   }
 
   async insertSession(values: Record<string, unknown>): Promise<string> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ id: string }[]>(
       `INSERT INTO forum_sessions (edition_id, organization_id, proposed_by, kind, title, abstract, areas, goals, speakers, language, partner_cities)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
       [
@@ -134,7 +160,7 @@ export class ForumRepository {
   }
 
   async findSession(id: string): Promise<SessionRow | null> {
-    const [row] = await this.dataSource.query(`${SESSION_SELECT} WHERE s.id = $1`, [id]);
+    const [row] = await this.dataSource.query<SessionRow[]>(`${SESSION_SELECT} WHERE s.id = $1`, [id]);
     return row ?? null;
   }
 
@@ -193,19 +219,21 @@ export class ForumRepository {
     userId: string,
   ): Promise<{ status: RegistrationStatus; created: boolean }> {
     return this.dataSource.transaction(async (manager) => {
-      const [session] = await manager.query(`SELECT capacity FROM forum_sessions WHERE id = $1 FOR UPDATE`, [
-        sessionId,
-      ]);
-      const [existing] = await manager.query(
+      const [session] = await manager.query<{ capacity: number | null }[]>(
+        `SELECT capacity FROM forum_sessions WHERE id = $1 FOR UPDATE`,
+        [sessionId],
+      );
+      const [existing] = await manager.query<{ status: RegistrationStatus }[]>(
         `SELECT status FROM forum_registrations WHERE session_id = $1 AND user_id = $2 AND status <> 'cancelled'`,
         [sessionId, userId],
       );
       if (existing) return { status: existing.status, created: false };
-      const [{ confirmed }] = await manager.query(
+      const [{ confirmed }] = await manager.query<{ confirmed: number }[]>(
         `SELECT count(*)::int AS confirmed FROM forum_registrations WHERE session_id = $1 AND status = 'confirmed'`,
         [sessionId],
       );
-      const status: RegistrationStatus = confirmed < session.capacity ? 'confirmed' : 'waiting';
+      // No capacity means no place (the caller only registers for sessions with one).
+      const status: RegistrationStatus = confirmed < (session.capacity ?? 0) ? 'confirmed' : 'waiting';
       await manager.query(
         `INSERT INTO forum_registrations (edition_id, session_id, user_id, status) VALUES ($1, $2, $3, $4)`,
         [editionId, sessionId, userId, status],
@@ -215,7 +243,7 @@ export class ForumRepository {
   }
 
   async waitingPosition(sessionId: string, userId: string): Promise<number | null> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ position: string }[]>(
       `SELECT position FROM (SELECT user_id, row_number() OVER (ORDER BY id) AS position FROM forum_registrations WHERE session_id = $1 AND status = 'waiting') w WHERE user_id = $2`,
       [sessionId, userId],
     );
@@ -261,7 +289,7 @@ export class ForumRepository {
     anonymous: boolean,
     status: 'pending' | 'visible',
   ): Promise<QuestionRow> {
-    const [{ id }] = await this.dataSource.query(
+    const [{ id }] = await this.dataSource.query<{ id: number }[]>(
       `INSERT INTO qa_questions (session_id, author_id, body, anonymous, status) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [sessionId, authorId, body, anonymous, status],
     );
@@ -269,7 +297,7 @@ export class ForumRepository {
   }
 
   async findQuestion(id: number): Promise<QuestionRow | null> {
-    const [row] = await this.dataSource.query(`${QUESTION_SELECT} WHERE q.id = $1`, [id]);
+    const [row] = await this.dataSource.query<QuestionRow[]>(`${QUESTION_SELECT} WHERE q.id = $1`, [id]);
     return row ?? null;
   }
 
@@ -323,9 +351,10 @@ export class ForumRepository {
   }
 
   async findSlot(id: number): Promise<{ id: number; editionId: string } | null> {
-    const [row] = await this.dataSource.query(`SELECT id, edition_id AS "editionId" FROM meeting_slots WHERE id = $1`, [
-      id,
-    ]);
+    const [row] = await this.dataSource.query<{ id: number; editionId: string }[]>(
+      `SELECT id, edition_id AS "editionId" FROM meeting_slots WHERE id = $1`,
+      [id],
+    );
     return row ?? null;
   }
 
@@ -337,7 +366,7 @@ export class ForumRepository {
     message: string | null;
     requestedBy: string;
   }): Promise<string> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ id: string }[]>(
       `INSERT INTO meetings (edition_id, slot_id, requester_id, invitee_id, message, requested_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [values.editionId, values.slotId, values.requesterId, values.inviteeId, values.message, values.requestedBy],
     );
@@ -345,7 +374,7 @@ export class ForumRepository {
   }
 
   async findMeeting(id: string): Promise<MeetingRow | null> {
-    const [row] = await this.dataSource.query(`${MEETING_SELECT} WHERE m.id = $1`, [id]);
+    const [row] = await this.dataSource.query<MeetingRow[]>(`${MEETING_SELECT} WHERE m.id = $1`, [id]);
     return row ?? null;
   }
 
@@ -366,7 +395,7 @@ export class ForumRepository {
     tables: number,
     manager: EntityManager,
   ): Promise<'accepted' | 'not_open' | 'no_table'> {
-    const [meeting] = await manager.query(
+    const [meeting] = await manager.query<{ slotId: number; requesterId: string; inviteeId: string; status: string }[]>(
       `SELECT slot_id AS "slotId", requester_id AS "requesterId", invitee_id AS "inviteeId", status FROM meetings WHERE id = $1 FOR UPDATE`,
       [id],
     );
@@ -375,7 +404,7 @@ export class ForumRepository {
       `INSERT INTO meeting_participants (meeting_id, organization_id, slot_id) VALUES ($1, $2, $4), ($1, $3, $4)`,
       [id, meeting.requesterId, meeting.inviteeId, meeting.slotId],
     );
-    const [free] = await manager.query(
+    const [free] = await manager.query<{ n: number }[]>(
       `SELECT n FROM generate_series(1, $2::int) n WHERE NOT EXISTS (SELECT 1 FROM meetings WHERE slot_id = $1 AND status = 'accepted' AND table_no = n) ORDER BY n LIMIT 1`,
       [meeting.slotId, tables],
     );
@@ -418,8 +447,8 @@ export class ForumRepository {
     );
   }
 
-  async outcomes(editionId: string) {
-    const [totals] = await this.dataSource.query(
+  async outcomes(editionId: string): Promise<EditionOutcomes> {
+    const [totals] = await this.dataSource.query<OutcomeTotals[]>(
       `SELECT
          (SELECT count(*)::int FROM forum_sessions WHERE edition_id = $1 AND status = 'accepted' AND starts_at IS NOT NULL) AS "sessionsHeld",
          (SELECT count(*)::int FROM forum_registrations WHERE edition_id = $1 AND session_id IS NULL AND status = 'confirmed') AS registrations,
@@ -429,7 +458,7 @@ export class ForumRepository {
          (SELECT count(*)::int FROM meetings WHERE edition_id = $1 AND status = 'accepted') AS "meetingsHeld"`,
       [editionId],
     );
-    const sessions = await this.dataSource.query(
+    const sessions = await this.dataSource.query<OutcomeSessionRow[]>(
       `SELECT s.id, s.title, s.kind, s.room, s.capacity,
               (SELECT count(*)::int FROM forum_registrations r WHERE r.session_id = s.id AND r.status = 'confirmed') AS confirmed,
               (SELECT count(*)::int FROM qa_questions q WHERE q.session_id = s.id AND q.status <> 'hidden') AS questions,
@@ -437,11 +466,11 @@ export class ForumRepository {
          FROM forum_sessions s WHERE s.edition_id = $1 AND s.status = 'accepted' AND s.starts_at IS NOT NULL ORDER BY s.starts_at, s.room`,
       [editionId],
     );
-    const initiatives = await this.dataSource.query(
+    const initiatives = await this.dataSource.query<{ id: string; title: string }[]>(
       `SELECT id, title FROM initiatives WHERE forum_edition_id = $1 AND status IN ('published', 'in_progress', 'completed', 'archived') AND hidden_at IS NULL ORDER BY title`,
       [editionId],
     );
-    const partnerships = await this.dataSource.query(
+    const partnerships = await this.dataSource.query<{ id: string; initiativeTitle: string }[]>(
       `SELECT p.id, i.title AS "initiativeTitle" FROM partnerships p JOIN initiatives i ON i.id = p.initiative_id WHERE p.forum_edition_id = $1 ORDER BY i.title`,
       [editionId],
     );

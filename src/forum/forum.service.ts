@@ -592,7 +592,7 @@ export class ForumService {
   }
 
   outcomesCsv(report: OutcomesDto): string {
-    const cell = (value: unknown) => {
+    const cell = (value: string | number | null) => {
       const text = String(value ?? '');
       return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
     };

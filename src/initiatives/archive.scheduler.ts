@@ -31,7 +31,10 @@ export class ArchiveScheduler implements OnApplicationBootstrap, OnApplicationSh
   private async runAndReschedule(): Promise<void> {
     try {
       await this.dataSource.transaction(async (manager) => {
-        const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [ARCHIVE_LOCK]);
+        const [{ locked }] = await manager.query<{ locked: boolean }[]>(
+          'SELECT pg_try_advisory_xact_lock($1) AS locked',
+          [ARCHIVE_LOCK],
+        );
         if (locked) await this.initiatives.archiveStale();
       });
     } catch (error) {

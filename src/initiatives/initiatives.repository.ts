@@ -53,6 +53,9 @@ export interface SearchResult {
   facets: Record<'area' | 'kind' | 'city' | 'goal', { value: string; count: number }[]>;
 }
 
+/** The search statement's one row: the page, the total and each facet's counts. */
+type SearchQueryRow = Pick<SearchResult, 'rows' | 'total'> & SearchResult['facets'];
+
 /**
  * The initiatives' SQL. Search is one parameterised statement returning raw JSON rows (no entity
  * hydration: this is the hottest path): the matches, their facets and one page, in one round trip.
@@ -66,7 +69,7 @@ export class InitiativesRepository {
   }
 
   async insert(values: Partial<Initiative>): Promise<string> {
-    const result = await this.dataSource.getRepository(Initiative).insert(values as never);
+    const result = await this.dataSource.getRepository(Initiative).insert(values);
     return result.identifiers[0].id as string;
   }
 
@@ -78,7 +81,9 @@ export class InitiativesRepository {
   async findVisibility(
     id: string,
   ): Promise<{ organizationId: string; organizationType: string; status: InitiativeStatus; hidden: boolean } | null> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<
+      { organizationId: string; organizationType: string; status: InitiativeStatus; hidden: boolean }[]
+    >(
       `SELECT organization_id AS "organizationId", organization_type AS "organizationType", status, hidden_at IS NOT NULL AS hidden FROM initiatives WHERE id = $1`,
       [id],
     );
@@ -86,7 +91,7 @@ export class InitiativesRepository {
   }
 
   async update(id: string, values: Partial<Initiative>): Promise<void> {
-    await this.dataSource.getRepository(Initiative).update({ id }, values as never);
+    await this.dataSource.getRepository(Initiative).update({ id }, values);
   }
 
   /**
@@ -226,7 +231,7 @@ export class InitiativesRepository {
            FROM (SELECT unnest(target_cities) AS value, count(*)::int AS n FROM matches GROUP BY 1) f) AS city,
         (SELECT coalesce(json_agg(json_build_object('value', value, 'count', n) ORDER BY n DESC, value), '[]'::json)
            FROM (SELECT unnest(goals) AS value, count(*)::int AS n FROM matches GROUP BY 1) f) AS goal`;
-    const [row] = await this.dataSource.query(sql, params);
+    const [row] = await this.dataSource.query<SearchQueryRow[]>(sql, params);
     return {
       rows: row.rows,
       total: row.total,

@@ -352,7 +352,7 @@ export class InitiativesService {
           title: initiative.title,
           comment: comment ?? '',
           link: this.link(initiative.id),
-        } as never,
+        },
         userId: owner.userId,
       }),
     });

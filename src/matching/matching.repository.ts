@@ -221,6 +221,35 @@ const or = (parts: string[]) => (parts.length ? `(${parts.join(' OR ')})` : 'fal
 const tierSql = (seekerHome: boolean) =>
   `(CASE WHEN c.is_home THEN ${seekerHome ? 'NULL' : `'home'`} ELSE c.relationship::text END)`;
 
+/** The initiative a search for partner organisations starts from, with what ranks the candidates. */
+interface InitiativeSeekerRow {
+  organizationId: string;
+  targetCountries: string[];
+  soughtTypes: string[];
+  areas: string[];
+  languages: string[];
+  coOrganizerIds: string[];
+  seekerHome: boolean;
+  targetCityIds: number[];
+  cities: CityRow[];
+}
+
+/** The organisation (and, when given, its initiative) a search for initiatives starts from. */
+interface OrganizationSeekerRow {
+  id: string;
+  type: string;
+  country: string;
+  cityKey: string | null;
+  cityEn: string | null;
+  cityPl: string | null;
+  seekerHome: boolean;
+  targetCities: string[];
+  targetCountries: string[];
+  areas: string[];
+  languages: string[];
+  cities: CityRow[];
+}
+
 /**
  * Matching in SQL. A request first reads the seeker, then ranks candidates by the formula of
  * score.ts: the candidates come through indexes (a sought type, a shared area, a target city or
@@ -238,24 +267,14 @@ export class MatchingRepository {
     limit: number,
     options: RankOptions = {},
   ): Promise<OrganizationMatchRow[]> {
-    const [seeker] = (await this.dataSource.query(
+    const [seeker] = await this.dataSource.query<InitiativeSeekerRow[]>(
       `SELECT i.organization_id AS "organizationId", i.target_countries AS "targetCountries", i.sought_org_types AS "soughtTypes",
               i.areas, i.languages, i.co_organizer_ids AS "coOrganizerIds", coalesce(sc.is_home, false) AS "seekerHome",
               ARRAY(SELECT id FROM cities WHERE key = ANY(i.target_cities) ORDER BY id) AS "targetCityIds", ${CITIES_SQL} AS cities
          FROM initiatives i JOIN organizations s ON s.id = i.organization_id LEFT JOIN cities sc ON sc.id = s.city_id
         WHERE i.id = $1`,
       [initiativeId],
-    )) as {
-      organizationId: string;
-      targetCountries: string[];
-      soughtTypes: string[];
-      areas: string[];
-      languages: string[];
-      coOrganizerIds: string[];
-      seekerHome: boolean;
-      targetCityIds: number[];
-      cities: CityRow[];
-    }[];
+    );
     if (!seeker) return [];
     const params = new Params();
     const cityIds = seeker.targetCityIds.length ? params.add(seeker.targetCityIds) : null;
@@ -336,27 +355,14 @@ export class MatchingRepository {
     limit: number,
     options: RankOptions = {},
   ): Promise<InitiativeMatchRow[]> {
-    const [seeker] = (await this.dataSource.query(
+    const [seeker] = await this.dataSource.query<OrganizationSeekerRow[]>(
       `SELECT o.id, o.type, o.country, c.key AS "cityKey", c.name AS "cityEn", c.name_pl AS "cityPl", coalesce(c.is_home, false) AS "seekerHome",
               coalesce(i.target_cities, '{}') AS "targetCities", coalesce(i.target_countries, '{}') AS "targetCountries",
               coalesce(i.areas, o.areas) AS areas, coalesce(i.languages, o.languages) AS languages, ${CITIES_SQL} AS cities
          FROM organizations o LEFT JOIN cities c ON c.id = o.city_id LEFT JOIN initiatives i ON i.id = $2::uuid AND i.organization_id = o.id
         WHERE o.id = $1`,
       [organizationId, initiativeId],
-    )) as {
-      id: string;
-      type: string;
-      country: string;
-      cityKey: string | null;
-      cityEn: string | null;
-      cityPl: string | null;
-      seekerHome: boolean;
-      targetCities: string[];
-      targetCountries: string[];
-      areas: string[];
-      languages: string[];
-      cities: CityRow[];
-    }[];
+    );
     if (!seeker) return [];
     const params = new Params();
     // In a target city: the candidate is in one of the seeker's, or targets the seeker's; the same for countries.

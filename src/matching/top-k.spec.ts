@@ -17,13 +17,15 @@ interface Candidate {
 /** A database stand-in: the best k of the candidates having the signals, at or above minScore. */
 function visitor(candidates: Candidate[], k: number) {
   const visits: Key[][] = [];
-  const visit = async (signals: Key[], minScore: number | null): Promise<Ranked[]> => {
+  const visit = (signals: Key[], minScore: number | null): Promise<Ranked[]> => {
     visits.push(signals);
-    return candidates
-      .filter((c) => signals.every((s) => c.signals.includes(s)) && (minScore === null || c.score >= minScore))
-      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
-      .slice(0, k)
-      .map(({ id, score }) => ({ id, score }));
+    return Promise.resolve(
+      candidates
+        .filter((c) => signals.every((s) => c.signals.includes(s)) && (minScore === null || c.score >= minScore))
+        .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+        .slice(0, k)
+        .map(({ id, score }) => ({ id, score })),
+    );
   };
   return { visit, visits };
 }
@@ -91,7 +93,7 @@ describe('topKCandidates', () => {
   });
 
   it('finds nothing without signals, and everything when there are fewer than k candidates', async () => {
-    expect(await topKCandidates([], 30, 5, async () => [{ id: 'never', score: 1 }])).toEqual([]);
+    expect(await topKCandidates([], 30, 5, () => Promise.resolve([{ id: 'never', score: 1 }]))).toEqual([]);
     const few: Candidate[] = [
       { id: 'a', signals: ['type'], score: 30 },
       { id: 'b', signals: ['areas'], score: 20 },

@@ -31,7 +31,7 @@ export class ModerationRepository {
     targetId: string,
     manager: EntityManager,
   ): Promise<{ hidden: boolean } | null> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<{ hidden: boolean }[]>(
       `SELECT hidden_at IS NOT NULL AS hidden FROM ${TABLE[targetType]} WHERE id = $1 FOR UPDATE`,
       [targetId],
     );
@@ -52,7 +52,7 @@ export class ModerationRepository {
   }
 
   async countOpenReports(targetType: Reportable, targetId: string, manager: EntityManager): Promise<number> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM reports WHERE target_type = $1 AND target_id = $2 AND resolved_at IS NULL`,
       [targetType, targetId],
     );

@@ -30,7 +30,10 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
   private async run(): Promise<void> {
     try {
       await this.dataSource.transaction(async (manager) => {
-        const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [DIGEST_LOCK]);
+        const [{ locked }] = await manager.query<{ locked: boolean }[]>(
+          'SELECT pg_try_advisory_xact_lock($1) AS locked',
+          [DIGEST_LOCK],
+        );
         if (locked) await this.notifications.sendDigests();
       });
     } catch (error) {

@@ -48,7 +48,7 @@ export class NotificationsRepository {
     values: Pick<Notification, 'userId' | 'kind' | 'payload' | 'delivery'>,
     manager: EntityManager,
   ): Promise<Notification> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<Notification[]>(
       `INSERT INTO notifications (user_id, kind, payload, delivery) VALUES ($1, $2, $3, $4) RETURNING id, user_id AS "userId", kind, payload, delivery, created_at AS "createdAt", read_at AS "readAt"`,
       [values.userId, values.kind, values.payload, values.delivery],
     );
@@ -120,7 +120,7 @@ export class NotificationsRepository {
   }
 
   async unreadCount(userId: string): Promise<number> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
       [userId],
     );

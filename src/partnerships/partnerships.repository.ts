@@ -75,7 +75,7 @@ export class PartnershipsRepository {
   }
 
   async findInterest(id: string, manager: EntityManager = this.dataSource.manager): Promise<InterestRow | null> {
-    const [row] = await manager.query(`${INTEREST_SELECT} WHERE x.id = $1`, [id]);
+    const [row] = await manager.query<InterestRow[]>(`${INTEREST_SELECT} WHERE x.id = $1`, [id]);
     return row ?? null;
   }
 
@@ -117,7 +117,7 @@ export class PartnershipsRepository {
     initiativeId: string,
     manager: EntityManager,
   ): Promise<{ id: string; channelId: number } | null> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<{ id: string; channelId: number }[]>(
       `SELECT id, channel_id AS "channelId" FROM partnerships WHERE initiative_id = $1 FOR UPDATE`,
       [initiativeId],
     );
@@ -125,7 +125,7 @@ export class PartnershipsRepository {
   }
 
   async insertPartnership(initiativeId: string, channelId: number, manager: EntityManager): Promise<string> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO partnerships (initiative_id, channel_id) VALUES ($1, $2) RETURNING id`,
       [initiativeId, channelId],
     );
@@ -154,7 +154,7 @@ export class PartnershipsRepository {
   }
 
   async findPartnership(id: string): Promise<PartnershipRow | null> {
-    const [row] = await this.dataSource.query(`${PARTNERSHIP_SELECT} WHERE p.id = $1`, [id]);
+    const [row] = await this.dataSource.query<PartnershipRow[]>(`${PARTNERSHIP_SELECT} WHERE p.id = $1`, [id]);
     return row ?? null;
   }
 

@@ -35,7 +35,7 @@ export class RealtimeIoAdapter extends IoAdapter {
   }
 
   createIOServer(port: number, options?: ServerOptions): Server {
-    const server: Server = super.createIOServer(port, {
+    const server = super.createIOServer(port, {
       ...options,
       path: '/socket.io',
       serveClient: false,
@@ -47,7 +47,7 @@ export class RealtimeIoAdapter extends IoAdapter {
         const origin = request.headers.origin;
         callback(null, !origin || this.options.allowedOrigins.includes(origin));
       },
-    });
+    }) as Server; // Nest's IoAdapter leaves the server untyped
     if (this.redis) {
       // A 1 s blocking read (instead of 5 s) lets a closing instance let go of Redis promptly.
       server.adapter(

@@ -174,13 +174,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     // At most one typing signal every two seconds per socket.
     if (!socket.data.typingAt || Date.now() - socket.data.typingAt > 2000) {
       socket.data.typingAt = Date.now();
-      socket.to(room).emit(
-        'typing' as never,
-        {
-          channelId: parsed.value.channelId,
-          user: { id: socket.data.user.id, displayName: socket.data.user.displayName },
-        } as never,
-      );
+      socket.to(room).emit('typing' as never, {
+        channelId: parsed.value.channelId,
+        user: { id: socket.data.user.id, displayName: socket.data.user.displayName },
+      });
     }
     return { ok: true };
   }

@@ -41,7 +41,9 @@ export async function acknowledged<T>(
     if (error instanceof HttpException) {
       const response = error.getResponse();
       const message =
-        typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
+        typeof response === 'string'
+          ? response
+          : String((response as { message?: string | string[] }).message ?? error.message);
       return { ok: false, error: { status: error.getStatus(), message } };
     }
     onUnexpected(error);

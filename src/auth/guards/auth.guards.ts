@@ -61,7 +61,7 @@ export class RolesGuard implements CanActivate {
 /** passport-local on the login route; malformed input is a 400, wrong credentials a 401. */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
-  handleRequest<T>(error: unknown, user: T, info: { message?: string } | undefined): T {
+  handleRequest<T>(error: Error | null, user: T, info: { message?: string } | undefined): T {
     if (error) throw error;
     if (!user) {
       if (info?.message === 'Missing credentials')

@@ -12,7 +12,7 @@ export class PinoNestLogger implements LoggerService {
     extra?: object,
   ): void {
     const fields = { context: typeof context === 'string' ? context : undefined, ...extra };
-    if (message && typeof message === 'object') this.pino[level]({ ...fields, ...(message as object) });
+    if (message && typeof message === 'object') this.pino[level]({ ...fields, ...message });
     else this.pino[level](fields, String(message));
   }
 

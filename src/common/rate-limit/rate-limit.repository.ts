@@ -6,6 +6,11 @@ export interface BucketState {
   resetAt: Date;
 }
 
+interface BucketRow {
+  count: number;
+  reset_at: Date;
+}
+
 /** Fixed-window counters in PostgreSQL, so that every instance of the app sees the same counts. */
 @Injectable()
 export class RateLimitRepository {
@@ -13,7 +18,7 @@ export class RateLimitRepository {
 
   /** Adds one to the bucket (a new window when the old one has passed) and returns its state. */
   async hit(key: string, windowSeconds: number): Promise<BucketState> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<BucketRow[]>(
       `INSERT INTO rate_limit_buckets (key, count, reset_at) VALUES ($1, 1, now() + make_interval(secs => $2))
        ON CONFLICT (key) DO UPDATE SET
          count = CASE WHEN rate_limit_buckets.reset_at <= now() THEN 1 ELSE rate_limit_buckets.count + 1 END,
@@ -25,7 +30,7 @@ export class RateLimitRepository {
   }
 
   async peek(key: string): Promise<BucketState | null> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<BucketRow[]>(
       `SELECT count, reset_at FROM rate_limit_buckets WHERE key = $1 AND reset_at > now()`,
       [key],
     );

@@ -173,7 +173,7 @@ export class InitiativeSearchQueryDto {
   city?: string;
   @ApiPropertyOptional({ example: 'DE', description: 'Target country' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
   @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter ISO 3166 code such as DE' })
   country?: string;
   @ApiPropertyOptional({ example: 'school', description: 'Sought organisation type' })

@@ -123,7 +123,7 @@ export class CityBoostDto {
 export class SavedFiltersDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @MaxLength(200)
   @IsString()
   q?: string;
@@ -150,7 +150,7 @@ export class SavedFiltersDto {
 
 export class CreateSavedSearchDto {
   @ApiProperty({ example: 'Schools in Nuremberg' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @Length(1, 100, { message: 'name must be 1 to 100 characters long' })
   @IsString()
   name: string;

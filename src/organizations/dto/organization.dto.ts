@@ -62,7 +62,7 @@ export class CreateOrganizationDto {
 
   @ApiPropertyOptional({ example: 'PL', description: 'ISO 3166-1 alpha-2, with city' })
   @ValidateIf((dto: CreateOrganizationDto) => dto.cityKey === undefined)
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter ISO 3166 code such as PL' })
   country?: string;
 
@@ -174,7 +174,7 @@ export class OrganizationListQueryDto {
   city?: string;
   @ApiPropertyOptional({ example: 'DE' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
   @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter ISO 3166 code' })
   country?: string;
   @ApiPropertyOptional({ example: 'education' })

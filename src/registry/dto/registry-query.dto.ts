@@ -21,7 +21,7 @@ export class CityQueryDto {
 
   @ApiPropertyOptional({ example: 'DE', description: 'ISO 3166-1 alpha-2 country code' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter ISO 3166 code, for example DE' })
   country?: string;
 

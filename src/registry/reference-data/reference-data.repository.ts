@@ -30,12 +30,12 @@ export class ReferenceDataTransaction {
   ): Promise<{ id: number; outcome: ImportOutcome }> {
     const existing = await this.manager.findOne(entity, { where: identity });
     if (!existing) {
-      const inserted = await this.manager.insert(entity, { ...identity, ...values, sourceHash: hash } as never);
+      const inserted = await this.manager.insert(entity, { ...identity, ...values, sourceHash: hash });
       return { id: inserted.identifiers[0].id as number, outcome: 'inserted' };
     }
     if (existing.editedAt) return { id: existing.id, outcome: 'kept' };
     if (existing.sourceHash === hash) return { id: existing.id, outcome: 'unchanged' };
-    await this.manager.update(entity, { id: existing.id } as never, { ...values, sourceHash: hash } as never);
+    await this.manager.update(entity, { id: existing.id }, { ...values, sourceHash: hash });
     return { id: existing.id, outcome: 'updated' };
   }
 
@@ -61,7 +61,7 @@ export class ReferenceDataTransaction {
       .orUpdate(['position'], ['key'], { skipUpdateIfNoValuesChanged: true })
       .returning(['key'])
       .execute();
-    return result.raw.length;
+    return (result.raw as unknown[]).length; // RETURNING key: a row per key inserted or re-ordered
   }
 }
 
