@@ -9,6 +9,7 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import { Pool } from 'pg';
+import type { SearchQueryRow } from '../src/initiatives/initiatives.repository';
 import { responseFor, statementFor, UnsupportedQuery } from './search';
 
 const pool = new Pool({
@@ -34,7 +35,7 @@ const server = createServer((req, res) => {
   }
   statementFor(url.searchParams)
     .then(async (statement) => {
-      const { rows } = await pool.query(statement.sql, statement.params);
+      const { rows } = await pool.query<SearchQueryRow>(statement.sql, statement.params);
       send(res, 200, responseFor(rows[0], statement.limit));
     })
     .catch((error: Error) => {

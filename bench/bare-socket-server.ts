@@ -142,7 +142,7 @@ http.listen(Number(process.env.PORT || 0), process.env.HOST || '127.0.0.1', () =
 });
 
 const stop = () => {
-  io.close();
+  void io.close();
   http.closeAllConnections();
   void (pool?.end() ?? Promise.resolve()).finally(() => process.exit(0));
 };

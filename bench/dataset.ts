@@ -275,14 +275,14 @@ export interface DatasetInfo {
 }
 
 async function isPresent(dataSource: DataSource): Promise<boolean> {
-  const [row] = await dataSource.query(
+  const [row] = await dataSource.query<{ marker: string | null; n: number }[]>(
     `SELECT obj_description('initiatives'::regclass, 'pg_class') AS marker, (SELECT count(*) FROM initiatives)::int AS n`,
   );
   return row.marker === DATASET_VERSION && row.n === INITIATIVES;
 }
 
 export async function counts(dataSource: DataSource): Promise<Omit<DatasetInfo, 'generated' | 'seconds'>> {
-  const [row] = await dataSource.query(`
+  const [row] = await dataSource.query<Omit<DatasetInfo, 'generated' | 'seconds'>[]>(`
     SELECT (SELECT count(*) FROM organizations)::int AS organizations,
            (SELECT count(*) FROM initiatives)::int AS initiatives,
            (SELECT count(*) FROM initiatives WHERE status IN ('published', 'in_progress', 'completed') AND hidden_at IS NULL)::int AS "publicInitiatives"`);
@@ -306,15 +306,15 @@ export async function ensureDataset(dataSource: DataSource, log: (line: string) 
     const cities: CityRow[] = await manager.query(
       `SELECT id, key, name, name_pl, country, is_home FROM cities ORDER BY id`,
     );
-    const types: string[] = (await manager.query(`SELECT key FROM organization_types ORDER BY position`)).map(
-      (r: { key: string }) => r.key,
-    );
-    const areas: string[] = (await manager.query(`SELECT key FROM cooperation_areas ORDER BY position`)).map(
-      (r: { key: string }) => r.key,
-    );
-    const goals: string[] = (await manager.query(`SELECT key FROM goals ORDER BY position, key`)).map(
-      (r: { key: string }) => r.key,
-    );
+    const types: string[] = (
+      await manager.query<{ key: string }[]>(`SELECT key FROM organization_types ORDER BY position`)
+    ).map((r) => r.key);
+    const areas: string[] = (
+      await manager.query<{ key: string }[]>(`SELECT key FROM cooperation_areas ORDER BY position`)
+    ).map((r) => r.key);
+    const goals: string[] = (
+      await manager.query<{ key: string }[]>(`SELECT key FROM goals ORDER BY position, key`)
+    ).map((r) => r.key);
     const home = cities.find((c) => c.is_home);
     const partners = cities.filter((c) => !c.is_home);
     if (!home || partners.length === 0 || !types.length || !areas.length || !goals.length) {

@@ -185,7 +185,7 @@ async function prepareData(url: string): Promise<{ channelId: number; initiative
   try {
     const passwordHash = await hash(PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
     const [initiative] = (
-      await db.query(
+      await db.query<{ id: string; organization_id: string; title: string }>(
         `SELECT i.id, i.organization_id, i.title FROM initiatives i JOIN organizations o ON o.id = i.organization_id
           WHERE i.status = 'published' AND i.hidden_at IS NULL AND o.status = 'verified' AND o.hidden_at IS NULL
           ORDER BY i.id LIMIT 1`,
@@ -213,7 +213,9 @@ async function prepareData(url: string): Promise<{ channelId: number; initiative
       `INSERT INTO channels (kind, title, initiative_id) VALUES ('initiative', $1, $2) ON CONFLICT (initiative_id) DO NOTHING`,
       [String(initiative.title).slice(0, 200), initiative.id],
     );
-    const [channel] = (await db.query(`SELECT id FROM channels WHERE initiative_id = $1`, [initiative.id])).rows;
+    const [channel] = (
+      await db.query<{ id: number }>(`SELECT id FROM channels WHERE initiative_id = $1`, [initiative.id])
+    ).rows;
     // A clean slate: no messages or followers from an earlier run, no sessions or notifications.
     await db.query(`DELETE FROM messages WHERE channel_id = $1`, [channel.id]);
     await db.query(`DELETE FROM channel_members WHERE channel_id = $1`, [channel.id]);
@@ -231,7 +233,7 @@ async function prepareData(url: string): Promise<{ channelId: number; initiative
 
 /** Logs the bench users in through the API (a few at a time: argon2 takes ~15 ms of CPU each). */
 async function logIn(app: Running, emails: string[]): Promise<string[]> {
-  const tokens: string[] = new Array(emails.length);
+  const tokens = new Array<string>(emails.length);
   let next = 0;
   let failures = 0;
   const lane = async () => {
@@ -306,7 +308,7 @@ function sampleBackends(
   let running = true;
   const loop = (async () => {
     for (let i = 0; running && i < 3000; i++) {
-      const { rows } = await monitor.query(
+      const { rows } = await monitor.query<{ active: number; waits: number }>(
         `SELECT count(*) FILTER (WHERE state = 'active')::int AS active, count(*) FILTER (WHERE wait_event_type = 'Lock')::int AS waits
            FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
         [APP_APPLICATION_NAME],

@@ -18,7 +18,7 @@
 import { writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { Client, type QueryResultRow } from 'pg';
 import type { DataSource } from 'typeorm';
 import { MatchingRepository } from '../src/matching/matching.repository';
 import { fmt, ms, percentile, ROOT, say, table, type Running } from './common';
@@ -48,9 +48,9 @@ async function recorded<T>(
 ): Promise<{ result: T; statements: Statement[]; ms: number }> {
   const statements: Statement[] = [];
   const stand_in = {
-    query: async (sql: string, params: unknown[]) => {
+    query: async (sql: string, params: unknown[]): Promise<unknown[]> => {
       const started = performance.now();
-      const res = await db.query(sql, params);
+      const res = await db.query<QueryResultRow>(sql, params);
       statements.push({ sql, params, ms: performance.now() - started, rows: res.rowCount ?? res.rows.length });
       return res.rows;
     },
@@ -226,12 +226,17 @@ async function explain(
   db: Client,
   statement: Statement,
 ): Promise<{ text: string; json: PlanNode; executionMs: number }> {
-  const text = (await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params)).rows
-    .map((row: Record<string, string>) => row['QUERY PLAN'])
+  const text = (
+    await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params)
+  ).rows
+    .map((row) => row['QUERY PLAN'])
     .join('\n');
-  const [json] = (await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params)).rows[0][
-    'QUERY PLAN'
-  ] as { Plan: PlanNode; 'Execution Time': number }[];
+  const [json] = (
+    await db.query<{ 'QUERY PLAN': { Plan: PlanNode; 'Execution Time': number }[] }>(
+      `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`,
+      statement.params,
+    )
+  ).rows[0]['QUERY PLAN'];
   return { text, json: json.Plan, executionMs: json['Execution Time'] };
 }
 

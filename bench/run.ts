@@ -155,6 +155,9 @@ async function fetchJson(url: string): Promise<{ status: number; text: string }>
   return { status: res.status, text: await res.text() };
 }
 
+/** What the comparison reads of a search answer (GET /api/v1/initiatives). */
+type SearchAnswer = { total: number; items: { id: string }[] } & Record<string, unknown>;
+
 /** The app and the bare server must answer the same JSON, or the comparison means nothing. */
 async function checkSameAnswers(app: Running, bare: Running, path: string): Promise<Consistency> {
   const [a, b] = await Promise.all([fetchJson(app.base + path), fetchJson(bare.base + path)]);
@@ -162,8 +165,8 @@ async function checkSameAnswers(app: Running, bare: Running, path: string): Prom
     throw new Error(
       `${path}: app answered ${a.status}, bare ${b.status}: ${a.text.slice(0, 300)} / ${b.text.slice(0, 300)}`,
     );
-  const ja = JSON.parse(a.text);
-  const jb = JSON.parse(b.text);
+  const ja = JSON.parse(a.text) as SearchAnswer;
+  const jb = JSON.parse(b.text) as SearchAnswer;
   const result: Consistency = {
     path,
     identical: isDeepStrictEqual(ja, jb),
@@ -238,7 +241,7 @@ async function drain(monitor: Client, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let quiet = 0;
   while (Date.now() < deadline && quiet < 3) {
-    const { rows } = await monitor.query(
+    const { rows } = await monitor.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
     );
     quiet = rows[0].n === 0 ? quiet + 1 : 0;
@@ -686,7 +689,7 @@ async function main(): Promise<void> {
         { ...common, ...env, PORT: String(port), TS_NODE_TRANSPILE_ONLY: 'true' },
         port,
       );
-      return running[name] as Running;
+      return running[name];
     };
     monitor = new Client({ connectionString: url, application_name: 'cooperation-forum-bench-monitor' });
     await monitor.connect();
@@ -709,7 +712,7 @@ async function main(): Promise<void> {
         say(`\n${name}: COULD NOT RUN: ${message}`);
         summary.push(`  ERROR  ${name}: could not run (${message.split('\n')[0]})`);
         results[name] = {
-          ...((results[name] as object | undefined) ?? {}),
+          ...(results[name] ?? {}),
           failedRun: { when: new Date().toISOString(), error: message.split('\n').slice(0, 5).join('\n') },
         };
         for (const key of Object.keys(running).filter((key) => key !== 'app')) {

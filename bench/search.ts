@@ -13,8 +13,8 @@ import type { DataSource } from 'typeorm';
 import {
   InitiativesRepository,
   type SearchFilter,
+  type SearchQueryRow,
   type SearchResult,
-  type SearchRow,
 } from '../src/initiatives/initiatives.repository';
 import { toSearchWords } from '../src/initiatives/search-query';
 
@@ -63,9 +63,9 @@ export async function statementFor(query: URLSearchParams): Promise<Statement> {
   const filter = publicFilter(query);
   const sent: { sql: string; params: unknown[] }[] = [];
   const recorder = {
-    query: async (sql: string, params: unknown[]) => {
+    query: (sql: string, params: unknown[]): Promise<SearchQueryRow[]> => {
       sent.push({ sql, params });
-      return [{ total: 0, rows: [], area: [], kind: [], city: [], goal: [] }];
+      return Promise.resolve([{ total: 0, rows: [], area: [], kind: [], city: [], goal: [] }]);
     },
   } as unknown as DataSource;
   await new InitiativesRepository(recorder).search(filter);
@@ -78,14 +78,11 @@ export async function statementFor(query: URLSearchParams): Promise<Statement> {
 }
 
 /** The JSON the service returns for one row of the statement's result (see InitiativesService.search). */
-export function responseFor(
-  row: { rows: SearchRow[]; total: number; area: unknown; kind: unknown; city: unknown; goal: unknown },
-  limit: number,
-) {
+export function responseFor(row: SearchQueryRow, limit: number) {
   const result: SearchResult = {
     rows: row.rows,
     total: row.total,
-    facets: { area: row.area, kind: row.kind, city: row.city, goal: row.goal } as SearchResult['facets'],
+    facets: { area: row.area, kind: row.kind, city: row.city, goal: row.goal },
   };
   const page = result.rows.slice(0, limit);
   const last = page[page.length - 1];

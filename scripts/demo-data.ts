@@ -159,7 +159,8 @@ export async function seedDemoData(
   dataSource: DataSource,
   referenceDataFile: string,
 ): Promise<{ organizations: number; accounts: number }> {
-  const named: DemoOrganization[] = JSON.parse(readFileSync(referenceDataFile, 'utf8')).institutions_named ?? [];
+  const reference = JSON.parse(readFileSync(referenceDataFile, 'utf8')) as { institutions_named?: DemoOrganization[] };
+  const named = reference.institutions_named ?? [];
   const cities = new Map((await dataSource.getRepository(City).find()).map((city) => [city.key, city]));
   const hasher = new PasswordHasher();
   const passwordHash = await hasher.hash(DEMO_PASSWORD);
@@ -356,14 +357,14 @@ export async function seedDemoActivity(dataSource: DataSource): Promise<{ initia
   let initiatives = 0;
   for (const demo of DEMO_INITIATIVES) {
     await dataSource.transaction(async (manager) => {
-      if ((await manager.query(`SELECT 1 FROM initiatives WHERE title = $1`, [demo.title])).length) return;
-      const [organization] = await manager.query(
+      if ((await manager.query<unknown[]>(`SELECT 1 FROM initiatives WHERE title = $1`, [demo.title])).length) return;
+      const [organization] = await manager.query<{ id: string; type: string; city: string | null; owner: string }[]>(
         `SELECT o.id, o.type, c.key AS city, m.user_id AS owner FROM organizations o LEFT JOIN cities c ON c.id = o.city_id JOIN organization_members m ON m.organization_id = o.id AND m.role = 'owner' WHERE o.name = $1 LIMIT 1`,
         [demo.organization],
       );
       if (!organization) return;
       const body = `${demo.summary}\n\n**${demo.title}**`;
-      const [{ id }] = await manager.query(
+      const [{ id }] = await manager.query<{ id: string }[]>(
         `INSERT INTO initiatives (organization_id, title, summary, body_md, body_html, kind, status, areas, target_cities, sought_org_types, languages, funding_programme,
                                   organization_city, organization_type, published_at, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7::initiative_status, $8, $9, $10, $11, $12, $13, $14, CASE WHEN $7::initiative_status = 'submitted' THEN NULL ELSE now() END, $15) RETURNING id`,

@@ -85,7 +85,7 @@ function dedupeSharedEnums(name: string): void {
   const source = readFileSync(path, 'utf8');
   const creates = new Set<string>();
   const lastDrop = new Map<string, number>();
-  for (const match of source.matchAll(statement)) if (match[1] === 'DROP') lastDrop.set(match[2], match.index!);
+  for (const match of source.matchAll(statement)) if (match[1] === 'DROP') lastDrop.set(match[2], match.index);
   const deduped = source.replace(statement, (whole, verb: string, type: string, offset: number) => {
     if (verb === 'CREATE') {
       if (creates.has(type)) return `\n        // ${type} is shared by several tables: created once above.`;

@@ -54,7 +54,7 @@ export interface SearchResult {
 }
 
 /** The search statement's one row: the page, the total and each facet's counts. */
-type SearchQueryRow = Pick<SearchResult, 'rows' | 'total'> & SearchResult['facets'];
+export type SearchQueryRow = Pick<SearchResult, 'rows' | 'total'> & SearchResult['facets'];
 
 /**
  * The initiatives' SQL. Search is one parameterised statement returning raw JSON rows (no entity
