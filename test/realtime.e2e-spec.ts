@@ -714,9 +714,9 @@ describe('real time', () => {
         userId: null,
       });
       const attempts: number[] = [];
-      const failing = async (mail: { id: number }) => {
+      const failing = (mail: { id: number }) => {
         attempts.push(mail.id);
-        throw new Error('SMTP 451 try again later');
+        return Promise.reject(new Error('SMTP 451 try again later'));
       };
       expect(await outbox.deliverDue(10, failing)).toEqual({ delivered: 0, failed: 1 });
       const [afterFailure] = await t.dataSource.query(
@@ -731,9 +731,13 @@ describe('real time', () => {
       });
       await t.dataSource.query(`UPDATE mail_outbox SET next_attempt_at = now() WHERE id = $1`, [id]);
       const sent: number[] = [];
-      await Promise.all([1, 2].map(() => outbox.deliverDue(10, async (mail) => (sent.push(mail.id), 'sent'))));
+      const send = (mail: { id: number }) => {
+        sent.push(mail.id);
+        return Promise.resolve('sent' as const);
+      };
+      await Promise.all([1, 2].map(() => outbox.deliverDue(10, send)));
       expect(sent).toEqual([id]);
-      expect((await outbox.deliverDue(10, async (mail) => (sent.push(mail.id), 'sent'))).delivered).toBe(0);
+      expect((await outbox.deliverDue(10, send)).delivered).toBe(0);
       expect(sent).toEqual([id]);
     });
   });

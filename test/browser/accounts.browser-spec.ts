@@ -34,7 +34,7 @@ const headerName = (page: Page) => page.locator('.account-nav__name').textConten
 
 async function waitForPath(page: Page, path: string): Promise<void> {
   await waitUntil(
-    async () => new URL(page.url()).pathname,
+    () => new URL(page.url()).pathname,
     (current) => current === path,
     `the page ${path}`,
   );
@@ -407,7 +407,7 @@ describe('the account page', () => {
       page.getByRole('button', { name: 'Download my data' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('cooperation-forum-my-data.json');
-    const data = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    const data = JSON.parse(readFileSync(await download.path(), 'utf8'));
     expect(data.account.email).toBe(user.email);
     await page.getByText('Your data has been downloaded as cooperation-forum-my-data.json.').waitFor();
 

@@ -59,7 +59,7 @@ export async function checkAccessibility(page: Page): Promise<AccessibilityViola
 
 /** Waits until a condition on the page holds (what a person would wait for), or fails saying what was last seen. */
 export async function waitUntil<T>(
-  read: () => Promise<T>,
+  read: () => T | Promise<T>,
   expected: (value: T) => boolean,
   what: string,
   timeoutMs = 10_000,

@@ -75,7 +75,7 @@ async function loggedIn(user: SignedIn, options: VisitorOptions & { path?: strin
   );
   if (options.path)
     await waitUntil(
-      async () => new URL(page.url()).pathname + new URL(page.url()).search,
+      () => new URL(page.url()).pathname + new URL(page.url()).search,
       (current) => current === options.path,
       `the page ${options.path}`,
     );
@@ -139,7 +139,7 @@ describe('an edition of the forum, from the call to the outcomes', () => {
     await create.getByRole('button', { name: 'Create the edition' }).click();
     await waitForContent(create.getByRole('status'), 'Edition 2027 created.');
     editionId = await waitUntil(
-      async () => new URL(page.url()).searchParams.get('edition') ?? '',
+      () => new URL(page.url()).searchParams.get('edition') ?? '',
       (id) => id.length === 36,
       'the new edition in the address',
     );

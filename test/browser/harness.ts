@@ -27,17 +27,17 @@ export interface BrowserHarness {
   readonly t: TestApp;
   /** How many addresses address() has given: a number for unique names in a test. */
   readonly serial: number;
-  api(): ReturnType<typeof request>;
+  api: () => ReturnType<typeof request>;
   /** A unique address for each person of each test. */
-  address(name: string): string;
+  address: (name: string) => string;
   /** The browser logs a failed request as a console error; a test that causes one on purpose says so. */
-  expectFailedRequests(status: number): void;
+  expectFailedRequests: (status: number) => void;
   /** Page errors a test causes on purpose (going offline makes requests fail): not errors then. */
-  expectErrors(pattern: RegExp): void;
+  expectErrors: (pattern: RegExp) => void;
   /** A new visitor (own cookies and storage) whose browser prefers the given language. */
-  newPage(options?: PageOptions): Promise<{ page: Page; context: BrowserContext }>;
+  newPage: (options?: PageOptions) => Promise<{ page: Page; context: BrowserContext }>;
   /** A new visitor on a page. */
-  visit(path: string, options?: PageOptions): Promise<Page>;
+  visit: (path: string, options?: PageOptions) => Promise<Page>;
 }
 
 export function browserHarness(): BrowserHarness {

@@ -38,7 +38,7 @@ const statusBadge = (page: Page) => page.locator('.initiative-header .initiative
 
 async function waitForPath(page: Page, path: RegExp): Promise<string> {
   return waitUntil(
-    async () => new URL(page.url()).pathname,
+    () => new URL(page.url()).pathname,
     (current) => path.test(current),
     `a page ${path}`,
   );
@@ -213,7 +213,7 @@ describe('creating, moderating and finding an initiative', () => {
     await visitor.locator('.initiative-list').waitFor();
     await visitor.getByRole('searchbox', { name: 'Szukaj' }).pressSequentially('wspol szk');
     await waitUntil(
-      async () => visitor.url(),
+      () => visitor.url(),
       (url) => new URL(url).searchParams.get('q') === 'wspol szk',
       'the words in the address',
     );
@@ -472,7 +472,7 @@ describe('accessibility of the initiatives pages (axe-core, WCAG 2.1 AA)', () =>
       await expectNoAccessibilityViolations(visitor);
       await visitor.getByLabel(text('Area', 'Dziedzina'), { exact: true }).selectOption('culture');
       await waitUntil(
-        async () => visitor.url(),
+        () => visitor.url(),
         (url) => url.includes('area=culture'),
         'the area in the address',
       );

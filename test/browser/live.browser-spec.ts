@@ -153,7 +153,7 @@ async function expectNoAccessibilityViolations(page: Page, what: string): Promis
 async function expectAccessibleInBothLanguages(
   page: Page,
   what: string,
-  prepare: () => Promise<void> = async () => undefined,
+  prepare: () => Promise<void> = () => Promise.resolve(),
 ): Promise<void> {
   const start = (await pageLanguage(page)) as Language;
   for (const language of [start, start === 'en' ? 'pl' : 'en'] as Language[]) {
@@ -311,7 +311,7 @@ describe('a discussion in real time', () => {
       await waitForConnected(page);
     }
     await waitUntil(
-      async () => upgraded,
+      () => upgraded,
       (done) => done,
       'the WebSocket in use',
     );
@@ -331,7 +331,7 @@ describe('a discussion in real time', () => {
     );
     // ... and after the acknowledgement's time-out sends it again, with the same clientId: the server stores nothing new.
     await waitUntil(
-      async () => sends.length,
+      () => sends.length,
       (count) => count === 2,
       'the message sent again',
       30_000,
@@ -563,7 +563,7 @@ describe('from an initiative to a partnership', () => {
     await b.locator('.account-nav').getByRole('link', { name: 'Partnerships' }).click();
     await b.getByRole('link', { name: initiative.title }).click();
     await waitUntil(
-      async () => new URL(b.url()).pathname,
+      () => new URL(b.url()).pathname,
       (path) => path === partnershipPath,
       'B in the workspace',
     );

@@ -136,7 +136,7 @@ describe('partner cities page', () => {
 
     await page.keyboard.press('Enter');
     await waitUntil(
-      async () => new URL(page.url()).pathname,
+      () => new URL(page.url()).pathname,
       (path) => path === href,
       `the page ${href}`,
     );

@@ -7,7 +7,6 @@ import { openDatabaseServer, type DatabaseServer } from '../../src/database/data
 import { databaseUrl, TEMPLATE_DATABASE } from './database';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __cfTestServer: DatabaseServer | undefined;
 }
 
