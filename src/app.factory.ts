@@ -123,5 +123,20 @@ export function createOpenApiDocument(app: NestFastifyApplication): OpenAPIObjec
     )
     .setVersion('1')
     .build();
-  return SwaggerModule.createDocument(app, info);
+  return SwaggerModule.createDocument(app, info, {
+    // The forum's controllers (one per part, src/forum/*) keep the operation ids of the single
+    // controller they were split from, so that generated clients do not change.
+    operationIdFactory: (controller, method) =>
+      `${FORUM_CONTROLLERS.has(controller) ? 'ForumController' : controller}_${method}`,
+  });
 }
+
+const FORUM_CONTROLLERS = new Set([
+  'EditionsController',
+  'ProposalsController',
+  'AgendaController',
+  'RegistrationsController',
+  'QaController',
+  'MeetingsController',
+  'OutcomesController',
+]);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { MessageDto } from '../../channels/dto/channel.dto';
-import type { QuestionDto } from '../../forum/dto/forum.dto';
+import type { QuestionDto } from '../../forum/qa/dto/question.dto';
 import type { NotificationDto } from '../../notifications/dto/notification.dto';
 
 /**

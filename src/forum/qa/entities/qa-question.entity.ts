@@ -1,4 +1,4 @@
-import { ForumSession } from './forum-session.entity';
+import { ForumSession } from '../../proposals/entities/forum-session.entity';
 import {
   Column,
   CreateDateColumn,
@@ -9,7 +9,7 @@ import {
   PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { QUESTION_STATUSES, type QuestionStatus } from '../forum.constants';
+import { QUESTION_STATUSES, type QuestionStatus } from '../../shared/forum.constants';
 
 /** A question of a session's live Q&A. */
 @Entity({ name: 'qa_questions' })

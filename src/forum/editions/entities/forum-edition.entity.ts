@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { EDITION_STATUSES, type EditionStatus } from '../forum.constants';
+import { EDITION_STATUSES, type EditionStatus } from '../../shared/forum.constants';
 
 /** One year's International Cooperation Forum. */
 @Entity({ name: 'forum_editions' })

@@ -1,5 +1,5 @@
-import { Organization } from '../../organizations/entities/organization.entity';
-import { ForumEdition } from './forum-edition.entity';
+import { Organization } from '../../../organizations/entities/organization.entity';
+import { ForumEdition } from '../../editions/entities/forum-edition.entity';
 import {
   Column,
   CreateDateColumn,
@@ -10,7 +10,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { SESSION_KINDS, SESSION_STATUSES, type SessionKind, type SessionStatus } from '../forum.constants';
+import { SESSION_KINDS, SESSION_STATUSES, type SessionKind, type SessionStatus } from '../../shared/forum.constants';
 
 /** A proposed session; once accepted and placed, a slot of the agenda. */
 @Entity({ name: 'forum_sessions' })

@@ -1,5 +1,5 @@
-import { Organization } from '../../organizations/entities/organization.entity';
-import { ForumEdition } from './forum-edition.entity';
+import { Organization } from '../../../organizations/entities/organization.entity';
+import { ForumEdition } from '../../editions/entities/forum-edition.entity';
 import {
   Column,
   CreateDateColumn,
@@ -11,7 +11,7 @@ import {
   PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { MEETING_STATUSES, type MeetingStatus } from '../forum.constants';
+import { MEETING_STATUSES, type MeetingStatus } from '../../shared/forum.constants';
 
 /** A time slot for 1:1 meetings (for example 20 minutes). */
 @Entity({ name: 'meeting_slots' })

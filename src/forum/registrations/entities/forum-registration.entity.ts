@@ -1,8 +1,8 @@
-import { User } from '../../users/entities/user.entity';
-import { ForumSession } from './forum-session.entity';
-import { ForumEdition } from './forum-edition.entity';
+import { User } from '../../../users/entities/user.entity';
+import { ForumSession } from '../../proposals/entities/forum-session.entity';
+import { ForumEdition } from '../../editions/entities/forum-edition.entity';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { REGISTRATION_STATUSES, type RegistrationStatus } from '../forum.constants';
+import { REGISTRATION_STATUSES, type RegistrationStatus } from '../../shared/forum.constants';
 
 /**
  * A registration for the edition (session null) or for a session. One live registration per person

@@ -4,12 +4,12 @@ import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSo
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
 import type { Server, Socket } from 'socket.io';
-import type { AuthUser } from '../auth/auth-user';
-import type { DomainEvents } from '../common/events/domain-events';
-import { acknowledged, parsePayload, type Ack } from '../realtime/socket-payload';
-import { isStaff } from '../users/users.constants';
-import type { QuestionDto } from './dto/forum.dto';
-import { ForumService } from './forum.service';
+import type { AuthUser } from '../../auth/auth-user';
+import type { DomainEvents } from '../../common/events/domain-events';
+import { acknowledged, parsePayload, type Ack } from '../../realtime/socket-payload';
+import { isStaff } from '../../users/users.constants';
+import type { QuestionDto } from './dto/question.dto';
+import { QaService } from './qa.service';
 
 class QaJoinDto {
   @IsUUID('4', { message: 'sessionId must be a session id' }) sessionId: string;
@@ -31,11 +31,11 @@ const staffRoom = (sessionId: string) => `session-staff:${sessionId}`;
 
 /** Live Q&A of forum sessions, on the same Socket.IO server (authenticated by the realtime gateway's middleware). */
 @WebSocketGateway()
-export class ForumQaGateway {
+export class QaGateway {
   private readonly logger = new Logger('ForumQa');
   @WebSocketServer() server: Server;
 
-  constructor(private readonly forum: ForumService) {}
+  constructor(private readonly qa: QaService) {}
 
   @SubscribeMessage('qa:join')
   async join(
@@ -46,7 +46,7 @@ export class ForumQaGateway {
     if ('error' in parsed) return parsed.error;
     const user = (socket.data as { user: AuthUser }).user;
     return this.guard(async () => {
-      const questions = await this.forum.questions(parsed.value.sessionId, user);
+      const questions = await this.qa.questions(parsed.value.sessionId, user);
       await socket.join(
         isStaff(user.role)
           ? [room(parsed.value.sessionId), staffRoom(parsed.value.sessionId)]
@@ -66,7 +66,7 @@ export class ForumQaGateway {
     const user = (socket.data as { user: AuthUser }).user;
     return this.guard(async () => ({
       ok: true as const,
-      question: await this.forum.ask(user, parsed.value.sessionId, parsed.value.body, parsed.value.anonymous ?? false),
+      question: await this.qa.ask(user, parsed.value.sessionId, parsed.value.body, parsed.value.anonymous ?? false),
     }));
   }
 
@@ -80,7 +80,7 @@ export class ForumQaGateway {
     const user = (socket.data as { user: AuthUser }).user;
     return this.guard(async () => ({
       ok: true as const,
-      question: await this.forum.vote(user, parsed.value.questionId),
+      question: await this.qa.vote(user, parsed.value.questionId),
     }));
   }
 

@@ -24,3 +24,6 @@ export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 
 export const MEETING_STATUSES = ['requested', 'accepted', 'declined', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** The edition statuses in which its agenda is public. */
+export const PUBLIC_AGENDA: EditionStatus[] = ['agenda_published', 'live', 'closed'];

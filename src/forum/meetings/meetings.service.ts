@@ -1,0 +1,206 @@
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import type { AuthUser } from '../../auth/auth-user';
+import { NotificationsService } from '../../notifications/notifications.service';
+import { EDITING_ROLES } from '../../organizations/organizations.constants';
+import { OrganizationsService } from '../../organizations/organizations.service';
+import { AuditService } from '../../audit/audit.service';
+import { isStaff } from '../../users/users.constants';
+import { EditionsService } from '../editions/editions.service';
+import { isExclusionViolation, isUniqueViolation } from '../shared/database-errors';
+import { calendar } from '../shared/icalendar';
+import type { MeetingDto } from './dto/meeting.dto';
+import { MeetingsRepository, type MeetingRow } from './meetings.repository';
+
+class MeetingRefused extends Error {
+  constructor(readonly outcome: 'not_open' | 'no_table') {
+    super(outcome);
+  }
+}
+
+/** 1:1 meetings between organisations in slots staff define, at a limited number of tables. */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    private readonly meetings: MeetingsRepository,
+    private readonly editions: EditionsService,
+    private readonly organizations: OrganizationsService,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async createSlots(staff: AuthUser, editionId: string, slots: { startsAt: string; endsAt: string }[]) {
+    await this.editions.edition(editionId);
+    if (slots.some((s) => new Date(s.endsAt) <= new Date(s.startsAt)))
+      throw new BadRequestException({
+        message: 'every slot must end after it starts',
+        fields: { slots: ['every slot must end after it starts'] },
+      });
+    try {
+      await this.meetings.insertSlots(editionId, slots);
+    } catch (error) {
+      if (isExclusionViolation(error)) throw new ConflictException('Meeting slots of an edition must not overlap.');
+      throw error;
+    }
+    await this.audit.record({
+      actorId: staff.id,
+      action: 'forum.slots_create',
+      targetType: 'forum_edition',
+      targetId: editionId,
+      details: { count: slots.length },
+    });
+    return this.slots(editionId);
+  }
+
+  async slots(editionId: string) {
+    return {
+      items: (await this.meetings.listSlots(editionId)).map((s) => ({
+        id: s.id,
+        startsAt: new Date(s.startsAt).toISOString(),
+        endsAt: new Date(s.endsAt).toISOString(),
+      })),
+    };
+  }
+
+  async requestMeeting(
+    user: AuthUser,
+    editionId: string,
+    dto: { slotId: number; organizationId: string; withOrganizationId: string; message?: string },
+  ): Promise<MeetingDto> {
+    const edition = await this.editions.edition(editionId);
+    if (!['agenda_published', 'live'].includes(edition.status))
+      throw new ConflictException('Meetings can be booked once the agenda is published.');
+    const slot = await this.meetings.findSlot(dto.slotId);
+    if (!slot || slot.editionId !== editionId)
+      throw new BadRequestException({
+        message: 'slotId must be a meeting slot of this edition',
+        fields: { slotId: ['not a slot of this edition'] },
+      });
+    if (dto.organizationId === dto.withOrganizationId)
+      throw new BadRequestException({
+        message: 'withOrganizationId must be another organisation',
+        fields: { withOrganizationId: ['choose another organisation'] },
+      });
+    await this.requireEditor(dto.organizationId, user);
+    const other = await this.organizations.membership(dto.withOrganizationId, user.id);
+    if (!other?.organization.verified)
+      throw new BadRequestException({
+        message: 'withOrganizationId must be a verified organisation',
+        fields: { withOrganizationId: ['not a verified organisation'] },
+      });
+    const id = await this.meetings.insertMeeting({
+      editionId,
+      slotId: dto.slotId,
+      requesterId: dto.organizationId,
+      inviteeId: dto.withOrganizationId,
+      message: dto.message ?? null,
+      requestedBy: user.id,
+    });
+    const owners = await this.organizations.ownerContacts(dto.withOrganizationId);
+    await this.notifications.notify({
+      userIds: owners.map((o) => o.userId),
+      kind: 'forum',
+      title: { pl: 'Prośba o spotkanie na Forum', en: 'A meeting request at the Forum' },
+      body: { pl: dto.message ?? '', en: dto.message ?? '' },
+      link: '/forum/my',
+    });
+    return this.meetingDto((await this.meetings.findMeeting(id))!);
+  }
+
+  /** The invitee accepts: the database refuses a double-booked organisation or table. */
+  async acceptMeeting(user: AuthUser, id: string): Promise<MeetingDto> {
+    const meeting = await this.meeting(id);
+    await this.requireEditor(meeting.inviteeId, user);
+    const edition = await this.editions.edition(meeting.editionId);
+    let outcome: 'accepted' | 'not_open' | 'no_table';
+    try {
+      outcome = await this.meetings.transaction(async (manager) => {
+        const result = await this.meetings.acceptMeeting(id, edition.meetingTables, manager);
+        // Anything but success rolls the transaction back (the participants' rows included).
+        if (result !== 'accepted') throw new MeetingRefused(result);
+        return result;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw new ConflictException(
+          'One of the organisations already has a meeting in this slot, or the table was just taken: choose another slot.',
+        );
+      if (error instanceof MeetingRefused) outcome = error.outcome;
+      else throw error;
+    }
+    if (outcome === 'not_open')
+      throw new ConflictException('This meeting request has already been answered or cancelled.');
+    if (outcome === 'no_table') throw new ConflictException('All tables are taken in this slot: choose another slot.');
+    return this.meetingDto((await this.meetings.findMeeting(id))!);
+  }
+
+  async declineMeeting(user: AuthUser, id: string): Promise<MeetingDto> {
+    const meeting = await this.meeting(id);
+    await this.requireEditor(meeting.inviteeId, user);
+    if (!(await this.meetings.setMeetingStatus(id, ['requested'], 'declined')))
+      throw new ConflictException('This meeting request has already been answered.');
+    return this.meetingDto((await this.meetings.findMeeting(id))!);
+  }
+
+  async cancelMeeting(user: AuthUser, id: string): Promise<MeetingDto> {
+    const meeting = await this.meeting(id);
+    const requester = (await this.organizations.membership(meeting.requesterId, user.id))?.role;
+    const invitee = (await this.organizations.membership(meeting.inviteeId, user.id))?.role;
+    if (![requester, invitee].some((role) => role && EDITING_ROLES.includes(role)))
+      throw new NotFoundException('There is no meeting with this id, or you cannot change it.');
+    if (!(await this.meetings.setMeetingStatus(id, ['requested', 'accepted'], 'cancelled')))
+      throw new ConflictException('This meeting is already declined or cancelled.');
+    return this.meetingDto((await this.meetings.findMeeting(id))!);
+  }
+
+  async meetingsOf(user: AuthUser, editionId: string, organizationId: string): Promise<{ items: MeetingDto[] }> {
+    const role = (await this.organizations.membership(organizationId, user.id))?.role;
+    if (!role && !isStaff(user.role))
+      throw new NotFoundException('There is no organisation with this id, or you cannot see its meetings.');
+    return { items: await this.meetingsOfOrganizations(editionId, [organizationId]) };
+  }
+
+  /** The meetings of these organisations at the edition (no access check: the caller has made it). */
+  async meetingsOfOrganizations(editionId: string, organizationIds: string[]): Promise<MeetingDto[]> {
+    return (await this.meetings.meetingsOf(editionId, organizationIds)).map((m) => this.meetingDto(m));
+  }
+
+  async myMeetingsCalendar(user: AuthUser, editionId: string): Promise<string> {
+    const edition = await this.editions.edition(editionId);
+    const organizations = (await this.organizations.mine(user)).items.map((o) => o.id);
+    const meetings = (await this.meetings.meetingsOf(editionId, organizations)).filter((m) => m.status === 'accepted');
+    return calendar(
+      `${edition.themeEn} ${edition.year}: meetings`,
+      meetings.map((m) => ({
+        uid: `${m.id}@cooperation-forum`,
+        start: new Date(m.startsAt),
+        end: new Date(m.endsAt),
+        summary: `${m.requesterName} – ${m.inviteeName}`,
+        location: `Table ${m.tableNo}, ${edition.venue}`,
+      })),
+    );
+  }
+
+  private async requireEditor(organizationId: string, user: AuthUser): Promise<void> {
+    const membership = await this.organizations.membership(organizationId, user.id);
+    if (!membership?.role || !EDITING_ROLES.includes(membership.role))
+      throw new ForbiddenException('Only owners and editors of the organisation can do this.');
+    if (!membership.organization.verified)
+      throw new ForbiddenException('Only verified organisations can book meetings.');
+  }
+
+  private async meeting(id: string): Promise<MeetingRow> {
+    const meeting = await this.meetings.findMeeting(id);
+    if (!meeting) throw new NotFoundException('There is no meeting with this id, or you cannot change it.');
+    return meeting;
+  }
+
+  private meetingDto(m: MeetingRow): MeetingDto {
+    return { ...m, startsAt: new Date(m.startsAt).toISOString(), endsAt: new Date(m.endsAt).toISOString() };
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { modifyReturning } from '../../database/sql';
+
+export interface SessionRow {
+  id: string;
+  editionId: string;
+  organizationId: string;
+  organizationName: string;
+  kind: string;
+  title: string;
+  abstract: string;
+  areas: string[];
+  goals: string[];
+  speakers: string[];
+  language: string;
+  partnerCities: string[];
+  status: string;
+  decisionReason: string | null;
+  room: string | null;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  capacity: number | null;
+  qaModerated: boolean;
+  confirmed: number;
+  waiting: number;
+}
+
+const SESSION_SELECT = `SELECT s.id, s.edition_id AS "editionId", s.organization_id AS "organizationId", o.name AS "organizationName", s.kind, s.title, s.abstract,
+  s.areas, s.goals, s.speakers, s.language, s.partner_cities AS "partnerCities", s.status, s.decision_reason AS "decisionReason", s.room,
+  s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.capacity, s.qa_moderated AS "qaModerated",
+  (SELECT count(*)::int FROM forum_registrations r WHERE r.session_id = s.id AND r.status = 'confirmed') AS confirmed,
+  (SELECT count(*)::int FROM forum_registrations r WHERE r.session_id = s.id AND r.status = 'waiting') AS waiting
+  FROM forum_sessions s JOIN organizations o ON o.id = s.organization_id`;
+
+/** The sessions' SQL: proposals, their decision and place; the exclusion constraint keeps rooms apart. */
+@Injectable()
+export class ProposalsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insertSession(values: Record<string, unknown>): Promise<string> {
+    const [row] = await this.dataSource.query<{ id: string }[]>(
+      `INSERT INTO forum_sessions (edition_id, organization_id, proposed_by, kind, title, abstract, areas, goals, speakers, language, partner_cities)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [
+        values.editionId,
+        values.organizationId,
+        values.proposedBy,
+        values.kind,
+        values.title,
+        values.abstract,
+        values.areas,
+        values.goals,
+        values.speakers,
+        values.language,
+        values.partnerCities,
+      ],
+    );
+    return row.id;
+  }
+
+  async findSession(id: string): Promise<SessionRow | null> {
+    const [row] = await this.dataSource.query<SessionRow[]>(`${SESSION_SELECT} WHERE s.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  listSessions(
+    editionId: string,
+    filter: { status?: string; organizationIds?: string[]; area?: string; lang?: string },
+  ): Promise<SessionRow[]> {
+    return this.dataSource.query(
+      `${SESSION_SELECT}
+        WHERE s.edition_id = $1 AND ($2::text IS NULL OR s.status::text = $2) AND ($3::uuid[] IS NULL OR s.organization_id = ANY($3))
+          AND ($4::text IS NULL OR s.areas @> ARRAY[$4]) AND ($5::text IS NULL OR s.language = $5)
+        ORDER BY s.starts_at NULLS LAST, s.room, s.created_at`,
+      [editionId, filter.status ?? null, filter.organizationIds ?? null, filter.area ?? null, filter.lang ?? null],
+    );
+  }
+
+  /** Accepts and places a proposed session; the exclusion constraint refuses a room taken at that time (23P01). */
+  async placeSession(
+    id: string,
+    values: { room: string; startsAt: string; endsAt: string; capacity: number; qaModerated: boolean },
+  ): Promise<boolean> {
+    const rows = await modifyReturning(
+      this.dataSource.manager,
+      `UPDATE forum_sessions SET status = 'accepted', room = $2, starts_at = $3, ends_at = $4, capacity = $5, qa_moderated = $6, decision_reason = NULL
+        WHERE id = $1 AND status IN ('proposed', 'accepted') RETURNING id`,
+      [id, values.room, values.startsAt, values.endsAt, values.capacity, values.qaModerated],
+    );
+    return rows.length > 0;
+  }
+
+  async declineSession(id: string, reason: string): Promise<boolean> {
+    const rows = await modifyReturning(
+      this.dataSource.manager,
+      `UPDATE forum_sessions SET status = 'declined', decision_reason = $2, room = NULL, starts_at = NULL, ends_at = NULL WHERE id = $1 AND status = 'proposed' RETURNING id`,
+      [id, reason],
+    );
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,192 @@
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { AuditService } from '../../audit/audit.service';
+import type { AuthUser } from '../../auth/auth-user';
+import { NotificationsService } from '../../notifications/notifications.service';
+import { EDITING_ROLES } from '../../organizations/organizations.constants';
+import { OrganizationsService } from '../../organizations/organizations.service';
+import { RegistryService } from '../../registry/registry.service';
+import { isStaff } from '../../users/users.constants';
+import { EditionsService } from '../editions/editions.service';
+import { isExclusionViolation } from '../shared/database-errors';
+import { PUBLIC_AGENDA } from '../shared/forum.constants';
+import type { AcceptSessionDto, ForumSessionDto, ProposeSessionDto } from './dto/session.dto';
+import { ProposalsRepository, type SessionRow } from './proposals.repository';
+
+/** The call for sessions: proposals by organisations, accepted into a room and time or declined by staff. */
+@Injectable()
+export class ProposalsService {
+  constructor(
+    private readonly sessions: ProposalsRepository,
+    private readonly editions: EditionsService,
+    private readonly organizations: OrganizationsService,
+    private readonly registry: RegistryService,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async propose(user: AuthUser, editionId: string, dto: ProposeSessionDto): Promise<ForumSessionDto> {
+    const edition = await this.editions.edition(editionId);
+    if (edition.status !== 'call_open')
+      throw new ConflictException('Sessions can be proposed only while the call for proposals is open.');
+    const membership = await this.organizations.membership(dto.organizationId, user.id);
+    if (!membership?.role || !EDITING_ROLES.includes(membership.role))
+      throw new ForbiddenException({
+        message: 'organizationId must be an organisation you are an owner or editor of',
+        fields: { organizationId: ['not your organisation'] },
+      });
+    if (!membership.organization.verified)
+      throw new ForbiddenException('Only verified organisations can propose sessions.');
+    await Promise.all([
+      this.registry.assertVocabulary('areas', 'area', dto.areas),
+      dto.goals && this.registry.assertVocabulary('goals', 'goal', dto.goals),
+      dto.partnerCities && this.registry.assertVocabulary('partnerCities', 'registryCity', dto.partnerCities),
+    ]);
+    const id = await this.sessions.insertSession({
+      ...dto,
+      editionId,
+      proposedBy: user.id,
+      goals: dto.goals ?? [],
+      partnerCities: dto.partnerCities ?? [],
+    });
+    return this.sessionDto((await this.sessions.findSession(id))!);
+  }
+
+  /** Staff see every proposal; members see their organisations' own; everyone sees the agenda once published. */
+  async listSessions(
+    editionId: string,
+    user: AuthUser | undefined,
+    status?: string,
+  ): Promise<{ items: ForumSessionDto[] }> {
+    const edition = await this.editions.edition(editionId);
+    if (user && isStaff(user.role))
+      return { items: (await this.sessions.listSessions(editionId, { status })).map((s) => this.sessionDto(s)) };
+    if (user && status !== 'accepted') {
+      const mine = (await this.organizations.mine(user)).items.map((o) => o.id);
+      return {
+        items: (await this.sessions.listSessions(editionId, { status, organizationIds: mine })).map((s) =>
+          this.sessionDto(s),
+        ),
+      };
+    }
+    if (!PUBLIC_AGENDA.includes(edition.status)) return { items: [] };
+    return {
+      items: (await this.sessions.listSessions(editionId, { status: 'accepted' }))
+        .filter((s) => s.startsAt)
+        .map((s) => this.sessionDto(s)),
+    };
+  }
+
+  /** The accepted sessions that have a place in the agenda, filtered by area and language. */
+  async placedSessions(editionId: string, filter: { area?: string; lang?: string }): Promise<SessionRow[]> {
+    return (await this.sessions.listSessions(editionId, { status: 'accepted', ...filter })).filter((s) => s.startsAt);
+  }
+
+  async getSession(id: string, user?: AuthUser): Promise<ForumSessionDto> {
+    const session = await this.session(id);
+    const edition = await this.editions.edition(session.editionId);
+    const visible =
+      (session.status === 'accepted' && session.startsAt && PUBLIC_AGENDA.includes(edition.status)) ||
+      (user && (isStaff(user.role) || (await this.organizations.membership(session.organizationId, user.id))?.role));
+    if (!visible) throw new NotFoundException('There is no session with this id, or you cannot see it.');
+    return this.sessionDto(session);
+  }
+
+  async accept(staff: AuthUser, id: string, dto: AcceptSessionDto): Promise<ForumSessionDto> {
+    const session = await this.session(id);
+    const edition = await this.editions.edition(session.editionId);
+    const startsAt = new Date(dto.startsAt);
+    const endsAt = new Date(dto.endsAt);
+    if (endsAt <= startsAt)
+      throw new BadRequestException({
+        message: 'endsAt must be after startsAt',
+        fields: { endsAt: ['endsAt must be after startsAt'] },
+      });
+    const firstDay = new Date(`${edition.startsOn}T00:00:00Z`).getTime() - 14 * 3600_000;
+    const lastDay = new Date(`${edition.endsOn}T23:59:59Z`).getTime() + 14 * 3600_000;
+    if (startsAt.getTime() < firstDay || endsAt.getTime() > lastDay)
+      throw new BadRequestException({
+        message: `the session must take place during the edition (${edition.startsOn} to ${edition.endsOn})`,
+        fields: { startsAt: ['outside the edition'] },
+      });
+    try {
+      if (
+        !(await this.sessions.placeSession(id, {
+          room: dto.room,
+          startsAt: dto.startsAt,
+          endsAt: dto.endsAt,
+          capacity: dto.capacity,
+          qaModerated: dto.qaModerated ?? false,
+        }))
+      ) {
+        throw new ConflictException(`A ${session.status} session cannot be accepted.`);
+      }
+    } catch (error) {
+      if (isExclusionViolation(error))
+        throw new ConflictException(`${dto.room} is already taken by another session at that time.`);
+      throw error;
+    }
+    await this.audit.record({
+      actorId: staff.id,
+      action: 'forum.session_accept',
+      targetType: 'forum_session',
+      targetId: id,
+      details: { room: dto.room, startsAt: dto.startsAt },
+    });
+    await this.tellProposers(session, 'accepted');
+    return this.sessionDto((await this.sessions.findSession(id))!);
+  }
+
+  async decline(staff: AuthUser, id: string, reason: string): Promise<ForumSessionDto> {
+    const session = await this.session(id);
+    if (!(await this.sessions.declineSession(id, reason)))
+      throw new ConflictException(`A ${session.status} session cannot be declined.`);
+    await this.audit.record({
+      actorId: staff.id,
+      action: 'forum.session_decline',
+      targetType: 'forum_session',
+      targetId: id,
+      reason,
+    });
+    await this.tellProposers(session, 'declined', reason);
+    return this.sessionDto((await this.sessions.findSession(id))!);
+  }
+
+  /** The session, or a 404: for registrations and the Q&A, which hang off a session. */
+  async session(id: string): Promise<SessionRow> {
+    const session = await this.sessions.findSession(id);
+    if (!session) throw new NotFoundException('There is no session with this id, or you cannot see it.');
+    return session;
+  }
+
+  sessionDto(s: SessionRow): ForumSessionDto {
+    return {
+      ...s,
+      kind: s.kind as ForumSessionDto['kind'],
+      status: s.status as ForumSessionDto['status'],
+      startsAt: s.startsAt ? new Date(s.startsAt).toISOString() : null,
+      endsAt: s.endsAt ? new Date(s.endsAt).toISOString() : null,
+    };
+  }
+
+  private async tellProposers(session: SessionRow, outcome: 'accepted' | 'declined', reason?: string): Promise<void> {
+    const owners = await this.organizations.ownerContacts(session.organizationId);
+    await this.notifications.notify({
+      userIds: owners.map((o) => o.userId),
+      kind: 'forum',
+      title:
+        outcome === 'accepted'
+          ? { pl: `Sesja przyjęta: ${session.title}`, en: `Session accepted: ${session.title}` }
+          : { pl: `Sesja nieprzyjęta: ${session.title}`, en: `Session declined: ${session.title}` },
+      body: reason
+        ? { pl: reason, en: reason }
+        : { pl: 'Sesja jest w programie Forum.', en: 'The session is in the Forum agenda.' },
+      link: `/forum/sessions/${session.id}`,
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { trim } from '../../shared/dto-fields';
+
+export class QuestionDto {
+  @ApiProperty() id: number;
+  @ApiProperty() sessionId: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null when asked anonymously (staff always see it)' })
+  author: string | null;
+  @ApiProperty() anonymous: boolean;
+  @ApiProperty({ enum: ['pending', 'visible', 'hidden'] }) status: string;
+  @ApiProperty() pinned: boolean;
+  @ApiProperty() answered: boolean;
+  @ApiProperty() votes: number;
+  @ApiProperty() createdAt: string;
+}
+
+export class QuestionListDto {
+  @ApiProperty({ type: [QuestionDto], description: 'Pinned first, then by votes, then oldest' }) items: QuestionDto[];
+}
+
+export class QuestionActionDto {
+  @ApiProperty({ enum: ['approve', 'pin', 'unpin', 'answered', 'hide'] })
+  @IsIn(['approve', 'pin', 'unpin', 'answered', 'hide'], {
+    message: 'action must be one of: approve, pin, unpin, answered, hide',
+  })
+  action: 'approve' | 'pin' | 'unpin' | 'answered' | 'hide';
+  @ApiPropertyOptional({ description: 'Required to hide' })
+  @IsOptional()
+  @Transform(trim)
+  @Length(3, 500)
+  @IsString()
+  reason?: string;
+}

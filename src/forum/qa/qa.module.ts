@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../../audit/audit.module';
+import { EditionsModule } from '../editions/editions.module';
+import { ProposalsModule } from '../proposals/proposals.module';
+import { QaController } from './qa.controller';
+import { QaGateway } from './qa.gateway';
+import { QaRepository } from './qa.repository';
+import { QaService } from './qa.service';
+
+@Module({
+  imports: [EditionsModule, ProposalsModule, AuditModule],
+  controllers: [QaController],
+  providers: [QaService, QaRepository, QaGateway],
+})
+export class QaModule {}

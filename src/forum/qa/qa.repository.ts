@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface QuestionRow {
+  id: number;
+  sessionId: string;
+  authorId: string;
+  authorName: string | null;
+  body: string;
+  anonymous: boolean;
+  status: string;
+  pinned: boolean;
+  answered: boolean;
+  votes: number;
+  createdAt: Date;
+}
+
+const QUESTION_SELECT = `SELECT q.id, q.session_id AS "sessionId", q.author_id AS "authorId", u.display_name AS "authorName", q.body, q.anonymous, q.status,
+  q.pinned, q.answered, q.votes, q.created_at AS "createdAt" FROM qa_questions q JOIN users u ON u.id = q.author_id`;
+
+/** The Q&A's SQL: questions, their moderation, and one vote per person (the primary key). */
+@Injectable()
+export class QaRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insertQuestion(
+    sessionId: string,
+    authorId: string,
+    body: string,
+    anonymous: boolean,
+    status: 'pending' | 'visible',
+  ): Promise<QuestionRow> {
+    const [{ id }] = await this.dataSource.query<{ id: number }[]>(
+      `INSERT INTO qa_questions (session_id, author_id, body, anonymous, status) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [sessionId, authorId, body, anonymous, status],
+    );
+    return (await this.findQuestion(id))!;
+  }
+
+  async findQuestion(id: number): Promise<QuestionRow | null> {
+    const [row] = await this.dataSource.query<QuestionRow[]>(`${QUESTION_SELECT} WHERE q.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  listQuestions(sessionId: string, includePending: boolean): Promise<QuestionRow[]> {
+    return this.dataSource.query(
+      `${QUESTION_SELECT} WHERE q.session_id = $1 AND (q.status = 'visible' OR ($2 AND q.status = 'pending'))
+        ORDER BY q.pinned DESC, q.votes DESC, q.id`,
+      [sessionId, includePending],
+    );
+  }
+
+  /** One vote per person and question (the primary key); the count moves in the same statement. */
+  async vote(questionId: number, userId: string): Promise<{ voted: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO qa_votes (question_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING question_id`,
+        [questionId, userId],
+      );
+      if (inserted.length) await manager.query(`UPDATE qa_questions SET votes = votes + 1 WHERE id = $1`, [questionId]);
+      return { voted: inserted.length > 0 };
+    });
+  }
+
+  async updateQuestion(
+    id: number,
+    change: { status?: string; pinned?: boolean; answered?: boolean; hiddenReason?: string | null },
+  ): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE qa_questions SET status = coalesce($2::qa_question_status, status), pinned = coalesce($3, pinned), answered = coalesce($4, answered),
+              hidden_reason = CASE WHEN $2 = 'hidden' THEN $5 ELSE hidden_reason END WHERE id = $1`,
+      [id, change.status ?? null, change.pinned ?? null, change.answered ?? null, change.hiddenReason ?? null],
+    );
+  }
+}

@@ -1,0 +1,72 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { AuthUser } from '../../auth/auth-user';
+import { NotificationsService } from '../../notifications/notifications.service';
+import { OrganizationsService } from '../../organizations/organizations.service';
+import { EditionsService } from '../editions/editions.service';
+import { MeetingsService } from '../meetings/meetings.service';
+import { ProposalsService } from '../proposals/proposals.service';
+import { PUBLIC_AGENDA } from '../shared/forum.constants';
+import type { RegistrationDto } from './dto/registration.dto';
+import { RegistrationsRepository } from './registrations.repository';
+
+/** Registration for an edition and its sessions: confirmed while places remain, then a waiting list in order. */
+@Injectable()
+export class RegistrationsService {
+  constructor(
+    private readonly registrations: RegistrationsRepository,
+    private readonly editions: EditionsService,
+    private readonly proposals: ProposalsService,
+    private readonly meetings: MeetingsService,
+    private readonly organizations: OrganizationsService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async registerForEdition(user: AuthUser, editionId: string): Promise<RegistrationDto> {
+    const edition = await this.editions.edition(editionId);
+    if (!PUBLIC_AGENDA.includes(edition.status) || edition.status === 'closed')
+      throw new ConflictException('Registration opens with the published agenda and closes with the edition.');
+    await this.registrations.registerForEdition(editionId, user.id);
+    return { status: 'confirmed' };
+  }
+
+  async registerForSession(user: AuthUser, sessionId: string): Promise<RegistrationDto> {
+    const session = await this.proposals.session(sessionId);
+    const edition = await this.editions.edition(session.editionId);
+    if (session.status !== 'accepted' || !session.capacity || !['agenda_published', 'live'].includes(edition.status))
+      throw new ConflictException('Registration for this session is not open.');
+    await this.registrations.registerForEdition(session.editionId, user.id);
+    const { status } = await this.registrations.registerForSession(sessionId, session.editionId, user.id);
+    return status === 'waiting'
+      ? { status, position: (await this.registrations.waitingPosition(sessionId, user.id)) ?? undefined }
+      : { status };
+  }
+
+  async cancelSessionRegistration(user: AuthUser, sessionId: string): Promise<RegistrationDto> {
+    const session = await this.proposals.session(sessionId);
+    const { cancelled, promotedUserId } = await this.registrations.cancelSessionRegistration(sessionId, user.id);
+    if (!cancelled) throw new NotFoundException('You are not registered for this session.');
+    if (promotedUserId) {
+      await this.notifications.notify({
+        userIds: [promotedUserId],
+        kind: 'forum',
+        title: { pl: `Masz miejsce: ${session.title}`, en: `You have a place: ${session.title}` },
+        body: {
+          pl: 'Zwolniło się miejsce i Twoja rejestracja z listy oczekujących jest potwierdzona.',
+          en: 'A place came free and your registration from the waiting list is confirmed.',
+        },
+        link: `/forum/sessions/${sessionId}`,
+      });
+    }
+    return { status: 'cancelled' };
+  }
+
+  /** My forum: my registrations and my organisations' meetings. */
+  async myForum(user: AuthUser, editionId: string) {
+    await this.editions.edition(editionId);
+    const organizations = (await this.organizations.mine(user)).items.map((o) => o.id);
+    return {
+      registrations: await this.registrations.myRegistrations(editionId, user.id),
+      meetings: await this.meetings.meetingsOfOrganizations(editionId, organizations),
+    };
+  }
+}
