@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { embeddedClusterDir, openDatabaseServer } from '../src/database/database-server';
+import { runMigrationsExclusively } from '../src/database/migrate';
 
 /**
  * For command-line scripts: opens the app's database (embedded unless DATABASE_URL is set), applies
@@ -17,7 +18,7 @@ export async function withDatabase<T>(work: (dataSource: DataSource) => Promise<
   const dataSource = new DataSource(dataSourceOptions(server.url));
   try {
     await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
+    await runMigrationsExclusively(dataSource);
     return await work(dataSource);
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();

@@ -12,6 +12,7 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { HealthModule } from './health/health.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
+import { JobsModule } from './jobs/jobs.module';
 import { ForumModule } from './forum/forum.module';
 import { MailModule } from './mail/mail.module';
 import { MatchingModule } from './matching/matching.module';
@@ -41,6 +42,7 @@ export class AppModule {
         EventsModule,
         RateLimitModule,
         MailModule,
+        JobsModule,
         HealthModule,
         RegistryModule,
         AuditModule,

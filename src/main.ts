@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { embeddedClusterDir, openDatabaseServer, type DatabaseServer } from './database/database-server';
+import { runMigrationsExclusively } from './database/migrate';
 import { ReferenceDataImporter } from './registry/reference-data/reference-data.importer';
 
 function say(line: string): void {
@@ -35,9 +36,9 @@ async function main(): Promise<void> {
 
   try {
     app = await createApp(config, server.url);
-    const dataSource = app.get(DataSource);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    if (applied.length) say(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+    // Several instances may start at once: one applies the migrations, the others wait and find none.
+    const applied = await runMigrationsExclusively(app.get(DataSource));
+    if (applied.length) say(`applied ${applied.length} migration(s): ${applied.join(', ')}`);
     await app.get(ReferenceDataImporter).importFile(config.referenceDataFile);
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

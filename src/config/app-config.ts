@@ -36,6 +36,8 @@ export interface AppConfig {
   reportHideThreshold: number;
   /** The city's time zone: "today" for agreement deadlines is the city's today. */
   timeZone: string;
+  /** On SIGTERM the instance drains, then exits; whatever is still running after this long is cut short. */
+  shutdownTimeoutMs: number;
 }
 
 function projectRoot(): string {
@@ -52,6 +54,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${env.PORT}"`);
   }
+  const jwtSecret = env.JWT_SECRET || undefined;
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    throw new ConfigError(
+      'JWT_SECRET is too short: use at least 32 random characters (e.g. `openssl rand -base64 48`), or leave it unset to have one generated',
+    );
+  }
+  const shutdownSeconds = env.SHUTDOWN_TIMEOUT_SECONDS === undefined ? 8 : Number(env.SHUTDOWN_TIMEOUT_SECONDS);
+  if (!Number.isFinite(shutdownSeconds) || shutdownSeconds <= 0 || shutdownSeconds > 600) {
+    throw new ConfigError(
+      `SHUTDOWN_TIMEOUT_SECONDS must be a number of seconds above 0 and at most 600, got "${env.SHUTDOWN_TIMEOUT_SECONDS}"`,
+    );
+  }
   return {
     port,
     host: env.HOST || '0.0.0.0',
@@ -65,7 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Cooperation Forum <no-reply@localhost>',
     mailPollSeconds: env.MAIL_POLL_SECONDS === undefined ? 30 : Number(env.MAIL_POLL_SECONDS),
-    jwtSecret: env.JWT_SECRET || undefined,
+    jwtSecret,
     secureCookies: env.SECURE_COOKIES !== 'false',
     jobsEnabled: env.JOBS !== 'off',
     redisUrl: env.REDIS_URL || undefined,
@@ -82,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ]),
     ],
     reportHideThreshold: env.REPORT_HIDE_THRESHOLD ? Number(env.REPORT_HIDE_THRESHOLD) : 3,
+    shutdownTimeoutMs: shutdownSeconds * 1000,
   };
 }
 

@@ -3,7 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { ChannelsModule } from '../channels/channels.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { RegistryModule } from '../registry/registry.module';
-import { ArchiveScheduler } from './archive.scheduler';
+import { ArchiveJob } from './archive.job';
 import { InitiativesController } from './initiatives.controller';
 import { InitiativesRepository } from './initiatives.repository';
 import { InitiativesService } from './initiatives.service';
@@ -11,7 +11,7 @@ import { InitiativesService } from './initiatives.service';
 @Module({
   imports: [OrganizationsModule, RegistryModule, AuditModule, ChannelsModule],
   controllers: [InitiativesController],
-  providers: [InitiativesService, InitiativesRepository, ArchiveScheduler],
+  providers: [InitiativesService, InitiativesRepository, ArchiveJob],
   exports: [InitiativesService],
 })
 export class InitiativesModule {}

@@ -289,8 +289,8 @@ export class InitiativesRepository {
   }
 
   /** For the daily job: initiatives to archive (ended, or untouched for 12 months). */
-  async findDueForArchive(today: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
+  async findDueForArchive(today: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
       `SELECT id FROM initiatives
         WHERE status IN ('published', 'in_progress', 'completed')
           AND (ends_on < $1::date OR updated_at < $1::date - interval '12 months')`,
@@ -300,9 +300,12 @@ export class InitiativesRepository {
   }
 
   /** Initiatives that will be archived in 7 days and whose owners have not been told yet; marks them told. */
-  async claimArchiveWarnings(today: string): Promise<{ id: string; title: string; organizationId: string }[]> {
+  async claimArchiveWarnings(
+    today: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ id: string; title: string; organizationId: string }[]> {
     return modifyReturning(
-      this.dataSource.manager,
+      manager,
       `UPDATE initiatives SET archive_warned_at = now()
         WHERE status IN ('published', 'in_progress', 'completed') AND archive_warned_at IS NULL
           AND (ends_on < $1::date + 7 OR updated_at < $1::date + 7 - interval '12 months')

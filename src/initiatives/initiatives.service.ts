@@ -7,6 +7,7 @@ import {
   Logger,
   NotFoundException,
 } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { today } from '../common/calendar-date';
@@ -279,37 +280,51 @@ export class InitiativesService {
   }
 
   /** The daily job: warn a week ahead, then archive what has ended or been untouched for 12 months. */
-  async archiveStale(on = today(this.config.timeZone)): Promise<{ warned: number; archived: number }> {
-    const warned = await this.initiatives.claimArchiveWarnings(on);
-    for (const initiative of warned) {
-      for (const owner of await this.organizations.ownerContacts(initiative.organizationId)) {
-        await this.mail.enqueue({
-          to: owner.email,
-          locale: owner.locale,
-          template: 'initiative_archive_warning',
-          params: { name: owner.displayName, title: initiative.title, link: this.link(initiative.id) },
-          userId: owner.userId,
-        });
+  /**
+   * The daily archiving: owners are warned by e-mail a week before, then initiatives that ended or
+   * were untouched for 12 months are archived. In the caller's transaction when given (the daily
+   * job's, which records the run in it: then the caller delivers the mails after its commit);
+   * otherwise in one of its own, with the mails delivered after it.
+   */
+  async archiveStale(
+    on = today(this.config.timeZone),
+    manager?: EntityManager,
+  ): Promise<{ warned: number; archived: number }> {
+    const work = async (m: EntityManager) => {
+      const warned = await this.initiatives.claimArchiveWarnings(on, m);
+      for (const initiative of warned) {
+        for (const owner of await this.organizations.ownerContacts(initiative.organizationId)) {
+          await this.mail.enqueue(
+            {
+              to: owner.email,
+              locale: owner.locale,
+              template: 'initiative_archive_warning',
+              params: { name: owner.displayName, title: initiative.title, link: this.link(initiative.id) },
+              userId: owner.userId,
+            },
+            m,
+          );
+        }
       }
-    }
-    let archived = 0;
-    for (const id of await this.initiatives.findDueForArchive(on)) {
-      const moved = await this.initiatives.transaction((manager) =>
-        this.initiatives.transition(
+      let archived = 0;
+      for (const id of await this.initiatives.findDueForArchive(on, m)) {
+        const moved = await this.initiatives.transition(
           id,
           TRANSITIONS.archive.from,
           'archived',
           {},
           null,
           'archived automatically',
-          manager,
-        ),
-      );
-      if (moved) archived++;
-    }
-    if (warned.length) await this.mail.deliverNow();
-    if (warned.length || archived) this.logger.log({ msg: 'archiving', warned: warned.length, archived });
-    return { warned: warned.length, archived };
+          m,
+        );
+        if (moved) archived++;
+      }
+      return { warned: warned.length, archived };
+    };
+    const outcome = manager ? await work(manager) : await this.initiatives.transaction(work);
+    if (!manager && outcome.warned) await this.mail.deliverNow();
+    if (outcome.warned || outcome.archived) this.logger.log({ msg: 'archiving', ...outcome });
+    return outcome;
   }
 
   /** For moderation: who owns the initiative, and hide or show it. */

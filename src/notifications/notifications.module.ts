@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { DigestScheduler } from './digest.scheduler';
+import { DigestJob } from './digest.job';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
@@ -8,7 +8,7 @@ import { NotificationsService } from './notifications.service';
 @Global()
 @Module({
   controllers: [NotificationsController],
-  providers: [NotificationsService, NotificationsRepository, DigestScheduler],
+  providers: [NotificationsService, NotificationsRepository, DigestJob],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

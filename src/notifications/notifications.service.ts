@@ -162,14 +162,18 @@ export class NotificationsService {
     return this.preferences(user);
   }
 
-  /** The daily digest: one e-mail per person with what waited for it; each notification goes into one digest only. */
-  async sendDigests(): Promise<number> {
+  /**
+   * The daily digest: one e-mail per person with what waited for it; each notification goes into
+   * one digest only. In the caller's transaction when given (the daily job's: then the caller
+   * delivers the mails after its commit); otherwise one transaction per person, mails delivered after.
+   */
+  async sendDigests(manager?: EntityManager): Promise<number> {
     let sent = 0;
     for (const userId of await this.notifications.digestRecipients()) {
       const [recipient] = await this.notifications.recipients([userId], 'forum');
       if (!recipient) continue;
-      const included = await this.notifications.transaction(async (manager) => {
-        const rows = await this.notifications.claimDigest(userId, manager);
+      const digest = async (m: EntityManager) => {
+        const rows = await this.notifications.claimDigest(userId, m);
         if (!rows.length) return 0;
         const items = rows.map((row) => ({
           title: row.payload.title[recipient.locale],
@@ -188,13 +192,14 @@ export class NotificationsService {
             },
             userId,
           },
-          manager,
+          m,
         );
         return rows.length;
-      });
+      };
+      const included = manager ? await digest(manager) : await this.notifications.transaction(digest);
       if (included) sent++;
     }
-    if (sent) await this.mail.deliverNow();
+    if (sent && !manager) await this.mail.deliverNow();
     return sent;
   }
 

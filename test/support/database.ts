@@ -46,4 +46,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+/** A new database with nothing in it (not even the migrations): what a first deployment starts on. */
+export async function createEmptyDatabase(): Promise<TestDatabase> {
+  const name = `cf_test_${randomBytes(6).toString('hex')}`;
+  await admin((client) => client.query(`CREATE DATABASE ${name}`));
+  return {
+    name,
+    url: databaseUrl(name),
+    drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
 export { admin as withAdminClient };
