@@ -31,7 +31,9 @@ async function main(): Promise<number> {
     await admin.query(`DROP DATABASE IF EXISTS ${scratch}`);
     await ensureDatabase(server.urlFor('postgres'), scratch);
     const url = server.urlFor(scratch);
-    const dataSource = new DataSource(dataSourceOptions(url));
+    // TypeORM reads the schema with several statements at once on one connection: in pg's
+    // pipeline mode that is what the protocol allows (otherwise pg warns of concurrent queries).
+    const dataSource = new DataSource(dataSourceOptions(url, { extra: { max: 2, pipeline: true } }));
     await dataSource.initialize();
     await dataSource.runMigrations();
     const pending = await dataSource.driver.createSchemaBuilder().log();

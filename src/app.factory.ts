@@ -90,7 +90,8 @@ export async function createApp(
       wildcard: false,
       maxAge: '1h',
     });
-  } else {
+  } else if (options.connect !== false) {
+    // (Not when exporting the OpenAPI document, which is how the client gets built.)
     logger.warn({ clientDir: client.dir }, 'the web client is not built: run `npm run build` to serve it');
   }
 

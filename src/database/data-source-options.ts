@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { types } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
+import { QueryLogger } from './query-logger';
 
 // Dates (no time) stay strings 'YYYY-MM-DD': turning them into JS Dates would shift them by the
 // time zone, and every date in this domain is a calendar date.
@@ -24,7 +25,9 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     uuidExtension: 'pgcrypto',
     // Extensions come from the migrations, not from TypeORM at connect time.
     installExtensions: false,
-    logging: ['error'],
+    // Failed statements (expected violations at debug) and warnings such as a lost connection.
+    logging: ['error', 'warn'],
+    logger: new QueryLogger(),
     extra: { max: Number(process.env.DB_POOL_SIZE || 10), application_name: 'cooperation-forum' },
     ...overrides,
   } as DataSourceOptions;

@@ -8,4 +8,6 @@ import { dataSourceOptions } from './data-source-options';
 if (!process.env.DATABASE_URL) {
   throw new Error('DATABASE_URL is not set: use `npm run migration:generate -- <Name>`, which provides a database');
 }
-export default new DataSource(dataSourceOptions(process.env.DATABASE_URL));
+// The CLI reads the schema with several statements at once on one connection: pg's pipeline mode
+// allows that (scripts/migration.ts says more).
+export default new DataSource(dataSourceOptions(process.env.DATABASE_URL, { extra: { max: 2, pipeline: true } }));

@@ -23,6 +23,9 @@ export class PinoNestLogger implements LoggerService {
     this.write('error', message, context ?? stackOrContext, context ? { stack: stackOrContext } : undefined);
   }
   warn(message: unknown, context?: string): void {
+    // @nestjs/typeorm counts data source names per process, so two apps in one process (the tests'
+    // instances) are "already registered"; each app has its own data source, nothing is overridden.
+    if (context === 'DataSourceNameRegistry') return this.write('debug', message, context);
     this.write('warn', message, context);
   }
   debug(message: unknown, context?: string): void {
