@@ -100,7 +100,8 @@ export async function createApp(
     redisUrl: config.redisUrl,
     streamName: config.redisStream,
   });
-  await io.connect();
+  // Exporting the OpenAPI document connects to nothing (with REDIS_URL set, the build hung on Redis).
+  if (options.connect !== false) await io.connect();
   app.useWebSocketAdapter(io);
 
   app.useGlobalPipes(createValidationPipe());

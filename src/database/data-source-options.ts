@@ -25,8 +25,8 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     uuidExtension: 'pgcrypto',
     // Extensions come from the migrations, not from TypeORM at connect time.
     installExtensions: false,
-    // Failed statements (expected violations at debug) and warnings such as a lost connection.
-    logging: ['error', 'warn'],
+    // Failed statements (expected violations at debug: see QueryLogger).
+    logging: ['error'],
     logger: new QueryLogger(),
     extra: { max: Number(process.env.DB_POOL_SIZE || 10), application_name: 'cooperation-forum' },
     ...overrides,
