@@ -36,13 +36,14 @@ export class QueryLogger implements TypeOrmLogger {
 
   logSchemaBuild(): void {}
 
-  logMigration(message: string): void {
-    this.logger.log(message);
-  }
+  /** main.ts says which migrations it applied; a failed one fails the start with its error. */
+  logMigration(): void {}
 
-  log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn') this.logger.warn(String(message));
-  }
+  /**
+   * TypeORM's notes (which files it loaded; "pool raised an error" for a connection that went away,
+   * after which the statements that fail say more): not logged.
+   */
+  log(): void {}
 }
 
 function shorten(query: string): string {
