@@ -15,7 +15,7 @@ export default tseslint.config(
       'coverage/',
       '.data/',
       'bench/results/',
-      'client/src/api/schema.d.ts',
+      'client/src/shared/api/schema.d.ts',
     ],
   },
   js.configs.recommended,

@@ -1,0 +1,457 @@
+/**
+ * An initiative's details, to create one (a draft) or to edit it: kind, title, summary, the
+ * Markdown description, what it is about (areas, goals), whom it is for (cities, countries,
+ * partners sought, languages), dates, funding and co-organisers. The server checks every value;
+ * its messages are shown by the fields, in the reader's language where they are known.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { INITIATIVE_KINDS, type InitiativeDetail, type InitiativeInput, type Vocabulary } from '../api';
+import { useInitiativesI18n } from '../i18n/messages';
+import { withInitiativeErrors } from '../errors';
+import { useForm, type FormState } from '../../../shared/hooks/use-form';
+import {
+  CheckboxGroup,
+  FieldShell,
+  FormError,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+} from '../../../shared/ui/Form';
+import { LoadError, Loading } from '../../../shared/ui/LoadError';
+import { GroupedChoices } from './ChoiceGroups';
+import { CoOrganizerPicker, type CoOrganizer } from './CoOrganizerPicker';
+import { useVocabulary } from './use-vocabulary';
+
+/** Languages offered as boxes to tick (as on the organisation form); others by code. */
+const COMMON_LANGUAGES = [
+  'pl',
+  'en',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'nl',
+  'uk',
+  'cs',
+  'sk',
+  'hu',
+  'lt',
+  'hr',
+  'he',
+  'ar',
+  'ja',
+  'zh',
+];
+const FIELDS = [
+  'organizationId',
+  'kind',
+  'title',
+  'summary',
+  'body',
+  'areas',
+  'goals',
+  'targetCities',
+  'targetCountries',
+  'soughtOrgTypes',
+  'languages',
+  'startsOn',
+  'endsOn',
+  'fundingProgramme',
+  'coOrganizerIds',
+] as const;
+
+interface Values {
+  organizationId: string;
+  kind: string;
+  title: string;
+  summary: string;
+  body: string;
+  areas: string[];
+  goals: string[];
+  targetCities: string[];
+  /** Countries ticked in the list (those of Kraków and the partner cities). */
+  targetCountries: string[];
+  otherCountries: string;
+  soughtOrgTypes: string[];
+  languages: string[];
+  otherLanguages: string;
+  startsOn: string;
+  endsOn: string;
+  fundingProgramme: string;
+  coOrganizers: CoOrganizer[];
+}
+
+function valuesOf(
+  initiative: InitiativeDetail | undefined,
+  organizationId: string,
+  listedCountries: readonly string[],
+): Values {
+  const countries = initiative?.targetCountries ?? [];
+  const languages = initiative?.languages ?? [];
+  return {
+    organizationId: initiative?.organization.id ?? organizationId,
+    kind: initiative?.kind ?? '',
+    title: initiative?.title ?? '',
+    summary: initiative?.summary ?? '',
+    body: initiative?.body ?? '',
+    areas: initiative?.areas ?? [],
+    goals: initiative?.goals ?? [],
+    targetCities: initiative?.targetCities ?? [],
+    targetCountries: countries.filter((code) => listedCountries.includes(code)),
+    otherCountries: countries.filter((code) => !listedCountries.includes(code)).join(', '),
+    soughtOrgTypes: initiative?.soughtOrgTypes ?? [],
+    languages: languages.filter((code) => COMMON_LANGUAGES.includes(code)),
+    otherLanguages: languages.filter((code) => !COMMON_LANGUAGES.includes(code)).join(', '),
+    startsOn: initiative?.startsOn ?? '',
+    endsOn: initiative?.endsOn ?? '',
+    fundingProgramme: initiative?.fundingProgramme ?? '',
+    coOrganizers: (initiative?.coOrganizers ?? []).map(({ id, name }) => ({ id, name })),
+  };
+}
+
+const codes = (text: string) =>
+  text
+    .split(/[\s,;]+/)
+    .map((code) => code.trim())
+    .filter(Boolean);
+
+/**
+ * The request body. An empty optional field is left out of a new initiative; when editing it is
+ * sent as null, which clears it (an empty date would fail validation).
+ */
+function inputOf(values: Values, editing: boolean): InitiativeInput {
+  const optional = (value: string) =>
+    value.trim() ? value.trim() : editing ? (null as unknown as undefined) : undefined;
+  return {
+    organizationId: values.organizationId,
+    kind: values.kind as InitiativeInput['kind'],
+    title: values.title.trim(),
+    summary: values.summary.trim(),
+    body: values.body,
+    areas: values.areas,
+    goals: values.goals,
+    targetCities: values.targetCities,
+    targetCountries: [
+      ...new Set([...values.targetCountries, ...codes(values.otherCountries).map((code) => code.toUpperCase())]),
+    ],
+    soughtOrgTypes: values.soughtOrgTypes,
+    languages: [...new Set([...values.languages, ...codes(values.otherLanguages).map((code) => code.toLowerCase())])],
+    startsOn: optional(values.startsOn),
+    endsOn: optional(values.endsOn),
+    fundingProgramme: optional(values.fundingProgramme),
+    coOrganizerIds: values.coOrganizers.map((organization) => organization.id),
+  };
+}
+
+interface InitiativeFormProps {
+  initiative?: InitiativeDetail;
+  /** For a new initiative: the organisations the reader may post for, and the one chosen first. */
+  organizations?: readonly { id: string; name: string }[];
+  organizationId?: string;
+  submitLabel: string;
+  save: (input: InitiativeInput) => Promise<InitiativeDetail>;
+  onSaved: (initiative: InitiativeDetail) => void;
+}
+
+export function InitiativeForm(props: InitiativeFormProps) {
+  const vocabulary = useVocabulary();
+  if (vocabulary.error) return <LoadError error={vocabulary.error} onRetry={vocabulary.reload} />;
+  if (!vocabulary.data) return <Loading />;
+  return <InitiativeFields {...props} vocabulary={vocabulary.data} />;
+}
+
+function InitiativeFields({
+  initiative,
+  organizations,
+  organizationId,
+  submitLabel,
+  save,
+  onSaved,
+  vocabulary,
+}: InitiativeFormProps & { vocabulary: Vocabulary }) {
+  const { t, locale, language, areaName, organizationTypeName, languageName, countryName, placeName } =
+    useInitiativesI18n();
+  const editing = initiative !== undefined;
+  const sorted = <T extends { label: string }>(options: T[]) =>
+    options.sort((a, b) => a.label.localeCompare(b.label, locale));
+
+  const countryCodes = useMemo(() => [...new Set(vocabulary.cities.map((city) => city.country))], [vocabulary]);
+  const [values, setValues] = useState(() => valuesOf(initiative, organizationId ?? '', countryCodes));
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) =>
+      setValues((previous) => ({ ...previous, [key]: value }));
+
+  const form = withInitiativeErrors(
+    useForm(() => save(inputOf(values, editing)), { fields: FIELDS, onSuccess: onSaved }),
+    t,
+  );
+
+  const options = useMemo(
+    () => ({
+      kinds: INITIATIVE_KINDS.map((kind) => ({ value: kind, label: t.kind[kind] })),
+      areas: sorted(vocabulary.areas.map((key) => ({ value: key, label: areaName(key) }))),
+      types: sorted(vocabulary.organizationTypes.map((key) => ({ value: key, label: organizationTypeName(key) }))),
+      // Kraków first, then the partner cities by name.
+      cities: [
+        { value: vocabulary.home.key, label: placeName(vocabulary.home) },
+        ...sorted(
+          vocabulary.cities
+            .filter((city) => city.key !== vocabulary.home.key)
+            .map((city) => ({ value: city.key, label: `${placeName(city)} (${countryName(city.country)})` })),
+        ),
+      ],
+      countries: sorted(countryCodes.map((code) => ({ value: code, label: countryName(code) }))),
+      languages: COMMON_LANGUAGES.map((code) => ({ value: code, label: languageName(code) })),
+      goals: (['thematic', 'geographic'] as const).map((scope) => ({
+        key: scope,
+        legend: scope === 'thematic' ? t.form.thematicGoals : t.form.geographicGoals,
+        options: vocabulary.goals
+          .filter((goal) => goal.scope === scope)
+          .map((goal) => ({ value: goal.key, label: language === 'pl' ? goal.namePl : goal.nameEn })),
+      })),
+    }),
+    [vocabulary, language],
+  );
+
+  return (
+    <form ref={form.formRef} class="form initiative-form" noValidate onSubmit={form.onSubmit}>
+      <FormError form={form} />
+      {!editing && organizations && (
+        <SelectField
+          id="initiative-organization"
+          field="organizationId"
+          form={form}
+          label={t.form.organization}
+          value={values.organizationId}
+          onValue={set('organizationId')}
+          options={organizations.map((organization) => ({ value: organization.id, label: organization.name }))}
+          placeholder={values.organizationId ? undefined : t.form.chooseOrganization}
+        />
+      )}
+      <SelectField
+        id="initiative-kind"
+        field="kind"
+        form={form}
+        label={t.form.kind}
+        value={values.kind}
+        onValue={set('kind')}
+        options={options.kinds}
+        placeholder={t.form.chooseKind}
+      />
+      {/* No maxLength: a longer title is kept as typed and the server says by how much to shorten it. */}
+      <TextField
+        id="initiative-title"
+        field="title"
+        form={form}
+        label={t.form.title}
+        hint={t.form.titleHint(values.title.trim().length)}
+        type="text"
+        value={values.title}
+        onValue={set('title')}
+      />
+      <TextAreaField
+        id="initiative-summary"
+        field="summary"
+        form={form}
+        label={t.form.summary}
+        hint={t.form.summaryHint(values.summary.trim().length)}
+        rows={3}
+        value={values.summary}
+        onValue={set('summary')}
+      />
+      <TextAreaField
+        id="initiative-body"
+        field="body"
+        form={form}
+        label={t.form.body}
+        hint={t.form.bodyHint}
+        optional
+        rows={10}
+        maxLength={20000}
+        value={values.body}
+        onValue={set('body')}
+        class="initiative-form__body"
+      />
+      <CheckboxGroup
+        id="initiative-areas"
+        field="areas"
+        form={form}
+        legend={t.form.areas}
+        options={options.areas}
+        values={values.areas}
+        onValues={set('areas')}
+      />
+      <GroupedChoices
+        id="initiative-goals"
+        field="goals"
+        form={form}
+        legend={t.form.goals}
+        groups={options.goals}
+        values={values.goals}
+        onValues={set('goals')}
+      />
+      <CheckboxGroup
+        id="initiative-cities"
+        field="targetCities"
+        form={form}
+        legend={t.form.targetCities}
+        hint={t.form.targetCitiesHint}
+        options={options.cities}
+        values={values.targetCities}
+        onValues={set('targetCities')}
+      />
+      <CheckboxGroup
+        id="initiative-countries"
+        field="targetCountries"
+        form={form}
+        legend={t.form.targetCountries}
+        options={options.countries}
+        values={values.targetCountries}
+        onValues={set('targetCountries')}
+      >
+        <OtherCodes
+          id="initiative-countries-other"
+          label={t.form.otherCountries}
+          hint={t.form.otherCountriesHint}
+          value={values.otherCountries}
+          onValue={set('otherCountries')}
+        />
+      </CheckboxGroup>
+      <CheckboxGroup
+        id="initiative-types"
+        field="soughtOrgTypes"
+        form={form}
+        legend={t.form.soughtOrgTypes}
+        options={options.types}
+        values={values.soughtOrgTypes}
+        onValues={set('soughtOrgTypes')}
+      />
+      <CheckboxGroup
+        id="initiative-languages"
+        field="languages"
+        form={form}
+        legend={t.form.languages}
+        options={options.languages}
+        values={values.languages}
+        onValues={set('languages')}
+      >
+        <OtherCodes
+          id="initiative-languages-other"
+          label={t.form.otherLanguages}
+          hint={t.form.otherLanguagesHint}
+          value={values.otherLanguages}
+          onValue={set('otherLanguages')}
+        />
+      </CheckboxGroup>
+      <fieldset class="form__group">
+        <legend>{t.form.dates}</legend>
+        <DateField
+          id="initiative-starts-on"
+          field="startsOn"
+          label={t.form.startsOn}
+          form={form}
+          value={values.startsOn}
+          onValue={set('startsOn')}
+        />
+        <DateField
+          id="initiative-ends-on"
+          field="endsOn"
+          label={t.form.endsOn}
+          form={form}
+          value={values.endsOn}
+          onValue={set('endsOn')}
+        />
+      </fieldset>
+      <TextField
+        id="initiative-funding"
+        field="fundingProgramme"
+        form={form}
+        label={t.form.fundingProgramme}
+        hint={t.form.fundingProgrammeHint}
+        optional
+        type="text"
+        maxLength={200}
+        value={values.fundingProgramme}
+        onValue={set('fundingProgramme')}
+      />
+      <CoOrganizerPicker
+        form={form}
+        organizationId={values.organizationId}
+        values={values.coOrganizers}
+        onValues={set('coOrganizers')}
+      />
+      <div class="form__actions">
+        <SubmitButton form={form}>{submitLabel}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+function OtherCodes({
+  id,
+  label,
+  hint,
+  value,
+  onValue,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  onValue: (value: string) => void;
+}) {
+  const { m } = useInitiativesI18n();
+  return (
+    <div class="field">
+      <label for={id}>
+        {label}
+        <span class="field__optional"> ({m.form.optional})</span>
+      </label>
+      <p id={`${id}-hint`} class="hint">
+        {hint}
+      </p>
+      <input
+        id={id}
+        type="text"
+        spellcheck={false}
+        autocomplete="off"
+        aria-describedby={`${id}-hint`}
+        value={value}
+        onInput={(event) => onValue(event.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+function DateField({
+  id,
+  field,
+  label,
+  form,
+  value,
+  onValue,
+}: {
+  id: string;
+  field: string;
+  label: string;
+  form: FormState;
+  value: string;
+  onValue: (value: string) => void;
+}) {
+  return (
+    <FieldShell id={id} label={label} error={form.fieldError(field)} optional>
+      {(described) => (
+        <input
+          {...described}
+          type="date"
+          name={field}
+          value={value}
+          onInput={(event) => onValue(event.currentTarget.value)}
+        />
+      )}
+    </FieldShell>
+  );
+}

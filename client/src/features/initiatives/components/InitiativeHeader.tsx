@@ -1,0 +1,30 @@
+import type { InitiativeDetail } from '../api';
+import { useInitiativesI18n } from '../i18n/messages';
+import { Link } from '../../../shared/router';
+import { PageHeading } from '../../../shared/ui/PageHeading';
+import { InitiativeStatusBadge } from './InitiativeBadges';
+
+export function InitiativesBackLink({ href = '/initiatives', label }: { href?: string; label?: string }) {
+  const { t } = useInitiativesI18n();
+  return (
+    <p class="back-link">
+      <Link href={href}>← {label ?? t.page.back}</Link>
+    </p>
+  );
+}
+
+/** The title, and where the initiative stands: its status (in words) and kind. */
+export function InitiativeHeader({ initiative }: { initiative: InitiativeDetail }) {
+  const { t } = useInitiativesI18n();
+  return (
+    <header class="initiative-header">
+      <InitiativesBackLink />
+      <PageHeading>{initiative.title}</PageHeading>
+      <p class="initiative-header__status">
+        <span class="initiative-header__label">{t.page.statusLabel}</span>{' '}
+        <InitiativeStatusBadge status={initiative.status} />
+        <span class="initiative-kind">{t.kind[initiative.kind]}</span>
+      </p>
+    </header>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * /channels/:id: a channel on its own (where notifications about a partnership's private channel
+ * link). Private channels are for their members: others are asked to log in, or told it is not theirs.
+ */
+import { getChannel } from './api';
+import { useSession } from '../../shared/session';
+import { Discussion } from './components/Discussion';
+import { LoadError, Loading } from '../../shared/ui/LoadError';
+import { PageHeading } from '../../shared/ui/PageHeading';
+import { RequireSignIn } from '../../shared/ui/RequireSignIn';
+import { useDocumentTitle } from '../../shared/i18n/i18n';
+import { useLiveMessages } from './i18n/messages';
+import { Link } from '../../shared/router';
+import { useApi } from '../../shared/hooks/use-api';
+import { NotFoundPage } from '../../shared/ui/NotFoundPage';
+
+export function ChannelPage({ id }: { id: string }) {
+  const t = useLiveMessages();
+  return (
+    <RequireSignIn title={t.channelPage.title}>{(user) => <ChannelView id={Number(id)} key={user.id} />}</RequireSignIn>
+  );
+}
+
+function ChannelView({ id }: { id: number }) {
+  const session = useSession();
+  const channel = useApi((signal) => getChannel(id, signal), [id, session.user?.id]);
+  if (channel.error?.notFound) return <NotFoundPage />;
+  if (channel.error) return <LoadError error={channel.error} onRetry={channel.reload} />;
+  if (!channel.data) return <Loading />;
+  return <ChannelContent id={id} title={channel.data.title} initiativeId={channel.data.initiativeId} />;
+}
+
+function ChannelContent({ id, title, initiativeId }: { id: number; title: string; initiativeId: string | null }) {
+  const t = useLiveMessages();
+  useDocumentTitle(title);
+  return (
+    <article class="channel-page">
+      <p class="back-link">
+        {initiativeId ? (
+          <Link href={`/initiatives/${initiativeId}`}>← {t.initiative.back}</Link>
+        ) : (
+          <Link href="/partnerships">← {t.channelPage.partnerships}</Link>
+        )}
+      </p>
+      {/* The channel's own title, as its creator (the server) named it. */}
+      <PageHeading>{title}</PageHeading>
+      <Discussion channelId={id} anchor="channel" />
+    </article>
+  );
+}

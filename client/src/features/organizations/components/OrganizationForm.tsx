@@ -1,0 +1,332 @@
+/**
+ * The details of an organisation, to create one or to edit it: name and type, city (Kraków, a
+ * partner city, or any other), areas, working languages, website, description and contact.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import {
+  getHomeCity,
+  listAreas,
+  listCities,
+  listOrganizationTypes,
+  type OrganizationDetail,
+  type OrganizationInput,
+} from '../../../shared/api/client';
+import { useI18n } from '../../../shared/i18n/i18n';
+import { useApi } from '../../../shared/hooks/use-api';
+import { useForm } from '../../../shared/hooks/use-form';
+import { CheckboxGroup, FormError, SelectField, SubmitButton, TextAreaField, TextField } from '../../../shared/ui/Form';
+import { LoadError, Loading } from '../../../shared/ui/LoadError';
+
+/** Languages offered as boxes to tick: Polish, English and those of the partner cities; others by code. */
+const COMMON_LANGUAGES = [
+  'pl',
+  'en',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'nl',
+  'uk',
+  'cs',
+  'sk',
+  'hu',
+  'lt',
+  'hr',
+  'he',
+  'ar',
+  'ja',
+  'zh',
+];
+const OTHER_CITY = '_other';
+const FIELDS = [
+  'name',
+  'type',
+  'cityKey',
+  'city',
+  'country',
+  'areas',
+  'languages',
+  'website',
+  'description',
+  'contactEmail',
+  'contactPhone',
+] as const;
+
+interface Values {
+  name: string;
+  type: string;
+  /** A city key, OTHER_CITY, or '' before a choice. */
+  cityChoice: string;
+  cityName: string;
+  country: string;
+  areas: string[];
+  languages: string[];
+  otherLanguages: string;
+  website: string;
+  description: string;
+  contactEmail: string;
+  contactPhone: string;
+}
+
+function valuesOf(organization?: OrganizationDetail): Values {
+  const languages = organization?.languages ?? [];
+  return {
+    name: organization?.name ?? '',
+    type: organization?.type ?? '',
+    cityChoice: organization ? (organization.city.key ?? OTHER_CITY) : '',
+    cityName: organization && !organization.city.key ? organization.city.name : '',
+    country: organization && !organization.city.key ? organization.city.country : '',
+    areas: organization?.areas ?? [],
+    languages: languages.filter((code) => COMMON_LANGUAGES.includes(code)),
+    otherLanguages: languages.filter((code) => !COMMON_LANGUAGES.includes(code)).join(', '),
+    website: organization?.website ?? '',
+    description: organization?.description ?? '',
+    contactEmail: organization?.contactEmail ?? '',
+    contactPhone: organization?.contactPhone ?? '',
+  };
+}
+
+/**
+ * The request body. An empty optional field is left out of a new organisation; when editing it is
+ * sent as null, which clears it (an empty string would fail validation).
+ */
+function inputOf(values: Values, editing: boolean): OrganizationInput {
+  const optional = (value: string) =>
+    value.trim() ? value.trim() : editing ? (null as unknown as undefined) : undefined;
+  const others = values.otherLanguages
+    .split(/[\s,;]+/)
+    .map((code) => code.trim().toLowerCase())
+    .filter(Boolean);
+  const city =
+    values.cityChoice === OTHER_CITY
+      ? { city: values.cityName.trim(), country: values.country.trim().toUpperCase() }
+      : values.cityChoice
+        ? { cityKey: values.cityChoice }
+        : {};
+  return {
+    name: values.name.trim(),
+    type: values.type,
+    ...city,
+    areas: values.areas,
+    languages: [...new Set([...values.languages, ...others])],
+    website: optional(values.website),
+    description: editing ? values.description : optional(values.description),
+    contactEmail: optional(values.contactEmail),
+    contactPhone: optional(values.contactPhone),
+  };
+}
+
+interface OrganizationFormProps {
+  organization?: OrganizationDetail;
+  submitLabel: string;
+  save: (input: OrganizationInput) => Promise<OrganizationDetail>;
+  onSaved: (organization: OrganizationDetail) => void;
+}
+
+export function OrganizationForm({ organization, submitLabel, save, onSaved }: OrganizationFormProps) {
+  const { m, locale, placeName, areaName, organizationTypeName, languageName, countryName } = useI18n();
+  const [values, setValues] = useState(() => valuesOf(organization));
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) =>
+      setValues((previous) => ({ ...previous, [key]: value }));
+
+  const types = useApi((signal) => listOrganizationTypes(signal), []);
+  const areas = useApi((signal) => listAreas(signal), []);
+  const cities = useApi((signal) => listCities({}, signal), []);
+  const home = useApi((signal) => getHomeCity(signal), []);
+
+  const form = useForm(() => save(inputOf(values, organization !== undefined)), { fields: FIELDS, onSuccess: onSaved });
+
+  const typeOptions = useMemo(
+    () =>
+      (types.data?.items ?? [])
+        .map((key) => ({ value: key, label: organizationTypeName(key) }))
+        .sort((a, b) => a.label.localeCompare(b.label, locale)),
+    [types.data, locale],
+  );
+  const areaOptions = useMemo(
+    () =>
+      (areas.data?.items ?? [])
+        .map((key) => ({ value: key, label: areaName(key) }))
+        .sort((a, b) => a.label.localeCompare(b.label, locale)),
+    [areas.data, locale],
+  );
+  const cityOptions = useMemo(() => {
+    const partners = (cities.data?.items ?? [])
+      .map((city) => ({ value: city.key, label: `${placeName(city)} (${countryName(city.country)})` }))
+      .sort((a, b) => a.label.localeCompare(b.label, locale));
+    // The home city first: most organisations are from Kraków.
+    const homeOption = home.data ? [{ value: home.data.key, label: placeName(home.data) }] : [];
+    return [...homeOption, ...partners, { value: OTHER_CITY, label: m.organizationForm.otherCity }];
+  }, [cities.data, home.data, locale]);
+  const languageOptions = useMemo(
+    () => COMMON_LANGUAGES.map((code) => ({ value: code, label: languageName(code) })),
+    [locale],
+  );
+
+  const loadError = types.error ?? areas.error ?? cities.error ?? home.error;
+  if (loadError)
+    return (
+      <LoadError error={loadError} onRetry={() => [types, areas, cities, home].forEach((state) => state.reload())} />
+    );
+  if (!types.data || !areas.data || !cities.data || !home.data) return <Loading />;
+
+  return (
+    <form ref={form.formRef} class="form organization-form" noValidate onSubmit={form.onSubmit}>
+      <FormError form={form} />
+      <TextField
+        id="org-name"
+        field="name"
+        form={form}
+        label={m.organizationForm.name}
+        type="text"
+        autocomplete="organization"
+        maxLength={200}
+        value={values.name}
+        onValue={set('name')}
+      />
+      <SelectField
+        id="org-type"
+        field="type"
+        form={form}
+        label={m.organizationForm.type}
+        value={values.type}
+        onValue={set('type')}
+        options={typeOptions}
+        placeholder={m.organizationForm.chooseType}
+      />
+      <SelectField
+        id="org-city"
+        field="cityKey"
+        form={form}
+        label={m.organizationForm.city}
+        hint={m.organizationForm.cityHint}
+        value={values.cityChoice}
+        onValue={set('cityChoice')}
+        options={cityOptions}
+        placeholder={m.organizationForm.chooseCity}
+      />
+      {values.cityChoice === OTHER_CITY && (
+        <div class="form__group">
+          <TextField
+            id="org-city-name"
+            field="city"
+            form={form}
+            label={m.organizationForm.cityName}
+            type="text"
+            maxLength={120}
+            value={values.cityName}
+            onValue={set('cityName')}
+          />
+          <TextField
+            id="org-country"
+            field="country"
+            form={form}
+            label={m.organizationForm.country}
+            hint={m.organizationForm.countryHint}
+            type="text"
+            autocomplete="country"
+            maxLength={2}
+            spellcheck={false}
+            class="field--short"
+            value={values.country}
+            onValue={set('country')}
+          />
+        </div>
+      )}
+      <CheckboxGroup
+        id="org-areas"
+        field="areas"
+        form={form}
+        legend={m.organizationForm.areas}
+        options={areaOptions}
+        values={values.areas}
+        onValues={set('areas')}
+      />
+      <CheckboxGroup
+        id="org-languages"
+        field="languages"
+        form={form}
+        legend={m.organizationForm.languages}
+        options={languageOptions}
+        values={values.languages}
+        onValues={set('languages')}
+      >
+        <div class="field">
+          <label for="org-languages-other">
+            {m.organizationForm.otherLanguages}
+            <span class="field__optional"> ({m.form.optional})</span>
+          </label>
+          <p id="org-languages-other-hint" class="hint">
+            {m.organizationForm.otherLanguagesHint}
+          </p>
+          <input
+            id="org-languages-other"
+            type="text"
+            spellcheck={false}
+            aria-describedby="org-languages-other-hint"
+            value={values.otherLanguages}
+            onInput={(event) => set('otherLanguages')(event.currentTarget.value)}
+          />
+        </div>
+      </CheckboxGroup>
+      <TextField
+        id="org-website"
+        field="website"
+        form={form}
+        label={m.organizationForm.website}
+        hint={m.organizationForm.websiteHint}
+        optional
+        type="url"
+        autocomplete="url"
+        spellcheck={false}
+        value={values.website}
+        onValue={set('website')}
+      />
+      <TextAreaField
+        id="org-description"
+        field="description"
+        form={form}
+        label={m.organizationForm.description}
+        hint={m.organizationForm.descriptionHint}
+        optional
+        rows={8}
+        maxLength={10000}
+        value={values.description}
+        onValue={set('description')}
+      />
+      <fieldset class="form__group">
+        <legend>{m.organizationForm.contact}</legend>
+        <p class="hint">{m.organizationForm.contactHint}</p>
+        <TextField
+          id="org-contact-email"
+          field="contactEmail"
+          form={form}
+          label={m.organizationForm.contactEmail}
+          optional
+          type="email"
+          autocomplete="work email"
+          spellcheck={false}
+          value={values.contactEmail}
+          onValue={set('contactEmail')}
+        />
+        <TextField
+          id="org-contact-phone"
+          field="contactPhone"
+          form={form}
+          label={m.organizationForm.contactPhone}
+          optional
+          type="tel"
+          autocomplete="work tel"
+          value={values.contactPhone}
+          onValue={set('contactPhone')}
+        />
+      </fieldset>
+      <div class="form__actions">
+        <SubmitButton form={form}>{submitLabel}</SubmitButton>
+      </div>
+    </form>
+  );
+}

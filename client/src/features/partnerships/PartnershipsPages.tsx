@@ -1,0 +1,301 @@
+/**
+ * /partnerships: my organisations' partnerships; /partnerships/:id: a partnership's workspace
+ * (participants, status, whether it is shown publicly, completing or ending it, and its private
+ * channel).
+ */
+import { useState } from 'preact/hooks';
+import { ApiError, listMyOrganizations, type MyOrganization } from '../../shared/api/client';
+import { getPartnership, listMyPartnerships, setPartnershipConsent, updatePartnership, type Partnership } from './api';
+import { ConfirmAction } from '../../shared/ui/ConfirmAction';
+import { ExplainedText, FormError, FormStatus, SubmitButton, TextAreaField } from '../../shared/ui/Form';
+import { Discussion } from '../live/components/Discussion';
+import { LoadError, Loading } from '../../shared/ui/LoadError';
+import { PageHeading } from '../../shared/ui/PageHeading';
+import { RequireSignIn } from '../../shared/ui/RequireSignIn';
+import { useDocumentTitle, useI18n } from '../../shared/i18n/i18n';
+import { useLiveMessages } from '../live/i18n/messages';
+import { explainLiveError } from '../live/errors';
+import { Link } from '../../shared/router';
+import { useApi } from '../../shared/hooks/use-api';
+import { useLiveForm } from '../live/use-live-form';
+import { NotFoundPage } from '../../shared/ui/NotFoundPage';
+
+export function PartnershipsPage() {
+  const t = useLiveMessages();
+  return <RequireSignIn title={t.partnerships.title}>{() => <Partnerships />}</RequireSignIn>;
+}
+
+function Partnerships() {
+  const t = useLiveMessages();
+  const { formatDate } = useI18n();
+  useDocumentTitle(t.partnerships.title);
+  const partnerships = useApi((signal) => listMyPartnerships(signal), []);
+  return (
+    <div class="partnerships">
+      <PageHeading>{t.partnerships.title}</PageHeading>
+      <p class="lead">{t.partnerships.intro}</p>
+      {partnerships.error ? (
+        <LoadError error={partnerships.error} onRetry={partnerships.reload} />
+      ) : !partnerships.data ? (
+        <Loading />
+      ) : !partnerships.data.items.length ? (
+        <p class="notice-box">
+          {t.partnerships.empty} <Link href="/initiatives">{t.partnerships.findInitiatives}</Link>
+        </p>
+      ) : (
+        <ul class="partnership-list">
+          {partnerships.data.items.map((partnership) => (
+            <li key={partnership.id}>
+              <p class="partnership-list__name">
+                <Link href={`/partnerships/${partnership.id}`}>{partnership.initiativeTitle}</Link>
+              </p>
+              <p class="partnership-list__meta">
+                <span class={`partnership-status partnership-status--${partnership.status}`}>
+                  {t.partnerships.status[partnership.status]}
+                </span>{' '}
+                · {t.partnerships.since}{' '}
+                <time dateTime={partnership.createdAt}>{formatDate(partnership.createdAt.slice(0, 10))}</time> ·{' '}
+                {partnership.organizations.map((organization) => organization.name).join(', ')}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function PartnershipPage({ id }: { id: string }) {
+  const t = useLiveMessages();
+  return (
+    <RequireSignIn title={t.partnerships.title}>
+      {(user) => <PartnershipWorkspace id={id} key={user.id} />}
+    </RequireSignIn>
+  );
+}
+
+function PartnershipWorkspace({ id }: { id: string }) {
+  const partnership = useApi((signal) => getPartnership(id, signal), [id]);
+  const mine = useApi((signal) => listMyOrganizations(signal), []);
+  const [current, setCurrent] = useState<Partnership>();
+  if (partnership.error?.notFound) return <NotFoundPage />;
+  if (partnership.error) return <LoadError error={partnership.error} onRetry={partnership.reload} />;
+  if (!partnership.data || !mine.data)
+    return mine.error ? <LoadError error={mine.error} onRetry={mine.reload} /> : <Loading />;
+  const shown = current && current.id === id ? current : partnership.data;
+  return <Workspace partnership={shown} mine={mine.data.items} onChange={setCurrent} />;
+}
+
+function Workspace({
+  partnership,
+  mine,
+  onChange,
+}: {
+  partnership: Partnership;
+  mine: MyOrganization[];
+  onChange: (partnership: Partnership) => void;
+}) {
+  const t = useLiveMessages();
+  const { formatDate, countryName } = useI18n();
+  useDocumentTitle(t.partnerships.pageTitle(partnership.initiativeTitle));
+  const roles = new Map(mine.map((organization) => [organization.id, organization.myRole]));
+  const owned = partnership.organizations.filter((organization) => roles.get(organization.id) === 'owner');
+  const canEdit = partnership.organizations.some((organization) =>
+    ['owner', 'editor'].includes(roles.get(organization.id) ?? ''),
+  );
+  // Completing or ending removes the form that did it: the news takes focus here instead.
+  const [notice, setNotice] = useState<string>();
+
+  return (
+    <article class="partnership">
+      <p class="back-link">
+        <Link href="/partnerships">← {t.partnerships.back}</Link>
+      </p>
+      <PageHeading>{t.partnerships.pageTitle(partnership.initiativeTitle)}</PageHeading>
+      <dl class="city-summary">
+        <div>
+          <dt>{t.partnerships.initiative}</dt>
+          <dd>
+            <Link href={`/initiatives/${partnership.initiativeId}`}>{partnership.initiativeTitle}</Link>
+          </dd>
+        </div>
+        <div>
+          <dt>{t.partnerships.statusHeading}</dt>
+          <dd>
+            <span class={`partnership-status partnership-status--${partnership.status}`}>
+              {t.partnerships.status[partnership.status]}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t.partnerships.since}</dt>
+          <dd>
+            <time dateTime={partnership.createdAt}>{formatDate(partnership.createdAt.slice(0, 10))}</time>
+          </dd>
+        </div>
+      </dl>
+      <FormStatus message={notice} focus />
+      {partnership.outcomeNote && (
+        <section aria-labelledby="outcome-heading">
+          <h2 id="outcome-heading">{t.partnerships.outcome}</h2>
+          <p class="partnership__outcome">{partnership.outcomeNote}</p>
+        </section>
+      )}
+
+      <section aria-labelledby="participants-heading">
+        <h2 id="participants-heading">{t.partnerships.participants}</h2>
+        <ul class="participant-list">
+          {partnership.organizations.map((organization) => (
+            <li key={organization.id}>
+              <Link href={`/organizations/${organization.id}`}>{organization.name}</Link>
+              <span class="muted">
+                {' '}
+                · {organization.cityName}, {countryName(organization.country)}
+                {organization.lead && ` · ${t.partnerships.lead}`} ·{' '}
+                {organization.publicConsent ? t.partnerships.publicYes : t.partnerships.publicNo}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <p>{partnership.public ? t.partnerships.isPublic : t.partnerships.isPrivate}</p>
+      </section>
+
+      {owned.length > 0 && (
+        <section aria-labelledby="consent-heading" class="panel">
+          <h2 id="consent-heading">{t.partnerships.consentHeading}</h2>
+          <p class="hint" id="consent-hint">
+            {t.partnerships.consentHint}
+          </p>
+          {owned.map((organization) => (
+            <ConsentToggle
+              key={organization.id}
+              partnership={partnership}
+              organizationId={organization.id}
+              name={organization.name}
+              consent={organization.publicConsent}
+              onChange={onChange}
+            />
+          ))}
+        </section>
+      )}
+
+      {canEdit && partnership.status === 'active' && (
+        <StatusSection partnership={partnership} onChange={onChange} onNotice={setNotice} />
+      )}
+
+      {partnership.channelId !== null ? (
+        <Discussion channelId={partnership.channelId} heading={t.partnerships.channelHeading} anchor="channel" />
+      ) : (
+        <p class="notice-box">{t.partnerships.noChannel}</p>
+      )}
+    </article>
+  );
+}
+
+function ConsentToggle({
+  partnership,
+  organizationId,
+  name,
+  consent,
+  onChange,
+}: {
+  partnership: Partnership;
+  organizationId: string;
+  name: string;
+  consent: boolean;
+  onChange: (partnership: Partnership) => void;
+}) {
+  const t = useLiveMessages();
+  const { m } = useI18n();
+  const [status, setStatus] = useState<string>();
+  const [error, setError] = useState<ApiError>();
+  // Shown at once as the reader set it; back as it was if the server refuses.
+  const [checked, setChecked] = useState(consent);
+  const id = `consent-${organizationId}`;
+  const toggle = async (value: boolean) => {
+    setChecked(value);
+    setError(undefined);
+    try {
+      const updated = await setPartnershipConsent(partnership.id, organizationId, value);
+      onChange(updated);
+      setChecked(
+        updated.organizations.find((organization) => organization.id === organizationId)?.publicConsent ?? value,
+      );
+      setStatus(value ? t.partnerships.consentSaved : t.partnerships.consentWithdrawn);
+    } catch (caught) {
+      setChecked(!value);
+      setError(caught instanceof ApiError ? caught : new ApiError(0, String(caught)));
+    }
+  };
+  return (
+    <div class="consent">
+      <input
+        type="checkbox"
+        id={id}
+        checked={checked}
+        aria-describedby="consent-hint"
+        onChange={(event) => void toggle(event.currentTarget.checked)}
+      />
+      <label for={id}>{t.partnerships.consentLabel(name)}</label>
+      {error && (
+        <p class="field-error" role="alert">
+          <ExplainedText explained={explainLiveError(error, t, m)} />
+        </p>
+      )}
+      <FormStatus message={status} />
+    </div>
+  );
+}
+
+function StatusSection({
+  partnership,
+  onChange,
+  onNotice,
+}: {
+  partnership: Partnership;
+  onChange: (partnership: Partnership) => void;
+  onNotice: (text: string) => void;
+}) {
+  const t = useLiveMessages();
+  const [outcomeNote, setOutcomeNote] = useState('');
+  const complete = useLiveForm(
+    () => updatePartnership(partnership.id, { status: 'completed', outcomeNote: outcomeNote.trim() }),
+    {
+      fields: ['outcomeNote'],
+      onSuccess: (updated) => {
+        onNotice(t.partnerships.completed);
+        onChange(updated);
+      },
+    },
+  );
+  return (
+    <section aria-labelledby="partnership-status-heading" class="panel">
+      <h2 id="partnership-status-heading">{t.partnerships.statusHeading}</h2>
+      <form ref={complete.formRef} class="form" noValidate onSubmit={complete.onSubmit}>
+        <FormError form={complete} />
+        <TextAreaField
+          id="outcome-note"
+          field="outcomeNote"
+          form={complete}
+          label={t.partnerships.outcomeLabel}
+          hint={t.partnerships.outcomeHint}
+          value={outcomeNote}
+          onValue={setOutcomeNote}
+          rows={4}
+          maxLength={4000}
+        />
+        <div class="form__actions">
+          <SubmitButton form={complete}>{t.partnerships.complete}</SubmitButton>
+        </div>
+      </form>
+      <ConfirmAction
+        label={t.partnerships.end}
+        question={t.partnerships.endQuestion}
+        confirmLabel={t.partnerships.endConfirm}
+        action={() => updatePartnership(partnership.id, { status: 'ended' }).then(onChange)}
+        onDone={() => onNotice(t.partnerships.ended)}
+        danger
+      />
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import { getCity, type CityDetail } from '../../shared/api/client';
+import { DocumentTimeline } from './components/DocumentTimeline';
+import { LoadError, Loading } from '../../shared/ui/LoadError';
+import { PageHeading } from '../../shared/ui/PageHeading';
+import { MarkerIcon } from './components/TierMarker';
+import { TagList } from '../../shared/ui/TagList';
+import { useDocumentTitle, useI18n } from '../../shared/i18n/i18n';
+import { Link, useLocation } from '../../shared/router';
+import { useApi } from '../../shared/hooks/use-api';
+import { NotFoundPage } from '../../shared/ui/NotFoundPage';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function CityPage({ cityKey }: { cityKey: string }) {
+  const { m } = useI18n();
+  // ?on=YYYY-MM-DD shows which documents were in force, and the deadlines, as of that day.
+  const on = new URLSearchParams(useLocation().search).get('on') ?? undefined;
+  const onDate = on && ISO_DATE.test(on) ? on : undefined;
+  const city = useApi((signal) => getCity(cityKey, { on: onDate }, signal), [cityKey, onDate]);
+
+  if (city.error?.notFound) return <NotFoundPage title={m.notFound.cityTitle} text={m.notFound.cityText(cityKey)} />;
+  if (city.error) return <CityLoadError error={city.error} onRetry={city.reload} />;
+  if (!city.data || city.data.key !== cityKey) return <Loading />;
+  return <CityDetails city={city.data} />;
+}
+
+function CityLoadError(props: Parameters<typeof LoadError>[0]) {
+  const { m } = useI18n();
+  useDocumentTitle(m.common.loadFailed);
+  return (
+    <>
+      <BackLink />
+      <LoadError {...props} />
+    </>
+  );
+}
+
+function BackLink() {
+  const { m } = useI18n();
+  return (
+    <p class="back-link">
+      <Link href="/cities">← {m.city.back}</Link>
+    </p>
+  );
+}
+
+function CityDetails({ city }: { city: CityDetail }) {
+  const { m, language, placeName, countryName, areaName, formatDate } = useI18n();
+  const name = placeName(city);
+  useDocumentTitle(name);
+
+  return (
+    <article class="city">
+      <BackLink />
+      <PageHeading>{name}</PageHeading>
+      <dl class="city-summary">
+        {city.officialNamePl && (
+          <div>
+            <dt>{m.city.officialName}</dt>
+            <dd lang="pl">{city.officialNamePl}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{m.city.country}</dt>
+          <dd>{countryName(city.country)}</dd>
+        </div>
+        <div>
+          <dt>{m.city.relationship}</dt>
+          <dd class="tier">
+            <MarkerIcon kind={city.relationship} />
+            {m.relationship[city.relationship]}
+          </dd>
+        </div>
+        <div>
+          <dt>{m.city.status}</dt>
+          <dd>{m.status[city.status ?? 'none']}</dd>
+        </div>
+        <div>
+          <dt>{m.city.areas}</dt>
+          <dd>
+            <TagList values={city.areas} name={areaName} empty={m.city.noAreas} />
+          </dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="documents-heading">
+        <h2 id="documents-heading">{m.city.documents}</h2>
+        <p class="muted">{m.city.documentsAsOf(formatDate(city.factsOn))}</p>
+        <DocumentTimeline documents={city.documents} />
+      </section>
+
+      {city.facts.length > 0 && (
+        <section aria-labelledby="facts-heading">
+          <h2 id="facts-heading">{m.city.facts}</h2>
+          {/* The source notes exist only in English so far. */}
+          {language !== 'en' && <p class="muted">{m.city.factsInEnglish}</p>}
+          <ul class="notes" lang="en">
+            {city.facts.map((fact, index) => (
+              <li key={index}>{fact}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="networks-heading">
+        <h2 id="networks-heading">{m.city.networks}</h2>
+        {city.networks.length === 0 ? (
+          <p>{m.city.noNetworks(name)}</p>
+        ) : (
+          <ul class="networks">
+            {city.networks.map((network) => (
+              <li key={network.key}>
+                <span class="networks__name">{placeName(network)}</span>
+                {network.joinedYear !== null && <span class="muted"> · {m.city.joined(network.joinedYear)}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}
