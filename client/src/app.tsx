@@ -1,7 +1,7 @@
 import type { ComponentType } from 'preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { ROUTES, type AppRoute } from './routes';
-import { I18nProvider } from './shared/i18n/i18n';
+import { I18nProvider, type Language } from './shared/i18n/i18n';
 import { APP_LINKS, markNavigated, NavigationBridge } from './shared/router';
 import { SessionProvider } from './shared/session';
 import { Layout } from './shared/ui/Layout';
@@ -28,9 +28,9 @@ function routeComponent(route: AppRoute): ComponentType<RouteProps> {
 
 const ROUTE_COMPONENTS = ROUTES.map((route) => ({ path: route.path, component: routeComponent(route) }));
 
-export function App() {
+export function App({ language }: { language: Language }) {
   return (
-    <I18nProvider>
+    <I18nProvider language={language}>
       <LocationProvider scope={APP_LINKS}>
         <NavigationBridge />
         <SessionProvider>

@@ -17,7 +17,7 @@ import {
 import { LoadError, Loading } from '../../shared/ui/LoadError';
 import { PageHeading } from '../../shared/ui/PageHeading';
 import { MarkerIcon } from './components/TierMarker';
-import { WorldMap } from './components/WorldMap';
+import { useDeferred } from '../../shared/hooks/use-deferred';
 import { useDocumentTitle, useI18n } from '../../shared/i18n/i18n';
 import { Link } from '../../shared/router';
 import { useUrlFilters } from '../../shared/hooks/use-url-filters';
@@ -56,6 +56,8 @@ export function CitiesPage() {
   } = useUrlFilters(filtersFromSearch, FILTER_NAMES);
   const filtered = Object.keys(filters).length > 0;
   useDocumentTitle(m.cities.title);
+  // The map (its drawing code and the world's outlines) is the largest part of the page: its own chunk.
+  const WorldMap = useDeferred(() => import('./components/WorldMap').then((module) => module.WorldMap));
 
   const allCities = useApi((signal) => listCities({}, signal), []);
   const homeCity = useApi((signal) => getHomeCity(signal), []);
@@ -94,7 +96,7 @@ export function CitiesPage() {
           <h2 id="map-heading">{m.cities.mapHeading}</h2>
           {allCities.error ? (
             <LoadError error={allCities.error} onRetry={allCities.reload} />
-          ) : allCities.data ? (
+          ) : allCities.data && WorldMap ? (
             <WorldMap cities={allCities.data.items} home={homeCity.data} matching={matchingKeys} />
           ) : (
             <Loading />

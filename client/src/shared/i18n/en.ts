@@ -23,6 +23,13 @@ export const en: Messages = {
     account: 'My account',
     myOrganizations: 'My organisations',
     moderation: 'Verification queue',
+    navInitiatives: 'Initiatives',
+    navForum: 'Forum',
+    myInitiatives: 'My initiatives',
+    initiativeModeration: 'Moderation',
+    interests: 'Interests',
+    partnerships: 'Partnerships',
+    menu: 'Menu',
   },
   common: {
     loading: 'Loading…',

@@ -1,17 +1,37 @@
 /**
  * The language of the interface (Polish or English): remembered in localStorage, first guessed
  * from the browser, and mirrored on <html lang> so screen readers pronounce the page correctly.
+ * Only the reader's catalog is loaded with the first page; the other one when asked for.
  */
 import type { ComponentChildren } from 'preact';
 import { createContext } from 'preact';
 import { useContext, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { DatePrecision } from '../api/client';
-import { en } from './en';
-import { pl, type Messages } from './pl';
+import type { Messages } from './pl';
 
 export type Language = 'pl' | 'en';
 export const LANGUAGES: readonly Language[] = ['pl', 'en'];
-const CATALOGS: Record<Language, Messages> = { pl, en };
+const CATALOG_LOADERS: Record<Language, () => Promise<Messages>> = {
+  pl: () => import('./pl').then((module) => module.pl),
+  en: () => import('./en').then((module) => module.en),
+};
+const catalogs = new Map<Language, Promise<Messages>>();
+const loadedCatalogs = new Map<Language, Messages>();
+
+/** The shared texts in a language: loaded once, then at hand. */
+export function loadMessages(language: Language): Promise<Messages> {
+  let catalog = catalogs.get(language);
+  if (!catalog) {
+    catalog = CATALOG_LOADERS[language]().then((messages) => {
+      loadedCatalogs.set(language, messages);
+      return messages;
+    });
+    // A failed load (offline) may be tried again.
+    catalog.catch(() => catalogs.delete(language));
+    catalogs.set(language, catalog);
+  }
+  return catalog;
+}
 const LOCALES: Record<Language, string> = { pl: 'pl-PL', en: 'en-GB' };
 const STORAGE_KEY = 'cooperation-forum.language';
 
@@ -19,7 +39,7 @@ function isLanguage(value: unknown): value is Language {
   return value === 'pl' || value === 'en';
 }
 
-function initialLanguage(): Language {
+export function initialLanguage(): Language {
   try {
     const stored = window.localStorage.getItem(STORAGE_KEY);
     if (isLanguage(stored)) return stored;
@@ -53,9 +73,8 @@ export interface I18n {
   placeName: (place: { name: string; namePl: string | null }) => string;
 }
 
-function createI18n(language: Language, setLanguage: (language: Language) => void): I18n {
+function createI18n(language: Language, m: Messages, setLanguage: (language: Language) => void): I18n {
   const locale = LOCALES[language];
-  const m = CATALOGS[language];
   const dateFormats = {
     day: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
     month: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
@@ -87,8 +106,10 @@ function createI18n(language: Language, setLanguage: (language: Language) => voi
 
 const I18nContext = createContext<I18n | null>(null);
 
-export function I18nProvider({ children }: { children: ComponentChildren }) {
-  const [language, setLanguageState] = useState<Language>(initialLanguage);
+/** The interface in `language`, whose catalog main.tsx has loaded before the first render. */
+export function I18nProvider({ language: first, children }: { language: Language; children: ComponentChildren }) {
+  const [language, setLanguageState] = useState<Language>(first);
+  const [messages, setMessages] = useState<Messages>(() => loadedCatalogs.get(first)!);
 
   useLayoutEffect(() => {
     document.documentElement.lang = language;
@@ -96,15 +117,21 @@ export function I18nProvider({ children }: { children: ComponentChildren }) {
 
   const i18n = useMemo(
     () =>
-      createI18n(language, (next) => {
+      createI18n(language, messages, (next) => {
         try {
           window.localStorage.setItem(STORAGE_KEY, next);
         } catch {
           // Not remembered, but still switched for this visit.
         }
-        setLanguageState(next);
+        const show = (loaded: Messages) => {
+          setMessages(loaded);
+          setLanguageState(next);
+        };
+        const loaded = loadedCatalogs.get(next);
+        if (loaded) show(loaded);
+        else loadMessages(next).then(show, () => undefined);
       }),
-    [language],
+    [language, messages],
   );
   return <I18nContext.Provider value={i18n}>{children}</I18nContext.Provider>;
 }

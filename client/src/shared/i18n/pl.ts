@@ -38,6 +38,13 @@ export const pl = {
     account: 'Moje konto',
     myOrganizations: 'Moje organizacje',
     moderation: 'Weryfikacja organizacji',
+    navInitiatives: 'Inicjatywy',
+    navForum: 'Forum',
+    myInitiatives: 'Moje inicjatywy',
+    initiativeModeration: 'Moderacja',
+    interests: 'Zainteresowania',
+    partnerships: 'Partnerstwa',
+    menu: 'Menu',
   },
   common: {
     loading: 'Wczytywanie…',

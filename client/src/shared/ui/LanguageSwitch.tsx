@@ -1,9 +1,13 @@
 import { useSession } from '../session';
 import { updateMe } from '../api/client';
-import { LANGUAGES, useI18n, type Language } from '../i18n/i18n';
+import { LANGUAGES, loadMessages, useI18n, type Language } from '../i18n/i18n';
 
 // Each language is named in itself, so a reader who does not understand the current one still finds theirs.
 const NAMES: Record<Language, string> = { pl: 'Polski', en: 'English' };
+
+function preloadOthers() {
+  for (const language of LANGUAGES) void loadMessages(language).catch(() => undefined);
+}
 
 export function LanguageSwitch() {
   const { language, setLanguage, m } = useI18n();
@@ -17,7 +21,14 @@ export function LanguageSwitch() {
     }
   };
   return (
-    <div class="language-switch" role="group" aria-label={m.app.languageLabel}>
+    <div
+      class="language-switch"
+      role="group"
+      aria-label={m.app.languageLabel}
+      // The other language's texts are fetched as the pointer or focus comes near, ready for the click.
+      onPointerEnter={preloadOthers}
+      onFocusIn={preloadOthers}
+    >
       {LANGUAGES.map((option) => (
         <button
           type="button"

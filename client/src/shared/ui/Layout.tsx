@@ -1,25 +1,19 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentPath, isStaff, loginHref, registerHref, useLogOut, useSession } from '../session';
+import { useDeferred } from '../hooks/use-deferred';
 import { useI18n } from '../i18n/i18n';
 import { Link, useLocation } from '../router';
-import {
-  InitiativesNavLink,
-  ModerationNavLink,
-  MyInitiativesNavLink,
-} from '../../features/initiatives/components/NavLinks';
-import { ForumNavLink } from '../../features/forum/components/ForumNavLink';
 import { LanguageSwitch } from './LanguageSwitch';
-import { LiveNavLinks } from '../../features/live/components/LiveNavLinks';
-import { NotificationBell } from '../../features/live/components/NotificationBell';
+
+/** aria-current for a section's link: the list itself is the current page, a page below it is inside it. */
+function sectionCurrent(path: string, href: string): 'page' | 'true' | undefined {
+  return path === href ? 'page' : path.startsWith(`${href}/`) ? 'true' : undefined;
+}
 
 export function Layout({ children }: { children: ComponentChildren }) {
   const { m } = useI18n();
   const { path } = useLocation();
-  // The list itself is the current page; a city page is inside that section.
-  const citiesCurrent = path === '/' || path === '/cities' ? 'page' : path.startsWith('/cities/') ? 'true' : undefined;
-  const organizationsCurrent =
-    path === '/organizations' ? 'page' : path.startsWith('/organizations/') ? 'true' : undefined;
   return (
     <>
       <a class="skip-link" href="#main">
@@ -30,30 +24,8 @@ export function Layout({ children }: { children: ComponentChildren }) {
           <Link href="/" class="site-name">
             {m.app.name}
           </Link>
-          <nav class="main-nav" aria-label={m.app.navLabel}>
-            <ul>
-              <li>
-                <Link href="/cities" aria-current={citiesCurrent}>
-                  {m.app.navCities}
-                </Link>
-              </li>
-              <li>
-                <Link href="/organizations" aria-current={organizationsCurrent}>
-                  {m.app.navOrganizations}
-                </Link>
-              </li>
-              <InitiativesNavLink path={path} />
-              <ForumNavLink path={path} />
-              <li>
-                <a href="/api/docs">{m.app.navApi}</a>
-              </li>
-            </ul>
-          </nav>
-          <div class="site-header__tools">
-            <AccountNav path={path} />
-            <NotificationBell />
-            <LanguageSwitch />
-          </div>
+          <SiteMenu path={path} />
+          <NotificationBellSlot />
         </div>
       </header>
       <main id="main" tabIndex={-1}>
@@ -68,6 +40,81 @@ export function Layout({ children }: { children: ComponentChildren }) {
       </footer>
     </>
   );
+}
+
+/**
+ * The site's navigation, the account's links and the language. On a narrow screen they fold into a
+ * disclosure behind a "Menu" button (aria-expanded, aria-controls; Escape closes it and gives focus
+ * back to the button; following a link closes it); on a wide one the button is hidden by the
+ * stylesheet and everything shows in the header.
+ */
+function SiteMenu({ path }: { path: string }) {
+  const { m } = useI18n();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => setOpen(false), [path]);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    setOpen(false);
+    button.current?.focus();
+  };
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        class="menu-button"
+        aria-expanded={open}
+        aria-controls="site-menu"
+        onClick={() => setOpen(!open)}
+        onKeyDown={onKeyDown}
+      >
+        <span class="menu-button__icon" aria-hidden="true" />
+        {m.app.menu}
+      </button>
+      <div id="site-menu" class={`site-menu${open ? ' is-open' : ''}`} onKeyDown={onKeyDown}>
+        <nav class="main-nav" aria-label={m.app.navLabel}>
+          <ul>
+            <li>
+              <Link href="/cities" aria-current={path === '/' ? 'page' : sectionCurrent(path, '/cities')}>
+                {m.app.navCities}
+              </Link>
+            </li>
+            <li>
+              <Link href="/organizations" aria-current={sectionCurrent(path, '/organizations')}>
+                {m.app.navOrganizations}
+              </Link>
+            </li>
+            <li>
+              <Link href="/initiatives" aria-current={sectionCurrent(path, '/initiatives')}>
+                {m.app.navInitiatives}
+              </Link>
+            </li>
+            <li>
+              <Link href="/forum" aria-current={sectionCurrent(path, '/forum')}>
+                {m.app.navForum}
+              </Link>
+            </li>
+            <li>
+              <a href="/api/docs">{m.app.navApi}</a>
+            </li>
+          </ul>
+        </nav>
+        <AccountNav path={path} />
+        <LanguageSwitch />
+      </div>
+    </>
+  );
+}
+
+/** The bell is code for signed-in readers only (with the socket): loaded once someone signs in. */
+function NotificationBellSlot() {
+  const { user } = useSession();
+  const Bell = useDeferred(
+    () => import('../../features/live/components/NotificationBell').then((module) => module.NotificationBell),
+    Boolean(user),
+  );
+  return Bell ? <Bell /> : null;
 }
 
 /** Pages that are not a way back after logging in: signing in itself, and the one-time links of e-mails. */
@@ -118,8 +165,21 @@ function AccountNav({ path }: { path: string }) {
             {m.app.myOrganizations}
           </Link>
         </li>
-        <MyInitiativesNavLink path={path} />
-        <LiveNavLinks path={path} />
+        <li>
+          <Link href="/my-initiatives" aria-current={current('/my-initiatives')}>
+            {m.app.myInitiatives}
+          </Link>
+        </li>
+        <li>
+          <Link href="/interests" aria-current={sectionCurrent(path, '/interests')}>
+            {m.app.interests}
+          </Link>
+        </li>
+        <li>
+          <Link href="/partnerships" aria-current={sectionCurrent(path, '/partnerships')}>
+            {m.app.partnerships}
+          </Link>
+        </li>
         {isStaff(user) && (
           <li>
             <Link href="/moderation/organizations" aria-current={current('/moderation/organizations')}>
@@ -127,7 +187,13 @@ function AccountNav({ path }: { path: string }) {
             </Link>
           </li>
         )}
-        <ModerationNavLink path={path} />
+        {isStaff(user) && (
+          <li>
+            <Link href="/moderation" aria-current={current('/moderation')}>
+              {m.app.initiativeModeration}
+            </Link>
+          </li>
+        )}
         <li>
           <button type="button" class="account-nav__log-out" onClick={() => void logOut()}>
             {m.app.logOut}

@@ -4,7 +4,6 @@ import type { ForumMessages } from './pl';
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const forumEn: ForumMessages = {
-  nav: 'Forum',
   title: 'International Cooperation Forum',
   intro:
     'The yearly meeting of the organisations, schools, universities and institutions that work with partners abroad. Organisations propose sessions, the city builds the agenda, and participants register for sessions, ask questions live and book 1:1 meetings.',

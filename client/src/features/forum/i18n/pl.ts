@@ -10,7 +10,6 @@ function plural(n: number, one: string, few: string, many: string): string {
 }
 
 export const forumPl = {
-  nav: 'Forum',
   title: 'Międzynarodowe Forum Współpracy',
   intro:
     'Coroczne spotkanie organizacji, szkół, uczelni i instytucji, które współpracują z partnerami z zagranicy. Organizacje proponują sesje, miasto układa program, a uczestnicy zapisują się na sesje, zadają pytania na żywo i umawiają spotkania 1:1.',

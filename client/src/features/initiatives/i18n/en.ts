@@ -5,11 +5,6 @@ const initiatives = (n: number) => `${n} ${n === 1 ? 'initiative' : 'initiatives
 const reports = (n: number) => `${n} ${n === 1 ? 'report' : 'reports'}`;
 
 export const initiativesEn: InitiativeMessages = {
-  nav: {
-    initiatives: 'Initiatives',
-    myInitiatives: 'My initiatives',
-    moderation: 'Moderation',
-  },
   kind: {
     joint_project: 'Joint project',
     partner_search: 'Partner search',

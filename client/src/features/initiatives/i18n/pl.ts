@@ -13,11 +13,6 @@ const initiatives = (n: number) => plural(n, 'inicjatywa', 'inicjatywy', 'inicja
 const reports = (n: number) => plural(n, 'zgłoszenie', 'zgłoszenia', 'zgłoszeń');
 
 export const initiativesPl = {
-  nav: {
-    initiatives: 'Inicjatywy',
-    myInitiatives: 'Moje inicjatywy',
-    moderation: 'Moderacja',
-  },
   kind: {
     joint_project: 'Wspólny projekt',
     partner_search: 'Poszukiwanie partnera',

@@ -4,10 +4,6 @@ import type { LiveMessages } from './pl';
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const liveEn: LiveMessages = {
-  nav: {
-    interests: 'Interests',
-    partnerships: 'Partnerships',
-  },
   connection: {
     connecting: 'Connecting…',
     connected: 'Live',

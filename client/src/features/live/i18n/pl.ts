@@ -11,10 +11,6 @@ function plural(n: number, one: string, few: string, many: string): string {
 }
 
 export const livePl = {
-  nav: {
-    interests: 'Zainteresowania',
-    partnerships: 'Partnerstwa',
-  },
   connection: {
     connecting: 'Łączenie…',
     connected: 'Na żywo',
