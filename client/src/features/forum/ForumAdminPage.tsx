@@ -44,7 +44,6 @@ import {
   EditionStatusBadge,
   editionDays,
   forumTimestamp,
-  InputField,
   KindLabel,
   useForumForm,
   useForumFormat,
@@ -315,7 +314,7 @@ function AcceptForm({
         placeholder={fm.chooseDay}
       />
       <div class="form__group">
-        <InputField
+        <TextField
           id={id('start')}
           field="startsAt"
           form={form}
@@ -325,7 +324,7 @@ function AcceptForm({
           onValue={set('start')}
           class="field--short"
         />
-        <InputField
+        <TextField
           id={id('end')}
           field="endsAt"
           form={form}
@@ -335,7 +334,7 @@ function AcceptForm({
           onValue={set('end')}
           class="field--short"
         />
-        <InputField
+        <TextField
           id={id('capacity')}
           field="capacity"
           form={form}
@@ -468,7 +467,7 @@ function Slots({ edition }: { edition: Edition }) {
           placeholder={fm.chooseDay}
         />
         <div class="form__group">
-          <InputField
+          <TextField
             id="slots-from"
             field="from"
             form={form}
@@ -478,7 +477,7 @@ function Slots({ edition }: { edition: Edition }) {
             onValue={set('from')}
             class="field--short"
           />
-          <InputField
+          <TextField
             id="slots-to"
             field="to"
             form={form}
@@ -488,7 +487,7 @@ function Slots({ edition }: { edition: Edition }) {
             onValue={set('to')}
             class="field--short"
           />
-          <InputField
+          <TextField
             id="slots-length"
             field="minutes"
             form={form}
@@ -689,7 +688,7 @@ function CreateEdition({ onCreated }: { onCreated: (edition: Edition) => void })
         aria-labelledby="admin-create"
       >
         <FormError form={form} />
-        <InputField
+        <TextField
           id="edition-year"
           field="year"
           form={form}
@@ -722,7 +721,7 @@ function CreateEdition({ onCreated }: { onCreated: (edition: Edition) => void })
           onValue={set('themeEn')}
         />
         <div class="form__group">
-          <InputField
+          <TextField
             id="edition-starts"
             field="startsOn"
             form={form}
@@ -732,7 +731,7 @@ function CreateEdition({ onCreated }: { onCreated: (edition: Edition) => void })
             onValue={set('startsOn')}
             class="field--short"
           />
-          <InputField
+          <TextField
             id="edition-ends"
             field="endsOn"
             form={form}
@@ -762,7 +761,7 @@ function CreateEdition({ onCreated }: { onCreated: (edition: Edition) => void })
           values={values.languages}
           onValues={set('languages')}
         />
-        <InputField
+        <TextField
           id="edition-tables"
           field="meetingTables"
           form={form}

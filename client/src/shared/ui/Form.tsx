@@ -95,30 +95,42 @@ interface FieldShellProps {
   children: (described: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: 'true' }) => ComponentChildren;
 }
 
+/** The hint and the error of a field or a group, with the ids that aria-describedby names. */
+function FieldMessages({ id, hint, error }: { id: string; hint?: ComponentChildren; error?: Explained }) {
+  const { m } = useI18n();
+  return (
+    <>
+      {hint && (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} class="field-error">
+          <span class="visually-hidden">{m.form.errorPrefix} </span>
+          <ExplainedText explained={error} />
+        </p>
+      )}
+    </>
+  );
+}
+
+/** What aria-describedby names for FieldMessages: the error first, then the hint. */
+function describedBy(id: string, hint?: ComponentChildren, error?: Explained): string | undefined {
+  return [error ? `${id}-error` : undefined, hint ? `${id}-hint` : undefined].filter(Boolean).join(' ') || undefined;
+}
+
 /** Label, hint and error around one input; the render prop gets the attributes that tie them together. */
 export function FieldShell({ id, label, hint, error, optional, class: className, children }: FieldShellProps) {
   const { m } = useI18n();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label for={id}>
         {label}
         {optional && <span class="field__optional"> ({m.form.optional})</span>}
       </label>
-      {hint && (
-        <p id={hintId} class="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} class="field-error">
-          <span class="visually-hidden">{m.form.errorPrefix} </span>
-          <ExplainedText explained={error} />
-        </p>
-      )}
-      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? 'true' : undefined })}
+      <FieldMessages id={id} hint={hint} error={error} />
+      {children({ id, 'aria-describedby': describedBy(id, hint, error), 'aria-invalid': error ? 'true' : undefined })}
     </div>
   );
 }
@@ -133,13 +145,18 @@ interface TextFieldProps {
   optional?: boolean;
   value: string;
   onValue: (value: string) => void;
-  type: 'text' | 'email' | 'password' | 'url' | 'tel';
+  type: 'text' | 'email' | 'password' | 'url' | 'tel' | 'date' | 'time' | 'number';
   autocomplete?: string;
   spellcheck?: boolean;
   maxLength?: number;
+  /** For dates, times and numbers. */
+  min?: number | string;
+  max?: number | string;
+  step?: number;
   class?: string;
 }
 
+/** One labelled input (text of any kind, a date, a time or a number) with its hint and error. */
 export function TextField({
   id,
   field,
@@ -154,6 +171,9 @@ export function TextField({
   autocomplete,
   spellcheck,
   maxLength,
+  min,
+  max,
+  step,
 }: TextFieldProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={form.fieldError(field)} optional={optional} class={className}>
@@ -168,6 +188,10 @@ export function TextField({
           autocomplete={autocomplete}
           spellcheck={spellcheck}
           maxLength={maxLength}
+          min={min}
+          max={max}
+          step={step}
+          inputMode={type === 'number' ? 'numeric' : undefined}
           value={value}
           required={!optional}
           onInput={(event) => onValue(event.currentTarget.value)}
@@ -320,25 +344,15 @@ interface ChoiceFieldsetProps {
 
 /** The fieldset of a list of choices: its legend, hint and error, described to assistive technology. */
 export function ChoiceFieldset({ id, field, form, legend, hint, children }: ChoiceFieldsetProps) {
-  const { m } = useI18n();
   const error = form.fieldError(field);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset class={`checkbox-group${error ? ' field--invalid' : ''}`} id={id} aria-describedby={describedBy}>
+    <fieldset
+      class={`checkbox-group${error ? ' field--invalid' : ''}`}
+      id={id}
+      aria-describedby={describedBy(id, hint, error)}
+    >
       <legend>{legend}</legend>
-      {hint && (
-        <p id={hintId} class="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} class="field-error">
-          <span class="visually-hidden">{m.form.errorPrefix} </span>
-          <ExplainedText explained={error} />
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
       {children}
     </fieldset>
   );

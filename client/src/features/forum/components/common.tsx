@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { ApiError, type Me } from '../../../shared/api/client';
 import { getEdition, type Edition, type EditionStatus, type SessionKind } from '../api';
-import { FieldShell } from '../../../shared/ui/Form';
+import { ExplainedText } from '../../../shared/ui/Form';
 import { LoadError, Loading } from '../../../shared/ui/LoadError';
 import { RequireSignIn } from '../../../shared/ui/RequireSignIn';
 import { useForumMessages, type ForumMessages } from '../i18n/messages';
@@ -209,59 +209,6 @@ export function useForumForm<T>(
   };
 }
 
-interface InputFieldProps {
-  id: string;
-  /** The API's name for the field, whose errors this field shows. */
-  field: string;
-  form: FormState;
-  label: ComponentChildren;
-  hint?: ComponentChildren;
-  optional?: boolean;
-  value: string;
-  onValue: (value: string) => void;
-  type: 'date' | 'time' | 'number';
-  min?: number | string;
-  max?: number | string;
-  step?: number;
-  class?: string;
-}
-
-/** A date, time or number input with its label, hint and error (as TextField is for text). */
-export function InputField({
-  id,
-  field,
-  form,
-  label,
-  hint,
-  optional,
-  value,
-  onValue,
-  type,
-  min,
-  max,
-  step,
-  class: className,
-}: InputFieldProps) {
-  return (
-    <FieldShell id={id} label={label} hint={hint} error={form.fieldError(field)} optional={optional} class={className}>
-      {(described) => (
-        <input
-          {...described}
-          type={type}
-          name={field}
-          value={value}
-          min={min}
-          max={max}
-          step={step}
-          inputMode={type === 'number' ? 'numeric' : undefined}
-          required={!optional}
-          onInput={(event) => onValue(event.currentTarget.value)}
-        />
-      )}
-    </FieldShell>
-  );
-}
-
 /** The edition's stage in words, marked by more than its colour. */
 export function EditionStatusBadge({ status }: { status: EditionStatus }) {
   const fm = useForumMessages();
@@ -276,18 +223,10 @@ export function KindLabel({ kind }: { kind: SessionKind }) {
 /** An error for places outside a form (a button's request): the forum's words, or the general ones. */
 export function ActionError({ error }: { error?: ApiError }) {
   const explain = useExplainError();
-  const { m, language } = useI18n();
   if (!error) return null;
-  const explained = explain(error);
   return (
     <p class="form-error forum-action-error" role="alert">
-      {explained.lang && language !== 'en' ? (
-        <>
-          {m.common.serverSaid} <span lang="en">{explained.text}</span>
-        </>
-      ) : (
-        explained.text
-      )}
+      <ExplainedText explained={explain(error)} />
     </p>
   );
 }

@@ -19,31 +19,11 @@ import {
   TextField,
 } from '../../../shared/ui/Form';
 import { LoadError, Loading } from '../../../shared/ui/LoadError';
+import { chosenLanguages, COMMON_LANGUAGES, languageChoices, typedCodes } from '../../../shared/languages';
 import { GroupedChoices } from './ChoiceGroups';
 import { CoOrganizerPicker, type CoOrganizer } from './CoOrganizerPicker';
 import { useVocabulary } from './use-vocabulary';
 
-/** Languages offered as boxes to tick (as on the organisation form); others by code. */
-const COMMON_LANGUAGES = [
-  'pl',
-  'en',
-  'de',
-  'fr',
-  'es',
-  'it',
-  'pt',
-  'nl',
-  'uk',
-  'cs',
-  'sk',
-  'hu',
-  'lt',
-  'hr',
-  'he',
-  'ar',
-  'ja',
-  'zh',
-];
 const FIELDS = [
   'organizationId',
   'kind',
@@ -102,20 +82,13 @@ function valuesOf(
     targetCountries: countries.filter((code) => listedCountries.includes(code)),
     otherCountries: countries.filter((code) => !listedCountries.includes(code)).join(', '),
     soughtOrgTypes: initiative?.soughtOrgTypes ?? [],
-    languages: languages.filter((code) => COMMON_LANGUAGES.includes(code)),
-    otherLanguages: languages.filter((code) => !COMMON_LANGUAGES.includes(code)).join(', '),
+    ...languageChoices(languages),
     startsOn: initiative?.startsOn ?? '',
     endsOn: initiative?.endsOn ?? '',
     fundingProgramme: initiative?.fundingProgramme ?? '',
     coOrganizers: (initiative?.coOrganizers ?? []).map(({ id, name }) => ({ id, name })),
   };
 }
-
-const codes = (text: string) =>
-  text
-    .split(/[\s,;]+/)
-    .map((code) => code.trim())
-    .filter(Boolean);
 
 /**
  * The request body. An empty optional field is left out of a new initiative; when editing it is
@@ -134,10 +107,10 @@ function inputOf(values: Values, editing: boolean): InitiativeInput {
     goals: values.goals,
     targetCities: values.targetCities,
     targetCountries: [
-      ...new Set([...values.targetCountries, ...codes(values.otherCountries).map((code) => code.toUpperCase())]),
+      ...new Set([...values.targetCountries, ...typedCodes(values.otherCountries).map((code) => code.toUpperCase())]),
     ],
     soughtOrgTypes: values.soughtOrgTypes,
-    languages: [...new Set([...values.languages, ...codes(values.otherLanguages).map((code) => code.toLowerCase())])],
+    languages: chosenLanguages(values.languages, values.otherLanguages),
     startsOn: optional(values.startsOn),
     endsOn: optional(values.endsOn),
     fundingProgramme: optional(values.fundingProgramme),

@@ -16,28 +16,8 @@ import { useApi } from '../../../shared/hooks/use-api';
 import { useForm } from '../../../shared/hooks/use-form';
 import { CheckboxGroup, FormError, SelectField, SubmitButton, TextAreaField, TextField } from '../../../shared/ui/Form';
 import { LoadError, Loading } from '../../../shared/ui/LoadError';
+import { chosenLanguages, COMMON_LANGUAGES, languageChoices } from '../../../shared/languages';
 
-/** Languages offered as boxes to tick: Polish, English and those of the partner cities; others by code. */
-const COMMON_LANGUAGES = [
-  'pl',
-  'en',
-  'de',
-  'fr',
-  'es',
-  'it',
-  'pt',
-  'nl',
-  'uk',
-  'cs',
-  'sk',
-  'hu',
-  'lt',
-  'hr',
-  'he',
-  'ar',
-  'ja',
-  'zh',
-];
 const OTHER_CITY = '_other';
 const FIELDS = [
   'name',
@@ -78,8 +58,7 @@ function valuesOf(organization?: OrganizationDetail): Values {
     cityName: organization && !organization.city.key ? organization.city.name : '',
     country: organization && !organization.city.key ? organization.city.country : '',
     areas: organization?.areas ?? [],
-    languages: languages.filter((code) => COMMON_LANGUAGES.includes(code)),
-    otherLanguages: languages.filter((code) => !COMMON_LANGUAGES.includes(code)).join(', '),
+    ...languageChoices(languages),
     website: organization?.website ?? '',
     description: organization?.description ?? '',
     contactEmail: organization?.contactEmail ?? '',
@@ -94,10 +73,6 @@ function valuesOf(organization?: OrganizationDetail): Values {
 function inputOf(values: Values, editing: boolean): OrganizationInput {
   const optional = (value: string) =>
     value.trim() ? value.trim() : editing ? (null as unknown as undefined) : undefined;
-  const others = values.otherLanguages
-    .split(/[\s,;]+/)
-    .map((code) => code.trim().toLowerCase())
-    .filter(Boolean);
   const city =
     values.cityChoice === OTHER_CITY
       ? { city: values.cityName.trim(), country: values.country.trim().toUpperCase() }
@@ -109,7 +84,7 @@ function inputOf(values: Values, editing: boolean): OrganizationInput {
     type: values.type,
     ...city,
     areas: values.areas,
-    languages: [...new Set([...values.languages, ...others])],
+    languages: chosenLanguages(values.languages, values.otherLanguages),
     website: optional(values.website),
     description: editing ? values.description : optional(values.description),
     contactEmail: optional(values.contactEmail),
