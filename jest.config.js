@@ -46,8 +46,8 @@ module.exports = {
       displayName: 'browser',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.browser-spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      globalSetup: '<rootDir>/test/browser/global-setup.ts',
+      globalTeardown: '<rootDir>/test/browser/global-teardown.ts',
     },
   ].filter(Boolean),
 };

@@ -4,12 +4,12 @@
  * organisation from its creation to its verification, invitations, and accessibility (axe-core).
  * Needs the client built first: `npm run build`.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { PASSWORD, signUp, type SignedIn } from '../support/accounts';
 import type { TestApp } from '../support/test-app';
 import { waitUntil } from './browser';
 import {
+  downloadedText,
   accountNav,
   browserHarness,
   expectNoAccessibilityViolations,
@@ -407,7 +407,7 @@ describe('the account page', () => {
       page.getByRole('button', { name: 'Download my data' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('cooperation-forum-my-data.json');
-    const data = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    const data = JSON.parse(await downloadedText(download));
     expect(data.account.email).toBe(user.email);
     await page.getByText('Your data has been downloaded as cooperation-forum-my-data.json.').waitFor();
 

@@ -2,7 +2,7 @@
  * Browser-test helpers: the system's Chromium driven by playwright-core (no browser download),
  * and an axe-core accessibility check.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -17,7 +17,15 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export function launchBrowser(): Promise<Browser> {
+/** The Chromium the browser tests share (started once, by their global setup). */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** The shared Chromium when the global setup started one, else a Chromium of this file's own. */
+export function connectBrowser(): Promise<Browser> {
+  const endpoint = process.env.CF_BROWSER_WS_ENDPOINT;
+  if (endpoint) return chromium.connect(endpoint);
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 

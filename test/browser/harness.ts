@@ -1,16 +1,17 @@
 /**
- * What every browser test file sets up: the real app listening with the built client, the system's
- * Chromium, fresh per-address limits before each test, and a check after each test that no page
+ * What every browser test file sets up: the real app listening with the built client (its own
+ * database, as the tests read and write it directly), the one Chromium all files share (started
+ * by global-setup.ts), fresh per-address limits before each test, and a check after each test that no page
  * reported an error (a script error, a CSP violation, a failed request) it did not expect.
  * Call browserHarness() at the top level of a test file, before its own hooks.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import request from 'supertest';
 import { clearAddressLimits, PASSWORD } from '../support/accounts';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { checkAccessibility, launchBrowser, waitUntil } from './browser';
+import { checkAccessibility, connectBrowser, waitUntil } from './browser';
 
 export type Language = 'pl' | 'en';
 
@@ -52,7 +53,7 @@ export function browserHarness(): BrowserHarness {
     if (!existsSync(resolve(CLIENT_DIR, 'index.html')))
       throw new Error(`The web client is not built in ${CLIENT_DIR}: run \`npm run build\` first`);
     t = await startTestApp({ listen: true, config: { clientDir: CLIENT_DIR } });
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   });
 
   beforeEach(async () => {
@@ -115,6 +116,13 @@ export function browserHarness(): BrowserHarness {
     },
   };
   return harness;
+}
+
+/** A download's content (the browser is shared over a connection, so there is no local file to read). */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
