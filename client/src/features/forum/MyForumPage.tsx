@@ -266,8 +266,8 @@ function Schedule({
       {sorted.length === 0 ? (
         <p class="empty">{fm.noMeetings}</p>
       ) : (
-        <div class="table-scroll">
-          <table class="table forum-meetings">
+        <div>
+          <table class="table table--stacked forum-meetings">
             <caption class="visually-hidden">{fm.scheduleOf(organization.name)}</caption>
             <thead>
               <tr>
@@ -286,17 +286,17 @@ function Schedule({
                 return (
                   <tr key={meeting.id} data-meeting-id={meeting.id}>
                     <th scope="row">{format.span(meeting.startsAt, meeting.endsAt)}</th>
-                    <td>
+                    <td data-label={fm.meetingWith}>
                       {other}
                       <span class="forum-meetings__who">
                         {invited ? fm.requestedBy(meeting.requesterName) : fm.requestedOf(meeting.inviteeName)}
                       </span>
                       {meeting.message && <q class="forum-meetings__message">{meeting.message}</q>}
                     </td>
-                    <td>
+                    <td data-label={fm.meetingStatusLabel}>
                       <span class={`badge forum-meeting--${meeting.status}`}>{fm.meetingStatus[meeting.status]}</span>
                     </td>
-                    <td class="forum-meetings__table">
+                    <td class="forum-meetings__table" data-label={fm.meetingTable}>
                       {meeting.tableNo !== null ? fm.tableNo(meeting.tableNo) : '–'}
                     </td>
                     {canAct && (

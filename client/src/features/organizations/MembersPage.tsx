@@ -90,7 +90,7 @@ function MemberTable({ organization, members, user, onChange }: MemberProps) {
   return (
     <section aria-labelledby="members-heading">
       <h2 id="members-heading">{m.members.listHeading(members.length)}</h2>
-      <table class="table">
+      <table class="table table--stacked">
         <thead>
           <tr>
             <th scope="col">{m.members.name}</th>
@@ -106,14 +106,14 @@ function MemberTable({ organization, members, user, onChange }: MemberProps) {
                 {member.displayName}
                 {member.userId === user.id && <span class="muted"> ({m.members.you})</span>}
               </th>
-              <td>
+              <td data-label={m.members.role}>
                 {owner && member.userId !== user.id ? (
                   <RoleForm organization={organization} member={member} onChange={onChange} />
                 ) : (
                   m.memberRole[member.role]
                 )}
               </td>
-              <td>{formatDate(member.since.slice(0, 10))}</td>
+              <td data-label={m.members.since}>{formatDate(member.since.slice(0, 10))}</td>
               {owner && (
                 <td>
                   {member.userId !== user.id && (
