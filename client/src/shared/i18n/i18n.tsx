@@ -71,6 +71,11 @@ export interface I18n {
   organizationTypeName: (key: string) => string;
   /** A place's name in the interface language (the English one where no Polish one is known). */
   placeName: (place: { name: string; namePl: string | null }) => string;
+  /**
+   * The `lang` attribute for a text written in `textLanguage` (an ISO 639-1 code): set where it is
+   * not the interface's language, so a screen reader reads it with the right rules.
+   */
+  langOf: (textLanguage: string | null | undefined) => string | undefined;
 }
 
 function createI18n(language: Language, m: Messages, setLanguage: (language: Language) => void): I18n {
@@ -101,6 +106,7 @@ function createI18n(language: Language, m: Messages, setLanguage: (language: Lan
     areaName: (key) => m.area[key] ?? key.replace(/_/g, ' '),
     organizationTypeName: (key) => m.organizationType[key] ?? key.replace(/_/g, ' '),
     placeName: (place) => (language === 'pl' ? (place.namePl ?? place.name) : place.name),
+    langOf: (textLanguage) => (textLanguage && textLanguage !== language ? textLanguage : undefined),
   };
 }
 
