@@ -182,6 +182,41 @@ describe('the annual forum', () => {
     expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(3);
   });
 
+  it('gives every session a join code that opens it, unique in the edition, and a public Q&A once published', async () => {
+    const sessions: { id: string; title: string; joinCode: string; status: string }[] = (
+      await api().get(`/api/v1/forum/editions/${editionId}/sessions`).set(staff.auth).expect(200)
+    ).body.items;
+    const codes = sessions.map((session) => session.joinCode);
+    // Six characters, none of them a look-alike (0/O, 1/I/L), no two alike.
+    for (const code of codes) expect(code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/);
+    expect(new Set(codes).size).toBe(codes.length);
+    const [unique] = await t.dataSource.query<{ indexdef: string }[]>(
+      `SELECT indexdef FROM pg_indexes WHERE indexname = 'forum_sessions_join_code_idx'`,
+    );
+    expect(unique.indexdef).toContain('UNIQUE');
+
+    const published = sessions.find((session) => session.status === 'accepted')!;
+    // Typed as a person types it: lower case, with a space.
+    const typed = `${published.joinCode.slice(0, 3).toLowerCase()} ${published.joinCode.slice(3)}`;
+    const found = await api()
+      .get(`/api/v1/forum/editions/${editionId}/sessions/by-code/${encodeURIComponent(typed)}`)
+      .expect(200);
+    expect(found.body).toMatchObject({ id: published.id, title: published.title, joinCode: published.joinCode });
+
+    const unknown = await api().get(`/api/v1/forum/editions/${editionId}/sessions/by-code/ZZZZZZ`).expect(404);
+    expect(unknown.body.message).toBe(
+      'No session of this Forum has the code ZZZZZZ: check the code on the screen in the room.',
+    );
+    // A declined session has a code too, but it opens nothing for the public.
+    const declined = sessions.find((session) => session.status === 'declined')!;
+    await api().get(`/api/v1/forum/editions/${editionId}/sessions/by-code/${declined.joinCode}`).expect(404);
+    await api().get(`/api/v1/forum/sessions/${declined.id}/questions`).expect(404);
+
+    // The projector's data, without logging in: the published session and its questions.
+    await api().get(`/api/v1/forum/sessions/${published.id}`).expect(200);
+    expect((await api().get(`/api/v1/forum/sessions/${published.id}/questions`).expect(200)).body.items).toEqual([]);
+  });
+
   it('gives exactly 5 confirmed and 45 waiting when 50 register at once for the last 5 places, and promotes on cancellation', async () => {
     const [session] = (await api().get(`/api/v1/forum/editions/${editionId}/sessions`).expect(200)).body.items.filter(
       (s: { capacity: number }) => s.capacity === 5,

@@ -363,6 +363,39 @@ describe('an edition of the forum, from the call to the outcomes', () => {
     }
   });
 
+  it('shows the projector without logging in, with the join code and a QR code; the code typed on the forum page opens the Q&A', async () => {
+    const { body: session } = await api().get(`/api/v1/forum/sessions/${sessionId}`).expect(200);
+    const projector = await visit(`/forum/sessions/${sessionId}/projector`);
+    await waitForText(() => heading(projector), TITLE);
+    const code = projector.locator('.projector__code-value');
+    await waitForText(() => code.textContent(), session.joinCode);
+    expect(session.joinCode).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/);
+    const qr = projector.getByRole('img', {
+      name: `QR code that opens this session's questions (code ${session.joinCode})`,
+    });
+    expect(await qr.isVisible()).toBe(true);
+    // The question asked earlier is on the screen, read without an account.
+    await waitForContent(projector.locator('.projector'), QUESTION, 'the question on the projector');
+
+    // On a phone: a mistyped code is explained, the right one (as typed) opens the session's Q&A.
+    expectFailedRequests(404);
+    const phone = await visit('/forum');
+    await phone.setViewportSize({ width: 390, height: 800 });
+    const field = phone.getByLabel('Session code');
+    await field.fill('ZZZ ZZZ');
+    await phone.getByRole('button', { name: 'Go to the questions' }).click();
+    await waitForContent(
+      phone.locator('#join-code-error'),
+      'No session of this Forum has the code ZZZ ZZZ. Check the code on the screen in the room.',
+    );
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await field.fill(session.joinCode.toLowerCase());
+    await phone.getByRole('button', { name: 'Go to the questions' }).click();
+    await waitForText(() => heading(phone), TITLE);
+    expect(new URL(phone.url()).pathname).toBe(`/forum/sessions/${sessionId}`);
+    await phone.getByRole('heading', { name: 'Live questions' }).waitFor();
+  });
+
   it('books a 1:1 meeting: requested in one browser, accepted in the other, with its table', async () => {
     const requester = await loggedIn(editor, { path: `/forum/editions/${editionId}/my` });
     await waitForText(() => heading(requester), 'My Forum 2027');

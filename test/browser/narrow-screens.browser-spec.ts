@@ -85,7 +85,7 @@ function visits(ids: Ids): Record<string, { url: string; as: Who }> {
     '/forum/editions/:editionId/my': { url: `/forum/editions/${ids.edition}/my`, as: 'partner' },
     '/forum/editions/:editionId/outcomes': { url: `/forum/editions/${ids.edition}/outcomes`, as: 'visitor' },
     '/forum/sessions/:sessionId': { url: `/forum/sessions/${ids.session}`, as: 'partner' },
-    '/forum/sessions/:sessionId/projector': { url: `/forum/sessions/${ids.session}/projector`, as: 'staff' },
+    '/forum/sessions/:sessionId/projector': { url: `/forum/sessions/${ids.session}/projector`, as: 'visitor' },
   };
 }
 

@@ -44,6 +44,16 @@ export class ProposalsController {
   }
 
   @Public()
+  @Get('editions/:id/sessions/by-code/:code')
+  @ApiOperation({
+    summary: 'A published session of the edition by its join code (the projector shows it); 404 if none has it',
+  })
+  @ApiOkResponse({ type: ForumSessionDto })
+  sessionByCode(@Param('id', uuidParam('id')) id: string, @Param('code') code: string): Promise<ForumSessionDto> {
+    return this.proposals.sessionByCode(id, code);
+  }
+
+  @Public()
   @Get('sessions/:id')
   @ApiOkResponse({ type: ForumSessionDto })
   session(@Param('id', uuidParam('id')) id: string, @CurrentUser() user?: AuthUser): Promise<ForumSessionDto> {

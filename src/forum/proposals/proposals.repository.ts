@@ -9,6 +9,7 @@ export interface SessionRow {
   organizationName: string;
   kind: string;
   title: string;
+  joinCode: string;
   abstract: string;
   areas: string[];
   goals: string[];
@@ -26,7 +27,7 @@ export interface SessionRow {
   waiting: number;
 }
 
-const SESSION_SELECT = `SELECT s.id, s.edition_id AS "editionId", s.organization_id AS "organizationId", o.name AS "organizationName", s.kind, s.title, s.abstract,
+const SESSION_SELECT = `SELECT s.id, s.edition_id AS "editionId", s.organization_id AS "organizationId", o.name AS "organizationName", s.kind, s.title, s.join_code AS "joinCode", s.abstract,
   s.areas, s.goals, s.speakers, s.language, s.partner_cities AS "partnerCities", s.status, s.decision_reason AS "decisionReason", s.room,
   s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.capacity, s.qa_moderated AS "qaModerated",
   (SELECT count(*)::int FROM forum_registrations r WHERE r.session_id = s.id AND r.status = 'confirmed') AS confirmed,
@@ -40,8 +41,8 @@ export class ProposalsRepository {
 
   async insertSession(values: Record<string, unknown>): Promise<string> {
     const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO forum_sessions (edition_id, organization_id, proposed_by, kind, title, abstract, areas, goals, speakers, language, partner_cities)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      `INSERT INTO forum_sessions (edition_id, organization_id, proposed_by, kind, title, abstract, areas, goals, speakers, language, partner_cities, join_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
       [
         values.editionId,
         values.organizationId,
@@ -54,9 +55,18 @@ export class ProposalsRepository {
         values.speakers,
         values.language,
         values.partnerCities,
+        values.joinCode,
       ],
     );
     return row.id;
+  }
+
+  async findSessionByCode(editionId: string, joinCode: string): Promise<SessionRow | null> {
+    const [row] = await this.dataSource.query<SessionRow[]>(
+      `${SESSION_SELECT} WHERE s.edition_id = $1 AND s.join_code = $2`,
+      [editionId, joinCode],
+    );
+    return row ?? null;
   }
 
   async findSession(id: string): Promise<SessionRow | null> {

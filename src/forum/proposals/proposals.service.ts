@@ -13,12 +13,18 @@ import { OrganizationsService } from '../../organizations/organizations.service'
 import { RegistryService } from '../../registry/registry.service';
 import { isStaff } from '../../users/users.constants';
 import { EditionsService } from '../editions/editions.service';
-import { isExclusionViolation } from '../shared/database-errors';
-import { PUBLIC_AGENDA } from '../shared/forum.constants';
+import { isExclusionViolation, isUniqueViolation } from '../shared/database-errors';
+import { PUBLIC_AGENDA, type EditionStatus } from '../shared/forum.constants';
 import type { AcceptSessionDto, ForumSessionDto, ProposeSessionDto } from './dto/session.dto';
+import { newJoinCode, normalizeJoinCode } from './join-code';
 import { ProposalsRepository, type SessionRow } from './proposals.repository';
 
 /** The call for sessions: proposals by organisations, accepted into a room and time or declined by staff. */
+/** A session anyone may see: accepted, placed, and its edition's agenda published. */
+function isPublished(session: SessionRow, editionStatus: EditionStatus): boolean {
+  return session.status === 'accepted' && Boolean(session.startsAt) && PUBLIC_AGENDA.includes(editionStatus);
+}
+
 @Injectable()
 export class ProposalsService {
   constructor(
@@ -47,14 +53,34 @@ export class ProposalsService {
       dto.goals && this.registry.assertVocabulary('goals', 'goal', dto.goals),
       dto.partnerCities && this.registry.assertVocabulary('partnerCities', 'registryCity', dto.partnerCities),
     ]);
-    const id = await this.sessions.insertSession({
+    const values = {
       ...dto,
       editionId,
       proposedBy: user.id,
       goals: dto.goals ?? [],
       partnerCities: dto.partnerCities ?? [],
-    });
-    return this.sessionDto((await this.sessions.findSession(id))!);
+    };
+    // A code another session of the edition already has is drawn again (the unique index says so).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const id = await this.sessions.insertSession({ ...values, joinCode: newJoinCode() });
+        return this.sessionDto((await this.sessions.findSession(id))!);
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  /** The published session of an edition with a join code (as typed), for the forum page's "join with a code". */
+  async sessionByCode(editionId: string, typed: string): Promise<ForumSessionDto> {
+    const code = normalizeJoinCode(typed);
+    const session = code ? await this.sessions.findSessionByCode(editionId, code) : null;
+    const edition = session ? await this.editions.edition(editionId) : undefined;
+    if (!session || !edition || !isPublished(session, edition.status))
+      throw new NotFoundException(
+        `No session of this Forum has the code ${typed.trim().toUpperCase()}: check the code on the screen in the room.`,
+      );
+    return this.sessionDto(session);
   }
 
   /** Staff see every proposal; members see their organisations' own; everyone sees the agenda once published. */
@@ -91,7 +117,7 @@ export class ProposalsService {
     const session = await this.session(id);
     const edition = await this.editions.edition(session.editionId);
     const visible =
-      (session.status === 'accepted' && session.startsAt && PUBLIC_AGENDA.includes(edition.status)) ||
+      isPublished(session, edition.status) ||
       (user && (isStaff(user.role) || (await this.organizations.membership(session.organizationId, user.id))?.role));
     if (!visible) throw new NotFoundException('There is no session with this id, or you cannot see it.');
     return this.sessionDto(session);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { intParam, uuidParam } from '../../common/http/params';
-import { CurrentUser, Roles, type AuthUser } from '../../auth/auth-user';
+import { CurrentUser, Public, Roles, type AuthUser } from '../../auth/auth-user';
 import { QuestionActionDto, QuestionDto, QuestionListDto } from './dto/question.dto';
 import { QaService } from './qa.service';
 
@@ -11,11 +11,14 @@ import { QaService } from './qa.service';
 export class QaController {
   constructor(private readonly qa: QaService) {}
 
-  @ApiBearerAuth()
+  @Public()
   @Get('sessions/:id/questions')
-  @ApiOperation({ summary: 'The Q&A: pinned first, then by votes (staff also see questions waiting for approval)' })
+  @ApiOperation({
+    summary:
+      "The Q&A: pinned first, then by votes (staff also see questions waiting for approval); a published session's for anyone, as its projector view shows it",
+  })
   @ApiOkResponse({ type: QuestionListDto })
-  async questions(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<QuestionListDto> {
+  async questions(@Param('id', uuidParam('id')) id: string, @CurrentUser() user?: AuthUser): Promise<QuestionListDto> {
     return { items: await this.qa.questions(id, user) };
   }
 

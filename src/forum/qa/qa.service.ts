@@ -19,9 +19,9 @@ export class QaService {
     private readonly events: DomainEventBus,
   ) {}
 
-  async questions(sessionId: string, user: AuthUser): Promise<QuestionDto[]> {
+  async questions(sessionId: string, user?: AuthUser): Promise<QuestionDto[]> {
     await this.proposals.getSession(sessionId, user);
-    const staff = isStaff(user.role);
+    const staff = user !== undefined && isStaff(user.role);
     return (await this.qa.listQuestions(sessionId, staff)).map((q) => this.questionDto(q, staff));
   }
 

@@ -5,16 +5,27 @@
  */
 import { useState } from 'preact/hooks';
 import type { Me } from '../../shared/api/client';
-import { agendaIsPublic, getMyForum, listEditions, registerForEdition, registrationIsOpen, type Edition } from './api';
+import {
+  agendaIsPublic,
+  findSessionByCode,
+  getMyForum,
+  listEditions,
+  registerForEdition,
+  registrationIsOpen,
+  type Edition,
+} from './api';
 import { currentPath, loginHref, useSession } from '../../shared/session';
 import { LoadError, Loading } from '../../shared/ui/LoadError';
 import { PageHeading } from '../../shared/ui/PageHeading';
 import { useForumMessages } from './i18n/messages';
 import { useDocumentTitle, useI18n } from '../../shared/i18n/i18n';
-import { Link } from '../../shared/router';
+import { Link, navigate } from '../../shared/router';
+import { FieldShell } from '../../shared/ui/Form';
+import type { ApiError } from '../../shared/api/client';
+import type { Explained } from '../../shared/errors';
 import { useApi } from '../../shared/hooks/use-api';
 import { useForm } from '../../shared/hooks/use-form';
-import { ActionError, EditionStatusBadge, isStaffUser, useForumFormat } from './components/common';
+import { ActionError, EditionStatusBadge, isStaffUser, toApiError, useForumFormat } from './components/common';
 
 export function ForumHomePage({ editionId }: { editionId?: string }) {
   const fm = useForumMessages();
@@ -126,7 +137,66 @@ function CurrentEdition({ edition, user, headed }: { edition: Edition; user?: Me
         </nav>
       )}
       {registrationIsOpen(edition.status) && <EditionRegistration edition={edition} user={user} />}
+      {agendaIsPublic(edition.status) && <JoinWithCode edition={edition} headed={headed} />}
     </section>
+  );
+}
+
+/** "Join with a code": the code on the projector in the room opens that session's Q&A. */
+function JoinWithCode({ edition, headed }: { edition: Edition; headed: boolean }) {
+  // Under the edition's h2 on /forum; an edition's own page has none.
+  const Heading = headed ? 'h3' : 'h2';
+  const fm = useForumMessages();
+  const [code, setCode] = useState('');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<Explained>();
+  const [failure, setFailure] = useState<ApiError>();
+  const join = async (event: Event) => {
+    event.preventDefault();
+    setFailure(undefined);
+    const typed = code.trim();
+    if (!typed) return setError({ text: fm.joinMissing });
+    setSending(true);
+    try {
+      const session = await findSessionByCode(edition.id, typed);
+      navigate(`/forum/sessions/${session.id}#qa`);
+    } catch (caught) {
+      const apiError = toApiError(caught);
+      if (apiError.notFound) setError({ text: fm.joinUnknown(typed.toUpperCase()) });
+      else {
+        setError(undefined);
+        setFailure(apiError);
+      }
+    } finally {
+      setSending(false);
+    }
+  };
+  return (
+    <form class="forum-join" aria-labelledby="forum-join" onSubmit={(event) => void join(event)} noValidate>
+      <Heading id="forum-join">{fm.joinHeading}</Heading>
+      <FieldShell id="join-code" label={fm.joinLabel} hint={fm.joinHint} error={error}>
+        {(described) => (
+          <input
+            {...described}
+            type="text"
+            name="code"
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck={false}
+            maxLength={12}
+            value={code}
+            onInput={(event) => {
+              setCode(event.currentTarget.value);
+              setError(undefined);
+            }}
+          />
+        )}
+      </FieldShell>
+      <ActionError error={failure} />
+      <button type="submit" class="button-primary" disabled={sending}>
+        {fm.joinSubmit}
+      </button>
+    </form>
   );
 }
 

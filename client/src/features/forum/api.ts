@@ -124,6 +124,20 @@ export function getSession(id: string, signal?: AbortSignal) {
   return unwrap(api.GET('/api/v1/forum/sessions/{id}', { params: { path: { id } }, signal }));
 }
 
+/** The published session of an edition with a join code, as typed (a 404 when none has it). */
+export function findSessionByCode(editionId: string, code: string) {
+  return unwrap(
+    api.GET('/api/v1/forum/editions/{id}/sessions/by-code/{code}', { params: { path: { id: editionId, code } } }),
+  );
+}
+
+export async function listQuestions(sessionId: string, signal?: AbortSignal): Promise<Question[]> {
+  const list = await unwrap(
+    api.GET('/api/v1/forum/sessions/{id}/questions', { params: { path: { id: sessionId } }, signal }),
+  );
+  return list.items;
+}
+
 export function acceptSession(id: string, body: PlacementInput) {
   return unwrap(api.POST('/api/v1/forum/sessions/{id}/accept', { params: { path: { id } }, body }));
 }

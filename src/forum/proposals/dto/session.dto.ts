@@ -104,6 +104,11 @@ export class ForumSessionDto {
   @ApiProperty() organizationName: string;
   @ApiProperty({ enum: SESSION_KINDS }) kind: SessionKind;
   @ApiProperty() title: string;
+  @ApiProperty({
+    description:
+      'Six characters without look-alikes, shown on the projector: typed on the forum page, it opens the Q&A',
+  })
+  joinCode: string;
   @ApiProperty() abstract: string;
   @ApiProperty({ type: [String] }) areas: string[];
   @ApiProperty({ type: [String] }) goals: string[];

@@ -20,6 +20,8 @@ import { SESSION_KINDS, SESSION_STATUSES, type SessionKind, type SessionStatus }
   `USING gist ("edition_id" WITH =, "room" WITH =, tstzrange("starts_at", "ends_at") WITH &&) WHERE ("room" IS NOT NULL AND "status" = 'accepted')`,
 )
 @Index('forum_sessions_edition_idx', ['editionId', 'startsAt'])
+// A join code names one session of its edition (join-code.ts).
+@Index('forum_sessions_join_code_idx', ['editionId', 'joinCode'], { unique: true })
 export class ForumSession {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -47,6 +49,10 @@ export class ForumSession {
 
   @Column({ type: 'varchar', length: 200 })
   title: string;
+
+  /** Read off the projector and typed on the forum page to open the session's Q&A. */
+  @Column({ name: 'join_code', type: 'varchar', length: 6 })
+  joinCode: string;
 
   @Column({ type: 'text' })
   abstract: string;

@@ -28,7 +28,7 @@ export function QaPanel({ session, user }: { session: ForumSession; user: Me }) 
           : undefined;
 
   return (
-    <section class="qa" aria-labelledby="qa-heading">
+    <section class="qa" id="qa" aria-labelledby="qa-heading">
       <h2 id="qa-heading">{fm.qaHeading}</h2>
       <p>{fm.qaIntro}</p>
       {session.qaModerated && <p class="notice-box">{fm.qaModerated}</p>}

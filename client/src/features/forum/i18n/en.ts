@@ -150,6 +150,16 @@ export const forumEn: ForumMessages = {
   projectorPinned: 'Pinned',
   projectorTop: 'Most votes',
   projectorEmpty: 'Waiting for questions…',
+  projectorJoin: 'Ask from your phone',
+  projectorCodeLabel: 'Session code',
+  projectorQrLabel: (code) => `QR code that opens this session's questions (code ${code})`,
+  projectorHowTo: 'Scan the QR code, or type the code on the Forum page.',
+  joinHeading: 'Join a session with its code',
+  joinLabel: 'Session code',
+  joinHint: 'The six characters on the screen in the room, e.g. K7MPQ2.',
+  joinSubmit: 'Go to the questions',
+  joinUnknown: (code) => `No session of this Forum has the code ${code}. Check the code on the screen in the room.`,
+  joinMissing: 'Type the session code shown on the screen in the room.',
 
   proposeTitle: (year) => `Propose a session for Forum ${year}`,
   proposeIntro:

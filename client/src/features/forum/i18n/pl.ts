@@ -162,6 +162,16 @@ export const forumPl = {
   projectorPinned: 'Przypięte',
   projectorTop: 'Najwięcej głosów',
   projectorEmpty: 'Czekamy na pytania…',
+  projectorJoin: 'Zadaj pytanie ze swojego telefonu',
+  projectorCodeLabel: 'Kod sesji',
+  projectorQrLabel: (code: string) => `Kod QR prowadzący do pytań tej sesji (kod ${code})`,
+  projectorHowTo: 'Zeskanuj kod QR albo wpisz kod na stronie Forum.',
+  joinHeading: 'Dołącz do sesji kodem',
+  joinLabel: 'Kod sesji',
+  joinHint: 'Sześć znaków z ekranu w sali, np. K7MPQ2.',
+  joinSubmit: 'Przejdź do pytań',
+  joinUnknown: (code: string) => `Żadna sesja tego Forum nie ma kodu ${code}. Sprawdź kod na ekranie w sali.`,
+  joinMissing: 'Wpisz kod sesji z ekranu w sali.',
 
   // Proposal form
   proposeTitle: (year: number) => `Zaproponuj sesję na Forum ${year}`,
