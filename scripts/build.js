@@ -43,7 +43,14 @@ const STEPS = {
     outputs: ['openapi.json', 'client/src/shared/api/schema.d.ts'],
   },
   client: {
-    inputs: ['client', 'src/realtime/protocol.ts', 'package-lock.json'],
+    // The client also type-checks against the socket protocol and the server's constants it names.
+    inputs: [
+      'client',
+      'src/realtime/protocol.ts',
+      'src/forum/shared/forum.constants.ts',
+      'src/notifications/notifications.constants.ts',
+      'package-lock.json',
+    ],
     ignore: (path) => path.startsWith(`client${sep}dist${sep}`) || path === `client${sep}dist`,
     stamp: 'client/dist/.build-inputs',
     outputs: ['client/dist/index.html'],

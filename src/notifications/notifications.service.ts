@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { MailService, type MailRequest } from '../mail/mail.service';
 import type { MailTemplate } from '../mail/mail-templates';
 import { PresenceService } from '../realtime/presence.service';
+import { channelRoom } from '../realtime/rooms';
 import type { NotificationDto, NotificationPageDto, PreferenceDto } from './dto/notification.dto';
 import type { Notification } from './entities/notification.entity';
 import { DEFAULT_DELIVERY, NOTIFICATION_KINDS, type NotificationKind } from './notifications.constants';
@@ -85,7 +86,7 @@ export class NotificationsService {
         (id) => id !== message.author.id,
       );
       if (!followers.length) return;
-      const present = await this.presence.usersIn(`channel:${channel.id}`);
+      const present = await this.presence.usersIn(channelRoom(channel.id));
       const away = followers.filter((id) => !present.has(id));
       const recipients = await this.notifications.recipients(away, 'channel_message');
       if (!recipients.length) return;

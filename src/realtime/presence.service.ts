@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Server } from 'socket.io';
+import type { AppServer } from './app-socket';
 
 /**
  * Who is connected where. Socket.IO (through the Redis adapter when there are several instances)
@@ -7,13 +7,13 @@ import type { Server } from 'socket.io';
  */
 @Injectable()
 export class PresenceService {
-  private server?: Server;
+  private server?: AppServer;
 
-  attach(server: Server): void {
+  attach(server: AppServer): void {
     this.server = server;
   }
 
-  get io(): Server | undefined {
+  get io(): AppServer | undefined {
     return this.server;
   }
 
@@ -21,8 +21,6 @@ export class PresenceService {
   async usersIn(room: string): Promise<Set<string>> {
     if (!this.server) return new Set();
     const sockets = await this.server.in(room).fetchSockets();
-    return new Set(
-      sockets.map((socket) => (socket.data as { user?: { id: string } }).user?.id).filter((id): id is string => !!id),
-    );
+    return new Set(sockets.map((socket) => socket.data.user?.id).filter((id): id is string => !!id));
   }
 }

@@ -9,9 +9,7 @@ import {
   type OnGatewayConnection,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import type { Server, Socket } from 'socket.io';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
-import type { AuthUser } from '../auth/auth-user';
 import { SEND_LIMIT } from '../channels/channels.constants';
 import { ChannelsService } from '../channels/channels.service';
 import {
@@ -19,34 +17,26 @@ import {
   SocketEditMessageDto,
   SocketMessageRefDto,
   SocketSendMessageDto,
-  type MessageDto,
 } from '../channels/dto/channel.dto';
 import type { DomainEvents } from '../common/events/domain-events';
+import type { AppServer, AppSocket } from './app-socket';
 import { PresenceService } from './presence.service';
-import { acknowledged, parsePayload, type Ack } from './socket-payload';
-
-interface SocketData {
-  user: AuthUser;
-  sentAt: number[];
-  typingAt?: number;
-}
-
-type AppSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
-
-const channelRoom = (id: number) => `channel:${id}`;
+import type { AckOf } from './protocol';
+import { channelOfRoom, channelRoom, loginRoom, userRoom } from './rooms';
+import { acknowledged, clientEvent, parsePayload } from './socket-payload';
 
 /** At most one `presence` broadcast per room in this period (a burst of joins would send n² events). */
 export const PRESENCE_INTERVAL_MS = 500;
 
 /**
  * The Socket.IO gateway: authentication on the handshake (the access token in `auth`, never in
- * the URL), rooms user:<id>, session:<id> and channel:<id>, and the protocol of docs/REALTIME.md.
+ * the URL), the rooms of rooms.ts, and the protocol of protocol.ts (described in docs/REALTIME.md).
  * It turns domain events into pushes; services never touch sockets.
  */
 @WebSocketGateway()
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
   private readonly logger = new Logger('Realtime');
-  @WebSocketServer() server: Server;
+  @WebSocketServer() server: AppServer;
   /** Rooms whose presence was broadcast less than PRESENCE_INTERVAL_MS ago, and whether it changed since. */
   private readonly presenceWindows = new Map<string, { timer: NodeJS.Timeout; changed: boolean }>();
   private closing = false;
@@ -57,7 +47,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     private readonly presence: PresenceService,
   ) {}
 
-  afterInit(server: Server): void {
+  afterInit(server: AppServer): void {
     this.presence.attach(server);
     server.use((socket, next) => {
       this.tokens
@@ -65,7 +55,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
         .then((user) => {
           if (!user)
             return next(new Error('unauthorized: log in again (the access token is missing, invalid or expired)'));
-          (socket.data as SocketData) = { user, sentAt: [] };
+          socket.data = { user, sentAt: [] };
           next();
         })
         .catch(() => next(new Error('unauthorized')));
@@ -74,20 +64,17 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
 
   async handleConnection(socket: AppSocket): Promise<void> {
     const { user } = socket.data;
-    await socket.join([`user:${user.id}`, `login:${user.sessionId}`]);
+    await socket.join([userRoom(user.id), loginRoom(user.sessionId)]);
     socket.on('disconnecting', () => {
-      const rooms = [...socket.rooms].filter((room) => room.startsWith('channel:'));
+      const rooms = [...socket.rooms].filter((room) => channelOfRoom(room) !== null);
       // After the socket has left, tell the rooms how many remain.
       setImmediate(() => rooms.forEach((room) => this.presenceChanged(room)));
     });
   }
 
-  @SubscribeMessage('channel:join')
-  async join(
-    @ConnectedSocket() socket: AppSocket,
-    @MessageBody() payload: unknown,
-  ): Promise<Ack<{ presence: number; missed?: MessageDto[]; more?: boolean }>> {
-    const parsed = parsePayload(SocketChannelDto, payload);
+  @SubscribeMessage(clientEvent('channel:join'))
+  async join(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): Promise<AckOf<'channel:join'>> {
+    const parsed = parsePayload('channel:join', SocketChannelDto, payload);
     if ('error' in parsed) return parsed.error;
     const { channelId, after } = parsed.value;
     return this.guard(async () => {
@@ -102,20 +89,17 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     });
   }
 
-  @SubscribeMessage('channel:leave')
-  async leave(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): Promise<Ack<object>> {
-    const parsed = parsePayload(SocketChannelDto, payload);
+  @SubscribeMessage(clientEvent('channel:leave'))
+  async leave(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): Promise<AckOf<'channel:leave'>> {
+    const parsed = parsePayload('channel:leave', SocketChannelDto, payload);
     if ('error' in parsed) return parsed.error;
     await socket.leave(channelRoom(parsed.value.channelId));
     this.presenceChanged(channelRoom(parsed.value.channelId));
     return { ok: true };
   }
 
-  @SubscribeMessage('message:send')
-  async send(
-    @ConnectedSocket() socket: AppSocket,
-    @MessageBody() payload: unknown,
-  ): Promise<Ack<{ message: MessageDto }>> {
+  @SubscribeMessage(clientEvent('message:send'))
+  async send(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): Promise<AckOf<'message:send'>> {
     const now = Date.now();
     socket.data.sentAt = socket.data.sentAt.filter((at) => now - at < SEND_LIMIT.windowMs);
     if (socket.data.sentAt.length >= SEND_LIMIT.messages) {
@@ -128,7 +112,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       };
     }
     socket.data.sentAt.push(now);
-    const parsed = parsePayload(SocketSendMessageDto, payload);
+    const parsed = parsePayload('message:send', SocketSendMessageDto, payload);
     if ('error' in parsed) return parsed.error;
     const { channelId, body, clientId } = parsed.value;
     return this.guard(async () => ({
@@ -137,12 +121,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     }));
   }
 
-  @SubscribeMessage('message:edit')
-  async edit(
-    @ConnectedSocket() socket: AppSocket,
-    @MessageBody() payload: unknown,
-  ): Promise<Ack<{ message: MessageDto }>> {
-    const parsed = parsePayload(SocketEditMessageDto, payload);
+  @SubscribeMessage(clientEvent('message:edit'))
+  async edit(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): Promise<AckOf<'message:edit'>> {
+    const parsed = parsePayload('message:edit', SocketEditMessageDto, payload);
     if ('error' in parsed) return parsed.error;
     const { channelId, messageId, body } = parsed.value;
     return this.guard(async () => ({
@@ -151,12 +132,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     }));
   }
 
-  @SubscribeMessage('message:delete')
+  @SubscribeMessage(clientEvent('message:delete'))
   async remove(
     @ConnectedSocket() socket: AppSocket,
     @MessageBody() payload: unknown,
-  ): Promise<Ack<{ message: MessageDto }>> {
-    const parsed = parsePayload(SocketMessageRefDto, payload);
+  ): Promise<AckOf<'message:delete'>> {
+    const parsed = parsePayload('message:delete', SocketMessageRefDto, payload);
     if ('error' in parsed) return parsed.error;
     const { channelId, messageId } = parsed.value;
     return this.guard(async () => ({
@@ -165,16 +146,16 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     }));
   }
 
-  @SubscribeMessage('typing')
-  typing(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): Ack<object> {
-    const parsed = parsePayload(SocketChannelDto, payload);
+  @SubscribeMessage(clientEvent('typing'))
+  typing(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): AckOf<'typing'> {
+    const parsed = parsePayload('typing', SocketChannelDto, payload);
     if ('error' in parsed) return parsed.error;
     const room = channelRoom(parsed.value.channelId);
     if (!socket.rooms.has(room)) return { ok: false, error: { status: 403, message: 'Join the channel first.' } };
     // At most one typing signal every two seconds per socket.
     if (!socket.data.typingAt || Date.now() - socket.data.typingAt > 2000) {
       socket.data.typingAt = Date.now();
-      socket.to(room).emit('typing' as never, {
+      socket.to(room).emit('typing', {
         channelId: parsed.value.channelId,
         user: { id: socket.data.user.id, displayName: socket.data.user.displayName },
       });
@@ -201,12 +182,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
 
   @OnEvent('notification.created')
   onNotification({ userId, notification, unread }: DomainEvents['notification.created']): void {
-    this.server.to(`user:${userId}`).emit('notification:new', { notification, unread });
+    this.server.to(userRoom(userId)).emit('notification:new', { notification, unread });
   }
 
   @OnEvent('sessions.revoked')
   onSessionsRevoked({ sessionIds }: DomainEvents['sessions.revoked']): void {
-    for (const id of sessionIds) this.server.in(`login:${id}`).disconnectSockets(true);
+    for (const id of sessionIds) this.server.in(loginRoom(id)).disconnectSockets(true);
   }
 
   /** Stops coalescing (no timer outlives the app; nothing is broadcast while it closes). */
@@ -248,7 +229,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   private async announcePresence(room: string, known?: number): Promise<void> {
     try {
       const count = known ?? (await this.presence.usersIn(room)).size;
-      this.server.to(room).emit('presence', { channelId: Number(room.slice('channel:'.length)), count });
+      this.server.to(room).emit('presence', { channelId: channelOfRoom(room)!, count });
     } catch (error) {
       this.logger.error({ msg: 'presence broadcast failed', room, err: String(error) });
     }

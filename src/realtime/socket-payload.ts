@@ -1,16 +1,21 @@
 import { HttpException } from '@nestjs/common';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import type { Ack, ClientEvent, PayloadOf } from './protocol';
 
-export type Ack<T> =
-  ({ ok: true } & T) | { ok: false; error: { status: number; message: string; fields?: Record<string, string[]> } };
+export type { Ack } from './protocol';
+
+/** The name of a client event: a name the protocol (protocol.ts) does not have fails the type-check. */
+export const clientEvent = <E extends ClientEvent>(event: E): E => event;
 
 /**
  * Socket payloads go through the same class-validator DTOs as REST bodies, with the same
- * whitelist: unknown fields are refused.
+ * whitelist: unknown fields are refused. The DTO must describe the event's payload of the
+ * protocol both ways (its fields are the payload's, with the same types), or this fails to compile.
  */
-export function parsePayload<T extends object>(
-  dto: ClassConstructor<T>,
+export function parsePayload<E extends ClientEvent, T extends PayloadOf<E>>(
+  _event: E,
+  dto: ClassConstructor<T> & (PayloadOf<E> extends T ? unknown : 'the DTO does not accept the payload of this event'),
   payload: unknown,
 ): { value: T } | { error: Ack<never> & { ok: false } } {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {

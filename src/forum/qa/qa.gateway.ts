@@ -1,83 +1,55 @@
 import { Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
-import type { Server, Socket } from 'socket.io';
-import type { AuthUser } from '../../auth/auth-user';
 import type { DomainEvents } from '../../common/events/domain-events';
-import { acknowledged, parsePayload, type Ack } from '../../realtime/socket-payload';
+import type { AppServer, AppSocket } from '../../realtime/app-socket';
+import type { AckOf } from '../../realtime/protocol';
+import { sessionRoom, sessionStaffRoom } from '../../realtime/rooms';
+import { acknowledged, clientEvent, parsePayload } from '../../realtime/socket-payload';
 import { isStaff } from '../../users/users.constants';
-import type { QuestionDto } from './dto/question.dto';
+import { QaAskDto, QaJoinDto, QaVoteDto } from './dto/qa-socket.dto';
 import { QaService } from './qa.service';
-
-class QaJoinDto {
-  @IsUUID('4', { message: 'sessionId must be a session id' }) sessionId: string;
-}
-
-class QaAskDto extends QaJoinDto {
-  @Length(3, 500, { message: 'body must be 3 to 500 characters long' })
-  @IsString({ message: 'body must be text' })
-  body: string;
-  @IsOptional() @IsBoolean({ message: 'anonymous must be true or false' }) anonymous?: boolean;
-}
-
-class QaVoteDto {
-  @Type(() => Number) @IsInt({ message: 'questionId must be a question id' }) @Min(1) questionId: number;
-}
-
-const room = (sessionId: string) => `session:${sessionId}`;
-const staffRoom = (sessionId: string) => `session-staff:${sessionId}`;
 
 /** Live Q&A of forum sessions, on the same Socket.IO server (authenticated by the realtime gateway's middleware). */
 @WebSocketGateway()
 export class QaGateway {
   private readonly logger = new Logger('ForumQa');
-  @WebSocketServer() server: Server;
+  @WebSocketServer() server: AppServer;
 
   constructor(private readonly qa: QaService) {}
 
-  @SubscribeMessage('qa:join')
-  async join(
-    @ConnectedSocket() socket: Socket,
-    @MessageBody() payload: unknown,
-  ): Promise<Ack<{ questions: QuestionDto[] }>> {
-    const parsed = parsePayload(QaJoinDto, payload);
+  @SubscribeMessage(clientEvent('qa:join'))
+  async join(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): Promise<AckOf<'qa:join'>> {
+    const parsed = parsePayload('qa:join', QaJoinDto, payload);
     if ('error' in parsed) return parsed.error;
-    const user = (socket.data as { user: AuthUser }).user;
+    const { user } = socket.data;
     return this.guard(async () => {
       const questions = await this.qa.questions(parsed.value.sessionId, user);
       await socket.join(
         isStaff(user.role)
-          ? [room(parsed.value.sessionId), staffRoom(parsed.value.sessionId)]
-          : [room(parsed.value.sessionId)],
+          ? [sessionRoom(parsed.value.sessionId), sessionStaffRoom(parsed.value.sessionId)]
+          : [sessionRoom(parsed.value.sessionId)],
       );
       return { ok: true as const, questions };
     });
   }
 
-  @SubscribeMessage('qa:ask')
-  async ask(
-    @ConnectedSocket() socket: Socket,
-    @MessageBody() payload: unknown,
-  ): Promise<Ack<{ question: QuestionDto }>> {
-    const parsed = parsePayload(QaAskDto, payload);
+  @SubscribeMessage(clientEvent('qa:ask'))
+  async ask(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): Promise<AckOf<'qa:ask'>> {
+    const parsed = parsePayload('qa:ask', QaAskDto, payload);
     if ('error' in parsed) return parsed.error;
-    const user = (socket.data as { user: AuthUser }).user;
+    const { user } = socket.data;
     return this.guard(async () => ({
       ok: true as const,
       question: await this.qa.ask(user, parsed.value.sessionId, parsed.value.body, parsed.value.anonymous ?? false),
     }));
   }
 
-  @SubscribeMessage('qa:vote')
-  async vote(
-    @ConnectedSocket() socket: Socket,
-    @MessageBody() payload: unknown,
-  ): Promise<Ack<{ question: QuestionDto }>> {
-    const parsed = parsePayload(QaVoteDto, payload);
+  @SubscribeMessage(clientEvent('qa:vote'))
+  async vote(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): Promise<AckOf<'qa:vote'>> {
+    const parsed = parsePayload('qa:vote', QaVoteDto, payload);
     if ('error' in parsed) return parsed.error;
-    const user = (socket.data as { user: AuthUser }).user;
+    const { user } = socket.data;
     return this.guard(async () => ({
       ok: true as const,
       question: await this.qa.vote(user, parsed.value.questionId),
@@ -89,13 +61,13 @@ export class QaGateway {
   onChanged({ sessionId, question, staffQuestion, isNew }: DomainEvents['qa.changed']): void {
     const event = isNew ? 'qa:question' : 'qa:updated';
     if (question.status === 'visible') {
-      this.server.to(room(sessionId)).except(staffRoom(sessionId)).emit(event, question);
-      this.server.to(staffRoom(sessionId)).emit(event, staffQuestion);
+      this.server.to(sessionRoom(sessionId)).except(sessionStaffRoom(sessionId)).emit(event, question);
+      this.server.to(sessionStaffRoom(sessionId)).emit(event, staffQuestion);
     } else {
       // Pending or hidden: staff see the change; participants see a hidden question go.
-      this.server.to(staffRoom(sessionId)).emit(event, staffQuestion);
+      this.server.to(sessionStaffRoom(sessionId)).emit(event, staffQuestion);
       if (question.status === 'hidden')
-        this.server.to(room(sessionId)).except(staffRoom(sessionId)).emit('qa:updated', question);
+        this.server.to(sessionRoom(sessionId)).except(sessionStaffRoom(sessionId)).emit('qa:updated', question);
     }
   }
 

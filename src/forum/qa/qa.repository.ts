@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { QuestionStatus } from '../shared/forum.constants';
 
 export interface QuestionRow {
   id: number;
@@ -8,7 +9,7 @@ export interface QuestionRow {
   authorName: string | null;
   body: string;
   anonymous: boolean;
-  status: string;
+  status: QuestionStatus;
   pinned: boolean;
   answered: boolean;
   votes: number;

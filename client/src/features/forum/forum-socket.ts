@@ -4,19 +4,27 @@
  * server refuses an expired one.
  */
 import { io, type Socket } from 'socket.io-client';
+import type {
+  Ack,
+  AckOf,
+  ClientEvent,
+  ClientToServerEvents,
+  PayloadOf,
+  ServerToClientEvents,
+} from '../../../../src/realtime/protocol';
 import { ApiError, currentAccessToken, refreshSession } from '../../shared/api/client';
 import type { Question } from './api';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'failed';
 
-type Ack<T> =
-  ({ ok: true } & T) | { ok: false; error: { status: number; message: string; fields?: Record<string, string[]> } };
+/** A Q&A connection, typed by the protocol it shares with the server (src/realtime/protocol.ts). */
+export type ForumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const ACK_TIMEOUT_MS = 10_000;
 
 /** A new connection; the caller closes it (socket.close()) when its page goes. */
-export function openForumSocket(onState: (state: ConnectionState) => void): Socket {
-  const socket = io(window.location.origin, {
+export function openForumSocket(onState: (state: ConnectionState) => void): ForumSocket {
+  const socket: ForumSocket = io(window.location.origin, {
     path: '/socket.io',
     // Asked again at every (re)connection, so a renewed token is the one sent.
     auth: (send) => {
@@ -47,39 +55,46 @@ export function openForumSocket(onState: (state: ConnectionState) => void): Sock
 }
 
 /** Emits and waits for the acknowledgement; a refusal becomes an ApiError with the REST status. */
-async function request<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
-  let ack: Ack<T>;
+async function request<E extends ClientEvent>(
+  socket: ForumSocket,
+  event: E,
+  payload: PayloadOf<E>,
+): Promise<Extract<AckOf<E>, { ok: true }>> {
+  let ack: Ack<object>;
   try {
-    ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<T>;
+    // The event and payload are checked at the call of request; socket.io's generics cannot follow a generic event.
+    ack = (await socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck(event as 'qa:join', payload as PayloadOf<'qa:join'>)) as Ack<object>;
   } catch (error) {
     throw new ApiError(0, error instanceof Error ? error.message : String(error));
   }
   if (!ack.ok) throw new ApiError(ack.error.status, ack.error.message, ack.error.fields);
-  return ack;
+  return ack as Extract<AckOf<E>, { ok: true }>;
 }
 
 /** Joins the session's room: the questions so far (pinned first, then by votes; staff also get pending ones). */
-export async function joinQa(socket: Socket, sessionId: string): Promise<Question[]> {
-  return (await request<{ questions: Question[] }>(socket, 'qa:join', { sessionId })).questions;
+export async function joinQa(socket: ForumSocket, sessionId: string): Promise<Question[]> {
+  return (await request(socket, 'qa:join', { sessionId })).questions;
 }
 
 export async function askQuestion(
-  socket: Socket,
+  socket: ForumSocket,
   sessionId: string,
   body: string,
   anonymous: boolean,
 ): Promise<Question> {
-  return (await request<{ question: Question }>(socket, 'qa:ask', { sessionId, body, anonymous })).question;
+  return (await request(socket, 'qa:ask', { sessionId, body, anonymous })).question;
 }
 
 /** One vote per person and question: a second one is a 409. */
-export async function voteForQuestion(socket: Socket, questionId: number): Promise<Question> {
-  return (await request<{ question: Question }>(socket, 'qa:vote', { questionId })).question;
+export async function voteForQuestion(socket: ForumSocket, questionId: number): Promise<Question> {
+  return (await request(socket, 'qa:vote', { questionId })).question;
 }
 
 /** Pushed to the session's room: a new visible question (or one just approved), and any change to one. */
 export function onQuestions(
-  socket: Socket,
+  socket: ForumSocket,
   listeners: { added: (question: Question) => void; updated: (question: Question) => void },
 ): () => void {
   socket.on('qa:question', listeners.added);

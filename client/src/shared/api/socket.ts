@@ -10,8 +10,20 @@
  *   and messages are merged by id, so nothing is shown twice.
  */
 import { io, type Socket } from 'socket.io-client';
+import type {
+  Ack,
+  AckOf,
+  ClientEvent,
+  ClientToServerEvents,
+  NotificationPushed,
+  PayloadOf,
+  ServerToClientEvents,
+} from '../../../../src/realtime/protocol';
 import { ApiError, currentAccessToken, isSignedIn, refreshSession } from './client';
-import { listMessages, type Message, type Notification } from '../../features/live/api';
+import { listMessages, type Message } from '../../features/live/api';
+
+/** The app's connection, typed by the protocol it shares with the server (src/realtime/protocol.ts). */
+type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -29,13 +41,7 @@ export interface ChannelHandlers {
   onJoinError: (error: ApiError) => void;
 }
 
-export interface NotificationEvent {
-  notification: Notification;
-  unread: number;
-}
-
-type Ack<T> =
-  ({ ok: true } & T) | { ok: false; error: { status: number; message: string; fields?: Record<string, string[]> } };
+export type NotificationEvent = NotificationPushed;
 
 /** How long an acknowledgement may take before it counts as lost. */
 const ACK_TIMEOUT_MS = 8000;
@@ -48,7 +54,7 @@ interface JoinedChannel {
   subscribers: Set<ChannelHandlers>;
 }
 
-let socket: Socket | null = null;
+let socket: AppSocket | null = null;
 let socketUserId: string | null = null;
 let holders = 0;
 let state: ConnectionState = 'connecting';
@@ -107,7 +113,7 @@ export function retainSocket(userId: string): () => void {
 function openSocket(userId: string): void {
   socketUserId = userId;
   everConnected = false;
-  const created = io({
+  const created: AppSocket = io({
     path: '/socket.io',
     autoConnect: false,
     // Asked on every connection attempt: the token of the moment, renewed when about to expire.
@@ -152,15 +158,11 @@ function openSocket(userId: string): void {
 
   created.on('message:new', (message: Message) => deliver(message.channelId, [message], 'live', true));
   created.on('message:updated', (message: Message) => deliver(message.channelId, [message], 'live', false));
-  created.on('presence', ({ channelId, count }: { channelId: number; count: number }) =>
+  created.on('presence', ({ channelId, count }) =>
     joined.get(channelId)?.subscribers.forEach((s) => s.onPresence(count)),
   );
-  created.on('typing', ({ channelId, user }: { channelId: number; user: TypingUser }) =>
-    joined.get(channelId)?.subscribers.forEach((s) => s.onTyping(user)),
-  );
-  created.on('notification:new', (event: NotificationEvent) =>
-    notificationListeners.forEach((listener) => listener(event)),
-  );
+  created.on('typing', ({ channelId, user }) => joined.get(channelId)?.subscribers.forEach((s) => s.onTyping(user)));
+  created.on('notification:new', (event) => notificationListeners.forEach((listener) => listener(event)));
 
   window.addEventListener('offline', goOffline);
   window.addEventListener('online', goOnline);
@@ -196,7 +198,7 @@ function goOnline(): void {
 }
 
 /** A new access token from the refresh cookie, then another attempt; signed out, it stays closed. */
-async function renewAndConnect(target: Socket): Promise<void> {
+async function renewAndConnect(target: AppSocket): Promise<void> {
   const wait = lastRenewal + RENEW_INTERVAL_MS - Date.now();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   lastRenewal = Date.now();
@@ -216,18 +218,16 @@ function deliver(channelId: number, messages: Message[], how: 'live' | 'catch-up
   channel.subscribers.forEach((subscriber) => subscriber.onMessages(messages, how));
 }
 
-/** The server's answer to `channel:join`. */
-type JoinAck = Ack<{ presence: number; missed?: Message[]; more?: boolean }>;
-
 /** Joins (again) with the last id seen, and hands over what was missed meanwhile, in id order. */
-async function join(target: Socket, channelId: number, attempt = 1): Promise<void> {
+async function join(target: AppSocket, channelId: number, attempt = 1): Promise<void> {
   const channel = joined.get(channelId);
   if (!channel) return;
-  let ack: JoinAck;
+  let ack: AckOf<'channel:join'>;
   try {
+    // With a timeout, socket.io-client types the answer as any: the protocol says what it is.
     ack = (await target
       .timeout(ACK_TIMEOUT_MS)
-      .emitWithAck('channel:join', { channelId, after: channel.lastId })) as JoinAck;
+      .emitWithAck('channel:join', { channelId, after: channel.lastId })) as AckOf<'channel:join'>;
   } catch {
     // No answer: try again while this connection lasts (a new connection joins anyway).
     if (socket === target && target.connected && attempt < 3) return join(target, channelId, attempt + 1);
@@ -273,21 +273,26 @@ export function joinChannel(channelId: number, lastId: number, handlers: Channel
     if (current.subscribers.size) return;
     joined.delete(channelId);
     // Leaving tells the server I am away: from now on new messages here come as notifications.
-    if (socket?.connected) socket.emit('channel:leave', { channelId });
+    // The acknowledgement is not awaited: nothing follows from it.
+    if (socket?.connected) socket.emit('channel:leave', { channelId }, () => undefined);
   };
 }
 
-async function ask<T>(event: string, payload: object): Promise<T> {
+/** Emits an event of the protocol and resolves with its acknowledgement; a refusal is thrown as an ApiError. */
+async function ask<E extends ClientEvent>(event: E, payload: PayloadOf<E>): Promise<Extract<AckOf<E>, { ok: true }>> {
   const target = socket;
   if (!target?.connected) throw new ApiError(0, 'not connected');
-  let ack: Ack<T>;
+  let ack: Ack<object>;
   try {
-    ack = (await target.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<T>;
+    // The event and payload are checked at the call of ask; socket.io's generics cannot follow a generic event.
+    ack = (await target
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck(event as 'typing', payload as PayloadOf<'typing'>)) as Ack<object>;
   } catch {
     throw new ApiError(0, 'no acknowledgement');
   }
   if (!ack.ok) throw new ApiError(ack.error.status, ack.error.message, ack.error.fields);
-  return ack;
+  return ack as Extract<AckOf<E>, { ok: true }>;
 }
 
 function waitUntilConnected(signal: AbortSignal): Promise<void> {
@@ -320,7 +325,7 @@ export async function sendMessage(
   for (let attempt = 1; ; attempt++) {
     await waitUntilConnected(signal);
     try {
-      return (await ask<{ message: Message }>('message:send', { channelId, body, clientId })).message;
+      return (await ask('message:send', { channelId, body, clientId })).message;
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 0 || attempt >= attempts) throw error;
       if (signal.aborted) throw new DOMException('aborted', 'AbortError');
@@ -329,11 +334,11 @@ export async function sendMessage(
 }
 
 export async function editMessage(channelId: number, messageId: number, body: string): Promise<Message> {
-  return (await ask<{ message: Message }>('message:edit', { channelId, messageId, body })).message;
+  return (await ask('message:edit', { channelId, messageId, body })).message;
 }
 
 export async function deleteMessage(channelId: number, messageId: number): Promise<Message> {
-  return (await ask<{ message: Message }>('message:delete', { channelId, messageId })).message;
+  return (await ask('message:delete', { channelId, messageId })).message;
 }
 
 /** "I am typing": the server passes on at most one signal per 2 s, so neither do we send more. */
@@ -341,7 +346,7 @@ let lastTyping = 0;
 export function sendTyping(channelId: number): void {
   if (!socket?.connected || Date.now() - lastTyping < 2000) return;
   lastTyping = Date.now();
-  socket.emit('typing', { channelId });
+  socket.emit('typing', { channelId }, () => undefined);
 }
 
 export function isConnected(): boolean {

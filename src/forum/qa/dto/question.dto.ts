@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { trim } from '../../shared/dto-fields';
+import { QUESTION_STATUSES, type QuestionStatus } from '../../shared/forum.constants';
 
 export class QuestionDto {
   @ApiProperty() id: number;
@@ -10,7 +11,7 @@ export class QuestionDto {
   @ApiProperty({ type: String, nullable: true, description: 'Null when asked anonymously (staff always see it)' })
   author: string | null;
   @ApiProperty() anonymous: boolean;
-  @ApiProperty({ enum: ['pending', 'visible', 'hidden'] }) status: string;
+  @ApiProperty({ enum: QUESTION_STATUSES }) status: QuestionStatus;
   @ApiProperty() pinned: boolean;
   @ApiProperty() answered: boolean;
   @ApiProperty() votes: number;

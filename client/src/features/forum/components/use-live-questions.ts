@@ -13,8 +13,8 @@ import {
   openForumSocket,
   voteForQuestion,
   type ConnectionState,
+  type ForumSocket,
 } from '../forum-socket';
-import type { Socket } from 'socket.io-client';
 
 export interface LiveQuestions {
   state: ConnectionState;
@@ -67,7 +67,7 @@ export function useLiveQuestions(sessionId: string, userId: string): LiveQuestio
   const [latest, setLatest] = useState<Question>();
   const [voted, setVoted] = useState(() => readVotes(userId));
   const [attempt, setAttempt] = useState(0);
-  const socketRef = useRef<Socket | undefined>(undefined);
+  const socketRef = useRef<ForumSocket | undefined>(undefined);
   /** Bodies of questions this page is asking: their broadcast is not news to the asker. */
   const asking = useRef(new Set<string>());
 

@@ -1,0 +1,18 @@
+import { Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+
+/** The payloads of the Q&A's socket events (protocol.ts: qa:join, qa:ask, qa:vote). */
+export class QaJoinDto {
+  @IsUUID('4', { message: 'sessionId must be a session id' }) sessionId: string;
+}
+
+export class QaAskDto extends QaJoinDto {
+  @Length(3, 500, { message: 'body must be 3 to 500 characters long' })
+  @IsString({ message: 'body must be text' })
+  body: string;
+  @IsOptional() @IsBoolean({ message: 'anonymous must be true or false' }) anonymous?: boolean;
+}
+
+export class QaVoteDto {
+  @Type(() => Number) @IsInt({ message: 'questionId must be a question id' }) @Min(1) questionId: number;
+}
