@@ -43,15 +43,14 @@ const STEPS = {
     outputs: ['openapi.json', 'client/src/shared/api/schema.d.ts'],
   },
   client: {
-    // The client also type-checks against the socket protocol and the server's constants it names.
-    inputs: [
-      'client',
-      'src/realtime/protocol.ts',
-      'src/forum/shared/forum.constants.ts',
-      'src/notifications/notifications.constants.ts',
-      'package-lock.json',
-    ],
-    ignore: (path) => path.startsWith(`client${sep}dist${sep}`) || path === `client${sep}dist`,
+    // The client also imports from the server the socket protocol and the status sets (*.constants.ts).
+    inputs: ['client', 'src', 'package-lock.json'],
+    ignore: (path) =>
+      path === join('client', 'dist') ||
+      (path.startsWith(`src${sep}`) &&
+        /\.[a-z]+$/.test(path) &&
+        !path.endsWith('.constants.ts') &&
+        path !== join('src', 'realtime', 'protocol.ts')),
     stamp: 'client/dist/.build-inputs',
     outputs: ['client/dist/index.html'],
   },

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { modifyReturning, StatementLanes } from '../database/sql';
+import { modifyReturning, sqlLabels, StatementLanes } from '../database/sql';
+import { OPEN_STATUSES, type InitiativeStatus } from '../initiatives/initiatives.constants';
 import { Channel } from './entities/channel.entity';
 import type { ChannelKind } from './channels.constants';
 
@@ -34,7 +35,7 @@ export interface FastSend {
  */
 const MAY_POST = `CASE c.kind
     WHEN 'private' THEN EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = c.id AND cm.user_id = $2::uuid)
-    ELSE i.id IS NOT NULL AND i.hidden_at IS NULL AND i.status IN ('published', 'in_progress')
+    ELSE i.id IS NOT NULL AND i.hidden_at IS NULL AND i.status IN (${sqlLabels(OPEN_STATUSES)})
      AND EXISTS (SELECT 1 FROM organization_members om JOIN organizations o ON o.id = om.organization_id
                   WHERE om.user_id = $2::uuid AND o.status = 'verified' AND o.hidden_at IS NULL)
   END`;
@@ -138,8 +139,8 @@ export class ChannelsRepository {
   async initiativeAccess(
     initiativeId: string,
     userId: string | null,
-  ): Promise<{ status: string; hidden: boolean; role: string | null } | null> {
-    const [row] = await this.dataSource.query<{ status: string; hidden: boolean; role: string | null }[]>(
+  ): Promise<{ status: InitiativeStatus; hidden: boolean; role: string | null } | null> {
+    const [row] = await this.dataSource.query<{ status: InitiativeStatus; hidden: boolean; role: string | null }[]>(
       `SELECT i.status, i.hidden_at IS NOT NULL AS hidden,
               (SELECT m.role FROM organization_members m WHERE m.organization_id = i.organization_id AND m.user_id = $2) AS role
          FROM initiatives i WHERE i.id = $1`,

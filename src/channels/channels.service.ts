@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { DomainEventBus } from '../common/events/domain-events';
 import { KeyedTurns } from '../common/keyed-turns';
 import { NotificationsService } from '../notifications/notifications.service';
+import { PUBLIC_STATUSES } from '../initiatives/initiatives.constants';
 import { isStaff } from '../users/users.constants';
 import { CATCH_UP_LIMIT, EDIT_WINDOW_MINUTES } from './channels.constants';
 import { ChannelsRepository, type MessageRow } from './channels.repository';
@@ -12,7 +13,6 @@ import type { ChannelDto, MessageDto, MessagePageDto } from './dto/channel.dto';
 import type { Channel } from './entities/channel.entity';
 
 const NOT_FOUND = 'There is no channel with this id, or you cannot see it.';
-const READABLE_INITIATIVE = ['published', 'in_progress', 'completed', 'archived'];
 
 /**
  * Discussion channels: who may read and post (checked on every join and every send), messages
@@ -80,7 +80,7 @@ export class ChannelsService {
     }
     const initiative = await this.channels.initiativeAccess(channel.initiativeId!, user?.id ?? null);
     const insider = !!user && (isStaff(user.role) || !!initiative?.role);
-    if (!initiative || (!insider && (initiative.hidden || !READABLE_INITIATIVE.includes(initiative.status))))
+    if (!initiative || (!insider && (initiative.hidden || !PUBLIC_STATUSES.includes(initiative.status))))
       throw new NotFoundException(NOT_FOUND);
     return channel;
   }

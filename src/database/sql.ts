@@ -3,6 +3,17 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
+ * A set of enum labels as SQL literals, `'a', 'b'`, for `IN (...)` where a parameter cannot go (an
+ * index's predicate, which must match the migration's text) or should not (a hot statement whose
+ * plan relies on a partial index). Only for the app's own constants: anything else is refused.
+ */
+export function sqlLabels(labels: readonly string[]): string {
+  const bad = labels.find((label) => !/^[a-z_]+$/.test(label));
+  if (bad !== undefined) throw new Error(`not an enum label: ${bad}`);
+  return labels.map((label) => `'${label}'`).join(', ');
+}
+
+/**
  * Runs an UPDATE or DELETE ... RETURNING and gives its rows. (TypeORM answers such statements
  * with [rows, rowCount] rather than the rows alone.)
  */

@@ -20,8 +20,20 @@ export const INITIATIVE_STATUSES = [
 ] as const;
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
 
-/** Statuses everyone may see (when not hidden by moderation). */
+/*
+ * The sets of statuses the rules speak of: each named once here, used by the services and passed
+ * into SQL (as a parameter, or as literals generated from it where SQL cannot take one), so that a
+ * new status is placed in one file.
+ */
+
+/** Statuses everyone may see (when not hidden by moderation): the page, its discussion (read), outcomes. */
 export const PUBLIC_STATUSES: readonly InitiativeStatus[] = ['published', 'in_progress', 'completed', 'archived'];
+
+/** Public and not archived: found by search and "similar", and archived by the daily job once ended or idle. */
+export const ACTIVE_STATUSES: readonly InitiativeStatus[] = ['published', 'in_progress', 'completed'];
+
+/** Under way: open to partners (expressions of interest, posting in its discussion, matching). */
+export const OPEN_STATUSES: readonly InitiativeStatus[] = ['published', 'in_progress'];
 
 export type InitiativeAction = 'submit' | 'publish' | 'request-changes' | 'reject' | 'start' | 'complete' | 'archive';
 
@@ -38,8 +50,8 @@ export const TRANSITIONS: Record<
   'request-changes': { from: ['submitted'], to: 'changes_requested', by: 'staff' },
   reject: { from: ['submitted'], to: 'rejected', by: 'staff' },
   start: { from: ['published'], to: 'in_progress', by: 'editor' },
-  complete: { from: ['published', 'in_progress'], to: 'completed', by: 'editor' },
-  archive: { from: ['published', 'in_progress', 'completed'], to: 'archived', by: 'editor_or_staff' },
+  complete: { from: OPEN_STATUSES, to: 'completed', by: 'editor' },
+  archive: { from: ACTIVE_STATUSES, to: 'archived', by: 'editor_or_staff' },
 };
 
 /** Editable by the organisation while in these statuses. */

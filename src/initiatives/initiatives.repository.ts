@@ -3,12 +3,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { modifyReturning } from '../database/sql';
 import { InitiativeTransition } from './entities/initiative-transition.entity';
 import { Initiative } from './entities/initiative.entity';
-import type { InitiativeKind, InitiativeStatus } from './initiatives.constants';
+import { ACTIVE_STATUSES, type InitiativeKind, type InitiativeStatus } from './initiatives.constants';
 
 export interface SearchFilter {
   /** The typed words, folded (toSearchWords), each matched as a prefix; null for no text. */
   words: string[] | null;
-  statuses: InitiativeStatus[];
+  statuses: readonly InitiativeStatus[];
   area?: string;
   goal?: string;
   kind?: InitiativeKind;
@@ -261,12 +261,12 @@ export class InitiativesRepository {
          FROM initiatives i
          JOIN organizations o ON o.id = i.organization_id
          LEFT JOIN cities c ON c.id = o.city_id
-        WHERE i.status IN ('published', 'in_progress', 'completed') AND i.hidden_at IS NULL
+        WHERE i.status = ANY($5::initiative_status[]) AND i.hidden_at IS NULL
           AND ($3::uuid IS NULL OR i.id <> $3::uuid)
           AND (immutable_unaccent(lower(i.title)) % immutable_unaccent(lower($1)) OR ($2::text[] IS NOT NULL AND i.search @@ (SELECT query FROM typed)))
         ORDER BY similarity DESC, i.published_at DESC, i.id
         LIMIT $4`,
-      [title, words, excludeId, limit],
+      [title, words, excludeId, limit, ACTIVE_STATUSES],
     );
   }
 
@@ -292,9 +292,9 @@ export class InitiativesRepository {
   async findDueForArchive(today: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
       `SELECT id FROM initiatives
-        WHERE status IN ('published', 'in_progress', 'completed')
+        WHERE status = ANY($2::initiative_status[])
           AND (ends_on < $1::date OR updated_at < $1::date - interval '12 months')`,
-      [today],
+      [today, ACTIVE_STATUSES],
     );
     return rows.map((row) => row.id);
   }
@@ -307,10 +307,10 @@ export class InitiativesRepository {
     return modifyReturning(
       manager,
       `UPDATE initiatives SET archive_warned_at = now()
-        WHERE status IN ('published', 'in_progress', 'completed') AND archive_warned_at IS NULL
+        WHERE status = ANY($2::initiative_status[]) AND archive_warned_at IS NULL
           AND (ends_on < $1::date + 7 OR updated_at < $1::date + 7 - interval '12 months')
         RETURNING id, title, organization_id AS "organizationId"`,
-      [today],
+      [today, ACTIVE_STATUSES],
     );
   }
 }

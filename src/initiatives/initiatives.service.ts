@@ -34,6 +34,7 @@ import type {
 } from './dto/initiative.dto';
 import type { Initiative } from './entities/initiative.entity';
 import {
+  ACTIVE_STATUSES,
   EDITABLE_STATUSES,
   PUBLIC_STATUSES,
   TRANSITIONS,
@@ -44,8 +45,6 @@ import { InitiativesRepository, type SearchRow } from './initiatives.repository'
 import { toSearchWords } from './search-query';
 
 const NOT_FOUND = 'There is no initiative with this id, or you cannot see it.';
-/** Listed by the public search unless a status is asked for. */
-const SEARCHABLE: InitiativeStatus[] = ['published', 'in_progress', 'completed'];
 
 interface Access {
   initiative: Initiative;
@@ -211,7 +210,8 @@ export class InitiativesService {
 
   async search(query: InitiativeSearchQueryDto, user?: AuthUser): Promise<InitiativeSearchResultDto> {
     const staff = !!user && isStaff(user.role);
-    let statuses = SEARCHABLE;
+    // Listed by the public search unless a status is asked for.
+    let statuses: readonly InitiativeStatus[] = ACTIVE_STATUSES;
     let includeHidden = false;
     if (query.status) {
       // Non-public statuses: staff, or members of the organisation asked for with `org`.

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { modifyReturning } from '../database/sql';
+import { modifyReturning, sqlLabels } from '../database/sql';
+import { OPEN_STATUSES } from '../initiatives/initiatives.constants';
 import { INITIATIVE_MATCH_KEYS, matchKey } from './match-keys';
 import { WEIGHTS } from './score';
 import { topKCandidates, type Signal } from './top-k';
@@ -444,7 +445,8 @@ export class MatchingRepository {
         answerJoins:
           'LEFT JOIN cities c ON c.key = j.organization_city JOIN organizations o ON o.id = j.organization_id',
         filters: [
-          `j.status IN ('published', 'in_progress')`,
+          // Literals, not a parameter: the partial index of the match keys is over these statuses.
+          `j.status IN (${sqlLabels(OPEN_STATUSES)})`,
           'j.hidden_at IS NULL',
           `j.organization_id <> ${params.add(seeker.id)}`,
           // A lookup per candidate row (a visit reads a few hundred): a join would hash all organisations.

@@ -32,7 +32,7 @@ import type {
   UpdateOrganizationDto,
 } from './dto/organization.dto';
 import type { Organization } from './entities/organization.entity';
-import { EDITING_ROLES, type MemberRole } from './organizations.constants';
+import { EDITING_ROLES, VERIFICATION_DECISIONS, type MemberRole } from './organizations.constants';
 import { OrganizationsRepository } from './organizations.repository';
 
 const NOT_FOUND = 'There is no organisation with this id, or you cannot see it.';
@@ -330,7 +330,7 @@ export class OrganizationsService {
     status: 'verified' | 'rejected',
     reason: string | null,
   ): Promise<OrganizationDetailDto> {
-    const from = status === 'verified' ? (['pending', 'rejected'] as const) : (['pending', 'verified'] as const);
+    const from = VERIFICATION_DECISIONS[status];
     const organization = await this.organizations.transaction(async (manager) => {
       const changed = await this.organizations.transition(
         id,

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { ChannelsService } from '../channels/channels.service';
+import { OPEN_STATUSES } from '../initiatives/initiatives.constants';
 import { InitiativesService } from '../initiatives/initiatives.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { EDITING_ROLES } from '../organizations/organizations.constants';
@@ -23,8 +24,6 @@ import type {
 } from './dto/partnership.dto';
 import { PartnershipsRepository, type InterestRow, type PartnershipRow } from './partnerships.repository';
 
-const OPEN_INITIATIVE = ['published', 'in_progress'];
-
 /** Expressions of interest, and the partnerships that accepting them creates, each with a private channel. */
 @Injectable()
 export class PartnershipsService {
@@ -38,7 +37,7 @@ export class PartnershipsService {
 
   async express(user: AuthUser, initiativeId: string, dto: CreateInterestDto): Promise<InterestDto> {
     const initiative = await this.initiatives.get(initiativeId, user);
-    if (!OPEN_INITIATIVE.includes(initiative.status))
+    if (!OPEN_STATUSES.includes(initiative.status))
       throw new ConflictException('Interest can be expressed only in a published initiative that is not completed.');
     const membership = await this.organizations.membership(dto.organizationId, user.id);
     if (!membership?.role || !EDITING_ROLES.includes(membership.role)) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { modifyReturning } from '../../database/sql';
+import type { MeetingStatus } from '../shared/forum.constants';
 
 export interface MeetingRow {
   id: string;
@@ -111,7 +112,7 @@ export class MeetingsRepository {
     return 'accepted';
   }
 
-  async setMeetingStatus(id: string, from: string[], to: 'declined' | 'cancelled'): Promise<boolean> {
+  async setMeetingStatus(id: string, from: readonly MeetingStatus[], to: 'declined' | 'cancelled'): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const rows = await modifyReturning(
         manager,

@@ -13,6 +13,7 @@ import { AuditService } from '../../audit/audit.service';
 import { isStaff } from '../../users/users.constants';
 import { EditionsService } from '../editions/editions.service';
 import { isExclusionViolation, isUniqueViolation } from '../shared/database-errors';
+import { MEETING_ANSWERS, PARTICIPATION_STATUSES } from '../shared/forum.constants';
 import { calendar } from '../shared/icalendar';
 import type { MeetingDto } from './dto/meeting.dto';
 import { MeetingsRepository, type MeetingRow } from './meetings.repository';
@@ -73,7 +74,7 @@ export class MeetingsService {
     dto: { slotId: number; organizationId: string; withOrganizationId: string; message?: string },
   ): Promise<MeetingDto> {
     const edition = await this.editions.edition(editionId);
-    if (!['agenda_published', 'live'].includes(edition.status))
+    if (!PARTICIPATION_STATUSES.includes(edition.status))
       throw new ConflictException('Meetings can be booked once the agenda is published.');
     const slot = await this.meetings.findSlot(dto.slotId);
     if (!slot || slot.editionId !== editionId)
@@ -142,7 +143,7 @@ export class MeetingsService {
   async declineMeeting(user: AuthUser, id: string): Promise<MeetingDto> {
     const meeting = await this.meeting(id);
     await this.requireEditor(meeting.inviteeId, user);
-    if (!(await this.meetings.setMeetingStatus(id, ['requested'], 'declined')))
+    if (!(await this.meetings.setMeetingStatus(id, MEETING_ANSWERS.declined, 'declined')))
       throw new ConflictException('This meeting request has already been answered.');
     return this.meetingDto((await this.meetings.findMeeting(id))!);
   }
@@ -153,7 +154,7 @@ export class MeetingsService {
     const invitee = (await this.organizations.membership(meeting.inviteeId, user.id))?.role;
     if (![requester, invitee].some((role) => role && EDITING_ROLES.includes(role)))
       throw new NotFoundException('There is no meeting with this id, or you cannot change it.');
-    if (!(await this.meetings.setMeetingStatus(id, ['requested', 'accepted'], 'cancelled')))
+    if (!(await this.meetings.setMeetingStatus(id, MEETING_ANSWERS.cancelled, 'cancelled')))
       throw new ConflictException('This meeting is already declined or cancelled.');
     return this.meetingDto((await this.meetings.findMeeting(id))!);
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { modifyReturning } from '../../database/sql';
+import { PUBLIC_STATUSES } from '../../initiatives/initiatives.constants';
 
 export interface OutcomeTotals {
   sessionsHeld: number;
@@ -82,8 +83,8 @@ export class OutcomesRepository {
       [editionId],
     );
     const initiatives = await this.dataSource.query<{ id: string; title: string }[]>(
-      `SELECT id, title FROM initiatives WHERE forum_edition_id = $1 AND status IN ('published', 'in_progress', 'completed', 'archived') AND hidden_at IS NULL ORDER BY title`,
-      [editionId],
+      `SELECT id, title FROM initiatives WHERE forum_edition_id = $1 AND status = ANY($2::initiative_status[]) AND hidden_at IS NULL ORDER BY title`,
+      [editionId, PUBLIC_STATUSES],
     );
     const partnerships = await this.dataSource.query<{ id: string; initiativeTitle: string }[]>(
       `SELECT p.id, i.title AS "initiativeTitle" FROM partnerships p JOIN initiatives i ON i.id = p.initiative_id WHERE p.forum_edition_id = $1 ORDER BY i.title`,

@@ -9,6 +9,7 @@ import {
   ForumSessionListDto,
   ProposeSessionDto,
 } from './dto/session.dto';
+import { SESSION_STATUSES } from '../shared/forum.constants';
 import { ProposalsService } from './proposals.service';
 
 @ApiTags('forum')
@@ -32,14 +33,14 @@ export class ProposalsController {
   @Get('editions/:id/sessions')
   @ApiOperation({ summary: 'Sessions: staff see every proposal; members their own; everyone the published agenda' })
   @ApiOkResponse({ type: ForumSessionListDto })
-  @ApiQuery({ name: 'status', required: false, enum: ['proposed', 'accepted', 'declined'] })
+  @ApiQuery({ name: 'status', required: false, enum: SESSION_STATUSES })
   sessions(
     @Param('id', uuidParam('id')) id: string,
     @Query('status') status?: string,
     @CurrentUser() user?: AuthUser,
   ): Promise<ForumSessionListDto> {
-    if (status !== undefined && !['proposed', 'accepted', 'declined'].includes(status))
-      throw new BadRequestException('status must be one of: proposed, accepted, declined');
+    if (status !== undefined && !(SESSION_STATUSES as readonly string[]).includes(status))
+      throw new BadRequestException(`status must be one of: ${SESSION_STATUSES.join(', ')}`);
     return this.proposals.listSessions(id, user, status);
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { modifyReturning } from '../../database/sql';
+import { ACCEPTABLE_SESSION_STATUSES } from '../shared/forum.constants';
 
 export interface SessionRow {
   id: string;
@@ -95,8 +96,16 @@ export class ProposalsRepository {
     const rows = await modifyReturning(
       this.dataSource.manager,
       `UPDATE forum_sessions SET status = 'accepted', room = $2, starts_at = $3, ends_at = $4, capacity = $5, qa_moderated = $6, decision_reason = NULL
-        WHERE id = $1 AND status IN ('proposed', 'accepted') RETURNING id`,
-      [id, values.room, values.startsAt, values.endsAt, values.capacity, values.qaModerated],
+        WHERE id = $1 AND status = ANY($7::forum_session_status[]) RETURNING id`,
+      [
+        id,
+        values.room,
+        values.startsAt,
+        values.endsAt,
+        values.capacity,
+        values.qaModerated,
+        ACCEPTABLE_SESSION_STATUSES,
+      ],
     );
     return rows.length > 0;
   }

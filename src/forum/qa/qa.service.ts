@@ -5,6 +5,7 @@ import { DomainEventBus } from '../../common/events/domain-events';
 import { isStaff } from '../../users/users.constants';
 import { EditionsService } from '../editions/editions.service';
 import { ProposalsService } from '../proposals/proposals.service';
+import { PARTICIPATION_STATUSES } from '../shared/forum.constants';
 import type { QuestionDto } from './dto/question.dto';
 import { QaRepository, type QuestionRow } from './qa.repository';
 
@@ -29,7 +30,7 @@ export class QaService {
   async ask(user: AuthUser, sessionId: string, body: string, anonymous: boolean): Promise<QuestionDto> {
     const session = await this.proposals.session(sessionId);
     const edition = await this.editions.edition(session.editionId);
-    if (session.status !== 'accepted' || !['agenda_published', 'live'].includes(edition.status))
+    if (session.status !== 'accepted' || !PARTICIPATION_STATUSES.includes(edition.status))
       throw new ConflictException('Questions are open while the agenda is published and during the forum.');
     const question = await this.qa.insertQuestion(
       sessionId,

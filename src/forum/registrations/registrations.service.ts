@@ -5,7 +5,7 @@ import { OrganizationsService } from '../../organizations/organizations.service'
 import { EditionsService } from '../editions/editions.service';
 import { MeetingsService } from '../meetings/meetings.service';
 import { ProposalsService } from '../proposals/proposals.service';
-import { PUBLIC_AGENDA } from '../shared/forum.constants';
+import { PARTICIPATION_STATUSES, PUBLIC_AGENDA } from '../shared/forum.constants';
 import type { RegistrationDto } from './dto/registration.dto';
 import { RegistrationsRepository } from './registrations.repository';
 
@@ -32,7 +32,7 @@ export class RegistrationsService {
   async registerForSession(user: AuthUser, sessionId: string): Promise<RegistrationDto> {
     const session = await this.proposals.session(sessionId);
     const edition = await this.editions.edition(session.editionId);
-    if (session.status !== 'accepted' || !session.capacity || !['agenda_published', 'live'].includes(edition.status))
+    if (session.status !== 'accepted' || !session.capacity || !PARTICIPATION_STATUSES.includes(edition.status))
       throw new ConflictException('Registration for this session is not open.');
     await this.registrations.registerForEdition(session.editionId, user.id);
     const { status } = await this.registrations.registerForSession(sessionId, session.editionId, user.id);

@@ -8,8 +8,10 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { sqlLabels } from '../../database/sql';
 import { Organization } from '../../organizations/entities/organization.entity';
 import {
+  ACTIVE_STATUSES,
   INITIATIVE_KINDS,
   INITIATIVE_STATUSES,
   type InitiativeKind,
@@ -47,7 +49,7 @@ export const SEARCH_HEAD_EXPRESSION = `setweight(to_tsvector('simple', immutable
 // also written by hand in its migration (MatchKeys).
 @Index('initiatives_match_keys_idx', { synchronize: false })
 @Index('initiatives_public_newest_idx', ['publishedAt', 'id'], {
-  where: `status IN ('published', 'in_progress', 'completed') AND hidden_at IS NULL`,
+  where: `status IN (${sqlLabels(ACTIVE_STATUSES)}) AND hidden_at IS NULL`,
 })
 export class Initiative {
   @PrimaryGeneratedColumn('uuid')

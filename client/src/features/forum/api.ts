@@ -4,6 +4,7 @@
  */
 import { api, unwrap, unwrapEmpty } from '../../shared/api/client';
 import type { components, paths } from '../../shared/api/schema';
+import { PARTICIPATION_STATUSES, PUBLIC_AGENDA } from '../../../../src/forum/shared/forum.constants';
 
 type Schemas = components['schemas'];
 export type Edition = Schemas['EditionDto'];
@@ -55,10 +56,9 @@ export const EDITION_STATUSES: readonly EditionStatus[] = [
 export const SESSION_KINDS: readonly SessionKind[] = ['workshop', 'panel', 'presentation', 'networking'];
 export const SESSION_STATUSES: readonly SessionStatus[] = ['proposed', 'accepted', 'declined'];
 
-/** Where the agenda is public (and where people may register). */
-export const agendaIsPublic = (status: EditionStatus) =>
-  status === 'agenda_published' || status === 'live' || status === 'closed';
-export const registrationIsOpen = (status: EditionStatus) => status === 'agenda_published' || status === 'live';
+/** Where the agenda is public, and where people may register (the server's sets). */
+export const agendaIsPublic = (status: EditionStatus) => PUBLIC_AGENDA.includes(status);
+export const registrationIsOpen = (status: EditionStatus) => PARTICIPATION_STATUSES.includes(status);
 
 /** The status after this one, or null for a closed edition (as the server moves them). */
 export function nextStatus(status: EditionStatus): EditionStatus | null {

@@ -4,6 +4,7 @@
  */
 import { api, unwrap, unwrapEmpty } from '../../shared/api/client';
 import type { components, paths } from '../../shared/api/schema';
+import { OPEN_STATUSES } from '../../../../src/initiatives/initiatives.constants';
 
 type Schemas = components['schemas'];
 
@@ -32,8 +33,8 @@ export const INITIATIVE_KINDS: readonly InitiativeKind[] = [
   'study_visit',
   'funding_application',
 ];
-/** Statuses in which an initiative takes part in matching and interests. */
-export const OPEN_INITIATIVE_STATUSES: readonly InitiativeDetail['status'][] = ['published', 'in_progress'];
+/** Statuses in which an initiative takes part in matching and interests (the server's set). */
+export const OPEN_INITIATIVE_STATUSES: readonly InitiativeDetail['status'][] = OPEN_STATUSES;
 
 export function getInitiative(id: string, signal?: AbortSignal) {
   return unwrap(api.GET('/api/v1/initiatives/{id}', { params: { path: { id } }, signal }));

@@ -12,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { trim } from '../../shared/dto-fields';
+import { MEETING_STATUSES } from '../../shared/forum.constants';
 
 export class SlotInputDto {
   @ApiProperty()
@@ -59,7 +60,7 @@ export class MeetingDto {
   @ApiProperty() requesterName: string;
   @ApiProperty() inviteeId: string;
   @ApiProperty() inviteeName: string;
-  @ApiProperty({ enum: ['requested', 'accepted', 'declined', 'cancelled'] }) status: string;
+  @ApiProperty({ enum: MEETING_STATUSES }) status: string;
   @ApiProperty({ type: Number, nullable: true }) tableNo: number | null;
   @ApiProperty({ type: String, nullable: true }) message: string | null;
 }
