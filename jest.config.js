@@ -21,9 +21,11 @@ const withRedis =
   spawnSync(process.execPath, ['-e', probe], { timeout: 3000 }).status === 0 || process.env.CI === 'true';
 if (!withRedis) {
   process.stderr.write(
-    `Two-instance test not run: no Redis at ${redis.host} (install redis-server, or set REDIS_URL).\n`,
+    `Tests of several instances not run: no Redis at ${redis.host} (install redis-server, or set REDIS_URL).\n`,
   );
 }
+/** The tests of several instances joined by Redis. */
+const needRedis = ['realtime-instances', 'deployment-instances', 'shutdown'];
 
 /** Three kinds of tests, all run by `npm test`: unit (beside the code), integration and browser. */
 module.exports = {
@@ -37,7 +39,7 @@ module.exports = {
       displayName: 'integration',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
-      testPathIgnorePatterns: withRedis ? [] : ['realtime-instances'],
+      testPathIgnorePatterns: withRedis ? [] : needRedis,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

@@ -12,6 +12,7 @@ import { ClientApp } from './common/http/client-app';
 import { HttpExceptionFilter } from './common/http/http-exception.filter';
 import { createValidationPipe } from './common/http/validation';
 import { PinoNestLogger } from './common/logging/pino-nest-logger';
+import { Lifecycle } from './lifecycle/lifecycle';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 import type { AppConfig } from './config/app-config';
 
@@ -52,8 +53,12 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
 
   // One JSON line per request, with its id, once the response is sent.
+  const lifecycle = app.get(Lifecycle);
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Draining (SIGTERM): a request on a connection opened before is answered, and the connection
+    // closed after it; the listener is closed, so the next connection goes to another instance.
+    if (lifecycle.draining) reply.header('connection', 'close');
   });
   fastify.addHook('onResponse', async (request, reply) => {
     request.log.info(

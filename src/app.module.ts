@@ -13,6 +13,7 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { HealthModule } from './health/health.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { JobsModule } from './jobs/jobs.module';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { ForumModule } from './forum/forum.module';
 import { MailModule } from './mail/mail.module';
 import { MatchingModule } from './matching/matching.module';
@@ -38,6 +39,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LifecycleModule,
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), manualInitialization: options.connect === false }),
         EventsModule,
         RateLimitModule,

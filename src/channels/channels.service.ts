@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainEventBus } from '../common/events/domain-events';
 import { KeyedTurns } from '../common/keyed-turns';
+import { Lifecycle } from '../lifecycle/lifecycle';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PUBLIC_STATUSES } from '../initiatives/initiatives.constants';
 import { isStaff } from '../users/users.constants';
@@ -33,6 +34,7 @@ export class ChannelsService {
     private readonly events: DomainEventBus,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
+    private readonly lifecycle: Lifecycle,
   ) {}
 
   /** The discussion of an initiative; created with the initiative. */
@@ -155,7 +157,8 @@ export class ChannelsService {
   ): MessageDto {
     const dto = this.toDto(message);
     this.events.emit('message.created', { message: dto });
-    void this.notifications.channelMessage(channel, dto, { othersFollow });
+    // Not awaited by the sender, but finished before the instance exits (a drain waits for it).
+    this.lifecycle.track(this.notifications.channelMessage(channel, dto, { othersFollow }));
     return dto;
   }
 

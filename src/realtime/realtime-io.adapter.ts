@@ -3,7 +3,8 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient, type RedisClientType } from 'redis';
 import type { IncomingMessage } from 'node:http';
-import type { Server, ServerOptions } from 'socket.io';
+import type { Server, ServerOptions, Socket } from 'socket.io';
+import { Lifecycle } from '../lifecycle/lifecycle';
 
 export interface RealtimeOptions {
   /** Origins allowed to open a socket (browsers send Origin; other clients do not). */
@@ -16,15 +17,24 @@ export interface RealtimeOptions {
 /** Payloads above this are refused by Socket.IO before any handler runs. */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
 
-/** The one Socket.IO server of the app: origin check, payload limit, and the Redis Streams adapter when configured. */
+/**
+ * The one Socket.IO server of the app: origin check, payload limit, the Redis Streams adapter when
+ * configured, and the sockets' part of a drain (SIGTERM, lifecycle/drain.ts).
+ */
 export class RealtimeIoAdapter extends IoAdapter {
   private redis?: RedisClientType;
+  /** Per open socket, the events it sent that are not acknowledged yet. */
+  private readonly owed = new Map<Socket, number>();
+  private readonly lifecycle: Lifecycle;
+  private drained?: () => void;
 
   constructor(
     app: INestApplicationContext,
     private readonly options: RealtimeOptions,
   ) {
     super(app);
+    this.lifecycle = app.get(Lifecycle, { strict: false });
+    this.lifecycle.addDrainer({ drain: () => this.drain(), open: () => this.owed.size });
   }
 
   async connect(): Promise<void> {
@@ -57,7 +67,59 @@ export class RealtimeIoAdapter extends IoAdapter {
         }),
       );
     }
+    server.on('connection', (socket: Socket) => this.watch(socket));
     return server;
+  }
+
+  /**
+   * Counts what a socket is owed: each event with an acknowledgement, from its arrival until the
+   * acknowledgement is sent. While the instance drains, new events are not taken, and a socket
+   * that is owed nothing is closed.
+   */
+  private watch(socket: Socket): void {
+    this.owed.set(socket, 0);
+    socket.on('disconnect', () => {
+      this.owed.delete(socket);
+      if (this.owed.size === 0) this.drained?.();
+    });
+    socket.use((event, next) => {
+      // Not taken, not answered: the client's acknowledgement fails when this socket closes, and
+      // it sends the event again after reconnecting (a message with the same clientId is stored once).
+      if (this.lifecycle.draining) return;
+      const last = event.length - 1;
+      const acknowledge: unknown = event[last];
+      if (typeof acknowledge === 'function') {
+        this.owed.set(socket, (this.owed.get(socket) ?? 0) + 1);
+        let answered = false;
+        event[last] = (...answer: unknown[]) => {
+          (acknowledge as (...args: unknown[]) => void)(...answer);
+          if (answered) return;
+          answered = true;
+          const left = (this.owed.get(socket) ?? 1) - 1;
+          this.owed.set(socket, left);
+          if (left === 0 && this.lifecycle.draining) this.closeTransport(socket);
+        };
+      }
+      next();
+    });
+    if (this.lifecycle.draining) this.closeTransport(socket);
+  }
+
+  /** Closes every socket once it is owed nothing; resolves when none is left. */
+  private drain(): Promise<void> {
+    const closed = new Promise<void>((resolve) => (this.drained = resolve));
+    for (const [socket, owed] of this.owed) if (owed === 0) this.closeTransport(socket);
+    if (this.owed.size === 0) this.drained?.();
+    return closed;
+  }
+
+  /**
+   * Closes the transport after what is written to it (the last acknowledgements): the client sees
+   * a lost connection, not a server's disconnect, and reconnects by itself, through the proxy, to
+   * another instance.
+   */
+  private closeTransport(socket: Socket): void {
+    socket.conn.close();
   }
 
   async dispose(): Promise<void> {

@@ -312,8 +312,9 @@ function waitUntilConnected(signal: AbortSignal): Promise<void> {
 
 /**
  * Sends a message and resolves with the stored one. A lost acknowledgement (a dropped connection,
- * a slow server) is retried with the same clientId, which the server stores only once; a refusal
- * (400, 403, 429) is thrown as an ApiError at once.
+ * a slow server, an instance that restarts) or a server error (5xx: its database was away) is
+ * retried with the same clientId, which the server stores only once; a refusal (400, 403, 429) is
+ * thrown as an ApiError at once.
  */
 export async function sendMessage(
   channelId: number,
@@ -327,8 +328,11 @@ export async function sendMessage(
     try {
       return (await ask('message:send', { channelId, body, clientId })).message;
     } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 0 || attempt >= attempts) throw error;
+      const retried = error instanceof ApiError && (error.status === 0 || error.status >= 500);
+      if (!retried || attempt >= attempts) throw error;
       if (signal.aborted) throw new DOMException('aborted', 'AbortError');
+      // A server error: a moment before the same message goes again.
+      if (error.status >= 500) await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
     }
   }
 }
