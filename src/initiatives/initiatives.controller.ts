@@ -12,6 +12,8 @@ import {
 import { uuidParam } from '../common/http/params';
 import { CurrentUser, Public, type AuthUser } from '../auth/auth-user';
 import { ErrorResponseDto } from '../common/http/error-response.dto';
+import { ReaderLanguage } from '../common/i18n/reader-language';
+import type { Locale } from '../users/users.constants';
 import {
   CreateInitiativeDto,
   InitiativeDetailDto,
@@ -37,16 +39,24 @@ export class InitiativesController {
     summary: 'Search initiatives: text (diacritics-insensitive, prefixes), filters, facets, keyset pages',
   })
   @ApiOkResponse({ type: InitiativeSearchResultDto })
-  search(@Query() query: InitiativeSearchQueryDto, @CurrentUser() user?: AuthUser): Promise<InitiativeSearchResultDto> {
-    return this.initiatives.search(query, user);
+  search(
+    @Query() query: InitiativeSearchQueryDto,
+    @ReaderLanguage() language: Locale,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<InitiativeSearchResultDto> {
+    return this.initiatives.search(query, user, language);
   }
 
   @ApiBearerAuth()
   @Post()
   @ApiOperation({ summary: 'Create a draft initiative for your (verified) organisation' })
   @ApiCreatedResponse({ type: InitiativeDetailDto })
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateInitiativeDto): Promise<InitiativeDetailDto> {
-    return this.initiatives.create(user, dto);
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateInitiativeDto,
+    @ReaderLanguage() language: Locale,
+  ): Promise<InitiativeDetailDto> {
+    return this.initiatives.create(user, dto, language);
   }
 
   @Public()
@@ -55,8 +65,12 @@ export class InitiativesController {
     summary: 'An initiative: public once published; drafts and rejected ones for its organisation and staff',
   })
   @ApiOkResponse({ type: InitiativeDetailDto })
-  get(@Param('id', uuidParam('id')) id: string, @CurrentUser() user?: AuthUser): Promise<InitiativeDetailDto> {
-    return this.initiatives.get(id, user);
+  get(
+    @Param('id', uuidParam('id')) id: string,
+    @ReaderLanguage() language: Locale,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<InitiativeDetailDto> {
+    return this.initiatives.get(id, user, language);
   }
 
   @ApiBearerAuth()
@@ -68,16 +82,21 @@ export class InitiativesController {
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
     @Body() dto: UpdateInitiativeDto,
+    @ReaderLanguage() language: Locale,
   ): Promise<InitiativeDetailDto> {
-    return this.initiatives.update(id, user, dto);
+    return this.initiatives.update(id, user, dto, language);
   }
 
   @Public()
   @Get(':id/similar')
   @ApiOperation({ summary: 'Up to five published initiatives like this one (to avoid duplicates)' })
   @ApiOkResponse({ type: SimilarListDto })
-  similar(@Param('id', uuidParam('id')) id: string, @CurrentUser() user?: AuthUser): Promise<SimilarListDto> {
-    return this.initiatives.similar(id, user);
+  similar(
+    @Param('id', uuidParam('id')) id: string,
+    @ReaderLanguage() language: Locale,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<SimilarListDto> {
+    return this.initiatives.similar(id, user, language);
   }
 
   @ApiBearerAuth()
@@ -86,8 +105,12 @@ export class InitiativesController {
   @ApiOperation({ summary: 'Submit for moderation (from draft or changes requested; editors)' })
   @ApiOkResponse({ type: InitiativeDetailDto })
   @ApiConflictResponse({ type: ErrorResponseDto })
-  submit(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<InitiativeDetailDto> {
-    return this.act(id, 'submit', user);
+  submit(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @ReaderLanguage() language: Locale,
+  ): Promise<InitiativeDetailDto> {
+    return this.act(id, 'submit', user, language);
   }
 
   @ApiBearerAuth()
@@ -100,8 +123,9 @@ export class InitiativesController {
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
     @Body() { comment }: TransitionCommentDto,
+    @ReaderLanguage() language: Locale,
   ): Promise<InitiativeDetailDto> {
-    return this.act(id, 'publish', user, comment);
+    return this.act(id, 'publish', user, language, comment);
   }
 
   @ApiBearerAuth()
@@ -114,8 +138,9 @@ export class InitiativesController {
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
     @Body() { comment }: TransitionCommentDto,
+    @ReaderLanguage() language: Locale,
   ): Promise<InitiativeDetailDto> {
-    return this.act(id, 'request-changes', user, comment);
+    return this.act(id, 'request-changes', user, language, comment);
   }
 
   @ApiBearerAuth()
@@ -128,8 +153,9 @@ export class InitiativesController {
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
     @Body() { comment }: TransitionCommentDto,
+    @ReaderLanguage() language: Locale,
   ): Promise<InitiativeDetailDto> {
-    return this.act(id, 'reject', user, comment);
+    return this.act(id, 'reject', user, language, comment);
   }
 
   @ApiBearerAuth()
@@ -138,8 +164,12 @@ export class InitiativesController {
   @ApiOperation({ summary: 'Mark a published initiative as in progress (editors)' })
   @ApiOkResponse({ type: InitiativeDetailDto })
   @ApiConflictResponse({ type: ErrorResponseDto })
-  start(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<InitiativeDetailDto> {
-    return this.act(id, 'start', user);
+  start(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @ReaderLanguage() language: Locale,
+  ): Promise<InitiativeDetailDto> {
+    return this.act(id, 'start', user, language);
   }
 
   @ApiBearerAuth()
@@ -148,8 +178,12 @@ export class InitiativesController {
   @ApiOperation({ summary: 'Mark as completed (editors)' })
   @ApiOkResponse({ type: InitiativeDetailDto })
   @ApiConflictResponse({ type: ErrorResponseDto })
-  complete(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<InitiativeDetailDto> {
-    return this.act(id, 'complete', user);
+  complete(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @ReaderLanguage() language: Locale,
+  ): Promise<InitiativeDetailDto> {
+    return this.act(id, 'complete', user, language);
   }
 
   @ApiBearerAuth()
@@ -162,11 +196,18 @@ export class InitiativesController {
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
     @Body() { comment }: TransitionCommentDto,
+    @ReaderLanguage() language: Locale,
   ): Promise<InitiativeDetailDto> {
-    return this.act(id, 'archive', user, comment);
+    return this.act(id, 'archive', user, language, comment);
   }
 
-  private act(id: string, action: InitiativeAction, user: AuthUser, comment?: string): Promise<InitiativeDetailDto> {
-    return this.initiatives.transition(id, action, user, comment);
+  private act(
+    id: string,
+    action: InitiativeAction,
+    user: AuthUser,
+    language: Locale,
+    comment?: string,
+  ): Promise<InitiativeDetailDto> {
+    return this.initiatives.transition(id, action, user, comment, language);
   }
 }

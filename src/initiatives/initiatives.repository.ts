@@ -25,6 +25,17 @@ export interface SearchFilter {
   limit: number;
 }
 
+/** An initiative's organisation as the SQL returns it: its place in both languages (named for the reader by the service). */
+export interface OrganizationRefRow {
+  id: string;
+  name: string;
+  type: string;
+  cityKey: string | null;
+  cityName: string;
+  cityNamePl: string | null;
+  country: string;
+}
+
 /** A search hit as the SQL returns it: already in the response's shape (camelCase). */
 export interface SearchRow {
   id: string;
@@ -42,7 +53,7 @@ export interface SearchRow {
   endsOn: string | null;
   fundingProgramme: string | null;
   publishedAt: string | null;
-  organization: { id: string; name: string; type: string; cityKey: string | null; cityName: string; country: string };
+  organization: OrganizationRefRow;
   rank: number;
   sortAt: string;
 }
@@ -218,7 +229,7 @@ export class InitiativesRepository {
                   i.sought_org_types AS "soughtOrgTypes", i.languages,
                   to_char(i.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(i.ends_on, 'YYYY-MM-DD') AS "endsOn",
                   i.funding_programme AS "fundingProgramme", i.published_at AS "publishedAt",
-                  json_build_object('id', o.id, 'name', o.name, 'type', o.type, 'cityKey', c.key, 'cityName', o.city_name, 'country', o.country) AS organization,
+                  json_build_object('id', o.id, 'name', o.name, 'type', o.type, 'cityKey', c.key, 'cityName', coalesce(c.name, o.city_name), 'cityNamePl', c.name_pl, 'country', o.country) AS organization,
                   page.rank, page.sort_at AS "sortAt"
              FROM page JOIN initiatives i ON i.id = page.id
              JOIN organizations o ON o.id = i.organization_id
@@ -255,7 +266,7 @@ export class InitiativesRepository {
               i.target_cities AS "targetCities", i.target_countries AS "targetCountries", i.sought_org_types AS "soughtOrgTypes", i.languages,
               to_char(i.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(i.ends_on, 'YYYY-MM-DD') AS "endsOn",
               i.funding_programme AS "fundingProgramme", i.published_at AS "publishedAt",
-              json_build_object('id', o.id, 'name', o.name, 'type', o.type, 'cityKey', c.key, 'cityName', o.city_name, 'country', o.country) AS organization,
+              json_build_object('id', o.id, 'name', o.name, 'type', o.type, 'cityKey', c.key, 'cityName', coalesce(c.name, o.city_name), 'cityNamePl', c.name_pl, 'country', o.country) AS organization,
               round(greatest(similarity(immutable_unaccent(lower(i.title)), immutable_unaccent(lower($1))),
                              CASE WHEN $2::text[] IS NULL THEN 0 ELSE least(1, ts_rank_cd(i.search, (SELECT query FROM typed)) * 2) END)::numeric, 3)::float8 AS similarity
          FROM initiatives i
@@ -278,10 +289,10 @@ export class InitiativesRepository {
   /** Verified organisations among these ids (co-organisers). */
   async findVerifiedOrganizations(
     ids: string[],
-  ): Promise<{ id: string; name: string; type: string; cityKey: string | null; cityName: string; country: string }[]> {
+  ): Promise<OrganizationRefRow[]> {
     if (!ids.length) return [];
     return this.dataSource.query(
-      `SELECT o.id, o.name, o.type, c.key AS "cityKey", o.city_name AS "cityName", o.country
+      `SELECT o.id, o.name, o.type, c.key AS "cityKey", coalesce(c.name, o.city_name) AS "cityName", c.name_pl AS "cityNamePl", o.country
          FROM organizations o LEFT JOIN cities c ON c.id = o.city_id
         WHERE o.id = ANY($1::uuid[]) AND o.status = 'verified' AND o.hidden_at IS NULL`,
       [ids],

@@ -21,11 +21,14 @@ import { NotificationsService } from '../notifications/notifications.service';
 import type { MailTemplate } from '../mail/mail-templates';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { EDITING_ROLES, type MemberRole } from '../organizations/organizations.constants';
+import { placeName } from '../registry/place-names';
 import { RegistryService } from '../registry/registry.service';
+import type { Locale } from '../users/users.constants';
 import { isStaff } from '../users/users.constants';
 import type {
   CreateInitiativeDto,
   InitiativeDetailDto,
+  InitiativeOrganizationDto,
   InitiativeSearchQueryDto,
   InitiativeSearchResultDto,
   InitiativeSummaryDto,
@@ -41,7 +44,7 @@ import {
   type InitiativeAction,
   type InitiativeStatus,
 } from './initiatives.constants';
-import { InitiativesRepository, type SearchRow } from './initiatives.repository';
+import { InitiativesRepository, type OrganizationRefRow, type SearchRow } from './initiatives.repository';
 import { toSearchWords } from './search-query';
 
 const NOT_FOUND = 'There is no initiative with this id, or you cannot see it.';
@@ -69,7 +72,7 @@ export class InitiativesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async create(user: AuthUser, dto: CreateInitiativeDto): Promise<InitiativeDetailDto> {
+  async create(user: AuthUser, dto: CreateInitiativeDto, language: Locale = user.locale): Promise<InitiativeDetailDto> {
     const membership = await this.organizations.membership(dto.organizationId, user.id);
     if (!membership || !membership.role)
       throw new ForbiddenException({
@@ -92,16 +95,19 @@ export class InitiativesService {
     });
     await this.channels.createForInitiative(id, values.title ?? dto.title);
     await this.initiatives.touchOrganization(dto.organizationId);
-    return this.get(id, user);
+    return this.get(id, user, language);
   }
 
-  async get(id: string, user?: AuthUser): Promise<InitiativeDetailDto> {
+  /** `language`: the reader's, in which places are named (and texts shown where a version exists). */
+  async get(id: string, user?: AuthUser, language: Locale = user?.locale ?? 'pl'): Promise<InitiativeDetailDto> {
     const { initiative, role, staff } = await this.access(id, user);
     const editor = !!role && EDITING_ROLES.includes(role);
     const insider = !!role || staff;
-    const coOrganizers = await this.initiatives.findVerifiedOrganizations(initiative.coOrganizerIds);
+    const coOrganizers = (await this.initiatives.findVerifiedOrganizations(initiative.coOrganizerIds)).map((row) =>
+      this.organizationRef(row, language),
+    );
     const detail: InitiativeDetailDto = {
-      ...this.summary(initiative),
+      ...this.summary(initiative, language),
       bodyHtml: initiative.bodyHtml,
       channelId: await this.channels.idForInitiative(initiative.id),
       coOrganizers,
@@ -125,7 +131,12 @@ export class InitiativesService {
     return detail;
   }
 
-  async update(id: string, user: AuthUser, dto: UpdateInitiativeDto): Promise<InitiativeDetailDto> {
+  async update(
+    id: string,
+    user: AuthUser,
+    dto: UpdateInitiativeDto,
+    language: Locale = user.locale,
+  ): Promise<InitiativeDetailDto> {
     const { initiative } = await this.requireEditor(id, user);
     if (dto.organizationId !== undefined && dto.organizationId !== initiative.organizationId) {
       throw new BadRequestException({
@@ -139,7 +150,7 @@ export class InitiativesService {
     const values = await this.validatedValues(dto, initiative);
     await this.initiatives.update(id, { ...values, archiveWarnedAt: null });
     await this.initiatives.touchOrganization(initiative.organizationId);
-    return this.get(id, user);
+    return this.get(id, user, language);
   }
 
   async transition(
@@ -147,6 +158,7 @@ export class InitiativesService {
     action: InitiativeAction,
     user: AuthUser,
     comment?: string,
+    language: Locale = user.locale,
   ): Promise<InitiativeDetailDto> {
     const rule = TRANSITIONS[action];
     const { initiative, role, staff } = await this.access(id, user);
@@ -205,10 +217,14 @@ export class InitiativesService {
     if (moderation && action !== 'archive')
       await this.tellOwners(initiative, action as 'publish' | 'request-changes' | 'reject', comment);
     if (action === 'publish') this.events.emit('initiative.published', { initiativeId: id, title: initiative.title });
-    return this.get(id, user);
+    return this.get(id, user, language);
   }
 
-  async search(query: InitiativeSearchQueryDto, user?: AuthUser): Promise<InitiativeSearchResultDto> {
+  async search(
+    query: InitiativeSearchQueryDto,
+    user?: AuthUser,
+    language: Locale = user?.locale ?? 'pl',
+  ): Promise<InitiativeSearchResultDto> {
     const staff = !!user && isStaff(user.role);
     // Listed by the public search unless a status is asked for.
     let statuses: readonly InitiativeStatus[] = ACTIVE_STATUSES;
@@ -265,7 +281,7 @@ export class InitiativesService {
     const page = result.rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((row) => this.fromRow(row)),
+      items: page.map((row) => this.fromRow(row, language)),
       facets: result.facets,
       total: result.total,
       nextCursor: result.rows.length > limit ? encodeCursor([last.rank, last.sortAt, last.id]) : null,
@@ -273,10 +289,10 @@ export class InitiativesService {
   }
 
   /** Up to five published initiatives like this one, so that its authors can avoid a duplicate. */
-  async similar(id: string, user?: AuthUser): Promise<SimilarListDto> {
+  async similar(id: string, user?: AuthUser, language: Locale = user?.locale ?? 'pl'): Promise<SimilarListDto> {
     const { initiative } = await this.access(id, user);
     const rows = await this.initiatives.similar(initiative.title, toSearchWords(initiative.title), initiative.id, 5);
-    return { items: rows.map((row) => ({ ...this.fromRow(row), similarity: row.similarity })) };
+    return { items: rows.map((row) => ({ ...this.fromRow(row, language), similarity: row.similarity })) };
   }
 
   /** The daily job: warn a week ahead, then archive what has ended or been untouched for 12 months. */
@@ -467,7 +483,7 @@ export class InitiativesService {
     return values;
   }
 
-  private summary(initiative: Initiative): InitiativeSummaryDto {
+  private summary(initiative: Initiative, language: Locale): InitiativeSummaryDto {
     const organization = initiative.organization;
     return {
       id: initiative.id,
@@ -484,20 +500,34 @@ export class InitiativesService {
       startsOn: initiative.startsOn,
       endsOn: initiative.endsOn,
       fundingProgramme: initiative.fundingProgramme,
-      organization: {
-        id: organization.id,
-        name: organization.name,
-        type: organization.type,
-        cityKey: organization.city?.key ?? null,
-        cityName: organization.cityName,
-        country: organization.country,
-      },
+      organization: this.organizationRef(
+        {
+          id: organization.id,
+          name: organization.name,
+          type: organization.type,
+          cityKey: organization.city?.key ?? null,
+          cityName: organization.city?.name ?? organization.cityName,
+          cityNamePl: organization.city?.namePl ?? null,
+          country: organization.country,
+        },
+        language,
+      ),
       publishedAt: initiative.publishedAt?.toISOString() ?? null,
     };
   }
 
-  private fromRow(row: SearchRow): InitiativeSummaryDto {
+  private fromRow(row: SearchRow, language: Locale): InitiativeSummaryDto {
     const { rank: _rank, sortAt: _sortAt, ...summary } = row;
-    return { ...summary, publishedAt: row.publishedAt ? new Date(row.publishedAt).toISOString() : null };
+    return {
+      ...summary,
+      organization: this.organizationRef(row.organization, language),
+      publishedAt: row.publishedAt ? new Date(row.publishedAt).toISOString() : null,
+    };
+  }
+
+  /** An organisation as an initiative shows it: its place named in the reader's language. */
+  private organizationRef(row: OrganizationRefRow, language: Locale): InitiativeOrganizationDto {
+    const { cityNamePl, ...organization } = row;
+    return { ...organization, cityName: placeName({ name: row.cityName, namePl: cityNamePl }, language) };
   }
 }

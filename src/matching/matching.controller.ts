@@ -23,6 +23,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { uuidParam } from '../common/http/params';
+import { readerLanguage } from '../common/i18n/reader-language';
 import { CurrentUser, Public, Roles, type AuthUser } from '../auth/auth-user';
 import { CityKeyParamDto } from '../registry/dto/registry-query.dto';
 import {
@@ -39,15 +40,13 @@ import { MatchingService } from './matching.service';
 import { SavedSearchesService } from './saved-searches.service';
 import type { Locale } from './score';
 
-/** The reasons' language: asked for, else the user's, else the browser's, else Polish. */
+/** The reasons' language: asked for (lang), else the reader's (src/common/i18n/reader-language.ts). */
 function viewerLocale(
   asked: Locale | undefined,
   user: AuthUser | undefined,
   acceptLanguage: string | undefined,
 ): Locale {
-  if (asked) return asked;
-  if (user) return user.locale;
-  return /^\s*en\b/i.test(acceptLanguage ?? '') ? 'en' : 'pl';
+  return asked ?? readerLanguage(acceptLanguage, user);
 }
 
 @ApiTags('matching')

@@ -32,6 +32,7 @@ export interface OrganizationMatchRow extends FactorRow {
   type: string;
   cityKey: string | null;
   cityName: string;
+  cityNamePl: string | null;
   country: string;
 }
 
@@ -335,7 +336,7 @@ export class MatchingRepository {
         factors,
         name: 'o.name',
         id: 'o.id',
-        columns: `o.id, o.name, o.type, c.key AS "cityKey", o.city_name AS "cityName", o.country`,
+        columns: `o.id, o.name, o.type, c.key AS "cityKey", coalesce(c.name, o.city_name) AS "cityName", c.name_pl AS "cityNamePl", o.country`,
         rest: city.rest,
         cities: city.cities,
       },

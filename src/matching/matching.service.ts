@@ -7,6 +7,7 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { RegistryService } from '../registry/registry.service';
 import type { InitiativeMatchDto, MatchesDto, OrganizationMatchDto, SuggestionsDto } from './dto/matching.dto';
 import { MatchingRepository, type FactorRow, type MatchCursor } from './matching.repository';
+import { placeName, placeNamesByLanguage } from '../registry/place-names';
 import { reasons, score, type Locale, type MatchFactors, type ReasonVocabulary } from './score';
 
 const PAGE = 20;
@@ -106,6 +107,7 @@ export class MatchingService {
       type: string;
       cityKey: string | null;
       cityName: string;
+      cityNamePl: string | null;
       country: string;
     },
     seekerType: string,
@@ -119,7 +121,7 @@ export class MatchingService {
         name: row.name,
         type: row.type,
         cityKey: row.cityKey,
-        cityName: row.cityName,
+        cityName: placeName({ name: row.cityName, namePl: row.cityNamePl }, locale),
         country: row.country,
       },
       score: score(factors),
@@ -166,9 +168,9 @@ export class MatchingService {
       inTargetCity: row.inTargetCity,
       inTargetCountry: row.inTargetCountry,
       tier: row.tier,
-      cityName: row.cityEn ? { pl: row.cityPl ?? row.cityEn, en: row.cityEn } : null,
+      cityName: row.cityEn ? placeNamesByLanguage({ name: row.cityEn, namePl: row.cityPl }) : null,
       place: {
-        city: row.placeCityEn ? { pl: row.placeCityPl ?? row.placeCityEn, en: row.placeCityEn } : null,
+        city: row.placeCityEn ? placeNamesByLanguage({ name: row.placeCityEn, namePl: row.placeCityPl }) : null,
         country: row.placeCountry,
         targetsSeeker: row.targetsSeeker,
       },

@@ -8,6 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { uuidParam } from '../common/http/params';
+import { ReaderLanguage } from '../common/i18n/reader-language';
+import type { Locale } from '../users/users.constants';
 import { CurrentUser, Public, type AuthUser } from '../auth/auth-user';
 import { ErrorResponseDto } from '../common/http/error-response.dto';
 import {
@@ -102,8 +104,8 @@ export class PartnershipsController {
   @Get('me/partnerships')
   @ApiOperation({ summary: "My organisations' partnerships" })
   @ApiOkResponse({ type: PartnershipListDto })
-  mine(@CurrentUser() user: AuthUser): Promise<PartnershipListDto> {
-    return this.partnerships.mine(user);
+  mine(@CurrentUser() user: AuthUser, @ReaderLanguage() language: Locale): Promise<PartnershipListDto> {
+    return this.partnerships.mine(user, language);
   }
 
   @Public()
@@ -112,8 +114,12 @@ export class PartnershipsController {
     summary: 'A partnership: public once every participant agrees; with its channelId for their members',
   })
   @ApiOkResponse({ type: PartnershipDto })
-  get(@Param('id', uuidParam('id')) id: string, @CurrentUser() user?: AuthUser): Promise<PartnershipDto> {
-    return this.partnerships.get(id, user);
+  get(
+    @Param('id', uuidParam('id')) id: string,
+    @ReaderLanguage() language: Locale,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<PartnershipDto> {
+    return this.partnerships.get(id, user, language);
   }
 
   @ApiBearerAuth()
@@ -124,8 +130,9 @@ export class PartnershipsController {
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
     @Body() dto: UpdatePartnershipDto,
+    @ReaderLanguage() language: Locale,
   ): Promise<PartnershipDto> {
-    return this.partnerships.update(id, user, dto);
+    return this.partnerships.update(id, user, dto, language);
   }
 
   @ApiBearerAuth()
@@ -139,8 +146,9 @@ export class PartnershipsController {
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
     @Body() dto: ConsentDto,
+    @ReaderLanguage() language: Locale,
   ): Promise<PartnershipDto> {
-    return this.partnerships.consent(id, user, dto.organizationId, dto.public);
+    return this.partnerships.consent(id, user, dto.organizationId, dto.public, language);
   }
 
   @Public()
@@ -149,8 +157,9 @@ export class PartnershipsController {
   @ApiOkResponse({ type: PartnershipListDto })
   ofOrganization(
     @Param('id', uuidParam('id')) id: string,
+    @ReaderLanguage() language: Locale,
     @CurrentUser() user?: AuthUser,
   ): Promise<PartnershipListDto> {
-    return this.partnerships.ofOrganization(id, user);
+    return this.partnerships.ofOrganization(id, user, language);
   }
 }

@@ -32,6 +32,7 @@ export interface PartnershipRow {
     type: string;
     cityKey: string | null;
     cityName: string;
+    cityNamePl: string | null;
     country: string;
     lead: boolean;
     publicConsent: boolean;
@@ -45,7 +46,7 @@ const INTEREST_SELECT = `SELECT x.id, x.initiative_id AS "initiativeId", i.title
 
 const PARTNERSHIP_SELECT = `SELECT p.id, p.initiative_id AS "initiativeId", i.title AS "initiativeTitle", p.channel_id AS "channelId", p.status,
   p.outcome_note AS "outcomeNote", p.created_at AS "createdAt",
-  (SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'type', o.type, 'cityKey', c.key, 'cityName', o.city_name, 'country', o.country,
+  (SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'type', o.type, 'cityKey', c.key, 'cityName', coalesce(c.name, o.city_name), 'cityNamePl', c.name_pl, 'country', o.country,
                                      'lead', m.lead, 'publicConsent', m.public_consent) ORDER BY m.lead DESC, o.name)
      FROM partnership_members m JOIN organizations o ON o.id = m.organization_id LEFT JOIN cities c ON c.id = o.city_id
     WHERE m.partnership_id = p.id) AS organizations

@@ -12,6 +12,8 @@ import { InitiativesService } from '../initiatives/initiatives.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { EDITING_ROLES } from '../organizations/organizations.constants';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { placeName } from '../registry/place-names';
+import type { Locale } from '../users/users.constants';
 import { isStaff } from '../users/users.constants';
 import type {
   CreateInterestDto,
@@ -125,39 +127,48 @@ export class PartnershipsService {
     return { items: (await this.partnerships.interestsOf(mine, direction)).map((row) => this.toInterest(row)) };
   }
 
-  async get(id: string, user?: AuthUser): Promise<PartnershipDto> {
+  async get(id: string, user?: AuthUser, language: Locale = user?.locale ?? 'pl'): Promise<PartnershipDto> {
     const row = await this.partnerships.findPartnership(id);
     if (!row) throw new NotFoundException('There is no partnership with this id, or you cannot see it.');
     const member = await this.isMember(row, user);
     if (!member && !(!!user && isStaff(user.role)) && !this.isPublic(row))
       throw new NotFoundException('There is no partnership with this id, or you cannot see it.');
-    return this.toPartnership(row, member);
+    return this.toPartnership(row, member, language);
   }
 
-  async ofOrganization(organizationId: string, user?: AuthUser): Promise<PartnershipListDto> {
+  async ofOrganization(
+    organizationId: string,
+    user?: AuthUser,
+    language: Locale = user?.locale ?? 'pl',
+  ): Promise<PartnershipListDto> {
     await this.organizations.get(organizationId, user); // visibility of the organisation itself
     const rows = await this.partnerships.partnershipsOfOrganization(organizationId);
     const items: PartnershipDto[] = [];
     for (const row of rows) {
       const member = await this.isMember(row, user);
-      if (member || (!!user && isStaff(user.role)) || this.isPublic(row)) items.push(this.toPartnership(row, member));
+      if (member || (!!user && isStaff(user.role)) || this.isPublic(row)) items.push(this.toPartnership(row, member, language));
     }
     return { items };
   }
 
-  async mine(user: AuthUser): Promise<PartnershipListDto> {
+  async mine(user: AuthUser, language: Locale = user.locale): Promise<PartnershipListDto> {
     const items: PartnershipDto[] = [];
     const seen = new Set<string>();
     for (const organization of (await this.organizations.mine(user)).items) {
       for (const row of await this.partnerships.partnershipsOfOrganization(organization.id)) {
-        if (!seen.has(row.id)) items.push(this.toPartnership(row, true));
+        if (!seen.has(row.id)) items.push(this.toPartnership(row, true, language));
         seen.add(row.id);
       }
     }
     return { items };
   }
 
-  async update(id: string, user: AuthUser, dto: UpdatePartnershipDto): Promise<PartnershipDto> {
+  async update(
+    id: string,
+    user: AuthUser,
+    dto: UpdatePartnershipDto,
+    language: Locale = user.locale,
+  ): Promise<PartnershipDto> {
     const row = await this.partnerships.findPartnership(id);
     if (!row || !(await this.isEditor(row, user)))
       throw new NotFoundException('There is no partnership with this id, or you cannot change it.');
@@ -168,10 +179,16 @@ export class PartnershipsService {
       });
     if (!(await this.partnerships.updateStatus(id, dto.status, dto.outcomeNote ?? null)))
       throw new ConflictException(`The partnership is already ${row.status}.`);
-    return this.get(id, user);
+    return this.get(id, user, language);
   }
 
-  async consent(id: string, user: AuthUser, organizationId: string, value: boolean): Promise<PartnershipDto> {
+  async consent(
+    id: string,
+    user: AuthUser,
+    organizationId: string,
+    value: boolean,
+    language: Locale = user.locale,
+  ): Promise<PartnershipDto> {
     const row = await this.partnerships.findPartnership(id);
     if (!row) throw new NotFoundException('There is no partnership with this id, or you cannot change it.');
     const membership = await this.organizations.membership(organizationId, user.id);
@@ -181,7 +198,7 @@ export class PartnershipsService {
       );
     }
     await this.partnerships.setConsent(id, organizationId, value);
-    return this.get(id, user);
+    return this.get(id, user, language);
   }
 
   async stats(): Promise<PartnershipStatsDto> {
@@ -259,14 +276,17 @@ export class PartnershipsService {
     };
   }
 
-  private toPartnership(row: PartnershipRow, member: boolean): PartnershipDto {
+  private toPartnership(row: PartnershipRow, member: boolean, language: Locale): PartnershipDto {
     return {
       id: row.id,
       initiativeId: row.initiativeId,
       initiativeTitle: row.initiativeTitle,
       status: row.status,
       outcomeNote: row.outcomeNote,
-      organizations: row.organizations,
+      organizations: row.organizations.map(({ cityNamePl, ...organization }) => ({
+        ...organization,
+        cityName: placeName({ name: organization.cityName, namePl: cityNamePl }, language),
+      })),
       public: this.isPublic(row),
       // The private channel admits only the members: nobody else is given a channel they cannot open.
       channelId: member ? row.channelId : null,

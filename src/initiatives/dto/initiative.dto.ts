@@ -217,7 +217,8 @@ export class InitiativeOrganizationDto {
   @ApiProperty() name: string;
   @ApiProperty() type: string;
   @ApiProperty({ type: String, nullable: true, description: 'Registry city key' }) cityKey: string | null;
-  @ApiProperty() cityName: string;
+  @ApiProperty({ description: "Its place, named in the reader's language (Norymberga / Nuremberg)" })
+  cityName: string;
   @ApiProperty() country: string;
 }
 

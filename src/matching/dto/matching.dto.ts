@@ -69,7 +69,7 @@ export class MatchedOrganizationDto {
   @ApiProperty() name: string;
   @ApiProperty() type: string;
   @ApiProperty({ type: String, nullable: true }) cityKey: string | null;
-  @ApiProperty() cityName: string;
+  @ApiProperty({ description: "Its place, named in the reader's language (Norymberga / Nuremberg)" }) cityName: string;
   @ApiProperty() country: string;
 }
 

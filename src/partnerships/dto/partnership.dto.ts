@@ -60,7 +60,7 @@ export class PartnerOrganizationDto {
   @ApiProperty() name: string;
   @ApiProperty() type: string;
   @ApiProperty({ type: String, nullable: true }) cityKey: string | null;
-  @ApiProperty() cityName: string;
+  @ApiProperty({ description: "Its place, named in the reader's language (Norymberga / Nuremberg)" }) cityName: string;
   @ApiProperty() country: string;
   @ApiProperty({ description: 'The initiative’s own organisation' }) lead: boolean;
   @ApiProperty({ description: 'Agreed to show the partnership publicly' }) publicConsent: boolean;
