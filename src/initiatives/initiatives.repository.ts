@@ -287,9 +287,7 @@ export class InitiativesRepository {
   }
 
   /** Verified organisations among these ids (co-organisers). */
-  async findVerifiedOrganizations(
-    ids: string[],
-  ): Promise<OrganizationRefRow[]> {
+  async findVerifiedOrganizations(ids: string[]): Promise<OrganizationRefRow[]> {
     if (!ids.length) return [];
     return this.dataSource.query(
       `SELECT o.id, o.name, o.type, c.key AS "cityKey", coalesce(c.name, o.city_name) AS "cityName", c.name_pl AS "cityNamePl", o.country

@@ -12,7 +12,7 @@ import { InitiativesService } from '../initiatives/initiatives.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { EDITING_ROLES } from '../organizations/organizations.constants';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { placeName } from '../registry/place-names';
+import { placeName, placeWithCountry } from '../registry/place-names';
 import type { Locale } from '../users/users.constants';
 import { isStaff } from '../users/users.constants';
 import type {
@@ -59,13 +59,17 @@ export class PartnershipsService {
     if (!id)
       throw new ConflictException('Your organisation already has an open expression of interest in this initiative.');
     const owners = await this.organizations.ownerContacts(initiative.organization.id);
+    // Who is interested, and from where: the place in each reader's language ("Norymberga, Niemcy").
+    const interested = membership.organization;
+    const from = (language: Locale) =>
+      `${interested.name} (${placeWithCountry(interested.city, interested.city.country, language)})`;
     await this.notifications.notify({
       userIds: owners.map((o) => o.userId),
       kind: 'interest',
       title: { pl: `Zainteresowanie: ${initiative.title}`, en: `Interest in: ${initiative.title}` },
       body: {
-        pl: `${membership.organization.name}: ${dto.message.slice(0, 200)}`,
-        en: `${membership.organization.name}: ${dto.message.slice(0, 200)}`,
+        pl: `${from('pl')}: ${dto.message.slice(0, 200)}`,
+        en: `${from('en')}: ${dto.message.slice(0, 200)}`,
       },
       link: '/interests',
     });
@@ -146,7 +150,8 @@ export class PartnershipsService {
     const items: PartnershipDto[] = [];
     for (const row of rows) {
       const member = await this.isMember(row, user);
-      if (member || (!!user && isStaff(user.role)) || this.isPublic(row)) items.push(this.toPartnership(row, member, language));
+      if (member || (!!user && isStaff(user.role)) || this.isPublic(row))
+        items.push(this.toPartnership(row, member, language));
     }
     return { items };
   }

@@ -166,18 +166,28 @@ export function forgetSession(): void {
   keepToken(null);
 }
 
+/**
+ * The interface language, sent as Accept-Language with every request: the server names places and
+ * chooses the version of a text in it (src/common/i18n/reader-language.ts). Set by I18nProvider.
+ */
+let requestLanguage: string | null = null;
+export function setRequestLanguage(language: string): void {
+  requestLanguage = language;
+}
+
 /** Requests (by the id openapi-fetch gives each) that carried a token: kept unsent, to repeat once after a refresh. */
 const retries = new Map<string, Request>();
 const isAuthRoute = (schemaPath: string) => schemaPath.startsWith('/api/v1/auth/');
 
 api.use({
   async onRequest({ request, schemaPath, id }) {
+    if (requestLanguage) request.headers.set('Accept-Language', requestLanguage);
     // The auth routes work with the cookie (or with nothing), and refreshing must not wait for itself.
-    if (isAuthRoute(schemaPath)) return undefined;
+    if (isAuthRoute(schemaPath)) return request;
     // While a session is being restored or renewed, wait for it: the answer may depend on who asks.
     if (refreshing) await refreshing;
     if (accessToken && Date.now() > accessTokenExpiresAt - REFRESH_EARLY_MS) await refreshSession();
-    if (!accessToken) return undefined;
+    if (!accessToken) return request;
     request.headers.set('Authorization', `Bearer ${accessToken}`);
     retries.set(id, request.clone());
     return request;

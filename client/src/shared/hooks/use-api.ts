@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, isAbort } from '../api/client';
+import { useI18n } from '../i18n/i18n';
 
 export interface ApiState<T> {
   /** The last data loaded; kept while the next request runs, so lists do not flicker. */
@@ -9,8 +10,12 @@ export interface ApiState<T> {
   reload: () => void;
 }
 
-/** Runs a request when its inputs (deps) change, cancelling the previous one. */
+/**
+ * Runs a request when its inputs (deps) change, cancelling the previous one, and again when the
+ * interface language changes: the server names places and picks texts' versions in it.
+ */
 export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): ApiState<T> {
+  const { language } = useI18n();
   const [state, setState] = useState<Omit<ApiState<T>, 'reload'>>({ loading: true });
   const [attempt, setAttempt] = useState(0);
 
@@ -26,7 +31,7 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: reado
       },
     );
     return () => controller.abort();
-  }, [...deps, attempt]);
+  }, [...deps, language, attempt]);
 
   return { ...state, reload: () => setAttempt((n) => n + 1) };
 }

@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { createContext } from 'preact';
 import { useContext, useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import type { DatePrecision } from '../api/client';
+import { setRequestLanguage, type DatePrecision } from '../api/client';
 import type { Messages } from './pl';
 
 export type Language = 'pl' | 'en';
@@ -117,6 +117,9 @@ export function I18nProvider({ language: first, children }: { language: Language
   const [language, setLanguageState] = useState<Language>(first);
   const [messages, setMessages] = useState<Messages>(() => loadedCatalogs.get(first)!);
 
+  // Before any request of the page (useApi's effects run after layout effects): the server answers
+  // in the interface language.
+  setRequestLanguage(language);
   useLayoutEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
