@@ -1,6 +1,11 @@
 import type { Locale } from '../users/users.constants';
 
-/** Every e-mail the platform sends, in Polish and English. Links carry tokens in the fragment (#), which browsers never send to a server. */
+/**
+ * Every e-mail the platform sends, in Polish and English. Links carry tokens in the fragment (#),
+ * which browsers never send to a server. The Polish is inclusive, as Polish public bodies write:
+ * impersonal forms or both forms, never a masculine-only one ("zakładałeś"); mail-templates.spec.ts
+ * checks every template in both languages.
+ */
 export interface MailTemplates {
   verify_email: { name: string; link: string };
   account_exists: { name: string; resetLink: string };
@@ -26,11 +31,19 @@ type Render<P> = (p: P) => { subject: string; text: string };
 
 const sign = { pl: '\n\n— Forum Współpracy Krakowa', en: '\n\n— Kraków Cooperation Forum' };
 
+/** 1 powiadomienie, 2 powiadomienia, 5 powiadomień (fractions do not occur). */
+const polishPlural = new Intl.PluralRules('pl');
+const POLISH_NOTIFICATIONS: Partial<Record<Intl.LDMLPluralRule, string>> = {
+  one: 'powiadomienie',
+  few: 'powiadomienia',
+  many: 'powiadomień',
+};
+
 const templates: { [T in MailTemplate]: Record<Locale, Render<MailTemplates[T]>> } = {
   verify_email: {
     pl: (p) => ({
       subject: 'Potwierdź adres e-mail',
-      text: `Dzień dobry ${p.name},\n\naby potwierdzić adres e-mail i aktywować konto, otwórz link (ważny 24 godziny):\n${p.link}\n\nJeśli to nie Ty zakładałeś konto, zignoruj tę wiadomość.`,
+      text: `Dzień dobry ${p.name},\n\naby potwierdzić adres e-mail i aktywować konto, otwórz link (ważny 24 godziny):\n${p.link}\n\nJeśli ta wiadomość trafiła do Ciebie przez pomyłkę, zignoruj ją: bez potwierdzenia konto nie zostanie aktywowane.`,
     }),
     en: (p) => ({
       subject: 'Confirm your e-mail address',
@@ -50,7 +63,7 @@ const templates: { [T in MailTemplate]: Record<Locale, Render<MailTemplates[T]>>
   password_reset: {
     pl: (p) => ({
       subject: 'Ustaw nowe hasło',
-      text: `Dzień dobry ${p.name},\n\naby ustawić nowe hasło, otwórz link (ważny 1 godzinę, jednorazowy):\n${p.link}\n\nJeśli to nie Ty prosiłeś o zmianę hasła, zignoruj tę wiadomość: hasło się nie zmieni.`,
+      text: `Dzień dobry ${p.name},\n\naby ustawić nowe hasło, otwórz link (ważny przez 1 godzinę, jednorazowy):\n${p.link}\n\nJeśli prośba o zmianę hasła nie pochodzi od Ciebie, zignoruj tę wiadomość: hasło się nie zmieni.`,
     }),
     en: (p) => ({
       subject: 'Set a new password',
@@ -179,7 +192,7 @@ const templates: { [T in MailTemplate]: Record<Locale, Render<MailTemplates[T]>>
   },
   digest: {
     pl: (p) => ({
-      subject: `Podsumowanie dnia: ${p.items.length} powiadomie${p.items.length === 1 ? 'nie' : 'ń'}`,
+      subject: `Podsumowanie dnia: ${p.items.length} ${POLISH_NOTIFICATIONS[polishPlural.select(p.items.length)] ?? 'powiadomienia'}`,
       text: `Dzień dobry ${p.name},\n\n${p.items.map((i) => `• ${i.title}\n  ${i.body}\n  ${i.link}`).join('\n\n')}\n\nUstawienia powiadomień: ${p.preferencesLink}`,
     }),
     en: (p) => ({
