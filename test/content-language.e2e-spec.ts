@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import request from 'supertest';
 import { preferredLanguage } from '../src/common/i18n/reader-language';
 import { clearAddressLimits, lastMail, signUp, verifiedOrganization, type SignedIn } from './support/accounts';
@@ -118,6 +119,153 @@ describe('content in both languages', () => {
       expect(notification.payload.body.en).toBe('Dürer-Gymnasium (Nuremberg, Germany): Wir möchten gern mitmachen.');
       const mail = await lastMail(t, krakowOwner.email);
       expect(mail.text).toContain('Dürer-Gymnasium (Norymberga, Niemcy)');
+    });
+  });
+
+  describe('city notes', () => {
+    it("are in the reader's language when they exist in it, else the original, with their language", async () => {
+      const inPolish = await api().get('/api/v1/cities/nuremberg').set('Accept-Language', 'pl').expect(200);
+      expect(inPolish.body).toMatchObject({ factsLang: 'pl', factsOriginal: false });
+      expect(inPolish.body.facts).toContain('Dom Krakowski w Norymberdze i Dom Norymberski w Krakowie od 1996 r.');
+      const inEnglish = await api().get('/api/v1/cities/nuremberg').set('Accept-Language', 'en').expect(200);
+      expect(inEnglish.body).toMatchObject({ factsLang: 'en', factsOriginal: true });
+      expect(inEnglish.body.facts).toContain('124 tram cars donated to MPK since 1988');
+
+      // Notes without a Polish version: a Polish reader gets the English original, marked as such.
+      await t.dataSource.query(`UPDATE cities SET translations = '{}' WHERE key = 'nuremberg'`);
+      const untranslated = await api().get('/api/v1/cities/nuremberg').set('Accept-Language', 'pl').expect(200);
+      expect(untranslated.body).toMatchObject({ factsLang: 'en', factsOriginal: true });
+      expect(untranslated.body.facts).toEqual(inEnglish.body.facts);
+    });
+
+    it('cannot have a second-language version in their own language (the database refuses it)', async () => {
+      // Straight through pg's pool: a violation provoked on purpose stays out of the app's error log.
+      const pool = (t.dataSource.driver as unknown as { master: Pool }).master;
+      const setTranslations = (json: string) =>
+        pool.query(`UPDATE cities SET translations = $1::jsonb WHERE key = 'kyiv'`, [json]);
+      await expect(setTranslations('{"en": {"facts": ["x"]}}')).rejects.toThrow(/cities_translations_other_language/);
+      await expect(setTranslations('{"de": {"facts": ["x"]}}')).rejects.toThrow(/cities_translations_other_language/);
+      await setTranslations('{"pl": {"facts": ["wzajemne prezentacje"]}}');
+    });
+  });
+
+  describe('second-language versions of initiatives', () => {
+    const english = {
+      title: 'Partner school wanted for a climate exchange',
+      summary: 'Our primary school in Kraków is looking for a partner school for pupil exchanges on climate.',
+    };
+    const read = async (id: string, language: string, by?: SignedIn) => {
+      const call = api().get(`/api/v1/initiatives/${id}`).set('Accept-Language', language);
+      return (await (by ? call.set(by.auth) : call).expect(200)).body;
+    };
+
+    it("give each reader their language's version, else the original, with the language of each text", async () => {
+      const initiative = await publish(draft({ language: 'pl', translations: { en: { title: english.title } } }));
+      const inEnglish = await read(initiative.id, 'en');
+      expect(inEnglish).toMatchObject({
+        language: 'pl',
+        title: english.title,
+        titleLang: 'en',
+        titleOriginal: false,
+        // No English summary: the Polish original, marked as such.
+        summary: draft().summary,
+        summaryLang: 'pl',
+        summaryOriginal: true,
+      });
+      expect(inEnglish.source).toBeUndefined();
+      const inPolish = await read(initiative.id, 'pl');
+      expect(inPolish).toMatchObject({ title: draft().title, titleLang: 'pl', titleOriginal: true });
+
+      // The author adds the English summary; the search answers with the reader's version too.
+      const edited = await api()
+        .patch(`/api/v1/initiatives/${initiative.id}`)
+        .set(krakowOwner.auth)
+        .set('Accept-Language', 'en')
+        .send({ translations: { en: english } })
+        .expect(200);
+      expect(edited.body).toMatchObject({ summary: english.summary, summaryLang: 'en', summaryOriginal: false });
+      expect(edited.body.source).toEqual({
+        title: draft().title,
+        summary: draft().summary,
+        translations: { en: english },
+      });
+      const found = await api().get('/api/v1/initiatives?q=szkola+partnerska').set('Accept-Language', 'en').expect(200);
+      expect(found.body.items.find((i: { id: string }) => i.id === initiative.id)).toMatchObject({
+        title: english.title,
+        titleLang: 'en',
+        summary: english.summary,
+        language: 'pl',
+      });
+      const foundInPolish = await api().get('/api/v1/initiatives?q=szkola+partnerska').set('Accept-Language', 'pl');
+      expect(foundInPolish.body.items.find((i: { id: string }) => i.id === initiative.id)).toMatchObject({
+        title: draft().title,
+        titleLang: 'pl',
+      });
+    });
+
+    it('default to the language the author writes in, and keep an original in another language', async () => {
+      const written = await api()
+        .post('/api/v1/initiatives')
+        .set(krakowOwner.auth)
+        .set('Accept-Language', 'en')
+        .send(draft({ title: 'Climate exchange' }))
+        .expect(201);
+      expect(written.body).toMatchObject({ language: 'en', titleLang: 'en' });
+
+      const german = await publish(
+        draft({
+          organizationId: nurembergSchool.id,
+          title: 'Schulpartnerschaft zum Klima',
+          language: 'de',
+          translations: { pl: { title: 'Partnerstwo szkół o klimacie' } },
+        }),
+        nurembergOwner,
+      );
+      expect(await read(german.id, 'pl')).toMatchObject({ title: 'Partnerstwo szkół o klimacie', titleLang: 'pl' });
+      expect(await read(german.id, 'en')).toMatchObject({
+        title: 'Schulpartnerschaft zum Klima',
+        titleLang: 'de',
+        titleOriginal: true,
+      });
+    });
+
+    it('refuse a version in the original language, or outside the limits of the original, and change nothing', async () => {
+      const initiative = await publish(draft({ language: 'pl', translations: { en: { title: english.title } } }));
+      const refused = async (body: Record<string, unknown>, message: RegExp) => {
+        const response = await api()
+          .patch(`/api/v1/initiatives/${initiative.id}`)
+          .set(krakowOwner.auth)
+          .send(body)
+          .expect(400);
+        expect(JSON.stringify(response.body.message)).toMatch(message);
+      };
+      await refused({ translations: { pl: { title: 'Inny tytuł po polsku' } } }, /original's language \(pl\)/);
+      await refused({ language: 'en' }, /translations.en is in the original's language \(en\)/);
+      await refused({ translations: { en: { title: 'No' } } }, /title of a translation must be 3 to 140 characters/);
+      await refused(
+        { translations: { en: { summary: 'x'.repeat(501) } } },
+        /summary of a translation must be 10 to 500 characters/,
+      );
+      await refused(
+        { translations: { de: { title: 'Klimaaustausch' } } },
+        /translations.de is not a known parameter or field/,
+      );
+      await refused(
+        { translations: { en: { title: english.title, body: 'x' } } },
+        /translations.en.body is not a known parameter or field/,
+      );
+
+      const unchanged = await read(initiative.id, 'en', krakowOwner);
+      expect(unchanged).toMatchObject({ language: 'pl', title: english.title });
+      expect(unchanged.source.translations).toEqual({ en: { title: english.title } });
+
+      // Clearing a version: the original again for every reader.
+      await api()
+        .patch(`/api/v1/initiatives/${initiative.id}`)
+        .set(krakowOwner.auth)
+        .send({ translations: { en: { title: '', summary: '' } } })
+        .expect(200);
+      expect(await read(initiative.id, 'en')).toMatchObject({ title: draft().title, titleLang: 'pl' });
     });
   });
 });

@@ -3,6 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { modifyReturning } from '../database/sql';
 import { InitiativeTransition } from './entities/initiative-transition.entity';
 import { Initiative } from './entities/initiative.entity';
+import type { Translations } from '../common/i18n/translations';
+import type { InitiativeTexts } from './entities/initiative.entity';
 import { ACTIVE_STATUSES, type InitiativeKind, type InitiativeStatus } from './initiatives.constants';
 
 export interface SearchFilter {
@@ -41,6 +43,8 @@ export interface SearchRow {
   id: string;
   title: string;
   summary: string;
+  language: string;
+  translations: Translations<InitiativeTexts>;
   kind: InitiativeKind;
   status: InitiativeStatus;
   areas: string[];
@@ -224,7 +228,7 @@ export class InitiativesRepository {
       SELECT
         (SELECT count(*) FROM matches)::int AS total,
         (SELECT coalesce(json_agg(row ORDER BY row."rank" DESC, row."sortAt" DESC, row.id DESC), '[]'::json) FROM (
-           SELECT i.id, i.title, i.summary, i.kind, i.status, i.areas, i.goals,
+           SELECT i.id, i.title, i.summary, i.language, i.translations, i.kind, i.status, i.areas, i.goals,
                   i.target_cities AS "targetCities", i.target_countries AS "targetCountries",
                   i.sought_org_types AS "soughtOrgTypes", i.languages,
                   to_char(i.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(i.ends_on, 'YYYY-MM-DD') AS "endsOn",
@@ -262,7 +266,7 @@ export class InitiativesRepository {
   ): Promise<(SearchRow & { similarity: number })[]> {
     return this.dataSource.query(
       `WITH typed AS MATERIALIZED (SELECT search_words_query($2::text[], true) AS query)
-       SELECT i.id, i.title, i.summary, i.kind, i.status, i.areas, i.goals,
+       SELECT i.id, i.title, i.summary, i.language, i.translations, i.kind, i.status, i.areas, i.goals,
               i.target_cities AS "targetCities", i.target_countries AS "targetCountries", i.sought_org_types AS "soughtOrgTypes", i.languages,
               to_char(i.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(i.ends_on, 'YYYY-MM-DD') AS "endsOn",
               i.funding_programme AS "fundingProgramme", i.published_at AS "publishedAt",

@@ -13,6 +13,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { today } from '../common/calendar-date';
 import { DomainEventBus } from '../common/events/domain-events';
 import { decodeCursor, encodeCursor } from '../common/http/cursor';
+import { checkTranslations, versionFor, type Translations } from '../common/i18n/translations';
 import { renderMarkdown } from '../common/markdown';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ChannelsService } from '../channels/channels.service';
@@ -35,7 +36,7 @@ import type {
   SimilarListDto,
   UpdateInitiativeDto,
 } from './dto/initiative.dto';
-import type { Initiative } from './entities/initiative.entity';
+import type { Initiative, InitiativeTexts } from './entities/initiative.entity';
 import {
   ACTIVE_STATUSES,
   EDITABLE_STATUSES,
@@ -86,7 +87,7 @@ export class InitiativesService {
         'Only verified organisations can publish initiatives: your organisation is waiting for verification by city staff.',
       );
     }
-    const values = await this.validatedValues(dto);
+    const values = await this.validatedValues({ ...dto, language: dto.language ?? language });
     const id = await this.initiatives.insert({
       ...values,
       organizationId: dto.organizationId,
@@ -118,7 +119,10 @@ export class InitiativesService {
       createdAt: initiative.createdAt.toISOString(),
       updatedAt: initiative.updatedAt.toISOString(),
     };
-    if (editor) detail.body = initiative.bodyMd;
+    if (editor) {
+      detail.body = initiative.bodyMd;
+      detail.source = { title: initiative.title, summary: initiative.summary, translations: initiative.translations };
+    }
     if (insider) {
       detail.history = (await this.initiatives.history(id)).map((t) => ({
         from: t.fromStatus,
@@ -463,6 +467,14 @@ export class InitiativesService {
         });
     }
     const values: Partial<Initiative> = {};
+    if (dto.language !== undefined) values.language = dto.language;
+    if (dto.translations !== undefined || (dto.language !== undefined && current)) {
+      // A translation into the original's own language is refused, also when the language changes.
+      values.translations = checkTranslations<InitiativeTexts>(
+        dto.translations ?? current?.translations,
+        dto.language ?? current?.language ?? 'pl',
+      );
+    }
     if (dto.title !== undefined) values.title = dto.title;
     if (dto.summary !== undefined) values.summary = dto.summary;
     if (dto.body !== undefined) {
@@ -487,8 +499,7 @@ export class InitiativesService {
     const organization = initiative.organization;
     return {
       id: initiative.id,
-      title: initiative.title,
-      summary: initiative.summary,
+      ...this.texts(initiative, language),
       kind: initiative.kind,
       status: initiative.status,
       areas: initiative.areas,
@@ -517,11 +528,30 @@ export class InitiativesService {
   }
 
   private fromRow(row: SearchRow, language: Locale): InitiativeSummaryDto {
-    const { rank: _rank, sortAt: _sortAt, ...summary } = row;
+    const { rank: _rank, sortAt: _sortAt, translations: _translations, ...summary } = row;
     return {
       ...summary,
+      ...this.texts(row, language),
       organization: this.organizationRef(row.organization, language),
       publishedAt: row.publishedAt ? new Date(row.publishedAt).toISOString() : null,
+    };
+  }
+
+  /** The title and summary for the reader: their language's version when there is one, else the original. */
+  private texts(
+    initiative: InitiativeTexts & { language: string; translations: Translations<InitiativeTexts> },
+    reader: Locale,
+  ) {
+    const title = versionFor(initiative, initiative.language, initiative.translations, 'title', reader);
+    const summary = versionFor(initiative, initiative.language, initiative.translations, 'summary', reader);
+    return {
+      title: title.value,
+      titleLang: title.lang,
+      titleOriginal: title.original,
+      summary: summary.value,
+      summaryLang: summary.lang,
+      summaryOriginal: summary.original,
+      language: initiative.language,
     };
   }
 

@@ -2,6 +2,8 @@ import { Public } from '../auth/auth-user';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../common/http/error-response.dto';
+import { ReaderLanguage } from '../common/i18n/reader-language';
+import type { Locale } from '../users/users.constants';
 import { CityDetailQueryDto, CityKeyParamDto, CityQueryDto, GoalQueryDto } from './dto/registry-query.dto';
 import {
   AreaListDto,
@@ -35,8 +37,12 @@ export class RegistryController {
   @ApiOperation({ summary: 'A partner city with its documents (in date order, with deadlines) and networks' })
   @ApiOkResponse({ type: CityDetailDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No partner city has this key' })
-  getCity(@Param() { key }: CityKeyParamDto, @Query() { on }: CityDetailQueryDto): Promise<CityDetailDto> {
-    return this.registry.getCity(key, on);
+  getCity(
+    @Param() { key }: CityKeyParamDto,
+    @Query() { on }: CityDetailQueryDto,
+    @ReaderLanguage() language: Locale,
+  ): Promise<CityDetailDto> {
+    return this.registry.getCity(key, language, on);
   }
 
   @Get('home-city')

@@ -1,5 +1,7 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { today } from '../common/calendar-date';
+import { versionFor } from '../common/i18n/translations';
+import type { Locale } from '../users/users.constants';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { documentTermFacts } from './document-terms';
 import type { CityQueryDto } from './dto/registry-query.dto';
@@ -34,7 +36,7 @@ export class RegistryService {
     return { items: cities.map((city) => this.toCity(city)), total: cities.length };
   }
 
-  async getCity(key: string, on?: string): Promise<CityDetailDto> {
+  async getCity(key: string, reader: Locale, on?: string): Promise<CityDetailDto> {
     const city = await this.registry.findCityByKey(key);
     if (!city || city.isHome) throw new NotFoundException(`There is no partner city with the key "${key}"`);
     const [documents, networks] = await Promise.all([
@@ -42,10 +44,13 @@ export class RegistryService {
       this.registry.findNetworksOfCity(city.id),
     ]);
     const factsOn = on ?? today(this.config.timeZone);
+    const facts = versionFor(city, city.factsLanguage, city.translations, 'facts', reader);
     return {
       ...this.toCity(city),
       officialNamePl: city.officialNamePl,
-      facts: city.facts,
+      facts: facts.value,
+      factsLang: facts.lang,
+      factsOriginal: facts.original,
       documents: documents.map((document) => this.toDocument(document, factsOn)),
       networks: networks.map((network) => this.toNetwork(network)),
       factsOn,

@@ -15,6 +15,8 @@ import {
   MaxLength,
   Min,
   Validate,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { LANGUAGE_CODES } from '../../common/languages';
 import { IsCalendarDateConstraint } from '../../common/validation/is-calendar-date';
@@ -32,6 +34,40 @@ const keyList = (field: string, example: string) => ({
   message: `each of ${field} must be a key such as ${example}`,
 });
 
+/** A second-language version of the title and summary: the same limits as the originals; empty means none. */
+export class InitiativeTextsVersionDto {
+  @ApiPropertyOptional({ maxLength: 140, example: 'Partner school wanted for a pupil exchange on climate' })
+  @IsOptional()
+  @Transform(trim)
+  @ValidateIf((_: unknown, value: unknown) => value !== '')
+  @Length(3, 140, { message: 'the title of a translation must be 3 to 140 characters long' })
+  @IsString({ message: 'the title of a translation must be text' })
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @Transform(trim)
+  @ValidateIf((_: unknown, value: unknown) => value !== '')
+  @Length(10, 500, { message: 'the summary of a translation must be 10 to 500 characters long' })
+  @IsString({ message: 'the summary of a translation must be text' })
+  summary?: string;
+}
+
+/** Second-language versions by language: Polish and English, never the original's own. */
+export class InitiativeTranslationsDto {
+  @ApiPropertyOptional({ type: InitiativeTextsVersionDto, description: 'The Polish version' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InitiativeTextsVersionDto)
+  pl?: InitiativeTextsVersionDto;
+
+  @ApiPropertyOptional({ type: InitiativeTextsVersionDto, description: 'The English version' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InitiativeTextsVersionDto)
+  en?: InitiativeTextsVersionDto;
+}
+
 export class CreateInitiativeDto {
   @ApiProperty({ description: 'The organisation posting it (you must be its owner or editor; it must be verified)' })
   @IsUUID('4', { message: 'organizationId must be the id of your organisation' })
@@ -48,6 +84,24 @@ export class CreateInitiativeDto {
   @Length(10, 500, { message: 'summary must be 10 to 500 characters long' })
   @IsString({ message: 'summary must be text' })
   summary: string;
+
+  @ApiPropertyOptional({
+    example: 'pl',
+    description:
+      "The language (ISO 639-1) the title, summary and body are written in (default: the request's language)",
+  })
+  @IsOptional()
+  @IsIn(LANGUAGE_CODES, { message: 'language must be a two-letter ISO 639-1 code such as pl, en or de' })
+  language?: string;
+
+  @ApiPropertyOptional({
+    type: InitiativeTranslationsDto,
+    description: 'The title and summary in the other language (pl or en); replaces the stored versions',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InitiativeTranslationsDto)
+  translations?: InitiativeTranslationsDto;
 
   @ApiPropertyOptional({ description: 'Markdown; sanitised on the server', maxLength: 20000 })
   @IsOptional()
@@ -224,8 +278,14 @@ export class InitiativeOrganizationDto {
 
 export class InitiativeSummaryDto {
   @ApiProperty() id: string;
-  @ApiProperty() title: string;
-  @ApiProperty() summary: string;
+  @ApiProperty({ description: "In the reader's language when a version exists, else the original" }) title: string;
+  @ApiProperty({ example: 'en', description: 'The language (ISO 639-1) of `title` as returned' }) titleLang: string;
+  @ApiProperty({ description: '`title` is the original, not a second-language version' }) titleOriginal: boolean;
+  @ApiProperty({ description: "In the reader's language when a version exists, else the original" }) summary: string;
+  @ApiProperty({ example: 'en', description: 'The language of `summary` as returned' }) summaryLang: string;
+  @ApiProperty({ description: '`summary` is the original' }) summaryOriginal: boolean;
+  @ApiProperty({ example: 'pl', description: 'The language the authors wrote it in (the body is in it)' })
+  language: string;
   @ApiProperty({ enum: INITIATIVE_KINDS }) kind: InitiativeKind;
   @ApiProperty({ enum: INITIATIVE_STATUSES }) status: InitiativeStatus;
   @ApiProperty({ type: [String] }) areas: string[];
@@ -241,6 +301,13 @@ export class InitiativeSummaryDto {
   @ApiProperty({ type: String, nullable: true }) publishedAt: string | null;
 }
 
+/** What an editor edits: the original title and summary and their second-language versions. */
+export class InitiativeSourceTextsDto {
+  @ApiProperty() title: string;
+  @ApiProperty() summary: string;
+  @ApiProperty({ type: InitiativeTranslationsDto }) translations: InitiativeTranslationsDto;
+}
+
 export class InitiativeTransitionDto {
   @ApiProperty({ enum: INITIATIVE_STATUSES }) from: InitiativeStatus;
   @ApiProperty({ enum: INITIATIVE_STATUSES }) to: InitiativeStatus;
@@ -254,6 +321,8 @@ export class InitiativeDetailDto extends InitiativeSummaryDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Its discussion channel (join with channel:join)' })
   channelId: number | null;
   @ApiPropertyOptional({ description: 'Markdown source; for its editors' }) body?: string;
+  @ApiPropertyOptional({ type: () => InitiativeSourceTextsDto, description: 'The texts as written; for its editors' })
+  source?: InitiativeSourceTextsDto;
   @ApiProperty({ type: [InitiativeOrganizationDto] }) coOrganizers: InitiativeOrganizationDto[];
   @ApiProperty({
     type: String,

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -8,6 +9,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { translationsCheck, type Translations } from '../../common/i18n/translations';
 import { sqlLabels } from '../../database/sql';
 import { Organization } from '../../organizations/entities/organization.entity';
 import {
@@ -32,8 +34,15 @@ export const SEARCH_EXPRESSION = `setweight(to_tsvector('simple', immutable_unac
  */
 export const SEARCH_HEAD_EXPRESSION = `setweight(to_tsvector('simple', immutable_unaccent(coalesce("title", ''))), 'A') || setweight(to_tsvector('simple', immutable_unaccent(coalesce("summary", ''))), 'B')`;
 
+/** An initiative's texts that may have a second-language version. */
+export interface InitiativeTexts {
+  title: string;
+  summary: string;
+}
+
 /** A joint-project proposal, a partner search, an event... posted by an organisation. */
 @Entity({ name: 'initiatives' })
+@Check('initiatives_translations_other_language', translationsCheck('language'))
 // One GIN index for the text and every array filter of the search: a query with words and an area
 // is one index scan that intersects both inside the index, not two scans ANDed into a bitmap.
 // GIN serves any subset of its columns, so a filter alone uses it too.
@@ -74,6 +83,14 @@ export class Initiative {
 
   @Column({ name: 'body_html', type: 'text', default: '' })
   bodyHtml: string;
+
+  /** The language (ISO 639-1) its authors wrote the title, summary and body in. */
+  @Column({ type: 'varchar', length: 2, default: 'pl' })
+  language: string;
+
+  /** The title and summary in the other interface language: `{ "en": { "title": ..., "summary": ... } }`. */
+  @Column({ type: 'jsonb', default: {} })
+  translations: Translations<InitiativeTexts>;
 
   @Column({ type: 'enum', enum: INITIATIVE_KINDS, enumName: 'initiative_kind' })
   kind: InitiativeKind;

@@ -111,7 +111,14 @@ export class NetworkListDto {
 
 export class CityDetailDto extends CityDto {
   @ApiProperty({ type: String, nullable: true }) officialNamePl: string | null;
-  @ApiProperty({ type: [String], description: 'Notes on the cooperation record' }) facts: string[];
+  @ApiProperty({
+    type: [String],
+    description: "Notes on the cooperation record: in the reader's language when they exist in it, else the original",
+  })
+  facts: string[];
+  @ApiProperty({ example: 'en', description: 'The language (ISO 639-1) of `facts` as returned' }) factsLang: string;
+  @ApiProperty({ description: '`facts` are the original notes, not a second-language version' })
+  factsOriginal: boolean;
   @ApiProperty({ type: [CityDocumentDto], description: 'In date order' }) documents: CityDocumentDto[];
   @ApiProperty({ type: [NetworkDto], description: 'City networks it shares with the home city' })
   networks: NetworkDto[];

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -9,14 +10,21 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { translationsCheck, type Translations } from '../../common/i18n/translations';
 import { CITY_STATUSES, RELATIONSHIPS, type CityStatus, type Relationship } from '../registry.constants';
 import { CityDocument } from './city-document.entity';
 import { CityNetwork } from './city-network.entity';
 import { ImportTracking } from './import-tracking';
 
+/** A city's texts that may have a second-language version. */
+export interface CityTexts {
+  facts: string[];
+}
+
 /** The home city or one of its partner cities. */
 @Entity({ name: 'cities' })
 @Index('cities_one_home_city', ['isHome'], { unique: true, where: '"is_home"' })
+@Check('cities_translations_other_language', translationsCheck('facts_language'))
 export class City extends ImportTracking {
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
   id: number;
@@ -75,6 +83,14 @@ export class City extends ImportTracking {
   /** Notes on the cooperation record, as the source documents state them. */
   @Column({ type: 'text', array: true, default: '{}' })
   facts: string[];
+
+  /** The language the notes (`facts`) are written in (ISO 639-1): the reference data's are English. */
+  @Column({ name: 'facts_language', type: 'varchar', length: 2, default: 'en' })
+  factsLanguage: string;
+
+  /** The notes in the other interface language: `{ "pl": { "facts": [...] } }` (see common/i18n/translations.ts). */
+  @Column({ type: 'jsonb', default: {} })
+  translations: Translations<CityTexts>;
 
   @OneToMany(() => CityDocument, (document) => document.city)
   documents: CityDocument[];

@@ -198,6 +198,8 @@ export class ReferenceDataImporter {
       status: city.assessment_2006 ?? null,
       areas: city.areas,
       facts: city.facts ?? [],
+      factsLanguage: 'en',
+      translations: city.facts_pl?.length ? { pl: { facts: city.facts_pl } } : {},
     };
   }
 

@@ -58,7 +58,10 @@ export class PartnerCityRecord extends HomeCityRecord {
   @IsOptional() @IsIn(CITY_STATUSES) assessment_2006?: (typeof CITY_STATUSES)[number];
   @IsArray() @IsString({ each: true }) areas: string[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => DocumentRecord) documents: DocumentRecord[];
+  /** Notes on the cooperation record, in English. */
   @IsOptional() @IsArray() @IsString({ each: true }) facts?: string[];
+  /** The same notes in Polish, one for each of `facts`. */
+  @IsOptional() @IsArray() @IsString({ each: true }) facts_pl?: string[];
   /** Keys of the city networks this city shares with the home city. */
   @IsOptional() @IsArray() @IsString({ each: true }) networks?: string[];
 }
