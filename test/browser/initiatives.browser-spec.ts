@@ -136,8 +136,12 @@ describe('creating, moderating and finding an initiative', () => {
 
     const title = 'Współpraca szkół dla klimatu z Norymbergą';
     await page.getByLabel('Kind of initiative').selectOption({ label: 'Exchange' });
-    await page.getByLabel('Title').fill(title);
-    await page.getByLabel('Summary').fill('Uczniowie z Krakowa i Norymbergi wspólnie badają klimat swoich miast.');
+    // Polish texts written in the English interface.
+    await page.getByLabel('Language of the texts').selectOption('pl');
+    await page.getByLabel('Title', { exact: true }).fill(title);
+    await page
+      .getByLabel('Summary', { exact: true })
+      .fill('Uczniowie z Krakowa i Norymbergi wspólnie badają klimat swoich miast.');
     await page
       .getByLabel('Description')
       .fill('Szukamy **szkoły partnerskiej** w Norymberdze.\n\n- wymiana uczniów\n- wspólne pomiary');

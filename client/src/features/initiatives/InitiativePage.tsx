@@ -20,7 +20,8 @@ import { ReportButton } from './components/ReportDialog';
 import { InitiativeLive } from '../live/components/InitiativeLive';
 import { LoadError, Loading } from '../../shared/ui/LoadError';
 import { useInitiativesI18n } from './i18n/messages';
-import { useDocumentTitle } from '../../shared/i18n/i18n';
+import { useDocumentTitle, useI18n } from '../../shared/i18n/i18n';
+import { OriginalLanguage } from '../../shared/ui/OriginalLanguage';
 import { useApi } from '../../shared/hooks/use-api';
 import { NotFoundPage } from '../../shared/ui/NotFoundPage';
 
@@ -75,6 +76,17 @@ interface InitiativeViewProps {
   onStep: (action: InitiativeAction, initiative: InitiativeDetail) => void;
 }
 
+/** The summary in the reader's language where a version exists, marked with its language. */
+function InitiativeSummary({ initiative }: { initiative: InitiativeDetail }) {
+  const { langOf } = useI18n();
+  return (
+    <p class="lead initiative__summary">
+      <span lang={langOf(initiative.summaryLang)}>{initiative.summary}</span>
+      {initiative.summaryLang !== initiative.titleLang && <OriginalLanguage lang={initiative.summaryLang} />}
+    </p>
+  );
+}
+
 export function InitiativeView({ initiative, news, onStep }: InitiativeViewProps) {
   const session = useSession();
   useDocumentTitle(initiative.title);
@@ -86,7 +98,7 @@ export function InitiativeView({ initiative, news, onStep }: InitiativeViewProps
       <FormStatus message={news} focus />
       {insider && <ModerationNote initiative={initiative} />}
       <InitiativeManagement initiative={initiative} onDone={onStep} />
-      <p class="lead initiative__summary">{initiative.summary}</p>
+      <InitiativeSummary initiative={initiative} />
       <InitiativeFacts initiative={initiative} />
       <InitiativeDescription initiative={initiative} />
       <InitiativeCoOrganizers initiative={initiative} />

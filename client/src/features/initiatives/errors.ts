@@ -10,8 +10,9 @@ import type { FormState } from '../../shared/hooks/use-form';
 type Rule = [RegExp, (t: InitiativeMessages) => string];
 
 const RULES: Rule[] = [
-  [/^title must be 3 to 140/, (t) => t.errors.titleLength],
-  [/^summary must be 10 to 500/, (t) => t.errors.summaryLength],
+  [/^(the )?title (of a translation )?must be 3 to 140/, (t) => t.errors.titleLength],
+  [/^(the )?summary (of a translation )?must be 10 to 500/, (t) => t.errors.summaryLength],
+  [/^translations\.(pl|en) is in the original's language/, (t) => t.errors.translationSameLanguage],
   [/^body must be at most/, (t) => t.errors.bodyLength],
   [/^kind must be one of/, (t) => t.errors.kindRequired],
   [/^(areas (has unknown|may have at most|must not repeat)|each of areas)/, (t) => t.errors.areasInvalid],

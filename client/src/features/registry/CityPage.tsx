@@ -8,6 +8,7 @@ import { useDocumentTitle, useI18n } from '../../shared/i18n/i18n';
 import { Link, useLocation } from '../../shared/router';
 import { useApi } from '../../shared/hooks/use-api';
 import { NotFoundPage } from '../../shared/ui/NotFoundPage';
+import { OriginalLanguage } from '../../shared/ui/OriginalLanguage';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -45,7 +46,7 @@ function BackLink() {
 }
 
 function CityDetails({ city }: { city: CityDetail }) {
-  const { m, language, placeName, countryName, areaName, formatDate } = useI18n();
+  const { m, placeName, countryName, areaName, formatDate, langOf } = useI18n();
   const name = placeName(city);
   useDocumentTitle(name);
 
@@ -92,9 +93,10 @@ function CityDetails({ city }: { city: CityDetail }) {
       {city.facts.length > 0 && (
         <section aria-labelledby="facts-heading">
           <h2 id="facts-heading">{m.city.facts}</h2>
-          {/* The source notes exist only in English so far. */}
-          {language !== 'en' && <p class="muted">{m.city.factsInEnglish}</p>}
-          <ul class="notes" lang="en">
+          <p class="muted">
+            <OriginalLanguage lang={city.factsLang} />
+          </p>
+          <ul class="notes" lang={langOf(city.factsLang)}>
             {city.facts.map((fact, index) => (
               <li key={index}>{fact}</li>
             ))}

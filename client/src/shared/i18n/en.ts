@@ -38,6 +38,7 @@ export const en: Messages = {
     serverSaid: 'The server said:',
     retry: 'Try again',
     cancel: 'Cancel',
+    originalIn: (_code, languageName) => `original in ${languageName}`,
   },
   form: {
     sending: 'Sending…',
@@ -497,7 +498,6 @@ export const en: Messages = {
     officialName: 'Official Polish name',
     noAreas: 'not given',
     facts: 'Notes on the cooperation',
-    factsInEnglish: '',
     documents: 'Documents',
     documentsAsOf: (date) => `Status as of ${date}.`,
     noDocuments: 'No documents.',

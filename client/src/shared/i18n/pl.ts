@@ -53,6 +53,13 @@ export const pl = {
     serverSaid: 'Odpowiedź serwera:',
     retry: 'Spróbuj ponownie',
     cancel: 'Anuluj',
+    /** Beside a text shown in its original language, which is not the page's: no translation exists. */
+    originalIn: (code: string, languageName: string) =>
+      code === 'en'
+        ? 'oryginał po angielsku'
+        : code === 'pl'
+          ? 'oryginał po polsku'
+          : `oryginał w języku: ${languageName}`,
   },
   form: {
     sending: 'Wysyłanie…',
@@ -515,7 +522,6 @@ export const pl = {
     officialName: 'Nazwa urzędowa',
     noAreas: 'nie podano',
     facts: 'Z historii współpracy',
-    factsInEnglish: 'Notatki są dostępne tylko w języku angielskim.',
     documents: 'Dokumenty',
     documentsAsOf: (date: string) => `Stan prawny na ${date}.`,
     noDocuments: 'Brak dokumentów.',

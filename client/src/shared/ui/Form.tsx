@@ -154,6 +154,8 @@ interface TextFieldProps {
   max?: number | string;
   step?: number;
   class?: string;
+  /** The language of the text typed in it, where it is not the page's (spell-checking, screen readers). */
+  lang?: string;
 }
 
 /** One labelled input (text of any kind, a date, a time or a number) with its hint and error. */
@@ -174,6 +176,7 @@ export function TextField({
   min,
   max,
   step,
+  lang,
 }: TextFieldProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={form.fieldError(field)} optional={optional} class={className}>
@@ -191,6 +194,7 @@ export function TextField({
           min={min}
           max={max}
           step={step}
+          lang={lang}
           inputMode={type === 'number' ? 'numeric' : undefined}
           value={value}
           required={!optional}
@@ -213,6 +217,8 @@ interface TextAreaFieldProps {
   rows?: number;
   maxLength?: number;
   class?: string;
+  /** The language of the text typed in it, where it is not the page's. */
+  lang?: string;
 }
 
 export function TextAreaField({
@@ -227,6 +233,7 @@ export function TextAreaField({
   rows = 6,
   maxLength,
   class: className,
+  lang,
 }: TextAreaFieldProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={form.fieldError(field)} optional={optional} class={className}>
@@ -236,6 +243,7 @@ export function TextAreaField({
           name={field}
           rows={rows}
           maxLength={maxLength}
+          lang={lang}
           required={!optional}
           value={value}
           onInput={(event) => onValue(event.currentTarget.value)}

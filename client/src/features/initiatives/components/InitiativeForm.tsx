@@ -40,13 +40,26 @@ const FIELDS = [
   'endsOn',
   'fundingProgramme',
   'coOrganizerIds',
+  'language',
+  'translations.pl.title',
+  'translations.pl.summary',
+  'translations.en.title',
+  'translations.en.summary',
 ] as const;
+
+/** The languages a second-language version may be in: the interface's. */
+const VERSION_LANGUAGES = ['pl', 'en'] as const;
+type VersionLanguage = (typeof VERSION_LANGUAGES)[number];
+type Versions = Record<VersionLanguage, { title: string; summary: string }>;
 
 interface Values {
   organizationId: string;
   kind: string;
+  /** The language the title, summary and body are written in. */
+  language: string;
   title: string;
   summary: string;
+  versions: Versions;
   body: string;
   areas: string[];
   goals: string[];
@@ -67,14 +80,23 @@ function valuesOf(
   initiative: InitiativeDetail | undefined,
   organizationId: string,
   listedCountries: readonly string[],
+  interfaceLanguage: string,
 ): Values {
   const countries = initiative?.targetCountries ?? [];
   const languages = initiative?.languages ?? [];
+  // Editors get the texts as written (`source`); title and summary are the reader's version.
+  const source = initiative?.source;
+  const version = (code: VersionLanguage) => ({
+    title: source?.translations[code]?.title ?? '',
+    summary: source?.translations[code]?.summary ?? '',
+  });
   return {
     organizationId: initiative?.organization.id ?? organizationId,
     kind: initiative?.kind ?? '',
-    title: initiative?.title ?? '',
-    summary: initiative?.summary ?? '',
+    language: initiative?.language ?? interfaceLanguage,
+    title: source?.title ?? initiative?.title ?? '',
+    summary: source?.summary ?? initiative?.summary ?? '',
+    versions: { pl: version('pl'), en: version('en') },
     body: initiative?.body ?? '',
     areas: initiative?.areas ?? [],
     goals: initiative?.goals ?? [],
@@ -100,8 +122,16 @@ function inputOf(values: Values, editing: boolean): InitiativeInput {
   return {
     organizationId: values.organizationId,
     kind: values.kind as InitiativeInput['kind'],
+    language: values.language,
     title: values.title.trim(),
     summary: values.summary.trim(),
+    // Every version but the original's language; an empty one is none (the server drops it).
+    translations: Object.fromEntries(
+      VERSION_LANGUAGES.filter((code) => code !== values.language).map((code) => [
+        code,
+        { title: values.versions[code].title.trim(), summary: values.versions[code].summary.trim() },
+      ]),
+    ),
     body: values.body,
     areas: values.areas,
     goals: values.goals,
@@ -144,18 +174,23 @@ function InitiativeFields({
   onSaved,
   vocabulary,
 }: InitiativeFormProps & { vocabulary: Vocabulary }) {
-  const { t, locale, language, areaName, organizationTypeName, languageName, countryName, placeName } =
+  const { t, locale, language, areaName, organizationTypeName, languageName, countryName, placeName, langOf } =
     useInitiativesI18n();
   const editing = initiative !== undefined;
   const sorted = <T extends { label: string }>(options: T[]) =>
     options.sort((a, b) => a.label.localeCompare(b.label, locale));
 
   const countryCodes = useMemo(() => [...new Set(vocabulary.cities.map((city) => city.country))], [vocabulary]);
-  const [values, setValues] = useState(() => valuesOf(initiative, organizationId ?? '', countryCodes));
+  const [values, setValues] = useState(() => valuesOf(initiative, organizationId ?? '', countryCodes, language));
   const set =
     <K extends keyof Values>(key: K) =>
     (value: Values[K]) =>
       setValues((previous) => ({ ...previous, [key]: value }));
+  const setVersion = (code: VersionLanguage, key: 'title' | 'summary') => (value: string) =>
+    setValues((previous) => ({
+      ...previous,
+      versions: { ...previous.versions, [code]: { ...previous.versions[code], [key]: value } },
+    }));
 
   const form = withInitiativeErrors(
     useForm(() => save(inputOf(values, editing)), { fields: FIELDS, onSuccess: onSaved }),
@@ -178,6 +213,10 @@ function InitiativeFields({
       ],
       countries: sorted(countryCodes.map((code) => ({ value: code, label: countryName(code) }))),
       languages: COMMON_LANGUAGES.map((code) => ({ value: code, label: languageName(code) })),
+      textLanguages: [...new Set([...COMMON_LANGUAGES, values.language])].map((code) => ({
+        value: code,
+        label: languageName(code),
+      })),
       goals: (['thematic', 'geographic'] as const).map((scope) => ({
         key: scope,
         legend: scope === 'thematic' ? t.form.thematicGoals : t.form.geographicGoals,
@@ -186,7 +225,7 @@ function InitiativeFields({
           .map((goal) => ({ value: goal.key, label: language === 'pl' ? goal.namePl : goal.nameEn })),
       })),
     }),
-    [vocabulary, language],
+    [vocabulary, language, values.language],
   );
 
   return (
@@ -214,6 +253,16 @@ function InitiativeFields({
         options={options.kinds}
         placeholder={t.form.chooseKind}
       />
+      <SelectField
+        id="initiative-language"
+        field="language"
+        form={form}
+        label={t.form.textLanguage}
+        hint={t.form.textLanguageHint}
+        value={values.language}
+        onValue={set('language')}
+        options={options.textLanguages}
+      />
       {/* No maxLength: a longer title is kept as typed and the server says by how much to shorten it. */}
       <TextField
         id="initiative-title"
@@ -222,6 +271,7 @@ function InitiativeFields({
         label={t.form.title}
         hint={t.form.titleHint(values.title.trim().length)}
         type="text"
+        lang={langOf(values.language)}
         value={values.title}
         onValue={set('title')}
       />
@@ -232,9 +282,38 @@ function InitiativeFields({
         label={t.form.summary}
         hint={t.form.summaryHint(values.summary.trim().length)}
         rows={3}
+        lang={langOf(values.language)}
         value={values.summary}
         onValue={set('summary')}
       />
+      {VERSION_LANGUAGES.filter((code) => code !== values.language).map((code) => (
+        <fieldset class="form__group" key={code}>
+          <legend>{t.form.version(code)}</legend>
+          <p class="hint">{t.form.versionHint(code)}</p>
+          <TextField
+            id={`initiative-title-${code}`}
+            field={`translations.${code}.title`}
+            form={form}
+            label={t.form.versionTitle(code)}
+            optional
+            type="text"
+            lang={langOf(code)}
+            value={values.versions[code].title}
+            onValue={setVersion(code, 'title')}
+          />
+          <TextAreaField
+            id={`initiative-summary-${code}`}
+            field={`translations.${code}.summary`}
+            form={form}
+            label={t.form.versionSummary(code)}
+            optional
+            rows={3}
+            lang={langOf(code)}
+            value={values.versions[code].summary}
+            onValue={setVersion(code, 'summary')}
+          />
+        </fieldset>
+      ))}
       <TextAreaField
         id="initiative-body"
         field="body"
@@ -244,6 +323,7 @@ function InitiativeFields({
         optional
         rows={10}
         maxLength={20000}
+        lang={langOf(values.language)}
         value={values.body}
         onValue={set('body')}
         class="initiative-form__body"

@@ -2,6 +2,7 @@ import type { InitiativeDetail } from '../api';
 import { useInitiativesI18n } from '../i18n/messages';
 import { Link } from '../../../shared/router';
 import { PageHeading } from '../../../shared/ui/PageHeading';
+import { OriginalLanguage } from '../../../shared/ui/OriginalLanguage';
 import { InitiativeStatusBadge } from './InitiativeBadges';
 
 export function InitiativesBackLink({ href = '/initiatives', label }: { href?: string; label?: string }) {
@@ -15,11 +16,12 @@ export function InitiativesBackLink({ href = '/initiatives', label }: { href?: s
 
 /** The title, and where the initiative stands: its status (in words) and kind. */
 export function InitiativeHeader({ initiative }: { initiative: InitiativeDetail }) {
-  const { t } = useInitiativesI18n();
+  const { t, langOf } = useInitiativesI18n();
   return (
     <header class="initiative-header">
       <InitiativesBackLink />
-      <PageHeading>{initiative.title}</PageHeading>
+      <PageHeading lang={langOf(initiative.titleLang)}>{initiative.title}</PageHeading>
+      <OriginalLanguage lang={initiative.titleLang} block />
       <p class="initiative-header__status">
         <span class="initiative-header__label">{t.page.statusLabel}</span>{' '}
         <InitiativeStatusBadge status={initiative.status} />

@@ -3,6 +3,7 @@ import type { InitiativeOrganization, InitiativeSummary } from '../api';
 import { useInitiativesI18n } from '../i18n/messages';
 import { Link } from '../../../shared/router';
 import { InitiativeStatusBadge } from './InitiativeBadges';
+import { OriginalLanguage } from '../../../shared/ui/OriginalLanguage';
 import { useVocabulary } from './use-vocabulary';
 
 /** Where an organisation is: the registry's name of its city in the reader's language, and its country. */
@@ -25,7 +26,7 @@ interface InitiativeListProps {
 
 /** Initiatives as a list: the title linking to its page, its organisation, city, kind and areas. */
 export function InitiativeList({ items, showStatus, headingLevel = 2, busy, listRef }: InitiativeListProps) {
-  const { t, areaName, formatDate } = useInitiativesI18n();
+  const { t, areaName, formatDate, langOf } = useInitiativesI18n();
   const place = useOrganizationPlace();
   const Heading = (['h2', 'h3', 'h4'] as const)[headingLevel - 2];
   return (
@@ -33,9 +34,14 @@ export function InitiativeList({ items, showStatus, headingLevel = 2, busy, list
       {items.map((initiative) => (
         <li key={initiative.id} class="initiative-card">
           <Heading class="initiative-card__title">
-            <Link href={`/initiatives/${initiative.id}`} class="initiative-card__link">
+            <Link
+              href={`/initiatives/${initiative.id}`}
+              class="initiative-card__link"
+              lang={langOf(initiative.titleLang)}
+            >
               {initiative.title}
             </Link>
+            <OriginalLanguage lang={initiative.titleLang} />
           </Heading>
           <p class="initiative-card__meta">
             <span class="initiative-kind">{t.kind[initiative.kind]}</span>
@@ -64,7 +70,9 @@ export function InitiativeList({ items, showStatus, headingLevel = 2, busy, list
               </span>
             )}
           </p>
-          <p class="initiative-card__summary">{initiative.summary}</p>
+          <p class="initiative-card__summary" lang={langOf(initiative.summaryLang)}>
+            {initiative.summary}
+          </p>
           {initiative.areas.length > 0 && (
             <ul class="tags" aria-label={t.item.areas}>
               {initiative.areas.map((area) => (

@@ -9,7 +9,7 @@ import { LoadError, Loading } from '../../../shared/ui/LoadError';
  * join one instead of posting a duplicate. Loaded again when the draft changes (its title).
  */
 export function SimilarInitiatives({ initiativeId, version }: { initiativeId: string; version: string }) {
-  const { t } = useInitiativesI18n();
+  const { t, langOf } = useInitiativesI18n();
   const similar = useApi((signal) => similarInitiatives(initiativeId, signal), [initiativeId, version]);
   return (
     <section class="panel similar-initiatives" aria-labelledby="similar-initiatives">
@@ -25,7 +25,9 @@ export function SimilarInitiatives({ initiativeId, version }: { initiativeId: st
         <ul class="similar-initiatives__list">
           {similar.data.items.map((item) => (
             <li key={item.id}>
-              <Link href={`/initiatives/${item.id}`}>{item.title}</Link>{' '}
+              <Link href={`/initiatives/${item.id}`} lang={langOf(item.titleLang)}>
+                {item.title}
+              </Link>{' '}
               <span class="muted">{t.similar.by(item.organization.name)}</span>
             </li>
           ))}

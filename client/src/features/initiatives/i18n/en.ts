@@ -181,6 +181,14 @@ export const initiativesEn: InitiativeMessages = {
     close: 'Close',
   },
   form: {
+    textLanguage: 'Language of the texts',
+    textLanguageHint:
+      'The language you write the title, summary and description in. Below you can add the title and summary in the other language.',
+    version: (code) => (code === 'en' ? 'English version' : 'Polish version'),
+    versionHint: (code) =>
+      `For people who read in ${code === 'en' ? 'English' : 'Polish'}; without it they see the original.`,
+    versionTitle: (code) => (code === 'en' ? 'Title in English' : 'Title in Polish'),
+    versionSummary: (code) => (code === 'en' ? 'Summary in English' : 'Summary in Polish'),
     newTitle: 'New initiative',
     newIntro:
       'The initiative is saved as a draft. You will then see similar initiatives and submit it for moderation; once published, everyone can see it.',
@@ -231,6 +239,8 @@ export const initiativesEn: InitiativeMessages = {
     save: 'Save the changes',
   },
   errors: {
+    translationSameLanguage:
+      'The second-language version cannot be in the language of the original: choose another language for the texts.',
     titleLength: 'The title must be 3 to 140 characters long.',
     summaryLength: 'The summary must be 10 to 500 characters long.',
     bodyLength: 'The description may be at most 20,000 characters long.',

@@ -191,6 +191,15 @@ export const initiativesPl = {
     close: 'Zamknij',
   },
   form: {
+    textLanguage: 'Język tekstów',
+    textLanguageHint:
+      'Język, w którym piszesz tytuł, streszczenie i opis. Niżej możesz dodać tytuł i streszczenie w drugim języku.',
+    version: (code: 'pl' | 'en'): string => (code === 'en' ? 'Wersja angielska' : 'Wersja polska'),
+    versionHint: (code: 'pl' | 'en') =>
+      `Dla osób czytających po ${code === 'en' ? 'angielsku' : 'polsku'}; bez niej zobaczą oryginał.`,
+    versionTitle: (code: 'pl' | 'en'): string => (code === 'en' ? 'Tytuł po angielsku' : 'Tytuł po polsku'),
+    versionSummary: (code: 'pl' | 'en'): string =>
+      code === 'en' ? 'Streszczenie po angielsku' : 'Streszczenie po polsku',
     newTitle: 'Nowa inicjatywa',
     newIntro:
       'Inicjatywa zostanie zapisana jako szkic. Zobaczysz wtedy podobne inicjatywy i wyślesz ją do moderacji; po publikacji zobaczą ją wszyscy.',
@@ -241,6 +250,7 @@ export const initiativesPl = {
     save: 'Zapisz zmiany',
   },
   errors: {
+    translationSameLanguage: 'Wersja w drugim języku nie może być w języku oryginału: wybierz inny język tekstów.',
     titleLength: 'Tytuł musi mieć od 3 do 140 znaków.',
     summaryLength: 'Streszczenie musi mieć od 10 do 500 znaków.',
     bodyLength: 'Opis może mieć najwyżej 20 000 znaków.',

@@ -4,6 +4,7 @@
  */
 import type { CityDocument } from '../../../shared/api/client';
 import { useI18n, type I18n } from '../../../shared/i18n/i18n';
+import { OriginalLanguage } from '../../../shared/ui/OriginalLanguage';
 
 export function DocumentTimeline({ documents }: { documents: readonly CityDocument[] }) {
   const { m } = useI18n();
@@ -42,7 +43,13 @@ function DocumentEntry({ document }: { document: CityDocument }) {
       </h3>
       {/* Titles are the documents' own, in Polish. */}
       <p class="timeline__title">
-        {document.title ? <q lang="pl">{document.title}</q> : <span class="muted">({m.city.untitled})</span>}
+        {document.title ? (
+          <>
+            <q lang="pl">{document.title}</q> <OriginalLanguage lang="pl" />
+          </>
+        ) : (
+          <span class="muted">({m.city.untitled})</span>
+        )}
       </p>
       <dl class="facts-list">
         <div>

@@ -1,0 +1,133 @@
+/**
+ * Content in both languages in a real browser (the system's Chromium), checked with axe-core in
+ * both interfaces: an author gives a Polish initiative an English title, which an English reader
+ * gets (in English, marked so) and a Polish reader does not (the original, in Polish); a text shown
+ * in another language than the page's is marked with its language and "original in ..."; city
+ * notes and agreement titles carry their language; places are named in the reader's language.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { PASSWORD, signUp, verifiedOrganization } from '../support/accounts';
+import { waitUntil } from './browser';
+import {
+  browserHarness,
+  expectNoAccessibilityViolations,
+  heading,
+  logInThroughForm,
+  waitForText,
+  type Language,
+} from './harness';
+
+jest.setTimeout(120_000);
+
+const harness = browserHarness();
+const { api, address, visit } = harness;
+
+/** The language a screen reader reads an element in: its own `lang` or the nearest ancestor's. */
+const languageOf = (element: Locator) => element.evaluate((node) => node.closest('[lang]')?.getAttribute('lang'));
+
+async function loggedIn(email: string, path: string, language: Language): Promise<Page> {
+  const page = await visit(`/login#next=${encodeURIComponent(path)}`, { language, bypassCSP: true });
+  await logInThroughForm(page, email, PASSWORD, language);
+  await waitUntil(
+    () => page.locator('.account-nav__name').count(),
+    (n) => n === 1,
+    'the name in the header',
+  );
+  return page;
+}
+
+describe('second-language versions and the language of texts', () => {
+  it('an author adds an English title to a Polish initiative: English readers get it in English, Polish readers the original', async () => {
+    const owner = await signUp(harness.t, address('ola'), { displayName: 'Ola Autorka', locale: 'pl' });
+    const moderator = await signUp(harness.t, address('marek'), { role: 'moderator' });
+    const school = await verifiedOrganization(harness.t, owner, moderator, {
+      name: 'Polska Szkoła w Norymberdze',
+      cityKey: 'nuremberg',
+    });
+    const polish = {
+      title: 'Wymiana szkół o klimacie',
+      summary: 'Uczniowie z Krakowa i Norymbergi wspólnie badają klimat swoich miast.',
+    };
+    const created = await api()
+      .post('/api/v1/initiatives')
+      .set(owner.auth)
+      .send({
+        organizationId: school.id,
+        kind: 'exchange',
+        language: 'pl',
+        ...polish,
+        areas: ['education'],
+        languages: ['pl', 'de'],
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    await api().post(`/api/v1/initiatives/${id}/submit`).set(owner.auth).expect(200);
+    await api().post(`/api/v1/initiatives/${id}/publish`).set(moderator.auth).send({}).expect(200);
+
+    // The author, in the Polish interface, gives the English title on the edit screen.
+    const author = await loggedIn(owner.email, `/initiatives/${id}/edit`, 'pl');
+    await waitForText(() => heading(author), `Edycja: ${polish.title}`);
+    expect(await author.getByLabel('Język tekstów').inputValue()).toBe('pl');
+    expect(await author.getByRole('group', { name: 'Wersja angielska' }).isVisible()).toBe(true);
+    const englishTitle = author.getByLabel('Tytuł po angielsku');
+    expect(await englishTitle.getAttribute('lang')).toBe('en');
+    await expectNoAccessibilityViolations(author);
+    await englishTitle.fill('School exchange on the climate');
+    await author.getByRole('button', { name: 'Zapisz zmiany' }).click();
+    // Saved: the initiative's page, for a Polish reader, shows the original.
+    await waitForText(() => heading(author), polish.title);
+
+    const english = await visit(`/initiatives/${id}`, { language: 'en', bypassCSP: true });
+    const englishHeading = english.getByRole('heading', { level: 1 });
+    await waitForText(() => englishHeading.textContent(), 'School exchange on the climate');
+    expect(await languageOf(englishHeading)).toBe('en');
+    // No English summary: the Polish original, marked as Polish and as the original.
+    const summary = english.locator('.initiative__summary');
+    expect(await languageOf(summary.getByText(polish.summary))).toBe('pl');
+    expect(await summary.innerText()).toContain('(original in Polish)');
+    expect(await english.locator('.initiative-header').innerText()).not.toContain('original in');
+    expect(await english.locator('.initiative').innerText()).toContain('Nuremberg');
+    await expectNoAccessibilityViolations(english);
+
+    const reader = await visit(`/initiatives/${id}`, { language: 'pl', bypassCSP: true });
+    const readerHeading = reader.getByRole('heading', { level: 1 });
+    await waitForText(() => readerHeading.textContent(), polish.title);
+    expect(await languageOf(readerHeading)).toBe('pl');
+    expect(await languageOf(reader.getByText(polish.summary))).toBe('pl');
+    expect(await reader.locator('.initiative').innerText()).not.toContain('oryginał');
+    expect(await reader.locator('.initiative').innerText()).toContain('Norymberga');
+    await expectNoAccessibilityViolations(reader);
+
+    // In the search, each reader gets their version too.
+    const search = await visit('/initiatives', { language: 'en' });
+    const card = search.locator('.initiative-card').filter({ hasText: 'School exchange on the climate' });
+    await card.waitFor();
+    expect(await languageOf(card.getByRole('link', { name: 'School exchange on the climate' }))).toBe('en');
+    expect(await languageOf(card.locator('.initiative-card__summary'))).toBe('pl');
+  });
+
+  it('marks Polish agreement titles on an English city page, and shows the notes in the reader’s language', async () => {
+    const english = await visit('/cities/nuremberg', { language: 'en', bypassCSP: true });
+    await waitForText(() => heading(english), 'Nuremberg');
+    const titles = english.locator('.timeline__title q');
+    await titles.first().waitFor();
+    expect(await titles.count()).toBeGreaterThan(0);
+    for (const title of await titles.all()) expect(await title.getAttribute('lang')).toBe('pl');
+    expect(await english.locator('.timeline__title').first().innerText()).toContain('(original in Polish)');
+    const englishNotes = english.locator('ul.notes');
+    expect(await englishNotes.innerText()).toContain('124 tram cars donated to MPK since 1988');
+    expect(await languageOf(englishNotes)).toBe('en');
+    await expectNoAccessibilityViolations(english);
+
+    const polish = await visit('/cities/nuremberg', { language: 'pl', bypassCSP: true });
+    await waitForText(() => heading(polish), 'Norymberga');
+    const polishNotes = polish.locator('ul.notes');
+    await polishNotes.waitFor();
+    expect(await polishNotes.innerText()).toContain(
+      'Dom Krakowski w Norymberdze i Dom Norymberski w Krakowie od 1996 r.',
+    );
+    expect(await languageOf(polishNotes)).toBe('pl');
+    expect(await polish.locator('main').innerText()).not.toContain('oryginał');
+    await expectNoAccessibilityViolations(polish);
+  });
+});
