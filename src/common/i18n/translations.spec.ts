@@ -29,7 +29,12 @@ describe('second-language versions', () => {
 
   it('refuse a version in the original language and drop empty ones', () => {
     expect(() => checkTranslations({ pl: { title: 'Inny tytuł' } }, 'pl')).toThrow(BadRequestException);
-    expect(checkTranslations({ en: { title: '', summary: 'A summary' }, pl: { title: '' } }, 'pl')).toEqual({
+    expect(
+      checkTranslations<{ title: string; summary: string }>(
+        { en: { title: '', summary: 'A summary' }, pl: { title: '' } },
+        'pl',
+      ),
+    ).toEqual({
       en: { summary: 'A summary' },
     });
     // An empty version in the original's language is no version: nothing to refuse.
