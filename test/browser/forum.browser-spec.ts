@@ -526,8 +526,12 @@ describe('an edition of the forum, from the call to the outcomes', () => {
     await waitForContent(stage, 'The edition is closed: that is the last stage.');
     const outcomes = page.locator('section[aria-labelledby="admin-outcomes"]');
     await outcomes
-      .getByLabel('Summary')
+      .getByLabel('Summary', { exact: true })
       .fill('Two sessions, two questions and a first concert planned between Kraków schools and foundations.');
+    // Written in English (the interface's language), with a Polish version for Polish readers.
+    await outcomes
+      .getByLabel('Summary in Polish')
+      .fill('Dwie sesje, dwa pytania i pierwszy koncert zaplanowany przez krakowskie szkoły i fundacje.');
     await outcomes.getByRole('button', { name: 'Publish the outcomes' }).click();
     await waitForContent(outcomes.getByRole('status'), 'The outcomes are published.');
     await outcomes.getByRole('link', { name: 'See the outcomes report' }).waitFor();
@@ -580,6 +584,10 @@ describe('an edition of the forum, from the call to the outcomes', () => {
       const visitor = await visit(`/forum/editions/${editionId}/outcomes`, { language, bypassCSP: true });
       await waitForText(() => heading(visitor), pl ? 'Wyniki Forum 2027' : 'Forum 2027 outcomes');
       await visitor.locator('.forum-chart__table').first().waitFor();
+      // The summary in the reader's language, marked with it.
+      const summary = visitor.locator('.forum-summary');
+      expect(await summary.innerText()).toMatch(pl ? /^Dwie sesje/ : /^Two sessions/);
+      expect(await summary.evaluate((node) => node.closest('[lang]')?.getAttribute('lang'))).toBe(language);
       await expectNoAccessibilityViolations(visitor);
 
       await setAccountLanguage(editor, language);

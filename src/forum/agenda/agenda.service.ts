@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthUser } from '../../auth/auth-user';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { isStaff } from '../../users/users.constants';
+import { isStaff, type Locale } from '../../users/users.constants';
 import { EditionsService } from '../editions/editions.service';
 import type { ForumSessionDto } from '../proposals/dto/session.dto';
 import { ProposalsService } from '../proposals/proposals.service';
@@ -22,6 +22,7 @@ export class AgendaService {
     editionId: string,
     user: AuthUser | undefined,
     filter: { area?: string; lang?: string },
+    reader: Locale,
   ): Promise<AgendaDto> {
     const edition = await this.editions.edition(editionId);
     if (!PUBLIC_AGENDA.includes(edition.status) && !(user && isStaff(user.role)))
@@ -34,7 +35,7 @@ export class AgendaService {
         new Date(session.startsAt!),
       );
       const rooms = days.get(day) ?? new Map<string, ForumSessionDto[]>();
-      rooms.set(session.room!, [...(rooms.get(session.room!) ?? []), this.proposals.sessionDto(session)]);
+      rooms.set(session.room!, [...(rooms.get(session.room!) ?? []), this.proposals.sessionDto(session, reader)]);
       days.set(day, rooms);
     }
     return {
@@ -50,8 +51,8 @@ export class AgendaService {
     };
   }
 
-  async agendaCalendar(editionId: string, user?: AuthUser): Promise<string> {
-    const agenda = await this.agenda(editionId, user, {});
+  async agendaCalendar(editionId: string, user: AuthUser | undefined, reader: Locale): Promise<string> {
+    const agenda = await this.agenda(editionId, user, {}, reader);
     const events = agenda.days
       .flatMap((d) => d.rooms.flatMap((r) => r.sessions))
       .map((s) => ({

@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { uuidParam } from '../../common/http/params';
+import { ReaderLanguage } from '../../common/i18n/reader-language';
+import type { Locale } from '../../users/users.constants';
 import { CurrentUser, Public, Roles, type AuthUser } from '../../auth/auth-user';
 import { MarkOriginDto, OutcomesDto, PublishOutcomesDto } from './dto/outcomes.dto';
 import { OutcomesService } from './outcomes.service';
@@ -33,17 +35,22 @@ export class OutcomesController {
   publishOutcomes(
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
-    @Body() { summary }: PublishOutcomesDto,
+    @Body() dto: PublishOutcomesDto,
+    @ReaderLanguage() language: Locale,
   ): Promise<OutcomesDto> {
-    return this.outcomesService.publishOutcomes(user, id, summary);
+    return this.outcomesService.publishOutcomes(user, id, dto, language);
   }
 
   @Public()
   @Get('editions/:id/outcomes')
   @ApiOperation({ summary: 'The outcomes report (open data, JSON)' })
   @ApiOkResponse({ type: OutcomesDto })
-  outcomes(@Param('id', uuidParam('id')) id: string, @CurrentUser() user?: AuthUser): Promise<OutcomesDto> {
-    return this.outcomesService.outcomes(id, user);
+  outcomes(
+    @Param('id', uuidParam('id')) id: string,
+    @ReaderLanguage() language: Locale,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<OutcomesDto> {
+    return this.outcomesService.outcomes(id, language, user);
   }
 
   @Public()
@@ -53,9 +60,10 @@ export class OutcomesController {
   async outcomesCsv(
     @Param('id', uuidParam('id')) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @ReaderLanguage() language: Locale,
     @CurrentUser() user?: AuthUser,
   ): Promise<string> {
-    const report = await this.outcomesService.outcomes(id, user);
+    const report = await this.outcomesService.outcomes(id, language, user);
     reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="forum-${report.edition.year}-outcomes.csv"`);

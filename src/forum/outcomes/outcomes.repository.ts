@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Translations } from '../../common/i18n/translations';
+import type { EditionTexts } from '../editions/entities/forum-edition.entity';
 import { modifyReturning } from '../../database/sql';
 import { PUBLIC_STATUSES } from '../../initiatives/initiatives.constants';
 
@@ -34,11 +36,21 @@ export interface EditionOutcomes extends OutcomeTotals {
 export class OutcomesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async publishOutcomes(id: string, summary: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE forum_editions SET outcomes_published_at = coalesce(outcomes_published_at, now()), outcomes_summary = $2 WHERE id = $1`,
-      [id, summary],
+  async publishOutcomes(
+    id: string,
+    summary: { text: string; language: string; translations: Translations<EditionTexts> },
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE forum_editions SET outcomes_published_at = coalesce(outcomes_published_at, now()), outcomes_summary = $2,
+              outcomes_summary_language = $3, translations = $4
+        WHERE id = $1`,
+      [id, summary.text, summary.language, summary.translations],
     );
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
   }
 
   async markOrigin(editionId: string, target: { initiativeId?: string; partnershipId?: string }): Promise<boolean> {

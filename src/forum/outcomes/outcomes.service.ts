@@ -1,9 +1,10 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service';
 import type { AuthUser } from '../../auth/auth-user';
-import { isStaff } from '../../users/users.constants';
+import { checkTranslations, versionFor } from '../../common/i18n/translations';
+import { isStaff, type Locale } from '../../users/users.constants';
 import { EditionsService } from '../editions/editions.service';
-import type { OutcomesDto } from './dto/outcomes.dto';
+import type { OutcomesDto, PublishOutcomesDto } from './dto/outcomes.dto';
 import { OutcomesRepository } from './outcomes.repository';
 
 /** What an edition achieved: the report staff publish after it closes, as JSON and CSV open data. */
@@ -37,26 +38,67 @@ export class OutcomesService {
     });
   }
 
-  async publishOutcomes(staff: AuthUser, editionId: string, summary: string): Promise<OutcomesDto> {
+  async publishOutcomes(
+    staff: AuthUser,
+    editionId: string,
+    dto: PublishOutcomesDto,
+    reader: Locale = staff.locale,
+  ): Promise<OutcomesDto> {
     const edition = await this.editions.edition(editionId);
     if (edition.status !== 'closed') throw new ConflictException('Outcomes are published after the edition is closed.');
-    await this.outcomesRepository.publishOutcomes(editionId, summary);
-    await this.audit.record({
-      actorId: staff.id,
-      action: 'forum.outcomes_publish',
-      targetType: 'forum_edition',
-      targetId: editionId,
+    const language = dto.language ?? 'pl';
+    // The API speaks of the summary's versions as { summary }; the edition stores them as outcomesSummary.
+    const versions = checkTranslations(dto.translations, language);
+    const translations = Object.fromEntries(
+      Object.entries(versions).map(([code, version]) => [code, { outcomesSummary: version.summary }]),
+    );
+    await this.outcomesRepository.transaction(async (manager) => {
+      await this.outcomesRepository.publishOutcomes(editionId, { text: dto.summary, language, translations }, manager);
+      await this.audit.record(
+        {
+          actorId: staff.id,
+          action: 'forum.outcomes_publish',
+          targetType: 'forum_edition',
+          targetId: editionId,
+          details: { language, translations: Object.keys(translations) },
+        },
+        manager,
+      );
     });
-    return this.outcomes(editionId, staff);
+    return this.outcomes(editionId, reader, staff);
   }
 
-  async outcomes(editionId: string, user?: AuthUser): Promise<OutcomesDto> {
+  async outcomes(editionId: string, reader: Locale, user?: AuthUser): Promise<OutcomesDto> {
     const edition = await this.editions.edition(editionId);
-    if (!edition.outcomesPublishedAt && !(user && isStaff(user.role)))
+    const staff = !!user && isStaff(user.role);
+    if (!edition.outcomesPublishedAt && !staff)
       throw new NotFoundException('The outcomes of this edition are not published yet.');
+    const summary = versionFor(
+      { outcomesSummary: edition.outcomesSummary },
+      edition.outcomesSummaryLanguage,
+      edition.translations,
+      'outcomesSummary',
+      reader,
+    );
     return {
       edition: this.editions.editionDto(edition),
-      summary: edition.outcomesSummary,
+      summary: summary.value,
+      summaryLang: summary.lang,
+      summaryOriginal: summary.original,
+      ...(staff && edition.outcomesSummary !== null
+        ? {
+            source: {
+              summary: edition.outcomesSummary,
+              language: edition.outcomesSummaryLanguage,
+              translations: Object.fromEntries(
+                Object.entries(edition.translations).map(([code, version]) => [
+                  code,
+                  { summary: version.outcomesSummary },
+                ]),
+              ),
+            },
+          }
+        : {}),
       ...(await this.outcomesRepository.outcomes(editionId)),
     };
   }

@@ -1,6 +1,19 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { uuidParam } from '../../common/http/params';
+import { ReaderLanguage } from '../../common/i18n/reader-language';
+import type { Locale } from '../../users/users.constants';
 import { CurrentUser, Public, Roles, type AuthUser } from '../../auth/auth-user';
 import {
   AcceptSessionDto,
@@ -8,6 +21,7 @@ import {
   ForumSessionDto,
   ForumSessionListDto,
   ProposeSessionDto,
+  SessionTranslationsInputDto,
 } from './dto/session.dto';
 import { SESSION_STATUSES } from '../shared/forum.constants';
 import { ProposalsService } from './proposals.service';
@@ -25,8 +39,9 @@ export class ProposalsController {
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
     @Body() dto: ProposeSessionDto,
+    @ReaderLanguage() language: Locale,
   ): Promise<ForumSessionDto> {
-    return this.proposals.propose(user, id, dto);
+    return this.proposals.propose(user, id, dto, language);
   }
 
   @Public()
@@ -36,12 +51,13 @@ export class ProposalsController {
   @ApiQuery({ name: 'status', required: false, enum: SESSION_STATUSES })
   sessions(
     @Param('id', uuidParam('id')) id: string,
+    @ReaderLanguage() language: Locale,
     @Query('status') status?: string,
     @CurrentUser() user?: AuthUser,
   ): Promise<ForumSessionListDto> {
     if (status !== undefined && !(SESSION_STATUSES as readonly string[]).includes(status))
       throw new BadRequestException(`status must be one of: ${SESSION_STATUSES.join(', ')}`);
-    return this.proposals.listSessions(id, user, status);
+    return this.proposals.listSessions(id, user, status, language);
   }
 
   @Public()
@@ -50,15 +66,39 @@ export class ProposalsController {
     summary: 'A published session of the edition by its join code (the projector shows it); 404 if none has it',
   })
   @ApiOkResponse({ type: ForumSessionDto })
-  sessionByCode(@Param('id', uuidParam('id')) id: string, @Param('code') code: string): Promise<ForumSessionDto> {
-    return this.proposals.sessionByCode(id, code);
+  sessionByCode(
+    @Param('id', uuidParam('id')) id: string,
+    @Param('code') code: string,
+    @ReaderLanguage() language: Locale,
+  ): Promise<ForumSessionDto> {
+    return this.proposals.sessionByCode(id, code, language);
   }
 
   @Public()
   @Get('sessions/:id')
   @ApiOkResponse({ type: ForumSessionDto })
-  session(@Param('id', uuidParam('id')) id: string, @CurrentUser() user?: AuthUser): Promise<ForumSessionDto> {
-    return this.proposals.getSession(id, user);
+  session(
+    @Param('id', uuidParam('id')) id: string,
+    @ReaderLanguage() language: Locale,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<ForumSessionDto> {
+    return this.proposals.getSession(id, user, language);
+  }
+
+  @ApiBearerAuth()
+  @Put('sessions/:id/translations')
+  @ApiOperation({
+    summary:
+      "The title and abstract in the other language (its proposers and city staff); a version in the session's own language is a 400",
+  })
+  @ApiOkResponse({ type: ForumSessionDto })
+  setTranslations(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() { translations }: SessionTranslationsInputDto,
+    @ReaderLanguage() language: Locale,
+  ): Promise<ForumSessionDto> {
+    return this.proposals.setTranslations(user, id, translations, language);
   }
 
   @ApiBearerAuth()
@@ -73,8 +113,9 @@ export class ProposalsController {
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
     @Body() dto: AcceptSessionDto,
+    @ReaderLanguage() language: Locale,
   ): Promise<ForumSessionDto> {
-    return this.proposals.accept(user, id, dto);
+    return this.proposals.accept(user, id, dto, language);
   }
 
   @ApiBearerAuth()
@@ -87,7 +128,8 @@ export class ProposalsController {
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
     @Body() { reason }: ForumReasonDto,
+    @ReaderLanguage() language: Locale,
   ): Promise<ForumSessionDto> {
-    return this.proposals.decline(user, id, reason);
+    return this.proposals.decline(user, id, reason, language);
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { modifyReturning } from '../../database/sql';
+import type { Translations } from '../../common/i18n/translations';
 import { ACCEPTABLE_SESSION_STATUSES } from '../shared/forum.constants';
+import type { SessionTexts } from './entities/forum-session.entity';
 
 export interface SessionRow {
   id: string;
@@ -16,6 +18,7 @@ export interface SessionRow {
   goals: string[];
   speakers: string[];
   language: string;
+  translations: Translations<SessionTexts>;
   partnerCities: string[];
   status: string;
   decisionReason: string | null;
@@ -29,7 +32,7 @@ export interface SessionRow {
 }
 
 const SESSION_SELECT = `SELECT s.id, s.edition_id AS "editionId", s.organization_id AS "organizationId", o.name AS "organizationName", s.kind, s.title, s.join_code AS "joinCode", s.abstract,
-  s.areas, s.goals, s.speakers, s.language, s.partner_cities AS "partnerCities", s.status, s.decision_reason AS "decisionReason", s.room,
+  s.areas, s.goals, s.speakers, s.language, s.translations, s.partner_cities AS "partnerCities", s.status, s.decision_reason AS "decisionReason", s.room,
   s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.capacity, s.qa_moderated AS "qaModerated",
   (SELECT count(*)::int FROM forum_registrations r WHERE r.session_id = s.id AND r.status = 'confirmed') AS confirmed,
   (SELECT count(*)::int FROM forum_registrations r WHERE r.session_id = s.id AND r.status = 'waiting') AS waiting
@@ -42,8 +45,8 @@ export class ProposalsRepository {
 
   async insertSession(values: Record<string, unknown>): Promise<string> {
     const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO forum_sessions (edition_id, organization_id, proposed_by, kind, title, abstract, areas, goals, speakers, language, partner_cities, join_code)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      `INSERT INTO forum_sessions (edition_id, organization_id, proposed_by, kind, title, abstract, areas, goals, speakers, language, partner_cities, join_code, translations)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
       [
         values.editionId,
         values.organizationId,
@@ -57,6 +60,7 @@ export class ProposalsRepository {
         values.language,
         values.partnerCities,
         values.joinCode,
+        values.translations ?? {},
       ],
     );
     return row.id;
@@ -108,6 +112,15 @@ export class ProposalsRepository {
       ],
     );
     return rows.length > 0;
+  }
+
+  /** Replaces the second-language versions of a session's title and abstract. */
+  async setTranslations(id: string, translations: Translations<SessionTexts>, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE forum_sessions SET translations = $2 WHERE id = $1`, [id, translations]);
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
   }
 
   async declineSession(id: string, reason: string): Promise<boolean> {

@@ -6,16 +6,18 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service';
+import { checkTranslations, versionFor, type Translations } from '../../common/i18n/translations';
 import type { AuthUser } from '../../auth/auth-user';
 import { NotificationsService } from '../../notifications/notifications.service';
 import { EDITING_ROLES } from '../../organizations/organizations.constants';
 import { OrganizationsService } from '../../organizations/organizations.service';
 import { RegistryService } from '../../registry/registry.service';
-import { isStaff } from '../../users/users.constants';
+import { isStaff, type Locale } from '../../users/users.constants';
 import { EditionsService } from '../editions/editions.service';
 import { isExclusionViolation, isUniqueViolation } from '../shared/database-errors';
 import { PUBLIC_AGENDA, type EditionStatus } from '../shared/forum.constants';
 import type { AcceptSessionDto, ForumSessionDto, ProposeSessionDto } from './dto/session.dto';
+import type { SessionTexts } from './entities/forum-session.entity';
 import { newJoinCode, normalizeJoinCode } from './join-code';
 import { ProposalsRepository, type SessionRow } from './proposals.repository';
 
@@ -36,7 +38,12 @@ export class ProposalsService {
     private readonly audit: AuditService,
   ) {}
 
-  async propose(user: AuthUser, editionId: string, dto: ProposeSessionDto): Promise<ForumSessionDto> {
+  async propose(
+    user: AuthUser,
+    editionId: string,
+    dto: ProposeSessionDto,
+    reader: Locale = user.locale,
+  ): Promise<ForumSessionDto> {
     const edition = await this.editions.edition(editionId);
     if (edition.status !== 'call_open')
       throw new ConflictException('Sessions can be proposed only while the call for proposals is open.');
@@ -55,6 +62,7 @@ export class ProposalsService {
     ]);
     const values = {
       ...dto,
+      translations: checkTranslations<SessionTexts>(dto.translations, dto.language),
       editionId,
       proposedBy: user.id,
       goals: dto.goals ?? [],
@@ -64,7 +72,7 @@ export class ProposalsService {
     for (let attempt = 1; ; attempt++) {
       try {
         const id = await this.sessions.insertSession({ ...values, joinCode: newJoinCode() });
-        return this.sessionDto((await this.sessions.findSession(id))!);
+        return this.sessionDto((await this.sessions.findSession(id))!, reader, true);
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= 5) throw error;
       }
@@ -72,7 +80,7 @@ export class ProposalsService {
   }
 
   /** The published session of an edition with a join code (as typed), for the forum page's "join with a code". */
-  async sessionByCode(editionId: string, typed: string): Promise<ForumSessionDto> {
+  async sessionByCode(editionId: string, typed: string, reader: Locale): Promise<ForumSessionDto> {
     const code = normalizeJoinCode(typed);
     const session = code ? await this.sessions.findSessionByCode(editionId, code) : null;
     const edition = session ? await this.editions.edition(editionId) : undefined;
@@ -80,23 +88,26 @@ export class ProposalsService {
       throw new NotFoundException(
         `No session of this Forum has the code ${typed.trim().toUpperCase()}: check the code on the screen in the room.`,
       );
-    return this.sessionDto(session);
+    return this.sessionDto(session, reader);
   }
 
   /** Staff see every proposal; members see their organisations' own; everyone sees the agenda once published. */
   async listSessions(
     editionId: string,
     user: AuthUser | undefined,
-    status?: string,
+    status: string | undefined,
+    reader: Locale,
   ): Promise<{ items: ForumSessionDto[] }> {
     const edition = await this.editions.edition(editionId);
     if (user && isStaff(user.role))
-      return { items: (await this.sessions.listSessions(editionId, { status })).map((s) => this.sessionDto(s)) };
+      return {
+        items: (await this.sessions.listSessions(editionId, { status })).map((s) => this.sessionDto(s, reader)),
+      };
     if (user && status !== 'accepted') {
       const mine = (await this.organizations.mine(user)).items.map((o) => o.id);
       return {
         items: (await this.sessions.listSessions(editionId, { status, organizationIds: mine })).map((s) =>
-          this.sessionDto(s),
+          this.sessionDto(s, reader),
         ),
       };
     }
@@ -104,7 +115,7 @@ export class ProposalsService {
     return {
       items: (await this.sessions.listSessions(editionId, { status: 'accepted' }))
         .filter((s) => s.startsAt)
-        .map((s) => this.sessionDto(s)),
+        .map((s) => this.sessionDto(s, reader)),
     };
   }
 
@@ -113,17 +124,57 @@ export class ProposalsService {
     return (await this.sessions.listSessions(editionId, { status: 'accepted', ...filter })).filter((s) => s.startsAt);
   }
 
-  async getSession(id: string, user?: AuthUser): Promise<ForumSessionDto> {
+  async getSession(id: string, user: AuthUser | undefined, reader: Locale): Promise<ForumSessionDto> {
     const session = await this.session(id);
     const edition = await this.editions.edition(session.editionId);
-    const visible =
-      isPublished(session, edition.status) ||
-      (user && (isStaff(user.role) || (await this.organizations.membership(session.organizationId, user.id))?.role));
-    if (!visible) throw new NotFoundException('There is no session with this id, or you cannot see it.');
-    return this.sessionDto(session);
+    const role = user ? (await this.organizations.membership(session.organizationId, user.id))?.role : undefined;
+    const staff = !!user && isStaff(user.role);
+    if (!isPublished(session, edition.status) && !staff && !role)
+      throw new NotFoundException('There is no session with this id, or you cannot see it.');
+    return this.sessionDto(session, reader, staff || (!!role && EDITING_ROLES.includes(role)));
   }
 
-  async accept(staff: AuthUser, id: string, dto: AcceptSessionDto): Promise<ForumSessionDto> {
+  /**
+   * Replaces the second-language versions of a session's title and abstract: its proposers (owners
+   * and editors of its organisation) and staff, whose change is in the audit log.
+   */
+  async setTranslations(
+    user: AuthUser,
+    id: string,
+    translations: Translations<SessionTexts>,
+    reader: Locale,
+  ): Promise<ForumSessionDto> {
+    const session = await this.session(id);
+    const role = (await this.organizations.membership(session.organizationId, user.id))?.role;
+    const proposer = !!role && EDITING_ROLES.includes(role);
+    if (!proposer && !isStaff(user.role))
+      throw new ForbiddenException(
+        'Only the proposers of the session and city staff can give its texts in another language.',
+      );
+    const kept = checkTranslations<SessionTexts>(translations, session.language);
+    await this.sessions.transaction(async (manager) => {
+      await this.sessions.setTranslations(id, kept, manager);
+      if (!proposer)
+        await this.audit.record(
+          {
+            actorId: user.id,
+            action: 'forum.session_translations',
+            targetType: 'forum_session',
+            targetId: id,
+            details: { languages: Object.keys(kept) },
+          },
+          manager,
+        );
+    });
+    return this.sessionDto((await this.sessions.findSession(id))!, reader, true);
+  }
+
+  async accept(
+    staff: AuthUser,
+    id: string,
+    dto: AcceptSessionDto,
+    reader: Locale = staff.locale,
+  ): Promise<ForumSessionDto> {
     const session = await this.session(id);
     const edition = await this.editions.edition(session.editionId);
     const startsAt = new Date(dto.startsAt);
@@ -165,10 +216,10 @@ export class ProposalsService {
       details: { room: dto.room, startsAt: dto.startsAt },
     });
     await this.tellProposers(session, 'accepted');
-    return this.sessionDto((await this.sessions.findSession(id))!);
+    return this.sessionDto((await this.sessions.findSession(id))!, reader, true);
   }
 
-  async decline(staff: AuthUser, id: string, reason: string): Promise<ForumSessionDto> {
+  async decline(staff: AuthUser, id: string, reason: string, reader: Locale = staff.locale): Promise<ForumSessionDto> {
     const session = await this.session(id);
     if (!(await this.sessions.declineSession(id, reason)))
       throw new ConflictException(`A ${session.status} session cannot be declined.`);
@@ -180,7 +231,7 @@ export class ProposalsService {
       reason,
     });
     await this.tellProposers(session, 'declined', reason);
-    return this.sessionDto((await this.sessions.findSession(id))!);
+    return this.sessionDto((await this.sessions.findSession(id))!, reader, true);
   }
 
   /** The session, or a 404: for registrations and the Q&A, which hang off a session. */
@@ -190,9 +241,23 @@ export class ProposalsService {
     return session;
   }
 
-  sessionDto(s: SessionRow): ForumSessionDto {
+  /**
+   * A session for a reader: its title and abstract in their language when a version exists, else
+   * the original; `editable`: with the texts as proposed (`source`), for its proposers and staff.
+   */
+  sessionDto(s: SessionRow, reader: Locale, editable = false): ForumSessionDto {
+    const { translations, ...row } = s;
+    const title = versionFor(s, s.language, translations, 'title', reader);
+    const abstract = versionFor(s, s.language, translations, 'abstract', reader);
     return {
-      ...s,
+      ...row,
+      title: title.value,
+      titleLang: title.lang,
+      titleOriginal: title.original,
+      abstract: abstract.value,
+      abstractLang: abstract.lang,
+      abstractOriginal: abstract.original,
+      ...(editable ? { source: { title: s.title, abstract: s.abstract, translations } } : {}),
       kind: s.kind as ForumSessionDto['kind'],
       status: s.status as ForumSessionDto['status'],
       startsAt: s.startsAt ? new Date(s.startsAt).toISOString() : null,

@@ -21,7 +21,7 @@ export class QaService {
   ) {}
 
   async questions(sessionId: string, user?: AuthUser): Promise<QuestionDto[]> {
-    await this.proposals.getSession(sessionId, user);
+    await this.proposals.getSession(sessionId, user, user?.locale ?? 'pl'); // visible to the reader, or a 404
     const staff = user !== undefined && isStaff(user.role);
     return (await this.qa.listQuestions(sessionId, staff)).map((q) => this.questionDto(q, staff));
   }

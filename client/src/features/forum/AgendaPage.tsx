@@ -222,7 +222,7 @@ function AgendaSession({
   onChange: (next: MyRegistration | null) => void;
 }) {
   const fm = useForumMessages();
-  const { areaName, languageName } = useI18n();
+  const { areaName, languageName, langOf } = useI18n();
   const format = useForumFormat();
   const titleId = `session-title-${session.id}`;
   return (
@@ -236,7 +236,9 @@ function AgendaSession({
         )}
       </p>
       <h4 id={titleId} class="agenda-session__title">
-        <Link href={`/forum/sessions/${session.id}`}>{session.title}</Link>
+        <Link href={`/forum/sessions/${session.id}`} lang={langOf(session.titleLang)}>
+          {session.title}
+        </Link>
       </h4>
       <p class="agenda-session__meta">
         <KindLabel kind={session.kind} /> · {languageName(session.language)} · {session.organizationName}

@@ -200,13 +200,15 @@ function Proposal({
   onDecided: (news: string) => void;
 }) {
   const fm = useForumMessages();
-  const { areaName, languageName } = useI18n();
+  const { areaName, languageName, langOf } = useI18n();
   const format = useForumFormat();
   const titleId = `proposal-${session.id}`;
   return (
     <article class="forum-proposal" aria-labelledby={titleId}>
       <h3 id={titleId}>
-        <Link href={`/forum/sessions/${session.id}`}>{session.title}</Link>
+        <Link href={`/forum/sessions/${session.id}`} lang={langOf(session.titleLang)}>
+          {session.title}
+        </Link>
       </h3>
       <p class="forum-proposal__meta">
         {fm.proposedBy(session.organizationName)} · <KindLabel kind={session.kind} /> · {languageName(session.language)}
@@ -217,7 +219,9 @@ function Proposal({
           {fm.speakers}: {session.speakers.join('; ')}
         </p>
       )}
-      <p class="forum-abstract">{session.abstract}</p>
+      <p class="forum-abstract" lang={langOf(session.abstractLang)}>
+        {session.abstract}
+      </p>
       {session.status === 'accepted' && session.room && session.startsAt && session.endsAt && (
         <p class="forum-proposal__placement">
           {fm.placement(session.room, format.span(session.startsAt, session.endsAt))} · {fm.places}:{' '}
@@ -587,15 +591,28 @@ function Origins({ edition }: { edition: Edition }) {
 
 function PublishOutcomes({ edition, onPublished }: { edition: Edition; onPublished: () => void }) {
   const fm = useForumMessages();
+  const { languageName, langOf, language: interfaceLanguage } = useI18n();
   const [summary, setSummary] = useState('');
+  // Staff write in the language of their interface, unless they say otherwise.
+  const [language, setLanguage] = useState<'pl' | 'en'>(interfaceLanguage);
+  const [version, setVersion] = useState('');
+  const other = language === 'pl' ? 'en' : 'pl';
   const [news, setNews] = useState<string>();
-  const form = useForumForm(() => publishOutcomes(edition.id, summary.trim()), {
-    fields: ['summary'],
-    onSuccess() {
-      setNews(fm.outcomesPublished);
-      onPublished();
+  const form = useForumForm(
+    () =>
+      publishOutcomes(edition.id, {
+        summary: summary.trim(),
+        language,
+        translations: { [other]: { summary: version.trim() } },
+      }),
+    {
+      fields: ['summary', 'language', `translations.${other}.summary`],
+      onSuccess() {
+        setNews(fm.outcomesPublished);
+        onPublished();
+      },
     },
-  });
+  );
   return (
     <section aria-labelledby="admin-outcomes">
       <h2 id="admin-outcomes">{fm.outcomesHeading}</h2>
@@ -623,8 +640,30 @@ function PublishOutcomes({ edition, onPublished }: { edition: Edition; onPublish
             hint={fm.summaryHint}
             rows={6}
             maxLength={10000}
+            lang={langOf(language)}
             value={summary}
             onValue={setSummary}
+          />
+          <SelectField
+            id="outcomes-language"
+            field="language"
+            form={form}
+            label={fm.summaryLanguage}
+            value={language}
+            onValue={(value) => setLanguage(value === 'en' ? 'en' : 'pl')}
+            options={(['pl', 'en'] as const).map((code) => ({ value: code, label: languageName(code) }))}
+          />
+          <TextAreaField
+            id="outcomes-summary-version"
+            field={`translations.${other}.summary`}
+            form={form}
+            label={fm.summaryVersion(other)}
+            optional
+            rows={6}
+            maxLength={10000}
+            lang={langOf(other)}
+            value={version}
+            onValue={setVersion}
           />
           <div class="form__actions">
             <SubmitButton form={form}>{fm.publishOutcomes}</SubmitButton>

@@ -130,6 +130,7 @@ function MyRegistrations({ edition, mine }: { edition: Edition; mine: MyForum })
 /** The sessions my organisations proposed, and what became of them. */
 function OurProposals({ edition, organizations }: { edition: Edition; organizations: MyOrganization[] }) {
   const fm = useForumMessages();
+  const { langOf } = useI18n();
   const ours = new Set(organizations.map((organization) => organization.id));
   const proposals = useApi(
     async (signal) =>
@@ -152,7 +153,9 @@ function OurProposals({ edition, organizations }: { edition: Edition; organizati
         <ul class="forum-my-list">
           {proposals.data.map((session) => (
             <li key={session.id}>
-              <Link href={`/forum/sessions/${session.id}`}>{session.title}</Link>{' '}
+              <Link href={`/forum/sessions/${session.id}`} lang={langOf(session.titleLang)}>
+                {session.title}
+              </Link>{' '}
               <span class="muted">({session.organizationName})</span>{' '}
               <span class={`badge forum-proposal--${session.status}`}>{fm.sessionStatus[session.status]}</span>
               {session.decisionReason && (

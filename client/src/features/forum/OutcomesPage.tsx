@@ -11,6 +11,7 @@ import { useDocumentTitle, useI18n } from '../../shared/i18n/i18n';
 import { Link } from '../../shared/router';
 import { useApi } from '../../shared/hooks/use-api';
 import { useForumFormat } from './components/common';
+import { OriginalLanguage } from '../../shared/ui/OriginalLanguage';
 
 export function OutcomesPage({ editionId }: { editionId: string }) {
   const fm = useForumMessages();
@@ -40,7 +41,7 @@ export function OutcomesPage({ editionId }: { editionId: string }) {
 
 function Report({ outcomes }: { outcomes: Outcomes }) {
   const fm = useForumMessages();
-  const { locale } = useI18n();
+  const { locale, langOf } = useI18n();
   const format = useForumFormat();
   const number = new Intl.NumberFormat(locale);
   const sessions = outcomes.sessions as unknown as OutcomeSession[];
@@ -61,7 +62,14 @@ function Report({ outcomes }: { outcomes: Outcomes }) {
       <p class="lead">
         {format.theme(outcomes.edition)}. {format.dates(outcomes.edition)}, {outcomes.edition.venue}.
       </p>
-      {outcomes.summary && <p class="forum-abstract forum-summary">{outcomes.summary}</p>}
+      {outcomes.summary && (
+        <>
+          <OriginalLanguage lang={outcomes.summaryLang} block />
+          <p class="forum-abstract forum-summary" lang={langOf(outcomes.summaryLang)}>
+            {outcomes.summary}
+          </p>
+        </>
+      )}
 
       <section aria-labelledby="outcomes-figures">
         <h2 id="outcomes-figures">{fm.keyFigures}</h2>

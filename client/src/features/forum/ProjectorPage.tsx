@@ -12,7 +12,7 @@ import { LoadError, Loading } from '../../shared/ui/LoadError';
 import { PageHeading } from '../../shared/ui/PageHeading';
 import { useSession } from '../../shared/session';
 import { useForumMessages } from './i18n/messages';
-import { useDocumentTitle } from '../../shared/i18n/i18n';
+import { useDocumentTitle, useI18n } from '../../shared/i18n/i18n';
 import { useApi } from '../../shared/hooks/use-api';
 import { compareQuestions, useLiveQuestions } from './components/use-live-questions';
 
@@ -89,12 +89,13 @@ function Board({
   connection?: string;
 }) {
   const fm = useForumMessages();
+  const { langOf } = useI18n();
   const pinned = questions.filter((question) => question.pinned);
   const top = questions.filter((question) => !question.pinned).slice(0, Math.max(SHOWN - pinned.length, 2));
   return (
     <div class="projector">
       <div class="projector__top">
-        <PageHeading>{session.title}</PageHeading>
+        <PageHeading lang={langOf(session.titleLang)}>{session.title}</PageHeading>
         <JoinPanel session={session} />
       </div>
       {connection && (

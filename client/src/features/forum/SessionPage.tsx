@@ -16,6 +16,8 @@ import { useMyRegistrations } from './AgendaPage';
 import { KindLabel, useForumFormat } from './components/common';
 import { QaPanel } from './components/QaPanel';
 import { SessionRegistration } from './components/SessionRegistration';
+import { SessionTranslations } from './components/SessionTranslations';
+import { OriginalLanguage } from '../../shared/ui/OriginalLanguage';
 
 export function SessionPage({ sessionId }: { sessionId: string }) {
   const fm = useForumMessages();
@@ -52,7 +54,7 @@ function SessionDetails({
   onChanged: () => void;
 }) {
   const fm = useForumMessages();
-  const { areaName, languageName, placeName, language } = useI18n();
+  const { areaName, languageName, placeName, language, langOf } = useI18n();
   const format = useForumFormat();
   const { status, user } = useSession();
   const registrations = useMyRegistrations(edition.id);
@@ -80,7 +82,8 @@ function SessionDetails({
       <p class="back-link">
         <Link href={`/forum/editions/${edition.id}/agenda`}>{fm.backToAgenda}</Link>
       </p>
-      <PageHeading>{session.title}</PageHeading>
+      <PageHeading lang={langOf(session.titleLang)}>{session.title}</PageHeading>
+      <OriginalLanguage lang={session.titleLang} block />
       <dl class="facts-list forum-facts">
         <div>
           <dt>{fm.kind}</dt>
@@ -154,7 +157,11 @@ function SessionDetails({
       </dl>
 
       <h2>{fm.abstract}</h2>
-      <p class="forum-abstract">{session.abstract}</p>
+      {session.abstractLang !== session.titleLang && <OriginalLanguage lang={session.abstractLang} block />}
+      <p class="forum-abstract" lang={langOf(session.abstractLang)}>
+        {session.abstract}
+      </p>
+      {session.source && <SessionTranslations session={session} source={session.source} onSaved={onChanged} />}
 
       {session.status === 'accepted' && (
         <>

@@ -210,8 +210,15 @@ export function markOrigin(editionId: string, target: { initiativeId?: string; p
   return unwrapEmpty(api.POST('/api/v1/forum/editions/{id}/origins', { ...edition(editionId), body: target }));
 }
 
-export function publishOutcomes(editionId: string, summary: string) {
-  return unwrap(api.POST('/api/v1/forum/editions/{id}/outcomes', { ...edition(editionId), body: { summary } }));
+export function publishOutcomes(editionId: string, body: Schemas['PublishOutcomesDto']) {
+  return unwrap(api.POST('/api/v1/forum/editions/{id}/outcomes', { ...edition(editionId), body }));
+}
+
+/** The title and abstract in the other language (its proposers and staff). */
+export function setSessionTranslations(id: string, translations: Schemas['SessionTranslationsDto']) {
+  return unwrap(
+    api.PUT('/api/v1/forum/sessions/{id}/translations', { params: { path: { id } }, body: { translations } }),
+  );
 }
 
 export function getOutcomes(editionId: string, signal?: AbortSignal) {

@@ -1,8 +1,15 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { translationsCheck, type Translations } from '../../../common/i18n/translations';
 import { EDITION_STATUSES, type EditionStatus } from '../../shared/forum.constants';
+
+/** An edition's texts that may have a second-language version. */
+export interface EditionTexts {
+  outcomesSummary: string;
+}
 
 /** One year's International Cooperation Forum. */
 @Entity({ name: 'forum_editions' })
+@Check('forum_editions_translations_other_language', translationsCheck('outcomes_summary_language'))
 export class ForumEdition {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -41,6 +48,14 @@ export class ForumEdition {
 
   @Column({ name: 'outcomes_summary', type: 'text', nullable: true })
   outcomesSummary: string | null;
+
+  /** The language staff wrote the outcomes summary in. */
+  @Column({ name: 'outcomes_summary_language', type: 'varchar', length: 2, default: 'pl' })
+  outcomesSummaryLanguage: string;
+
+  /** The outcomes summary in the other interface language: `{ "en": { "outcomesSummary": ... } }`. */
+  @Column({ type: 'jsonb', default: {} })
+  translations: Translations<EditionTexts>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

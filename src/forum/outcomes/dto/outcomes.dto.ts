@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf, ValidateNested } from 'class-validator';
+import { LANGUAGE_CODES } from '../../../common/languages';
 import { EditionDto } from '../../editions/dto/edition.dto';
 import { trim } from '../../shared/dto-fields';
 
@@ -15,17 +16,71 @@ export class MarkOriginDto {
   partnershipId?: string;
 }
 
+/** The outcomes summary in the other language: the original's limits; empty means none. */
+export class OutcomesSummaryVersionDto {
+  @ApiPropertyOptional({ maxLength: 10000 })
+  @IsOptional()
+  @Transform(trim)
+  @ValidateIf((_: unknown, value: unknown) => value !== '')
+  @Length(10, 10000, { message: 'the summary of a translation must be 10 to 10,000 characters long' })
+  @IsString({ message: 'the summary of a translation must be text' })
+  summary?: string;
+}
+
+export class OutcomesTranslationsDto {
+  @ApiPropertyOptional({ type: OutcomesSummaryVersionDto, description: 'The Polish version' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OutcomesSummaryVersionDto)
+  pl?: OutcomesSummaryVersionDto;
+
+  @ApiPropertyOptional({ type: OutcomesSummaryVersionDto, description: 'The English version' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OutcomesSummaryVersionDto)
+  en?: OutcomesSummaryVersionDto;
+}
+
 export class PublishOutcomesDto {
   @ApiProperty()
   @Transform(trim)
   @Length(10, 10000, { message: 'summary must be 10 to 10,000 characters long' })
   @IsString()
   summary: string;
+
+  @ApiPropertyOptional({ example: 'pl', description: 'The language the summary is written in (default Polish)' })
+  @IsOptional()
+  @IsIn(LANGUAGE_CODES, { message: 'language must be a two-letter ISO 639-1 code such as pl, en or de' })
+  language?: string;
+
+  @ApiPropertyOptional({
+    type: OutcomesTranslationsDto,
+    description: 'The summary in the other language (pl or en); replaces the stored version',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OutcomesTranslationsDto)
+  translations?: OutcomesTranslationsDto;
+}
+
+export class OutcomesSourceDto {
+  @ApiProperty() summary: string;
+  @ApiProperty() language: string;
+  @ApiProperty({ type: OutcomesTranslationsDto }) translations: OutcomesTranslationsDto;
 }
 
 export class OutcomesDto {
   @ApiProperty({ type: EditionDto }) edition: EditionDto;
-  @ApiProperty({ type: String, nullable: true }) summary: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "In the reader's language when a version exists, else the original",
+  })
+  summary: string | null;
+  @ApiProperty({ example: 'pl', description: 'The language of `summary` as returned' }) summaryLang: string;
+  @ApiProperty({ description: '`summary` is the original' }) summaryOriginal: boolean;
+  @ApiPropertyOptional({ type: OutcomesSourceDto, description: 'The summary as written and its version; for staff' })
+  source?: OutcomesSourceDto;
   @ApiProperty() sessionsHeld: number;
   @ApiProperty() registrations: number;
   @ApiProperty() attendance: number;

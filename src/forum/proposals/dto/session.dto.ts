@@ -16,10 +16,53 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { LANGUAGE_CODES } from '../../../common/languages';
 import { SESSION_KINDS, SESSION_STATUSES, type SessionKind, type SessionStatus } from '../../shared/forum.constants';
 import { trim, KEY } from '../../shared/dto-fields';
+
+/** A second-language version of a session's title and abstract: the originals' limits; empty means none. */
+export class SessionTextsVersionDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @Transform(trim)
+  @ValidateIf((_: unknown, value: unknown) => value !== '')
+  @Length(3, 200, { message: 'the title of a translation must be 3 to 200 characters long' })
+  @IsString({ message: 'the title of a translation must be text' })
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 4000 })
+  @IsOptional()
+  @Transform(trim)
+  @ValidateIf((_: unknown, value: unknown) => value !== '')
+  @Length(20, 4000, { message: 'the abstract of a translation must be 20 to 4,000 characters long' })
+  @IsString({ message: 'the abstract of a translation must be text' })
+  abstract?: string;
+}
+
+/** Second-language versions by language: Polish and English, never the session's own language. */
+export class SessionTranslationsDto {
+  @ApiPropertyOptional({ type: SessionTextsVersionDto, description: 'The Polish version' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SessionTextsVersionDto)
+  pl?: SessionTextsVersionDto;
+
+  @ApiPropertyOptional({ type: SessionTextsVersionDto, description: 'The English version' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SessionTextsVersionDto)
+  en?: SessionTextsVersionDto;
+}
+
+export class SessionTranslationsInputDto {
+  @ApiProperty({ type: SessionTranslationsDto, description: 'Replaces the stored versions' })
+  @ValidateNested()
+  @Type(() => SessionTranslationsDto)
+  translations: SessionTranslationsDto;
+}
 
 export class ProposeSessionDto {
   @ApiProperty() @IsUUID('4', { message: 'organizationId must be the id of your organisation' }) organizationId: string;
@@ -54,9 +97,17 @@ export class ProposeSessionDto {
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   speakers: string[];
-  @ApiProperty({ example: 'en' })
+  @ApiProperty({ example: 'en', description: 'The language of the session, and of its title and abstract' })
   @IsIn(LANGUAGE_CODES, { message: 'language must be an ISO 639-1 code' })
   language: string;
+  @ApiPropertyOptional({
+    type: SessionTranslationsDto,
+    description: 'The title and abstract in the other language (pl or en)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SessionTranslationsDto)
+  translations?: SessionTranslationsDto;
   @ApiPropertyOptional({ type: [String], example: ['nuremberg'] })
   @IsOptional()
   @IsArray()
@@ -97,23 +148,38 @@ export class ForumReasonDto {
   reason: string;
 }
 
+export class SessionSourceTextsDto {
+  @ApiProperty() title: string;
+  @ApiProperty() abstract: string;
+  @ApiProperty({ type: SessionTranslationsDto }) translations: SessionTranslationsDto;
+}
+
 export class ForumSessionDto {
   @ApiProperty() id: string;
   @ApiProperty() editionId: string;
   @ApiProperty() organizationId: string;
   @ApiProperty() organizationName: string;
   @ApiProperty({ enum: SESSION_KINDS }) kind: SessionKind;
-  @ApiProperty() title: string;
+  @ApiProperty({ description: "In the reader's language when a version exists, else the original" }) title: string;
+  @ApiProperty({ example: 'en', description: 'The language of `title` as returned' }) titleLang: string;
+  @ApiProperty({ description: '`title` is the original' }) titleOriginal: boolean;
   @ApiProperty({
     description:
       'Six characters without look-alikes, shown on the projector: typed on the forum page, it opens the Q&A',
   })
   joinCode: string;
-  @ApiProperty() abstract: string;
+  @ApiProperty({ description: "In the reader's language when a version exists, else the original" }) abstract: string;
+  @ApiProperty({ example: 'en', description: 'The language of `abstract` as returned' }) abstractLang: string;
+  @ApiProperty({ description: '`abstract` is the original' }) abstractOriginal: boolean;
   @ApiProperty({ type: [String] }) areas: string[];
   @ApiProperty({ type: [String] }) goals: string[];
   @ApiProperty({ type: [String] }) speakers: string[];
-  @ApiProperty() language: string;
+  @ApiProperty({ description: 'The language of the session (and of its texts as proposed)' }) language: string;
+  @ApiPropertyOptional({
+    type: SessionSourceTextsDto,
+    description: 'The texts as proposed and their versions; for its proposers and staff',
+  })
+  source?: SessionSourceTextsDto;
   @ApiProperty({ type: [String] }) partnerCities: string[];
   @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
   @ApiProperty({ type: String, nullable: true }) decisionReason: string | null;

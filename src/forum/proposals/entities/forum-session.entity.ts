@@ -1,6 +1,8 @@
 import { Organization } from '../../../organizations/entities/organization.entity';
 import { ForumEdition } from '../../editions/entities/forum-edition.entity';
+import { translationsCheck, type Translations } from '../../../common/i18n/translations';
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -12,8 +14,15 @@ import {
 } from 'typeorm';
 import { SESSION_KINDS, SESSION_STATUSES, type SessionKind, type SessionStatus } from '../../shared/forum.constants';
 
+/** A session's texts that may have a second-language version. */
+export interface SessionTexts {
+  title: string;
+  abstract: string;
+}
+
 /** A proposed session; once accepted and placed, a slot of the agenda. */
 @Entity({ name: 'forum_sessions' })
+@Check('forum_sessions_translations_other_language', translationsCheck('language'))
 // Two sessions never share a room at the same time: the database refuses the second.
 @Exclusion(
   'forum_sessions_no_room_overlap',
@@ -66,8 +75,13 @@ export class ForumSession {
   @Column({ type: 'text', array: true, default: '{}' })
   speakers: string[];
 
+  /** The language of the session, and of its title and abstract as proposed. */
   @Column({ type: 'char', length: 2 })
   language: string;
+
+  /** The title and abstract in the other interface language: `{ "en": { "title": ..., "abstract": ... } }`. */
+  @Column({ type: 'jsonb', default: {} })
+  translations: Translations<SessionTexts>;
 
   @Column({ name: 'partner_cities', type: 'text', array: true, default: '{}' })
   partnerCities: string[];

@@ -353,6 +353,15 @@ export const forumEn: ForumMessages = {
   partnerships: 'Partnerships',
   noneYet: 'None.',
   openData: 'Open data',
+  versionsHeading: 'Title and description in the other language',
+  versionsIntro:
+    'For people who read in another language than the session’s; without it they see the original. An empty field means no version.',
+  versionTitle: (code) => (code === 'en' ? 'Title in English' : 'Title in Polish'),
+  versionAbstract: (code) => (code === 'en' ? 'Session description in English' : 'Session description in Polish'),
+  saveVersions: 'Save the version in the other language',
+  versionsSaved: 'The version in the other language is saved.',
+  summaryLanguage: 'Language of the summary',
+  summaryVersion: (code) => (code === 'en' ? 'Summary in English' : 'Summary in Polish'),
   openDataJson: 'Outcomes as JSON',
   openDataCsv: 'Outcomes as CSV',
 
@@ -375,6 +384,7 @@ export const forumEn: ForumMessages = {
     date: 'Choose a date.',
     endsOn: 'The last day cannot be before the first.',
     yearTaken: (year) => `There is already an edition for ${year}.`,
+    sameLanguage: 'The version in the other language cannot be in the language of the original.',
     summary: 'The summary must be 10 to 10,000 characters long.',
     reason: 'The reason must be 3 to 2,000 characters long.',
     hideReason: 'Give a reason for hiding (3 to 500 characters).',

@@ -371,6 +371,16 @@ export const forumPl = {
   partnerships: 'Partnerstwa',
   noneYet: 'Brak.',
   openData: 'Otwarte dane',
+  versionsHeading: 'Tytuł i opis w drugim języku',
+  versionsIntro:
+    'Dla osób czytających w innym języku niż język sesji; bez tej wersji zobaczą oryginał. Puste pole oznacza brak wersji.',
+  versionTitle: (code: 'pl' | 'en'): string => (code === 'en' ? 'Tytuł po angielsku' : 'Tytuł po polsku'),
+  versionAbstract: (code: 'pl' | 'en'): string => (code === 'en' ? 'Opis sesji po angielsku' : 'Opis sesji po polsku'),
+  saveVersions: 'Zapisz wersję w drugim języku',
+  versionsSaved: 'Zapisano wersję w drugim języku.',
+  summaryLanguage: 'Język podsumowania',
+  summaryVersion: (code: 'pl' | 'en'): string =>
+    code === 'en' ? 'Podsumowanie po angielsku' : 'Podsumowanie po polsku',
   openDataJson: 'Wyniki w formacie JSON',
   openDataCsv: 'Wyniki w formacie CSV',
 
@@ -395,6 +405,7 @@ export const forumPl = {
     endsOn: 'Ostatni dzień nie może być przed pierwszym.',
     yearTaken: (year: string) => `Edycja ${year} już istnieje.`,
     summary: 'Podsumowanie musi mieć od 10 do 10 000 znaków.',
+    sameLanguage: 'Wersja w drugim języku nie może być w języku oryginału.',
     reason: 'Uzasadnienie musi mieć od 3 do 2000 znaków.',
     hideReason: 'Podaj powód ukrycia (od 3 do 500 znaków).',
     questionBody: 'Pytanie musi mieć od 3 do 500 znaków.',
