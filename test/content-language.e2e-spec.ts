@@ -268,4 +268,138 @@ describe('content in both languages', () => {
       expect(await read(initiative.id, 'en')).toMatchObject({ title: draft().title, titleLang: 'pl' });
     });
   });
+
+  describe('second-language versions of forum texts', () => {
+    let editionId: string;
+    const advance = () => api().post(`/api/v1/forum/editions/${editionId}/advance`).set(moderator.auth).expect(200);
+
+    beforeAll(async () => {
+      const created = await api()
+        .post('/api/v1/forum/editions')
+        .set(moderator.auth)
+        .send({
+          year: 2031,
+          themePl: 'Miasta razem',
+          themeEn: 'Cities together',
+          startsOn: '2031-05-20',
+          endsOn: '2031-05-21',
+          venue: 'ICE Kraków',
+          languages: ['pl', 'en'],
+        })
+        .expect(201);
+      editionId = created.body.id;
+      await advance(); // the call for proposals is open
+    });
+
+    it("give a session's title and abstract in the reader's language, set by its proposers and by staff", async () => {
+      const abstract = 'Warsztaty o tym, jak szkoły zaczynają współpracę z miastami partnerskimi.';
+      const proposed = await api()
+        .post(`/api/v1/forum/editions/${editionId}/sessions`)
+        .set(krakowOwner.auth)
+        .set('Accept-Language', 'en')
+        .send({
+          organizationId: krakowSchool.id,
+          kind: 'workshop',
+          title: 'Partnerstwa szkół: jak zacząć',
+          abstract,
+          areas: ['education'],
+          speakers: ['Anna Kowalska'],
+          language: 'pl',
+          translations: { en: { title: 'School partnerships: how to start' } },
+        })
+        .expect(201);
+      expect(proposed.body).toMatchObject({
+        title: 'School partnerships: how to start',
+        titleLang: 'en',
+        titleOriginal: false,
+        abstract,
+        abstractLang: 'pl',
+        abstractOriginal: true,
+      });
+      const id = proposed.body.id as string;
+      const read = async (language: string, by: SignedIn = krakowOwner) =>
+        (await api().get(`/api/v1/forum/sessions/${id}`).set(by.auth).set('Accept-Language', language).expect(200))
+          .body;
+      expect(await read('pl')).toMatchObject({ title: 'Partnerstwa szkół: jak zacząć', titleLang: 'pl' });
+
+      const englishAbstract = 'A workshop on how schools start working with partner cities.';
+      const set = (by: SignedIn, translations: Record<string, unknown>) =>
+        api().put(`/api/v1/forum/sessions/${id}/translations`).set(by.auth).send({ translations });
+      await set(krakowOwner, { en: { title: 'School partnerships: how to start', abstract: englishAbstract } }).expect(
+        200,
+      );
+      expect(await read('en')).toMatchObject({ abstract: englishAbstract, abstractLang: 'en' });
+
+      const refused = await set(krakowOwner, { pl: { title: 'Inny tytuł' } }).expect(400);
+      expect(refused.body.message).toMatch(/translations.pl is in the original's language \(pl\)/);
+      await set(krakowOwner, { en: { abstract: 'Too short' } }).expect(400);
+      await set(nurembergOwner, { en: { title: 'Not mine' } }).expect(403);
+      expect(await read('en')).toMatchObject({ title: 'School partnerships: how to start', abstract: englishAbstract });
+
+      // Staff correct it; their change is in the audit log.
+      await set(moderator, { en: { title: 'Partnering schools: a first step', abstract: englishAbstract } }).expect(
+        200,
+      );
+      expect(await read('en', moderator)).toMatchObject({ title: 'Partnering schools: a first step', titleLang: 'en' });
+      const [audit] = await t.dataSource.query<{ action: string; actor_id: string }[]>(
+        `SELECT action, actor_id FROM audit_log WHERE target_id = $1 ORDER BY id DESC LIMIT 1`,
+        [id],
+      );
+      expect(audit).toEqual({ action: 'forum.session_translations', actor_id: moderator.id });
+    });
+
+    it('give the outcomes summary in the reader’s language, with its language', async () => {
+      await advance(); // agenda published
+      await advance(); // live
+      await advance(); // closed
+      const publish = (body: Record<string, unknown>) =>
+        api().post(`/api/v1/forum/editions/${editionId}/outcomes`).set(moderator.auth).send(body);
+      const summary = 'Trzy sesje, wiele spotkań i dwie nowe współprace szkół.';
+      const refused = await publish({ summary, language: 'pl', translations: { pl: { summary: 'Coś innego.' } } });
+      expect(refused.status).toBe(400);
+      await publish({ summary, language: 'pl', translations: { en: { summary: 'x' } } }).expect(400);
+      await api().get(`/api/v1/forum/editions/${editionId}/outcomes`).expect(404);
+
+      await publish({
+        summary,
+        language: 'pl',
+        translations: { en: { summary: 'Three sessions, many meetings and two new school partnerships.' } },
+      }).expect(200);
+      const inEnglish = await api()
+        .get(`/api/v1/forum/editions/${editionId}/outcomes`)
+        .set('Accept-Language', 'en')
+        .expect(200);
+      expect(inEnglish.body).toMatchObject({
+        summary: 'Three sessions, many meetings and two new school partnerships.',
+        summaryLang: 'en',
+        summaryOriginal: false,
+      });
+      expect(inEnglish.body.source).toBeUndefined();
+      const inPolish = await api()
+        .get(`/api/v1/forum/editions/${editionId}/outcomes`)
+        .set('Accept-Language', 'pl')
+        .expect(200);
+      expect(inPolish.body).toMatchObject({ summary, summaryLang: 'pl', summaryOriginal: true });
+    });
+  });
+
+  describe('organisation descriptions', () => {
+    it('carry the language they are written in: the account’s by default, or the one given', async () => {
+      const read = async () => (await api().get(`/api/v1/organizations/${nurembergSchool.id}`).expect(200)).body;
+      expect((await read()).descriptionLanguage).toBe('pl');
+      await api()
+        .patch(`/api/v1/organizations/${nurembergSchool.id}`)
+        .set(nurembergOwner.auth)
+        .send({ description: 'Ein Gymnasium in Nürnberg.', descriptionLanguage: 'de' })
+        .expect(200);
+      expect(await read()).toMatchObject({ descriptionLanguage: 'de' });
+      const refused = await api()
+        .patch(`/api/v1/organizations/${nurembergSchool.id}`)
+        .set(nurembergOwner.auth)
+        .send({ descriptionLanguage: 'deutsch' })
+        .expect(400);
+      expect(refused.body.message).toMatch(/descriptionLanguage must be a two-letter ISO 639-1 code/);
+      expect((await read()).descriptionLanguage).toBe('de');
+    });
+  });
 });

@@ -59,7 +59,11 @@ export class OrganizationsService {
   ) {}
 
   async create(user: AuthUser, dto: CreateOrganizationDto): Promise<OrganizationDetailDto> {
-    const values = await this.validatedValues(dto, true);
+    // Written, unless said otherwise, in the language of its author's account.
+    const values = await this.validatedValues(
+      { ...dto, descriptionLanguage: dto.descriptionLanguage ?? user.locale },
+      true,
+    );
     const organization = await this.organizations.create({ ...values, status: 'pending', createdBy: user.id }, user.id);
     return this.get(organization.id, user);
   }
@@ -476,6 +480,7 @@ export class OrganizationsService {
       values.descriptionMd = dto.description;
       values.descriptionHtml = renderMarkdown(dto.description);
     }
+    if (dto.descriptionLanguage !== undefined) values.descriptionLanguage = dto.descriptionLanguage;
     return values;
   }
 
@@ -498,6 +503,7 @@ export class OrganizationsService {
       languages: organization.languages,
       website: organization.website,
       descriptionHtml: organization.descriptionHtml,
+      descriptionLanguage: organization.descriptionLanguage,
       status: organization.status,
       verified: organization.status === 'verified',
       createdAt: organization.createdAt.toISOString(),

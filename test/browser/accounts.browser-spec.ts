@@ -291,7 +291,7 @@ describe('organisations', () => {
     await page.getByRole('checkbox', { name: 'Polish', exact: true }).check();
     await page.getByRole('checkbox', { name: 'Ukrainian', exact: true }).check();
     await page.getByLabel('Website').fill('https://most-kultury.example.org');
-    await page.getByLabel('Description').fill('We build **cultural bridges** between Kraków and Lviv.');
+    await page.getByLabel(/^Description/).fill('We build **cultural bridges** between Kraków and Lviv.');
     await page.getByLabel('Contact e-mail').fill('kontakt@most-kultury.example.org');
     await page.getByRole('button', { name: 'Add and submit for verification' }).click();
 

@@ -104,6 +104,14 @@ export class CreateOrganizationDto {
   description?: string;
 
   @ApiPropertyOptional({
+    example: 'pl',
+    description: "The language (ISO 639-1) the description is written in (default: the request's language)",
+  })
+  @IsOptional()
+  @IsIn(LANGUAGE_CODES, { message: 'descriptionLanguage must be a two-letter ISO 639-1 code such as pl, en or de' })
+  descriptionLanguage?: string;
+
+  @ApiPropertyOptional({
     type: String,
     example: 'kontakt@most-kultury.example.org',
     nullable: true,
@@ -230,6 +238,8 @@ export class OrganizationDto {
   @ApiProperty({ type: [String] }) languages: string[];
   @ApiProperty({ type: String, nullable: true }) website: string | null;
   @ApiProperty({ description: 'Sanitised HTML rendered from the Markdown description' }) descriptionHtml: string;
+  @ApiProperty({ example: 'pl', description: 'The language the description is written in' })
+  descriptionLanguage: string;
   @ApiProperty({ enum: ORGANIZATION_STATUSES }) status: OrganizationStatus;
   @ApiProperty({ description: 'Verified by city staff' }) verified: boolean;
   @ApiProperty() createdAt: string;

@@ -61,6 +61,10 @@ export class Organization {
   @Column({ name: 'description_html', type: 'text', default: '' })
   descriptionHtml: string;
 
+  /** The language (ISO 639-1) the description is written in, so pages can mark it. */
+  @Column({ name: 'description_language', type: 'varchar', length: 2, default: 'pl' })
+  descriptionLanguage: string;
+
   @Column({ name: 'contact_email', type: 'varchar', length: 254, nullable: true })
   contactEmail: string | null;
 

@@ -16,6 +16,7 @@ import { Link } from '../../shared/router';
 import { useApi } from '../../shared/hooks/use-api';
 import { useForm } from '../../shared/hooks/use-form';
 import { NotFoundPage } from '../../shared/ui/NotFoundPage';
+import { OriginalLanguage } from '../../shared/ui/OriginalLanguage';
 
 export function OrganizationPage({ id }: { id: string }) {
   const { m } = useI18n();
@@ -52,7 +53,7 @@ export function BackLink({ href = '/organizations', label }: { href?: string; la
 }
 
 function OrganizationDetails({ organization, onChange }: { organization: OrganizationDetail; onChange: () => void }) {
-  const { m, placeName, countryName, areaName, organizationTypeName, languageName, formatDate } = useI18n();
+  const { m, placeName, countryName, areaName, organizationTypeName, languageName, formatDate, langOf } = useI18n();
   const session = useSession();
   useDocumentTitle(organization.name);
   const role = organization.myRole ?? undefined;
@@ -134,7 +135,12 @@ function OrganizationDetails({ organization, onChange }: { organization: Organiz
             descriptionHtml is safe to insert: the server renders the Markdown with raw HTML disabled
             and sanitises the result with an allowlist of tags and attributes (common/markdown.ts).
           */}
-          <div class="prose" dangerouslySetInnerHTML={{ __html: organization.descriptionHtml }} />
+          <OriginalLanguage lang={organization.descriptionLanguage} block />
+          <div
+            class="prose"
+            lang={langOf(organization.descriptionLanguage)}
+            dangerouslySetInnerHTML={{ __html: organization.descriptionHtml }}
+          />
         </section>
       )}
 

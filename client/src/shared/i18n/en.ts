@@ -325,6 +325,7 @@ export const en: Messages = {
     website: 'Website',
     websiteHint: 'The full address, such as https://example.org.',
     description: 'Description',
+    descriptionLanguage: 'Language of the description',
     descriptionHint:
       'What the organisation does and what cooperation it looks for. Markdown works: **bold**, *italic*, lists and links.',
     contact: 'Contact',

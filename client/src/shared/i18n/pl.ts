@@ -345,6 +345,7 @@ export const pl = {
     website: 'Strona internetowa',
     websiteHint: 'Pełny adres, np. https://organizacja.pl.',
     description: 'Opis',
+    descriptionLanguage: 'Język opisu',
     descriptionHint:
       'Czym zajmuje się organizacja i jakiej współpracy szuka. Można używać Markdown: **pogrubienie**, *kursywa*, listy i linki.',
     contact: 'Kontakt',

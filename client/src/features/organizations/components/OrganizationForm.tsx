@@ -29,6 +29,7 @@ const FIELDS = [
   'languages',
   'website',
   'description',
+  'descriptionLanguage',
   'contactEmail',
   'contactPhone',
 ] as const;
@@ -45,11 +46,12 @@ interface Values {
   otherLanguages: string;
   website: string;
   description: string;
+  descriptionLanguage: string;
   contactEmail: string;
   contactPhone: string;
 }
 
-function valuesOf(organization?: OrganizationDetail): Values {
+function valuesOf(organization: OrganizationDetail | undefined, interfaceLanguage: string): Values {
   const languages = organization?.languages ?? [];
   return {
     name: organization?.name ?? '',
@@ -61,6 +63,7 @@ function valuesOf(organization?: OrganizationDetail): Values {
     ...languageChoices(languages),
     website: organization?.website ?? '',
     description: organization?.description ?? '',
+    descriptionLanguage: organization?.descriptionLanguage ?? interfaceLanguage,
     contactEmail: organization?.contactEmail ?? '',
     contactPhone: organization?.contactPhone ?? '',
   };
@@ -87,6 +90,7 @@ function inputOf(values: Values, editing: boolean): OrganizationInput {
     languages: chosenLanguages(values.languages, values.otherLanguages),
     website: optional(values.website),
     description: editing ? values.description : optional(values.description),
+    descriptionLanguage: values.descriptionLanguage,
     contactEmail: optional(values.contactEmail),
     contactPhone: optional(values.contactPhone),
   };
@@ -100,8 +104,9 @@ interface OrganizationFormProps {
 }
 
 export function OrganizationForm({ organization, submitLabel, save, onSaved }: OrganizationFormProps) {
-  const { m, locale, placeName, areaName, organizationTypeName, languageName, countryName } = useI18n();
-  const [values, setValues] = useState(() => valuesOf(organization));
+  const { m, locale, language, placeName, areaName, organizationTypeName, languageName, countryName, langOf } =
+    useI18n();
+  const [values, setValues] = useState(() => valuesOf(organization, language));
   const set =
     <K extends keyof Values>(key: K) =>
     (value: Values[K]) =>
@@ -269,8 +274,21 @@ export function OrganizationForm({ organization, submitLabel, save, onSaved }: O
         optional
         rows={8}
         maxLength={10000}
+        lang={langOf(values.descriptionLanguage)}
         value={values.description}
         onValue={set('description')}
+      />
+      <SelectField
+        id="org-description-language"
+        field="descriptionLanguage"
+        form={form}
+        label={m.organizationForm.descriptionLanguage}
+        value={values.descriptionLanguage}
+        onValue={set('descriptionLanguage')}
+        options={[...new Set([...COMMON_LANGUAGES, values.descriptionLanguage])].map((code) => ({
+          value: code,
+          label: languageName(code),
+        }))}
       />
       <fieldset class="form__group">
         <legend>{m.organizationForm.contact}</legend>
