@@ -4,13 +4,17 @@
  * through a pg.Pool of the app's size (DB_POOL_SIZE, default 10), and the same JSON. No framework,
  * no ORM, no guards or validation: what the app adds on top of the database is measured against it.
  *
+ * Under /floor (GET /floor/api/v1/initiatives?...) it answers the floor instead: the page alone through
+ * its index, no total and no facets (InitiativesRepository.searchPage(), bench/search.ts), as
+ * `{ items, nextCursor }`.
+ *
  * Env: DATABASE_URL (required), PORT (default 0: a free one), HOST (default 127.0.0.1), DB_POOL_SIZE.
  * Prints "listening <port>" once ready.
  */
 import { createServer, type ServerResponse } from 'node:http';
 import { Pool } from 'pg';
 import type { SearchQueryRow } from '../src/initiatives/initiatives.repository';
-import { responseFor, statementFor, UnsupportedQuery } from './search';
+import { floorResponseFor, floorStatementFor, responseFor, statementFor, UnsupportedQuery } from './search';
 
 const pool = new Pool({
   connectionString: process.env.DATABASE_URL,
@@ -29,14 +33,15 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://bare');
-  if (req.method !== 'GET' || url.pathname !== '/api/v1/initiatives') {
+  const floor = url.pathname === '/floor/api/v1/initiatives';
+  if (req.method !== 'GET' || (url.pathname !== '/api/v1/initiatives' && !floor)) {
     if (url.pathname === '/health') return send(res, 200, { status: 'ok' });
     return send(res, 404, { statusCode: 404, message: 'not found' });
   }
-  statementFor(url.searchParams)
+  (floor ? floorStatementFor : statementFor)(url.searchParams)
     .then(async (statement) => {
       const { rows } = await pool.query<SearchQueryRow>(statement.sql, statement.params);
-      send(res, 200, responseFor(rows[0], statement.limit));
+      send(res, 200, floor ? floorResponseFor(rows[0], statement.limit) : responseFor(rows[0], statement.limit));
     })
     .catch((error: Error) => {
       const status = error instanceof UnsupportedQuery ? 400 : 500;

@@ -3,7 +3,8 @@
  * run, so that the ratios cancel the machine's noise:
  *
  *   search    the initiative search (NestJS on Fastify, TypeORM) against a bare node:http + pg
- *             server running the same SQL (bench/bare-server.ts, bench/search.ts);
+ *             server running the same SQL, and against the floor: that server answering the page
+ *             alone, with no total and no facets (bench/bare-server.ts, bench/search.ts);
  *   matching  GET /initiatives/{id}/matches and /organizations/{id}/suggestions, against their SQL
  *             alone (bench/matching.ts);
  *   fanout    real-time messages over Socket.IO against a bare Socket.IO server
@@ -22,8 +23,8 @@
  * together they tell the framework's cost from the database's.
  *
  * Knobs (env): BENCH_SECONDS (10) per closed-loop measurement, BENCH_RATE_SECONDS (15) for the
- * fixed-rate one, BENCH_WARMUP_SECONDS (3), BENCH_ROUNDS (2: app, bare, bare, app, ... each round
- * measured for its full time), BENCH_PROFILE=1 to write a CPU profile of the app to
+ * fixed-rate one, BENCH_WARMUP_SECONDS (3), BENCH_ROUNDS (2: app, bare, floor, floor, bare, app,
+ * ... each round measured for its full time), BENCH_SEARCH=listing,search-rate for some scenarios, BENCH_PROFILE=1 to write a CPU profile of the app to
  * bench/results/profiles/, DB_POOL_SIZE (10) for both servers; the other parts' knobs are in their
  * files and in bench/README.md.
  */
@@ -45,7 +46,7 @@ import { ensureDataset, type DatasetInfo } from './dataset';
 import { fanoutBench, printFanout, storedFloor, storedFloorLine, type FanoutResults } from './fanout';
 import { closedLoop, fixedRate, sequential, type LoadResult } from './load';
 import { matchingBench, printMatching, type MatchingResults } from './matching';
-import { statementFor, type Statement } from './search';
+import { floorStatementFor, statementFor, type Statement } from './search';
 
 const BENCH_DATABASE = 'cooperation_forum_bench';
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
@@ -78,7 +79,13 @@ const TYPE_AHEAD_PATH = '/api/v1/initiatives?q=wsp&area=education&lang=pl';
 /** What the answers, plans and idle latency cover. */
 const PROBED_PATHS = [SEARCH_PATH, LISTING_PATH, TYPE_AHEAD_PATH];
 
-type Target = 'app' | 'bare';
+/**
+ * app: the real app; bare: bench/bare-server.ts running the app's own SQL (what the stack adds);
+ * floor: the same bare server answering the page alone through its index, with no total and no
+ * facets (what any server must at least do: what the SQL's counting costs).
+ */
+type Target = 'app' | 'bare' | 'floor';
+const TARGETS: Target[] = ['app', 'bare', 'floor'];
 
 interface Scenario {
   id: string;
@@ -92,13 +99,19 @@ interface Scenario {
   judged: boolean;
 }
 
-const SCENARIOS: Scenario[] = [
+/** Which search scenarios run: BENCH_SEARCH=listing,search (ids, or their prefixes); all without it. */
+const SEARCH_ONLY = (process.env.BENCH_SEARCH ?? '')
+  .split(',')
+  .map((id) => id.trim())
+  .filter(Boolean);
+
+const ALL_SCENARIOS: Scenario[] = [
   {
     id: 'search',
     title: `search q + 2 filters, ${CONNECTIONS} conn.`,
     path: SEARCH_PATH,
     mode: 'closed',
-    goal: 'app/bare req/s >= 0.8',
+    goal: 'app/bare req/s >= 0.8; app PostgreSQL CPU <= 5 ms/req',
     judged: true,
   },
   {
@@ -115,10 +128,22 @@ const SCENARIOS: Scenario[] = [
     title: `newest 20 in an area, ${CONNECTIONS} conn.`,
     path: LISTING_PATH,
     mode: 'closed',
-    goal: 'app/bare req/s >= 0.6',
+    goal: 'app/bare req/s >= 0.6; app/floor >= 0.5; app PostgreSQL CPU <= 5 ms/req',
+    judged: true,
+  },
+  {
+    id: 'listing-rate',
+    title: `newest 20 in an area at ${RATE} req/s`,
+    path: LISTING_PATH,
+    mode: 'rate',
+    rate: RATE,
+    goal: 'app p99 < 50 ms',
     judged: true,
   },
 ];
+const SCENARIOS = ALL_SCENARIOS.filter(
+  (scenario) => !SEARCH_ONLY.length || SEARCH_ONLY.some((id) => scenario.id.startsWith(id)),
+);
 
 /**
  * Where 100 req/s is more than the machine can serve, the fixed-rate comparison is also made at
@@ -142,7 +167,10 @@ function halfCapacityScenario(bareRps: number): Scenario {
 
 interface Consistency {
   path: string;
+  /** The app and the bare server (the same SQL) answer the same JSON. */
   identical: boolean;
+  /** The app's page (items, cursor) is the floor's. */
+  samePageAsFloor: boolean;
   total: number;
   items: number;
   appBytes: number;
@@ -158,22 +186,29 @@ async function fetchJson(url: string): Promise<{ status: number; text: string }>
 /** What the comparison reads of a search answer (GET /api/v1/initiatives). */
 type SearchAnswer = { total: number; items: { id: string }[] } & Record<string, unknown>;
 
-/** The app and the bare server must answer the same JSON, or the comparison means nothing. */
-async function checkSameAnswers(app: Running, bare: Running, path: string): Promise<Consistency> {
-  const [a, b] = await Promise.all([fetchJson(app.base + path), fetchJson(bare.base + path)]);
-  if (a.status !== 200 || b.status !== 200)
-    throw new Error(
-      `${path}: app answered ${a.status}, bare ${b.status}: ${a.text.slice(0, 300)} / ${b.text.slice(0, 300)}`,
-    );
-  const ja = JSON.parse(a.text) as SearchAnswer;
-  const jb = JSON.parse(b.text) as SearchAnswer;
+async function answers(servers: Running[], path: string): Promise<SearchAnswer[]> {
+  const texts = await Promise.all(servers.map((server) => fetchJson(server.base + path)));
+  texts.forEach((answer, i) => {
+    if (answer.status !== 200)
+      throw new Error(`${path}: ${servers[i].name} answered ${answer.status}: ${answer.text.slice(0, 300)}`);
+  });
+  return texts.map((answer) => JSON.parse(answer.text) as SearchAnswer);
+}
+
+/**
+ * The app and the bare server must answer the same JSON, and the floor the same page (the same 20
+ * rows, the same cursor), or the comparison means nothing.
+ */
+async function checkSameAnswers(app: Running, bare: Running, floor: Running, path: string): Promise<Consistency> {
+  const [ja, jb, jf] = await answers([app, bare, floor], path);
   const result: Consistency = {
     path,
     identical: isDeepStrictEqual(ja, jb),
+    samePageAsFloor: isDeepStrictEqual(ja.items, jf.items) && ja.nextCursor === jf.nextCursor,
     total: ja.total,
     items: ja.items.length,
-    appBytes: Buffer.byteLength(a.text),
-    bareBytes: Buffer.byteLength(b.text),
+    appBytes: Buffer.byteLength(JSON.stringify(ja)),
+    bareBytes: Buffer.byteLength(JSON.stringify(jb)),
   };
   if (!result.identical) {
     const ids = (j: { items: { id: string }[] }) => j.items.map((item) => item.id).join(',');
@@ -253,7 +288,11 @@ async function drain(monitor: Client, timeoutMs = 120_000): Promise<void> {
 // CPU time, from /proc (Linux; null elsewhere, or when PostgreSQL runs on another machine)
 
 /** The application_name each server's pool gives its connections (see data-source-options.ts and bare-server.ts). */
-const APPLICATION_NAME: Record<Target, string> = { app: 'cooperation-forum', bare: 'cooperation-forum-bench-bare' };
+const APPLICATION_NAME: Record<Target, string> = {
+  app: 'cooperation-forum',
+  bare: 'cooperation-forum-bench-bare',
+  floor: 'cooperation-forum-bench-bare',
+};
 
 async function backendCpu(monitor: Client, target: Target): Promise<Map<number, number | null>> {
   const { rows } = await monitor.query(
@@ -264,14 +303,19 @@ async function backendCpu(monitor: Client, target: Target): Promise<Map<number, 
 }
 
 /** CPU milliseconds per answered request spent by the server's node process and by its PostgreSQL backends. */
-async function withCpu(monitor: Client, running: Running, work: () => Promise<LoadResult>): Promise<LoadResult> {
+async function withCpu(
+  monitor: Client,
+  running: Running,
+  target: Target,
+  work: () => Promise<LoadResult>,
+): Promise<LoadResult> {
   const pid = running.child.pid ?? -1;
   const nodeBefore = cpuMs(pid);
-  const dbBefore = await backendCpu(monitor, running.name as Target);
+  const dbBefore = await backendCpu(monitor, target);
   const result = await work();
   await drain(monitor);
   const nodeAfter = cpuMs(pid);
-  const dbAfter = await backendCpu(monitor, running.name as Target);
+  const dbAfter = await backendCpu(monitor, target);
   const answered = result.rps * result.seconds;
   let db: number | null = dbAfter.size ? 0 : null;
   for (const [backend, after] of dbAfter) {
@@ -295,7 +339,8 @@ async function withCpu(monitor: Client, running: Running, work: () => Promise<Lo
 interface Measured {
   app: LoadResult;
   bare: LoadResult;
-  rounds: { app: LoadResult[]; bare: LoadResult[] };
+  floor: LoadResult;
+  rounds: Record<Target, LoadResult[]>;
 }
 
 /** Combines rounds: req/s over all of them; latency percentiles as the mean of the rounds'. */
@@ -328,18 +373,16 @@ async function measure(
   firstTarget: Target,
   monitor: Client,
 ): Promise<Measured> {
-  const rounds: Measured['rounds'] = { app: [], bare: [] };
-  // ABBA...: each server goes first as often as the other, so a drift of the machine cancels.
+  const rounds: Measured['rounds'] = { app: [], bare: [], floor: [] };
+  // ABC, CBA, ...: each server goes first and last as often as the others, so a drift of the machine cancels.
+  const base = [firstTarget, ...TARGETS.filter((target) => target !== firstTarget)];
   const order: Target[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const pair: Target[] = r % 2 === 0 ? [firstTarget, other(firstTarget)] : [other(firstTarget), firstTarget];
-    order.push(...pair);
-  }
+  for (let r = 0; r < ROUNDS; r++) order.push(...(r % 2 === 0 ? base : [...base].reverse()));
   for (const target of order) {
     const url = servers[target].base + scenario.path;
     await closedLoop(url, scenario.mode === 'rate' ? 10 : CONNECTIONS, Math.min(2, WARMUP_SECONDS)); // re-prime this shape
     await drain(monitor);
-    const result = await withCpu(monitor, servers[target], () =>
+    const result = await withCpu(monitor, servers[target], target, () =>
       scenario.mode === 'rate'
         ? fixedRate(url, scenario.rate ?? RATE, RATE_SECONDS)
         : closedLoop(url, CONNECTIONS, SECONDS),
@@ -350,51 +393,83 @@ async function measure(
         ? `, ${result.errors} errors/unanswered, ${result.non2xx} non-2xx${result.saturated ? ', SATURATED: cut short' : ''}`
         : '';
     say(
-      `  ${scenario.id.padEnd(12)} ${target.padEnd(4)} ${fmt(result.rps, 1).padStart(6)} req/s  p50 ${ms(result.p50).padStart(10)}  p99 ${ms(result.p99).padStart(10)}  ` +
+      `  ${scenario.id.padEnd(12)} ${target.padEnd(5)} ${fmt(result.rps, 1).padStart(6)} req/s  p50 ${ms(result.p50).padStart(10)}  p99 ${ms(result.p99).padStart(10)}  ` +
         `CPU/request: node ${cpu(result.nodeCpuMsPerRequest)}, PostgreSQL ${cpu(result.dbCpuMsPerRequest)}  (${result.requests} requests${problems})`,
     );
   }
-  return { app: combine(rounds.app), bare: combine(rounds.bare), rounds };
-}
-
-function other(target: Target): Target {
-  return target === 'app' ? 'bare' : 'app';
+  return { app: combine(rounds.app), bare: combine(rounds.bare), floor: combine(rounds.floor), rounds };
 }
 
 interface Verdict {
-  /** app/bare req/s; for the fixed rate, app p99 / bare p99. */
-  ratio: number;
+  /** What is compared: `app/bare req/s`, `app p99`, ... */
+  what: string;
+  /** The figure (a ratio, or milliseconds). */
+  value: number;
   pass: boolean;
   valid: boolean;
   detail: string;
 }
 
-function judge(scenario: Scenario, m: Measured): Verdict {
-  const valid = !m.app.errors && !m.app.non2xx && !m.bare.errors && !m.bare.non2xx;
-  const ratio = m.app.rps / m.bare.rps;
-  if (!scenario.judged) {
-    const p99Ratio = m.app.p99 / m.bare.p99;
-    return {
-      ratio: p99Ratio,
-      valid,
-      pass: false,
-      detail: `p99 ratio ${fmt(p99Ratio, 2)}, app p99 ${fmt(m.app.p99, 1)} ms (no goal)`,
-    };
-  }
-  if (scenario.id === 'search')
-    return { ratio, valid, pass: valid && ratio >= 0.8, detail: `ratio ${fmt(ratio, 2)} (>= 0.8)` };
-  if (scenario.id === 'listing')
-    return { ratio, valid, pass: valid && ratio >= 0.6, detail: `ratio ${fmt(ratio, 2)} (>= 0.6)` };
-  const p99Ratio = m.app.p99 / m.bare.p99;
-  return {
-    ratio: p99Ratio,
-    valid,
-    pass: valid && p99Ratio <= 1.2 && m.app.p99 < 50,
-    detail: `p99 ratio ${fmt(p99Ratio, 2)} (<= 1.2), app p99 ${fmt(m.app.p99, 1)} ms (< 50)`,
-  };
-}
+const answeredAll = (...results: LoadResult[]) => results.every((r) => !r.errors && !r.non2xx);
 
-// ---------------------------------------------------------------------------------------------
+/** The goals of a scenario (issue 23, and the same-SQL comparison before it); none for information. */
+function judge(scenario: Scenario, m: Measured): Verdict[] {
+  const verdicts: Verdict[] = [];
+  const rpsRatio = (against: 'bare' | 'floor', goal: number) => {
+    const value = m.app.rps / m[against].rps;
+    const valid = answeredAll(m.app, m[against]);
+    verdicts.push({
+      what: `app/${against} req/s`,
+      value,
+      valid,
+      pass: valid && value >= goal,
+      detail: `app/${against} req/s ${fmt(value, 2)} (>= ${goal})`,
+    });
+  };
+  const dbCpu = () => {
+    const value = m.app.dbCpuMsPerRequest ?? NaN;
+    verdicts.push({
+      what: 'app PostgreSQL CPU ms/req',
+      value,
+      valid: answeredAll(m.app) && Number.isFinite(value),
+      pass: answeredAll(m.app) && value <= 5,
+      detail: `app PostgreSQL CPU ${fmt(value, 2)} ms/request (<= 5; floor ${fmt(m.floor.dbCpuMsPerRequest, 2)})`,
+    });
+  };
+  const p99Under50 = () => {
+    const valid = answeredAll(m.app);
+    verdicts.push({
+      what: 'app p99 ms',
+      value: m.app.p99,
+      valid,
+      pass: valid && m.app.p99 < 50,
+      detail: `app p99 ${fmt(m.app.p99, 1)} ms (< 50; floor ${fmt(m.floor.p99, 1)} ms)`,
+    });
+  };
+  if (!scenario.judged) return verdicts;
+  if (scenario.id === 'search') {
+    rpsRatio('bare', 0.8);
+    dbCpu();
+  } else if (scenario.id === 'listing') {
+    rpsRatio('bare', 0.6);
+    rpsRatio('floor', 0.5);
+    dbCpu();
+  } else if (scenario.id === 'search-rate') {
+    const value = m.app.p99 / m.bare.p99;
+    const valid = answeredAll(m.app, m.bare);
+    verdicts.push({
+      what: 'app/bare p99',
+      value,
+      valid,
+      pass: valid && value <= 1.2,
+      detail: `app/bare p99 ${fmt(value, 2)} (<= 1.2)`,
+    });
+    p99Under50();
+  } else if (scenario.id === 'listing-rate') {
+    p99Under50();
+  }
+  return verdicts;
+}
 
 async function prepareDatabase(server: DatabaseServer): Promise<{ url: string; dataset: DatasetInfo }> {
   await ensureDatabase(server.urlFor('postgres'), BENCH_DATABASE);
@@ -437,6 +512,7 @@ interface SearchResults {
   consistency: Consistency[];
   plans: PlanSummary[];
   idleLatency: Record<string, Record<Target, LoadResult>>;
+  typeAhead: unknown;
   scenarios: unknown[];
   goalsMet: number;
   goals: number;
@@ -452,57 +528,68 @@ async function searchBench(
   commit: string | null,
 ): Promise<{ results: SearchResults; summary: string[] }> {
   const started = Date.now();
-  const { app, bare } = servers;
-  say('\nSearch: same answers (app vs bare):');
+  const { app, bare, floor } = servers;
+  say('\nSearch: same answers (app vs bare: the same JSON; app vs floor: the same page):');
   const consistency: Consistency[] = [];
   for (const path of PROBED_PATHS) {
-    const check = await checkSameAnswers(app, bare, path);
+    const check = await checkSameAnswers(app, bare, floor, path);
     consistency.push(check);
     say(
-      `  ${path}: ${check.identical ? 'identical JSON' : `DIFFERENT (${check.difference})`}, total ${check.total}, ${check.items} items, ${check.appBytes} bytes`,
+      `  ${path}: ${check.identical ? 'identical JSON' : `DIFFERENT (${check.difference})`}, floor: ${check.samePageAsFloor ? 'same page' : 'DIFFERENT PAGE'}, total ${check.total}, ${check.items} items, ${check.appBytes} bytes`,
     );
   }
 
   say('\nEXPLAIN (ANALYZE, BUFFERS), warm (full plans in docs/perf/search-plans.txt):');
   const plans: PlanSummary[] = [];
   const planTexts: string[] = [];
-  for (const path of PROBED_PATHS) {
-    const statement = await statementFor(new URL(path, 'http://x').searchParams);
-    const { summary, text } = await explain(url, path, statement);
+  for (const [path, label, statementOf] of PROBED_PATHS.flatMap((path) => [
+    [path, path, statementFor] as const,
+    [path, `${path} (floor: the page alone)`, floorStatementFor] as const,
+  ])) {
+    const statement = await statementOf(new URL(path, 'http://x').searchParams);
+    const { summary, text } = await explain(url, label, statement);
     plans.push(summary);
     planTexts.push(
-      `=== GET ${path}\n--- parameters: ${JSON.stringify(statement.params)}\n--- SQL:\n${statement.sql.trim()}\n\n--- EXPLAIN (ANALYZE, BUFFERS), third run:\n${text}\n`,
+      `=== GET ${label}\n--- parameters: ${JSON.stringify(statement.params)}\n--- SQL:\n${statement.sql.trim()}\n\n--- EXPLAIN (ANALYZE, BUFFERS), third run:\n${text}\n`,
     );
     const used = Object.entries(summary.indexes)
       .map(([name, on]) => `${name} ${on ? 'USED' : 'not used'}`)
       .join(', ');
     say(
-      `  ${path}\n    planning ${fmt(summary.planningMs, 2)} ms, execution ${fmt(summary.executionMs, 2)} ms, ${summary.matches ?? '?'} matches, shared hit ${summary.sharedHit} read ${summary.sharedRead}${summary.seqScanOnInitiatives ? ', SEQ SCAN on initiatives' : ''}\n    ${used}`,
+      `  ${label}\n    planning ${fmt(summary.planningMs, 2)} ms, execution ${fmt(summary.executionMs, 2)} ms, ${summary.matches ?? '?'} matches, shared hit ${summary.sharedHit} read ${summary.sharedRead}${summary.seqScanOnInitiatives ? ', SEQ SCAN on initiatives' : ''}\n    ${used}`,
     );
   }
   mkdirSync(join(ROOT, 'docs', 'perf'), { recursive: true });
   writeFileSync(
     PLANS_FILE,
     `Search plans written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}, commit ${commit ?? '?'}:\n` +
-      `${dataset.organizations} organisations, ${dataset.initiatives} initiatives. The SQL is InitiativesRepository.search()'s own text.\n\n${planTexts.join('\n')}`,
+      `${dataset.organizations} organisations, ${dataset.initiatives} initiatives. The SQL is InitiativesRepository.search()'s own text; the floor's, searchPage()'s.\n\n${planTexts.join('\n')}`,
   );
 
   say(`\nIdle latency, one request at a time (${SEQUENTIAL} requests each, after ${SEQUENTIAL / 4} unmeasured):`);
   const idle: Record<string, Record<Target, LoadResult>> = {};
   for (const path of PROBED_PATHS) {
-    const pair = {} as Record<Target, LoadResult>;
-    for (const target of ['app', 'bare'] as const) {
+    const trio = {} as Record<Target, LoadResult>;
+    for (const target of TARGETS) {
       await sequential(servers[target].base + path, SEQUENTIAL / 4);
-      pair[target] = await sequential(servers[target].base + path, SEQUENTIAL);
+      trio[target] = await sequential(servers[target].base + path, SEQUENTIAL);
     }
-    idle[path] = pair;
+    idle[path] = trio;
     say(
-      `  ${path}: app p50 ${ms(pair.app.p50)} p99 ${ms(pair.app.p99)}, bare p50 ${ms(pair.bare.p50)} p99 ${ms(pair.bare.p99)}: the app adds ${fmt(pair.app.p50 - pair.bare.p50, 2)} ms (p50)`,
+      `  ${path}: app p50 ${ms(trio.app.p50)} p99 ${ms(trio.app.p99)}, bare p50 ${ms(trio.bare.p50)} p99 ${ms(trio.bare.p99)}, floor p50 ${ms(trio.floor.p50)} p99 ${ms(trio.floor.p99)}: the app adds ${fmt(trio.app.p50 - trio.bare.p50, 2)} ms (p50) to the same SQL`,
     );
   }
+  const typeAhead = idle[TYPE_AHEAD_PATH].app;
+  const typeAheadVerdict: Verdict = {
+    what: 'app idle p50 ms',
+    value: typeAhead.p50,
+    valid: answeredAll(typeAhead),
+    pass: answeredAll(typeAhead) && typeAhead.p50 < 15,
+    detail: `app p50 ${fmt(typeAhead.p50, 1)} ms (< 15; floor ${fmt(idle[TYPE_AHEAD_PATH].floor.p50, 1)} ms)`,
+  };
 
   say(`\nWarm-up: ${WARMUP_SECONDS} s of each query on each server`);
-  for (const target of ['app', 'bare'] as const) {
+  for (const target of TARGETS) {
     for (const path of [SEARCH_PATH, LISTING_PATH])
       await closedLoop(servers[target].base + path, CONNECTIONS, WARMUP_SECONDS);
   }
@@ -511,12 +598,12 @@ async function searchBench(
   say(
     `\nMeasuring (${ROUNDS} round(s) per server, alternating; closed loop ${SECONDS} s, fixed rate ${RATE_SECONDS} s):`,
   );
-  const measured: { scenario: Scenario; m: Measured; verdict: Verdict }[] = [];
+  const measured: { scenario: Scenario; m: Measured; verdicts: Verdict[] }[] = [];
   const scenarios = [...SCENARIOS];
   for (let i = 0; i < scenarios.length; i++) {
     const scenario = scenarios[i];
-    const m = await measure(scenario, servers, i % 2 === 0 ? 'app' : 'bare', monitor);
-    measured.push({ scenario, m, verdict: judge(scenario, m) });
+    const m = await measure(scenario, servers, TARGETS[i % TARGETS.length], monitor);
+    measured.push({ scenario, m, verdicts: judge(scenario, m) });
     // The 100 req/s run showed the machine cannot carry it: compare at a load both can.
     if (scenario.id === 'search-rate' && (m.app.saturated || m.bare.saturated || m.bare.p99 > (1000 / RATE) * 10)) {
       const search = measured.find((x) => x.scenario.id === 'search');
@@ -527,48 +614,59 @@ async function searchBench(
   const rows = [
     [
       'search',
-      'app req/s',
-      'bare req/s',
-      'ratio',
+      'req/s app / bare / floor',
       'app p50/p99',
       'bare p50/p99',
+      'floor p50/p99',
       'CPU ms/req app (node+pg)',
-      'CPU ms/req bare (node+pg)',
+      'bare (node+pg)',
+      'floor (node+pg)',
       'goal',
       'result',
     ],
   ];
-  for (const { scenario, m, verdict } of measured) {
+  const result = (verdicts: Verdict[], scenario: Scenario) =>
+    verdicts.every((v) => v.pass)
+      ? 'PASS'
+      : verdicts.every((v) => v.valid)
+        ? 'FAIL'
+        : scenario.mode === 'rate'
+          ? 'FAIL (not all answered)'
+          : 'INVALID (errors)';
+  for (const { scenario, m, verdicts } of measured) {
     rows.push([
       scenario.title,
-      fmt(m.app.rps, 1),
-      fmt(m.bare.rps, 1),
-      scenario.mode === 'rate' ? `p99 ${fmt(verdict.ratio, 2)}` : fmt(verdict.ratio, 2),
+      `${fmt(m.app.rps, 1)} / ${fmt(m.bare.rps, 1)} / ${fmt(m.floor.rps, 1)}`,
       `${ms(m.app.p50)} / ${ms(m.app.p99)}`,
       `${ms(m.bare.p50)} / ${ms(m.bare.p99)}`,
+      `${ms(m.floor.p50)} / ${ms(m.floor.p99)}`,
       `${cpu(m.app.nodeCpuMsPerRequest)} + ${cpu(m.app.dbCpuMsPerRequest)}`,
       `${cpu(m.bare.nodeCpuMsPerRequest)} + ${cpu(m.bare.dbCpuMsPerRequest)}`,
+      `${cpu(m.floor.nodeCpuMsPerRequest)} + ${cpu(m.floor.dbCpuMsPerRequest)}`,
       scenario.goal,
-      !scenario.judged
-        ? 'info'
-        : verdict.valid
-          ? verdict.pass
-            ? 'PASS'
-            : 'FAIL'
-          : scenario.mode === 'rate'
-            ? 'FAIL (not all answered)'
-            : 'INVALID (errors)',
+      scenario.judged ? result(verdicts, scenario) : `info: app/bare p99 ${fmt(m.app.p99 / m.bare.p99, 2)}`,
     ]);
   }
   say(`\n${table(rows, (c) => c === 0 || c >= 8)}`);
   say('');
-  const summary = measured.map(
-    ({ scenario, verdict }) =>
-      `  ${scenario.judged ? (verdict.pass ? 'PASS' : 'FAIL') : 'info'}  search: ${scenario.title}: ${verdict.detail}`,
+  const summary: string[] = [];
+  const agree = consistency.every((c) => c.identical && c.samePageAsFloor);
+  summary.push(
+    `  ${agree ? 'PASS' : 'FAIL'}  search: app, bare and floor agree (same JSON as the same SQL, same page as the floor) on ${consistency.length} queries`,
   );
+  for (const { scenario, verdicts } of measured)
+    for (const verdict of verdicts)
+      summary.push(`  ${verdict.pass ? 'PASS' : 'FAIL'}  search: ${scenario.title}: ${verdict.detail}`);
+  summary.push(
+    `  ${typeAheadVerdict.pass ? 'PASS' : 'FAIL'}  search: type-ahead q=wsp + 2 filters, one at a time: ${typeAheadVerdict.detail}`,
+  );
+  for (const { scenario, m } of measured.filter((x) => !x.scenario.judged))
+    summary.push(
+      `  info   search: ${scenario.title}: app/bare p99 ${fmt(m.app.p99 / m.bare.p99, 2)}, app p99 ${ms(m.app.p99)}`,
+    );
   for (const line of summary) say(line);
-  const judged = measured.filter((x) => x.scenario.judged);
-  const passed = judged.filter((x) => x.verdict.pass).length;
+  const judged = summary.filter((line) => !line.trimStart().startsWith('info'));
+  const passed = judged.filter((line) => line.trimStart().startsWith('PASS')).length;
   return {
     results: {
       when: new Date().toISOString(),
@@ -583,21 +681,21 @@ async function searchBench(
       consistency,
       plans,
       idleLatency: idle,
-      scenarios: measured.map(({ scenario, m, verdict }) => ({
+      typeAhead: typeAheadVerdict,
+      scenarios: measured.map(({ scenario, m, verdicts }) => ({
         ...scenario,
         app: m.app,
         bare: m.bare,
+        floor: m.floor,
         rounds: m.rounds,
-        ratio: verdict.ratio,
-        pass: verdict.pass,
-        valid: verdict.valid,
-        detail: verdict.detail,
+        verdicts,
+        pass: verdicts.every((v) => v.pass),
       })),
       goalsMet: passed,
       goals: judged.length,
       seconds: Math.round((Date.now() - started) / 1000),
     },
-    summary: summary.filter((line) => !line.trimStart().startsWith('info')),
+    summary: judged,
   };
 }
 
@@ -728,7 +826,9 @@ async function main(): Promise<void> {
       say(
         `\napp: node dist/src/main.js on ${app.base}; bare: bench/bare-server.ts on ${bare.base}; pool size ${POOL_SIZE} each`,
       );
-      const search = await searchBench(url, { app, bare }, monitor as Client, dataset, commit);
+      // The floor is the bare server answering under /floor (bench/bare-server.ts).
+      const floor: Running = { ...bare, name: 'floor', base: `${bare.base}/floor` };
+      const search = await searchBench(url, { app, bare, floor }, monitor as Client, dataset, commit);
       results.search = search.results;
       summary.push(...search.summary);
       await stopChild(bare);

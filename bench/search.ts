@@ -1,5 +1,6 @@
 /**
- * The search SQL, exactly as the app sends it, for the bare baseline and the EXPLAIN plans.
+ * The search SQL, exactly as the app sends it, for the bare baseline and the EXPLAIN plans; and the
+ * floor's: the page alone through its index, no total and no facets (InitiativesRepository.searchPage()).
  *
  * It mirrors `InitiativesRepository.search()` (src/initiatives/initiatives.repository.ts) by calling
  * that very method with a stand-in DataSource that only records the statement and its parameters:
@@ -17,6 +18,8 @@ import {
   type SearchResult,
 } from '../src/initiatives/initiatives.repository';
 import { toSearchWords } from '../src/initiatives/search-query';
+import { placeName } from '../src/registry/place-names';
+import { versionFor } from '../src/common/i18n/translations';
 
 /** `SEARCHABLE` in initiatives.service.ts: what the public search lists unless a status is asked for. */
 const SEARCHABLE: SearchFilter['statuses'] = ['published', 'in_progress', 'completed'];
@@ -58,8 +61,12 @@ export function publicFilter(query: URLSearchParams): SearchFilter {
   };
 }
 
-/** Runs the app's own SQL builder and keeps what it would send. */
-export async function statementFor(query: URLSearchParams): Promise<Statement> {
+/** Runs one of the app's own SQL builders with a DataSource that only records what it would send. */
+async function recorded(
+  query: URLSearchParams,
+  send: (repository: InitiativesRepository, filter: SearchFilter) => Promise<unknown>,
+  name: string,
+): Promise<Statement> {
   const filter = publicFilter(query);
   const sent: { sql: string; params: unknown[] }[] = [];
   const recorder = {
@@ -68,13 +75,32 @@ export async function statementFor(query: URLSearchParams): Promise<Statement> {
       return Promise.resolve([{ total: 0, rows: [], area: [], kind: [], city: [], goal: [] }]);
     },
   } as unknown as DataSource;
-  await new InitiativesRepository(recorder).search(filter);
+  await send(new InitiativesRepository(recorder), filter);
   if (sent.length !== 1) {
     throw new Error(
-      `InitiativesRepository.search() sent ${sent.length} statements; the bare server mirrors exactly one: update bench/search.ts`,
+      `InitiativesRepository.${name}() sent ${sent.length} statements; the bare server mirrors exactly one: update bench/search.ts`,
     );
   }
   return { ...sent[0], limit: filter.limit - 1 };
+}
+
+/** The statement the app sends for this query string (InitiativesRepository.search()). */
+export function statementFor(query: URLSearchParams): Promise<Statement> {
+  return recorded(query, (repository, filter) => repository.search(filter), 'search');
+}
+
+/**
+ * The floor's statement: the page of the same rows through its index, with no total and no facets
+ * (InitiativesRepository.searchPage()): the least work that answers the query.
+ */
+export function floorStatementFor(query: URLSearchParams): Promise<Statement> {
+  return recorded(query, (repository, filter) => repository.searchPage(filter), 'searchPage');
+}
+
+/** The floor's JSON: the items and the cursor of responseFor(), without total and facets. */
+export function floorResponseFor(row: Pick<SearchQueryRow, 'rows'>, limit: number) {
+  const { items, nextCursor } = responseFor({ ...row, total: 0, area: [], kind: [], city: [], goal: [] }, limit);
+  return { items, nextCursor };
 }
 
 /** The JSON the service returns for one row of the statement's result (see InitiativesService.search). */
@@ -87,10 +113,28 @@ export function responseFor(row: SearchQueryRow, limit: number) {
   const page = result.rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(({ rank: _rank, sortAt: _sortAt, ...summary }) => ({
-      ...summary,
-      publishedAt: summary.publishedAt ? new Date(summary.publishedAt).toISOString() : null,
-    })),
+    // An anonymous reader without a language reads Polish: texts and place names (InitiativesService.fromRow).
+    items: page.map(
+      ({ rank: _rank, sortAt: _sortAt, translations, organization: { cityNamePl, ...organization }, ...summary }) => {
+        const title = versionFor(summary, summary.language, translations, 'title', 'pl');
+        const text = versionFor(summary, summary.language, translations, 'summary', 'pl');
+        return {
+          ...summary,
+          title: title.value,
+          titleLang: title.lang,
+          titleOriginal: title.original,
+          summary: text.value,
+          summaryLang: text.lang,
+          summaryOriginal: text.original,
+          language: summary.language,
+          organization: {
+            ...organization,
+            cityName: placeName({ name: organization.cityName, namePl: cityNamePl }, 'pl'),
+          },
+          publishedAt: summary.publishedAt ? new Date(summary.publishedAt).toISOString() : null,
+        };
+      },
+    ),
     facets: result.facets,
     total: result.total,
     nextCursor:

@@ -162,12 +162,14 @@ export class InitiativesRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  async search(filter: SearchFilter): Promise<SearchResult> {
-    const params: unknown[] = [];
-    const p = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
+  /**
+   * The conditions of a search, shared by the page and the counts: the typed words' CTE (or ''),
+   * the text query's expression (or null) and the WHERE clauses. `p` adds a parameter.
+   */
+  private conditions(
+    filter: SearchFilter,
+    p: (value: unknown) => string,
+  ): { typed: string; query: string | null; where: string[] } {
     const where: string[] = [`i.status = ANY(${p(filter.statuses)}::initiative_status[])`];
     if (!filter.includeHidden) where.push('i.hidden_at IS NULL');
     // The typed prefixes become the known words they stand for (search_words_query(), migration
@@ -200,6 +202,64 @@ export class InitiativesRepository {
       where.push(narrowed ? `${p(filter.lang)} = ANY(i.languages)` : `i.languages @> ARRAY[${p(filter.lang)}]::text[]`);
     }
     if (filter.organizationId) where.push(`i.organization_id = ${p(filter.organizationId)}`);
+    return { typed, query, where };
+  }
+
+  /** The page's rows as one JSON array, in the response's shape, from a CTE `page` (id, rank, sort_at). */
+  private static readonly PAGE_ROWS_JSON = `
+        (SELECT coalesce(json_agg(row ORDER BY row."rank" DESC, row."sortAt" DESC, row.id DESC), '[]'::json) FROM (
+           SELECT i.id, i.title, i.summary, i.language, i.translations, i.kind, i.status, i.areas, i.goals,
+                  i.target_cities AS "targetCities", i.target_countries AS "targetCountries",
+                  i.sought_org_types AS "soughtOrgTypes", i.languages,
+                  to_char(i.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(i.ends_on, 'YYYY-MM-DD') AS "endsOn",
+                  i.funding_programme AS "fundingProgramme", i.published_at AS "publishedAt",
+                  json_build_object('id', o.id, 'name', o.name, 'type', o.type, 'cityKey', c.key, 'cityName', coalesce(c.name, o.city_name), 'cityNamePl', c.name_pl, 'country', o.country) AS organization,
+                  page.rank, page.sort_at AS "sortAt"
+             FROM page JOIN initiatives i ON i.id = page.id
+             JOIN organizations o ON o.id = i.organization_id
+             LEFT JOIN cities c ON c.id = o.city_id) row)`;
+
+  /**
+   * The page alone, through its index, with no total and no facets: the least work that answers a
+   * search (`npm run bench` measures it as the floor, bench/search.ts). Same rows, same order as
+   * search().
+   */
+  async searchPage(filter: SearchFilter): Promise<SearchRow[]> {
+    const params: unknown[] = [];
+    const p = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const { typed, query, where } = this.conditions(filter, p);
+    const rank = query && filter.sort === 'relevance' ? `ts_rank_cd(i.search_head, ${query})::float8` : '0::float8';
+    const at = `i.${filter.dateColumn}`;
+    if (filter.after) {
+      where.push(
+        `(${rank}, ${at}, i.id) < (${p(filter.after.rank)}::float8, ${p(filter.after.at)}::timestamptz, ${p(filter.after.id)}::uuid)`,
+      );
+    }
+    const limit = p(filter.limit);
+    const sql = `
+      WITH ${typed}
+      page AS (
+        SELECT i.id, ${rank} AS rank, ${at} AS sort_at
+          FROM initiatives i
+         WHERE ${where.join(' AND ')}
+         ORDER BY 2 DESC, ${at} DESC, i.id DESC
+         LIMIT ${limit}
+      )
+      SELECT ${InitiativesRepository.PAGE_ROWS_JSON} AS rows`;
+    const [row] = await this.dataSource.query<{ rows: SearchRow[] }[]>(sql, params);
+    return row.rows;
+  }
+
+  async search(filter: SearchFilter): Promise<SearchResult> {
+    const params: unknown[] = [];
+    const p = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const { typed, query, where } = this.conditions(filter, p);
 
     // Ranked on title and summary only (search_head: in the row, not TOASTed like the whole vector).
     const rank = query && filter.sort === 'relevance' ? `ts_rank_cd(i.search_head, ${query})::float8` : '0::float8';
@@ -227,17 +287,7 @@ export class InitiativesRepository {
       )
       SELECT
         (SELECT count(*) FROM matches)::int AS total,
-        (SELECT coalesce(json_agg(row ORDER BY row."rank" DESC, row."sortAt" DESC, row.id DESC), '[]'::json) FROM (
-           SELECT i.id, i.title, i.summary, i.language, i.translations, i.kind, i.status, i.areas, i.goals,
-                  i.target_cities AS "targetCities", i.target_countries AS "targetCountries",
-                  i.sought_org_types AS "soughtOrgTypes", i.languages,
-                  to_char(i.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(i.ends_on, 'YYYY-MM-DD') AS "endsOn",
-                  i.funding_programme AS "fundingProgramme", i.published_at AS "publishedAt",
-                  json_build_object('id', o.id, 'name', o.name, 'type', o.type, 'cityKey', c.key, 'cityName', coalesce(c.name, o.city_name), 'cityNamePl', c.name_pl, 'country', o.country) AS organization,
-                  page.rank, page.sort_at AS "sortAt"
-             FROM page JOIN initiatives i ON i.id = page.id
-             JOIN organizations o ON o.id = i.organization_id
-             LEFT JOIN cities c ON c.id = o.city_id) row) AS rows,
+        ${InitiativesRepository.PAGE_ROWS_JSON} AS rows,
         (SELECT coalesce(json_agg(json_build_object('value', value, 'count', n) ORDER BY n DESC, value), '[]'::json)
            FROM (SELECT unnest(areas) AS value, count(*)::int AS n FROM matches GROUP BY 1) f) AS area,
         (SELECT coalesce(json_agg(json_build_object('value', value, 'count', n) ORDER BY n DESC, value), '[]'::json)
