@@ -46,7 +46,8 @@ import { ensureDataset, type DatasetInfo } from './dataset';
 import { fanoutBench, printFanout, storedFloor, storedFloorLine, type FanoutResults } from './fanout';
 import { closedLoop, fixedRate, sequential, type LoadResult } from './load';
 import { matchingBench, printMatching, type MatchingResults } from './matching';
-import { floorStatementFor, statementFor, type Statement } from './search';
+import { floorStatementFor, fullCountStatementFor, statementFor, type Statement } from './search';
+import type { SearchQueryRow } from '../src/initiatives/initiatives.repository';
 
 const BENCH_DATABASE = 'cooperation_forum_bench';
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
@@ -171,6 +172,8 @@ interface Consistency {
   identical: boolean;
   /** The app's page (items, cursor) is the floor's. */
   samePageAsFloor: boolean;
+  /** The app's total and facets are those of a full count over every match. */
+  countsAsFullCount: boolean;
   total: number;
   items: number;
   appBytes: number;
@@ -195,16 +198,39 @@ async function answers(servers: Running[], path: string): Promise<SearchAnswer[]
   return texts.map((answer) => JSON.parse(answer.text) as SearchAnswer);
 }
 
+/** The total and facets of a query counted over every match, straight from the database. */
+async function fullCount(url: string, path: string): Promise<Pick<SearchQueryRow, 'total'> & { facets: unknown }> {
+  const statement = await fullCountStatementFor(new URL(path, 'http://x').searchParams);
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const {
+      rows: [row],
+    } = await client.query<SearchQueryRow>(statement.sql, statement.params);
+    return { total: row.total, facets: { area: row.area, kind: row.kind, city: row.city, goal: row.goal } };
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * The app and the bare server must answer the same JSON, and the floor the same page (the same 20
  * rows, the same cursor), or the comparison means nothing.
  */
-async function checkSameAnswers(app: Running, bare: Running, floor: Running, path: string): Promise<Consistency> {
+async function checkSameAnswers(
+  url: string,
+  app: Running,
+  bare: Running,
+  floor: Running,
+  path: string,
+): Promise<Consistency> {
   const [ja, jb, jf] = await answers([app, bare, floor], path);
+  const full = await fullCount(url, path);
   const result: Consistency = {
     path,
     identical: isDeepStrictEqual(ja, jb),
     samePageAsFloor: isDeepStrictEqual(ja.items, jf.items) && ja.nextCursor === jf.nextCursor,
+    countsAsFullCount: ja.total === full.total && isDeepStrictEqual(ja.facets, full.facets),
     total: ja.total,
     items: ja.items.length,
     appBytes: Buffer.byteLength(JSON.stringify(ja)),
@@ -529,13 +555,13 @@ async function searchBench(
 ): Promise<{ results: SearchResults; summary: string[] }> {
   const started = Date.now();
   const { app, bare, floor } = servers;
-  say('\nSearch: same answers (app vs bare: the same JSON; app vs floor: the same page):');
+  say('\nSearch: same answers (app vs bare: the same JSON; app vs floor: the same page; app vs a full count):');
   const consistency: Consistency[] = [];
   for (const path of PROBED_PATHS) {
-    const check = await checkSameAnswers(app, bare, floor, path);
+    const check = await checkSameAnswers(url, app, bare, floor, path);
     consistency.push(check);
     say(
-      `  ${path}: ${check.identical ? 'identical JSON' : `DIFFERENT (${check.difference})`}, floor: ${check.samePageAsFloor ? 'same page' : 'DIFFERENT PAGE'}, total ${check.total}, ${check.items} items, ${check.appBytes} bytes`,
+      `  ${path}: ${check.identical ? 'identical JSON' : `DIFFERENT (${check.difference})`}, floor: ${check.samePageAsFloor ? 'same page' : 'DIFFERENT PAGE'}, full count: ${check.countsAsFullCount ? 'same total and facets' : 'DIFFERENT COUNTS'}, total ${check.total}, ${check.items} items, ${check.appBytes} bytes`,
     );
   }
 
@@ -650,9 +676,9 @@ async function searchBench(
   say(`\n${table(rows, (c) => c === 0 || c >= 8)}`);
   say('');
   const summary: string[] = [];
-  const agree = consistency.every((c) => c.identical && c.samePageAsFloor);
+  const agree = consistency.every((c) => c.identical && c.samePageAsFloor && c.countsAsFullCount);
   summary.push(
-    `  ${agree ? 'PASS' : 'FAIL'}  search: app, bare and floor agree (same JSON as the same SQL, same page as the floor) on ${consistency.length} queries`,
+    `  ${agree ? 'PASS' : 'FAIL'}  search: answers agree on ${consistency.length} queries (app = bare; app's page = floor's; app's total and facets = a full count)`,
   );
   for (const { scenario, verdicts } of measured)
     for (const verdict of verdicts)

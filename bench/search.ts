@@ -90,6 +90,15 @@ export function statementFor(query: URLSearchParams): Promise<Statement> {
 }
 
 /**
+ * The full count: the same query answered by counting every match (InitiativesRepository.search()
+ * with fullCount), whatever the app reads its counts from. The bench checks the app's total and
+ * facets against it.
+ */
+export function fullCountStatementFor(query: URLSearchParams): Promise<Statement> {
+  return recorded(query, (repository, filter) => repository.search(filter, { fullCount: true }), 'search');
+}
+
+/**
  * The floor's statement: the page of the same rows through its index, with no total and no facets
  * (InitiativesRepository.searchPage()): the least work that answers the query.
  */

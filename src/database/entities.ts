@@ -21,6 +21,7 @@ import { Meeting, MeetingParticipant, MeetingSlot } from '../forum/meetings/enti
 import { QaQuestion, QaVote } from '../forum/qa/entities/qa-question.entity';
 import { InitiativeTransition } from '../initiatives/entities/initiative-transition.entity';
 import { SearchWord } from '../initiatives/entities/search-word.entity';
+import { InitiativeFacetCount } from '../initiatives/entities/initiative-facet-count.entity';
 import { JobRun } from '../jobs/entities/job-run.entity';
 import { Report } from '../moderation/entities/report.entity';
 import { OutboxMail } from '../mail/entities/outbox-mail.entity';
@@ -59,6 +60,7 @@ export const ENTITIES = [
   Initiative,
   InitiativeTransition,
   SearchWord,
+  InitiativeFacetCount,
   Report,
   Channel,
   ChannelMember,

@@ -219,6 +219,32 @@ export class InitiativesRepository {
              JOIN organizations o ON o.id = i.organization_id
              LEFT JOIN cities c ON c.id = o.city_id) row)`;
 
+  /** The page's CTE (`page`: id, rank, sort_at) straight through the conditions: no CTE of every match. */
+  private pageCte(filter: SearchFilter, p: (value: unknown) => string): { typed: string; page: string } {
+    const { typed, query, where } = this.conditions(filter, p);
+    const rank = query && filter.sort === 'relevance' ? `ts_rank_cd(i.search_head, ${query})::float8` : '0::float8';
+    const at = `i.${filter.dateColumn}`;
+    if (filter.after) {
+      const { rank: afterRank, at: afterAt, id: afterId } = filter.after;
+      const dateAndId = `(${at}, i.id) < (${p(afterAt)}::timestamptz, ${p(afterId)}::uuid)`;
+      // (rank, at, id) < cursor; spelled out when the rank is a constant, so that the date and id
+      // are an index condition of the newest-first scan rather than a filter of every row before.
+      where.push(
+        rank === '0::float8'
+          ? `(${p(afterRank)}::float8 > 0 OR (${p(afterRank)}::float8 = 0 AND ${dateAndId}))`
+          : `(${rank}, ${at}, i.id) < (${p(afterRank)}::float8, ${p(afterAt)}::timestamptz, ${p(afterId)}::uuid)`,
+      );
+    }
+    const page = `page AS (
+        SELECT i.id, ${rank} AS rank, ${at} AS sort_at
+          FROM initiatives i
+         WHERE ${where.join(' AND ')}
+         ORDER BY 2 DESC, ${at} DESC, i.id DESC
+         LIMIT ${p(filter.limit)}
+      )`;
+    return { typed, page };
+  }
+
   /**
    * The page alone, through its index, with no total and no facets: the least work that answers a
    * search (`npm run bench` measures it as the floor, bench/search.ts). Same rows, same order as
@@ -230,30 +256,84 @@ export class InitiativesRepository {
       params.push(value);
       return `$${params.length}`;
     };
-    const { typed, query, where } = this.conditions(filter, p);
-    const rank = query && filter.sort === 'relevance' ? `ts_rank_cd(i.search_head, ${query})::float8` : '0::float8';
-    const at = `i.${filter.dateColumn}`;
-    if (filter.after) {
-      where.push(
-        `(${rank}, ${at}, i.id) < (${p(filter.after.rank)}::float8, ${p(filter.after.at)}::timestamptz, ${p(filter.after.id)}::uuid)`,
-      );
-    }
-    const limit = p(filter.limit);
+    const { typed, page } = this.pageCte(filter, p);
     const sql = `
       WITH ${typed}
-      page AS (
-        SELECT i.id, ${rank} AS rank, ${at} AS sort_at
-          FROM initiatives i
-         WHERE ${where.join(' AND ')}
-         ORDER BY 2 DESC, ${at} DESC, i.id DESC
-         LIMIT ${limit}
-      )
+      ${page}
       SELECT ${InitiativesRepository.PAGE_ROWS_JSON} AS rows`;
     const [row] = await this.dataSource.query<{ rows: SearchRow[] }[]>(sql, params);
     return row.rows;
   }
 
-  async search(filter: SearchFilter): Promise<SearchResult> {
+  /**
+   * The listing whose counts initiative_facet_counts keeps, as its `scope` ('' for all listed
+   * initiatives, `area:culture` for one filter), or null: only the public listing (listed statuses,
+   * nothing hidden) with no text, no organisation and at most one filter.
+   */
+  static keptScope(filter: SearchFilter): string | null {
+    if (filter.words || filter.includeHidden || filter.organizationId) return null;
+    const statuses = new Set(filter.statuses);
+    if (statuses.size !== ACTIVE_STATUSES.length || !ACTIVE_STATUSES.every((status) => statuses.has(status)))
+      return null;
+    const filters = (
+      [
+        ['area', filter.area],
+        ['goal', filter.goal],
+        ['kind', filter.kind],
+        ['city', filter.city],
+        ['country', filter.country],
+        ['orgType', filter.orgType],
+        ['lang', filter.lang],
+      ] as const
+    ).filter(([, value]) => !!value);
+    if (filters.length > 1) return null;
+    return filters.length ? `${filters[0][0]}:${filters[0][1]}` : '';
+  }
+
+  /**
+   * The page, the total and the facets in one statement. A listing of at most one filter reads
+   * its counts from initiative_facet_counts (kept by triggers in the transaction of every change:
+   * migration InitiativeFacetCounts) and its page through the index; anything else, or
+   * `fullCount`, counts every match (exact, and what the kept counts are tested against).
+   */
+  async search(filter: SearchFilter, { fullCount = false }: { fullCount?: boolean } = {}): Promise<SearchResult> {
+    const scope = fullCount ? null : InitiativesRepository.keptScope(filter);
+    if (scope !== null) return this.searchWithKeptCounts(filter, scope);
+    return this.searchCountingMatches(filter);
+  }
+
+  private async searchWithKeptCounts(filter: SearchFilter, scope: string): Promise<SearchResult> {
+    const params: unknown[] = [];
+    const p = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const { typed, page } = this.pageCte(filter, p);
+    const facet = (name: string) =>
+      `(SELECT coalesce(json_agg(json_build_object('value', value, 'count', count) ORDER BY count DESC, value), '[]'::json)
+           FROM counts WHERE facet = '${name}') AS ${name}`;
+    const sql = `
+      WITH ${typed}
+      ${page},
+      counts AS MATERIALIZED (
+        SELECT facet, value, count FROM initiative_facet_counts WHERE scope = ${p(scope)} AND count > 0
+      )
+      SELECT
+        coalesce((SELECT count FROM counts WHERE facet = 'total'), 0) AS total,
+        ${InitiativesRepository.PAGE_ROWS_JSON} AS rows,
+        ${facet('area')},
+        ${facet('kind')},
+        ${facet('city')},
+        ${facet('goal')}`;
+    const [row] = await this.dataSource.query<SearchQueryRow[]>(sql, params);
+    return {
+      rows: row.rows,
+      total: row.total,
+      facets: { area: row.area, kind: row.kind, city: row.city, goal: row.goal },
+    };
+  }
+
+  private async searchCountingMatches(filter: SearchFilter): Promise<SearchResult> {
     const params: unknown[] = [];
     const p = (value: unknown) => {
       params.push(value);
