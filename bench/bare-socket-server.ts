@@ -72,6 +72,7 @@ async function store(channelId: number, authorId: string, clientId: string, body
     authorId,
     clientId,
     body,
+    null, // its language: not said
   ]);
   return row ?? null;
 }

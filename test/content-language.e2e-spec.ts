@@ -402,4 +402,21 @@ describe('content in both languages', () => {
       expect((await read()).descriptionLanguage).toBe('de');
     });
   });
+
+  describe('messages', () => {
+    it('carry the language their author said they are in', async () => {
+      const initiative = await publish(draft({ title: 'Rozmowa o wymianie szkół' }));
+      const { channelId } = (await api().get(`/api/v1/initiatives/${initiative.id}`).expect(200)).body as {
+        channelId: number;
+      };
+      const post = (body: Record<string, unknown>) =>
+        api().post(`/api/v1/channels/${channelId}/messages`).set(krakowOwner.auth).send(body);
+      const sent = await post({ body: 'Dzień dobry!', clientId: 'language-test-1', lang: 'pl' }).expect(201);
+      expect(sent.body).toMatchObject({ body: 'Dzień dobry!', lang: 'pl' });
+      const refused = await post({ body: 'Hello', clientId: 'language-test-2', lang: 'english' }).expect(400);
+      expect(refused.body.message).toBe('lang must be a two-letter ISO 639-1 code such as pl, en or de');
+      const history = await api().get(`/api/v1/channels/${channelId}/messages`).expect(200);
+      expect(history.body.items).toEqual([expect.objectContaining({ body: 'Dzień dobry!', lang: 'pl' })]);
+    });
+  });
 });

@@ -280,10 +280,12 @@ describe('the annual forum', () => {
         sessionId: open_,
         body: 'How do we find a partner school?',
         anonymous: true,
+        lang: 'en',
       });
+      // With the language its author said it is in, so pages can mark it.
       expect(asked).toMatchObject({
         ok: true,
-        question: { body: 'How do we find a partner school?', status: 'visible' },
+        question: { body: 'How do we find a partner school?', status: 'visible', lang: 'en' },
       });
       expect((await seenByB)[0]).toMatchObject({
         body: 'How do we find a partner school?',
@@ -293,6 +295,11 @@ describe('the annual forum', () => {
       expect((await seenByStaff)[0]).toMatchObject({ author: 'Attendee 0' });
 
       const second = (await ask(onB, 'qa:ask', { sessionId: open_, body: 'Is there funding for travel?' })).question;
+      expect(second.lang).toBeNull();
+      expect(await ask(onB, 'qa:ask', { sessionId: open_, body: 'Which language?', lang: 'english' })).toMatchObject({
+        ok: false,
+        error: { status: 400, message: 'lang must be a two-letter ISO 639-1 code such as pl, en or de' },
+      });
       const updates = collect(onA, 'qa:updated', 1);
       expect(await ask(onA, 'qa:vote', { questionId: second.id })).toMatchObject({ ok: true, question: { votes: 1 } });
       expect(await ask(onA, 'qa:vote', { questionId: second.id })).toMatchObject({ ok: false, error: { status: 409 } });

@@ -67,7 +67,7 @@ export class ChannelsController {
     @CurrentUser() user: AuthUser,
     @Body() dto: SendMessageDto,
   ): Promise<MessageDto> {
-    return this.channels.send(user, channelId, dto.body, dto.clientId);
+    return this.channels.send(user, channelId, dto.body, dto.clientId, dto.lang ?? null);
   }
 
   @ApiBearerAuth()

@@ -13,6 +13,7 @@ export interface MessageRow {
   authorName: string | null;
   clientId: string;
   body: string;
+  language: string | null;
   createdAt: Date;
   editedAt: Date | null;
   deletedAt: Date | null;
@@ -41,10 +42,10 @@ const MAY_POST = `CASE c.kind
   END`;
 
 const MESSAGE_COLUMNS = `m.id, m.channel_id AS "channelId", m.author_id AS "authorId", u.display_name AS "authorName", m.client_id AS "clientId",
-  m.body, m.created_at AS "createdAt", m.edited_at AS "editedAt", m.deleted_at AS "deletedAt", m.hidden_at AS "hiddenAt", m.hidden_reason AS "hiddenReason"`;
+  m.body, m.language, m.created_at AS "createdAt", m.edited_at AS "editedAt", m.deleted_at AS "deletedAt", m.hidden_at AS "hiddenAt", m.hidden_reason AS "hiddenReason"`;
 
 /**
- * Sending's one statement ($1 channel, $2 author, $3 client id, $4 body): the right to post, the
+ * Sending's one statement ($1 channel, $2 author, $3 client id, $4 body, $5 its language or null): the right to post, the
  * channel row lock, the insert (nothing on a resend), the author's follow, and whether anyone else
  * follows. Exported for the fan-out benchmark's stored floor (bench/bare-socket-server.ts).
  */
@@ -54,8 +55,8 @@ export const TRY_INSERT_MESSAGE_SQL = `WITH ch AS (
       WHERE c.id = $1 AND ${MAY_POST}
       FOR UPDATE OF c
    ), inserted AS (
-     INSERT INTO messages (channel_id, author_id, client_id, body)
-     SELECT ch.id, $2::uuid, $3::varchar, $4::text FROM ch
+     INSERT INTO messages (channel_id, author_id, client_id, body, language)
+     SELECT ch.id, $2::uuid, $3::varchar, $4::text, $5::varchar FROM ch
      ON CONFLICT (channel_id, author_id, client_id) DO NOTHING
      RETURNING *
    ), followed AS (
@@ -184,10 +185,17 @@ export class ChannelsRepository {
     authorId: string,
     clientId: string,
     body: string,
+    language: string | null,
   ): Promise<FastSend | null> {
     const [row] = await this.sendLanes.query<
       MessageRow & { kind: ChannelKind; title: string; initiativeId: string | null; othersFollow: boolean }
-    >(channelId, 'channels.try-insert-message', TRY_INSERT_MESSAGE_SQL, [channelId, authorId, clientId, body]);
+    >(channelId, 'channels.try-insert-message', TRY_INSERT_MESSAGE_SQL, [
+      channelId,
+      authorId,
+      clientId,
+      body,
+      language,
+    ]);
     if (!row) return null;
     const { kind, title, initiativeId, othersFollow, ...message } = row;
     return { message, channel: { id: channelId, kind, title, initiativeId }, othersFollow };

@@ -114,8 +114,14 @@ export class ChannelsService {
    * no such channel, or a resend), the checks below run one by one to give the right 404 or 403,
    * or to return the message stored by the first send (never announced twice).
    */
-  async send(user: AuthUser, channelId: number, body: string, clientId: string): Promise<MessageDto> {
-    const stored = await this.storeInTurn(user, channelId, clientId, body);
+  async send(
+    user: AuthUser,
+    channelId: number,
+    body: string,
+    clientId: string,
+    language: string | null = null,
+  ): Promise<MessageDto> {
+    const stored = await this.storeInTurn(user, channelId, clientId, body, language);
     if (stored) return stored;
 
     const channel = await this.readable(channelId, user);
@@ -127,7 +133,7 @@ export class ChannelsService {
       );
     if (!(await this.mayPost(channel, user))) throw refused();
     // Allowed: normally a resend, or else the right to post came in between and this stores it.
-    const retried = await this.storeInTurn(user, channelId, clientId, body);
+    const retried = await this.storeInTurn(user, channelId, clientId, body, language);
     if (retried) return retried;
     const first = await this.channels.findSent(channelId, user.id, clientId);
     if (first) return this.toDto(first);
@@ -140,8 +146,14 @@ export class ChannelsService {
    * (ChannelsRepository.tryInsertMessage), it is stored while the turn announces the one before,
    * and its id follows theirs.
    */
-  private storeInTurn(user: AuthUser, channelId: number, clientId: string, body: string): Promise<MessageDto | null> {
-    const storing = this.channels.tryInsertMessage(channelId, user.id, clientId, body);
+  private storeInTurn(
+    user: AuthUser,
+    channelId: number,
+    clientId: string,
+    body: string,
+    language: string | null,
+  ): Promise<MessageDto | null> {
+    const storing = this.channels.tryInsertMessage(channelId, user.id, clientId, body, language);
     storing.catch(() => undefined); // awaited in turn, which may come after it fails
     return this.announcing.run(channelId, async () => {
       const stored = await storing;
@@ -233,6 +245,7 @@ export class ChannelsService {
       channelId: row.channelId,
       author: { id: row.authorId, displayName: row.authorName ?? 'deleted user' },
       body: gone ? null : row.body,
+      lang: row.language,
       clientId: row.clientId,
       createdAt: new Date(row.createdAt).toISOString(),
       editedAt: row.editedAt ? new Date(row.editedAt).toISOString() : null,

@@ -27,6 +27,8 @@ export interface Message {
   author: { id: string; displayName: string };
   /** Null when deleted or hidden. */
   body: string | null;
+  /** The language (ISO 639-1) its author said it is in; null when not said. */
+  lang: string | null;
   clientId: string;
   createdAt: string;
   editedAt: string | null;
@@ -50,6 +52,8 @@ export interface Question {
   id: number;
   sessionId: string;
   body: string;
+  /** The language (ISO 639-1) its author said it is in; null when not said. */
+  lang: string | null;
   /** Null when asked anonymously (staff always see it). */
   author: string | null;
   anonymous: boolean;
@@ -75,6 +79,8 @@ export interface SendMessagePayload {
   body: string;
   /** Chosen by the sender (a UUID): a retry with the same one stores nothing new. */
   clientId: string;
+  /** The language the message is in (the web client sends its interface's). */
+  lang?: string;
 }
 export interface EditMessagePayload {
   channelId: number;
@@ -92,6 +98,8 @@ export interface QaAskPayload {
   sessionId: string;
   body: string;
   anonymous?: boolean;
+  /** The language the question is in (the web client sends its interface's). */
+  lang?: string;
 }
 export interface QaVotePayload {
   questionId: number;

@@ -114,10 +114,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     socket.data.sentAt.push(now);
     const parsed = parsePayload('message:send', SocketSendMessageDto, payload);
     if ('error' in parsed) return parsed.error;
-    const { channelId, body, clientId } = parsed.value;
+    const { channelId, body, clientId, lang } = parsed.value;
     return this.guard(async () => ({
       ok: true as const,
-      message: await this.channels.send(socket.data.user, channelId, body, clientId),
+      message: await this.channels.send(socket.data.user, channelId, body, clientId, lang ?? null),
     }));
   }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { LANGUAGE_CODES } from '../../common/languages';
 import { MESSAGE_MAX_LENGTH } from '../channels.constants';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -22,6 +23,11 @@ export class SendMessageDto {
     message: 'clientId must be 8 to 64 letters, digits, - or _ (for example a UUID)',
   })
   clientId: string;
+
+  @ApiPropertyOptional({ example: 'pl', description: 'The language the message is in (the web client sends its own)' })
+  @IsOptional()
+  @IsIn(LANGUAGE_CODES, { message: 'lang must be a two-letter ISO 639-1 code such as pl, en or de' })
+  lang?: string;
 }
 
 export class SocketSendMessageDto extends SendMessageDto {
@@ -107,6 +113,8 @@ export class MessageDto {
   @ApiProperty() channelId: number;
   @ApiProperty({ type: MessageAuthorDto }) author: MessageAuthorDto;
   @ApiProperty({ type: String, nullable: true, description: 'Null when deleted or hidden' }) body: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'pl', description: 'The language its author said it is in' })
+  lang: string | null;
   @ApiProperty() clientId: string;
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: String, nullable: true }) editedAt: string | null;

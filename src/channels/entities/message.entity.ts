@@ -29,6 +29,13 @@ export class Message {
   @Column({ type: 'text' })
   body: string;
 
+  /**
+   * The language (ISO 639-1) its author says it is in: the web client sends its interface's, so
+   * pages can mark it for screen readers. Null when not said.
+   */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  language: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -41,7 +41,13 @@ export class QaGateway {
     const { user } = socket.data;
     return this.guard(async () => ({
       ok: true as const,
-      question: await this.qa.ask(user, parsed.value.sessionId, parsed.value.body, parsed.value.anonymous ?? false),
+      question: await this.qa.ask(
+        user,
+        parsed.value.sessionId,
+        parsed.value.body,
+        parsed.value.anonymous ?? false,
+        parsed.value.lang ?? null,
+      ),
     }));
   }
 

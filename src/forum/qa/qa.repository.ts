@@ -8,6 +8,7 @@ export interface QuestionRow {
   authorId: string;
   authorName: string | null;
   body: string;
+  language: string | null;
   anonymous: boolean;
   status: QuestionStatus;
   pinned: boolean;
@@ -16,7 +17,7 @@ export interface QuestionRow {
   createdAt: Date;
 }
 
-const QUESTION_SELECT = `SELECT q.id, q.session_id AS "sessionId", q.author_id AS "authorId", u.display_name AS "authorName", q.body, q.anonymous, q.status,
+const QUESTION_SELECT = `SELECT q.id, q.session_id AS "sessionId", q.author_id AS "authorId", u.display_name AS "authorName", q.body, q.language, q.anonymous, q.status,
   q.pinned, q.answered, q.votes, q.created_at AS "createdAt" FROM qa_questions q JOIN users u ON u.id = q.author_id`;
 
 /** The Q&A's SQL: questions, their moderation, and one vote per person (the primary key). */
@@ -30,10 +31,11 @@ export class QaRepository {
     body: string,
     anonymous: boolean,
     status: 'pending' | 'visible',
+    language: string | null,
   ): Promise<QuestionRow> {
     const [{ id }] = await this.dataSource.query<{ id: number }[]>(
-      `INSERT INTO qa_questions (session_id, author_id, body, anonymous, status) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [sessionId, authorId, body, anonymous, status],
+      `INSERT INTO qa_questions (session_id, author_id, body, anonymous, status, language) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [sessionId, authorId, body, anonymous, status, language],
     );
     return (await this.findQuestion(id))!;
   }

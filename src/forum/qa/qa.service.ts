@@ -27,7 +27,13 @@ export class QaService {
   }
 
   /** Stored; pushed to the session's room when visible (at once, or once a moderator approves it). */
-  async ask(user: AuthUser, sessionId: string, body: string, anonymous: boolean): Promise<QuestionDto> {
+  async ask(
+    user: AuthUser,
+    sessionId: string,
+    body: string,
+    anonymous: boolean,
+    language: string | null = null,
+  ): Promise<QuestionDto> {
     const session = await this.proposals.session(sessionId);
     const edition = await this.editions.edition(session.editionId);
     if (session.status !== 'accepted' || !PARTICIPATION_STATUSES.includes(edition.status))
@@ -38,6 +44,7 @@ export class QaService {
       body,
       anonymous,
       session.qaModerated ? 'pending' : 'visible',
+      language,
     );
     this.events.emit('qa.changed', {
       sessionId,
@@ -110,6 +117,7 @@ export class QaService {
       id: Number(q.id),
       sessionId: q.sessionId,
       body: q.body,
+      lang: q.language,
       author: q.anonymous && !revealAuthor ? null : (q.authorName ?? 'deleted user'),
       anonymous: q.anonymous,
       status: q.status,

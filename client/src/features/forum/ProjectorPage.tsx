@@ -161,6 +161,7 @@ function JoinPanel({ session }: { session: ForumSession }) {
 
 function ProjectorList({ heading, questions, id }: { heading: string; questions: Question[]; id: string }) {
   const fm = useForumMessages();
+  const { langOf } = useI18n();
   return (
     <section aria-labelledby={id}>
       <h2 id={id} class="projector__heading">
@@ -172,7 +173,9 @@ function ProjectorList({ heading, questions, id }: { heading: string; questions:
             key={question.id}
             class={`projector__question${question.pinned ? ' is-pinned' : ''}${question.answered ? ' is-answered' : ''}`}
           >
-            <p class="projector__body">{question.body}</p>
+            <p class="projector__body" lang={langOf(question.lang)}>
+              {question.body}
+            </p>
             <p class="projector__meta">
               <span class="projector__votes">{fm.votes(question.votes)}</span>
               {question.answered && <span class="projector__badge">✓ {fm.answered}</span>}

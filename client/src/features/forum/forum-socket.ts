@@ -83,8 +83,9 @@ export async function askQuestion(
   sessionId: string,
   body: string,
   anonymous: boolean,
+  lang: string,
 ): Promise<Question> {
-  return (await request(socket, 'qa:ask', { sessionId, body, anonymous })).question;
+  return (await request(socket, 'qa:ask', { sessionId, body, anonymous, lang })).question;
 }
 
 /** One vote per person and question: a second one is a 409. */

@@ -174,6 +174,10 @@ let requestLanguage: string | null = null;
 export function setRequestLanguage(language: string): void {
   requestLanguage = language;
 }
+/** The interface language, which is also the language a person's new message or question is taken to be in. */
+export function interfaceLanguage(): string | undefined {
+  return requestLanguage ?? undefined;
+}
 
 /** Requests (by the id openapi-fetch gives each) that carried a token: kept unsent, to repeat once after a refresh. */
 const retries = new Map<string, Request>();

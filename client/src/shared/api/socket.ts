@@ -19,7 +19,7 @@ import type {
   PayloadOf,
   ServerToClientEvents,
 } from '../../../../src/realtime/protocol';
-import { ApiError, currentAccessToken, isSignedIn, refreshSession } from './client';
+import { ApiError, currentAccessToken, interfaceLanguage, isSignedIn, refreshSession } from './client';
 import { listMessages, type Message } from '../../features/live/api';
 
 /** The app's connection, typed by the protocol it shares with the server (src/realtime/protocol.ts). */
@@ -326,7 +326,8 @@ export async function sendMessage(
   for (let attempt = 1; ; attempt++) {
     await waitUntilConnected(signal);
     try {
-      return (await ask('message:send', { channelId, body, clientId })).message;
+      // Written, presumably, in the language of the interface it is typed in.
+      return (await ask('message:send', { channelId, body, clientId, lang: interfaceLanguage() })).message;
     } catch (error) {
       const retried = error instanceof ApiError && (error.status === 0 || error.status >= 500);
       if (!retried || attempt >= attempts) throw error;

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { LANGUAGE_CODES } from '../../../common/languages';
 
 /** The payloads of the Q&A's socket events (protocol.ts: qa:join, qa:ask, qa:vote). */
 export class QaJoinDto {
@@ -11,6 +12,9 @@ export class QaAskDto extends QaJoinDto {
   @IsString({ message: 'body must be text' })
   body: string;
   @IsOptional() @IsBoolean({ message: 'anonymous must be true or false' }) anonymous?: boolean;
+  @IsOptional()
+  @IsIn(LANGUAGE_CODES, { message: 'lang must be a two-letter ISO 639-1 code such as pl, en or de' })
+  lang?: string;
 }
 
 export class QaVoteDto {

@@ -8,6 +8,8 @@ export class QuestionDto {
   @ApiProperty() id: number;
   @ApiProperty() sessionId: string;
   @ApiProperty() body: string;
+  @ApiProperty({ type: String, nullable: true, example: 'pl', description: 'The language its author said it is in' })
+  lang: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Null when asked anonymously (staff always see it)' })
   author: string | null;
   @ApiProperty() anonymous: boolean;

@@ -32,6 +32,13 @@ export class QaQuestion {
   @Column({ type: 'varchar', length: 500 })
   body: string;
 
+  /**
+   * The language (ISO 639-1) its author says it is in: the web client sends its interface's, so
+   * pages can mark it for screen readers. Null when not said (questions asked before).
+   */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  language: string | null;
+
   @Column({ type: 'boolean', default: false })
   anonymous: boolean;
 

@@ -166,6 +166,7 @@ interface QuestionItemProps {
 
 function QuestionItem({ question, live, staff, onModerated }: QuestionItemProps) {
   const fm = useForumMessages();
+  const { langOf } = useI18n();
   const [voting, setVoting] = useState(false);
   const [error, setError] = useState<ApiError>();
   const bodyId = `question-${question.id}`;
@@ -195,7 +196,7 @@ function QuestionItem({ question, live, staff, onModerated }: QuestionItemProps)
       data-question-id={question.id}
     >
       <div class="qa-question__main">
-        <p class="qa-question__body" id={bodyId}>
+        <p class="qa-question__body" id={bodyId} lang={langOf(question.lang)}>
           {question.body}
         </p>
         <p class="qa-question__meta">

@@ -4,6 +4,7 @@
  * server sorts them: pinned first, then by votes, then oldest first.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useI18n } from '../../../shared/i18n/i18n';
 import { ApiError } from '../../../shared/api/client';
 import type { Question } from '../api';
 import {
@@ -61,6 +62,7 @@ function writeVotes(userId: string, votes: Set<number>): void {
 }
 
 export function useLiveQuestions(sessionId: string, userId: string): LiveQuestions {
+  const { language } = useI18n();
   const [state, setState] = useState<ConnectionState>('connecting');
   const [byId, setById] = useState<Record<number, Question>>({});
   const [joinError, setJoinError] = useState<ApiError>();
@@ -132,7 +134,8 @@ export function useLiveQuestions(sessionId: string, userId: string): LiveQuestio
       const text = body.trim();
       asking.current.add(text);
       try {
-        const question = await askQuestion(socket(), sessionId, text, anonymous);
+        // Written, presumably, in the language of the interface it is typed in.
+        const question = await askQuestion(socket(), sessionId, text, anonymous, language);
         upsert(question);
         return question;
       } finally {

@@ -442,7 +442,7 @@ interface MessageItemProps {
 }
 
 function MessageItem({ message, domId, own, changeable, onChange }: MessageItemProps) {
-  const { formatDateTime } = useI18n();
+  const { formatDateTime, langOf } = useI18n();
   const t = useLiveMessages();
   const [editing, setEditing] = useState(false);
   const time = formatDateTime(message.createdAt);
@@ -480,7 +480,9 @@ function MessageItem({ message, domId, own, changeable, onChange }: MessageItemP
           onDone={() => setEditing(false)}
         />
       ) : (
-        <p class="message__body">{message.body}</p>
+        <p class="message__body" lang={langOf(message.lang)}>
+          {message.body}
+        </p>
       )}
       {changeable && !editing && (
         <div class="message__actions">
