@@ -49,13 +49,16 @@ function InitiativeHeader({
   current: 'discussion' | 'partners';
 }) {
   const t = useLiveMessages();
+  const { langOf } = useI18n();
   return (
     <>
       <p class="back-link">
         <Link href={`/initiatives/${initiative.id}`}>← {t.initiative.back}</Link>
       </p>
-      <PageHeading>{initiative.title}</PageHeading>
-      <p class="lead">{initiative.summary}</p>
+      <PageHeading lang={langOf(initiative.titleLang)}>{initiative.title}</PageHeading>
+      <p class="lead" lang={langOf(initiative.summaryLang)}>
+        {initiative.summary}
+      </p>
       <p class="muted">
         {t.initiative.by}:{' '}
         <Link href={`/organizations/${initiative.organization.id}`}>{initiative.organization.name}</Link>
