@@ -472,6 +472,7 @@ describe('the annual forum', () => {
           organizationId: school.id,
           title: 'Born at the Forum',
           summary: 'An exchange agreed at the forum meetings.',
+          language: 'en',
           kind: 'exchange',
           areas: ['education'],
           languages: ['en'],
@@ -499,7 +500,7 @@ describe('the annual forum', () => {
       questionsAnswered: 1,
       summary: 'Three sessions and many meetings.',
     });
-    expect(report.body.initiatives).toEqual([{ id: initiative.id, title: 'Born at the Forum' }]);
+    expect(report.body.initiatives).toEqual([{ id: initiative.id, title: 'Born at the Forum', language: 'en' }]);
     const csv = await api().get(`/api/v1/forum/editions/${editionId}/outcomes.csv`).expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text).toContain('meetingsHeld,2');

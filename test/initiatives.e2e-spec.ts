@@ -665,6 +665,11 @@ describe('initiatives', () => {
       const queue = await api().get('/api/v1/moderation/queue').set(moderator.auth).expect(200);
       const kinds = queue.body.items.map((i: { kind: string }) => i.kind);
       expect(kinds).toContain('initiative_submitted');
+      // Its title with the language it is written in, so the queue can mark it.
+      const { language } = (await api().get(`/api/v1/initiatives/${submitted.id}`).set(owner.auth).expect(200)).body;
+      expect(queue.body.items.find((i: { targetId: string }) => i.targetId === submitted.id)).toMatchObject({
+        titleLang: language,
+      });
       const since = queue.body.items.map((i: { since: string }) => i.since);
       expect([...since].sort()).toEqual(since);
       await api().get('/api/v1/moderation/queue').set(owner.auth).expect(403);

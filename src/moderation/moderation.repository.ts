@@ -12,6 +12,8 @@ export interface QueueRow {
   targetType: Reportable;
   targetId: string;
   title: string;
+  /** The language of an initiative's title; null for an organisation's name. */
+  titleLang: string | null;
   since: Date;
   hidden: boolean;
   reports: { reason: ReportReason; comment: string | null; createdAt: string }[] | null;
@@ -95,17 +97,17 @@ export class ModerationRepository {
            FROM reports WHERE resolved_at IS NULL AND target_type IN ('initiative', 'organization')
           GROUP BY 1, 2)
        SELECT * FROM (
-         SELECT 'initiative_submitted' AS kind, 'initiative' AS "targetType", i.id::text AS "targetId", i.title,
+         SELECT 'initiative_submitted' AS kind, 'initiative' AS "targetType", i.id::text AS "targetId", i.title, i.language AS "titleLang",
                 coalesce((SELECT max(t.created_at) FROM initiative_transitions t WHERE t.initiative_id = i.id AND t.to_status = 'submitted'), i.created_at) AS since,
                 i.hidden_at IS NOT NULL AS hidden, r.reports
            FROM initiatives i LEFT JOIN open_reports r ON r.target_type = 'initiative' AND r.target_id = i.id::text
           WHERE i.status = 'submitted'
          UNION ALL
-         SELECT 'organization_pending', 'organization', o.id::text, o.name, o.created_at, o.hidden_at IS NOT NULL, r.reports
+         SELECT 'organization_pending', 'organization', o.id::text, o.name, NULL, o.created_at, o.hidden_at IS NOT NULL, r.reports
            FROM organizations o LEFT JOIN open_reports r ON r.target_type = 'organization' AND r.target_id = o.id::text
           WHERE o.status = 'pending'
          UNION ALL
-         SELECT 'reported', r.target_type, r.target_id, coalesce(i.title, o.name), r.since, coalesce(i.hidden_at, o.hidden_at) IS NOT NULL, r.reports
+         SELECT 'reported', r.target_type, r.target_id, coalesce(i.title, o.name), i.language, r.since, coalesce(i.hidden_at, o.hidden_at) IS NOT NULL, r.reports
            FROM open_reports r
            LEFT JOIN initiatives i ON r.target_type = 'initiative' AND i.id::text = r.target_id
            LEFT JOIN organizations o ON r.target_type = 'organization' AND o.id::text = r.target_id

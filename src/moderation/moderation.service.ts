@@ -69,6 +69,7 @@ export class ModerationService {
         targetType: row.targetType,
         targetId: row.targetId,
         title: row.title,
+        titleLang: row.titleLang,
         since: new Date(row.since).toISOString(),
         hidden: row.hidden,
         reports: (row.reports ?? []).map((r) => ({

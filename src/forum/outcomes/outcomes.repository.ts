@@ -27,7 +27,7 @@ export interface OutcomeSessionRow {
 
 export interface EditionOutcomes extends OutcomeTotals {
   sessions: OutcomeSessionRow[];
-  initiatives: { id: string; title: string }[];
+  initiatives: { id: string; title: string; language: string }[];
   partnerships: { id: string; initiativeTitle: string }[];
 }
 
@@ -94,8 +94,8 @@ export class OutcomesRepository {
          FROM forum_sessions s WHERE s.edition_id = $1 AND s.status = 'accepted' AND s.starts_at IS NOT NULL ORDER BY s.starts_at, s.room`,
       [editionId],
     );
-    const initiatives = await this.dataSource.query<{ id: string; title: string }[]>(
-      `SELECT id, title FROM initiatives WHERE forum_edition_id = $1 AND status = ANY($2::initiative_status[]) AND hidden_at IS NULL ORDER BY title`,
+    const initiatives = await this.dataSource.query<{ id: string; title: string; language: string }[]>(
+      `SELECT id, title, language FROM initiatives WHERE forum_edition_id = $1 AND status = ANY($2::initiative_status[]) AND hidden_at IS NULL ORDER BY title`,
       [editionId, PUBLIC_STATUSES],
     );
     const partnerships = await this.dataSource.query<{ id: string; initiativeTitle: string }[]>(

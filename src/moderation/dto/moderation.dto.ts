@@ -56,6 +56,8 @@ export class QueueItemDto {
   @ApiProperty({ enum: REPORTABLE }) targetType: Reportable;
   @ApiProperty() targetId: string;
   @ApiProperty() title: string;
+  @ApiProperty({ type: String, nullable: true, description: "The language of an initiative's title (null for a name)" })
+  titleLang: string | null;
   @ApiProperty({ description: 'Waiting since' }) since: string;
   @ApiProperty() hidden: boolean;
   @ApiProperty({ type: [QueueReportDto] }) reports: QueueReportDto[];

@@ -45,7 +45,7 @@ function Report({ outcomes }: { outcomes: Outcomes }) {
   const format = useForumFormat();
   const number = new Intl.NumberFormat(locale);
   const sessions = outcomes.sessions as unknown as OutcomeSession[];
-  const initiatives = outcomes.initiatives as unknown as { id: string; title: string }[];
+  const initiatives = outcomes.initiatives as unknown as { id: string; title: string; language: string }[];
   const partnerships = outcomes.partnerships as unknown as { id: string; initiativeTitle: string }[];
   const figures: [string, number][] = [
     [fm.sessionsHeld, outcomes.sessionsHeld],
@@ -123,7 +123,9 @@ function Report({ outcomes }: { outcomes: Outcomes }) {
           <ul>
             {initiatives.map((initiative) => (
               <li key={initiative.id}>
-                <Link href={`/initiatives/${initiative.id}`}>{initiative.title}</Link>
+                <Link href={`/initiatives/${initiative.id}`} lang={langOf(initiative.language)}>
+                  {initiative.title}
+                </Link>
               </li>
             ))}
           </ul>

@@ -70,7 +70,7 @@ function Queue() {
 }
 
 function QueueEntry({ item, onDone }: { item: QueueItem; onDone: (message: string) => void }) {
-  const { t, formatDateTime } = useInitiativesI18n();
+  const { t, formatDateTime, langOf } = useInitiativesI18n();
   const headingId = `queue-${item.kind}-${item.targetId}`;
   const href = item.targetType === 'initiative' ? `/initiatives/${item.targetId}` : `/organizations/${item.targetId}`;
   const decided = () => onDone(t.queue.decided(item.title));
@@ -80,7 +80,9 @@ function QueueEntry({ item, onDone }: { item: QueueItem; onDone: (message: strin
         <span class={`badge queue-kind queue-kind--${item.kind}`}>{t.queue.kind[item.kind]}</span>
       </p>
       <h2 id={headingId}>
-        <Link href={href}>{item.title}</Link>
+        <Link href={href} lang={langOf(item.titleLang)}>
+          {item.title}
+        </Link>
       </h2>
       <dl class="facts-list">
         <div>

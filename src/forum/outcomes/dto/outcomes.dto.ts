@@ -97,6 +97,7 @@ export class OutcomesDto {
     questions: number;
     answered: number;
   }[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) initiatives: { id: string; title: string }[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'id, title and its language' })
+  initiatives: { id: string; title: string; language: string }[];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) partnerships: { id: string; initiativeTitle: string }[];
 }
