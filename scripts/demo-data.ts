@@ -186,6 +186,11 @@ export async function seedDemoData(
     }
     personaIds.set(persona.key, user.id);
   }
+  // The demo admin keeps the registry (the moderator does not), so both sides of the role can be tried.
+  await dataSource.query(
+    `INSERT INTO staff_role_grants (user_id, "grant") VALUES ($1, 'registry_editor') ON CONFLICT DO NOTHING`,
+    [personaIds.get('admin')],
+  );
 
   const all: DemoOrganization[] = [
     ...named.map((o) =>

@@ -18,8 +18,13 @@ async function main(): Promise<void> {
   await withDatabase(async (dataSource) => {
     const report = await new ReferenceDataImporter(new ReferenceDataRepository(dataSource)).importFile(file);
     console.log(`Imported ${file}:`);
-    for (const [kind, counts] of Object.entries(report))
-      console.log(`  ${kind}: ${typeof counts === 'number' ? counts : JSON.stringify(counts)}`);
+    const { skipped, ...counts } = report;
+    for (const [kind, count] of Object.entries(counts))
+      console.log(`  ${kind}: ${typeof count === 'number' ? count : JSON.stringify(count)}`);
+    if (skipped.cities.length || skipped.documents.length)
+      console.log(
+        `  skipped, as city staff edited them: ${[...skipped.cities.map((key) => `city ${key}`), ...skipped.documents.map((key) => `document ${key}`)].join(', ')}`,
+      );
     if (values.demo) {
       const demo = await seedDemoData(dataSource, file);
       const activity = await seedDemoActivity(dataSource);

@@ -21,6 +21,7 @@ import { PartnershipsModule } from './partnerships/partnerships.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RegistryModule } from './registry/registry.module';
+import { StaffRolesModule } from './staff-roles/staff-roles.module';
 
 @Global()
 @Module({})
@@ -48,6 +49,7 @@ export class AppModule {
         HealthModule,
         RegistryModule,
         AuditModule,
+        StaffRolesModule,
         AuthModule,
         OrganizationsModule,
         NotificationsModule,

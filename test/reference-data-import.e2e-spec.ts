@@ -83,6 +83,8 @@ describe('reference data import', () => {
 
     expect(report.cities.kept).toBe(1);
     expect(report.documents.kept).toBe(1);
+    // It says which records it skipped, so staff can compare them with the file.
+    expect(report.skipped).toEqual({ cities: ['fez'], documents: ['rochester:partnership_agreement:1973-07-18'] });
     expect((await dataSource.query(`SELECT status FROM cities WHERE key = 'fez'`))[0].status).toBe('active');
     expect(
       (

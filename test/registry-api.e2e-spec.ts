@@ -122,6 +122,9 @@ describe('public registry API', () => {
       });
       expect(res.body.documents).toEqual([
         {
+          id: expect.any(Number),
+          version: 1,
+          source: null,
           kind: 'partnership_agreement',
           title: 'Umowa o współpracy',
           signedOn: '1973-07-18',

@@ -8,6 +8,7 @@ import { DomainEventBus } from '../common/events/domain-events';
 import { MailRepository } from '../mail/mail.repository';
 import { MailService } from '../mail/mail.service';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { StaffRolesService } from '../staff-roles/staff-roles.service';
 import type { User } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
 
@@ -23,10 +24,12 @@ export class AccountService {
     private readonly mailOutbox: MailRepository,
     private readonly mail: MailService,
     private readonly events: DomainEventBus,
+    private readonly staffRoles: StaffRolesService,
   ) {}
 
   async me(actor: AuthUser): Promise<MeDto> {
-    return this.toMe(await this.load(actor));
+    const [user, grants] = await Promise.all([this.load(actor), this.staffRoles.grantsOf(actor.id)]);
+    return this.toMe(user, grants);
   }
 
   async update(actor: AuthUser, dto: UpdateProfileDto): Promise<MeDto> {
@@ -40,17 +43,18 @@ export class AccountService {
   /** Everything the platform holds about the person, as one JSON document. */
   async export(actor: AuthUser) {
     const user = await this.load(actor);
-    const [sessions, memberships, invitations, mails, staffActions] = await Promise.all([
+    const [sessions, memberships, invitations, mails, staffActions, grants] = await Promise.all([
       this.sessions.listForUser(user.id, true),
       this.organizations.membershipsOf(user.id),
       this.organizations.invitationsFor(user.email!),
       this.mailOutbox.findForUser(user.id),
       this.audit.byActor(user.id),
+      this.staffRoles.grantsOf(user.id),
     ]);
     return {
       exportedAt: new Date().toISOString(),
       account: {
-        ...this.toMe(user),
+        ...this.toMe(user, grants),
         emailVerifiedAt: user.emailVerifiedAt?.toISOString() ?? null,
         passwordChangedAt: user.passwordChangedAt?.toISOString() ?? null,
         updatedAt: user.updatedAt.toISOString(),
@@ -120,13 +124,14 @@ export class AccountService {
     return user;
   }
 
-  private toMe(user: User): MeDto {
+  private toMe(user: User, grants: MeDto['grants']): MeDto {
     return {
       id: user.id,
       email: user.email!,
       displayName: user.displayName!,
       locale: user.locale,
       role: user.role,
+      grants,
       emailVerified: !!user.emailVerifiedAt,
       createdAt: user.createdAt.toISOString(),
     };

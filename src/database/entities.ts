@@ -35,6 +35,8 @@ import { CooperationArea } from '../registry/entities/cooperation-area.entity';
 import { Goal } from '../registry/entities/goal.entity';
 import { OrganizationType } from '../registry/entities/organization-type.entity';
 import { Principle } from '../registry/entities/principle.entity';
+import { RegistryChange } from '../registry/entities/registry-change.entity';
+import { StaffRoleGrant } from '../staff-roles/entities/staff-role-grant.entity';
 import { User } from '../users/entities/user.entity';
 
 /** Every entity of the app, in one list shared by the app, the tests and the migration CLI. */
@@ -46,7 +48,9 @@ export const ENTITIES = [
   OrganizationType,
   Goal,
   Principle,
+  RegistryChange,
   User,
+  StaffRoleGrant,
   Session,
   RefreshToken,
   EmailToken,

@@ -1,4 +1,4 @@
-import { documentTermFacts, type DocumentTermInput } from './document-terms';
+import { documentTermFacts, documentTermProblems, type DocumentTermInput } from './document-terms';
 
 const base: DocumentTermInput = {
   signedOn: null,
@@ -98,5 +98,50 @@ describe('document term facts', () => {
       nextExpiryOn: null,
       noticeDeadlineOn: null,
     });
+  });
+});
+
+describe('documentTermProblems', () => {
+  const termBase = {
+    signedOn: '2020-01-15',
+    validFrom: null,
+    validUntil: null,
+    term: null,
+    termYears: null,
+    renewalYears: null,
+    noticeMonths: null,
+  } as const satisfies DocumentTermInput;
+
+  it('accepts the terms of the reference data', () => {
+    expect(documentTermProblems({ ...termBase, term: 'fixed_auto_renew', termYears: 5, noticeMonths: 6 })).toEqual({});
+    expect(documentTermProblems({ ...termBase, term: 'fixed', validUntil: '2024-01-15' })).toEqual({});
+    expect(documentTermProblems({ ...termBase, term: 'open_ended' })).toEqual({});
+    expect(documentTermProblems({ ...base })).toEqual({});
+  });
+
+  it('refuses an end before the start', () => {
+    expect(documentTermProblems({ ...termBase, term: 'fixed', validUntil: '2019-12-31' })).toEqual({
+      validUntil: 'validUntil (2019-12-31) is before the document starts (2020-01-15)',
+    });
+  });
+
+  it('refuses a notice period longer than the term', () => {
+    expect(documentTermProblems({ ...termBase, term: 'fixed_auto_renew', termYears: 2, noticeMonths: 30 })).toEqual({
+      noticeMonths: 'a notice period of 30 months is longer than the term (24 months)',
+    });
+    expect(
+      documentTermProblems({ ...termBase, term: 'fixed', validUntil: '2021-01-15', noticeMonths: 13 }).noticeMonths,
+    ).toBe('a notice period of 13 months is longer than the term (12 months)');
+  });
+
+  it('asks for what a term needs and refuses what it cannot have', () => {
+    expect(documentTermProblems({ ...termBase, term: 'fixed' })).toHaveProperty('validUntil');
+    expect(documentTermProblems({ ...termBase, term: 'fixed_auto_renew' })).toHaveProperty('termYears');
+    expect(documentTermProblems({ ...termBase, term: 'open_ended', validUntil: '2030-01-01' })).toHaveProperty(
+      'validUntil',
+    );
+    expect(documentTermProblems({ ...termBase, term: 'fixed', termYears: 4, renewalYears: 4 })).toHaveProperty(
+      'renewalYears',
+    );
   });
 });

@@ -63,3 +63,48 @@ export function documentTermFacts(document: DocumentTermInput, on: string): Docu
   // Open-ended, or no term stated: a signed document stays in force until it is terminated.
   return { inForce: started, validUntil: null, nextExpiryOn: null, noticeDeadlineOn: null };
 }
+
+/** Whole calendar months from one date to a later one (2005-07-01 to 2009-07-01: 48). */
+function monthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number);
+  const [ty, tm, td] = to.split('-').map(Number);
+  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+}
+
+/**
+ * What is impossible in a document's term, by field (empty when nothing is): an end before the
+ * start, a fixed term without its length, a renewal of a term that does not renew, a notice
+ * period longer than the term. Checked before every staff write.
+ */
+export function documentTermProblems(document: DocumentTermInput): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const start = document.validFrom ?? document.signedOn;
+  const { term } = document;
+  if (document.validUntil && start && document.validUntil < start)
+    problems.validUntil = `validUntil (${document.validUntil}) is before the document starts (${start})`;
+  if (term === 'open_ended') {
+    if (document.validUntil) problems.validUntil = 'an open-ended document has no end date (validUntil)';
+    if (document.termYears) problems.termYears = 'an open-ended document has no termYears';
+  }
+  if (term === 'fixed' && !document.validUntil && !document.termYears)
+    problems.validUntil = 'a fixed term needs its end date (validUntil) or its length (termYears)';
+  if (term === 'fixed_auto_renew') {
+    if (!document.termYears) problems.termYears = 'a term that renews automatically needs its length (termYears)';
+    if (!start) problems.signedOn = 'a term that renews automatically needs the date it starts (signedOn or validFrom)';
+    if (document.validUntil)
+      problems.validUntil = 'a term that renews automatically has no fixed end date (validUntil)';
+  }
+  if (document.renewalYears && term !== 'fixed_auto_renew')
+    problems.renewalYears = 'only a term that renews automatically (term fixed_auto_renew) has renewalYears';
+  if (document.noticeMonths) {
+    let termMonths: number | null = null;
+    if (term === 'fixed_auto_renew' && document.termYears)
+      termMonths = Math.min(document.termYears, document.renewalYears ?? document.termYears) * 12;
+    else if (document.validUntil && start && start <= document.validUntil)
+      termMonths = monthsBetween(start, document.validUntil);
+    else if (document.termYears) termMonths = document.termYears * 12;
+    if (termMonths !== null && document.noticeMonths > termMonths)
+      problems.noticeMonths = `a notice period of ${document.noticeMonths} months is longer than the term (${termMonths} months)`;
+  }
+  return problems;
+}

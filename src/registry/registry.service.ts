@@ -51,6 +51,7 @@ export class RegistryService {
       facts: facts.value,
       factsLang: facts.lang,
       factsOriginal: facts.original,
+      version: city.version,
       documents: documents.map((document) => this.toDocument(document, factsOn)),
       networks: networks.map((network) => this.toNetwork(network)),
       factsOn,
@@ -185,6 +186,8 @@ export class RegistryService {
   private toDocument(document: CityDocument, on: string) {
     const facts = documentTermFacts(document, on);
     return {
+      id: document.id,
+      version: document.version,
       kind: document.kind,
       title: document.title,
       signedOn: document.signedOn,
@@ -196,6 +199,7 @@ export class RegistryService {
       renewalYears: document.renewalYears,
       noticeMonths: document.noticeMonths,
       areas: document.areas,
+      source: document.source,
       inForce: facts.inForce,
       nextExpiryOn: facts.nextExpiryOn,
       noticeDeadlineOn: facts.noticeDeadlineOn,

@@ -1,3 +1,4 @@
+import { STAFF_GRANTS, type StaffGrant } from '../../staff-roles/staff-roles.constants';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
@@ -129,6 +130,14 @@ export class MeDto {
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: LOCALES }) locale: Locale;
   @ApiProperty({ enum: ['member', 'moderator', 'admin'] }) role: string;
+  @ApiProperty({
+    enum: STAFF_GRANTS,
+    enumName: 'StaffGrant',
+    isArray: true,
+    description:
+      'Roles an admin granted on top of the platform role (registry_editor: may change the partner-city registry)',
+  })
+  grants: StaffGrant[];
   @ApiProperty() emailVerified: boolean;
   @ApiProperty() createdAt: string;
 }

@@ -20,6 +20,16 @@ export class ErrorResponseDto {
     description: 'A stable code for some errors (password_too_short, password_common...), for translation',
   })
   code?: string;
+  @ApiPropertyOptional({
+    description: 'The programme rules a registry write would break (code programme_rule)',
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: { name: { type: 'string' }, pl: { type: 'string' }, en: { type: 'string' } },
+      required: ['name', 'pl', 'en'],
+    },
+  })
+  rules?: { name: string; pl: string; en: string }[];
   @ApiPropertyOptional({ description: 'Id of the request, also in the x-request-id header and the log' })
   requestId?: string;
 }

@@ -33,17 +33,20 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const response = exception.getResponse();
       if (typeof response === 'string') body.message = response;
       else {
-        const { message, fields, retryAfterSeconds, code } = response as {
+        const { message, fields, retryAfterSeconds, code, rules } = response as {
           message?: unknown;
           fields?: unknown;
           retryAfterSeconds?: number;
           code?: unknown;
+          rules?: unknown;
         };
         // A stable code (password_common...) lets clients translate the message.
         if (typeof code === 'string') body.code = code;
         if (retryAfterSeconds) void reply.header('retry-after', String(retryAfterSeconds));
         body.message = Array.isArray(message) ? message.join('; ') : (message ?? exception.message);
         if (fields) body.fields = fields;
+        // The programme rules a registry write would break, each with its Polish and English message.
+        if (Array.isArray(rules)) body.rules = rules;
       }
       if (
         status === HttpStatus.NOT_FOUND &&

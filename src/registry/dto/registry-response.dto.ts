@@ -46,6 +46,8 @@ export class CityListDto {
 }
 
 export class CityDocumentDto {
+  @ApiProperty({ example: 12 }) id: number;
+  @ApiProperty({ example: 1, description: 'Send it back with an edit (a stale one is refused)' }) version: number;
   @ApiProperty({ enum: DOCUMENT_KINDS, enumName: 'DocumentKind' }) kind: DocumentKind;
   @ApiProperty({ type: String, nullable: true, description: 'Title in the language of the document' }) title:
     string | null;
@@ -82,6 +84,8 @@ export class CityDocumentDto {
   @ApiProperty({ type: Number, nullable: true }) renewalYears: number | null;
   @ApiProperty({ type: Number, nullable: true }) noticeMonths: number | null;
   @ApiProperty({ type: [String] }) areas: string[];
+  @ApiProperty({ type: String, nullable: true, description: 'Where the record comes from (null: the reference data)' })
+  source: string | null;
   @ApiProperty({ description: 'In force on the date of the request (`on`, default today)' }) inForce: boolean;
   @ApiProperty({ type: String, nullable: true, example: '2028-07-18' }) nextExpiryOn: string | null;
   @ApiProperty({
@@ -119,6 +123,7 @@ export class CityDetailDto extends CityDto {
   @ApiProperty({ example: 'en', description: 'The language (ISO 639-1) of `facts` as returned' }) factsLang: string;
   @ApiProperty({ description: '`facts` are the original notes, not a second-language version' })
   factsOriginal: boolean;
+  @ApiProperty({ example: 1, description: 'Send it back with an edit (a stale one is refused)' }) version: number;
   @ApiProperty({ type: [CityDocumentDto], description: 'In date order' }) documents: CityDocumentDto[];
   @ApiProperty({ type: [NetworkDto], description: 'City networks it shares with the home city' })
   networks: NetworkDto[];

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import {
   DATE_PRECISIONS,
   DOCUMENT_KINDS,
@@ -71,4 +71,12 @@ export class CityDocument extends ImportTracking {
 
   @Column({ type: 'text', array: true, default: '{}' })
   areas: string[];
+
+  /** Where the record comes from (a resolution, a file reference, a link); null for the reference data. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  source: string | null;
+
+  /** Grows with every write; an edit sends the version it read, and a stale one is refused (409). */
+  @VersionColumn({ default: 1 })
+  version: number;
 }

@@ -9,6 +9,7 @@ import {
   OneToMany,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
 } from 'typeorm';
 import { translationsCheck, type Translations } from '../../common/i18n/translations';
 import { CITY_STATUSES, RELATIONSHIPS, type CityStatus, type Relationship } from '../registry.constants';
@@ -116,4 +117,8 @@ export class City extends ImportTracking {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** Grows with every write; an edit sends the version it read, and a stale one is refused (409). */
+  @VersionColumn({ default: 1 })
+  version: number;
 }

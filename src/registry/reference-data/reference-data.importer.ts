@@ -25,6 +25,8 @@ export type ImportReport = Record<
   memberships: number;
   areas: number;
   organizationTypes: number;
+  /** Keys of the records left alone because city staff edited them (the `kept` counts, by name). */
+  skipped: { cities: string[]; documents: string[] };
 };
 
 export class ReferenceDataError extends Error {}
@@ -75,6 +77,13 @@ export class ReferenceDataImporter {
     }
     const report = await this.import(this.parse(raw, path));
     this.logger.log({ msg: 'reference data imported', file: path, report });
+    if (report.skipped.cities.length || report.skipped.documents.length)
+      this.logger.warn({
+        msg: 'reference data skipped records edited by city staff',
+        file: path,
+        cities: report.skipped.cities,
+        documents: report.skipped.documents,
+      });
     return report;
   }
 
@@ -107,6 +116,7 @@ export class ReferenceDataImporter {
       memberships: 0,
       areas: 0,
       organizationTypes: 0,
+      skipped: { cities: [], documents: [] },
     };
     await this.repository.inImportTransaction(async (tx) => {
       report.areas = await tx.upsertVocabulary(CooperationArea, data.cooperation_areas);
@@ -146,6 +156,7 @@ export class ReferenceDataImporter {
       };
       const homeCity = await tx.upsert(City, { key: home.key }, homeValues, hashOf(homeValues));
       report.cities[homeCity.outcome]++;
+      if (homeCity.outcome === 'kept') report.skipped.cities.push(home.key);
       // The home city belongs to every network of its own file.
       report.memberships += await tx.addNetworkMembers(homeCity.id, [...networkIds.values()]);
 
@@ -157,6 +168,7 @@ export class ReferenceDataImporter {
           hashOf(this.cityValues(city)),
         );
         report.cities[outcome]++;
+        if (outcome === 'kept') report.skipped.cities.push(city.key);
         report.memberships += await tx.addNetworkMembers(
           id,
           (city.networks ?? []).map((key) => networkIds.get(key)!),
@@ -220,6 +232,7 @@ export class ReferenceDataImporter {
       const values = this.documentValues(document, cityId);
       const { outcome } = await tx.upsert(CityDocument, { sourceKey }, values, hashOf(values));
       report.documents[outcome]++;
+      if (outcome === 'kept') report.skipped.documents.push(sourceKey);
     }
   }
 

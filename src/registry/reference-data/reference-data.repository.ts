@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
+import { ADVISORY_LOCKS } from '../../database/advisory-locks';
 import { CooperationArea } from '../entities/cooperation-area.entity';
 import { OrganizationType } from '../entities/organization-type.entity';
 
@@ -10,9 +11,6 @@ interface Tracked extends ObjectLiteral {
   sourceHash: string | null;
   editedAt: Date | null;
 }
-
-// Any fixed number works; it only has to be the same for every instance of the app.
-const IMPORT_LOCK = 727_001;
 
 /** The SQL of the reference-data import, always inside one transaction. */
 export class ReferenceDataTransaction {
@@ -72,7 +70,7 @@ export class ReferenceDataRepository {
   /** One import at a time across every instance of the app (they may start together). */
   async inImportTransaction<T>(work: (tx: ReferenceDataTransaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.registry]);
       return work(new ReferenceDataTransaction(manager));
     });
   }
