@@ -146,6 +146,25 @@ describe('registry editing: staff change partner cities and their documents', ()
       expect((await city('edinburgh')).status).toBe('developing');
     });
 
+    it('keeps the notes in their language with a version in the other, and readers get theirs', async () => {
+      const { version } = await city('solothurn');
+      await api()
+        .patch('/api/v1/cities/solothurn')
+        .set(editor.auth)
+        .send({
+          version,
+          facts: ['Wymiana chórów szkolnych od 2024 roku.'],
+          factsLanguage: 'pl',
+          factsTranslation: ['School choir exchanges since 2024.'],
+        })
+        .expect(200);
+      const polish = await api().get('/api/v1/cities/solothurn').set('Accept-Language', 'pl').expect(200);
+      expect(polish.body).toMatchObject({ facts: ['Wymiana chórów szkolnych od 2024 roku.'], factsLang: 'pl' });
+      const english = await api().get('/api/v1/cities/solothurn').set('Accept-Language', 'en').expect(200);
+      expect(english.body).toMatchObject({ facts: ['School choir exchanges since 2024.'], factsLang: 'en' });
+      expect((await history('solothurn'))[0].changes.factsLanguage).toEqual({ from: 'en', to: 'pl' });
+    });
+
     it('refuses a save over a newer version: of two saves at once, one wins and the other is told', async () => {
       const { version } = await city('bordeaux');
       const [a, b] = await Promise.all([

@@ -11,6 +11,8 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user';
 import { ErrorResponseDto } from '../common/http/error-response.dto';
+import { ReaderLanguage } from '../common/i18n/reader-language';
+import type { Locale } from '../users/users.constants';
 import { RequiresGrant } from '../staff-roles/staff-grant.guard';
 import { CityKeyParamDto } from './dto/registry-query.dto';
 import { CityDetailDto } from './dto/registry-response.dto';
@@ -47,8 +49,12 @@ export class RegistryEditingController {
   @ApiOperation({ summary: 'Add a partner city (registry editors)' })
   @ApiCreatedResponse({ type: CityDetailDto })
   @RuleResponses()
-  createCity(@CurrentUser() user: AuthUser, @Body() dto: CreateCityDto): Promise<CityDetailDto> {
-    return this.editing.createCity(user, dto);
+  createCity(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateCityDto,
+    @ReaderLanguage() reader: Locale,
+  ): Promise<CityDetailDto> {
+    return this.editing.createCity(user, dto, reader);
   }
 
   @Patch(':key')
@@ -63,8 +69,9 @@ export class RegistryEditingController {
     @CurrentUser() user: AuthUser,
     @Param() { key }: CityKeyParamDto,
     @Body() dto: UpdateCityDto,
+    @ReaderLanguage() reader: Locale,
   ): Promise<CityDetailDto> {
-    return this.editing.updateCity(user, key, dto);
+    return this.editing.updateCity(user, key, dto, reader);
   }
 
   @Post(':key/documents')
@@ -77,8 +84,9 @@ export class RegistryEditingController {
     @CurrentUser() user: AuthUser,
     @Param() { key }: CityKeyParamDto,
     @Body() dto: CreateDocumentDto,
+    @ReaderLanguage() reader: Locale,
   ): Promise<CityDetailDto> {
-    return this.editing.createDocument(user, key, dto);
+    return this.editing.createDocument(user, key, dto, reader);
   }
 
   @Patch(':key/documents/:id')
@@ -93,8 +101,9 @@ export class RegistryEditingController {
     @CurrentUser() user: AuthUser,
     @Param() { key, id }: DocumentParamDto,
     @Body() dto: UpdateDocumentDto,
+    @ReaderLanguage() reader: Locale,
   ): Promise<CityDetailDto> {
-    return this.editing.updateDocument(user, key, Number(id), dto);
+    return this.editing.updateDocument(user, key, Number(id), dto, reader);
   }
 
   @Get(':key/history')

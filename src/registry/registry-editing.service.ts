@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, HttpException, Injectable, NotF
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
+import type { Locale } from '../users/users.constants';
 import { isCalendarDate } from '../common/calendar-date';
 import { documentTermProblems } from './document-terms';
 import type {
@@ -32,6 +33,9 @@ const CITY_FIELDS = [
   'relationship',
   'status',
   'areas',
+  'facts',
+  'factsLanguage',
+  'translations',
 ] as const;
 type CityField = (typeof CITY_FIELDS)[number];
 
@@ -90,6 +94,12 @@ function sent<T extends object>(dto: T): Partial<T> {
   return Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
+/** The notes' second-language version as stored: keyed by the language that is not the original's. */
+function notesTranslation(notes: string[], originalLanguage: string): City['translations'] {
+  const other = originalLanguage === 'pl' ? 'en' : 'pl';
+  return notes.length ? { [other]: { facts: notes } } : {};
+}
+
 function invalid(field: string, message: string): BadRequestException {
   return new BadRequestException({ message, fields: { [field]: [message] } });
 }
@@ -108,9 +118,17 @@ export class RegistryEditingService {
     private readonly audit: AuditService,
   ) {}
 
-  async createCity(actor: AuthUser, dto: CreateCityDto): Promise<CityDetailDto> {
-    const { overrideJustification, key, ...values } = dto;
-    const city = { ...values, officialNamePl: values.officialNamePl ?? null, status: values.status ?? null };
+  async createCity(actor: AuthUser, dto: CreateCityDto, reader: Locale): Promise<CityDetailDto> {
+    const { overrideJustification, key, factsTranslation, ...values } = sent(dto) as CreateCityDto;
+    const factsLanguage = values.factsLanguage ?? 'pl';
+    const city: Pick<City, CityField> = {
+      ...values,
+      officialNamePl: values.officialNamePl ?? null,
+      status: values.status ?? null,
+      facts: values.facts ?? [],
+      factsLanguage,
+      translations: notesTranslation(factsTranslation ?? [], factsLanguage),
+    };
     await this.registry.assertVocabulary('areas', 'area', city.areas);
     await this.repository.inRegistryTransaction(async (manager) => {
       if (await this.repository.findCity(manager, key))
@@ -136,16 +154,21 @@ export class RegistryEditingService {
         justification: overrideJustification,
       });
     });
-    return this.registry.getCity(key);
+    return this.registry.getCity(key, reader);
   }
 
-  async updateCity(actor: AuthUser, key: string, dto: UpdateCityDto): Promise<CityDetailDto> {
-    const { overrideJustification, version, ...fields } = sent(dto);
+  async updateCity(actor: AuthUser, key: string, dto: UpdateCityDto, reader: Locale): Promise<CityDetailDto> {
+    const { overrideJustification, version, factsTranslation, ...sentFields } = sent(dto);
     if (version === undefined) throw invalid('version', 'version must be the version of the record you read');
-    if (fields.areas) await this.registry.assertVocabulary('areas', 'area', fields.areas);
+    if (sentFields.areas) await this.registry.assertVocabulary('areas', 'area', sentFields.areas);
     await this.repository.inRegistryTransaction(async (manager) => {
       const city = await this.lockedCity(manager, key);
       this.checkVersion(city, version, `${city.name} was changed by someone else since you opened it`);
+      const fields: Partial<City> = { ...sentFields };
+      const language = sentFields.factsLanguage ?? city.factsLanguage;
+      if (factsTranslation !== undefined) fields.translations = notesTranslation(factsTranslation, language);
+      // A translation into what is now the original's language would be no translation.
+      else if (language !== city.factsLanguage) fields.translations = {};
       const after: Pick<City, CityField> = { ...this.cityValues(city), ...fields };
       const changes = diff(this.cityValues(city), after, CITY_FIELDS);
       if (Object.keys(changes).length === 0) return;
@@ -168,10 +191,10 @@ export class RegistryEditingService {
         justification: overrideJustification,
       });
     });
-    return this.registry.getCity(key);
+    return this.registry.getCity(key, reader);
   }
 
-  async createDocument(actor: AuthUser, key: string, dto: CreateDocumentDto): Promise<CityDetailDto> {
+  async createDocument(actor: AuthUser, key: string, dto: CreateDocumentDto, reader: Locale): Promise<CityDetailDto> {
     const { overrideJustification, ...fields } = dto;
     const values: DocumentValues = {
       kind: fields.kind,
@@ -214,10 +237,16 @@ export class RegistryEditingService {
         justification: overrideJustification,
       });
     });
-    return this.registry.getCity(key);
+    return this.registry.getCity(key, reader);
   }
 
-  async updateDocument(actor: AuthUser, key: string, id: number, dto: UpdateDocumentDto): Promise<CityDetailDto> {
+  async updateDocument(
+    actor: AuthUser,
+    key: string,
+    id: number,
+    dto: UpdateDocumentDto,
+    reader: Locale,
+  ): Promise<CityDetailDto> {
     const { overrideJustification, version, signedOn, ...fields } = sent(dto);
     if (version === undefined) throw invalid('version', 'version must be the version of the record you read');
     await this.repository.inRegistryTransaction(async (manager) => {
@@ -256,7 +285,7 @@ export class RegistryEditingService {
         justification: overrideJustification,
       });
     });
-    return this.registry.getCity(key);
+    return this.registry.getCity(key, reader);
   }
 
   async history(key: string): Promise<RegistryHistoryDto> {
@@ -340,8 +369,7 @@ export class RegistryEditingService {
   }
 
   private cityValues(city: City): Pick<City, CityField> {
-    const { name, namePl, officialNamePl, country, lat, lon, inEurope, relationship, status, areas } = city;
-    return { name, namePl, officialNamePl, country, lat, lon, inEurope, relationship, status, areas };
+    return Object.fromEntries(CITY_FIELDS.map((field) => [field, city[field]])) as Pick<City, CityField>;
   }
 
   private documentValues(document: CityDocument): DocumentValues {

@@ -17,6 +17,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsCalendarDateConstraint } from '../../common/validation/is-calendar-date';
+import { LOCALES, type Locale } from '../../users/users.constants';
 import { OVERRIDE_JUSTIFICATION_MIN_LENGTH } from '../programme-rules';
 import {
   CITY_STATUSES,
@@ -132,6 +133,30 @@ export class CreateCityDto {
   @AreaKeys()
   areas: string[];
 
+  @ApiPropertyOptional({ type: [String], description: 'Notes on the cooperation record, in factsLanguage' })
+  @WhenSent()
+  @IsArray({ message: 'facts must be a list of notes' })
+  @ArrayMaxSize(50, { message: 'facts may hold at most 50 notes' })
+  @IsString({ each: true, message: 'facts must be a list of texts' })
+  @Length(1, 2000, { each: true, message: 'each note in facts must be 1 to 2000 characters' })
+  facts?: string[];
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'The language the notes are written in' })
+  @WhenSent()
+  @OneOf('factsLanguage', LOCALES)
+  factsLanguage?: Locale;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'The notes in the other of Polish and English (an empty list removes that version)',
+  })
+  @WhenSent()
+  @IsArray({ message: 'factsTranslation must be a list of notes' })
+  @ArrayMaxSize(50, { message: 'factsTranslation may hold at most 50 notes' })
+  @IsString({ each: true, message: 'factsTranslation must be a list of texts' })
+  @Length(1, 2000, { each: true, message: 'each note in factsTranslation must be 1 to 2000 characters' })
+  factsTranslation?: string[];
+
   @Justification()
   overrideJustification?: string;
 }
@@ -189,6 +214,30 @@ export class UpdateCityDto {
   @WhenSent()
   @AreaKeys()
   areas?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Notes on the cooperation record, in factsLanguage' })
+  @WhenSent()
+  @IsArray({ message: 'facts must be a list of notes' })
+  @ArrayMaxSize(50, { message: 'facts may hold at most 50 notes' })
+  @IsString({ each: true, message: 'facts must be a list of texts' })
+  @Length(1, 2000, { each: true, message: 'each note in facts must be 1 to 2000 characters' })
+  facts?: string[];
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'The language the notes are written in' })
+  @WhenSent()
+  @OneOf('factsLanguage', LOCALES)
+  factsLanguage?: Locale;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'The notes in the other of Polish and English (an empty list removes that version)',
+  })
+  @WhenSent()
+  @IsArray({ message: 'factsTranslation must be a list of notes' })
+  @ArrayMaxSize(50, { message: 'factsTranslation may hold at most 50 notes' })
+  @IsString({ each: true, message: 'factsTranslation must be a list of texts' })
+  @Length(1, 2000, { each: true, message: 'each note in factsTranslation must be 1 to 2000 characters' })
+  factsTranslation?: string[];
 
   @Justification()
   overrideJustification?: string;
