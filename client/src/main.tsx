@@ -8,6 +8,7 @@ import './styles.css';
 import './features/initiatives/initiatives.css';
 import './features/live/live.css';
 import './features/forum/forum.css';
+import './features/office/office.css';
 
 startRestoringSession();
 const language = initialLanguage();

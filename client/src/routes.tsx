@@ -89,6 +89,8 @@ export const ROUTES: readonly AppRoute[] = [
     page: page(() => import('./features/moderation/ModerationPage'), 'ModerationPage'),
   },
   { path: '/moderation', page: page(() => import('./features/moderation/ModerationQueuePage'), 'ModerationQueuePage') },
+  // the city office
+  { path: '/audit-log', page: page(() => import('./features/office/AuditLogPage'), 'AuditLogPage') },
   // initiatives
   { path: '/initiatives', page: page(() => import('./features/initiatives/InitiativesPage'), 'InitiativesPage') },
   { path: '/initiatives/new', page: page(initiativeForm, 'NewInitiativePage') },

@@ -1,12 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsEmail, IsISO8601, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ description: 'Id of the staff member' })
   @IsOptional()
   @IsUUID('4', { message: 'actor must be a user id' })
   actor?: string;
+  @ApiPropertyOptional({ description: "The staff member's e-mail address", example: 'moderator@example.org' })
+  @IsOptional()
+  @IsEmail({}, { message: 'person must be an e-mail address' })
+  @MaxLength(254, { message: 'person must be an e-mail address' })
+  person?: string;
   @ApiPropertyOptional({ example: 'organization.verify' })
   @IsOptional()
   @Matches(/^[a-z_.]{1,60}$/, { message: 'action must be an action name such as organization.verify' })
@@ -23,7 +28,7 @@ export class AuditQueryDto {
   @IsOptional()
   @IsISO8601({}, { message: 'from must be a date or time (ISO 8601)' })
   from?: string;
-  @ApiPropertyOptional({ example: '2026-12-01' })
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'Up to this time; a date alone includes that day' })
   @IsOptional()
   @IsISO8601({}, { message: 'to must be a date or time (ISO 8601)' })
   to?: string;
@@ -43,6 +48,9 @@ export class AuditQueryDto {
 export class AuditEntryDto {
   @ApiProperty() id: number;
   @ApiProperty({ type: String, nullable: true }) actorId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for the system or a deleted account' })
+  actorEmail: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorName: string | null;
   @ApiProperty({ example: 'organization.verify' }) action: string;
   @ApiProperty({ example: 'organization' }) targetType: string;
   @ApiProperty() targetId: string;
@@ -54,4 +62,8 @@ export class AuditEntryDto {
 export class AuditPageDto {
   @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class AuditActionsDto {
+  @ApiProperty({ type: [String], example: ['organization.verify'] }) items: string[];
 }

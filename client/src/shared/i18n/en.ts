@@ -27,6 +27,7 @@ export const en: Messages = {
     navForum: 'Forum',
     myInitiatives: 'My initiatives',
     initiativeModeration: 'Moderation',
+    auditLog: 'Audit log',
     interests: 'Interests',
     partnerships: 'Partnerships',
     menu: 'Menu',

@@ -42,6 +42,7 @@ export const pl = {
     navForum: 'Forum',
     myInitiatives: 'Moje inicjatywy',
     initiativeModeration: 'Moderacja',
+    auditLog: 'Dziennik zdarzeń',
     interests: 'Zainteresowania',
     partnerships: 'Partnerstwa',
     menu: 'Menu',

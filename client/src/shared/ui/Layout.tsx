@@ -194,6 +194,13 @@ function AccountNav({ path }: { path: string }) {
             </Link>
           </li>
         )}
+        {user.role === 'admin' && (
+          <li>
+            <Link href="/audit-log" aria-current={current('/audit-log')}>
+              {m.app.auditLog}
+            </Link>
+          </li>
+        )}
         <li>
           <button type="button" class="account-nav__log-out" onClick={() => void logOut()}>
             {m.app.logOut}
