@@ -25,7 +25,8 @@ type Who = 'visitor' | 'owner' | 'partner' | 'staff';
 const EMAIL: Record<Exclude<Who, 'visitor'>, string> = {
   owner: `owner@${DEMO_DOMAIN}`,
   partner: `partner@${DEMO_DOMAIN}`,
-  staff: `moderator@${DEMO_DOMAIN}`,
+  // An admin: city staff who also sees the admins' pages (the audit log).
+  staff: `admin@${DEMO_DOMAIN}`,
 };
 
 /** The route table's paths, read from the client's source: a new route fails here until it is visited. */
@@ -64,6 +65,7 @@ function visits(ids: Ids): Record<string, { url: string; as: Who }> {
     '/invitations/accept': { url: '/invitations/accept', as: 'owner' },
     '/moderation/organizations': { url: '/moderation/organizations', as: 'staff' },
     '/moderation': { url: '/moderation', as: 'staff' },
+    '/audit-log': { url: '/audit-log', as: 'staff' },
     '/initiatives': { url: '/initiatives', as: 'visitor' },
     '/initiatives/new': { url: '/initiatives/new', as: 'owner' },
     '/initiatives/:id': { url: `/initiatives/${ids.initiative}`, as: 'owner' },
