@@ -71,7 +71,10 @@ describe('three instances started together on an empty database', () => {
     const reports = instances.map((instance) => logged<ImportReport>(instance, 'reference data imported'));
     for (const report of reports) expect(report).toHaveLength(1);
     const inserted = reports.map(([{ report }]) =>
-      Object.values(report).reduce<number>((sum, value) => sum + (typeof value === 'number' ? 0 : value.inserted), 0),
+      Object.values(report).reduce<number>(
+        (sum, value) => sum + (typeof value === 'object' && 'inserted' in value ? value.inserted : 0),
+        0,
+      ),
     );
     expect(inserted.filter((n) => n > 0)).toHaveLength(1);
     const cities = (JSON.parse(readFileSync(KRAKOW_REFERENCE_DATA, 'utf8')) as { partner_cities: unknown[] })
