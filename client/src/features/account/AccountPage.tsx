@@ -25,6 +25,7 @@ import { LANGUAGES, useDocumentTitle, useI18n } from '../../shared/i18n/i18n';
 import { navigate } from '../../shared/router';
 import { useApi } from '../../shared/hooks/use-api';
 import { useForm } from '../../shared/hooks/use-form';
+import { saveFile } from '../../shared/save-file';
 import { describeUserAgent } from '../../shared/user-agent';
 
 // Each language is named in itself, as in the language switch.
@@ -327,22 +328,6 @@ function DataSection() {
       </form>
     </section>
   );
-}
-
-/**
- * Saves a file the script holds: the export needs the bearer token, so a plain link to the API
- * would not do. The object URL lives just long enough for the browser to start the download.
- */
-function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function DeleteSection({ email }: { email: string }) {

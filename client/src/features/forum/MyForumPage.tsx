@@ -17,7 +17,6 @@ import {
   organizationSuggestions,
   registrationIsOpen,
   requestMeeting,
-  saveFile,
   searchOrganizations,
   SESSION_STATUSES,
   type Edition,
@@ -25,6 +24,7 @@ import {
   type MyForum,
   type Slot,
 } from './api';
+import { saveFile } from '../../shared/save-file';
 import { ConfirmAction } from '../../shared/ui/ConfirmAction';
 import { FieldShell, FormError, FormStatus, SelectField, SubmitButton, TextAreaField } from '../../shared/ui/Form';
 import { LoadError, Loading } from '../../shared/ui/LoadError';

@@ -243,16 +243,3 @@ export function organizationSuggestions(organizationId: string, language: 'pl' |
     }),
   );
 }
-
-/** Saves a blob as a file, the way a download link would. */
-export function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: some browsers read the URL after click() returns.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
