@@ -18,6 +18,12 @@ export interface RealtimeOptions {
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
 
 /**
+ * How long a drain waits for an event whose socket is gone and which was never answered (a handler
+ * that does not acknowledge): bounded, so that such an event cannot hold a shutdown to its timeout.
+ */
+const ORPHANED_EVENT_GRACE_MS = 5000;
+
+/**
  * The one Socket.IO server of the app: origin check, payload limit, the Redis Streams adapter when
  * configured, and the sockets' part of a drain (SIGTERM, lifecycle/drain.ts).
  */
@@ -91,10 +97,19 @@ export class RealtimeIoAdapter extends IoAdapter {
       if (typeof acknowledge === 'function') {
         this.owed.set(socket, (this.owed.get(socket) ?? 0) + 1);
         let answered = false;
-        event[last] = (...answer: unknown[]) => {
-          (acknowledge as (...args: unknown[]) => void)(...answer);
+        // The event's work outlives its socket when the socket drops first (a lost connection, the
+        // client's ack timeout): the drain waits for the work itself, not only for the socket, or a
+        // message stored after its socket went would lose its notifications to the exit.
+        let finished!: () => void;
+        const orphaned = () => setTimeout(finished, ORPHANED_EVENT_GRACE_MS).unref();
+        this.lifecycle.track(new Promise<void>((resolve) => (finished = resolve)));
+        socket.once('disconnect', orphaned);
+        event[last] = (...reply: unknown[]) => {
+          (acknowledge as (...args: unknown[]) => void)(...reply);
           if (answered) return;
           answered = true;
+          socket.off('disconnect', orphaned);
+          finished();
           const left = (this.owed.get(socket) ?? 1) - 1;
           this.owed.set(socket, left);
           if (left === 0 && this.lifecycle.draining) this.closeTransport(socket);
