@@ -89,6 +89,132 @@ interface DemoOrganization {
   description?: string;
 }
 
+/** What a school, university or other partner says of itself for matching (levels, ages, subjects, roles, programmes). */
+interface MatchingProfile {
+  schoolLevels?: string[];
+  pupilAges?: [min: number, max: number];
+  subjects?: string[];
+  partnerRoles?: string[];
+  fundingProgrammes?: string[];
+}
+
+/**
+ * The demo schools' profiles, as their names and descriptions suggest (a Gymnasium takes pupils of
+ * 10 to 19, a Liceum 15 to 19...), and the roles and programmes of a few partners: the judged set
+ * of matching (test/fixtures/matching-judged-set.json) is built on them.
+ */
+const MATCHING_PROFILES: Record<string, MatchingProfile> = {
+  'Szkoła Podstawowa nr 7 im. Marii Konopnickiej w Krakowie': {
+    schoolLevels: ['primary'],
+    pupilAges: [7, 15],
+    subjects: ['languages', 'science', 'environment', 'arts'],
+    partnerRoles: ['lead_partner', 'partner'],
+    fundingProgrammes: ['Erasmus+', 'eTwinning'],
+  },
+  'Specjalny Ośrodek Szkolno-Wychowawczy dla Niesłyszących': {
+    schoolLevels: ['primary', 'secondary', 'vocational'],
+    pupilAges: [3, 24],
+    subjects: ['special_needs', 'arts', 'ict'],
+    partnerRoles: ['partner'],
+    fundingProgrammes: ['Erasmus+'],
+  },
+  'Peter-Vischer-Schule Nürnberg': {
+    schoolLevels: ['secondary'],
+    pupilAges: [10, 19],
+    subjects: ['languages', 'history', 'science'],
+    partnerRoles: ['lead_partner', 'partner'],
+    fundingProgrammes: ['Erasmus+', 'Deutsch-Polnisches Jugendwerk'],
+  },
+  'Liceum nr 10 im. Marii Konopnickiej we Lwowie': {
+    schoolLevels: ['secondary'],
+    pupilAges: [15, 19],
+    subjects: ['languages', 'history'],
+    partnerRoles: ['partner', 'associate'],
+  },
+  'Kyiv Gymnasium No. 153': {
+    schoolLevels: ['secondary'],
+    pupilAges: [10, 17],
+    subjects: ['languages', 'mathematics', 'science'],
+    partnerRoles: ['partner'],
+    fundingProgrammes: ['eTwinning'],
+  },
+  'Sint-Pieterscollege Leuven': {
+    schoolLevels: ['secondary'],
+    pupilAges: [12, 18],
+    subjects: ['languages', 'science', 'mathematics'],
+    partnerRoles: ['lead_partner', 'partner'],
+    fundingProgrammes: ['Erasmus+'],
+  },
+  'Liceo Scientifico Leonardo da Vinci Milano': {
+    schoolLevels: ['secondary'],
+    pupilAges: [14, 19],
+    subjects: ['science', 'mathematics', 'ict'],
+    partnerRoles: ['partner'],
+    fundingProgrammes: ['Erasmus+'],
+  },
+  'Lycée Montaigne Bordeaux': {
+    schoolLevels: ['secondary'],
+    pupilAges: [11, 18],
+    subjects: ['languages', 'history', 'arts'],
+    partnerRoles: ['partner', 'associate'],
+    fundingProgrammes: ['Erasmus+'],
+  },
+  'Vilniaus Simono Konarskio gimnazija': {
+    schoolLevels: ['secondary'],
+    pupilAges: [12, 19],
+    subjects: ['languages', 'history'],
+    partnerRoles: ['partner'],
+  },
+  'Edinburgh Academy': {
+    schoolLevels: ['primary', 'secondary'],
+    pupilAges: [5, 18],
+    subjects: ['languages', 'science', 'sport'],
+    partnerRoles: ['partner', 'associate'],
+  },
+  'Rochester City School District International Office': {
+    schoolLevels: ['primary', 'secondary'],
+    pupilAges: [5, 18],
+    subjects: ['languages', 'arts'],
+    partnerRoles: ['associate'],
+  },
+  'Conservatoire de Musique de Bordeaux': {
+    schoolLevels: ['vocational', 'higher'],
+    pupilAges: [6, 25],
+    subjects: ['music', 'arts'],
+    partnerRoles: ['partner'],
+    fundingProgrammes: ['Erasmus+', 'Creative Europe'],
+  },
+  'Villa Blanca Tourismusschule': {
+    schoolLevels: ['vocational'],
+    pupilAges: [14, 19],
+    subjects: ['tourism', 'languages'],
+    partnerRoles: ['lead_partner', 'partner'],
+    fundingProgrammes: ['Erasmus+'],
+  },
+  'BBW Leipzig (vocational training centre for the hearing-impaired)': {
+    schoolLevels: ['vocational'],
+    pupilAges: [16, 25],
+    subjects: ['special_needs', 'ict'],
+    partnerRoles: ['partner'],
+    fundingProgrammes: ['Erasmus+'],
+  },
+  'Uniwersytet Jagielloński': {
+    partnerRoles: ['lead_partner', 'partner'],
+    fundingProgrammes: ['Horizon Europe', 'Erasmus+'],
+  },
+  'Katholieke Universiteit Leuven': {
+    partnerRoles: ['lead_partner', 'partner'],
+    fundingProgrammes: ['Horizon Europe', 'Erasmus+'],
+  },
+  'Université de Bordeaux': {
+    partnerRoles: ['lead_partner', 'partner'],
+    fundingProgrammes: ['Horizon Europe', 'Erasmus+'],
+  },
+  'University of Rochester': { partnerRoles: ['lead_partner', 'partner'], fundingProgrammes: ['Horizon Europe'] },
+  'Universidad de Sevilla': { partnerRoles: ['partner'], fundingProgrammes: ['Erasmus+'] },
+  'Akademia Górniczo-Hutnicza': { partnerRoles: ['partner'], fundingProgrammes: ['Horizon Europe'] },
+};
+
 /** Counterparts in the twin and partner cities, so that matching has something to find. */
 const EXTRA: DemoOrganization[] = [
   {
@@ -204,6 +330,7 @@ export async function seedDemoData(
     await dataSource.transaction(async (manager) => {
       if (await manager.findOne(Organization, { where: { name: demo.name } })) return;
       const description = demo.description ?? `${demo.name} (${city.namePl}).`;
+      const profile = MATCHING_PROFILES[demo.name] ?? {};
       const organization = await manager.save(
         manager.create(Organization, {
           name: demo.name,
@@ -213,6 +340,12 @@ export async function seedDemoData(
           country: city.country,
           areas: demo.areas ?? AREAS_BY_TYPE[demo.type] ?? ['culture'],
           languages: [...new Set([...(LANGUAGES_BY_COUNTRY[city.country] ?? []), 'en'])],
+          schoolLevels: profile.schoolLevels ?? [],
+          pupilAgeMin: profile.pupilAges?.[0] ?? null,
+          pupilAgeMax: profile.pupilAges?.[1] ?? null,
+          subjects: profile.subjects ?? [],
+          partnerRoles: profile.partnerRoles ?? [],
+          fundingProgrammes: profile.fundingProgrammes ?? [],
           descriptionMd: description,
           descriptionHtml: renderMarkdown(description),
           status: demo.status ?? 'verified',

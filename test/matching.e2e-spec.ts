@@ -134,7 +134,7 @@ describe('matching and partnerships', () => {
       expect(lviv.reasons).toEqual(
         expect.arrayContaining([
           { code: 'city_tier', text: 'Lwów to miasto partnerskie Krakowa' },
-          { code: 'shared_languages', text: 'oboje pracują w językach: angielski i polski' },
+          { code: 'shared_languages', text: 'obie organizacje pracują w językach: angielski i polski' },
         ]),
       );
     });
@@ -159,6 +159,233 @@ describe('matching and partnerships', () => {
       const names = res.body.organizations.map((m: { organization: { name: string } }) => m.organization.name);
       expect(names.slice(0, 2)).toEqual(['Albrecht-Dürer-Gymnasium', 'Peter-Vischer-Schule']);
       await api().get(`/api/v1/initiatives/${schoolSearch.id}/matches?organizationsCursor=bad`).expect(400);
+    });
+  });
+
+  describe('what is sought', () => {
+    const names = (body: { organizations: { organization: { name: string } }[] }) =>
+      body.organizations.map((m) => m.organization.name);
+    const reasonsOf = (
+      body: { organizations: { organization: { name: string }; reasons: { code: string; text: string }[] }[] },
+      name: string,
+    ) => body.organizations.find((m) => m.organization.name === name)!.reasons;
+
+    it('ranks every organisation of a sought type above any other, even one in the target city', async () => {
+      const search = await publish(krakowOwner, {
+        organizationId: krakowSchool.id,
+        title: 'A school in Nuremberg, or any school',
+        targetCities: ['nuremberg'],
+        soughtOrgTypes: ['school'],
+        areas: ['education', 'youth'],
+        languages: ['de', 'pl', 'en'],
+      });
+      const res = await api().get(`/api/v1/initiatives/${search.id}/matches?lang=en`).expect(200);
+      const ranked = names(res.body);
+      // Jugendring is in the target city, a twin city, and shares youth and German: still below every school.
+      const ngo = ranked.indexOf('Jugendring Nürnberg');
+      expect(ngo).toBeGreaterThan(-1);
+      for (const school of ['Peter-Vischer-Schule', 'Lviv Lyceum 10', 'Liceum w Poznaniu'])
+        expect(ranked.indexOf(school)).toBeLessThan(ngo);
+      // The target city is named once: its tier does not repeat it.
+      const texts = reasonsOf(res.body, 'Peter-Vischer-Schule').map((r) => r.text);
+      expect(texts).toEqual(expect.arrayContaining(['in a target city: Nuremberg', "Kraków's twin city"]));
+      expect(texts.filter((text) => text.includes('Nuremberg'))).toHaveLength(1);
+      const pl = await api().get(`/api/v1/initiatives/${search.id}/matches?lang=pl`).expect(200);
+      expect(reasonsOf(pl.body, 'Peter-Vischer-Schule').map((r) => r.text)).toEqual(
+        expect.arrayContaining(['w docelowym mieście: Norymberga', 'miasto bliźniacze Krakowa']),
+      );
+    });
+
+    it('ranks a school seeking a school by level, pupils’ ages and subjects', async () => {
+      await api()
+        .patch(`/api/v1/organizations/${krakowSchool.id}`)
+        .set(krakowOwner.auth)
+        .send({ schoolLevels: ['primary'], pupilAgeMin: 7, pupilAgeMax: 15, subjects: ['science', 'languages'] })
+        .expect(200);
+      // Three schools in one city (the same place tier); alphabetically the worst fit comes first.
+      const leuven = (name: string, profile: Record<string, unknown>) =>
+        addOrg(
+          name.replace(/[^A-Za-z]/g, '').toLowerCase(),
+          school(name, { cityKey: 'leuven', languages: ['nl', 'en'], ...profile }),
+        );
+      await leuven('Athénée Royal', {
+        schoolLevels: ['secondary'],
+        pupilAgeMin: 16,
+        pupilAgeMax: 19,
+        subjects: ['history'],
+      });
+      await leuven('Collège Saint-Michel', {
+        schoolLevels: ['secondary'],
+        pupilAgeMin: 12,
+        pupilAgeMax: 18,
+        subjects: ['languages'],
+      });
+      await leuven('Zonnebloem Basisschool', {
+        schoolLevels: ['primary'],
+        pupilAgeMin: 6,
+        pupilAgeMax: 12,
+        subjects: ['science', 'languages'],
+      });
+      const search = await publish(krakowOwner, {
+        organizationId: krakowSchool.id,
+        title: 'A Leuven school for our pupils',
+        targetCities: ['leuven'],
+        soughtOrgTypes: ['school'],
+      });
+      const res = await api().get(`/api/v1/initiatives/${search.id}/matches?lang=en`).expect(200);
+      const leuvenOrder = names(res.body).filter((name) =>
+        ['Athénée Royal', 'Collège Saint-Michel', 'Zonnebloem Basisschool'].includes(name),
+      );
+      expect(leuvenOrder).toEqual(['Zonnebloem Basisschool', 'Collège Saint-Michel', 'Athénée Royal']);
+      expect(reasonsOf(res.body, 'Zonnebloem Basisschool')).toEqual(
+        expect.arrayContaining([
+          { code: 'school_level', text: 'the same level: primary' },
+          { code: 'pupil_ages', text: 'pupils of the same age (7–12)' },
+          { code: 'shared_subjects', text: 'subjects in common: foreign languages and science' },
+        ]),
+      );
+      const pl = await api().get(`/api/v1/initiatives/${search.id}/matches?lang=pl`).expect(200);
+      expect(reasonsOf(pl.body, 'Collège Saint-Michel')).toEqual(
+        expect.arrayContaining([
+          { code: 'pupil_ages', text: 'uczniowie w tym samym wieku (12–15 lat)' },
+          { code: 'shared_subjects', text: 'wspólne przedmioty: języki obce' },
+        ]),
+      );
+      expect(reasonsOf(res.body, 'Athénée Royal').map((r) => r.code)).not.toContain('pupil_ages');
+    });
+
+    it('refuses a school profile that makes no sense, and changes nothing', async () => {
+      const before = (await api().get(`/api/v1/organizations/${krakowSchool.id}`).set(krakowOwner.auth).expect(200))
+        .body;
+      const bad = async (body: Record<string, unknown>, message: RegExp) => {
+        const res = await api()
+          .patch(`/api/v1/organizations/${krakowSchool.id}`)
+          .set(krakowOwner.auth)
+          .send(body)
+          .expect(400);
+        expect(JSON.stringify(res.body.message)).toMatch(message);
+      };
+      await bad({ pupilAgeMin: 10 }, /pupilAgeMin and pupilAgeMax/);
+      await bad({ pupilAgeMin: 15, pupilAgeMax: 10 }, /must not be above pupilAgeMax/);
+      await bad({ pupilAgeMin: 1, pupilAgeMax: 10 }, /pupilAgeMin must be 3 to 99/);
+      await bad(
+        { schoolLevels: ['kindergarten'] },
+        /schoolLevels must be one of: primary, secondary, vocational, higher/,
+      );
+      await bad({ subjects: ['alchemy'] }, /subjects must be one of/);
+      await bad({ partnerRoles: ['boss'] }, /partnerRoles must be one of: lead_partner, partner, associate/);
+      const after = (await api().get(`/api/v1/organizations/${krakowSchool.id}`).set(krakowOwner.auth).expect(200))
+        .body;
+      expect(after).toEqual(before);
+      expect(after).toMatchObject({ schoolLevels: ['primary'], pupilAgeMin: 7, pupilAgeMax: 15 });
+    });
+
+    it('favours organisations ready for the role sought and experienced in the programme, until the call closes', async () => {
+      await addOrg(
+        'leadReady',
+        school('Lyceum Ready to Lead', {
+          cityKey: 'lviv',
+          languages: ['uk', 'en'],
+          partnerRoles: ['lead_partner', 'partner'],
+          fundingProgrammes: ['Erasmus+'],
+        }),
+      );
+      await addOrg(
+        'notReady',
+        school('Aaa Lyceum Associate Only', { cityKey: 'lviv', languages: ['uk', 'en'], partnerRoles: ['associate'] }),
+      );
+      const call = (callDeadline: string, title: string) =>
+        publish(krakowOwner, {
+          organizationId: krakowSchool.id,
+          title,
+          targetCities: ['lviv'],
+          soughtOrgTypes: ['school'],
+          soughtRole: 'lead_partner',
+          fundingProgramme: 'Erasmus+ KA220-SCH',
+          callDeadline,
+        });
+      const open = await call('2099-03-05', 'Erasmus+ partnership, lead partner wanted');
+      const detail = await api().get(`/api/v1/initiatives/${open.id}`).expect(200);
+      expect(detail.body).toMatchObject({ soughtRole: 'lead_partner', callDeadline: '2099-03-05' });
+      const res = await api().get(`/api/v1/initiatives/${open.id}/matches?lang=en`).expect(200);
+      const ranked = names(res.body);
+      expect(ranked.indexOf('Lyceum Ready to Lead')).toBeLessThan(ranked.indexOf('Aaa Lyceum Associate Only'));
+      expect(reasonsOf(res.body, 'Lyceum Ready to Lead')).toEqual(
+        expect.arrayContaining([
+          { code: 'partner_role', text: 'ready to be the lead partner' },
+          { code: 'funding_programme', text: 'has worked with Erasmus+ KA220-SCH' },
+        ]),
+      );
+      const pl = await api().get(`/api/v1/initiatives/${open.id}/matches?lang=pl`).expect(200);
+      expect(reasonsOf(pl.body, 'Lyceum Ready to Lead')).toEqual(
+        expect.arrayContaining([
+          { code: 'partner_role', text: 'może być partnerem wiodącym' },
+          { code: 'funding_programme', text: 'doświadczenie w programie Erasmus+ KA220-SCH' },
+        ]),
+      );
+      const closed = await call('2020-01-31', 'Erasmus+ partnership of a closed call');
+      const after = await api().get(`/api/v1/initiatives/${closed.id}/matches?lang=en`).expect(200);
+      expect(reasonsOf(after.body, 'Lyceum Ready to Lead').map((r) => r.code)).not.toContain('funding_programme');
+      await api()
+        .post('/api/v1/initiatives')
+        .set(krakowOwner.auth)
+        .send({
+          organizationId: krakowSchool.id,
+          title: 'Bad role',
+          summary: 'A summary long enough to pass.',
+          kind: 'partner_search',
+          areas: ['education'],
+          languages: ['pl'],
+          soughtRole: 'sponsor',
+          callDeadline: '2027-02-30',
+        })
+        .expect(400);
+    });
+
+    it('tells an initiative which other members of its target cities’ networks could join', async () => {
+      await t.dataSource.query(
+        `INSERT INTO city_network_members (network_id, city_id)
+         SELECT n.id, c.id FROM city_networks n, cities c WHERE n.key = 'owhc' AND c.key IN ('florence', 'budapest')
+         ON CONFLICT DO NOTHING`,
+      );
+      await addOrg('florence', {
+        name: 'Liceo Michelangiolo Firenze',
+        type: 'school',
+        cityKey: 'florence',
+        areas: ['heritage'],
+        languages: ['it', 'en'],
+      });
+      const search = await publish(krakowOwner, {
+        organizationId: krakowSchool.id,
+        title: 'Heritage schools of Budapest and Kraków',
+        targetCities: ['budapest'],
+        soughtOrgTypes: ['school'],
+        areas: ['heritage'],
+      });
+      const en = await api().get(`/api/v1/initiatives/${search.id}/matches?lang=en`).expect(200);
+      expect(en.body.networks).toEqual([
+        {
+          key: 'owhc',
+          name: 'Organization of World Heritage Cities',
+          targetCities: ['budapest'],
+          otherMembers: [{ key: 'florence', name: 'Florence', country: 'IT' }],
+        },
+      ]);
+      expect(reasonsOf(en.body, 'Liceo Michelangiolo Firenze')).toContainEqual({
+        code: 'city_network',
+        text: 'in the Organization of World Heritage Cities network, like Budapest',
+      });
+      const pl = await api().get(`/api/v1/initiatives/${search.id}/matches?lang=pl`).expect(200);
+      expect(pl.body.networks[0]).toMatchObject({
+        name: 'Organizacja Miast Dziedzictwa Światowego',
+        otherMembers: [{ key: 'florence', name: 'Florencja' }],
+      });
+      expect(reasonsOf(pl.body, 'Liceo Michelangiolo Firenze')).toContainEqual({
+        code: 'city_network',
+        text: 'w sieci Organizacja Miast Dziedzictwa Światowego, tak jak Budapeszt',
+      });
+      // An initiative whose targets share no network is told of none.
+      expect((await api().get(`/api/v1/initiatives/${schoolSearch.id}/matches`).expect(200)).body.networks).toEqual([]);
     });
   });
 
@@ -461,8 +688,9 @@ describe('matching and partnerships', () => {
       for (let i = 0; i < 300; i++) {
         const city = next() < 0.15 ? null : pick(cities);
         const [row] = await db.query(
-          `INSERT INTO organizations (name, type, city_id, city_name, country, areas, languages, status, last_active_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() - make_interval(days => $9)) RETURNING id`,
+          `INSERT INTO organizations (name, type, city_id, city_name, country, areas, languages, status, last_active_at,
+                                     school_levels, pupil_age_min, pupil_age_max, subjects, partner_roles, funding_programmes)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() - make_interval(days => $9), $10, $11::int, $11::int + $12::int, $13, $14, $15) RETURNING id`,
           [
             pick(names),
             pick(types),
@@ -473,6 +701,12 @@ describe('matching and partnerships', () => {
             some(languages, 2),
             next() < 0.9 ? 'verified' : 'pending',
             Math.floor(next() * 60),
+            some(['primary', 'secondary', 'vocational'], 2),
+            next() < 0.3 ? null : 5 + Math.floor(next() * 10),
+            Math.floor(next() * 8),
+            some(['languages', 'science', 'history', 'arts'], 3),
+            some(['lead_partner', 'partner', 'associate'], 2),
+            some(['Erasmus+', 'Horizon Europe', 'Interreg'], 1),
           ],
         );
         orgIds.push(row.id);
@@ -481,8 +715,9 @@ describe('matching and partnerships', () => {
       for (let i = 0; i < 1500; i++) {
         const targets = some(cities, 2);
         const [row] = await db.query(
-          `INSERT INTO initiatives (organization_id, title, summary, kind, status, areas, target_cities, target_countries, sought_org_types, languages, updated_at)
-           VALUES ($1, $2, 'Generated for the ranking test.', 'joint_project', $3, $4, $5, $6, $7, $8, now() - make_interval(days => $9)) RETURNING id, organization_id`,
+          `INSERT INTO initiatives (organization_id, title, summary, kind, status, areas, target_cities, target_countries, sought_org_types, languages, updated_at,
+                                   sought_role, funding_programme, call_deadline)
+           VALUES ($1, $2, 'Generated for the ranking test.', 'joint_project', $3, $4, $5, $6, $7, $8, now() - make_interval(days => $9), $10, $11, $12) RETURNING id, organization_id`,
           [
             pick(orgIds),
             pick(names),
@@ -493,11 +728,21 @@ describe('matching and partnerships', () => {
             some(types, 2),
             some(languages, 3),
             Math.floor(next() * 60),
+            pick([null, 'lead_partner', 'partner', 'associate']),
+            pick([null, 'Erasmus+ KA2', 'Horizon Europe', 'Interreg']),
+            pick([null, '2020-01-01', '2099-01-01']),
           ],
         );
         initiativeRows.push(row);
       }
       await db.query(`UPDATE cities SET match_boost = 10 WHERE key = 'leipzig'`);
+      // City networks with several members, so that the network factor is compared too.
+      await db.query(
+        `INSERT INTO city_network_members (network_id, city_id)
+         SELECT n.id, c.id FROM city_networks n, cities c
+          WHERE (n.key = 'hanse' AND c.key IN ('nuremberg', 'leipzig', 'lviv', 'bratislava')) OR (n.key = 'eurocities' AND c.key IN ('leipzig', 'milan', 'florence'))
+         ON CONFLICT DO NOTHING`,
+      );
       seekers = initiativeRows
         .filter((_, i) => i % 60 === 0)
         .map((row) => ({ initiativeId: row.id, organizationId: row.organization_id }));

@@ -81,3 +81,44 @@ export function countryName(code: string, locale: Locale): string {
     return code;
   }
 }
+
+/** A school's levels (SCHOOL_LEVELS), as in "the same level: secondary" / "ten sam poziom nauczania: średni". */
+const SCHOOL_LEVEL_NAMES: Record<string, [pl: string, en: string]> = {
+  primary: ['podstawowy', 'primary'],
+  secondary: ['średni', 'secondary'],
+  vocational: ['zawodowy', 'vocational'],
+  higher: ['wyższy', 'higher'],
+};
+
+const SUBJECT_NAMES: Record<string, [pl: string, en: string]> = {
+  languages: ['języki obce', 'foreign languages'],
+  mathematics: ['matematyka', 'mathematics'],
+  science: ['przyroda i nauki ścisłe', 'science'],
+  history: ['historia', 'history'],
+  arts: ['plastyka', 'art'],
+  music: ['muzyka', 'music'],
+  sport: ['wychowanie fizyczne', 'physical education'],
+  ict: ['informatyka', 'computing'],
+  environment: ['ekologia', 'environment'],
+  tourism: ['turystyka', 'tourism'],
+  special_needs: ['edukacja specjalna', 'special needs education'],
+};
+
+/** As the object of "może być" (instrumental) / "ready to be". */
+const PARTNER_ROLE_OBJECTS: Record<string, [pl: string, en: string]> = {
+  lead_partner: ['partnerem wiodącym', 'the lead partner'],
+  partner: ['partnerem projektu', 'a project partner'],
+  associate: ['partnerem stowarzyszonym', 'an associated partner'],
+};
+
+export function schoolLevelName(key: string, locale: Locale): string {
+  return SCHOOL_LEVEL_NAMES[key]?.[locale === 'pl' ? 0 : 1] ?? key;
+}
+
+export function subjectName(key: string, locale: Locale): string {
+  return SUBJECT_NAMES[key]?.[locale === 'pl' ? 0 : 1] ?? key;
+}
+
+export function partnerRoleObject(key: string, locale: Locale): string {
+  return PARTNER_ROLE_OBJECTS[key]?.[locale === 'pl' ? 0 : 1] ?? key;
+}

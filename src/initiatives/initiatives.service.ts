@@ -112,6 +112,8 @@ export class InitiativesService {
       bodyHtml: initiative.bodyHtml,
       channelId: await this.channels.idForInitiative(initiative.id),
       coOrganizers,
+      soughtRole: initiative.soughtRole,
+      callDeadline: initiative.callDeadline,
       statusComment: insider ? initiative.statusComment : null,
       hidden: !!initiative.hiddenAt,
       canEdit: editor && EDITABLE_STATUSES.includes(initiative.status),
@@ -491,6 +493,8 @@ export class InitiativesService {
     if (dto.startsOn !== undefined) values.startsOn = dto.startsOn;
     if (dto.endsOn !== undefined) values.endsOn = dto.endsOn;
     if (dto.fundingProgramme !== undefined) values.fundingProgramme = dto.fundingProgramme || null;
+    if (dto.soughtRole !== undefined) values.soughtRole = dto.soughtRole;
+    if (dto.callDeadline !== undefined) values.callDeadline = dto.callDeadline;
     if (dto.coOrganizerIds !== undefined) values.coOrganizerIds = dto.coOrganizerIds;
     return values;
   }

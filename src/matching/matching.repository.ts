@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { modifyReturning, sqlLabels } from '../database/sql';
 import { OPEN_STATUSES } from '../initiatives/initiatives.constants';
 import { INITIATIVE_MATCH_KEYS, matchKey } from './match-keys';
+import { today } from '../common/calendar-date';
 import { WEIGHTS } from './score';
 import { topKCandidates, type Signal } from './top-k';
 
@@ -14,6 +15,17 @@ export interface FactorRow {
   cityEn: string | null;
   cityPl: string | null;
   soughtType: string | null;
+  /** A school seeking a school (see score.ts): what both have. */
+  sharedLevels: string[];
+  sharedAgeMin: number | null;
+  sharedAgeMax: number | null;
+  sharedSubjects: string[];
+  /** The sought role the candidate is ready to take. */
+  role: string | null;
+  /** The funding programme in common, as the seeker wrote it. */
+  programme: string | null;
+  /** The city network shared with a target city, and that city: { name, namePl, viaEn, viaPl }. */
+  network: { name: string; namePl: string; viaEn: string; viaPl: string | null } | null;
   sharedAreas: string[];
   sharedLanguages: string[];
   active: boolean;
@@ -48,6 +60,15 @@ export interface InitiativeMatchRow extends FactorRow {
   country: string;
 }
 
+export interface NetworkSuggestionRow {
+  key: string;
+  name: string;
+  namePl: string;
+  /** Its member cities that are not targets (null: none). */
+  otherMembers: { key: string; name: string; namePl: string | null; country: string }[] | null;
+  targetMembers: string[];
+}
+
 export interface MatchCursor {
   score: number;
   name: string;
@@ -57,6 +78,83 @@ export interface MatchCursor {
 export interface RankOptions {
   /** Score every candidate instead of pruning by bounds: the reference the tests compare with. */
   exhaustive?: boolean;
+  /** The city's today (YYYY-MM-DD): a funding call counts until its deadline. */
+  today?: string;
+}
+
+/** A funding programme as compared: lower case, letters and digits only ("Erasmus+ KA2" -> "erasmuska2"). */
+export function programmeKey(programme: string): string {
+  return programme.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** programmeKey in SQL. */
+const PROGRAMME_KEY_SQL = (column: string) => `regexp_replace(lower(${column}), '[^[:alnum:]]+', '', 'g')`;
+
+/**
+ * The counterpart factors beyond the shared ones (score.ts): a school seeking a school, the sought
+ * role, the funding programme, a city network; their points, their columns and what they can add.
+ */
+function counterpartExtras(
+  seeker: InitiativeSeekerRow,
+  params: Params,
+): { points: string; columns: string; rest: number } {
+  const points: string[] = [];
+  let rest = 0;
+  const levels = seeker.schoolLevels.length ? params.add(seeker.schoolLevels) : null;
+  const subjects = seeker.subjects.length ? params.add(seeker.subjects) : null;
+  const ages =
+    seeker.pupilAgeMin !== null && seeker.pupilAgeMax !== null
+      ? { min: params.add(seeker.pupilAgeMin), max: params.add(seeker.pupilAgeMax) }
+      : null;
+  const agesOverlap = ages ? `(o.pupil_age_min <= ${ages.max}::int AND o.pupil_age_max >= ${ages.min}::int)` : 'false';
+  if (levels) {
+    points.push(`CASE WHEN o.school_levels && ${levels}::text[] THEN ${w.schoolLevel} ELSE 0 END`);
+    rest += w.schoolLevel;
+  }
+  if (ages) {
+    points.push(`CASE WHEN ${agesOverlap} THEN ${w.pupilAges} ELSE 0 END`);
+    rest += w.pupilAges;
+  }
+  if (subjects) {
+    points.push(`least(${countShared('o.subjects', seeker.subjects, params)} * ${w.perSubject}, ${w.maxSubjects})`);
+    rest += Math.min(seeker.subjects.length * w.perSubject, w.maxSubjects);
+  }
+  const role = seeker.soughtRole ? params.add(seeker.soughtRole) : null;
+  const ready = role ? `o.partner_roles @> ARRAY[${role}::text]` : 'false';
+  if (role) {
+    points.push(`CASE WHEN ${ready} THEN ${w.role} ELSE 0 END`);
+    rest += w.role;
+  }
+  // An organisation's programme matches when the seeker's starts with it ("Erasmus+" for "Erasmus+ KA2").
+  const programme = seeker.fundingProgramme ? params.add(seeker.fundingProgramme) : null;
+  const worked = programme
+    ? `EXISTS (SELECT 1 FROM unnest(o.funding_programmes) p WHERE ${params.add(programmeKey(seeker.fundingProgramme!))}::text LIKE ${PROGRAMME_KEY_SQL('p')} || '%' AND ${PROGRAMME_KEY_SQL('p')} <> '')`
+    : 'false';
+  if (programme) {
+    points.push(`CASE WHEN ${worked} THEN ${w.programme} ELSE 0 END`);
+    rest += w.programme;
+  }
+  const networkCities = seeker.networkCities ?? [];
+  const network = networkCities.length
+    ? `(${params.add(networkCities.map((n) => JSON.stringify(n)))}::json[])[array_position(${params.add(networkCities.map((n) => n.cityId))}::int[], o.city_id)]`
+    : 'NULL::json';
+  if (networkCities.length) {
+    points.push(
+      `CASE WHEN o.city_id = ANY(${params.add(networkCities.map((n) => n.cityId))}::int[]) THEN ${w.network} ELSE 0 END`,
+    );
+    rest += w.network;
+  }
+  return {
+    points: points.length ? `(${points.join(' + ')})` : '0',
+    columns: `${levels ? `ARRAY(SELECT unnest(o.school_levels) INTERSECT SELECT unnest(${levels}::text[]) ORDER BY 1)` : `'{}'::text[]`} AS "sharedLevels",
+      CASE WHEN ${agesOverlap} THEN greatest(o.pupil_age_min, ${ages?.min ?? 'NULL'}::int) END AS "sharedAgeMin",
+      CASE WHEN ${agesOverlap} THEN least(o.pupil_age_max, ${ages?.max ?? 'NULL'}::int) END AS "sharedAgeMax",
+      ${subjects ? intersect('o.subjects', subjects) : `'{}'::text[]`} AS "sharedSubjects",
+      CASE WHEN ${ready} THEN ${role ?? 'NULL'}::text END AS role,
+      CASE WHEN ${worked} THEN ${programme ?? 'NULL'}::text END AS programme,
+      ${network} AS network`,
+    rest,
+  };
 }
 
 type SignalKey = 'place' | 'type' | 'areas';
@@ -102,6 +200,10 @@ interface FactorSql {
   sharedLanguageCount: string;
   sharedAreas: string;
   sharedLanguages: string;
+  /** The points of the factors a ranking may add beyond those above (school, role, programme, network). */
+  extraPoints: string;
+  /** Their columns for the reasons. */
+  extraColumns: string;
   active: string;
   boost: string;
   /** The place that matched: the candidate's, or (targetsSeeker) the seeker's own; for the reasons. */
@@ -173,6 +275,7 @@ function cityRanking(
   cities: CityRow[],
   seekerHome: boolean,
   languages: number,
+  extraRest: number,
   params: Params,
   city: {
     column: string;
@@ -182,7 +285,7 @@ function cityRanking(
   },
 ) {
   const points = new Map((cities ?? []).map((row) => [city.ref(row), cityPoints(row, seekerHome)] as const));
-  const restWithoutCity = Math.min(languages * w.perLanguage, w.maxLanguages) + w.active;
+  const restWithoutCity = Math.min(languages * w.perLanguage, w.maxLanguages) + w.active + extraRest;
   const pointsSql = `coalesce((${params.add([...points.values()])}::int[])[array_position(${params.add([...points.keys()])}::${city.type}[], ${city.column})], 0)`;
   return {
     rest: Math.max(0, ...points.values()) + restWithoutCity,
@@ -198,13 +301,14 @@ function scoreSql(f: FactorSql): string {
   + CASE WHEN ${f.soughtType} IS NOT NULL THEN ${w.soughtType} ELSE 0 END
   + least(${f.sharedAreaCount} * ${w.perArea}, ${w.maxAreas})
   + least(${f.sharedLanguageCount} * ${w.perLanguage}, ${w.maxLanguages})
+  + ${f.extraPoints}
   + CASE WHEN ${f.active} THEN ${w.active} ELSE 0 END)::int`;
 }
 
 function factorColumns(f: FactorSql): string {
   return `coalesce(${f.inTargetCity}, false) AS "inTargetCity", coalesce(${f.inTargetCountry}, false) AS "inTargetCountry", ${f.tier} AS tier,
   c.name AS "cityEn", c.name_pl AS "cityPl", ${f.soughtType} AS "soughtType", ${f.sharedAreas} AS "sharedAreas",
-  ${f.sharedLanguages} AS "sharedLanguages", coalesce(${f.active}, false) AS active, ${f.boost} AS boost,
+  ${f.sharedLanguages} AS "sharedLanguages", ${f.extraColumns}, coalesce(${f.active}, false) AS active, ${f.boost} AS boost,
   ${f.place.targetsSeeker} AS "targetsSeeker", ${f.place.cityEn} AS "placeCityEn", ${f.place.cityPl} AS "placeCityPl", ${f.place.country} AS "placeCountry"`;
 }
 
@@ -234,6 +338,16 @@ interface InitiativeSeekerRow {
   seekerHome: boolean;
   targetCityIds: number[];
   cities: CityRow[];
+  /** The seeking organisation's school profile. */
+  schoolLevels: string[];
+  pupilAgeMin: number | null;
+  pupilAgeMax: number | null;
+  subjects: string[];
+  soughtRole: string | null;
+  /** Its funding programme while the call is open (no deadline, or not passed), else null. */
+  fundingProgramme: string | null;
+  /** Cities outside the targets that share a city network with a target city, with that network. */
+  networkCities: { cityId: number; name: string; namePl: string; viaEn: string; viaPl: string | null }[] | null;
 }
 
 /** The organisation (and, when given, its initiative) a search for initiatives starts from. */
@@ -250,6 +364,8 @@ interface OrganizationSeekerRow {
   areas: string[];
   languages: string[];
   cities: CityRow[];
+  /** The seeker initiative's funding programme while its call is open. */
+  fundingProgramme: string | null;
 }
 
 /**
@@ -272,10 +388,21 @@ export class MatchingRepository {
     const [seeker] = await this.dataSource.query<InitiativeSeekerRow[]>(
       `SELECT i.organization_id AS "organizationId", i.target_countries AS "targetCountries", i.sought_org_types AS "soughtTypes",
               i.areas, i.languages, i.co_organizer_ids AS "coOrganizerIds", coalesce(sc.is_home, false) AS "seekerHome",
-              ARRAY(SELECT id FROM cities WHERE key = ANY(i.target_cities) ORDER BY id) AS "targetCityIds", ${CITIES_SQL} AS cities
+              ARRAY(SELECT id FROM cities WHERE key = ANY(i.target_cities) ORDER BY id) AS "targetCityIds", ${CITIES_SQL} AS cities,
+              s.school_levels AS "schoolLevels", s.pupil_age_min AS "pupilAgeMin", s.pupil_age_max AS "pupilAgeMax", s.subjects,
+              i.sought_role AS "soughtRole",
+              CASE WHEN i.call_deadline IS NULL OR i.call_deadline >= $2::date THEN nullif(trim(i.funding_programme), '') END AS "fundingProgramme",
+              (SELECT json_agg(json_build_object('cityId', m.city_id, 'name', n.name, 'namePl', n.name_pl, 'viaEn', t.name, 'viaPl', t.name_pl) ORDER BY m.city_id)
+                 FROM (SELECT DISTINCT ON (m.city_id) m.city_id, m.network_id, tm.city_id AS via
+                         FROM city_network_members tm JOIN city_network_members m ON m.network_id = tm.network_id AND m.city_id <> tm.city_id
+                         JOIN cities tc ON tc.id = tm.city_id
+                        WHERE tc.key = ANY(i.target_cities)
+                          AND m.city_id NOT IN (SELECT id FROM cities WHERE key = ANY(i.target_cities) OR is_home)
+                        ORDER BY m.city_id, m.network_id, tm.city_id) m
+                 JOIN city_networks n ON n.id = m.network_id JOIN cities t ON t.id = m.via) AS "networkCities"
          FROM initiatives i JOIN organizations s ON s.id = i.organization_id LEFT JOIN cities sc ON sc.id = s.city_id
         WHERE i.id = $1`,
-      [initiativeId],
+      [initiativeId, options.today ?? today()],
     );
     if (!seeker) return [];
     const params = new Params();
@@ -284,7 +411,8 @@ export class MatchingRepository {
     const types = seeker.soughtTypes.length ? params.add(seeker.soughtTypes) : null;
     const areas = seeker.areas.length ? params.add(seeker.areas) : null;
     const languages = params.add(seeker.languages);
-    const city = cityRanking(seeker.cities, seeker.seekerHome, seeker.languages.length, params, {
+    const extra = counterpartExtras(seeker, params);
+    const city = cityRanking(seeker.cities, seeker.seekerHome, seeker.languages.length, extra.rest, params, {
       column: 'o.city_id',
       ref: (row) => row.id,
       type: 'int',
@@ -316,6 +444,8 @@ export class MatchingRepository {
       sharedLanguageCount: countShared('o.languages', seeker.languages, params),
       sharedAreas: areas ? intersect('o.areas', areas) : `'{}'::text[]`,
       sharedLanguages: intersect('o.languages', languages),
+      extraPoints: extra.points,
+      extraColumns: extra.columns,
       active: `o.last_active_at > now() - interval '30 days'`,
       boost: 'coalesce(c.match_boost, 0)::int',
       place: { targetsSeeker: 'false', cityEn: 'c.name', cityPl: 'c.name_pl', country: 'o.country::text' },
@@ -360,10 +490,11 @@ export class MatchingRepository {
     const [seeker] = await this.dataSource.query<OrganizationSeekerRow[]>(
       `SELECT o.id, o.type, o.country, c.key AS "cityKey", c.name AS "cityEn", c.name_pl AS "cityPl", coalesce(c.is_home, false) AS "seekerHome",
               coalesce(i.target_cities, '{}') AS "targetCities", coalesce(i.target_countries, '{}') AS "targetCountries",
-              coalesce(i.areas, o.areas) AS areas, coalesce(i.languages, o.languages) AS languages, ${CITIES_SQL} AS cities
+              coalesce(i.areas, o.areas) AS areas, coalesce(i.languages, o.languages) AS languages, ${CITIES_SQL} AS cities,
+              CASE WHEN i.call_deadline IS NULL OR i.call_deadline >= $3::date THEN nullif(trim(i.funding_programme), '') END AS "fundingProgramme"
          FROM organizations o LEFT JOIN cities c ON c.id = o.city_id LEFT JOIN initiatives i ON i.id = $2::uuid AND i.organization_id = o.id
         WHERE o.id = $1`,
-      [organizationId, initiativeId],
+      [organizationId, initiativeId, options.today ?? today()],
     );
     if (!seeker) return [];
     const params = new Params();
@@ -413,13 +544,25 @@ export class MatchingRepository {
         where: `${INITIATIVE_MATCH_KEYS} && ${keys(seeker.areas.map(matchKey.area))}`,
         exact: `j.areas && ${areas}::text[]`,
       });
-    const city = cityRanking(seeker.cities, seeker.seekerHome, seeker.languages.length, params, {
-      column: 'j.organization_city::text',
-      ref: (row) => row.key,
-      type: 'text',
-      filter: (cityKeys, visit) =>
-        `${INITIATIVE_MATCH_KEYS} && ${visit.add(cityKeys.map((key) => matchKey.organizationCity(String(key))))}::text[]`,
-    });
+    // The same programme (normalised as programmeKey does) counts for a seeker initiative whose call is open.
+    const programme = seeker.fundingProgramme ? params.add(seeker.fundingProgramme) : null;
+    const sameProgramme = programme
+      ? `(${PROGRAMME_KEY_SQL('j.funding_programme')} = ${params.add(programmeKey(seeker.fundingProgramme!))})`
+      : 'false';
+    const city = cityRanking(
+      seeker.cities,
+      seeker.seekerHome,
+      seeker.languages.length,
+      programme ? w.programme : 0,
+      params,
+      {
+        column: 'j.organization_city::text',
+        ref: (row) => row.key,
+        type: 'text',
+        filter: (cityKeys, visit) =>
+          `${INITIATIVE_MATCH_KEYS} && ${visit.add(cityKeys.map((key) => matchKey.organizationCity(String(key))))}::text[]`,
+      },
+    );
     const factors: FactorSql = {
       inTargetCity: or(cityParts),
       inTargetCountry: or(countryParts),
@@ -429,6 +572,9 @@ export class MatchingRepository {
       sharedLanguageCount: countShared('j.languages', seeker.languages, params),
       sharedAreas: areas ? intersect('j.areas', areas) : `'{}'::text[]`,
       sharedLanguages: intersect('j.languages', languages),
+      extraPoints: `CASE WHEN ${sameProgramme} THEN ${w.programme} ELSE 0 END`,
+      extraColumns: `'{}'::text[] AS "sharedLevels", NULL::int AS "sharedAgeMin", NULL::int AS "sharedAgeMax", '{}'::text[] AS "sharedSubjects",
+        NULL::text AS role, CASE WHEN ${sameProgramme} THEN ${programme ?? 'NULL'}::text END AS programme, NULL::json AS network`,
       active: `j.updated_at > now() - interval '30 days'`,
       boost: 'coalesce(c.match_boost, 0)::int',
       place: {
@@ -465,6 +611,26 @@ export class MatchingRepository {
       after,
       limit,
       options,
+    );
+  }
+
+  /**
+   * The city networks of an initiative's target cities, each with its other member cities (not a
+   * target, not the home city): partners for a multilateral project.
+   */
+  networksOfTargets(initiativeId: string): Promise<NetworkSuggestionRow[]> {
+    return this.dataSource.query(
+      `SELECT n.key, n.name, n.name_pl AS "namePl",
+              (SELECT json_agg(json_build_object('key', c.key, 'name', c.name, 'namePl', c.name_pl, 'country', c.country) ORDER BY c.name)
+                 FROM city_network_members om JOIN cities c ON c.id = om.city_id
+                WHERE om.network_id = n.id AND NOT c.is_home AND NOT c.key = ANY(i.target_cities)) AS "otherMembers",
+              ARRAY(SELECT c.key FROM city_network_members tm JOIN cities c ON c.id = tm.city_id
+                     WHERE tm.network_id = n.id AND c.key = ANY(i.target_cities) ORDER BY c.key) AS "targetMembers"
+         FROM initiatives i JOIN city_networks n
+           ON EXISTS (SELECT 1 FROM city_network_members tm JOIN cities c ON c.id = tm.city_id WHERE tm.network_id = n.id AND c.key = ANY(i.target_cities))
+        WHERE i.id = $1
+        ORDER BY n.position`,
+      [initiativeId],
     );
   }
 

@@ -1,7 +1,17 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { decodeCursor, encodeCursor } from '../common/http/cursor';
 import type { AuthUser } from '../auth/auth-user';
-import { areaName, countryName, languageName, orgTypeName } from '../common/vocabulary-labels';
+import {
+  areaName,
+  countryName,
+  languageName,
+  orgTypeName,
+  partnerRoleObject,
+  schoolLevelName,
+  subjectName,
+} from '../common/vocabulary-labels';
+import { today } from '../common/calendar-date';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { InitiativesService } from '../initiatives/initiatives.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { RegistryService } from '../registry/registry.service';
@@ -31,6 +41,7 @@ export class MatchingService {
     private readonly initiatives: InitiativesService,
     private readonly organizations: OrganizationsService,
     private readonly registry: RegistryService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async forInitiative(
@@ -40,18 +51,32 @@ export class MatchingService {
     cursors: { organizations?: string; initiatives?: string },
   ): Promise<MatchesDto> {
     const owner = await this.initiatives.visibleOwner(id, user); // 404 when the viewer may not see it
-    const [vocabulary, organizations, initiatives] = await Promise.all([
+    const [vocabulary, networks, organizations, initiatives] = await Promise.all([
       this.vocabulary(),
-      this.matching.counterparts(id, decode(cursors.organizations, 'organizationsCursor'), PAGE + 1),
+      this.matching.networksOfTargets(id),
+      this.matching.counterparts(id, decode(cursors.organizations, 'organizationsCursor'), PAGE + 1, {
+        today: this.today(),
+      }),
       this.matching.fittingInitiatives(
         owner.organizationId,
         id,
         decode(cursors.initiatives, 'initiativesCursor'),
         PAGE + 1,
+        { today: this.today() },
       ),
     ]);
     const seekerType = owner.organizationType;
     return {
+      networks: networks.map((network) => ({
+        key: network.key,
+        name: locale === 'pl' ? network.namePl : network.name,
+        targetCities: network.targetMembers,
+        otherMembers: (network.otherMembers ?? []).map((city) => ({
+          key: city.key,
+          name: placeName(city, locale),
+          country: city.country,
+        })),
+      })),
       organizations: organizations
         .slice(0, PAGE)
         .map((row) => this.organizationMatch(row, seekerType, locale, vocabulary)),
@@ -84,7 +109,7 @@ export class MatchingService {
     const organization = await this.organizations.get(id, user);
     const [vocabulary, rows] = await Promise.all([
       this.vocabulary(),
-      this.matching.fittingInitiatives(id, null, decode(cursor, 'cursor'), PAGE + 1),
+      this.matching.fittingInitiatives(id, null, decode(cursor, 'cursor'), PAGE + 1, { today: this.today() }),
     ]);
     return {
       initiatives: rows.slice(0, PAGE).map((row) => this.initiativeMatch(row, locale, vocabulary, organization.type)),
@@ -163,6 +188,11 @@ export class MatchingService {
     };
   }
 
+  /** The city's today: a funding call counts in matching until its deadline. */
+  private today(): string {
+    return today(this.config.timeZone);
+  }
+
   private factors(row: FactorRow): MatchFactors {
     return {
       inTargetCity: row.inTargetCity,
@@ -175,6 +205,23 @@ export class MatchingService {
         targetsSeeker: row.targetsSeeker,
       },
       soughtType: row.soughtType,
+      school: {
+        sharedLevels: row.sharedLevels,
+        sharedAges:
+          row.sharedAgeMin !== null && row.sharedAgeMax !== null
+            ? { min: row.sharedAgeMin, max: row.sharedAgeMax }
+            : null,
+        sharedSubjects: row.sharedSubjects,
+      },
+      role: row.role,
+      // A candidate initiative aims at the same programme; a candidate organisation has worked with it.
+      programme: row.programme ? { name: row.programme, kind: 'title' in row ? 'same' : 'experience' } : null,
+      network: row.network
+        ? {
+            name: { pl: row.network.namePl, en: row.network.name },
+            via: placeNamesByLanguage({ name: row.network.viaEn, namePl: row.network.viaPl }),
+          }
+        : null,
       sharedAreas: row.sharedAreas,
       sharedLanguages: row.sharedLanguages,
       active: row.active,
@@ -184,6 +231,15 @@ export class MatchingService {
 
   private async vocabulary(): Promise<ReasonVocabulary> {
     const home = await this.registry.getHomeCityForms();
-    return { area: areaName, language: languageName, orgType: orgTypeName, country: countryName, homeCity: home };
+    return {
+      area: areaName,
+      language: languageName,
+      orgType: orgTypeName,
+      country: countryName,
+      schoolLevel: schoolLevelName,
+      subject: subjectName,
+      partnerRole: partnerRoleObject,
+      homeCity: home,
+    };
   }
 }

@@ -1,5 +1,13 @@
 import { reasons, score, WEIGHTS, type MatchFactors, type ReasonVocabulary } from './score';
-import { areaName, countryName, languageName, orgTypeName } from '../common/vocabulary-labels';
+import {
+  areaName,
+  countryName,
+  languageName,
+  orgTypeName,
+  partnerRoleObject,
+  schoolLevelName,
+  subjectName,
+} from '../common/vocabulary-labels';
 
 const none: MatchFactors = {
   inTargetCity: false,
@@ -8,6 +16,10 @@ const none: MatchFactors = {
   cityName: null,
   place: { city: null, country: null, targetsSeeker: false },
   soughtType: null,
+  school: { sharedLevels: [], sharedAges: null, sharedSubjects: [] },
+  role: null,
+  programme: null,
+  network: null,
   sharedAreas: [],
   sharedLanguages: [],
   active: false,
@@ -19,6 +31,9 @@ const vocabulary: ReasonVocabulary = {
   language: languageName,
   orgType: orgTypeName,
   country: countryName,
+  schoolLevel: schoolLevelName,
+  subject: subjectName,
+  partnerRole: partnerRoleObject,
   homeCity: { en: 'Kraków', plGenitive: 'Krakowa', plLocative: 'Krakowie' },
 };
 
@@ -40,8 +55,41 @@ describe('the matching score', () => {
     expect(score({ ...none, tier: 'home' })).toBe(WEIGHTS.tier.home);
   });
 
-  it('counts a sought organisation type', () => {
+  it('counts a sought organisation type above everything else together', () => {
     expect(score({ ...none, soughtType: 'school' })).toBe(WEIGHTS.soughtType);
+    const everythingElse: MatchFactors = {
+      ...none,
+      inTargetCity: true,
+      tier: 'twin',
+      school: {
+        sharedLevels: ['primary'],
+        sharedAges: { min: 10, max: 12 },
+        sharedSubjects: ['arts', 'music', 'history', 'ict'],
+      },
+      role: 'lead_partner',
+      programme: { name: 'Erasmus+', kind: 'experience' },
+      network: { name: { pl: 'Hanza', en: 'Hanse' }, via: nuremberg },
+      sharedAreas: ['a', 'b', 'c', 'd'],
+      sharedLanguages: ['de', 'en', 'fr'],
+      active: true,
+      boost: 20,
+    };
+    expect(score({ ...none, soughtType: 'school' })).toBeGreaterThan(score(everythingElse));
+  });
+
+  it('counts a school seeking a school by level, pupils’ ages and subjects', () => {
+    const school = (s: Partial<MatchFactors['school']>) =>
+      score({ ...none, school: { sharedLevels: [], sharedAges: null, sharedSubjects: [], ...s } });
+    expect(school({ sharedLevels: ['secondary'] })).toBe(WEIGHTS.schoolLevel);
+    expect(school({ sharedAges: { min: 12, max: 15 } })).toBe(WEIGHTS.pupilAges);
+    expect(school({ sharedSubjects: ['arts', 'music'] })).toBe(2 * WEIGHTS.perSubject);
+    expect(school({ sharedSubjects: ['arts', 'music', 'history', 'ict'] })).toBe(WEIGHTS.maxSubjects);
+  });
+
+  it('counts the role sought, the funding programme and a shared city network', () => {
+    expect(score({ ...none, role: 'lead_partner' })).toBe(WEIGHTS.role);
+    expect(score({ ...none, programme: { name: 'Erasmus+', kind: 'same' } })).toBe(WEIGHTS.programme);
+    expect(score({ ...none, network: { name: { pl: 'Hanza', en: 'Hanse' }, via: nuremberg } })).toBe(WEIGHTS.network);
   });
 
   it('counts shared areas and languages, up to a cap', () => {
@@ -69,7 +117,7 @@ describe('the matching score', () => {
       sharedLanguages: ['de'],
       active: true,
     };
-    expect(score(f)).toBe(40 + 15 + 25 + 10 + 5 + 5);
+    expect(score(f)).toBe(40 + 15 + WEIGHTS.soughtType + 10 + 5 + 5);
   });
 });
 
@@ -91,7 +139,7 @@ describe('the reasons of a match', () => {
     expect(reasons(f, 'school', 'en', vocabulary).map((r) => r.text)).toEqual([
       'in a target city: Nuremberg',
       'school seeking a school',
-      "Nuremberg is Kraków's twin city",
+      "Kraków's twin city",
       'the city wants to revive its partnership with Nuremberg',
       'shares education and youth',
       'both work in German',
@@ -103,10 +151,10 @@ describe('the reasons of a match', () => {
     expect(reasons(f, 'school', 'pl', vocabulary).map((r) => r.text)).toEqual([
       'w docelowym mieście: Norymberga',
       'szkoła szuka partnera typu: szkoła',
-      'Norymberga to miasto bliźniacze Krakowa',
+      'miasto bliźniacze Krakowa',
       'miasto chce ożywić współpracę z miastem Norymberga',
-      'wspólne dziedziny edukacja i młodzież',
-      'oboje pracują w językach: niemiecki',
+      'wspólne dziedziny: edukacja i młodzież',
+      'obie organizacje pracują w językach: niemiecki',
       'aktywna w tym miesiącu',
     ]);
   });
@@ -139,6 +187,61 @@ describe('the reasons of a match', () => {
     };
     expect(text(targetsPoland, 'en')).toBe('looking for partners in Poland');
     expect(text(targetsPoland, 'pl')).toBe('szuka partnerów w kraju: Polska');
+  });
+
+  it('never names a place twice, and reads naturally for schools, roles and programmes', () => {
+    const nurembergSchool: MatchFactors = {
+      ...f,
+      school: { sharedLevels: ['primary', 'secondary'], sharedAges: { min: 12, max: 15 }, sharedSubjects: ['history'] },
+      role: 'lead_partner',
+      programme: { name: 'Erasmus+', kind: 'experience' },
+    };
+    const en = reasons(nurembergSchool, 'school', 'en', vocabulary).map((r) => r.text);
+    expect(en).toEqual(
+      expect.arrayContaining([
+        'the same level: primary and secondary',
+        'pupils of the same age (12–15)',
+        'subjects in common: history',
+        'ready to be the lead partner',
+        'has worked with Erasmus+',
+      ]),
+    );
+    const pl = reasons(nurembergSchool, 'school', 'pl', vocabulary).map((r) => r.text);
+    expect(pl).toEqual(
+      expect.arrayContaining([
+        'ten sam poziom nauczania: podstawowy i średni',
+        'uczniowie w tym samym wieku (12–15 lat)',
+        'wspólne przedmioty: historia',
+        'może być partnerem wiodącym',
+        'doświadczenie w programie Erasmus+',
+      ]),
+    );
+    for (const texts of [en, pl]) expect(texts.filter((t) => /Nuremberg|Norymberga/.test(t))).toHaveLength(2); // place and boost
+    // A target city that is the home city is named once, not again as "in Kraków".
+    const krakow = { pl: 'Kraków', en: 'Kraków' };
+    const inKrakow: MatchFactors = {
+      ...none,
+      inTargetCity: true,
+      tier: 'home',
+      cityName: krakow,
+      place: { city: krakow, country: 'PL', targetsSeeker: false },
+    };
+    expect(reasons(inKrakow, null, 'en', vocabulary).map((r) => r.text)).toEqual(['in a target city: Kraków']);
+    expect(reasons(inKrakow, null, 'pl', vocabulary).map((r) => r.text)).toEqual(['w docelowym mieście: Kraków']);
+  });
+
+  it('names a city network shared with a target city, in the reader’s language', () => {
+    const budapest = { pl: 'Budapeszt', en: 'Budapest' };
+    const network = {
+      name: { pl: 'Organizacja Miast Dziedzictwa Światowego', en: 'Organization of World Heritage Cities' },
+      via: budapest,
+    };
+    expect(reasons({ ...none, network }, null, 'en', vocabulary)).toEqual([
+      { code: 'city_network', text: 'in the Organization of World Heritage Cities network, like Budapest' },
+    ]);
+    expect(reasons({ ...none, network }, null, 'pl', vocabulary)).toEqual([
+      { code: 'city_network', text: 'w sieci Organizacja Miast Dziedzictwa Światowego, tak jak Budapeszt' },
+    ]);
   });
 
   it('gives each reason a stable code', () => {

@@ -473,6 +473,25 @@ export class OrganizationsService {
     if (dto.type !== undefined) values.type = dto.type;
     if (dto.areas !== undefined) values.areas = dto.areas;
     if (dto.languages !== undefined) values.languages = dto.languages;
+    if (dto.schoolLevels !== undefined) values.schoolLevels = dto.schoolLevels;
+    if (dto.subjects !== undefined) values.subjects = dto.subjects;
+    if (dto.partnerRoles !== undefined) values.partnerRoles = dto.partnerRoles;
+    if (dto.fundingProgrammes !== undefined) values.fundingProgrammes = dto.fundingProgrammes;
+    if (dto.pupilAgeMin !== undefined || dto.pupilAgeMax !== undefined) {
+      // An age range is given whole, or cleared whole (null, null).
+      const [min, max] = [dto.pupilAgeMin ?? null, dto.pupilAgeMax ?? null];
+      if ((min === null) !== (max === null))
+        throw new BadRequestException({
+          message: 'give both pupilAgeMin and pupilAgeMax (or null for both)',
+          fields: { pupilAgeMin: ['pupilAgeMin and pupilAgeMax go together'] },
+        });
+      if (min !== null && max !== null && min > max)
+        throw new BadRequestException({
+          message: `pupilAgeMin (${min}) must not be above pupilAgeMax (${max})`,
+          fields: { pupilAgeMin: ['pupilAgeMin must not be above pupilAgeMax'] },
+        });
+      Object.assign(values, { pupilAgeMin: min, pupilAgeMax: max });
+    }
     if (dto.website !== undefined) values.website = dto.website || null;
     if (dto.contactEmail !== undefined) values.contactEmail = dto.contactEmail || null;
     if (dto.contactPhone !== undefined) values.contactPhone = dto.contactPhone || null;
@@ -501,6 +520,12 @@ export class OrganizationsService {
         : { key: null, name: organization.cityName, namePl: null, country: organization.country, relationship: null },
       areas: organization.areas,
       languages: organization.languages,
+      schoolLevels: organization.schoolLevels,
+      pupilAgeMin: organization.pupilAgeMin,
+      pupilAgeMax: organization.pupilAgeMax,
+      subjects: organization.subjects,
+      partnerRoles: organization.partnerRoles,
+      fundingProgrammes: organization.fundingProgrammes,
       website: organization.website,
       descriptionHtml: organization.descriptionHtml,
       descriptionLanguage: organization.descriptionLanguage,

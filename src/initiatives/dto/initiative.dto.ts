@@ -26,6 +26,7 @@ import {
   type InitiativeKind,
   type InitiativeStatus,
 } from '../initiatives.constants';
+import { PARTNER_ROLES, type PartnerRole } from '../../organizations/organizations.constants';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const KEY = /^[a-z0-9_]{1,64}$/;
@@ -174,6 +175,26 @@ export class CreateInitiativeDto {
   @MaxLength(200, { message: 'fundingProgramme must be at most 200 characters long' })
   @IsString()
   fundingProgramme?: string;
+
+  @ApiPropertyOptional({
+    enum: PARTNER_ROLES,
+    type: String,
+    nullable: true,
+    description: 'The role it seeks a partner for; null clears it',
+  })
+  @IsOptional()
+  @IsIn(PARTNER_ROLES, { message: `soughtRole must be one of: ${PARTNER_ROLES.join(', ')}` })
+  soughtRole?: PartnerRole | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2027-03-05',
+    description: 'Deadline of the funding call it aims at (with fundingProgramme); null clears it',
+  })
+  @IsOptional()
+  @Validate(IsCalendarDateConstraint)
+  callDeadline?: string | null;
 
   @ApiPropertyOptional({ type: [String], description: 'Ids of co-organising (verified) organisations' })
   @IsOptional()
@@ -324,6 +345,10 @@ export class InitiativeDetailDto extends InitiativeSummaryDto {
   @ApiPropertyOptional({ type: () => InitiativeSourceTextsDto, description: 'The texts as written; for its editors' })
   source?: InitiativeSourceTextsDto;
   @ApiProperty({ type: [InitiativeOrganizationDto] }) coOrganizers: InitiativeOrganizationDto[];
+  @ApiProperty({ type: String, nullable: true, enum: PARTNER_ROLES, description: 'The role it seeks a partner for' })
+  soughtRole: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Deadline of the funding call it aims at' })
+  callDeadline: string | null;
   @ApiProperty({
     type: String,
     nullable: true,

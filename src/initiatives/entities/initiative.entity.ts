@@ -130,6 +130,14 @@ export class Initiative {
   @Column({ name: 'funding_programme', type: 'varchar', length: 200, nullable: true })
   fundingProgramme: string | null;
 
+  /** The role it seeks a partner for (PARTNER_ROLES): matching favours organisations ready to take it. */
+  @Column({ name: 'sought_role', type: 'varchar', length: 32, nullable: true })
+  soughtRole: string | null;
+
+  /** The deadline of the funding call it aims at: the programme counts in matching until then. */
+  @Column({ name: 'call_deadline', type: 'date', nullable: true })
+  callDeadline: string | null;
+
   @Column({ name: 'co_organizer_ids', type: 'uuid', array: true, default: '{}' })
   coOrganizerIds: string[];
 

@@ -54,6 +54,12 @@ export class MatchReasonDto {
       'target_country',
       'city_tier',
       'sought_type',
+      'school_level',
+      'pupil_ages',
+      'shared_subjects',
+      'partner_role',
+      'funding_programme',
+      'city_network',
       'shared_areas',
       'shared_languages',
       'active',
@@ -96,7 +102,30 @@ export class InitiativeMatchDto {
   @ApiProperty({ type: [MatchReasonDto] }) reasons: MatchReasonDto[];
 }
 
+export class NetworkMemberCityDto {
+  @ApiProperty({ example: 'florence' }) key: string;
+  @ApiProperty({ description: "Named in the reader's language", example: 'Florencja' }) name: string;
+  @ApiProperty({ example: 'IT' }) country: string;
+}
+
+export class NetworkSuggestionDto {
+  @ApiProperty({ example: 'owhc' }) key: string;
+  @ApiProperty({ description: "In the reader's language" }) name: string;
+  @ApiProperty({ type: [String], description: 'The target cities that belong to it', example: ['budapest'] })
+  targetCities: string[];
+  @ApiProperty({
+    type: [NetworkMemberCityDto],
+    description: 'Its other member cities (partner cities of the home city), which could join a multilateral project',
+  })
+  otherMembers: NetworkMemberCityDto[];
+}
+
 export class MatchesDto {
+  @ApiProperty({
+    type: [NetworkSuggestionDto],
+    description: 'City networks of the target cities, with the other members that could join',
+  })
+  networks: NetworkSuggestionDto[];
   @ApiProperty({ type: [OrganizationMatchDto], description: 'Counterpart organisations, best first, 20 at a time' })
   organizations: OrganizationMatchDto[];
   @ApiProperty({ type: [InitiativeMatchDto], description: 'Complementary initiatives, best first, 20 at a time' })

@@ -22,6 +22,10 @@ import { LANGUAGE_CODES } from '../../common/languages';
 import {
   MEMBER_ROLES,
   ORGANIZATION_STATUSES,
+  PARTNER_ROLES,
+  PUPIL_AGE,
+  SCHOOL_LEVELS,
+  SCHOOL_SUBJECTS,
   type MemberRole,
   type OrganizationStatus,
 } from '../organizations.constants';
@@ -132,6 +136,69 @@ export class CreateOrganizationDto {
   @IsOptional()
   @Matches(/^\+?[0-9 ()-]{6,40}$/, { message: 'contactPhone must be a phone number such as +48 12 616 12 00' })
   contactPhone?: string | null;
+
+  @ApiPropertyOptional({ type: [String], enum: SCHOOL_LEVELS, description: "A school's levels" })
+  @IsOptional()
+  @IsArray({ message: 'schoolLevels must be a list' })
+  @ArrayUnique({ message: 'schoolLevels must not repeat' })
+  @IsIn(SCHOOL_LEVELS, { each: true, message: `each of schoolLevels must be one of: ${SCHOOL_LEVELS.join(', ')}` })
+  schoolLevels?: string[];
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: PUPIL_AGE.min,
+    maximum: PUPIL_AGE.max,
+    description: "The youngest pupils' age (with pupilAgeMax); null clears both",
+  })
+  @IsOptional()
+  @IsInt({ message: 'pupilAgeMin must be a whole number of years' })
+  @Min(PUPIL_AGE.min, { message: `pupilAgeMin must be ${PUPIL_AGE.min} to ${PUPIL_AGE.max}` })
+  @Max(PUPIL_AGE.max, { message: `pupilAgeMin must be ${PUPIL_AGE.min} to ${PUPIL_AGE.max}` })
+  pupilAgeMin?: number | null;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: PUPIL_AGE.min,
+    maximum: PUPIL_AGE.max,
+    description: "The oldest pupils' age (with pupilAgeMin)",
+  })
+  @IsOptional()
+  @IsInt({ message: 'pupilAgeMax must be a whole number of years' })
+  @Min(PUPIL_AGE.min, { message: `pupilAgeMax must be ${PUPIL_AGE.min} to ${PUPIL_AGE.max}` })
+  @Max(PUPIL_AGE.max, { message: `pupilAgeMax must be ${PUPIL_AGE.min} to ${PUPIL_AGE.max}` })
+  pupilAgeMax?: number | null;
+
+  @ApiPropertyOptional({ type: [String], enum: SCHOOL_SUBJECTS, description: 'What a school teaches' })
+  @IsOptional()
+  @IsArray({ message: 'subjects must be a list' })
+  @ArrayUnique({ message: 'subjects must not repeat' })
+  @IsIn(SCHOOL_SUBJECTS, { each: true, message: `each of subjects must be one of: ${SCHOOL_SUBJECTS.join(', ')}` })
+  subjects?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    enum: PARTNER_ROLES,
+    description: 'The roles in a joint project it is ready to take',
+  })
+  @IsOptional()
+  @IsArray({ message: 'partnerRoles must be a list' })
+  @ArrayUnique({ message: 'partnerRoles must not repeat' })
+  @IsIn(PARTNER_ROLES, { each: true, message: `each of partnerRoles must be one of: ${PARTNER_ROLES.join(', ')}` })
+  partnerRoles?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['Erasmus+'], description: 'Funding programmes it has worked with' })
+  @IsOptional()
+  @IsArray({ message: 'fundingProgrammes must be a list' })
+  @ArrayMaxSize(10, { message: 'fundingProgrammes may have at most 10 entries' })
+  @ArrayUnique({ message: 'fundingProgrammes must not repeat' })
+  @Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim() : v)) : value,
+  )
+  @IsString({ each: true, message: 'each of fundingProgrammes must be text' })
+  @Length(2, 100, { each: true, message: 'each of fundingProgrammes must be 2 to 100 characters long' })
+  fundingProgrammes?: string[];
 }
 
 export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
@@ -236,6 +303,12 @@ export class OrganizationDto {
   @ApiProperty({ type: OrganizationCityDto }) city: OrganizationCityDto;
   @ApiProperty({ type: [String] }) areas: string[];
   @ApiProperty({ type: [String] }) languages: string[];
+  @ApiProperty({ type: [String], enum: SCHOOL_LEVELS }) schoolLevels: string[];
+  @ApiProperty({ type: Number, nullable: true }) pupilAgeMin: number | null;
+  @ApiProperty({ type: Number, nullable: true }) pupilAgeMax: number | null;
+  @ApiProperty({ type: [String], enum: SCHOOL_SUBJECTS }) subjects: string[];
+  @ApiProperty({ type: [String], enum: PARTNER_ROLES }) partnerRoles: string[];
+  @ApiProperty({ type: [String] }) fundingProgrammes: string[];
   @ApiProperty({ type: String, nullable: true }) website: string | null;
   @ApiProperty({ description: 'Sanitised HTML rendered from the Markdown description' }) descriptionHtml: string;
   @ApiProperty({ example: 'pl', description: 'The language the description is written in' })

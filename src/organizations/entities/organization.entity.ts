@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -14,6 +15,10 @@ import { ORGANIZATION_STATUSES, type OrganizationStatus } from '../organizations
 /** An NGO, school, university, chamber, city unit... that acts on the platform. */
 @Entity({ name: 'organizations' })
 @Index('organizations_status_created_idx', ['status', 'createdAt'])
+@Check(
+  'organizations_pupil_ages_check',
+  `(pupil_age_min IS NULL) = (pupil_age_max IS NULL) AND pupil_age_min <= pupil_age_max`,
+)
 export class Organization {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -52,6 +57,29 @@ export class Organization {
 
   @Column({ type: 'varchar', length: 300, nullable: true })
   website: string | null;
+
+  /** A school's levels (SCHOOL_LEVELS); empty for others. Matching: a school seeking a school. */
+  @Column({ name: 'school_levels', type: 'text', array: true, default: '{}' })
+  schoolLevels: string[];
+
+  /** The pupils' age range, both or neither (a check constraint); a school's. */
+  @Column({ name: 'pupil_age_min', type: 'smallint', nullable: true })
+  pupilAgeMin: number | null;
+
+  @Column({ name: 'pupil_age_max', type: 'smallint', nullable: true })
+  pupilAgeMax: number | null;
+
+  /** What a school teaches (SCHOOL_SUBJECTS). */
+  @Column({ type: 'text', array: true, default: '{}' })
+  subjects: string[];
+
+  /** The roles in a joint project it is ready to take (PARTNER_ROLES). */
+  @Column({ name: 'partner_roles', type: 'text', array: true, default: '{}' })
+  partnerRoles: string[];
+
+  /** Funding programmes it has worked with, as written ("Erasmus+", "Interreg Central Europe"). */
+  @Column({ name: 'funding_programmes', type: 'text', array: true, default: '{}' })
+  fundingProgrammes: string[];
 
   /** As written (Markdown). */
   @Column({ name: 'description_md', type: 'text', default: '' })

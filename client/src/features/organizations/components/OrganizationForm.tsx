@@ -1,6 +1,8 @@
 /**
  * The details of an organisation, to create one or to edit it: name and type, city (Kraków, a
- * partner city, or any other), areas, working languages, website, description and contact.
+ * partner city, or any other), areas, working languages, website, description and contact; a
+ * school's level, pupils' ages and subjects, and the roles and funding programmes it brings to a
+ * joint project (matching ranks by them).
  */
 import { useMemo, useState } from 'preact/hooks';
 import {
@@ -32,7 +34,29 @@ const FIELDS = [
   'descriptionLanguage',
   'contactEmail',
   'contactPhone',
+  'schoolLevels',
+  'pupilAgeMin',
+  'pupilAgeMax',
+  'subjects',
+  'partnerRoles',
+  'fundingProgrammes',
 ] as const;
+
+const SCHOOL_LEVELS = ['primary', 'secondary', 'vocational', 'higher'] as const;
+const SUBJECTS = [
+  'languages',
+  'mathematics',
+  'science',
+  'history',
+  'arts',
+  'music',
+  'sport',
+  'ict',
+  'environment',
+  'tourism',
+  'special_needs',
+] as const;
+const PARTNER_ROLES = ['lead_partner', 'partner', 'associate'] as const;
 
 interface Values {
   name: string;
@@ -49,6 +73,13 @@ interface Values {
   descriptionLanguage: string;
   contactEmail: string;
   contactPhone: string;
+  schoolLevels: string[];
+  pupilAgeMin: string;
+  pupilAgeMax: string;
+  subjects: string[];
+  partnerRoles: string[];
+  /** As typed: comma-separated. */
+  fundingProgrammes: string;
 }
 
 function valuesOf(organization: OrganizationDetail | undefined, interfaceLanguage: string): Values {
@@ -66,7 +97,19 @@ function valuesOf(organization: OrganizationDetail | undefined, interfaceLanguag
     descriptionLanguage: organization?.descriptionLanguage ?? interfaceLanguage,
     contactEmail: organization?.contactEmail ?? '',
     contactPhone: organization?.contactPhone ?? '',
+    schoolLevels: organization?.schoolLevels ?? [],
+    pupilAgeMin: organization?.pupilAgeMin?.toString() ?? '',
+    pupilAgeMax: organization?.pupilAgeMax?.toString() ?? '',
+    subjects: organization?.subjects ?? [],
+    partnerRoles: organization?.partnerRoles ?? [],
+    fundingProgrammes: (organization?.fundingProgrammes ?? []).join(', '),
   };
+}
+
+/** An age as typed: a number when it is one (the server says what is wrong otherwise), else null. */
+function age(value: string): number | null {
+  const trimmed = value.trim();
+  return trimmed === '' ? null : Number(trimmed);
 }
 
 /**
@@ -93,6 +136,24 @@ function inputOf(values: Values, editing: boolean): OrganizationInput {
     descriptionLanguage: values.descriptionLanguage,
     contactEmail: optional(values.contactEmail),
     contactPhone: optional(values.contactPhone),
+    // A school's profile only for a school; choosing another kind clears it.
+    // The checkboxes offer only the API's values (SCHOOL_LEVELS, SUBJECTS, PARTNER_ROLES above).
+    schoolLevels: (values.type === 'school' ? values.schoolLevels : []) as OrganizationInput['schoolLevels'],
+    subjects: (values.type === 'school' ? values.subjects : []) as OrganizationInput['subjects'],
+    ...(values.type === 'school' && (values.pupilAgeMin.trim() || values.pupilAgeMax.trim())
+      ? { pupilAgeMin: age(values.pupilAgeMin), pupilAgeMax: age(values.pupilAgeMax) }
+      : editing
+        ? { pupilAgeMin: null, pupilAgeMax: null }
+        : {}),
+    partnerRoles: values.partnerRoles as OrganizationInput['partnerRoles'],
+    fundingProgrammes: [
+      ...new Set(
+        values.fundingProgrammes
+          .split(',')
+          .map((programme) => programme.trim())
+          .filter(Boolean),
+      ),
+    ],
   };
 }
 
@@ -252,6 +313,82 @@ export function OrganizationForm({ organization, submitLabel, save, onSaved }: O
           />
         </div>
       </CheckboxGroup>
+      {values.type === 'school' && (
+        <fieldset class="form__group">
+          <legend>{m.organizationForm.school}</legend>
+          <p class="hint">{m.organizationForm.schoolHint}</p>
+          <CheckboxGroup
+            id="org-school-levels"
+            field="schoolLevels"
+            form={form}
+            legend={m.organizationForm.schoolLevels}
+            options={SCHOOL_LEVELS.map((level) => ({ value: level, label: m.organizationForm.schoolLevel[level] }))}
+            values={values.schoolLevels}
+            onValues={set('schoolLevels')}
+          />
+          <TextField
+            id="org-pupil-age-min"
+            field="pupilAgeMin"
+            form={form}
+            label={m.organizationForm.pupilAgeMin}
+            hint={m.organizationForm.pupilAgesHint}
+            optional
+            type="number"
+            min={3}
+            max={99}
+            step={1}
+            class="field--short"
+            value={values.pupilAgeMin}
+            onValue={set('pupilAgeMin')}
+          />
+          <TextField
+            id="org-pupil-age-max"
+            field="pupilAgeMax"
+            form={form}
+            label={m.organizationForm.pupilAgeMax}
+            optional
+            type="number"
+            min={3}
+            max={99}
+            step={1}
+            class="field--short"
+            value={values.pupilAgeMax}
+            onValue={set('pupilAgeMax')}
+          />
+          <CheckboxGroup
+            id="org-subjects"
+            field="subjects"
+            form={form}
+            legend={m.organizationForm.subjects}
+            options={SUBJECTS.map((subject) => ({ value: subject, label: m.organizationForm.subject[subject] }))}
+            values={values.subjects}
+            onValues={set('subjects')}
+          />
+        </fieldset>
+      )}
+      <fieldset class="form__group">
+        <legend>{m.organizationForm.projects}</legend>
+        <CheckboxGroup
+          id="org-partner-roles"
+          field="partnerRoles"
+          form={form}
+          legend={m.organizationForm.partnerRoles}
+          options={PARTNER_ROLES.map((role) => ({ value: role, label: m.organizationForm.partnerRole[role] }))}
+          values={values.partnerRoles}
+          onValues={set('partnerRoles')}
+        />
+        <TextField
+          id="org-funding-programmes"
+          field="fundingProgrammes"
+          form={form}
+          label={m.organizationForm.fundingProgrammes}
+          hint={m.organizationForm.fundingProgrammesHint}
+          optional
+          type="text"
+          value={values.fundingProgrammes}
+          onValue={set('fundingProgrammes')}
+        />
+      </fieldset>
       <TextField
         id="org-website"
         field="website"
