@@ -613,6 +613,150 @@ describe('matching and partnerships', () => {
     });
   });
 
+  describe('invitations from a match', () => {
+    let project: { id: string };
+    const interestRows = () =>
+      t.dataSource.query(`SELECT count(*)::int AS n FROM interests WHERE initiative_id = $1`, [project.id]);
+    const titlesOf = async (userId: string) =>
+      (
+        await t.dataSource.query(
+          `SELECT payload->'title' AS title FROM notifications WHERE user_id = $1 AND kind = 'interest' ORDER BY id`,
+          [userId],
+        )
+      ).map((row: { title: { pl: string; en: string } }) => row.title);
+
+    beforeAll(async () => {
+      project = await publish(krakowOwner, {
+        organizationId: krakowSchool.id,
+        title: 'Invitations: a school for a reading project',
+        soughtOrgTypes: ['school'],
+      });
+    });
+
+    it('invites an organisation from the matches; the invited side accepts into the partnership, and each side is told', async () => {
+      const matches = await api().get(`/api/v1/initiatives/${project.id}/matches?lang=en`).expect(200);
+      const poznan = matches.body.organizations.find(
+        (m: { organization: { name: string } }) => m.organization.name === 'Liceum w Poznaniu',
+      );
+      const message = 'Would your pupils read with ours this spring?';
+      const sent = await api()
+        .post(`/api/v1/initiatives/${project.id}/invitations`)
+        .set(krakowOwner.auth)
+        .send({ organizationId: poznan.organization.id, message })
+        .expect(201);
+      expect(sent.body).toMatchObject({
+        invitation: true,
+        status: 'open',
+        organizationName: 'Liceum w Poznaniu',
+        message,
+      });
+      // One open invitation or interest per pair: a second invitation, or the invited side's interest, is a 409.
+      const again = await api()
+        .post(`/api/v1/initiatives/${project.id}/invitations`)
+        .set(krakowOwner.auth)
+        .send({ organizationId: orgs.poznan.id, message: 'Again, in case you missed it.' })
+        .expect(409);
+      expect(again.body.message).toMatch(/Liceum w Poznaniu already has an open invitation/);
+      await api()
+        .post(`/api/v1/initiatives/${project.id}/interests`)
+        .set(orgs.poznan.owner.auth)
+        .send({ organizationId: orgs.poznan.id, message: 'We are interested as well.' })
+        .expect(409);
+      expect((await interestRows())[0].n).toBe(1);
+      expect(await titlesOf(orgs.poznan.owner.id)).toContainEqual({
+        pl: 'Zaproszenie: Invitations: a school for a reading project',
+        en: 'Invitation: Invitations: a school for a reading project',
+      });
+
+      const incoming = await api()
+        .get('/api/v1/me/interests?direction=incoming')
+        .set(orgs.poznan.owner.auth)
+        .expect(200);
+      expect(incoming.body.items).toContainEqual(expect.objectContaining({ id: sent.body.id, invitation: true }));
+      const outgoing = await api().get('/api/v1/me/interests?direction=sent').set(krakowOwner.auth).expect(200);
+      expect(outgoing.body.items).toContainEqual(expect.objectContaining({ id: sent.body.id, invitation: true }));
+
+      // Neither the inviting side nor a third organisation answers it.
+      await api().post(`/api/v1/interests/${sent.body.id}/accept`).set(krakowOwner.auth).send({}).expect(404);
+      await api().post(`/api/v1/interests/${sent.body.id}/accept`).set(orgs.nuremberg.owner.auth).send({}).expect(404);
+      const accepted = await api()
+        .post(`/api/v1/interests/${sent.body.id}/accept`)
+        .set(orgs.poznan.owner.auth)
+        .send({ reply: 'Gladly!' })
+        .expect(200);
+      expect(accepted.body).toMatchObject({ status: 'accepted', partnershipId: expect.any(String) });
+      const partnership = await api()
+        .get(`/api/v1/partnerships/${accepted.body.partnershipId}`)
+        .set(orgs.poznan.owner.auth)
+        .expect(200);
+      expect(partnership.body.organizations.map((o: { name: string; lead: boolean }) => [o.name, o.lead])).toEqual([
+        ['Szkoła Podstawowa nr 7', true],
+        ['Liceum w Poznaniu', false],
+      ]);
+      expect(await titlesOf(krakowOwner.id)).toContainEqual({
+        pl: 'Liceum w Poznaniu przyjmuje zaproszenie: Invitations: a school for a reading project',
+        en: 'Liceum w Poznaniu accepted the invitation: Invitations: a school for a reading project',
+      });
+    });
+
+    it('lets the invited side decline, and the inviting side be told', async () => {
+      const sent = await api()
+        .post(`/api/v1/initiatives/${project.id}/invitations`)
+        .set(krakowOwner.auth)
+        .send({ organizationId: orgs.lviv.id, message: 'Join our reading project?' })
+        .expect(201);
+      await api().post(`/api/v1/interests/${sent.body.id}/decline`).set(krakowOwner.auth).send({}).expect(404);
+      await api()
+        .post(`/api/v1/interests/${sent.body.id}/decline`)
+        .set(orgs.lviv.owner.auth)
+        .send({ reply: 'Not this year, sorry.' })
+        .expect(200);
+      await api().post(`/api/v1/interests/${sent.body.id}/accept`).set(orgs.lviv.owner.auth).send({}).expect(409);
+      expect(await titlesOf(krakowOwner.id)).toContainEqual({
+        pl: 'Lviv Lyceum 10 odrzuca zaproszenie: Invitations: a school for a reading project',
+        en: 'Lviv Lyceum 10 declined the invitation: Invitations: a school for a reading project',
+      });
+    });
+
+    it('refuses an invitation to oneself, to an unverified organisation, to an unknown initiative or by another organisation, and changes nothing', async () => {
+      const before = (await interestRows())[0].n;
+      const invite = (user: SignedIn, initiativeId: string, organizationId: string) =>
+        api()
+          .post(`/api/v1/initiatives/${initiativeId}/invitations`)
+          .set(user.auth)
+          .send({ organizationId, message: 'An invitation that should not go out.' });
+      expect((await invite(krakowOwner, project.id, krakowSchool.id).expect(400)).body.message).toMatch(
+        /initiative’s own organisation/,
+      );
+      expect((await invite(krakowOwner, project.id, orgs.leuvenPending.id).expect(400)).body.message).toMatch(
+        /is not verified by the City yet/,
+      );
+      await invite(krakowOwner, '00000000-0000-4000-8000-000000000000', orgs.nuremberg.id).expect(404);
+      await invite(krakowOwner, project.id, '00000000-0000-4000-8000-000000000000').expect(404);
+      await invite(krakowOwner, project.id, 'not-an-id').expect(400);
+      // An editor of another organisation cannot invite to this initiative.
+      await invite(orgs.nuremberg.owner, project.id, orgs.fiji.id).expect(403);
+      expect((await interestRows())[0].n).toBe(before);
+    });
+
+    it('limits how many invitations one person sends', async () => {
+      await t.dataSource.query(
+        `INSERT INTO rate_limit_buckets (key, count, reset_at) VALUES ($1, 20, now() + interval '1 hour')
+         ON CONFLICT (key) DO UPDATE SET count = 20, reset_at = now() + interval '1 hour'`,
+        [`invitations:user:${krakowOwner.id}`],
+      );
+      const before = (await interestRows())[0].n;
+      const res = await api()
+        .post(`/api/v1/initiatives/${project.id}/invitations`)
+        .set(krakowOwner.auth)
+        .send({ organizationId: orgs.nurembergNgo.id, message: 'One invitation too many today.' })
+        .expect(429);
+      expect(res.body.message).toMatch(/Try again in/);
+      expect((await interestRows())[0].n).toBe(before);
+      await t.dataSource.query(`DELETE FROM rate_limit_buckets WHERE key = $1`, [`invitations:user:${krakowOwner.id}`]);
+    });
+  });
+
   describe('saved searches', () => {
     it('tells the member when a newly published initiative matches, and only then', async () => {
       const saver = orgs.nurembergNgo.owner;

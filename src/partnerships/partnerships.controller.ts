@@ -15,6 +15,7 @@ import { ErrorResponseDto } from '../common/http/error-response.dto';
 import {
   ConsentDto,
   CreateInterestDto,
+  CreateInvitationDto,
   InterestDto,
   InterestListDto,
   InterestListQueryDto,
@@ -47,8 +48,30 @@ export class PartnershipsController {
   }
 
   @ApiBearerAuth()
+  @Post('initiatives/:id/invitations')
+  @ApiOperation({
+    summary:
+      "Invite an organisation to your organisation's initiative, with a message (the reverse of an interest; one open per organisation and initiative)",
+  })
+  @ApiCreatedResponse({ type: InterestDto })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'An invitation to it, or its interest, is already open',
+  })
+  invite(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateInvitationDto,
+  ): Promise<InterestDto> {
+    return this.partnerships.invite(user, id, dto);
+  }
+
+  @ApiBearerAuth()
   @Get('me/interests')
-  @ApiOperation({ summary: "My organisations' incoming or sent expressions of interest" })
+  @ApiOperation({
+    summary:
+      "My organisations' incoming (interests in their initiatives, invitations to them) or sent interests and invitations",
+  })
   @ApiOkResponse({ type: InterestListDto })
   inbox(@CurrentUser() user: AuthUser, @Query() { direction }: InterestListQueryDto): Promise<InterestListDto> {
     return this.partnerships.inbox(user, direction);

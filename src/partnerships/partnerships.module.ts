@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module';
+import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
 import { InitiativesModule } from '../initiatives/initiatives.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PartnershipsController } from './partnerships.controller';
@@ -7,7 +8,7 @@ import { PartnershipsRepository } from './partnerships.repository';
 import { PartnershipsService } from './partnerships.service';
 
 @Module({
-  imports: [InitiativesModule, OrganizationsModule, ChannelsModule],
+  imports: [InitiativesModule, OrganizationsModule, ChannelsModule, RateLimitModule],
   controllers: [PartnershipsController],
   providers: [PartnershipsService, PartnershipsRepository],
 })

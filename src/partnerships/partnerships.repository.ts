@@ -10,12 +10,23 @@ export interface InterestRow {
   initiativeOrganizationId: string;
   organizationId: string;
   organizationName: string;
+  invitation: boolean;
   message: string;
   status: InterestStatus;
   reply: string | null;
   createdAt: Date;
   decidedAt: Date | null;
   partnershipId: string | null;
+}
+
+/** An organisation as an invitation needs it: its name, place and whether it may be invited. */
+export interface InvitableRow {
+  id: string;
+  name: string;
+  verified: boolean;
+  cityName: string;
+  cityNamePl: string | null;
+  country: string;
 }
 
 export interface PartnershipRow {
@@ -40,7 +51,7 @@ export interface PartnershipRow {
 }
 
 const INTEREST_SELECT = `SELECT x.id, x.initiative_id AS "initiativeId", i.title AS "initiativeTitle", i.organization_id AS "initiativeOrganizationId",
-  x.organization_id AS "organizationId", o.name AS "organizationName", x.message, x.status, x.reply, x.created_at AS "createdAt",
+  x.organization_id AS "organizationId", o.name AS "organizationName", x.invitation, x.message, x.status, x.reply, x.created_at AS "createdAt",
   x.decided_at AS "decidedAt", x.partnership_id AS "partnershipId"
   FROM interests x JOIN initiatives i ON i.id = x.initiative_id JOIN organizations o ON o.id = x.organization_id`;
 
@@ -60,19 +71,33 @@ export class PartnershipsRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** Null when the organisation already has an open interest in the initiative (the unique index decides). */
+  /**
+   * Null when the organisation already has an open interest in the initiative, or an open
+   * invitation to it (the unique index decides, also between two requests at once).
+   */
   async insertInterest(
     initiativeId: string,
     organizationId: string,
     message: string,
     userId: string,
+    invitation = false,
   ): Promise<string | null> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO interests (initiative_id, organization_id, message, created_by) VALUES ($1, $2, $3, $4)
+      `INSERT INTO interests (initiative_id, organization_id, message, created_by, invitation) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (initiative_id, organization_id) WHERE status = 'open' DO NOTHING RETURNING id`,
-      [initiativeId, organizationId, message, userId],
+      [initiativeId, organizationId, message, userId, invitation],
     );
     return rows[0]?.id ?? null;
+  }
+
+  async findInvitable(organizationId: string): Promise<InvitableRow | null> {
+    const [row] = await this.dataSource.query<InvitableRow[]>(
+      `SELECT o.id, o.name, (o.status = 'verified' AND o.hidden_at IS NULL) AS verified, coalesce(c.name, o.city_name) AS "cityName",
+              c.name_pl AS "cityNamePl", o.country
+         FROM organizations o LEFT JOIN cities c ON c.id = o.city_id WHERE o.id = $1`,
+      [organizationId],
+    );
+    return row ?? null;
   }
 
   async findInterest(id: string, manager: EntityManager = this.dataSource.manager): Promise<InterestRow | null> {
@@ -100,11 +125,17 @@ export class PartnershipsRepository {
     await manager.query(`UPDATE interests SET partnership_id = $2 WHERE id = $1`, [id, partnershipId]);
   }
 
+  /**
+   * Incoming: interests in these organisations' initiatives and invitations to them (what they
+   * answer); sent: their interests in others' initiatives and the invitations they sent.
+   */
   async interestsOf(organizationIds: string[], direction: 'incoming' | 'sent'): Promise<InterestRow[]> {
     if (!organizationIds.length) return [];
-    const column = direction === 'incoming' ? 'i.organization_id' : 'x.organization_id';
+    const invitations = direction === 'incoming' ? 'x.invitation' : 'NOT x.invitation';
     return this.dataSource.query(
-      `${INTEREST_SELECT} WHERE ${column} = ANY($1::uuid[]) ORDER BY x.created_at DESC LIMIT 200`,
+      `${INTEREST_SELECT}
+        WHERE (i.organization_id = ANY($1::uuid[]) AND NOT (${invitations})) OR (x.organization_id = ANY($1::uuid[]) AND ${invitations})
+        ORDER BY x.created_at DESC LIMIT 200`,
       [organizationIds],
     );
   }

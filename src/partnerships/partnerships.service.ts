@@ -10,13 +10,16 @@ import { ChannelsService } from '../channels/channels.service';
 import { OPEN_STATUSES } from '../initiatives/initiatives.constants';
 import { InitiativesService } from '../initiatives/initiatives.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import { EDITING_ROLES } from '../organizations/organizations.constants';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { placeName, placeWithCountry } from '../registry/place-names';
 import type { Locale } from '../users/users.constants';
 import { isStaff } from '../users/users.constants';
+import { INVITATIONS_PER_USER } from './partnerships.constants';
 import type {
   CreateInterestDto,
+  CreateInvitationDto,
   InterestDto,
   InterestListDto,
   PartnershipDto,
@@ -35,7 +38,53 @@ export class PartnershipsService {
     private readonly organizations: OrganizationsService,
     private readonly channels: ChannelsService,
     private readonly notifications: NotificationsService,
+    private readonly rateLimits: RateLimitService,
   ) {}
+
+  /**
+   * From the matches of an initiative, its organisation's editor invites another organisation; the
+   * invited organisation's owners answer (accept, the same as accepting an interest, or decline).
+   */
+  async invite(user: AuthUser, initiativeId: string, dto: CreateInvitationDto): Promise<InterestDto> {
+    const initiative = await this.initiatives.get(initiativeId, user); // 404 for an unknown one
+    const role = (await this.organizations.membership(initiative.organization.id, user.id))?.role;
+    if (!role || !EDITING_ROLES.includes(role))
+      throw new ForbiddenException('Only an owner or editor of the initiative’s organisation can invite to it.');
+    if (!OPEN_STATUSES.includes(initiative.status))
+      throw new ConflictException('Organisations can be invited only to a published initiative that is not completed.');
+    if (dto.organizationId === initiative.organization.id)
+      throw new BadRequestException({
+        message: 'organizationId is the initiative’s own organisation: invite another one',
+        fields: { organizationId: ['choose another organisation than the initiative’s own'] },
+      });
+    const invited = await this.partnerships.findInvitable(dto.organizationId);
+    if (!invited)
+      throw new NotFoundException({
+        message: 'There is no organisation with this organizationId',
+        fields: { organizationId: ['no such organisation'] },
+      });
+    if (!invited.verified)
+      throw new BadRequestException({
+        message: `${invited.name} is not verified by the City yet, so it cannot be invited`,
+        fields: { organizationId: ['only verified organisations can be invited'] },
+      });
+    // Counted once the request makes sense, before anything is written: a flood of invitations stops here.
+    await this.rateLimits.consume(INVITATIONS_PER_USER, user.id);
+    const id = await this.partnerships.insertInterest(initiativeId, dto.organizationId, dto.message, user.id, true);
+    if (!id)
+      throw new ConflictException(
+        `${invited.name} already has an open invitation to this initiative, or an open interest in it.`,
+      );
+    const from = initiative.organization.name;
+    await this.notifications.notify({
+      userIds: (await this.organizations.ownerContacts(dto.organizationId)).map((o) => o.userId),
+      kind: 'interest',
+      title: { pl: `Zaproszenie: ${initiative.title}`, en: `Invitation: ${initiative.title}` },
+      body: { pl: `${from}: ${dto.message.slice(0, 200)}`, en: `${from}: ${dto.message.slice(0, 200)}` },
+      link: '/interests',
+    });
+    return this.toInterest((await this.partnerships.findInterest(id))!);
+  }
 
   async express(user: AuthUser, initiativeId: string, dto: CreateInterestDto): Promise<InterestDto> {
     const initiative = await this.initiatives.get(initiativeId, user);
@@ -57,7 +106,9 @@ export class PartnershipsService {
       });
     const id = await this.partnerships.insertInterest(initiativeId, dto.organizationId, dto.message, user.id);
     if (!id)
-      throw new ConflictException('Your organisation already has an open expression of interest in this initiative.');
+      throw new ConflictException(
+        'Your organisation already has an open expression of interest in this initiative, or an open invitation to it.',
+      );
     const owners = await this.organizations.ownerContacts(initiative.organization.id);
     // Who is interested, and from where: the place in each reader's language ("Norymberga, Niemcy").
     const interested = membership.organization;
@@ -78,7 +129,7 @@ export class PartnershipsService {
 
   /** Accepting creates the initiative's partnership (or extends it) with its private channel. */
   async accept(user: AuthUser, interestId: string, reply?: string): Promise<InterestDto> {
-    const interest = await this.requireInterest(interestId, user, 'initiative');
+    const interest = await this.requireInterest(interestId, user, 'answering');
     await this.partnerships.transaction(async (manager) => {
       await this.partnerships.lockInitiative(interest.initiativeId, manager);
       if (!(await this.partnerships.decide(interestId, 'accepted', reply ?? null, user.id, manager)))
@@ -100,22 +151,22 @@ export class PartnershipsService {
         manager,
       );
     });
-    await this.tellInterested(interest, 'accepted', reply);
+    await this.tellSender(interest, 'accepted', reply);
     return this.toInterest((await this.partnerships.findInterest(interestId))!);
   }
 
   async decline(user: AuthUser, interestId: string, reply?: string): Promise<InterestDto> {
-    const interest = await this.requireInterest(interestId, user, 'initiative');
+    const interest = await this.requireInterest(interestId, user, 'answering');
     const changed = await this.partnerships.transaction((manager) =>
       this.partnerships.decide(interestId, 'declined', reply ?? null, user.id, manager),
     );
     if (!changed) throw new ConflictException('This expression of interest has already been answered or withdrawn.');
-    await this.tellInterested(interest, 'declined', reply);
+    await this.tellSender(interest, 'declined', reply);
     return this.toInterest((await this.partnerships.findInterest(interestId))!);
   }
 
   async withdraw(user: AuthUser, interestId: string): Promise<InterestDto> {
-    await this.requireInterest(interestId, user, 'interested');
+    await this.requireInterest(interestId, user, 'sending');
     const changed = await this.partnerships.transaction((manager) =>
       this.partnerships.decide(interestId, 'withdrawn', null, user.id, manager),
     );
@@ -210,24 +261,41 @@ export class PartnershipsService {
     return { items: await this.partnerships.countsPerCity() };
   }
 
-  private async requireInterest(id: string, user: AuthUser, side: 'initiative' | 'interested'): Promise<InterestRow> {
+  /**
+   * The side that answers (the initiative's organisation for an interest, the invited one for an
+   * invitation), or the side that sent it (which may withdraw it); anyone else gets a 404.
+   */
+  private async requireInterest(id: string, user: AuthUser, side: 'answering' | 'sending'): Promise<InterestRow> {
     const interest = await this.partnerships.findInterest(id);
     if (!interest)
       throw new NotFoundException('There is no expression of interest with this id, or you cannot see it.');
-    const organizationId = side === 'initiative' ? interest.initiativeOrganizationId : interest.organizationId;
+    const initiativeSide = (side === 'answering') !== interest.invitation;
+    const organizationId = initiativeSide ? interest.initiativeOrganizationId : interest.organizationId;
     const role = (await this.organizations.membership(organizationId, user.id))?.role;
     if (!role || !EDITING_ROLES.includes(role))
       throw new NotFoundException('There is no expression of interest with this id, or you cannot see it.');
     return interest;
   }
 
-  private async tellInterested(interest: InterestRow, outcome: 'accepted' | 'declined', reply?: string): Promise<void> {
-    const owners = await this.organizations.ownerContacts(interest.organizationId);
+  /** The answer, to the owners of the side that sent the interest or the invitation. */
+  private async tellSender(interest: InterestRow, outcome: 'accepted' | 'declined', reply?: string): Promise<void> {
+    const owners = await this.organizations.ownerContacts(
+      interest.invitation ? interest.initiativeOrganizationId : interest.organizationId,
+    );
     await this.notifications.notify({
       userIds: owners.map((o) => o.userId),
       kind: 'interest',
-      title:
-        outcome === 'accepted'
+      title: interest.invitation
+        ? outcome === 'accepted'
+          ? {
+              pl: `${interest.organizationName} przyjmuje zaproszenie: ${interest.initiativeTitle}`,
+              en: `${interest.organizationName} accepted the invitation: ${interest.initiativeTitle}`,
+            }
+          : {
+              pl: `${interest.organizationName} odrzuca zaproszenie: ${interest.initiativeTitle}`,
+              en: `${interest.organizationName} declined the invitation: ${interest.initiativeTitle}`,
+            }
+        : outcome === 'accepted'
           ? {
               pl: `Przyjęto zainteresowanie: ${interest.initiativeTitle}`,
               en: `Interest accepted: ${interest.initiativeTitle}`,
@@ -272,6 +340,7 @@ export class PartnershipsService {
       initiativeTitle: row.initiativeTitle,
       organizationId: row.organizationId,
       organizationName: row.organizationName,
+      invitation: row.invitation,
       message: row.message,
       status: row.status,
       reply: row.reply,

@@ -22,6 +22,18 @@ export class CreateInterestDto {
   message: string;
 }
 
+export class CreateInvitationDto {
+  @ApiProperty({ description: 'The verified organisation you invite (from the matches of the initiative)' })
+  @IsUUID('4', { message: 'organizationId must be the id of the organisation you invite' })
+  organizationId: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 2000, description: 'Why you invite them, and what you propose' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Length(10, 2000, { message: 'message must be 10 to 2,000 characters long' })
+  @IsString({ message: 'message must be text' })
+  message: string;
+}
+
 export class InterestReplyDto {
   @ApiPropertyOptional({ description: 'Your answer, shown to the interested organisation' })
   @IsOptional()
@@ -41,8 +53,13 @@ export class InterestDto {
   @ApiProperty() id: string;
   @ApiProperty() initiativeId: string;
   @ApiProperty() initiativeTitle: string;
-  @ApiProperty({ description: 'The interested organisation' }) organizationId: string;
+  @ApiProperty({ description: 'The interested (or invited) organisation' }) organizationId: string;
   @ApiProperty() organizationName: string;
+  @ApiProperty({
+    description:
+      "An invitation from the initiative's organisation (the invited organisation answers it), else an expression of interest (the initiative's organisation answers it)",
+  })
+  invitation: boolean;
   @ApiProperty() message: string;
   @ApiProperty({ enum: INTEREST_STATUSES }) status: InterestStatus;
   @ApiProperty({ type: String, nullable: true }) reply: string | null;

@@ -1,9 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { INTEREST_STATUSES, type InterestStatus } from '../partnerships.constants';
 
-/** An organisation's expression of interest in another organisation's published initiative. */
+/**
+ * An organisation's expression of interest in another organisation's published initiative, or its
+ * reverse, an invitation: the initiative's organisation invites an organisation (from a match).
+ */
 @Entity({ name: 'interests' })
-// One open interest per organisation and initiative: a concurrent duplicate fails here.
+// One open interest or invitation per organisation and initiative: a concurrent duplicate fails here.
 @Index('interests_one_open', ['initiativeId', 'organizationId'], { unique: true, where: `status = 'open'` })
 @Index('interests_organization_idx', ['organizationId'])
 export class Interest {
@@ -14,9 +17,13 @@ export class Interest {
   @Column({ name: 'initiative_id', type: 'uuid' })
   initiativeId: string;
 
-  /** The interested organisation. */
+  /** The interested (or invited) organisation. */
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
+
+  /** An invitation from the initiative's organisation: the invited side answers it, not the initiative's. */
+  @Column({ type: 'boolean', default: false })
+  invitation: boolean;
 
   @Column({ type: 'text' })
   message: string;
