@@ -84,9 +84,12 @@ export class RealtimeIoAdapter extends IoAdapter {
    */
   private watch(socket: Socket): void {
     this.owed.set(socket, 0);
+    // What this socket's unanswered events still do, for the drain to wait on (see below).
+    const working = new Set<() => void>();
     socket.on('disconnect', () => {
       this.owed.delete(socket);
       if (this.owed.size === 0) this.drained?.();
+      if (working.size) setTimeout(() => working.forEach((finished) => finished()), ORPHANED_EVENT_GRACE_MS).unref();
     });
     socket.use((event, next) => {
       // Not taken, not answered: the client's acknowledgement fails when this socket closes, and
@@ -101,14 +104,13 @@ export class RealtimeIoAdapter extends IoAdapter {
         // client's ack timeout): the drain waits for the work itself, not only for the socket, or a
         // message stored after its socket went would lose its notifications to the exit.
         let finished!: () => void;
-        const orphaned = () => setTimeout(finished, ORPHANED_EVENT_GRACE_MS).unref();
         this.lifecycle.track(new Promise<void>((resolve) => (finished = resolve)));
-        socket.once('disconnect', orphaned);
+        working.add(finished);
         event[last] = (...reply: unknown[]) => {
           (acknowledge as (...args: unknown[]) => void)(...reply);
           if (answered) return;
           answered = true;
-          socket.off('disconnect', orphaned);
+          working.delete(finished);
           finished();
           const left = (this.owed.get(socket) ?? 1) - 1;
           this.owed.set(socket, left);

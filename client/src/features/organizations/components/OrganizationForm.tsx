@@ -6,6 +6,12 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import {
+  PARTNER_ROLES,
+  PUPIL_AGE,
+  SCHOOL_LEVELS,
+  SCHOOL_SUBJECTS,
+} from '../../../../../src/organizations/organizations.constants';
+import {
   getHomeCity,
   listAreas,
   listCities,
@@ -41,22 +47,6 @@ const FIELDS = [
   'partnerRoles',
   'fundingProgrammes',
 ] as const;
-
-const SCHOOL_LEVELS = ['primary', 'secondary', 'vocational', 'higher'] as const;
-const SUBJECTS = [
-  'languages',
-  'mathematics',
-  'science',
-  'history',
-  'arts',
-  'music',
-  'sport',
-  'ict',
-  'environment',
-  'tourism',
-  'special_needs',
-] as const;
-const PARTNER_ROLES = ['lead_partner', 'partner', 'associate'] as const;
 
 interface Values {
   name: string;
@@ -137,7 +127,7 @@ function inputOf(values: Values, editing: boolean): OrganizationInput {
     contactEmail: optional(values.contactEmail),
     contactPhone: optional(values.contactPhone),
     // A school's profile only for a school; choosing another kind clears it.
-    // The checkboxes offer only the API's values (SCHOOL_LEVELS, SUBJECTS, PARTNER_ROLES above).
+    // The checkboxes offer only the API's values (SCHOOL_LEVELS, SCHOOL_SUBJECTS, PARTNER_ROLES: the server's own lists).
     schoolLevels: (values.type === 'school' ? values.schoolLevels : []) as OrganizationInput['schoolLevels'],
     subjects: (values.type === 'school' ? values.subjects : []) as OrganizationInput['subjects'],
     ...(values.type === 'school' && (values.pupilAgeMin.trim() || values.pupilAgeMax.trim())
@@ -334,8 +324,8 @@ export function OrganizationForm({ organization, submitLabel, save, onSaved }: O
             hint={m.organizationForm.pupilAgesHint}
             optional
             type="number"
-            min={3}
-            max={99}
+            min={PUPIL_AGE.min}
+            max={PUPIL_AGE.max}
             step={1}
             class="field--short"
             value={values.pupilAgeMin}
@@ -348,8 +338,8 @@ export function OrganizationForm({ organization, submitLabel, save, onSaved }: O
             label={m.organizationForm.pupilAgeMax}
             optional
             type="number"
-            min={3}
-            max={99}
+            min={PUPIL_AGE.min}
+            max={PUPIL_AGE.max}
             step={1}
             class="field--short"
             value={values.pupilAgeMax}
@@ -360,7 +350,7 @@ export function OrganizationForm({ organization, submitLabel, save, onSaved }: O
             field="subjects"
             form={form}
             legend={m.organizationForm.subjects}
-            options={SUBJECTS.map((subject) => ({ value: subject, label: m.organizationForm.subject[subject] }))}
+            options={SCHOOL_SUBJECTS.map((subject) => ({ value: subject, label: m.organizationForm.subject[subject] }))}
             values={values.subjects}
             onValues={set('subjects')}
           />
