@@ -25,7 +25,8 @@ type Who = 'visitor' | 'owner' | 'partner' | 'staff';
 const EMAIL: Record<Exclude<Who, 'visitor'>, string> = {
   owner: `owner@${DEMO_DOMAIN}`,
   partner: `partner@${DEMO_DOMAIN}`,
-  // An admin: city staff who also sees the admins' pages (the audit log).
+  // An admin: city staff who also sees the admins' pages (the audit log, the roles) and holds
+  // the registry editor role in the demo data (the registry's edit screens).
   staff: `admin@${DEMO_DOMAIN}`,
 };
 
@@ -42,6 +43,7 @@ interface Ids {
   partnership: string;
   edition: string;
   session: string;
+  document: string;
 }
 
 /** Each route of the table: the address to open and who opens it. */
@@ -50,6 +52,13 @@ function visits(ids: Ids): Record<string, { url: string; as: Who }> {
     '/': { url: '/', as: 'visitor' },
     '/cities': { url: '/cities', as: 'visitor' },
     '/cities/:cityKey': { url: '/cities/nuremberg', as: 'visitor' },
+    '/cities/:cityKey/edit': { url: '/cities/nuremberg/edit', as: 'staff' },
+    '/cities/:cityKey/documents/new': { url: '/cities/nuremberg/documents/new', as: 'staff' },
+    '/cities/:cityKey/documents/:documentId/edit': {
+      url: `/cities/nuremberg/documents/${ids.document}/edit`,
+      as: 'staff',
+    },
+    '/staff': { url: '/staff', as: 'staff' },
     '/login': { url: '/login', as: 'visitor' },
     '/register': { url: '/register', as: 'visitor' },
     '/verify-email': { url: '/verify-email', as: 'visitor' },
@@ -163,6 +172,10 @@ beforeAll(async () => {
     partnership: String(accepted.body.partnershipId),
     edition,
     session: String(proposed.body.id),
+    document: await one(
+      `SELECT d.id FROM city_documents d JOIN cities c ON c.id = d.city_id WHERE c.key = 'nuremberg' ORDER BY d.id LIMIT 1`,
+      [],
+    ),
   };
 });
 

@@ -27,6 +27,7 @@ import { useApi } from '../../shared/hooks/use-api';
 import { useForm } from '../../shared/hooks/use-form';
 import { saveFile } from '../../shared/save-file';
 import { describeUserAgent } from '../../shared/user-agent';
+import { useRegistryEditMessages } from '../registry/i18n/messages';
 
 // Each language is named in itself, as in the language switch.
 const LANGUAGE_NAMES: Record<Locale, string> = { pl: 'Polski', en: 'English' };
@@ -34,6 +35,21 @@ const LANGUAGE_NAMES: Record<Locale, string> = { pl: 'Polski', en: 'English' };
 export function AccountPage() {
   const { m } = useI18n();
   return <RequireSignIn title={m.account.title}>{(user) => <Account user={user} />}</RequireSignIn>;
+}
+
+/** The roles an admin granted, with what each allows and, for admins, where they are managed. */
+function GrantedRoles({ grants }: { grants: Me['grants'] }) {
+  const rm = useRegistryEditMessages();
+  return (
+    <section aria-labelledby="grants-heading">
+      <h2 id="grants-heading">{rm.grantsOnAccount}</h2>
+      <ul>
+        {grants.map((grant) => (
+          <li key={grant}>{rm.grantNames[grant] ?? grant}</li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 function Account({ user }: { user: Me }) {
@@ -48,6 +64,7 @@ function Account({ user }: { user: Me }) {
         {m.account.intro(formatDate(user.createdAt.slice(0, 10)))}
         {isStaff(user) && ` ${m.account.staffRole(m.platformRole[user.role])}`}
       </p>
+      {user.grants.length > 0 && <GrantedRoles grants={user.grants} />}
       <ProfileSection user={user} />
       <EmailSection user={user} />
       <PasswordSection email={user.email} onChanged={() => setSessionsVersion((n) => n + 1)} />

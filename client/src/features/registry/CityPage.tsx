@@ -9,6 +9,10 @@ import { Link, useLocation } from '../../shared/router';
 import { useApi } from '../../shared/hooks/use-api';
 import { NotFoundPage } from '../../shared/ui/NotFoundPage';
 import { OriginalLanguage } from '../../shared/ui/OriginalLanguage';
+import { isStaff, useSession } from '../../shared/session';
+import { CityHistory } from './components/CityHistory';
+import { useRegistryEditMessages } from './i18n/messages';
+import { isRegistryEditor } from './roles';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -48,12 +52,21 @@ function BackLink() {
 function CityDetails({ city }: { city: CityDetail }) {
   const { m, placeName, countryName, areaName, formatDate, langOf } = useI18n();
   const name = placeName(city);
+  const rm = useRegistryEditMessages();
+  const { user } = useSession();
+  const editor = isRegistryEditor(user);
   useDocumentTitle(name);
 
   return (
     <article class="city">
       <BackLink />
       <PageHeading>{name}</PageHeading>
+      {editor && (
+        <p class="actions">
+          <Link href={`/cities/${city.key}/edit`}>{rm.editCity}</Link>{' '}
+          <Link href={`/cities/${city.key}/documents/new`}>{rm.addDocument}</Link>
+        </p>
+      )}
       <dl class="city-summary">
         {city.officialNamePl && (
           <div>
@@ -87,7 +100,21 @@ function CityDetails({ city }: { city: CityDetail }) {
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">{m.city.documents}</h2>
         <p class="muted">{m.city.documentsAsOf(formatDate(city.factsOn))}</p>
-        <DocumentTimeline documents={city.documents} />
+        <DocumentTimeline
+          documents={city.documents}
+          edit={
+            editor
+              ? (document) => (
+                  <p>
+                    <Link href={`/cities/${city.key}/documents/${document.id}/edit`}>
+                      {rm.editDocument}
+                      <span class="visually-hidden">: {m.documentKind[document.kind]}</span>
+                    </Link>
+                  </p>
+                )
+              : undefined
+          }
+        />
       </section>
 
       {city.facts.length > 0 && (
@@ -119,6 +146,8 @@ function CityDetails({ city }: { city: CityDetail }) {
           </ul>
         )}
       </section>
+
+      {isStaff(user) && <CityHistory cityKey={city.key} />}
     </article>
   );
 }

@@ -6,7 +6,7 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from './schema';
 
-type Schemas = components['schemas'];
+export type Schemas = components['schemas'];
 export type City = Schemas['CityDto'];
 export type CityDetail = Schemas['CityDetailDto'];
 export type CityDocument = Schemas['CityDocumentDto'];
@@ -49,6 +49,8 @@ export class ApiError extends Error {
     readonly requestId?: string,
     /** From Retry-After on a 429: how long until another attempt is allowed. */
     readonly retryAfterSeconds?: number,
+    /** The programme rules a registry write would break (code programme_rule), in both languages. */
+    readonly rules?: ErrorBody['rules'],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -231,6 +233,7 @@ export async function unwrap<T>(request: Promise<{ data?: T; error?: unknown; re
     body.fields,
     body.requestId,
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    body.rules,
   );
 }
 

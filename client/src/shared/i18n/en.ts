@@ -108,6 +108,7 @@ export const en: Messages = {
     organizationCreated:
       'The organisation has been added and is awaiting verification by the City. Until then only its members can see it.',
     organizationSaved: 'The changes have been saved.',
+    registrySaved: 'The changes to the partner-city registry have been saved.',
     left: (name) => `You have left “${name}”.`,
   },
   signIn: {

@@ -130,6 +130,7 @@ export const pl = {
     organizationCreated:
       'Organizacja została dodana i czeka na weryfikację przez Urząd Miasta. Do tego czasu widzą ją tylko jej członkowie.',
     organizationSaved: 'Zmiany zostały zapisane.',
+    registrySaved: 'Zapisano zmiany w rejestrze miast partnerskich.',
     left: (name: string) => `Opuszczono organizację „${name}”.`,
   },
   signIn: {

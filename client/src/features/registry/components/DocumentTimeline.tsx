@@ -2,23 +2,37 @@
  * A city's documents as an ordered list in date order (as the API gives them), each with what a
  * reader needs to act on: is it in force, and when must notice be given before it renews.
  */
+import type { ComponentChildren } from 'preact';
 import type { CityDocument } from '../../../shared/api/client';
 import { useI18n, type I18n } from '../../../shared/i18n/i18n';
 import { OriginalLanguage } from '../../../shared/ui/OriginalLanguage';
 
-export function DocumentTimeline({ documents }: { documents: readonly CityDocument[] }) {
+export function DocumentTimeline({
+  documents,
+  edit,
+}: {
+  documents: readonly CityDocument[];
+  /** For registry editors: the edit link of each document. */
+  edit?: (document: CityDocument) => ComponentChildren;
+}) {
   const { m } = useI18n();
   if (documents.length === 0) return <p>{m.city.noDocuments}</p>;
   return (
     <ol class="timeline">
       {documents.map((document, index) => (
-        <DocumentEntry document={document} key={index} />
+        <DocumentEntry document={document} key={index} edit={edit} />
       ))}
     </ol>
   );
 }
 
-function DocumentEntry({ document }: { document: CityDocument }) {
+function DocumentEntry({
+  document,
+  edit,
+}: {
+  document: CityDocument;
+  edit?: (document: CityDocument) => ComponentChildren;
+}) {
   const i18n = useI18n();
   const { m, formatDate } = i18n;
   return (
@@ -84,6 +98,7 @@ function DocumentEntry({ document }: { document: CityDocument }) {
           )}
         </dl>
       )}
+      {edit?.(document)}
     </li>
   );
 }
