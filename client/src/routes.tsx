@@ -32,7 +32,7 @@ function page<M>(load: () => Promise<M>, name: keyof M): ComponentType<Record<st
 const registry = () => import('./features/registry/CitiesPage');
 const cityPage = () => import('./features/registry/CityPage');
 const CitiesPage = page(registry, 'CitiesPage');
-const registryEdit = () => import('./features/registry/RegistryEditPages');
+const documentEdit = () => import('./features/registry/DocumentEditPages');
 const account = {
   login: page(() => import('./features/account/LoginPage'), 'LoginPage'),
   register: page(() => import('./features/account/RegisterPage'), 'RegisterPage'),
@@ -52,11 +52,11 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/', page: CitiesPage },
   { path: '/cities', page: CitiesPage },
   { path: '/cities/:cityKey', page: page(cityPage, 'CityPage') },
-  { path: '/cities/:cityKey/edit', page: page(registryEdit, 'EditCityPage') },
-  { path: '/cities/:cityKey/documents/new', page: page(registryEdit, 'NewDocumentPage') },
+  { path: '/cities/:cityKey/edit', page: page(() => import('./features/registry/EditCityPage'), 'EditCityPage') },
+  { path: '/cities/:cityKey/documents/new', page: page(documentEdit, 'NewDocumentPage') },
   {
     path: '/cities/:cityKey/documents/:documentId/edit',
-    page: page(registryEdit, 'EditDocumentPage'),
+    page: page(documentEdit, 'EditDocumentPage'),
     params: { documentId: /^[1-9][0-9]{0,8}$/ },
   },
   { path: '/staff', page: page(() => import('./features/registry/StaffRolesPage'), 'StaffRolesPage') },
