@@ -155,8 +155,10 @@ describe('editing the registry', () => {
     await page.goto('/cities/leuven/edit');
     await page.getByText('The partner-city registry is changed by staff with the registry editor role').waitFor();
 
+    // The admin finds the screen from the account page.
     const adminPage = await signedIn(admin, 'en');
-    await adminPage.goto('/staff');
+    await adminPage.goto('/account');
+    await followByKeyboard(adminPage, 'Grant and withdraw staff roles');
     await waitForText(() => heading(adminPage), 'Staff and their roles');
     await expectNoAccessibilityViolations(adminPage);
     await adminPage.getByRole('button', { name: 'Grant the registry editor role: Marek Moderator' }).press('Enter');

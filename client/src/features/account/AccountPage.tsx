@@ -22,7 +22,7 @@ import { LoadError, Loading } from '../../shared/ui/LoadError';
 import { PageHeading } from '../../shared/ui/PageHeading';
 import { RequireSignIn } from '../../shared/ui/RequireSignIn';
 import { LANGUAGES, useDocumentTitle, useI18n } from '../../shared/i18n/i18n';
-import { navigate } from '../../shared/router';
+import { Link, navigate } from '../../shared/router';
 import { useApi } from '../../shared/hooks/use-api';
 import { useForm } from '../../shared/hooks/use-form';
 import { saveFile } from '../../shared/save-file';
@@ -38,16 +38,25 @@ export function AccountPage() {
 }
 
 /** The roles an admin granted, with what each allows and, for admins, where they are managed. */
-function GrantedRoles({ grants }: { grants: Me['grants'] }) {
+function GrantedRoles({ user }: { user: Me }) {
   const rm = useRegistryEditMessages();
   return (
     <section aria-labelledby="grants-heading">
       <h2 id="grants-heading">{rm.grantsOnAccount}</h2>
-      <ul>
-        {grants.map((grant) => (
-          <li key={grant}>{rm.grantNames[grant] ?? grant}</li>
-        ))}
-      </ul>
+      {user.grants.length > 0 ? (
+        <ul>
+          {user.grants.map((grant) => (
+            <li key={grant}>{rm.grantNames[grant] ?? grant}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>{rm.noGrants}</p>
+      )}
+      {user.role === 'admin' && (
+        <p>
+          <Link href="/staff">{rm.manageGrants}</Link>
+        </p>
+      )}
     </section>
   );
 }
@@ -64,7 +73,7 @@ function Account({ user }: { user: Me }) {
         {m.account.intro(formatDate(user.createdAt.slice(0, 10)))}
         {isStaff(user) && ` ${m.account.staffRole(m.platformRole[user.role])}`}
       </p>
-      {user.grants.length > 0 && <GrantedRoles grants={user.grants} />}
+      {(user.grants.length > 0 || user.role === 'admin') && <GrantedRoles user={user} />}
       <ProfileSection user={user} />
       <EmailSection user={user} />
       <PasswordSection email={user.email} onChanged={() => setSessionsVersion((n) => n + 1)} />

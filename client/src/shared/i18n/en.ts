@@ -28,6 +28,7 @@ export const en: Messages = {
     myInitiatives: 'My initiatives',
     initiativeModeration: 'Moderation',
     auditLog: 'Audit log',
+    staffRoles: 'Staff roles',
     interests: 'Interests',
     partnerships: 'Partnerships',
     menu: 'Menu',

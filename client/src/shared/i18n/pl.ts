@@ -43,6 +43,7 @@ export const pl = {
     myInitiatives: 'Moje inicjatywy',
     initiativeModeration: 'Moderacja',
     auditLog: 'Dziennik zdarzeń',
+    staffRoles: 'Role pracowników',
     interests: 'Zainteresowania',
     partnerships: 'Partnerstwa',
     menu: 'Menu',

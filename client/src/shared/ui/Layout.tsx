@@ -201,6 +201,13 @@ function AccountNav({ path }: { path: string }) {
             </Link>
           </li>
         )}
+        {user.role === 'admin' && (
+          <li>
+            <Link href="/staff" aria-current={current('/staff')}>
+              {m.app.staffRoles}
+            </Link>
+          </li>
+        )}
         <li>
           <button type="button" class="account-nav__log-out" onClick={() => void logOut()}>
             {m.app.logOut}

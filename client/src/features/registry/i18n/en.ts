@@ -66,6 +66,8 @@ export const registryEditEn: RegistryEditMessages = {
   granted: (name) => `${name} now has the registry editor role.`,
   withdrawn: (name) => `${name} no longer has the registry editor role.`,
   roles: { moderator: 'moderator', admin: 'administrator' },
+  noGrants: 'None yet.',
+  manageGrants: 'Grant and withdraw staff roles',
   grantsOnAccount: 'Roles granted by an administrator',
   grantNames: { registry_editor: 'partner-city registry editor' },
 };

@@ -63,6 +63,8 @@ export const registryEditPl = {
   granted: (name: string) => `${name} ma teraz rolę redaktora rejestru.`,
   withdrawn: (name: string) => `${name} nie ma już roli redaktora rejestru.`,
   roles: { moderator: 'moderator', admin: 'administrator' } as Record<string, string>,
+  noGrants: 'Na razie żadnych.',
+  manageGrants: 'Nadawaj i odbieraj role pracownikom',
   grantsOnAccount: 'Role nadane przez administratora',
   grantNames: { registry_editor: 'redaktor rejestru miast partnerskich' } as Record<string, string>,
 };
