@@ -208,6 +208,13 @@ describe('registry editing: staff change partner cities and their documents', ()
       expect(area.body.fields).toHaveProperty('areas');
       await api().patch('/api/v1/cities/vilnius').set(editor.auth).send({ lat: 54 }).expect(400);
       await api().patch('/api/v1/cities/vilnius').set(editor.auth).send({ version, name: null }).expect(400);
+      // A city's key is its address: an edit cannot change it.
+      const key = await api()
+        .patch('/api/v1/cities/vilnius')
+        .set(editor.auth)
+        .send({ version, key: 'wilno' })
+        .expect(400);
+      expect(key.body.fields).toHaveProperty('key');
       expect(await writes()).toEqual(before);
       expect((await city('vilnius')).version).toBe(version);
     });

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -161,86 +161,16 @@ export class CreateCityDto {
   overrideJustification?: string;
 }
 
-export class UpdateCityDto {
+/**
+ * An edit sends what it changes: every field of a new city but its key, each validated when sent.
+ * `skipNullProperties: false`: a null is still validated (and refused where the field cannot be
+ * cleared), rather than skipped as IsOptional would.
+ */
+export class UpdateCityDto extends PartialType(OmitType(CreateCityDto, ['key'] as const), {
+  skipNullProperties: false,
+}) {
   @Version()
   version: number;
-
-  @ApiPropertyOptional({ description: 'Name in English' })
-  @WhenSent()
-  @Text('name', 1, 120)
-  name?: string;
-
-  @ApiPropertyOptional({ description: 'Name in Polish' })
-  @WhenSent()
-  @Text('namePl', 1, 120)
-  namePl?: string;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @WhenSet()
-  @Text('officialNamePl', 1, 200)
-  officialNamePl?: string | null;
-
-  @ApiPropertyOptional({ example: 'JP' })
-  @WhenSent()
-  @Country()
-  country?: string;
-
-  @ApiPropertyOptional()
-  @WhenSent()
-  @Coordinate('lat')
-  lat?: number;
-
-  @ApiPropertyOptional()
-  @WhenSent()
-  @Coordinate('lon')
-  lon?: number;
-
-  @ApiPropertyOptional()
-  @WhenSent()
-  @IsBoolean({ message: 'inEurope must be true or false' })
-  inEurope?: boolean;
-
-  @ApiPropertyOptional({ enum: RELATIONSHIPS, enumName: 'Relationship' })
-  @WhenSent()
-  @OneOf('relationship', RELATIONSHIPS)
-  relationship?: Relationship;
-
-  @ApiPropertyOptional({ enum: CITY_STATUSES, enumName: 'CityStatus', nullable: true })
-  @WhenSet()
-  @OneOf('status', CITY_STATUSES)
-  status?: CityStatus | null;
-
-  @ApiPropertyOptional({ type: [String] })
-  @WhenSent()
-  @AreaKeys()
-  areas?: string[];
-
-  @ApiPropertyOptional({ type: [String], description: 'Notes on the cooperation record, in factsLanguage' })
-  @WhenSent()
-  @IsArray({ message: 'facts must be a list of notes' })
-  @ArrayMaxSize(50, { message: 'facts may hold at most 50 notes' })
-  @IsString({ each: true, message: 'facts must be a list of texts' })
-  @Length(1, 2000, { each: true, message: 'each note in facts must be 1 to 2000 characters' })
-  facts?: string[];
-
-  @ApiPropertyOptional({ enum: LOCALES, description: 'The language the notes are written in' })
-  @WhenSent()
-  @OneOf('factsLanguage', LOCALES)
-  factsLanguage?: Locale;
-
-  @ApiPropertyOptional({
-    type: [String],
-    description: 'The notes in the other of Polish and English (an empty list removes that version)',
-  })
-  @WhenSent()
-  @IsArray({ message: 'factsTranslation must be a list of notes' })
-  @ArrayMaxSize(50, { message: 'factsTranslation may hold at most 50 notes' })
-  @IsString({ each: true, message: 'factsTranslation must be a list of texts' })
-  @Length(1, 2000, { each: true, message: 'each note in factsTranslation must be 1 to 2000 characters' })
-  factsTranslation?: string[];
-
-  @Justification()
-  overrideJustification?: string;
 }
 
 export class CreateDocumentDto {
@@ -322,69 +252,10 @@ export class CreateDocumentDto {
   overrideJustification?: string;
 }
 
-export class UpdateDocumentDto {
+/** An edit sends what it changes, each field validated as for a new document. */
+export class UpdateDocumentDto extends PartialType(CreateDocumentDto, { skipNullProperties: false }) {
   @Version()
   version: number;
-
-  @ApiPropertyOptional({ enum: DOCUMENT_KINDS, enumName: 'DocumentKind' })
-  @WhenSent()
-  @OneOf('kind', DOCUMENT_KINDS)
-  kind?: DocumentKind;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @WhenSet()
-  @Text('title', 1, 300)
-  title?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2003-06' })
-  @WhenSet()
-  @PartialDate('signedOn')
-  signedOn?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @WhenSet()
-  @Validate(IsCalendarDateConstraint)
-  validFrom?: string | null;
-
-  @ApiPropertyOptional({ enum: DOCUMENT_TERMS, enumName: 'DocumentTerm', nullable: true })
-  @WhenSet()
-  @OneOf('term', DOCUMENT_TERMS)
-  term?: DocumentTerm | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @WhenSet()
-  @Validate(IsCalendarDateConstraint)
-  validUntil?: string | null;
-
-  @ApiPropertyOptional({ type: Number, nullable: true })
-  @WhenSet()
-  @Years('termYears', 99)
-  termYears?: number | null;
-
-  @ApiPropertyOptional({ type: Number, nullable: true })
-  @WhenSet()
-  @Years('renewalYears', 99)
-  renewalYears?: number | null;
-
-  @ApiPropertyOptional({ type: Number, nullable: true })
-  @WhenSet()
-  @IsInt({ message: 'noticeMonths must be a whole number of months' })
-  @Min(1, { message: 'noticeMonths must be at least 1' })
-  @Max(120, { message: 'noticeMonths must be at most 120' })
-  noticeMonths?: number | null;
-
-  @ApiPropertyOptional({ type: [String] })
-  @WhenSent()
-  @AreaKeys()
-  areas?: string[];
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @WhenSet()
-  @Text('source', 1, 500)
-  source?: string | null;
-
-  @Justification()
-  overrideJustification?: string;
 }
 
 export class DocumentParamDto {
