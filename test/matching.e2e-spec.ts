@@ -697,6 +697,19 @@ describe('matching and partnerships', () => {
         pl: 'Liceum w Poznaniu przyjmuje zaproszenie: Invitations: a school for a reading project',
         en: 'Liceum w Poznaniu accepted the invitation: Invitations: a school for a reading project',
       });
+      // The invited side sees who invites it.
+      expect(incoming.body.items).toContainEqual(
+        expect.objectContaining({ id: sent.body.id, initiativeOrganizationName: 'Szkoła Podstawowa nr 7' }),
+      );
+      // A partner already in the partnership is not invited again.
+      const before = (await interestRows())[0].n;
+      const partner = await api()
+        .post(`/api/v1/initiatives/${project.id}/invitations`)
+        .set(krakowOwner.auth)
+        .send({ organizationId: orgs.poznan.id, message: 'Join us once more, please.' })
+        .expect(409);
+      expect(partner.body.message).toBe('Liceum w Poznaniu is already a partner in this initiative’s partnership.');
+      expect((await interestRows())[0].n).toBe(before);
     });
 
     it('lets the invited side decline, and the inviting side be told', async () => {

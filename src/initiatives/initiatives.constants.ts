@@ -62,6 +62,19 @@ export const EDITABLE_STATUSES: readonly InitiativeStatus[] = [
   'in_progress',
 ];
 
+/**
+ * An initiative a forum meeting's partnership may be made on ("we will work together"): one under
+ * way, or still being prepared by its own organisation (not rejected, completed or archived). The
+ * other side's must be under way (OPEN_STATUSES): its drafts are not for the other side to see.
+ */
+export const PARTNERSHIP_HOST_STATUSES: readonly InitiativeStatus[] = [
+  'draft',
+  'submitted',
+  'changes_requested',
+  'published',
+  'in_progress',
+];
+
 export const REPORT_REASONS = ['spam', 'offensive', 'off_topic', 'personal_data', 'other'] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
 

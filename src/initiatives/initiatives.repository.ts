@@ -62,6 +62,15 @@ export interface SearchRow {
   sortAt: string;
 }
 
+/** An initiative a partnership may be made on, with its organisation (forum meetings). */
+export interface HostRow {
+  id: string;
+  title: string;
+  status: InitiativeStatus;
+  organizationId: string;
+  organizationName: string;
+}
+
 export interface SearchResult {
   rows: SearchRow[];
   total: number;
@@ -412,6 +421,18 @@ export class InitiativesRepository {
         ORDER BY similarity DESC, i.published_at DESC, i.id
         LIMIT $4`,
       [title, words, excludeId, limit, ACTIVE_STATUSES],
+    );
+  }
+
+  /** Initiatives of these organisations in these statuses, not hidden, newest first. */
+  listHosts(organizationIds: string[], statuses: readonly InitiativeStatus[]): Promise<HostRow[]> {
+    if (!organizationIds.length) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT i.id, i.title, i.status, i.organization_id AS "organizationId", o.name AS "organizationName"
+         FROM initiatives i JOIN organizations o ON o.id = i.organization_id
+        WHERE i.organization_id = ANY($1::uuid[]) AND i.status = ANY($2::initiative_status[]) AND i.hidden_at IS NULL
+        ORDER BY i.updated_at DESC LIMIT 100`,
+      [organizationIds, statuses],
     );
   }
 

@@ -40,12 +40,14 @@ import type { Initiative, InitiativeTexts } from './entities/initiative.entity';
 import {
   ACTIVE_STATUSES,
   EDITABLE_STATUSES,
+  OPEN_STATUSES,
+  PARTNERSHIP_HOST_STATUSES,
   PUBLIC_STATUSES,
   TRANSITIONS,
   type InitiativeAction,
   type InitiativeStatus,
 } from './initiatives.constants';
-import { InitiativesRepository, type OrganizationRefRow, type SearchRow } from './initiatives.repository';
+import { InitiativesRepository, type HostRow, type OrganizationRefRow, type SearchRow } from './initiatives.repository';
 import { toSearchWords } from './search-query';
 
 const NOT_FOUND = 'There is no initiative with this id, or you cannot see it.';
@@ -411,6 +413,19 @@ export class InitiativesService {
     if (!this.mayView(row.status, row.hidden, role, !!user && isStaff(user.role)))
       throw new NotFoundException(NOT_FOUND);
     return { organizationId: row.organizationId, organizationType: row.organizationType };
+  }
+
+  /**
+   * The initiatives a partnership between these organisations may be made on: the viewer's own
+   * organisations' (PARTNERSHIP_HOST_STATUSES) and the other side's under way (OPEN_STATUSES).
+   * The caller has checked that the viewer speaks for `own`.
+   */
+  async partnershipHosts(own: string[], other: string[]): Promise<HostRow[]> {
+    const [mine, theirs] = await Promise.all([
+      this.initiatives.listHosts(own, PARTNERSHIP_HOST_STATUSES),
+      this.initiatives.listHosts(other, OPEN_STATUSES),
+    ]);
+    return [...mine, ...theirs];
   }
 
   private async access(id: string, user?: AuthUser): Promise<Access> {

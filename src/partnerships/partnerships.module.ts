@@ -11,5 +11,7 @@ import { PartnershipsService } from './partnerships.service';
   imports: [InitiativesModule, OrganizationsModule, ChannelsModule, RateLimitModule],
   controllers: [PartnershipsController],
   providers: [PartnershipsService, PartnershipsRepository],
+  // The forum's meetings start partnerships through it ("we will work together").
+  exports: [PartnershipsService],
 })
 export class PartnershipsModule {}

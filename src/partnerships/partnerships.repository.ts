@@ -8,6 +8,7 @@ export interface InterestRow {
   initiativeId: string;
   initiativeTitle: string;
   initiativeOrganizationId: string;
+  initiativeOrganizationName: string;
   organizationId: string;
   organizationName: string;
   invitation: boolean;
@@ -51,9 +52,11 @@ export interface PartnershipRow {
 }
 
 const INTEREST_SELECT = `SELECT x.id, x.initiative_id AS "initiativeId", i.title AS "initiativeTitle", i.organization_id AS "initiativeOrganizationId",
+  io.name AS "initiativeOrganizationName",
   x.organization_id AS "organizationId", o.name AS "organizationName", x.invitation, x.message, x.status, x.reply, x.created_at AS "createdAt",
   x.decided_at AS "decidedAt", x.partnership_id AS "partnershipId"
-  FROM interests x JOIN initiatives i ON i.id = x.initiative_id JOIN organizations o ON o.id = x.organization_id`;
+  FROM interests x JOIN initiatives i ON i.id = x.initiative_id JOIN organizations o ON o.id = x.organization_id
+  JOIN organizations io ON io.id = i.organization_id`;
 
 const PARTNERSHIP_SELECT = `SELECT p.id, p.initiative_id AS "initiativeId", i.title AS "initiativeTitle", p.channel_id AS "channelId", p.status,
   p.outcome_note AS "outcomeNote", p.created_at AS "createdAt",
@@ -88,6 +91,16 @@ export class PartnershipsRepository {
       [initiativeId, organizationId, message, userId, invitation],
     );
     return rows[0]?.id ?? null;
+  }
+
+  /** Whether the organisation is already in the initiative's partnership. */
+  async isPartner(initiativeId: string, organizationId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM partnerships p JOIN partnership_members m ON m.partnership_id = p.id
+        WHERE p.initiative_id = $1 AND m.organization_id = $2`,
+      [initiativeId, organizationId],
+    );
+    return rows.length > 0;
   }
 
   async findInvitable(organizationId: string): Promise<InvitableRow | null> {
@@ -156,10 +169,16 @@ export class PartnershipsRepository {
     return row ?? null;
   }
 
-  async insertPartnership(initiativeId: string, channelId: number, manager: EntityManager): Promise<string> {
+  /** `forumEditionId`: the forum edition whose 1:1 meeting started it (the outcomes report counts it). */
+  async insertPartnership(
+    initiativeId: string,
+    channelId: number,
+    manager: EntityManager,
+    forumEditionId: string | null = null,
+  ): Promise<string> {
     const [row] = await manager.query<{ id: string }[]>(
-      `INSERT INTO partnerships (initiative_id, channel_id) VALUES ($1, $2) RETURNING id`,
-      [initiativeId, channelId],
+      `INSERT INTO partnerships (initiative_id, channel_id, forum_edition_id) VALUES ($1, $2, $3) RETURNING id`,
+      [initiativeId, channelId, forumEditionId],
     );
     return row.id;
   }

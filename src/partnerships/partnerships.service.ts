@@ -5,6 +5,7 @@ import {
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { ChannelsService } from '../channels/channels.service';
 import { OPEN_STATUSES } from '../initiatives/initiatives.constants';
@@ -68,6 +69,8 @@ export class PartnershipsService {
         message: `${invited.name} is not verified by the City yet, so it cannot be invited`,
         fields: { organizationId: ['only verified organisations can be invited'] },
       });
+    if (await this.partnerships.isPartner(initiativeId, dto.organizationId))
+      throw new ConflictException(`${invited.name} is already a partner in this initiative’s partnership.`);
     // Counted once the request makes sense, before anything is written: a flood of invitations stops here.
     await this.rateLimits.consume(INVITATIONS_PER_USER, user.id);
     const id = await this.partnerships.insertInterest(initiativeId, dto.organizationId, dto.message, user.id, true);
@@ -153,6 +156,44 @@ export class PartnershipsService {
     });
     await this.tellSender(interest, 'accepted', reply);
     return this.toInterest((await this.partnerships.findInterest(interestId))!);
+  }
+
+  /**
+   * "We will work together" after a forum 1:1 meeting: the initiative's partnership is created (its
+   * organisation leading, marked as started by the forum edition) or extended, both organisations
+   * join it and its channel, and `claim` records the meeting's outcome, all in one transaction:
+   * when `claim` refuses (the other side said it first), nothing is kept.
+   */
+  async startFromForum(input: {
+    initiativeId: string;
+    initiativeTitle: string;
+    leadOrganizationId: string;
+    partnerOrganizationId: string;
+    editionId: string;
+    claim: (partnershipId: string, manager: EntityManager) => Promise<boolean>;
+  }): Promise<{ partnershipId: string; created: boolean }> {
+    return this.partnerships.transaction(async (manager) => {
+      await this.partnerships.lockInitiative(input.initiativeId, manager);
+      let partnership = await this.partnerships.findPartnershipForInitiative(input.initiativeId, manager);
+      const created = !partnership;
+      if (!partnership) {
+        const channelId = await this.channels.createPrivate(`Partnership: ${input.initiativeTitle}`, [], manager);
+        partnership = {
+          id: await this.partnerships.insertPartnership(input.initiativeId, channelId, manager, input.editionId),
+          channelId,
+        };
+        await this.partnerships.addPartner(partnership.id, input.leadOrganizationId, true, manager);
+      }
+      await this.partnerships.addPartner(partnership.id, input.partnerOrganizationId, false, manager);
+      if (!(await input.claim(partnership.id, manager)))
+        throw new ConflictException('This meeting has already led to a partnership.');
+      await this.channels.addMembers(
+        partnership.channelId,
+        await this.partnerships.peopleOf(partnership.id, manager),
+        manager,
+      );
+      return { partnershipId: partnership.id, created };
+    });
   }
 
   async decline(user: AuthUser, interestId: string, reply?: string): Promise<InterestDto> {
@@ -338,6 +379,8 @@ export class PartnershipsService {
       id: row.id,
       initiativeId: row.initiativeId,
       initiativeTitle: row.initiativeTitle,
+      initiativeOrganizationId: row.initiativeOrganizationId,
+      initiativeOrganizationName: row.initiativeOrganizationName,
       organizationId: row.organizationId,
       organizationName: row.organizationName,
       invitation: row.invitation,

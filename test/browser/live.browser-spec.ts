@@ -500,7 +500,9 @@ describe('from an initiative to a partnership', () => {
       (text) => text === 'Interests',
       'A’s interests',
     );
-    await a.getByText("Nobody has expressed interest in your organisations' initiatives yet.").waitFor();
+    await a
+      .getByText("Nobody has expressed interest in your organisations' initiatives or invited them yet.")
+      .waitFor();
     await bell(a).waitFor();
 
     // B: the matches of the initiative, with reasons; and the interest dialog.
@@ -592,6 +594,108 @@ describe('from an initiative to a partnership', () => {
     await a.getByLabel(`${annaSchool.name} agrees to show the partnership publicly`).check();
     await a.getByText('Consent saved.').waitFor();
     await expectAccessibleInBothLanguages(a, '/partnerships/:id');
+  });
+});
+
+describe('inviting from a match', () => {
+  it('A invites B from "find partners" with a message, by keyboard; B accepts in Polish in /interests, and A sees the invitation accepted', async () => {
+    const initiative = await publishedInitiative('Projekt czytelniczy: szkoła z Norymbergi');
+    const { page: a } = await loggedIn(anna);
+    const { page: b } = await loggedIn(bernd, 'pl');
+
+    await a.goto(`/initiatives/${initiative.id}/partners`);
+    await waitUntil(
+      () => heading(a),
+      (text) => text === initiative.title,
+      'the partners page',
+    );
+    const match = a.locator('#partners .match', { hasText: 'Peter-Vischer-Schule' });
+    const invite = match.getByRole('button', { name: 'Invite Peter-Vischer-Schule' });
+    await invite.waitFor();
+    await expectAccessibleInBothLanguages(a, 'the matches with invite buttons', async () => {
+      await match.locator('.match__invite button').waitFor();
+    });
+
+    // In Polish: the dialog names the organisation; Escape closes it and gives the focus back.
+    await switchLanguage(a, 'pl');
+    await match.getByRole('button', { name: 'Zaproś organizację Peter-Vischer-Schule' }).click();
+    const polishDialog = a.getByRole('dialog', { name: 'Zaproszenie dla: Peter-Vischer-Schule' });
+    await polishDialog.getByText(`Zaproś organizację do inicjatywy „${initiative.title}”`, { exact: false }).waitFor();
+    await expectNoAccessibilityViolations(a, 'the invitation dialog');
+    await a.keyboard.press('Escape');
+    await polishDialog.waitFor({ state: 'detached' });
+    expect(await a.evaluate(() => (globalThis as PageGlobals).document.activeElement?.textContent as string)).toBe(
+      'Zaproś organizację Peter-Vischer-Schule',
+    );
+    await switchLanguage(a, 'en');
+
+    // By keyboard: the button, the message (focused when the dialog opens), then Send.
+    await invite.focus();
+    await a.keyboard.press('Enter');
+    const dialog = a.getByRole('dialog', { name: 'Invitation to Peter-Vischer-Schule' });
+    await dialog.waitFor();
+    await expectNoAccessibilityViolations(a, 'the invitation dialog');
+    const message = dialog.getByLabel('Message to the organisation');
+    await waitUntil(
+      () => message.evaluate((element) => element === (globalThis as PageGlobals).document.activeElement),
+      (focused) => focused,
+      'the message focused',
+    );
+    // Too short: said beside the field, nothing sent (the 400 is on purpose).
+    expectFailedRequests(400);
+    await a.keyboard.type('Hallo!');
+    await a.keyboard.press('Tab');
+    await a.keyboard.press('Enter');
+    await dialog.getByText('Write 10 to 2,000 characters: why you invite them and what you propose.').first().waitFor();
+    expect(
+      (
+        await t.dataSource.query(`SELECT count(*)::int AS n FROM interests WHERE initiative_id = $1`, [initiative.id])
+      )[0].n,
+    ).toBe(0);
+    await message.fill('');
+    await message.focus();
+    await a.keyboard.type('Would your pupils read Polish and German books with ours this spring?');
+    await a.keyboard.press('Tab');
+    await a.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await match.getByText('Invitation sent to Peter-Vischer-Schule. You will be notified when they answer.').waitFor();
+    expect(await match.locator('.interest-status').textContent()).toBe('Invitation sent, awaiting an answer');
+    expect(await match.getByRole('button', { name: /Invite/ }).count()).toBe(0);
+
+    // B, in Polish: the invitation among what B answers, marked as one, with who invites.
+    await b.goto('/interests');
+    const item = b.locator('.interest-item', { hasText: initiative.title });
+    await item.waitFor({ timeout: 15_000 });
+    expect(await item.locator('.interest-item__kind').textContent()).toBe('Zaproszenie');
+    expect(await item.locator('.interest-status').textContent()).toBe('Czeka na odpowiedź');
+    await item.getByRole('link', { name: annaSchool.name }).waitFor();
+    await item.getByText('Would your pupils read Polish and German books with ours this spring?').waitFor();
+    await expectAccessibleInBothLanguages(b, '/interests with an invitation', async () => {
+      await item.locator('.interest-item__kind').waitFor();
+    });
+    await item.getByLabel('Odpowiedź').fill('Chętnie!');
+    await item.getByRole('button', { name: 'Przyjmij zaproszenie i dołącz do partnerstwa' }).click();
+    await waitUntil(
+      () => item.locator('.interest-status').textContent(),
+      (text) => text === 'Przyjęte',
+      'the invitation accepted',
+    );
+    await item.getByRole('link', { name: 'Otwórz partnerstwo' }).waitFor();
+
+    // A: the matches list learns of the answer by itself, with the way into the partnership.
+    await waitUntil(
+      () => match.locator('.interest-status').textContent(),
+      (text) => text?.startsWith('Invitation accepted: the organisation is in the partnership') ?? false,
+      'the invitation accepted at A',
+      15_000,
+    );
+    await match.getByRole('link', { name: 'Open the partnership' }).click();
+    await waitUntil(
+      () => heading(a),
+      (text) => text === `Partnership: ${initiative.title}`,
+      'the partnership',
+    );
+    await a.getByText('Peter-Vischer-Schule').first().waitFor();
   });
 });
 

@@ -5,10 +5,12 @@ import { CurrentUser, Public, Roles, type AuthUser } from '../../auth/auth-user'
 import {
   CreateSlotsDto,
   MeetingDto,
+  MeetingInitiativeListDto,
   MeetingListDto,
   MeetingQueryDto,
   RequestMeetingDto,
   SlotListDto,
+  WorkTogetherDto,
 } from './dto/meeting.dto';
 import { MeetingsService } from './meetings.service';
 
@@ -93,5 +95,35 @@ export class MeetingsController {
   @ApiOkResponse({ type: MeetingDto })
   cancelMeeting(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<MeetingDto> {
     return this.meetingsService.cancelMeeting(user, id);
+  }
+
+  @ApiBearerAuth()
+  @Get('meetings/:id/initiatives')
+  @ApiOperation({
+    summary:
+      'The initiatives a partnership from this meeting may be made on: your organisation’s, and the other side’s under way',
+  })
+  @ApiOkResponse({ type: MeetingInitiativeListDto })
+  meetingInitiatives(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<MeetingInitiativeListDto> {
+    return this.meetingsService.initiativesFor(user, id);
+  }
+
+  @ApiBearerAuth()
+  @Post('meetings/:id/work-together')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: MeetingDto })
+  @ApiOperation({
+    summary:
+      '"We will work together" (either side, once the meeting has begun): creates or extends the partnership on one of either side’s initiatives, or on a new draft; once per meeting (409)',
+  })
+  workTogether(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: WorkTogetherDto,
+  ): Promise<MeetingDto> {
+    return this.meetingsService.workTogether(user, id, dto);
   }
 }

@@ -16,10 +16,13 @@ export interface MeetingRow {
   status: string;
   tableNo: number | null;
   message: string | null;
+  /** The partnership the meeting led to ("we will work together"), if it did. */
+  partnershipId: string | null;
 }
 
 const MEETING_SELECT = `SELECT m.id, m.edition_id AS "editionId", m.slot_id AS "slotId", sl.starts_at AS "startsAt", sl.ends_at AS "endsAt",
-  m.requester_id AS "requesterId", ro.name AS "requesterName", m.invitee_id AS "inviteeId", io.name AS "inviteeName", m.status, m.table_no AS "tableNo", m.message
+  m.requester_id AS "requesterId", ro.name AS "requesterName", m.invitee_id AS "inviteeId", io.name AS "inviteeName", m.status, m.table_no AS "tableNo", m.message,
+  m.partnership_id AS "partnershipId"
   FROM meetings m JOIN meeting_slots sl ON sl.id = m.slot_id JOIN organizations ro ON ro.id = m.requester_id JOIN organizations io ON io.id = m.invitee_id`;
 
 /** 1:1 meetings' SQL: slots, requests, and tables; no double booking is decided by unique indexes. */
@@ -122,5 +125,18 @@ export class MeetingsRepository {
       if (rows.length) await manager.query(`DELETE FROM meeting_participants WHERE meeting_id = $1`, [id]);
       return rows.length > 0;
     });
+  }
+
+  /**
+   * Records the partnership an accepted meeting led to, once: the meeting row is locked, so of two
+   * sides saying it at once one records it and the other gets false (and its transaction rolls back).
+   */
+  async claimForPartnership(id: string, partnershipId: string, manager: EntityManager): Promise<boolean> {
+    const rows = await modifyReturning(
+      manager,
+      `UPDATE meetings SET partnership_id = $2 WHERE id = $1 AND status = 'accepted' AND partnership_id IS NULL RETURNING id`,
+      [id, partnershipId],
+    );
+    return rows.length > 0;
   }
 }

@@ -6,7 +6,9 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import type { AuthUser } from '../../auth/auth-user';
+import { InitiativesService } from '../../initiatives/initiatives.service';
 import { NotificationsService } from '../../notifications/notifications.service';
+import { PartnershipsService } from '../../partnerships/partnerships.service';
 import { EDITING_ROLES } from '../../organizations/organizations.constants';
 import { OrganizationsService } from '../../organizations/organizations.service';
 import { AuditService } from '../../audit/audit.service';
@@ -15,7 +17,7 @@ import { EditionsService } from '../editions/editions.service';
 import { isExclusionViolation, isUniqueViolation } from '../shared/database-errors';
 import { MEETING_ANSWERS, PARTICIPATION_STATUSES } from '../shared/forum.constants';
 import { calendar } from '../shared/icalendar';
-import type { MeetingDto } from './dto/meeting.dto';
+import type { MeetingDto, MeetingInitiativeListDto, WorkTogetherDto } from './dto/meeting.dto';
 import { MeetingsRepository, type MeetingRow } from './meetings.repository';
 
 class MeetingRefused extends Error {
@@ -33,6 +35,8 @@ export class MeetingsService {
     private readonly organizations: OrganizationsService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
+    private readonly initiatives: InitiativesService,
+    private readonly partnerships: PartnershipsService,
   ) {}
 
   async createSlots(staff: AuthUser, editionId: string, slots: { startsAt: string; endsAt: string }[]) {
@@ -159,6 +163,86 @@ export class MeetingsService {
     return this.meetingDto((await this.meetings.findMeeting(id))!);
   }
 
+  /** What a partnership from this meeting may be made on (either side's owners and editors). */
+  async initiativesFor(user: AuthUser, id: string): Promise<MeetingInitiativeListDto> {
+    const meeting = await this.meeting(id);
+    const { mine, other } = await this.sides(meeting, user);
+    return { items: await this.initiatives.partnershipHosts([mine], [other]) };
+  }
+
+  /**
+   * "We will work together", said by either side once an accepted meeting has begun: the
+   * partnership of the chosen initiative (one of either side's) or of a new draft initiative of the
+   * speaker's organisation is created, started by this forum edition, or extended; the meeting
+   * records it, once. Nothing to paste: the two organisations are the meeting's.
+   */
+  async workTogether(user: AuthUser, id: string, dto: WorkTogetherDto): Promise<MeetingDto> {
+    const meeting = await this.meeting(id);
+    const { mine, other } = await this.sides(meeting, user);
+    if (meeting.status !== 'accepted')
+      throw new ConflictException('Only an accepted meeting can lead to a partnership.');
+    if (new Date(meeting.startsAt) > new Date())
+      throw new ConflictException(
+        `The meeting has not taken place yet: you can say you will work together from ${new Date(meeting.startsAt).toISOString()}.`,
+      );
+    if (meeting.partnershipId)
+      throw new ConflictException('This meeting has already led to a partnership: open it from your partnerships.');
+    if (!dto.initiativeId === !dto.title)
+      throw new BadRequestException({
+        message: 'give initiativeId (one of the two organisations’ initiatives) or title (a new one), not both',
+        fields: { initiativeId: ['choose an initiative, or give the title of a new one'] },
+      });
+    const names = { [meeting.requesterId]: meeting.requesterName, [meeting.inviteeId]: meeting.inviteeName };
+    let host: { id: string; title: string; organizationId: string };
+    if (dto.initiativeId) {
+      const hosts = await this.initiatives.partnershipHosts([mine], [other]);
+      const chosen = hosts.find((h) => h.id === dto.initiativeId);
+      if (!chosen)
+        throw new BadRequestException({
+          message: `initiativeId must be an initiative of ${names[mine]} or one of ${names[other]} under way`,
+          fields: { initiativeId: ['not an initiative of either organisation that a partnership can be made on'] },
+        });
+      host = chosen;
+    } else {
+      const edition = await this.editions.edition(meeting.editionId);
+      const pl = user.locale === 'pl';
+      const created = await this.initiatives.create(user, {
+        organizationId: mine,
+        title: dto.title!,
+        summary: pl
+          ? `Wspólna inicjatywa: ${names[mine]} i ${names[other]}, uzgodniona na spotkaniu 1:1 podczas Forum ${edition.year}.`
+          : `A joint initiative of ${names[mine]} and ${names[other]}, agreed at a 1:1 meeting at the Forum ${edition.year}.`,
+        kind: 'joint_project',
+        areas: [],
+        languages: [user.locale],
+      });
+      host = { id: created.id, title: created.title, organizationId: mine };
+    }
+    const { partnershipId } = await this.partnerships.startFromForum({
+      initiativeId: host.id,
+      initiativeTitle: host.title,
+      leadOrganizationId: host.organizationId,
+      partnerOrganizationId: host.organizationId === mine ? other : mine,
+      editionId: meeting.editionId,
+      claim: (partnership, manager) => this.meetings.claimForPartnership(id, partnership, manager),
+    });
+    const owners = await this.organizations.ownerContacts(other);
+    await this.notifications.notify({
+      userIds: owners.map((o) => o.userId),
+      kind: 'forum',
+      title: {
+        pl: `${names[mine]}: będziemy współpracować – ${host.title}`,
+        en: `${names[mine]}: we will work together – ${host.title}`,
+      },
+      body: {
+        pl: `Spotkanie na Forum zaczęło partnerstwo organizacji ${names[mine]} i ${names[other]}.`,
+        en: `The meeting at the Forum started a partnership of ${names[mine]} and ${names[other]}.`,
+      },
+      link: `/partnerships/${partnershipId}`,
+    });
+    return this.meetingDto((await this.meetings.findMeeting(id))!);
+  }
+
   async meetingsOf(user: AuthUser, editionId: string, organizationId: string): Promise<{ items: MeetingDto[] }> {
     const role = (await this.organizations.membership(organizationId, user.id))?.role;
     if (!role && !isStaff(user.role))
@@ -193,6 +277,21 @@ export class MeetingsService {
       throw new ForbiddenException('Only owners and editors of the organisation can do this.');
     if (!membership.organization.verified)
       throw new ForbiddenException('Only verified organisations can book meetings.');
+  }
+
+  /**
+   * The side of the meeting the user speaks for (an owner or editor of it; the requester when both)
+   * and the other one; anyone else gets a 404, as for a meeting that does not exist.
+   */
+  private async sides(meeting: MeetingRow, user: AuthUser): Promise<{ mine: string; other: string }> {
+    for (const [mine, other] of [
+      [meeting.requesterId, meeting.inviteeId],
+      [meeting.inviteeId, meeting.requesterId],
+    ]) {
+      const role = (await this.organizations.membership(mine, user.id))?.role;
+      if (role && EDITING_ROLES.includes(role)) return { mine, other };
+    }
+    throw new NotFoundException('There is no meeting with this id, or you cannot change it.');
   }
 
   private async meeting(id: string): Promise<MeetingRow> {

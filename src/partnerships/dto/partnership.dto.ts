@@ -53,6 +53,9 @@ export class InterestDto {
   @ApiProperty() id: string;
   @ApiProperty() initiativeId: string;
   @ApiProperty() initiativeTitle: string;
+  @ApiProperty({ description: "The initiative's organisation (who invites, for an invitation)" })
+  initiativeOrganizationId: string;
+  @ApiProperty() initiativeOrganizationName: string;
   @ApiProperty({ description: 'The interested (or invited) organisation' }) organizationId: string;
   @ApiProperty() organizationName: string;
   @ApiProperty({

@@ -1,10 +1,11 @@
 /**
  * /forum/editions/:id/my: "my forum". My registrations, my organisations' proposals, and their
  * 1:1 meetings: a schedule per organisation (accept, decline, cancel), a request for a meeting in
- * a slot with another organisation (found by name, or among suggestions of whom to meet), and
- * the accepted meetings as an iCalendar file.
+ * a slot with another organisation (found by name, or among suggestions of whom to meet), the
+ * accepted meetings as an iCalendar file, and, once a meeting has begun, "we will work together",
+ * which starts the partnership (on one of either side's initiatives, or a new draft).
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, listMyOrganizations, type MyOrganization } from '../../shared/api/client';
 import {
   acceptMeeting,
@@ -12,6 +13,7 @@ import {
   declineMeeting,
   downloadMyMeetingsCalendar,
   getMyForum,
+  listMeetingInitiatives,
   listSessions,
   listSlots,
   organizationSuggestions,
@@ -19,6 +21,7 @@ import {
   requestMeeting,
   searchOrganizations,
   SESSION_STATUSES,
+  workTogether,
   type Edition,
   type Meeting,
   type MyForum,
@@ -26,7 +29,15 @@ import {
 } from './api';
 import { saveFile } from '../../shared/save-file';
 import { ConfirmAction } from '../../shared/ui/ConfirmAction';
-import { FieldShell, FormError, FormStatus, SelectField, SubmitButton, TextAreaField } from '../../shared/ui/Form';
+import {
+  FieldShell,
+  FormError,
+  FormStatus,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+} from '../../shared/ui/Form';
 import { LoadError, Loading } from '../../shared/ui/LoadError';
 import { PageHeading } from '../../shared/ui/PageHeading';
 import { useForumMessages } from './i18n/messages';
@@ -326,7 +337,25 @@ function Schedule({
                               </button>
                             </>
                           )}
-                          {open && (
+                          {meeting.partnershipId ? (
+                            <Link href={`/partnerships/${meeting.partnershipId}`} class="button-link">
+                              {fm.openPartnership}
+                              <span class="visually-hidden"> {fm.meetingWithHidden(other)}</span>
+                            </Link>
+                          ) : (
+                            meeting.status === 'accepted' &&
+                            Date.parse(meeting.startsAt) <= Date.now() && (
+                              <WorkTogether
+                                meeting={meeting}
+                                other={other}
+                                onDone={() => {
+                                  setNews(fm.workTogetherDone(other));
+                                  onChanged();
+                                }}
+                              />
+                            )
+                          )}
+                          {open && !meeting.partnershipId && (
                             <ConfirmAction
                               label={
                                 <>
@@ -598,5 +627,120 @@ function RequestMeeting({
         </form>
       )}
     </section>
+  );
+}
+
+/** "We will work together": a button, and a dialog to choose the initiative (or name a new one). */
+function WorkTogether({ meeting, other, onDone }: { meeting: Meeting; other: string; onDone: () => void }) {
+  const fm = useForumMessages();
+  const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <button type="button" class="button-primary" ref={opener} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        {fm.workTogether}
+        <span class="visually-hidden"> {fm.meetingWithHidden(other)}</span>
+      </button>
+      {open && (
+        <WorkTogetherDialog
+          meeting={meeting}
+          other={other}
+          onClose={(done) => {
+            setOpen(false);
+            if (done) onDone();
+            else opener.current?.focus();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+const NEW_INITIATIVE = 'new';
+
+function WorkTogetherDialog({
+  meeting,
+  other,
+  onClose,
+}: {
+  meeting: Meeting;
+  other: string;
+  onClose: (done: boolean) => void;
+}) {
+  const fm = useForumMessages();
+  const { m } = useI18n();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const initiatives = useApi((signal) => listMeetingInitiatives(meeting.id, signal), [meeting.id]);
+  const [choice, setChoice] = useState('');
+  const [title, setTitle] = useState('');
+  const done = useRef(false);
+  const form = useForumForm(
+    () =>
+      workTogether(
+        meeting.id,
+        choice === NEW_INITIATIVE ? { title: title.trim() } : choice ? { initiativeId: choice } : {},
+      ),
+    {
+      fields: ['initiativeId', 'title'],
+      onSuccess: () => {
+        done.current = true;
+        dialog.current?.close();
+      },
+    },
+  );
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+  const titleId = `work-together-${meeting.id}`;
+  return (
+    <dialog ref={dialog} class="dialog" aria-labelledby={titleId} onClose={() => onClose(done.current)}>
+      <h2 id={titleId}>{fm.workTogetherTitle(other)}</h2>
+      <p>{fm.workTogetherIntro}</p>
+      {initiatives.error && !initiatives.data ? (
+        <LoadError error={initiatives.error} onRetry={initiatives.reload} />
+      ) : !initiatives.data ? (
+        <Loading />
+      ) : (
+        <form ref={form.formRef} class="form" noValidate onSubmit={form.onSubmit}>
+          <FormError form={form} />
+          <SelectField
+            id={`work-together-initiative-${meeting.id}`}
+            field="initiativeId"
+            form={form}
+            label={fm.workTogetherInitiative}
+            hint={fm.workTogetherInitiativeHint}
+            value={choice}
+            onValue={setChoice}
+            placeholder={fm.workTogetherChoose}
+            options={[
+              ...initiatives.data.items.map((initiative) => ({
+                value: initiative.id,
+                label: fm.workTogetherInitiativeOf(initiative.title, initiative.organizationName),
+              })),
+              { value: NEW_INITIATIVE, label: fm.workTogetherNew },
+            ]}
+          />
+          {choice === NEW_INITIATIVE && (
+            <TextField
+              id={`work-together-title-${meeting.id}`}
+              field="title"
+              form={form}
+              type="text"
+              label={fm.workTogetherNewTitle}
+              hint={fm.workTogetherNewTitleHint}
+              value={title}
+              onValue={setTitle}
+              maxLength={140}
+            />
+          )}
+          <div class="form__actions">
+            <SubmitButton form={form}>{fm.workTogetherSubmit}</SubmitButton>
+            <button type="button" onClick={() => dialog.current?.close()}>
+              {m.common.cancel}
+            </button>
+          </div>
+        </form>
+      )}
+    </dialog>
   );
 }

@@ -193,6 +193,16 @@ export function cancelMeeting(id: string) {
   return unwrap(api.POST('/api/v1/forum/meetings/{id}/cancel', { params: { path: { id } } }));
 }
 
+/** The initiatives a partnership from this meeting may be made on (mine, and the other side's under way). */
+export function listMeetingInitiatives(id: string, signal?: AbortSignal) {
+  return unwrap(api.GET('/api/v1/forum/meetings/{id}/initiatives', { params: { path: { id } }, signal }));
+}
+
+/** "We will work together": the partnership on one of either side's initiatives, or on a new draft (title). */
+export function workTogether(id: string, body: { initiativeId?: string; title?: string }) {
+  return unwrap(api.POST('/api/v1/forum/meetings/{id}/work-together', { params: { path: { id } }, body }));
+}
+
 /**
  * My organisations' accepted meetings as an iCalendar file. It needs the bearer token, so a plain
  * link cannot fetch it: the typed client does, and the page saves the blob.

@@ -9,6 +9,7 @@ import { useSession } from '../../shared/session';
 import { Discussion } from './components/Discussion';
 import { ExpressInterest } from '../partnerships/components/ExpressInterest';
 import { InitiativeMatches } from '../partnerships/components/Matches';
+import { inviteToOf } from './components/InitiativeLive';
 import { LoadError, Loading } from '../../shared/ui/LoadError';
 import { PageHeading } from '../../shared/ui/PageHeading';
 import { useDocumentTitle, useI18n } from '../../shared/i18n/i18n';
@@ -117,7 +118,7 @@ function PartnersOf({ initiative }: { initiative: InitiativeDetail }) {
   return (
     <article class="initiative-live">
       <InitiativeHeader initiative={initiative} current="partners" />
-      <InitiativeMatches initiativeId={initiative.id} />
+      <InitiativeMatches initiativeId={initiative.id} inviteTo={inviteToOf(initiative)} />
     </article>
   );
 }

@@ -21,6 +21,11 @@ const RULES: [RegExp, (t: LiveMessages) => string][] = [
   [/^This expression of interest has already been answered or withdrawn/, (t) => t.errors.alreadyAnswered],
   [/^outcomeNote is required/, (t) => t.errors.outcomeRequired],
   [/^Only an owner of a participating organisation/, (t) => t.errors.consentOwners],
+  [/already has an open invitation to this initiative/, (t) => t.errors.alreadyInvited],
+  [/is already a partner in this initiative’s partnership/, (t) => t.errors.alreadyPartner],
+  [/is not verified by the City yet, so it cannot be invited/, (t) => t.errors.inviteeNotVerified],
+  [/^Only an owner or editor of the initiative’s organisation can invite/, (t) => t.errors.notInviter],
+  [/^Organisations can be invited only to a published initiative/, (t) => t.errors.inviteClosed],
 ];
 
 /** Field messages of these forms (the `fields` of a 400). */

@@ -1,7 +1,8 @@
 /**
- * /interests: expressions of interest in my organisations' initiatives (to accept, with a reply,
- * which starts a partnership, or decline) and those my organisations sent (to withdraw while
- * open). Both lists refresh themselves when a notification about interests arrives.
+ * /interests: expressions of interest in my organisations' initiatives and invitations to my
+ * organisations (to accept, with a reply, which starts or extends a partnership, or decline), and
+ * those my organisations sent (to withdraw while open). Both lists refresh themselves when a
+ * notification about interests arrives.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { acceptInterest, declineInterest, listMyInterests, withdrawInterest, type Interest } from './api';
@@ -114,12 +115,26 @@ function InterestItem({
       <h3 id={headingId} class="interest-item__title" tabIndex={-1}>
         <Link href={`/initiatives/${interest.initiativeId}`}>{interest.initiativeTitle}</Link>
       </h3>
+      <p class="interest-item__kind">{interest.invitation ? t.interests.kindInvitation : t.interests.kindInterest}</p>
       <p class={`interest-status interest-status--${interest.status}`}>{t.interests.status[interest.status]}</p>
       <dl class="facts-list">
         <div>
-          <dt>{t.interests.from}</dt>
+          {/* An invitation received names who invites (the initiative's organisation), one sent whom it invites. */}
+          <dt>
+            {interest.invitation
+              ? direction === 'incoming'
+                ? t.interests.invitedBy
+                : t.interests.invited
+              : t.interests.from}
+          </dt>
           <dd>
-            <Link href={`/organizations/${interest.organizationId}`}>{interest.organizationName}</Link>
+            {interest.invitation && direction === 'incoming' ? (
+              <Link href={`/organizations/${interest.initiativeOrganizationId}`}>
+                {interest.initiativeOrganizationName}
+              </Link>
+            ) : (
+              <Link href={`/organizations/${interest.organizationId}`}>{interest.organizationName}</Link>
+            )}
           </dd>
         </div>
         <div>
@@ -153,7 +168,7 @@ function InterestItem({
       {interest.status === 'open' && direction === 'sent' && (
         <ConfirmAction
           label={t.interests.withdraw}
-          question={t.interests.withdrawQuestion}
+          question={interest.invitation ? t.interests.withdrawInvitationQuestion : t.interests.withdrawQuestion}
           confirmLabel={t.interests.withdrawConfirm}
           action={() => withdrawInterest(interest.id)}
           onDone={() => answered(t.interests.withdrawn)}
@@ -170,7 +185,7 @@ function AnswerForm({ interest, onAnswered }: { interest: Interest; onAnswered: 
   const [reply, setReply] = useState('');
   const accept = useLiveForm(() => acceptInterest(interest.id, reply.trim() || undefined), {
     fields: ['reply'],
-    onSuccess: () => onAnswered(t.interests.accepted),
+    onSuccess: () => onAnswered(interest.invitation ? t.interests.invitationAccepted : t.interests.accepted),
   });
   const decline = useLiveForm(() => declineInterest(interest.id, reply.trim() || undefined), {
     fields: ['reply'],
@@ -187,7 +202,7 @@ function AnswerForm({ interest, onAnswered }: { interest: Interest; onAnswered: 
         field="reply"
         form={form}
         label={t.interests.replyLabel}
-        hint={t.interests.replyHint}
+        hint={interest.invitation ? t.interests.invitationReplyHint : t.interests.replyHint}
         optional
         value={reply}
         onValue={setReply}
@@ -196,7 +211,7 @@ function AnswerForm({ interest, onAnswered }: { interest: Interest; onAnswered: 
       />
       <div class="form__actions">
         <button type="submit" class="button-primary" disabled={sending} onClick={() => decline.clearError()}>
-          {accept.sending ? m.form.sending : t.interests.accept}
+          {accept.sending ? m.form.sending : interest.invitation ? t.interests.acceptInvitation : t.interests.accept}
         </button>
         <button
           type="button"

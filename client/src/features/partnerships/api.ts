@@ -78,6 +78,16 @@ export function expressInterest(initiativeId: string, organizationId: string, me
   );
 }
 
+/** From the matches: invite an organisation to the initiative, with a message (the reverse of an interest). */
+export function inviteOrganization(initiativeId: string, organizationId: string, message: string) {
+  return unwrap(
+    api.POST('/api/v1/initiatives/{id}/invitations', {
+      params: { path: { id: initiativeId } },
+      body: { organizationId, message },
+    }),
+  );
+}
+
 export function listMyInterests(direction: 'incoming' | 'sent', signal?: AbortSignal) {
   return unwrap(api.GET('/api/v1/me/interests', { params: { query: { direction } }, signal }));
 }

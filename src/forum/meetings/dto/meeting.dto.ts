@@ -8,6 +8,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Length,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
@@ -63,6 +64,12 @@ export class MeetingDto {
   @ApiProperty({ enum: MEETING_STATUSES }) status: string;
   @ApiProperty({ type: Number, nullable: true }) tableNo: number | null;
   @ApiProperty({ type: String, nullable: true }) message: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The partnership the meeting led to, once either side said "we will work together"',
+  })
+  partnershipId: string | null;
 }
 
 export class MeetingListDto {
@@ -71,4 +78,36 @@ export class MeetingListDto {
 
 export class MeetingQueryDto {
   @ApiProperty() @IsUUID('4', { message: 'organizationId must be an organisation id' }) organizationId: string;
+}
+
+export class WorkTogetherDto {
+  @ApiPropertyOptional({
+    description:
+      "The initiative to work on: one of either side's (GET /api/v1/forum/meetings/{id}/initiatives lists them)",
+  })
+  @IsOptional()
+  @IsUUID('4', { message: 'initiativeId must be the id of an initiative of one of the two organisations' })
+  initiativeId?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 140,
+    description: 'Instead of initiativeId: the title of a new initiative (a draft of your organisation) to work on',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @Length(3, 140, { message: 'title must be 3 to 140 characters long' })
+  @IsString({ message: 'title must be text' })
+  title?: string;
+}
+
+export class MeetingInitiativeDto {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() status: string;
+  @ApiProperty() organizationId: string;
+  @ApiProperty() organizationName: string;
+}
+
+export class MeetingInitiativeListDto {
+  @ApiProperty({ type: [MeetingInitiativeDto] }) items: MeetingInitiativeDto[];
 }

@@ -1,4 +1,5 @@
 import { Organization } from '../../../organizations/entities/organization.entity';
+import { Partnership } from '../../../partnerships/entities/partnership.entity';
 import { ForumEdition } from '../../editions/entities/forum-edition.entity';
 import {
   Column,
@@ -78,6 +79,17 @@ export class Meeting {
 
   @Column({ name: 'requested_by', type: 'uuid' })
   requestedBy: string;
+
+  /**
+   * The partnership this meeting led to: set once, when either side says "we will work together"
+   * after it (a second say is refused). Kept if the partnership goes (then null).
+   */
+  @Column({ name: 'partnership_id', type: 'uuid', nullable: true })
+  partnershipId: string | null;
+
+  @ManyToOne(() => Partnership, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'partnership_id', foreignKeyConstraintName: 'meetings_partnership_fk' })
+  partnershipRef: Partnership | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -126,6 +126,13 @@ const RULES: Rule[] = [
   [/^Meeting slots of an edition must not overlap/, (fm) => fm.errors.slotsOverlap],
   [/^every slot must end after it starts/, (fm) => fm.errors.slotEnd],
   [/^Outcomes are published after/, (fm) => fm.errors.outcomesAfterClose],
+  // "We will work together" (before the staff's origins, whose messages also begin with initiativeId).
+  [/^(initiativeId must be an initiative of|not an initiative of either)/, (fm) => fm.errors.hostInitiative],
+  [/^(give initiativeId \(|choose an initiative, or give the title)/, (fm) => fm.errors.hostOrTitle],
+  [/^title must be 3 to 140/, (fm) => fm.errors.initiativeTitle],
+  [/^The meeting has not taken place yet/, (fm) => fm.errors.notMetYet],
+  [/^Only an accepted meeting can lead/, (fm) => fm.errors.meetingNotAccepted],
+  [/^This meeting has already led to a partnership/, (fm) => fm.errors.alreadyPartnership],
   [/^(give initiativeId or partnershipId|initiativeId must be|partnershipId must be)/, (fm) => fm.errors.originTarget],
   [/^There is no such initiative or partnership/, (fm) => fm.errors.originMissing],
   [/^Only owners and editors of the organisation/, (fm) => fm.errors.editorsOnly],

@@ -83,6 +83,12 @@ export const livePl = {
     langInvalid: 'Podaj dwuliterowy kod języka ISO 639-1, np. pl, en, de.',
     countryInvalid: 'Podaj dwuliterowy kod kraju, np. PL, DE lub UA.',
     nameRequired: 'Nadaj wyszukiwaniu nazwę (od 1 do 100 znaków).',
+    alreadyInvited:
+      'Ta organizacja ma już otwarte zaproszenie do tej inicjatywy albo sama zgłosiła zainteresowanie. Odpowiedź zobaczysz na stronie „Zainteresowania”.',
+    inviteeNotVerified: 'Zapraszać można tylko organizacje zweryfikowane przez Miasto.',
+    notInviter: 'Zapraszać może tylko właściciel lub redaktor organizacji, która prowadzi inicjatywę.',
+    alreadyPartner: 'Ta organizacja jest już w partnerstwie tej inicjatywy.',
+    inviteClosed: 'Zapraszać można tylko do opublikowanej inicjatywy, która się jeszcze nie zakończyła.',
   },
   bell: {
     label: (unread: number) =>
@@ -135,6 +141,27 @@ export const livePl = {
     by: (organization: string) => `Organizuje: ${organization}`,
     pageTitle: (title: string) => `Partnerzy dla: ${title}`,
   },
+  invite: {
+    button: 'Zaproś',
+    /** Said after the button's text to screen readers, so that each button names its organisation. */
+    buttonHidden: (organization: string) => `organizację ${organization}`,
+    again: 'Zaproś ponownie',
+    dialogTitle: (organization: string) => `Zaproszenie dla: ${organization}`,
+    intro: (title: string) =>
+      `Zaproś organizację do inicjatywy „${title}”. Zobaczy zaproszenie na swojej stronie „Zainteresowania” i może je przyjąć (dołączy wtedy do partnerstwa) albo odrzucić.`,
+    message: 'Wiadomość do organizacji',
+    messageHint: 'Dlaczego zapraszasz i co proponujesz (od 10 do 2000 znaków).',
+    messageLength: 'Napisz od 10 do 2000 znaków: dlaczego zapraszasz i co proponujesz.',
+    send: 'Wyślij zaproszenie',
+    sent: (organization: string) =>
+      `Zaproszenie dla organizacji ${organization} wysłane. Dostaniesz powiadomienie, gdy odpowie.`,
+    state: {
+      open: 'Zaproszenie wysłane, czeka na odpowiedź',
+      accepted: 'Zaproszenie przyjęte: organizacja jest w partnerstwie',
+      declined: 'Zaproszenie odrzucone',
+      withdrawn: 'Zaproszenie wycofane',
+    } satisfies Record<InterestStatus, string>,
+  },
   suggestions: {
     heading: 'Inicjatywy, które do Was pasują',
     intro: 'Opublikowane inicjatywy innych organizacji, w których Wasza organizacja może wziąć udział.',
@@ -160,10 +187,18 @@ export const livePl = {
   interests: {
     title: 'Zainteresowania',
     intro:
-      'Zgłoszenia zainteresowania inicjatywami Twoich organizacji oraz te, które Twoje organizacje wysłały. Lista odświeża się sama, gdy przychodzi nowe zgłoszenie lub odpowiedź.',
+      'Zgłoszenia zainteresowania inicjatywami Twoich organizacji i zaproszenia dla nich oraz te, które Twoje organizacje wysłały. Lista odświeża się sama, gdy przychodzi nowe zgłoszenie lub odpowiedź.',
+    kindInvitation: 'Zaproszenie',
+    kindInterest: 'Zgłoszenie zainteresowania',
+    invitedBy: 'Zaprasza',
+    invited: 'Zaproszona organizacja',
+    acceptInvitation: 'Przyjmij zaproszenie i dołącz do partnerstwa',
+    invitationReplyHint: 'Zobaczy ją organizacja, która zaprasza.',
+    withdrawInvitationQuestion: 'Wycofać to zaproszenie?',
+    invitationAccepted: 'Zaproszenie przyjęte. Twoja organizacja jest w partnerstwie, z jego prywatnym kanałem.',
     incoming: 'Otrzymane',
     sent: 'Wysłane',
-    noIncoming: 'Nikt jeszcze nie zgłosił zainteresowania inicjatywami Twoich organizacji.',
+    noIncoming: 'Nikt jeszcze nie zgłosił zainteresowania inicjatywami Twoich organizacji ani ich nie zaprosił.',
     noSent: 'Twoje organizacje nie wysłały jeszcze żadnych zgłoszeń.',
     from: 'Od',
     to: 'Inicjatywa',

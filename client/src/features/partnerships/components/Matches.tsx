@@ -2,15 +2,29 @@
  * Ranked matches with the reasons they matched (already in the reader's language: the server is
  * asked for the interface language, and asked again when it changes): "find partners" for an
  * initiative, and "initiatives that fit you" for an organisation's members. Each list pages on
- * with its own cursor.
+ * with its own cursor. The initiative's owners and editors invite a matched organisation from the
+ * list (a dialog with a message), and see each invitation's state beside it.
  */
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, isAbort } from '../../../shared/api/client';
-import { getMatches, getSuggestions, type InitiativeMatch, type MatchReason, type OrganizationMatch } from '../api';
+import {
+  getMatches,
+  getSuggestions,
+  inviteOrganization,
+  listMyInterests,
+  type InitiativeMatch,
+  type Interest,
+  type MatchReason,
+  type OrganizationMatch,
+} from '../api';
 import { useI18n } from '../../../shared/i18n/i18n';
 import { useLiveMessages } from '../../live/i18n/messages';
+import { useLiveForm } from '../../live/use-live-form';
+import { useNotificationEvents } from '../../live/use-live';
 import { Link } from '../../../shared/router';
+import { useApi } from '../../../shared/hooks/use-api';
+import { FormError, FormStatus, SubmitButton, TextAreaField } from '../../../shared/ui/Form';
 import { LoadError, Loading } from '../../../shared/ui/LoadError';
 
 interface Paged<T> {
@@ -60,10 +74,16 @@ function usePaged<T>(
   return { ...state, more, reload: () => setAttempt((n) => n + 1) };
 }
 
+/** What the viewer may do from the matches: invite to this initiative (its owners and editors). */
+export interface InviteTo {
+  initiativeTitle: string;
+}
+
 /** "Find partners": counterpart organisations and complementary initiatives of an initiative. */
-export function InitiativeMatches({ initiativeId }: { initiativeId: string }) {
+export function InitiativeMatches({ initiativeId, inviteTo }: { initiativeId: string; inviteTo?: InviteTo }) {
   const t = useLiveMessages();
   const { language } = useI18n();
+  const invitations = useInvitations(initiativeId, !!inviteTo);
   const organizations = usePaged<OrganizationMatch>(
     async (cursor, signal) => {
       const answer = await getMatches(initiativeId, language, { organizationsCursor: cursor }, signal);
@@ -88,7 +108,20 @@ export function InitiativeMatches({ initiativeId }: { initiativeId: string }) {
           list={organizations}
           empty={t.matches.noOrganizations}
           moreLabel={t.matches.moreOrganizations}
-          render={(match) => <OrganizationMatchItem key={match.organization.id} match={match} />}
+          render={(match) => (
+            <OrganizationMatchItem
+              key={match.organization.id}
+              match={match}
+              invite={
+                inviteTo && {
+                  initiativeId,
+                  initiativeTitle: inviteTo.initiativeTitle,
+                  latest: invitations.latest(match.organization.id),
+                  onSent: invitations.reload,
+                }
+              }
+            />
+          )}
         />
       </section>
       <section aria-labelledby="matches-initiatives-heading">
@@ -174,7 +207,36 @@ function Reasons({ reasons }: { reasons: MatchReason[] }) {
   );
 }
 
-function OrganizationMatchItem({ match }: { match: OrganizationMatch }) {
+/**
+ * The invitations my organisations sent to this initiative's matches, the newest per organisation;
+ * read again when an answer is notified.
+ */
+function useInvitations(initiativeId: string, enabled: boolean) {
+  const sent = useApi(
+    (signal) => (enabled ? listMyInterests('sent', signal) : Promise.resolve({ items: [] as Interest[] })),
+    [initiativeId, enabled],
+  );
+  useNotificationEvents(({ notification }) => {
+    if (enabled && notification.kind === 'interest') sent.reload();
+  }, sent.reload);
+  return {
+    // The list is newest first: the first one found is the latest.
+    latest: (organizationId: string) =>
+      sent.data?.items.find(
+        (item) => item.invitation && item.initiativeId === initiativeId && item.organizationId === organizationId,
+      ),
+    reload: sent.reload,
+  };
+}
+
+interface InviteProps {
+  initiativeId: string;
+  initiativeTitle: string;
+  latest?: Interest;
+  onSent: () => void;
+}
+
+function OrganizationMatchItem({ match, invite }: { match: OrganizationMatch; invite?: InviteProps }) {
   const t = useLiveMessages();
   const { organizationTypeName, countryName } = useI18n();
   const { organization } = match;
@@ -188,7 +250,130 @@ function OrganizationMatchItem({ match }: { match: OrganizationMatch }) {
         <span class="match__score">{t.matches.score(match.score)}</span>
       </p>
       <Reasons reasons={match.reasons} />
+      {invite && <Invite organization={organization} {...invite} />}
     </li>
+  );
+}
+
+/** The invitation's state, and the button that opens the dialog (again, once it is answered). */
+function Invite({
+  organization,
+  initiativeId,
+  initiativeTitle,
+  latest,
+  onSent,
+}: InviteProps & { organization: OrganizationMatch['organization'] }) {
+  const t = useLiveMessages();
+  const [open, setOpen] = useState(false);
+  const [sent, setSent] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const canInvite = latest?.status !== 'open' && latest?.status !== 'accepted';
+  return (
+    <div class="match__invite">
+      {latest && (
+        <p class={`interest-status interest-status--${latest.status}`}>
+          {t.invite.state[latest.status]}
+          {latest.partnershipId && (
+            <>
+              {' · '}
+              <Link href={`/partnerships/${latest.partnershipId}`}>{t.interests.openPartnership}</Link>
+            </>
+          )}
+        </p>
+      )}
+      <FormStatus focus={sent}>{sent && <p>{t.invite.sent(organization.name)}</p>}</FormStatus>
+      {canInvite && (
+        <p>
+          <button
+            type="button"
+            ref={opener}
+            aria-haspopup="dialog"
+            onClick={() => {
+              setSent(false);
+              setOpen(true);
+            }}
+          >
+            {latest ? t.invite.again : t.invite.button}
+            <span class="visually-hidden"> {t.invite.buttonHidden(organization.name)}</span>
+          </button>
+        </p>
+      )}
+      {open && (
+        <InviteDialog
+          initiativeId={initiativeId}
+          initiativeTitle={initiativeTitle}
+          organization={organization}
+          onClose={(done) => {
+            setOpen(false);
+            if (done) {
+              setSent(true);
+              onSent();
+            } else opener.current?.focus();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function InviteDialog({
+  initiativeId,
+  initiativeTitle,
+  organization,
+  onClose,
+}: {
+  initiativeId: string;
+  initiativeTitle: string;
+  organization: OrganizationMatch['organization'];
+  onClose: (sent: boolean) => void;
+}) {
+  const t = useLiveMessages();
+  const { m } = useI18n();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [message, setMessage] = useState('');
+  const sent = useRef(false);
+  const live = useLiveForm(() => inviteOrganization(initiativeId, organization.id, message.trim()), {
+    fields: ['message'],
+    onSuccess: () => {
+      sent.current = true;
+      dialog.current?.close();
+    },
+  });
+  // The message's length in the invitation's own words (an interest's would ask what "your organisation can bring").
+  const form: typeof live = {
+    ...live,
+    fieldError: (field) =>
+      field === 'message' && live.error?.fields?.message ? { text: t.invite.messageLength } : live.fieldError(field),
+  };
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+  const titleId = `invite-title-${organization.id}`;
+  return (
+    <dialog ref={dialog} class="dialog" aria-labelledby={titleId} onClose={() => onClose(sent.current)}>
+      <h2 id={titleId}>{t.invite.dialogTitle(organization.name)}</h2>
+      <p>{t.invite.intro(initiativeTitle)}</p>
+      <form ref={form.formRef} class="form" noValidate onSubmit={form.onSubmit}>
+        <FormError form={form} />
+        <TextAreaField
+          id={`invite-message-${organization.id}`}
+          field="message"
+          form={form}
+          label={t.invite.message}
+          hint={t.invite.messageHint}
+          value={message}
+          onValue={setMessage}
+          rows={5}
+          maxLength={2000}
+        />
+        <div class="form__actions">
+          <SubmitButton form={form}>{t.invite.send}</SubmitButton>
+          <button type="button" onClick={() => dialog.current?.close()}>
+            {m.common.cancel}
+          </button>
+        </div>
+      </form>
+    </dialog>
   );
 }
 
