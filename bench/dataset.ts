@@ -9,8 +9,13 @@ import { seededRandom } from '../test/support/seeded-random';
 
 /** Bump when the generator changes: the next run regenerates. */
 export const DATASET_VERSION =
-  'cooperation-forum bench data v2 (seed 20250101, 10000 organisations, 100000 initiatives)';
+  'cooperation-forum bench data v3 (seed 20250101, 10000 organisations, 100000 initiatives, 20% translated)';
 const SEED = 20250101;
+/**
+ * The share of initiatives whose title and summary also exist in the other language (search reads
+ * both). Drawn from a generator of its own, so the originals are those of the data set without them.
+ */
+const TRANSLATED_SHARE = 0.2;
 const ORGANIZATIONS = 10_000;
 const INITIATIVES = 100_000;
 const BATCH = 2_000;
@@ -323,6 +328,7 @@ export async function ensureDataset(dataSource: DataSource, log: (line: string) 
       );
     }
     const rnd = new Random(SEED);
+    const other = new Random(SEED + 1);
     const areaWeights = areas.map((key) => [key, AREA_WEIGHT[key] ?? 1] as const);
     const typeWeights = types.map((key) => [key, TYPE_WEIGHT[key] ?? 1] as const);
     const goalWeights = goals.map((key) => [key, 1] as const);
@@ -341,7 +347,7 @@ export async function ensureDataset(dataSource: DataSource, log: (line: string) 
     for (const { indexname } of indexes) await manager.query(`DROP INDEX "${indexname}"`);
 
     for (let first = 0; first < INITIATIVES; first += BATCH) {
-      await insertInitiatives(manager, rnd, orgs, Math.min(BATCH, INITIATIVES - first), {
+      await insertInitiatives(manager, rnd, other, orgs, Math.min(BATCH, INITIATIVES - first), {
         areaWeights,
         typeWeights,
         goalWeights,
@@ -438,6 +444,7 @@ interface Vocabulary {
 async function insertInitiatives(
   manager: EntityManager,
   rnd: Random,
+  other: Random,
   orgs: Org[],
   n: number,
   vocab: Vocabulary,
@@ -458,6 +465,8 @@ async function insertInitiatives(
     'countries',
     'types',
     'languages',
+    'language',
+    'translations',
     'starts',
     'ends',
     'funding',
@@ -470,6 +479,7 @@ async function insertInitiatives(
   ];
   for (const name of columns) c[name] = [];
   for (let k = 0; k < n; k++) {
+    const translated = other.chance(TRANSLATED_SHARE);
     const org = rnd.pick(orgs);
     const kind = rnd.weighted(KIND_WEIGHTS);
     const status = rnd.weighted(STATUS_WEIGHTS);
@@ -521,6 +531,20 @@ async function insertInitiatives(
       ]),
     ];
     const countries = [...new Set(targets.map((city) => city.country))];
+    const translations: Record<string, { title: string; summary: string }> = {};
+    if (translated) {
+      const theirs = other.sample(polish ? ENGLISH : POLISH, VOCABULARY_PER_TEXT);
+      const their = polish ? 'en' : 'pl';
+      const place = targets.length
+        ? ` – ${polish ? 'Krakow and' : 'Kraków i'} ${polish ? targets[0].name : targets[0].name_pl}`
+        : '';
+      let theirSummary = '';
+      while (theirSummary.length < 120) theirSummary += `${theirSummary ? ' ' : ''}${sentence(other, theirs, 8, 18)}`;
+      translations[their] = {
+        title: `${KIND_TITLE[kind][their]}: ${other.words(theirs, other.int(2, 5)).join(' ')}${place}`.slice(0, 140),
+        summary: theirSummary.slice(0, 480),
+      };
+    }
 
     c.id.push(rnd.uuid());
     c.org.push(org.id);
@@ -569,6 +593,8 @@ async function insertInitiatives(
       ),
     );
     c.languages.push(arrayLiteral(languages));
+    c.language.push(polish ? 'pl' : 'en');
+    c.translations.push(JSON.stringify(translations));
     c.starts.push(starts === null ? null : new Date(starts).toISOString().slice(0, 10));
     c.ends.push(ends === null ? null : new Date(ends).toISOString().slice(0, 10));
     c.funding.push(rnd.chance(0.35) ? rnd.pick(FUNDING) : null);
@@ -581,14 +607,15 @@ async function insertInitiatives(
   }
   await manager.query(
     `INSERT INTO initiatives (id, organization_id, title, summary, body_md, body_html, kind, status, areas, goals, target_cities,
-                              target_countries, sought_org_types, languages, starts_on, ends_on, funding_programme,
-                              organization_city, organization_type, published_at, hidden_at, created_at, updated_at)
+                              target_countries, sought_org_types, languages, language, translations, starts_on, ends_on,
+                              funding_programme, organization_city, organization_type, published_at, hidden_at, created_at, updated_at)
      SELECT id, org, title, summary, body, html, kind::initiative_kind, status::initiative_status, areas::text[], goals::text[], cities::text[],
-            countries::text[], types::text[], languages::text[], starts, ends, funding, org_city, org_type, published, hidden, created, updated
+            countries::text[], types::text[], languages::text[], language, translations::jsonb, starts, ends, funding, org_city, org_type, published, hidden, created, updated
        FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-                   $11::text[], $12::text[], $13::text[], $14::text[], $15::date[], $16::date[], $17::text[], $18::text[], $19::text[],
-                   $20::timestamptz[], $21::timestamptz[], $22::timestamptz[], $23::timestamptz[])
-         AS t(id, org, title, summary, body, html, kind, status, areas, goals, cities, countries, types, languages, starts, ends, funding,
+                   $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::date[], $18::date[], $19::text[],
+                   $20::text[], $21::text[], $22::timestamptz[], $23::timestamptz[], $24::timestamptz[], $25::timestamptz[])
+         AS t(id, org, title, summary, body, html, kind, status, areas, goals, cities, countries, types, languages, language, translations,
+              starts, ends, funding,
               org_city, org_type, published, hidden, created, updated)`,
     columns.map((name) => c[name]),
   );
