@@ -3,8 +3,9 @@ import type { Locale } from '../users/users.constants';
 /**
  * Every e-mail the platform sends, in Polish and English. Links carry tokens in the fragment (#),
  * which browsers never send to a server. The Polish is inclusive, as Polish public bodies write:
- * impersonal forms or both forms, never a masculine-only one ("zakładałeś"); mail-templates.spec.ts
- * checks every template in both languages.
+ * impersonal or neutral forms, never a masculine-only one ("zakładałeś") nor a split one
+ * ("zakładałeś(-aś)"); mail-templates.spec.ts checks every template in both languages, and
+ * src/common/i18n/inclusive-polish.spec.ts this file's and the web client's Polish texts.
  */
 export interface MailTemplates {
   verify_email: { name: string; link: string };

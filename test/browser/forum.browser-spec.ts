@@ -446,7 +446,7 @@ describe('an edition of the forum, from the call to the outcomes', () => {
       );
       await waitForContent(
         page.locator('main'),
-        pl ? 'Jesteś zapisany(-a) na Forum.' : 'You are registered for the Forum.',
+        pl ? 'Masz zapis na Forum.' : 'You are registered for the Forum.',
       );
       await expectNoAccessibilityViolations(page);
 

@@ -147,7 +147,7 @@ export const pl = {
     forgotPassword: 'Nie pamiętasz hasła?',
     noAccount: 'Nie masz konta?',
     notVerifiedHelp: 'Nie masz wiadomości z linkiem? Wyślemy nowy na adres wpisany powyżej.',
-    alreadySignedIn: (name: string) => `Jesteś zalogowany(-a) jako ${name}.`,
+    alreadySignedIn: (name: string) => `Zalogowano jako ${name}.`,
     continue: 'Przejdź dalej',
   },
   register: {
@@ -193,7 +193,7 @@ export const pl = {
     logInFirst:
       'Aby przyjąć zaproszenie, zaloguj się na konto z adresem e-mail, na który je wysłano. Po zalogowaniu wrócisz tutaj.',
     noAccount: 'Nie masz konta? Załóż je na ten adres, potwierdź go, a potem otwórz link z zaproszenia jeszcze raz.',
-    signedInAs: (email: string) => `Jesteś zalogowany(-a) jako ${email}. Zaproszenie musi być wysłane na ten adres.`,
+    signedInAs: (email: string) => `Zalogowano jako ${email}. Zaproszenie musi być wysłane na ten adres.`,
     accept: 'Przyjmij zaproszenie',
     accepted: (role: string) => `Zaproszenie zostało przyjęte. Twoja rola w organizacji: ${role}.`,
     open: 'Przejdź do strony organizacji',
@@ -218,7 +218,7 @@ export const pl = {
     passwordChanged: 'Hasło zostało zmienione. Sesje na innych urządzeniach zostały zakończone.',
     sessionsHeading: 'Zalogowane urządzenia',
     sessionsIntro:
-      'Urządzenia i przeglądarki, na których jesteś zalogowany(-a). Jeśli któregoś nie rozpoznajesz, wyloguj je i zmień hasło.',
+      'Urządzenia i przeglądarki, na których zalogowano się na Twoje konto. Jeśli któregoś nie rozpoznajesz, wyloguj je i zmień hasło.',
     thisDevice: 'to urządzenie',
     device: (browser: string, system: string) => `${browser}, ${system}`,
     unknownDevice: 'Nieznane urządzenie',

@@ -39,7 +39,7 @@ export const forumPl = {
   callOpenNote:
     'Nabór propozycji sesji jest otwarty. Redaktorzy zweryfikowanych organizacji mogą zgłaszać warsztaty, panele, prezentacje i sesje networkingowe.',
   registerForForum: 'Zapisz się na Forum',
-  registeredForForum: 'Jesteś zapisany(-a) na Forum.',
+  registeredForForum: 'Masz zapis na Forum.',
   logInToRegister: 'Zaloguj się, aby zapisać się na Forum i na sesje.',
   logInLink: 'Zaloguj się',
 
@@ -201,7 +201,7 @@ export const forumPl = {
   // My forum
   myTitle: (year: number) => `Moje Forum ${year}`,
   myRegistrations: 'Moje zapisy',
-  noRegistrations: 'Nie zapisałeś(-aś) się jeszcze na żadną sesję.',
+  noRegistrations: 'Nie masz jeszcze zapisu na żadną sesję.',
   registrationStatus: { confirmed: 'miejsce potwierdzone', waiting: 'lista oczekujących' } as Record<string, string>,
   ourProposals: 'Propozycje sesji moich organizacji',
   noProposals: 'Twoje organizacje nie zgłosiły sesji.',
@@ -424,11 +424,11 @@ export const forumPl = {
     reason: 'Uzasadnienie musi mieć od 3 do 2000 znaków.',
     hideReason: 'Podaj powód ukrycia (od 3 do 500 znaków).',
     questionBody: 'Pytanie musi mieć od 3 do 500 znaków.',
-    alreadyVoted: 'Już głosowałeś(-aś) na to pytanie.',
+    alreadyVoted: 'Twój głos na to pytanie już został oddany.',
     callClosed: 'Nabór propozycji sesji jest zamknięty.',
     notVerified: 'Tylko zweryfikowane organizacje mogą brać w tym udział.',
     registrationClosed: 'Zapisy na tę sesję nie są otwarte.',
-    notRegistered: 'Nie jesteś zapisany(-a) na tę sesję.',
+    notRegistered: 'Nie masz zapisu na tę sesję.',
     cannotMoveOn: 'Edycja nie może przejść do kolejnego etapu.',
     meetingsClosed: 'Spotkania można umawiać, gdy program jest opublikowany.',
     doubleBooked:
