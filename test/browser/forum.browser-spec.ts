@@ -444,10 +444,7 @@ describe('an edition of the forum, from the call to the outcomes', () => {
         page.locator('main'),
         pl ? 'Forum 2027: Miasta, które uczą się od siebie' : 'Forum 2027: Cities learning from each other',
       );
-      await waitForContent(
-        page.locator('main'),
-        pl ? 'Masz zapis na Forum.' : 'You are registered for the Forum.',
-      );
+      await waitForContent(page.locator('main'), pl ? 'Masz zapis na Forum.' : 'You are registered for the Forum.');
       await expectNoAccessibilityViolations(page);
 
       await page.goto(`/forum/editions/${editionId}/agenda`);
