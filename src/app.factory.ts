@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
+import { BadRequestException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -9,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { AppModule } from './app.module';
 import { ClientApp } from './common/http/client-app';
+import { findHostileInput, jsonNestsDeeperThan, MAX_NESTING, NESTING_MESSAGE } from './common/http/hostile-input';
 import { HttpExceptionFilter } from './common/http/http-exception.filter';
 import { createValidationPipe } from './common/http/validation';
 import { PinoNestLogger } from './common/logging/pino-nest-logger';
@@ -70,6 +72,28 @@ export async function createApp(
       },
       'request',
     );
+  });
+
+  // JSON nested thousands of levels deep overflowed the stack of the recursive validators: it is
+  // refused from its text, before it is parsed by Fastify's own parser. The API takes JSON bodies
+  // only (this replaces Nest's parsers, so a form-encoded body is a 415).
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  app.useBodyParser('application/json', { bodyLimit: fastify.initialConfig.bodyLimit }, (request, body, done) => {
+    const text = body.toString();
+    if (jsonNestsDeeperThan(text, MAX_NESTING)) done(new BadRequestException({ message: NESTING_MESSAGE }), undefined);
+    else void parseJson(request as Parameters<typeof parseJson>[0], text, done);
+  });
+  // Text no column can hold (NUL) or that is not text (a lone surrogate), anywhere in the path,
+  // the query or the body: a 400 naming the field, before any handler or statement sees it.
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    for (const part of [request.params, request.query, request.body]) {
+      const found = findHostileInput(part);
+      if (found?.kind === 'text') {
+        return done(new BadRequestException({ message: found.message, fields: { [found.field]: [found.message] } }));
+      }
+      if (found) return done(new BadRequestException({ message: found.message }));
+    }
+    done();
   });
 
   await app.register(helmet, {

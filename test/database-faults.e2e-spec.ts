@@ -259,7 +259,7 @@ describe('database faults under a steady load of messages', () => {
 });
 
 /**
- * Sends until acknowledged: a lost acknowledgement or a server error (the database was away) is
+ * Sends until acknowledged: a lost acknowledgement or a 503 (the database was away) is
  * sent again with the same clientId, as the web client does; a refusal (4xx) fails the test.
  */
 async function sendUntilAcknowledged(socket: Socket, message: Sent, payload: { channelId: number; body: string }) {
@@ -279,9 +279,10 @@ async function sendUntilAcknowledged(socket: Socket, message: Sent, payload: { c
         message.id = Number(answer.message!.id);
         return;
       }
-      // A server error (the database was away) is tried again; so is 429, after the wait a person
-      // would make (the retries count against the message limit); any other refusal is a failure.
-      if (answer.error!.status < 500 && answer.error!.status !== 429)
+      // "Unavailable" (503: the database was away) is tried again; so is 429, after the wait a
+      // person would make (the retries count against the message limit); any other refusal, a 500
+      // included, is a failure.
+      if (answer.error!.status !== 503 && answer.error!.status !== 429)
         throw new Error(`refused: ${answer.error!.status} ${answer.error!.message}`);
     } catch (error) {
       if ((error as Error).message.startsWith('refused')) throw error;

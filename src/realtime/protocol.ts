@@ -129,6 +129,18 @@ export interface ClientToServerEvents {
 }
 
 export type ClientEvent = keyof ClientToServerEvents;
+/** Every client event, at run time (the record's type makes the list complete and exact). */
+export const CLIENT_EVENTS = Object.keys({
+  'channel:join': true,
+  'channel:leave': true,
+  'message:send': true,
+  'message:edit': true,
+  'message:delete': true,
+  typing: true,
+  'qa:join': true,
+  'qa:ask': true,
+  'qa:vote': true,
+} satisfies Record<ClientEvent, true>) as ClientEvent[];
 /** The payload a client sends with an event. */
 export type PayloadOf<E extends ClientEvent> = Parameters<ClientToServerEvents[E]>[0];
 /** The acknowledgement the server answers an event with. */

@@ -4,7 +4,9 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient, type RedisClientType } from 'redis';
 import type { IncomingMessage } from 'node:http';
 import type { Server, ServerOptions, Socket } from 'socket.io';
+import { findHostileInput } from '../common/http/hostile-input';
 import { Lifecycle } from '../lifecycle/lifecycle';
+import { CLIENT_EVENTS, type AckError } from './protocol';
 
 export interface RealtimeOptions {
   /** Origins allowed to open a socket (browsers send Origin; other clients do not). */
@@ -116,6 +118,10 @@ export class RealtimeIoAdapter extends IoAdapter {
           this.owed.set(socket, left);
           if (left === 0 && this.lifecycle.draining) this.closeTransport(socket);
         };
+        // Refused here, answered at once: no handler would answer these (an unknown event), or
+        // its validation would overflow the stack or PostgreSQL refuse the text.
+        const refusal = refuse(event);
+        if (refusal) return (event[last] as (answer: unknown) => void)({ ok: false, error: refusal });
       }
       next();
     });
@@ -144,4 +150,20 @@ export class RealtimeIoAdapter extends IoAdapter {
     // destroy, not quit: the adapter keeps a blocking XREAD open that quit would wait for.
     if (this.redis?.isOpen) this.redis.destroy();
   }
+}
+
+const KNOWN_EVENTS = new Set<string>(CLIENT_EVENTS);
+
+/** Why an event with an acknowledgement is refused before its handler, or null. */
+function refuse([name, ...args]: unknown[]): AckError | null {
+  if (typeof name !== 'string' || !KNOWN_EVENTS.has(name)) {
+    return { status: 404, message: `There is no event ${String(name)}: see docs/REALTIME.md` };
+  }
+  const found = findHostileInput(args.slice(0, -1));
+  if (!found) return null;
+  if (found.kind === 'nesting') return { status: 400, message: found.message };
+  // The path starts with the argument's index ("0.body"): the payload's fields are named without it.
+  const field = found.field.replace(/^\d+\.?/, '') || 'payload';
+  const message = found.message.replace(found.field, field);
+  return { status: 400, message, fields: { [field]: [message] } };
 }

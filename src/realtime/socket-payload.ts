@@ -1,7 +1,8 @@
 import { HttpException } from '@nestjs/common';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { Ack, ClientEvent, PayloadOf } from './protocol';
+import { databaseErrorAnswer } from '../common/http/database-errors';
+import type { Ack, AckError, ClientEvent, PayloadOf } from './protocol';
 
 export type { Ack } from './protocol';
 
@@ -35,11 +36,14 @@ export function parsePayload<E extends ClientEvent, T extends PayloadOf<E>>(
   return { error: { ok: false, error: { status: 400, message: Object.values(fields).flat().join('; '), fields } } };
 }
 
-/** Runs a handler; an HttpException becomes an error acknowledgement with the status a REST client would get. */
+/**
+ * Runs a handler; an HttpException becomes an error acknowledgement with the status a REST client
+ * would get, and so does a database error (a value out of range: 400; the database away: 503, retry).
+ */
 export async function acknowledged<T>(
   work: () => Promise<T>,
   onUnexpected: (error: unknown) => void,
-): Promise<T | { ok: false; error: { status: number; message: string } }> {
+): Promise<T | { ok: false; error: AckError }> {
   try {
     return await work();
   } catch (error) {
@@ -50,6 +54,11 @@ export async function acknowledged<T>(
           ? response
           : String((response as { message?: string | string[] }).message ?? error.message);
       return { ok: false, error: { status: error.getStatus(), message } };
+    }
+    const database = databaseErrorAnswer(error);
+    if (database) {
+      const { status, message, fields } = database;
+      return { ok: false, error: fields ? { status, message, fields } : { status, message } };
     }
     onUnexpected(error);
     return { ok: false, error: { status: 500, message: 'Something went wrong on our side; it has been logged.' } };

@@ -73,3 +73,26 @@ export async function during<T = Payload>(socket: Socket, event: string, ms: num
   socket.off(event, listener);
   return received;
 }
+
+/**
+ * Emits an event whose payload is given as JSON text, with an acknowledgement: for payloads the
+ * client cannot encode itself (nested deeper than JSON.stringify's stack allows). The text goes
+ * into the Socket.IO packet as it is.
+ */
+export function askRaw<T = Payload>(socket: Socket, event: string, payloadJson: string): Promise<T> {
+  const marker = Symbol('raw');
+  const encoder = (socket.io as unknown as { encoder: { encode(packet: RawPacket): unknown[] } }).encoder;
+  const encode = encoder.encode.bind(encoder);
+  encoder.encode = (packet: RawPacket) => {
+    if (packet.data?.[1] !== marker) return encode(packet);
+    encoder.encode = encode;
+    // An EVENT packet (2) of the main namespace with its acknowledgement id.
+    return [`2${packet.id}[${JSON.stringify(event)},${payloadJson}]`];
+  };
+  return socket.timeout(5000).emitWithAck(event, marker);
+}
+
+interface RawPacket {
+  id?: number;
+  data?: unknown[];
+}

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type Exception
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { ClientApp } from './client-app';
+import { databaseErrorAnswer } from './database-errors';
 
 /**
  * Maps every error to `{ statusCode, error, message, fields?, requestId }`. Unexpected errors are
@@ -17,8 +18,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    // A database error the request caused (a value out of range...) is a 400; the database away, a 503.
+    const database = exception instanceof HttpException ? null : databaseErrorAnswer(exception);
     const status: HttpStatus =
-      exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+      exception instanceof HttpException
+        ? exception.getStatus()
+        : (database?.status ?? HttpStatus.INTERNAL_SERVER_ERROR);
 
     if (status === HttpStatus.NOT_FOUND && this.client?.serves(request)) {
       void this.client.sendIndex(reply);
@@ -54,6 +59,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
       ) {
         body.message = `There is nothing at ${request.method} ${request.url.split('?')[0]}`;
       }
+    } else if (database) {
+      body.message = database.message;
+      if (database.fields) body.fields = database.fields;
+      if (database.retryAfterSeconds) void reply.header('retry-after', String(database.retryAfterSeconds));
+      this.logger.warn({
+        msg: 'database refused the request',
+        reqId: request.id,
+        code: (exception as { code?: unknown }).code,
+      });
     } else {
       this.logger.error({
         msg: 'unhandled error',
@@ -62,6 +76,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       });
     }
     body.requestId = request.id;
-    void reply.status(status).send(body);
+    // JSON whatever the route would have answered (the iCalendar routes declare text/calendar).
+    void reply.status(status).type('application/json; charset=utf-8').send(body);
   }
 }

@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -184,6 +185,7 @@ export class CreateSavedSearchDto {
   @IsString()
   name: string;
   @ApiProperty({ type: SavedFiltersDto, description: 'The filters of GET /api/v1/initiatives' })
+  @IsObject({ message: 'filters must be an object of search filters, for example {"area": "education"}' })
   @ValidateNested()
   @Type(() => SavedFiltersDto)
   filters: SavedFiltersDto;

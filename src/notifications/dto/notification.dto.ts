@@ -29,7 +29,8 @@ export class NotificationQueryDto {
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'cursor must be the nextCursor of a previous page' })
-  @Min(1)
+  @Min(1, { message: 'cursor must be the nextCursor of a previous page' })
+  @Max(Number.MAX_SAFE_INTEGER, { message: 'cursor must be the nextCursor of a previous page' })
   cursor?: number;
   @ApiPropertyOptional({ default: 20, maximum: 100 })
   @IsOptional()
