@@ -1,7 +1,8 @@
 import { STAFF_GRANTS, type StaffGrant } from '../../staff-roles/staff-roles.constants';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { Optional } from '../../common/http/validation';
 import { PASSWORD_MAX } from '../auth.constants';
 import { LOCALES, type Locale } from '../../users/users.constants';
 
@@ -91,13 +92,13 @@ export class CurrentPasswordDto {
 
 export class UpdateProfileDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @Length(1, 100, { message: 'displayName must be 1 to 100 characters long' })
   displayName?: string;
   @ApiPropertyOptional({ enum: LOCALES })
-  @IsOptional()
+  @Optional()
   @IsIn(LOCALES, { message: 'locale must be pl or en' })
   locale?: Locale;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsRowId, Optional } from '../../common/http/validation';
 import { LANGUAGE_CODES } from '../../common/languages';
 import { MESSAGE_MAX_LENGTH } from '../channels.constants';
 
@@ -25,7 +26,7 @@ export class SendMessageDto {
   clientId: string;
 
   @ApiPropertyOptional({ example: 'pl', description: 'The language the message is in (the web client sends its own)' })
-  @IsOptional()
+  @Optional()
   @IsIn(LANGUAGE_CODES, { message: 'lang must be a two-letter ISO 639-1 code such as pl, en or de' })
   lang?: string;
 }
@@ -33,26 +34,23 @@ export class SendMessageDto {
 export class SocketSendMessageDto extends SendMessageDto {
   @ApiProperty()
   @Type(() => Number)
-  @IsInt({ message: 'channelId must be a channel id' })
-  @Min(1, { message: 'channelId must be a channel id' })
+  @IsRowId('channelId must be a channel id')
   channelId: number;
 }
 
 export class SocketChannelDto {
   @ApiProperty()
-  @IsInt({ message: 'channelId must be a channel id' })
-  @Min(1, { message: 'channelId must be a channel id' })
+  @IsRowId('channelId must be a channel id')
   channelId: number;
   @ApiPropertyOptional({ description: 'The last message id seen: the ack carries what came after it' })
-  @IsOptional()
-  @IsInt({ message: 'after must be a message id' })
-  @Min(0, { message: 'after must be a message id' })
+  @Optional()
+  @IsRowId('after must be a message id', 'bigint', 0)
   after?: number;
 }
 
 export class SocketEditMessageDto {
-  @ApiProperty() @IsInt({ message: 'channelId must be a channel id' }) @Min(1) channelId: number;
-  @ApiProperty() @IsInt({ message: 'messageId must be a message id' }) @Min(1) messageId: number;
+  @ApiProperty() @IsRowId('channelId must be a channel id') channelId: number;
+  @ApiProperty() @IsRowId('messageId must be a message id', 'bigint') messageId: number;
   @ApiProperty()
   @Transform(trim)
   @Length(1, MESSAGE_MAX_LENGTH, { message: `body must be 1 to ${MESSAGE_MAX_LENGTH} characters long` })
@@ -61,8 +59,8 @@ export class SocketEditMessageDto {
 }
 
 export class SocketMessageRefDto {
-  @ApiProperty() @IsInt({ message: 'channelId must be a channel id' }) @Min(1) channelId: number;
-  @ApiProperty() @IsInt({ message: 'messageId must be a message id' }) @Min(1) messageId: number;
+  @ApiProperty() @IsRowId('channelId must be a channel id') channelId: number;
+  @ApiProperty() @IsRowId('messageId must be a message id', 'bigint') messageId: number;
 }
 
 export class EditMessageDto {
@@ -83,19 +81,17 @@ export class HideMessageDto {
 
 export class HistoryQueryDto {
   @ApiPropertyOptional({ description: 'Messages after this id, oldest first (catch-up)' })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
-  @IsInt({ message: 'after must be a message id' })
-  @Min(0, { message: 'after must be a message id' })
+  @IsRowId('after must be a message id', 'bigint', 0)
   after?: number;
   @ApiPropertyOptional({ description: 'Messages before this id (scrolling back); without after or before: the newest' })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
-  @IsInt({ message: 'before must be a message id' })
-  @Min(1, { message: 'before must be a message id' })
+  @IsRowId('before must be a message id', 'bigint')
   before?: number;
   @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number' })
   @Min(1, { message: 'limit must be at least 1' })

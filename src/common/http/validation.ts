@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { IsInt, Max, Min, NotEquals, ValidateIf } from 'class-validator';
 
 function collect(errors: ValidationError[], fields: Record<string, string[]>, path = ''): void {
   for (const error of errors) {
@@ -30,4 +31,36 @@ export function createValidationPipe(): ValidationPipe {
       return new BadRequestException({ statusCode: 400, error: 'Bad Request', message, fields });
     },
   });
+}
+
+/**
+ * A field that may be left out. class-validator's IsOptional also lets null through, skipping
+ * every other check, and null then reached PostgreSQL as a value for a NOT NULL column (a 500, then
+ * the database's refusal; issue 18). Here null is refused with a message saying what to do, unless
+ * the field says it may be cleared (`{ nullable: true }`).
+ */
+export function Optional(options: { nullable?: boolean } = {}): PropertyDecorator {
+  const present = ValidateIf(
+    (_object: object, value: unknown) => value !== undefined && !(options.nullable && value === null),
+  );
+  if (options.nullable) return present;
+  const notNull = NotEquals(null, {
+    message: ({ property }) => `${property} may not be null: leave it out to keep its value`,
+  });
+  return (target, key) => {
+    present(target, key);
+    notNull(target, key);
+  };
+}
+
+/** The largest value of PostgreSQL's `integer`, and of a `bigint` that JavaScript holds exactly. */
+const LARGEST_ID = { integer: 2 ** 31 - 1, bigint: Number.MAX_SAFE_INTEGER } as const;
+
+/**
+ * A row's id (or a cursor that is one): a whole number from `min` to the largest its column holds.
+ * IsInt alone takes 1e300 (an integer to JavaScript), which PostgreSQL then refused as a 500.
+ */
+export function IsRowId(message: string, column: keyof typeof LARGEST_ID = 'integer', min = 1): PropertyDecorator {
+  const checks = [IsInt({ message }), Min(min, { message }), Max(LARGEST_ID[column], { message })];
+  return (target, key) => checks.forEach((check) => check(target, key));
 }

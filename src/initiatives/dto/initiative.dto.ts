@@ -6,7 +6,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -18,6 +17,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { Optional } from '../../common/http/validation';
 import { LANGUAGE_CODES } from '../../common/languages';
 import { IsCalendarDateConstraint } from '../../common/validation/is-calendar-date';
 import {
@@ -38,7 +38,7 @@ const keyList = (field: string, example: string) => ({
 /** A second-language version of the title and summary: the same limits as the originals; empty means none. */
 export class InitiativeTextsVersionDto {
   @ApiPropertyOptional({ maxLength: 140, example: 'Partner school wanted for a pupil exchange on climate' })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @ValidateIf((_: unknown, value: unknown) => value !== '')
   @Length(3, 140, { message: 'the title of a translation must be 3 to 140 characters long' })
@@ -46,7 +46,7 @@ export class InitiativeTextsVersionDto {
   title?: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @ValidateIf((_: unknown, value: unknown) => value !== '')
   @Length(10, 500, { message: 'the summary of a translation must be 10 to 500 characters long' })
@@ -57,13 +57,13 @@ export class InitiativeTextsVersionDto {
 /** Second-language versions by language: Polish and English, never the original's own. */
 export class InitiativeTranslationsDto {
   @ApiPropertyOptional({ type: InitiativeTextsVersionDto, description: 'The Polish version' })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => InitiativeTextsVersionDto)
   pl?: InitiativeTextsVersionDto;
 
   @ApiPropertyOptional({ type: InitiativeTextsVersionDto, description: 'The English version' })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => InitiativeTextsVersionDto)
   en?: InitiativeTextsVersionDto;
@@ -91,7 +91,7 @@ export class CreateInitiativeDto {
     description:
       "The language (ISO 639-1) the title, summary and body are written in (default: the request's language)",
   })
-  @IsOptional()
+  @Optional()
   @IsIn(LANGUAGE_CODES, { message: 'language must be a two-letter ISO 639-1 code such as pl, en or de' })
   language?: string;
 
@@ -99,13 +99,13 @@ export class CreateInitiativeDto {
     type: InitiativeTranslationsDto,
     description: 'The title and summary in the other language (pl or en); replaces the stored versions',
   })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => InitiativeTranslationsDto)
   translations?: InitiativeTranslationsDto;
 
   @ApiPropertyOptional({ description: 'Markdown; sanitised on the server', maxLength: 20000 })
-  @IsOptional()
+  @Optional()
   @MaxLength(20000, { message: 'body must be at most 20,000 characters long' })
   @IsString({ message: 'body must be text' })
   body?: string;
@@ -122,7 +122,7 @@ export class CreateInitiativeDto {
   areas: string[];
 
   @ApiPropertyOptional({ type: [String], description: "The city's thematic goals it serves (GET /api/v1/goals)" })
-  @IsOptional()
+  @Optional()
   @IsArray({ message: 'goals must be a list' })
   @ArrayMaxSize(18)
   @ArrayUnique({ message: 'goals must not repeat' })
@@ -130,7 +130,7 @@ export class CreateInitiativeDto {
   goals?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['nuremberg', 'lviv'], description: 'Keys of partner cities' })
-  @IsOptional()
+  @Optional()
   @IsArray({ message: 'targetCities must be a list' })
   @ArrayMaxSize(31)
   @ArrayUnique({ message: 'targetCities must not repeat' })
@@ -138,7 +138,7 @@ export class CreateInitiativeDto {
   targetCities?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['DE'], description: 'ISO 3166-1 alpha-2' })
-  @IsOptional()
+  @Optional()
   @IsArray({ message: 'targetCountries must be a list' })
   @ArrayMaxSize(50)
   @ArrayUnique({ message: 'targetCountries must not repeat' })
@@ -149,7 +149,7 @@ export class CreateInitiativeDto {
   targetCountries?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['school'], description: 'Organisation types sought as partners' })
-  @IsOptional()
+  @Optional()
   @IsArray({ message: 'soughtOrgTypes must be a list' })
   @ArrayMaxSize(13)
   @ArrayUnique({ message: 'soughtOrgTypes must not repeat' })
@@ -166,11 +166,11 @@ export class CreateInitiativeDto {
   })
   languages: string[];
 
-  @ApiPropertyOptional({ example: '2027-03-01' }) @IsOptional() @Validate(IsCalendarDateConstraint) startsOn?: string;
-  @ApiPropertyOptional({ example: '2027-06-30' }) @IsOptional() @Validate(IsCalendarDateConstraint) endsOn?: string;
+  @ApiPropertyOptional({ example: '2027-03-01' }) @Optional() @Validate(IsCalendarDateConstraint) startsOn?: string;
+  @ApiPropertyOptional({ example: '2027-06-30' }) @Optional() @Validate(IsCalendarDateConstraint) endsOn?: string;
 
   @ApiPropertyOptional({ example: 'Erasmus+' })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @MaxLength(200, { message: 'fundingProgramme must be at most 200 characters long' })
   @IsString()
@@ -197,7 +197,7 @@ export class CreateInitiativeDto {
   callDeadline?: string | null;
 
   @ApiPropertyOptional({ type: [String], description: 'Ids of co-organising (verified) organisations' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(10)
   @ArrayUnique()
@@ -211,7 +211,7 @@ export class TransitionCommentDto {
   @ApiPropertyOptional({
     description: 'Required to request changes (what to change) and to reject (why); shown to the authors',
   })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @Length(3, 2000, { message: 'comment must be 3 to 2,000 characters long' })
   @IsString({ message: 'comment must be text' })
@@ -225,61 +225,61 @@ export class InitiativeSearchQueryDto {
     description: 'Words; case, diacritics and word endings typed so far do not matter (prefix matching)',
     example: 'wymiana szkol',
   })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @MaxLength(200, { message: 'q must be at most 200 characters long' })
   @IsString({ message: 'q must be a single text' })
   q?: string;
   @ApiPropertyOptional({ example: 'education' })
-  @IsOptional()
+  @Optional()
   @Matches(KEY, { message: 'area must be an area key such as education' })
   area?: string;
   @ApiPropertyOptional({ example: 'youth_exchange' })
-  @IsOptional()
+  @Optional()
   @Matches(KEY, { message: 'goal must be a goal key (GET /api/v1/goals)' })
   goal?: string;
   @ApiPropertyOptional({ enum: INITIATIVE_KINDS })
-  @IsOptional()
+  @Optional()
   @IsIn(INITIATIVE_KINDS, { message: `kind must be one of: ${INITIATIVE_KINDS.join(', ')}` })
   kind?: InitiativeKind;
   @ApiPropertyOptional({ example: 'nuremberg', description: 'Target city key' })
-  @IsOptional()
+  @Optional()
   @Matches(KEY, { message: 'city must be a city key such as nuremberg' })
   city?: string;
   @ApiPropertyOptional({ example: 'DE', description: 'Target country' })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
   @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter ISO 3166 code such as DE' })
   country?: string;
   @ApiPropertyOptional({ example: 'school', description: 'Sought organisation type' })
-  @IsOptional()
+  @Optional()
   @Matches(KEY, { message: 'orgType must be an organisation type such as school' })
   orgType?: string;
   @ApiPropertyOptional({ example: 'de' })
-  @IsOptional()
+  @Optional()
   @IsIn(LANGUAGE_CODES, { message: 'lang must be a two-letter ISO 639-1 code such as pl, en or de' })
   lang?: string;
   @ApiPropertyOptional({ description: 'Organisation id' })
-  @IsOptional()
+  @Optional()
   @IsUUID('4', { message: 'org must be an organisation id' })
   org?: string;
   @ApiPropertyOptional({
     enum: INITIATIVE_STATUSES,
     description: "Staff may list any status; members may list their organisation's (with org)",
   })
-  @IsOptional()
+  @Optional()
   @IsIn(INITIATIVE_STATUSES, { message: `status must be one of: ${INITIATIVE_STATUSES.join(', ')}` })
   status?: InitiativeStatus;
   @ApiPropertyOptional({ enum: SORTS, default: 'relevance with q, else newest' })
-  @IsOptional()
+  @Optional()
   @IsIn(SORTS, { message: 'sort must be relevance or newest' })
   sort?: (typeof SORTS)[number];
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[A-Za-z0-9_-]{1,300}$/, { message: 'cursor must be the nextCursor of a previous page' })
   cursor?: string;
   @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number' })
   @Min(1, { message: 'limit must be at least 1' })

@@ -1,18 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsInt, IsObject, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Optional } from '../../common/http/validation';
 import { INITIATIVE_KINDS } from '../../initiatives/initiatives.constants';
 import { LANGUAGE_CODES } from '../../common/languages';
 
@@ -24,26 +13,26 @@ export class MatchQueryDto {
     enum: ['pl', 'en'],
     description: "Language of the reasons (default: yours, or the browser's)",
   })
-  @IsOptional()
+  @Optional()
   @IsIn(['pl', 'en'], { message: 'lang must be pl or en' })
   lang?: 'pl' | 'en';
   @ApiPropertyOptional({ description: 'nextOrganizationsCursor of the previous answer' })
-  @IsOptional()
+  @Optional()
   @Matches(CURSOR, { message: 'organizationsCursor must be a cursor of a previous answer' })
   organizationsCursor?: string;
   @ApiPropertyOptional({ description: 'nextInitiativesCursor of the previous answer' })
-  @IsOptional()
+  @Optional()
   @Matches(CURSOR, { message: 'initiativesCursor must be a cursor of a previous answer' })
   initiativesCursor?: string;
 }
 
 export class SuggestionQueryDto {
   @ApiPropertyOptional({ enum: ['pl', 'en'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['pl', 'en'], { message: 'lang must be pl or en' })
   lang?: 'pl' | 'en';
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Matches(CURSOR, { message: 'cursor must be the nextCursor of a previous answer' })
   cursor?: string;
 }
@@ -152,28 +141,28 @@ export class CityBoostDto {
 
 export class SavedFiltersDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @MaxLength(200)
   @IsString()
   q?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(KEY, { message: 'area must be an area key' }) area?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(KEY, { message: 'goal must be a goal key' }) goal?: string;
+  @ApiPropertyOptional() @Optional() @Matches(KEY, { message: 'area must be an area key' }) area?: string;
+  @ApiPropertyOptional() @Optional() @Matches(KEY, { message: 'goal must be a goal key' }) goal?: string;
   @ApiPropertyOptional({ enum: INITIATIVE_KINDS })
-  @IsOptional()
+  @Optional()
   @IsIn(INITIATIVE_KINDS, { message: `kind must be one of: ${INITIATIVE_KINDS.join(', ')}` })
   kind?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(KEY, { message: 'city must be a city key' }) city?: string;
+  @ApiPropertyOptional() @Optional() @Matches(KEY, { message: 'city must be a city key' }) city?: string;
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter ISO 3166 code' })
   country?: string;
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Matches(KEY, { message: 'orgType must be an organisation type' })
   orgType?: string;
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsIn(LANGUAGE_CODES, { message: 'lang must be a two-letter ISO 639-1 code' })
   lang?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { Optional } from '../../common/http/validation';
 import { REPORT_REASONS, type ReportReason } from '../../initiatives/initiatives.constants';
 
 /** What can be reported now; messages join when the discussion channels arrive. */
@@ -18,7 +19,7 @@ export class CreateReportDto {
   @IsIn(REPORT_REASONS, { message: `reason must be one of: ${REPORT_REASONS.join(', ')}` })
   reason: ReportReason;
   @ApiPropertyOptional({ maxLength: 1000 })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @MaxLength(1000, { message: 'comment must be at most 1,000 characters long' })
   @IsString()

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { IsRowId, Optional } from '../../common/http/validation';
 import { DELIVERIES, NOTIFICATION_KINDS, type Delivery, type NotificationKind } from '../notifications.constants';
 
 export class LocalizedTextDto {
@@ -26,14 +27,12 @@ export class NotificationPageDto {
 
 export class NotificationQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
-  @IsInt({ message: 'cursor must be the nextCursor of a previous page' })
-  @Min(1, { message: 'cursor must be the nextCursor of a previous page' })
-  @Max(Number.MAX_SAFE_INTEGER, { message: 'cursor must be the nextCursor of a previous page' })
+  @IsRowId('cursor must be the nextCursor of a previous page', 'bigint')
   cursor?: number;
   @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number' })
   @Min(1)
@@ -43,13 +42,15 @@ export class NotificationQueryDto {
 
 export class MarkReadDto {
   @ApiPropertyOptional({ type: [Number], description: 'These notifications' })
-  @IsOptional()
+  @Optional()
   @IsArray({ message: 'ids must be a list of notification ids' })
   @ArrayMaxSize(500)
   @IsInt({ each: true, message: 'each of ids must be a notification id' })
+  @Min(1, { each: true, message: 'each of ids must be a notification id' })
+  @Max(Number.MAX_SAFE_INTEGER, { each: true, message: 'each of ids must be a notification id' })
   ids?: number[];
   @ApiPropertyOptional({ description: 'All of mine' })
-  @IsOptional()
+  @Optional()
   @IsBoolean({ message: 'all must be true or false' })
   all?: boolean;
 }

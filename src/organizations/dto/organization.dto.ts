@@ -7,7 +7,6 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUrl,
   IsUUID,
@@ -18,6 +17,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { Optional } from '../../common/http/validation';
 import { LANGUAGE_CODES } from '../../common/languages';
 import {
   MEMBER_ROLES,
@@ -52,7 +52,7 @@ export class CreateOrganizationDto {
     example: 'krakow',
     description: 'Key of the home city or a partner city; otherwise give city and country',
   })
-  @IsOptional()
+  @Optional()
   @Matches(KEY, { message: 'cityKey must be a city key such as krakow or lviv' })
   cityKey?: string;
 
@@ -93,7 +93,7 @@ export class CreateOrganizationDto {
     nullable: true,
     description: 'null clears it',
   })
-  @IsOptional()
+  @Optional({ nullable: true })
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true },
     { message: 'website must be a web address starting with https:// or http://' },
@@ -102,7 +102,7 @@ export class CreateOrganizationDto {
   website?: string | null;
 
   @ApiPropertyOptional({ description: 'Markdown; rendered and sanitised on the server', maxLength: 10000 })
-  @IsOptional()
+  @Optional()
   @IsString({ message: 'description must be text' })
   @MaxLength(10000, { message: 'description must be at most 10,000 characters long' })
   description?: string;
@@ -111,7 +111,7 @@ export class CreateOrganizationDto {
     example: 'pl',
     description: "The language (ISO 639-1) the description is written in (default: the request's language)",
   })
-  @IsOptional()
+  @Optional()
   @IsIn(LANGUAGE_CODES, { message: 'descriptionLanguage must be a two-letter ISO 639-1 code such as pl, en or de' })
   descriptionLanguage?: string;
 
@@ -121,7 +121,7 @@ export class CreateOrganizationDto {
     nullable: true,
     description: 'Shown to signed-in users only; null clears it',
   })
-  @IsOptional()
+  @Optional({ nullable: true })
   @Transform(lower)
   @IsEmail({}, { message: 'contactEmail must be an e-mail address' })
   @MaxLength(254)
@@ -133,7 +133,7 @@ export class CreateOrganizationDto {
     nullable: true,
     description: 'Shown to signed-in users only; null clears it',
   })
-  @IsOptional()
+  @Optional({ nullable: true })
   @Matches(/^\+?[0-9 ()-]{6,40}$/, { message: 'contactPhone must be a phone number such as +48 12 616 12 00' })
   contactPhone?: string | null;
 
@@ -240,38 +240,38 @@ export class TransferOwnershipDto {
 
 export class OrganizationListQueryDto {
   @ApiPropertyOptional({ example: 'school' })
-  @IsOptional()
+  @Optional()
   @Matches(KEY, { message: 'type must be an organisation type such as school' })
   type?: string;
   @ApiPropertyOptional({ example: 'lviv' })
-  @IsOptional()
+  @Optional()
   @Matches(KEY, { message: 'city must be a city key such as lviv' })
   city?: string;
   @ApiPropertyOptional({ example: 'DE' })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
   @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter ISO 3166 code' })
   country?: string;
   @ApiPropertyOptional({ example: 'education' })
-  @IsOptional()
+  @Optional()
   @Matches(KEY, { message: 'area must be an area key such as education' })
   area?: string;
   @ApiPropertyOptional({ example: 'uniwersytet' })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(100, { message: 'q must be at most 100 characters' })
   q?: string;
   @ApiPropertyOptional({ enum: ORGANIZATION_STATUSES, description: 'Staff only; others see verified organisations' })
-  @IsOptional()
+  @Optional()
   @IsIn(ORGANIZATION_STATUSES, { message: 'status must be one of: pending, verified, rejected' })
   status?: OrganizationStatus;
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be the nextCursor of a previous page' })
   cursor?: string;
   @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number' })
   @Min(1)

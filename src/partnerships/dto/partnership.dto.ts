@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsBoolean, IsIn, IsString, IsUUID, Length } from 'class-validator';
+import { Optional } from '../../common/http/validation';
 import {
   INTEREST_STATUSES,
   PARTNERSHIP_STATUSES,
@@ -36,7 +37,7 @@ export class CreateInvitationDto {
 
 export class InterestReplyDto {
   @ApiPropertyOptional({ description: 'Your answer, shown to the interested organisation' })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @Length(1, 2000, { message: 'reply must be 1 to 2,000 characters long' })
   @IsString({ message: 'reply must be text' })
@@ -112,7 +113,7 @@ export class UpdatePartnershipDto {
   @IsIn(['completed', 'ended'], { message: 'status must be completed or ended' })
   status: 'completed' | 'ended';
   @ApiPropertyOptional({ description: 'Required when completed: what came of it' })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @Length(3, 4000, { message: 'outcomeNote must be 3 to 4,000 characters long' })
   @IsString()

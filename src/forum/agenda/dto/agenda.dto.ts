@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, Matches } from 'class-validator';
+import { Optional } from '../../../common/http/validation';
 import { LANGUAGE_CODES } from '../../../common/languages';
 import { EditionDto } from '../../editions/dto/edition.dto';
 import { ForumSessionDto } from '../../proposals/dto/session.dto';
 import { KEY } from '../../shared/dto-fields';
 
 export class AgendaQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Matches(KEY, { message: 'area must be an area key' }) area?: string;
+  @ApiPropertyOptional() @Optional() @Matches(KEY, { message: 'area must be an area key' }) area?: string;
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsIn(LANGUAGE_CODES, { message: 'lang must be an ISO 639-1 code' })
   lang?: string;
 }

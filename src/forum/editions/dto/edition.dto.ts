@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, Validate } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, Length, Max, Min, Validate } from 'class-validator';
+import { Optional } from '../../../common/http/validation';
 import { LANGUAGE_CODES } from '../../../common/languages';
 import { IsCalendarDateConstraint } from '../../../common/validation/is-calendar-date';
 import { EDITION_STATUSES, type EditionStatus } from '../../shared/forum.constants';
@@ -36,7 +37,7 @@ export class CreateEditionDto {
   @IsIn(LANGUAGE_CODES, { each: true, message: 'each of languages must be an ISO 639-1 code' })
   languages: string[];
   @ApiPropertyOptional({ description: 'Tables for 1:1 meetings', default: 0 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(0)

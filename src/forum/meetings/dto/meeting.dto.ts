@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsISO8601, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsRowId, Optional } from '../../../common/http/validation';
 import { trim } from '../../shared/dto-fields';
 import { MEETING_STATUSES } from '../../shared/forum.constants';
 
@@ -42,14 +32,14 @@ export class SlotListDto {
 }
 
 export class RequestMeetingDto {
-  @ApiProperty() @Type(() => Number) @IsInt({ message: 'slotId must be a slot id' }) slotId: number;
+  @ApiProperty() @Type(() => Number) @IsRowId('slotId must be a slot id') slotId: number;
   @ApiProperty({ description: 'Your organisation' })
   @IsUUID('4', { message: 'organizationId must be the id of your organisation' })
   organizationId: string;
   @ApiProperty({ description: 'The organisation you want to meet' })
   @IsUUID('4', { message: 'withOrganizationId must be an organisation id' })
   withOrganizationId: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @MaxLength(500) @IsString() message?: string;
+  @ApiPropertyOptional() @Optional() @Transform(trim) @MaxLength(500) @IsString() message?: string;
 }
 
 export class MeetingDto {
@@ -85,7 +75,7 @@ export class WorkTogetherDto {
     description:
       "The initiative to work on: one of either side's (GET /api/v1/forum/meetings/{id}/initiatives lists them)",
   })
-  @IsOptional()
+  @Optional()
   @IsUUID('4', { message: 'initiativeId must be the id of an initiative of one of the two organisations' })
   initiativeId?: string;
 
@@ -93,7 +83,7 @@ export class WorkTogetherDto {
     maxLength: 140,
     description: 'Instead of initiativeId: the title of a new initiative (a draft of your organisation) to work on',
   })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @Length(3, 140, { message: 'title must be 3 to 140 characters long' })
   @IsString({ message: 'title must be text' })

@@ -1,17 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsString, IsUUID, Length, ValidateIf, ValidateNested } from 'class-validator';
+import { Optional } from '../../../common/http/validation';
 import { LANGUAGE_CODES } from '../../../common/languages';
 import { EditionDto } from '../../editions/dto/edition.dto';
 import { trim } from '../../shared/dto-fields';
 
 export class MarkOriginDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUUID('4', { message: 'initiativeId must be an initiative id' })
   initiativeId?: string;
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUUID('4', { message: 'partnershipId must be a partnership id' })
   partnershipId?: string;
 }
@@ -19,7 +20,7 @@ export class MarkOriginDto {
 /** The outcomes summary in the other language: the original's limits; empty means none. */
 export class OutcomesSummaryVersionDto {
   @ApiPropertyOptional({ maxLength: 10000 })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @ValidateIf((_: unknown, value: unknown) => value !== '')
   @Length(10, 10000, { message: 'the summary of a translation must be 10 to 10,000 characters long' })
@@ -29,13 +30,13 @@ export class OutcomesSummaryVersionDto {
 
 export class OutcomesTranslationsDto {
   @ApiPropertyOptional({ type: OutcomesSummaryVersionDto, description: 'The Polish version' })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => OutcomesSummaryVersionDto)
   pl?: OutcomesSummaryVersionDto;
 
   @ApiPropertyOptional({ type: OutcomesSummaryVersionDto, description: 'The English version' })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => OutcomesSummaryVersionDto)
   en?: OutcomesSummaryVersionDto;
@@ -49,7 +50,7 @@ export class PublishOutcomesDto {
   summary: string;
 
   @ApiPropertyOptional({ example: 'pl', description: 'The language the summary is written in (default Polish)' })
-  @IsOptional()
+  @Optional()
   @IsIn(LANGUAGE_CODES, { message: 'language must be a two-letter ISO 639-1 code such as pl, en or de' })
   language?: string;
 
@@ -57,7 +58,7 @@ export class PublishOutcomesDto {
     type: OutcomesTranslationsDto,
     description: 'The summary in the other language (pl or en); replaces the stored version',
   })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => OutcomesTranslationsDto)
   translations?: OutcomesTranslationsDto;

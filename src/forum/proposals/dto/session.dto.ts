@@ -8,7 +8,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -19,6 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { Optional } from '../../../common/http/validation';
 import { LANGUAGE_CODES } from '../../../common/languages';
 import { SESSION_KINDS, SESSION_STATUSES, type SessionKind, type SessionStatus } from '../../shared/forum.constants';
 import { trim, KEY } from '../../shared/dto-fields';
@@ -26,7 +26,7 @@ import { trim, KEY } from '../../shared/dto-fields';
 /** A second-language version of a session's title and abstract: the originals' limits; empty means none. */
 export class SessionTextsVersionDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @ValidateIf((_: unknown, value: unknown) => value !== '')
   @Length(3, 200, { message: 'the title of a translation must be 3 to 200 characters long' })
@@ -34,7 +34,7 @@ export class SessionTextsVersionDto {
   title?: string;
 
   @ApiPropertyOptional({ maxLength: 4000 })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @ValidateIf((_: unknown, value: unknown) => value !== '')
   @Length(20, 4000, { message: 'the abstract of a translation must be 20 to 4,000 characters long' })
@@ -45,13 +45,13 @@ export class SessionTextsVersionDto {
 /** Second-language versions by language: Polish and English, never the session's own language. */
 export class SessionTranslationsDto {
   @ApiPropertyOptional({ type: SessionTextsVersionDto, description: 'The Polish version' })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => SessionTextsVersionDto)
   pl?: SessionTextsVersionDto;
 
   @ApiPropertyOptional({ type: SessionTextsVersionDto, description: 'The English version' })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => SessionTextsVersionDto)
   en?: SessionTextsVersionDto;
@@ -86,7 +86,7 @@ export class ProposeSessionDto {
   @Matches(KEY, { each: true, message: 'each of areas must be an area key' })
   areas: string[];
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(18)
   @Matches(KEY, { each: true, message: 'each of goals must be a goal key' })
@@ -104,12 +104,12 @@ export class ProposeSessionDto {
     type: SessionTranslationsDto,
     description: 'The title and abstract in the other language (pl or en)',
   })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => SessionTranslationsDto)
   translations?: SessionTranslationsDto;
   @ApiPropertyOptional({ type: [String], example: ['nuremberg'] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(31)
   @Matches(KEY, { each: true, message: 'each of partnerCities must be a city key' })
@@ -135,7 +135,7 @@ export class AcceptSessionDto {
   @Max(10000)
   capacity: number;
   @ApiPropertyOptional({ default: false, description: 'Questions appear after a moderator approves them' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   qaModerated?: boolean;
 }

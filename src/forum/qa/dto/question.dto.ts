@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsString, Length } from 'class-validator';
+import { Optional } from '../../../common/http/validation';
 import { trim } from '../../shared/dto-fields';
 import { QUESTION_STATUSES, type QuestionStatus } from '../../shared/forum.constants';
 
@@ -31,7 +32,7 @@ export class QuestionActionDto {
   })
   action: 'approve' | 'pin' | 'unpin' | 'answered' | 'hide';
   @ApiPropertyOptional({ description: 'Required to hide' })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @Length(3, 500)
   @IsString()
