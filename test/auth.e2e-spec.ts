@@ -149,6 +149,13 @@ describe('accounts and sessions', () => {
         'an expired exp',
         () => forge({ alg: 'HS256', typ: 'JWT' }, { ...valid(), iat: 1_700_000_000, exp: 1_700_000_900 }),
       ],
+      [
+        'a validly signed token without exp (it would never expire)',
+        () => {
+          const { exp: _exp, ...rest } = valid();
+          return forge({ alg: 'HS256', typ: 'JWT' }, rest);
+        },
+      ],
       ['no token at all', () => ''],
     ])('refuses %s with 401', async (_name, token) => {
       const res = await api().get('/api/v1/me').set('Authorization', `Bearer ${token()}`).expect(401);

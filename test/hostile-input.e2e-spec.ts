@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Socket } from 'socket.io-client';
 import { signUp, verifiedOrganization, type SignedIn } from './support/accounts';
-import { ask, askRaw, connect, connected } from './support/sockets';
+import { ask, askRaw, connect, connected, connectError } from './support/sockets';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -163,6 +163,21 @@ describe('hostile input', () => {
       const vote = await ask(socket, 'qa:vote', { questionId: 1e300 });
       expect(vote.error).toEqual(expect.objectContaining({ status: 400, message: 'questionId must be a question id' }));
       expect(await messages()).toBe(0);
+    });
+
+    it('refuses the handshake of a validly signed token without exp (one that would never expire)', async () => {
+      const [{ value: secret }] = await t.dataSource.query(`SELECT value FROM instance_secrets WHERE name = 'jwt'`);
+      const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const { exp: _exp, ...claims } = JSON.parse(Buffer.from(anna.accessToken.split('.')[1], 'base64url').toString());
+      const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims)}`;
+      const forged = `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
+      const socket = connect(t.baseUrl!, forged);
+      sockets.push(socket);
+      await connectError(socket);
+      // The same claims with their exp are let in: only the missing expiry was refused.
+      const own = connect(t.baseUrl!, anna.accessToken);
+      sockets.push(own);
+      await connected(own);
     });
 
     it('answers a NUL character or a lone surrogate in a body with an error acknowledgement naming the field', async () => {

@@ -19,7 +19,7 @@ export class AccessTokenVerifier {
 
   async verify(token: unknown): Promise<AuthUser | null> {
     if (typeof token !== 'string' || token.length > 4096) return null;
-    let payload: { sub?: unknown; sid?: unknown };
+    let payload: { sub?: unknown; sid?: unknown; exp?: unknown };
     try {
       payload = await this.jwt.verifyAsync(token, {
         secret: this.secret.secret,
@@ -33,8 +33,13 @@ export class AccessTokenVerifier {
     return this.userFor(payload);
   }
 
-  /** The live session behind a verified payload, shared with the HTTP strategy. */
-  async userFor(payload: { sub?: unknown; sid?: unknown }): Promise<AuthUser | null> {
+  /**
+   * The live session behind a verified payload, shared with the HTTP strategy. A token without
+   * `exp` is refused: jsonwebtoken checks expiry only when the claim is there, and such a token
+   * (signed with a leaked key, or by a mistake of ours) would never expire (issue 18).
+   */
+  async userFor(payload: { sub?: unknown; sid?: unknown; exp?: unknown }): Promise<AuthUser | null> {
+    if (typeof payload.exp !== 'number' || !Number.isFinite(payload.exp)) return null;
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !/^[0-9a-f-]{36}$/.test(payload.sid))
       return null;
     const active = await this.sessions.findActive(payload.sid, payload.sub);

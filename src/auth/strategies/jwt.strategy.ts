@@ -9,11 +9,12 @@ import { AccessTokenVerifier } from '../access-token.verifier';
 interface AccessTokenPayload {
   sub: string;
   sid: string;
+  exp?: number;
 }
 
 /**
  * Access tokens: HS256 only (`alg: none` and other algorithms are refused), audience, issuer and
- * expiry checked; then the session must still be live, so that logging out or revoking a session
+ * expiry checked (a token without `exp` is refused by AccessTokenVerifier.userFor); then the session must still be live, so that logging out or revoking a session
  * takes effect at once.
  */
 @Injectable()

@@ -166,8 +166,14 @@ export class CreateInitiativeDto {
   })
   languages: string[];
 
-  @ApiPropertyOptional({ example: '2027-03-01' }) @Optional() @Validate(IsCalendarDateConstraint) startsOn?: string;
-  @ApiPropertyOptional({ example: '2027-06-30' }) @Optional() @Validate(IsCalendarDateConstraint) endsOn?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2027-03-01' })
+  @Optional({ nullable: true })
+  @Validate(IsCalendarDateConstraint)
+  startsOn?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2027-06-30' })
+  @Optional({ nullable: true })
+  @Validate(IsCalendarDateConstraint)
+  endsOn?: string | null;
 
   @ApiPropertyOptional({ example: 'Erasmus+' })
   @Optional()
