@@ -188,7 +188,7 @@ export class CreateInitiativeDto {
     nullable: true,
     description: 'The role it seeks a partner for; null clears it',
   })
-  @IsOptional()
+  @Optional({ nullable: true })
   @IsIn(PARTNER_ROLES, { message: `soughtRole must be one of: ${PARTNER_ROLES.join(', ')}` })
   soughtRole?: PartnerRole | null;
 
@@ -198,7 +198,7 @@ export class CreateInitiativeDto {
     example: '2027-03-05',
     description: 'Deadline of the funding call it aims at (with fundingProgramme); null clears it',
   })
-  @IsOptional()
+  @Optional({ nullable: true })
   @Validate(IsCalendarDateConstraint)
   callDeadline?: string | null;
 

@@ -138,7 +138,7 @@ export class CreateOrganizationDto {
   contactPhone?: string | null;
 
   @ApiPropertyOptional({ type: [String], enum: SCHOOL_LEVELS, description: "A school's levels" })
-  @IsOptional()
+  @Optional()
   @IsArray({ message: 'schoolLevels must be a list' })
   @ArrayUnique({ message: 'schoolLevels must not repeat' })
   @IsIn(SCHOOL_LEVELS, { each: true, message: `each of schoolLevels must be one of: ${SCHOOL_LEVELS.join(', ')}` })
@@ -151,7 +151,7 @@ export class CreateOrganizationDto {
     maximum: PUPIL_AGE.max,
     description: "The youngest pupils' age (with pupilAgeMax); null clears both",
   })
-  @IsOptional()
+  @Optional({ nullable: true })
   @IsInt({ message: 'pupilAgeMin must be a whole number of years' })
   @Min(PUPIL_AGE.min, { message: `pupilAgeMin must be ${PUPIL_AGE.min} to ${PUPIL_AGE.max}` })
   @Max(PUPIL_AGE.max, { message: `pupilAgeMin must be ${PUPIL_AGE.min} to ${PUPIL_AGE.max}` })
@@ -164,14 +164,14 @@ export class CreateOrganizationDto {
     maximum: PUPIL_AGE.max,
     description: "The oldest pupils' age (with pupilAgeMin)",
   })
-  @IsOptional()
+  @Optional({ nullable: true })
   @IsInt({ message: 'pupilAgeMax must be a whole number of years' })
   @Min(PUPIL_AGE.min, { message: `pupilAgeMax must be ${PUPIL_AGE.min} to ${PUPIL_AGE.max}` })
   @Max(PUPIL_AGE.max, { message: `pupilAgeMax must be ${PUPIL_AGE.min} to ${PUPIL_AGE.max}` })
   pupilAgeMax?: number | null;
 
   @ApiPropertyOptional({ type: [String], enum: SCHOOL_SUBJECTS, description: 'What a school teaches' })
-  @IsOptional()
+  @Optional()
   @IsArray({ message: 'subjects must be a list' })
   @ArrayUnique({ message: 'subjects must not repeat' })
   @IsIn(SCHOOL_SUBJECTS, { each: true, message: `each of subjects must be one of: ${SCHOOL_SUBJECTS.join(', ')}` })
@@ -182,14 +182,14 @@ export class CreateOrganizationDto {
     enum: PARTNER_ROLES,
     description: 'The roles in a joint project it is ready to take',
   })
-  @IsOptional()
+  @Optional()
   @IsArray({ message: 'partnerRoles must be a list' })
   @ArrayUnique({ message: 'partnerRoles must not repeat' })
   @IsIn(PARTNER_ROLES, { each: true, message: `each of partnerRoles must be one of: ${PARTNER_ROLES.join(', ')}` })
   partnerRoles?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['Erasmus+'], description: 'Funding programmes it has worked with' })
-  @IsOptional()
+  @Optional()
   @IsArray({ message: 'fundingProgrammes must be a list' })
   @ArrayMaxSize(10, { message: 'fundingProgrammes may have at most 10 entries' })
   @ArrayUnique({ message: 'fundingProgrammes must not repeat' })
