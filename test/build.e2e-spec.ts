@@ -59,7 +59,7 @@ describe('the build', () => {
     });
 
     it('rebuilds the server (not the client) when a server source changes, and nothing once it is back', () => {
-      const source = inCopy('src/forum/shared/icalendar.ts');
+      const source = inCopy('src/common/icalendar.ts');
       const original = readFileSync(source, 'utf8');
       appendFileSync(source, '\n// changed\n');
 

@@ -5,7 +5,7 @@ import { isStaff, type Locale } from '../../users/users.constants';
 import { EditionsService } from '../editions/editions.service';
 import type { ForumSessionDto } from '../proposals/dto/session.dto';
 import { ProposalsService } from '../proposals/proposals.service';
-import { calendar } from '../shared/icalendar';
+import { calendar } from '../../common/icalendar';
 import { PUBLIC_AGENDA } from '../shared/forum.constants';
 import type { AgendaDto } from './dto/agenda.dto';
 

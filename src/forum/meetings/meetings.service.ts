@@ -16,7 +16,7 @@ import { isStaff } from '../../users/users.constants';
 import { EditionsService } from '../editions/editions.service';
 import { isExclusionViolation, isUniqueViolation } from '../shared/database-errors';
 import { MEETING_ANSWERS, PARTICIPATION_STATUSES } from '../shared/forum.constants';
-import { calendar } from '../shared/icalendar';
+import { calendar } from '../../common/icalendar';
 import type { MeetingDto, MeetingInitiativeListDto, WorkTogetherDto } from './dto/meeting.dto';
 import { MeetingsRepository, type MeetingRow } from './meetings.repository';
 

@@ -1,21 +1,25 @@
+import { addDays } from './calendar-date';
+
 /**
  * A minimal iCalendar (RFC 5545) writer: VEVENTs with UTC times, escaped text and lines folded at
  * 75 octets. (ical-generator, the usual library, needs Node 22.)
  */
-export interface CalendarEvent {
+/** An event at times (a forum session), or on a calendar date all day long (a deadline). */
+export type CalendarEvent = {
   uid: string;
-  start: Date;
-  end: Date;
   summary: string;
   description?: string;
   location?: string;
-}
+} & ({ start: Date; end: Date } | { date: string });
 
 const stamp = (date: Date) =>
   date
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
+
+/** 'YYYY-MM-DD' as iCalendar's DATE: no time zone, the same day everywhere. */
+const day = (date: string) => date.replace(/-/g, '');
 
 function escape(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
@@ -53,8 +57,9 @@ export function calendar(name: string, events: CalendarEvent[], now = new Date()
       'BEGIN:VEVENT',
       `UID:${event.uid}`,
       `DTSTAMP:${stamp(now)}`,
-      `DTSTART:${stamp(event.start)}`,
-      `DTEND:${stamp(event.end)}`,
+      ...('date' in event
+        ? [`DTSTART;VALUE=DATE:${day(event.date)}`, `DTEND;VALUE=DATE:${day(addDays(event.date, 1))}`]
+        : [`DTSTART:${stamp(event.start)}`, `DTEND:${stamp(event.end)}`]),
       `SUMMARY:${escape(event.summary)}`,
     );
     if (event.location) lines.push(`LOCATION:${escape(event.location)}`);

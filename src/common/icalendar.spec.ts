@@ -25,6 +25,12 @@ describe('iCalendar', () => {
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
   });
 
+  it('writes a date as an all-day event ending the next day (DTEND is exclusive)', () => {
+    const deadline = calendar('x', [{ uid: 'c', date: '2027-12-31', summary: 'Rochester' }]);
+    expect(deadline).toContain('DTSTART;VALUE=DATE:20271231\r\n');
+    expect(deadline).toContain('DTEND;VALUE=DATE:20280101\r\n');
+  });
+
   it('folds long lines at 75 octets without splitting characters', () => {
     const long = calendar('x', [{ uid: 'b', start: new Date(0), end: new Date(0), summary: 'ż'.repeat(100) }]);
     for (const line of long.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
