@@ -6,6 +6,7 @@ import { AccountModule } from './account/account.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ChannelsModule } from './channels/channels.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { EventsModule } from './common/events/events.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -48,6 +49,7 @@ export class AppModule {
         JobsModule,
         HealthModule,
         RegistryModule,
+        DeadlinesModule,
         AuditModule,
         StaffRolesModule,
         AuthModule,

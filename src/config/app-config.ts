@@ -36,6 +36,8 @@ export interface AppConfig {
   reportHideThreshold: number;
   /** The city's time zone: "today" for agreement deadlines is the city's today. */
   timeZone: string;
+  /** Staff are e-mailed about a notice deadline this many days before it (once). */
+  deadlineReminderDays: number;
   /** On SIGTERM the instance drains, then exits; whatever is still running after this long is cut short. */
   shutdownTimeoutMs: number;
 }
@@ -64,6 +66,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isFinite(shutdownSeconds) || shutdownSeconds <= 0 || shutdownSeconds > 600) {
     throw new ConfigError(
       `SHUTDOWN_TIMEOUT_SECONDS must be a number of seconds above 0 and at most 600, got "${env.SHUTDOWN_TIMEOUT_SECONDS}"`,
+    );
+  }
+  const reminderDays = env.DEADLINE_REMINDER_DAYS === undefined ? 60 : Number(env.DEADLINE_REMINDER_DAYS);
+  if (!Number.isInteger(reminderDays) || reminderDays < 1 || reminderDays > 365) {
+    throw new ConfigError(
+      `DEADLINE_REMINDER_DAYS must be a whole number of days from 1 to 365, got "${env.DEADLINE_REMINDER_DAYS}"`,
     );
   }
   return {
@@ -97,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ],
     reportHideThreshold: env.REPORT_HIDE_THRESHOLD ? Number(env.REPORT_HIDE_THRESHOLD) : 3,
     shutdownTimeoutMs: shutdownSeconds * 1000,
+    deadlineReminderDays: reminderDays,
   };
 }
 

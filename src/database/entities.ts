@@ -36,6 +36,8 @@ import { Goal } from '../registry/entities/goal.entity';
 import { OrganizationType } from '../registry/entities/organization-type.entity';
 import { Principle } from '../registry/entities/principle.entity';
 import { RegistryChange } from '../registry/entities/registry-change.entity';
+import { CalendarFeed } from '../deadlines/entities/calendar-feed.entity';
+import { DeadlineReminder } from '../deadlines/entities/deadline-reminder.entity';
 import { StaffRoleGrant } from '../staff-roles/entities/staff-role-grant.entity';
 import { User } from '../users/entities/user.entity';
 
@@ -84,4 +86,6 @@ export const ENTITIES = [
   Meeting,
   MeetingParticipant,
   JobRun,
+  DeadlineReminder,
+  CalendarFeed,
 ];

@@ -32,6 +32,15 @@ const SAMPLES: { [T in MailTemplate]: MailTemplates[T] } = {
   initiative_rejected: { name: 'Ala', title: 'Wymiana szkół', comment: 'Duplikat.', link: 'https://forum.example/i/1' },
   initiative_archive_warning: { name: 'Ala', title: 'Wymiana szkół', link: 'https://forum.example/i/1' },
   notification: { name: 'Ala', title: 'Nowa wiadomość', body: 'Treść', link: 'https://forum.example/n' },
+  deadline_reminder: {
+    name: 'Ala',
+    city: 'Rochester',
+    // The service writes these in the recipient's language; the same samples serve both here.
+    document: 'Partnership agreement',
+    deadline: '18 January 2028',
+    decision: 'Give notice?',
+    link: 'https://forum.example/deadlines',
+  },
   digest: {
     name: 'Ala',
     items: [{ title: 'Nowa wiadomość', body: 'Treść', link: 'https://forum.example/n' }],

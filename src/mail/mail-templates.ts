@@ -23,6 +23,7 @@ export interface MailTemplates {
   initiative_rejected: { name: string; title: string; comment: string; link: string };
   initiative_archive_warning: { name: string; title: string; link: string };
   notification: { name: string; title: string; body: string; link: string };
+  deadline_reminder: { name: string; city: string; document: string; deadline: string; decision: string; link: string };
   digest: { name: string; items: { title: string; body: string; link: string }[]; preferencesLink: string };
 }
 
@@ -189,6 +190,16 @@ const templates: { [T in MailTemplate]: Record<Locale, Render<MailTemplates[T]>>
     en: (p) => ({
       subject: p.title,
       text: `Hello ${p.name},\n\n${p.body}\n${p.link}\n\nYou can turn e-mail notifications off in your account settings.`,
+    }),
+  },
+  deadline_reminder: {
+    pl: (p) => ({
+      subject: `Termin wypowiedzenia: ${p.city}, ${p.deadline}`,
+      text: `Dzień dobry ${p.name},\n\n${p.deadline} mija ostatni dzień na wypowiedzenie dokumentu: ${p.document} (${p.city}).\n${p.decision}\n\nWszystkie terminy umów:\n${p.link}`,
+    }),
+    en: (p) => ({
+      subject: `Notice deadline: ${p.city}, ${p.deadline}`,
+      text: `Hello ${p.name},\n\n${p.deadline} is the last day to give notice on this document: ${p.document} (${p.city}).\n${p.decision}\n\nAll agreement deadlines:\n${p.link}`,
     }),
   },
   digest: {
