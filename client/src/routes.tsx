@@ -99,6 +99,7 @@ export const ROUTES: readonly AppRoute[] = [
   },
   { path: '/moderation', page: page(() => import('./features/moderation/ModerationQueuePage'), 'ModerationQueuePage') },
   // the city office
+  { path: '/deadlines', page: page(() => import('./features/office/DeadlinesPage'), 'DeadlinesPage') },
   { path: '/audit-log', page: page(() => import('./features/office/AuditLogPage'), 'AuditLogPage') },
   // initiatives
   { path: '/initiatives', page: page(() => import('./features/initiatives/InitiativesPage'), 'InitiativesPage') },

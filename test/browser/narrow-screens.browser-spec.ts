@@ -75,6 +75,7 @@ function visits(ids: Ids): Record<string, { url: string; as: Who }> {
     '/moderation/organizations': { url: '/moderation/organizations', as: 'staff' },
     '/moderation': { url: '/moderation', as: 'staff' },
     '/audit-log': { url: '/audit-log', as: 'staff' },
+    '/deadlines': { url: '/deadlines', as: 'staff' },
     '/initiatives': { url: '/initiatives', as: 'visitor' },
     '/initiatives/new': { url: '/initiatives/new', as: 'owner' },
     '/initiatives/:id': { url: `/initiatives/${ids.initiative}`, as: 'owner' },

@@ -1,12 +1,13 @@
 /**
  * The city office: the audit log (admins), and the staff's registers and screens of the programme.
  */
-import { api, unwrap } from '../../shared/api/client';
+import { api, unwrap, unwrapEmpty } from '../../shared/api/client';
 import type { components, paths } from '../../shared/api/schema';
 import { attachmentName } from '../../shared/save-file';
 
 type Schemas = components['schemas'];
 export type AuditEntry = Schemas['AuditEntryDto'];
+export type Deadline = Schemas['DeadlineDto'];
 export type AuditFilters = Omit<NonNullable<paths['/api/v1/audit-log']['get']['parameters']['query']>, 'limit'>;
 
 export const AUDIT_FILTERS = ['person', 'action', 'targetType', 'targetId', 'from', 'to'] as const;
@@ -29,4 +30,20 @@ export async function auditCsv(filters: AuditFilters): Promise<{ blob: Blob; fil
     }),
   );
   return { blob, filename };
+}
+
+export function listDeadlines(months: number, signal?: AbortSignal) {
+  return unwrap(api.GET('/api/v1/deadlines', { params: { query: { months } }, signal }));
+}
+
+export function calendarFeed(signal?: AbortSignal) {
+  return unwrap(api.GET('/api/v1/deadlines/feed', { signal }));
+}
+
+export function createCalendarFeed() {
+  return unwrap(api.POST('/api/v1/deadlines/feed'));
+}
+
+export function revokeCalendarFeed() {
+  return unwrapEmpty(api.DELETE('/api/v1/deadlines/feed'));
 }

@@ -28,6 +28,7 @@ export const en: Messages = {
     myInitiatives: 'My initiatives',
     initiativeModeration: 'Moderation',
     auditLog: 'Audit log',
+    deadlines: 'Deadlines',
     staffRoles: 'Staff roles',
     interests: 'Interests',
     partnerships: 'Partnerships',

@@ -43,6 +43,7 @@ export const pl = {
     myInitiatives: 'Moje inicjatywy',
     initiativeModeration: 'Moderacja',
     auditLog: 'Dziennik zdarzeń',
+    deadlines: 'Terminy umów',
     staffRoles: 'Role pracowników',
     interests: 'Zainteresowania',
     partnerships: 'Partnerstwa',

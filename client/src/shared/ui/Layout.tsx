@@ -4,6 +4,7 @@ import { currentPath, isStaff, loginHref, registerHref, useLogOut, useSession } 
 import { useDeferred } from '../hooks/use-deferred';
 import { useI18n } from '../i18n/i18n';
 import { Link, useLocation } from '../router';
+import { isRegistryEditor } from '../../features/registry/roles';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** aria-current for a section's link: the list itself is the current page, a page below it is inside it. */
@@ -191,6 +192,13 @@ function AccountNav({ path }: { path: string }) {
           <li>
             <Link href="/moderation" aria-current={current('/moderation')}>
               {m.app.initiativeModeration}
+            </Link>
+          </li>
+        )}
+        {isRegistryEditor(user) && (
+          <li>
+            <Link href="/deadlines" aria-current={current('/deadlines')}>
+              {m.app.deadlines}
             </Link>
           </li>
         )}

@@ -37,6 +37,41 @@ export const officePl = {
     deletedAccount: 'usunięte konto',
     tableCaption: 'Wpisy dziennika, najnowsze najpierw',
   },
+  deadlines: {
+    title: 'Terminy umów',
+    intro:
+      'Terminy wypowiedzenia, automatyczne przedłużenia i daty wygaśnięcia dokumentów wszystkich miast partnerskich, najbliższe najpierw, z tym, co trzeba rozstrzygnąć.',
+    window: 'Okres',
+    months: (n: number) => `następne ${plural(n, 'miesiąc', 'miesiące', 'miesięcy')}`,
+    count: (n: number, from: string, until: string) =>
+      `${plural(n, 'termin', 'terminy', 'terminów')} od ${from} do ${until}.`,
+    empty: 'W tym okresie nie ma żadnych terminów.',
+    kind: {
+      notice: 'ostatni dzień na wypowiedzenie',
+      renewal: 'automatyczne przedłużenie',
+      expiry: 'wygaśnięcie',
+    } as Record<'notice' | 'renewal' | 'expiry', string>,
+    city: 'Miasto',
+    document: 'Dokument',
+    decision: 'Do rozstrzygnięcia',
+    decideNotice: (renewsOn: string, years: number | null) =>
+      `Czy wypowiedzieć umowę? Bez wypowiedzenia do tego dnia przedłuży się ${renewsOn}${years ? ` na kolejne ${plural(years, 'rok', 'lata', 'lat')}` : ''}.`,
+    decideRenewal: (years: number | null) =>
+      `Umowa przedłuża się automatycznie${years ? ` na ${plural(years, 'rok', 'lata', 'lat')}` : ''}, chyba że wypowiedziano ją w terminie.`,
+    decideExpiry: 'Czy przedłużyć współpracę nowym dokumentem? Tego dnia dokument wygasa.',
+  },
+  feed: {
+    title: 'Terminy w kalendarzu',
+    intro:
+      'Subskrybuj terminy w swoim kalendarzu (iCalendar). Adres kanału zawiera tajny klucz, który otwiera tylko ten kalendarz; jeśli wycieknie, unieważnij go i utwórz nowy.',
+    create: 'Utwórz adres kanału kalendarza',
+    created: 'Utworzono kanał kalendarza. Skopiuj jego adres teraz: nie będzie już pokazany.',
+    address: 'Adres kanału kalendarza',
+    addressHint: 'Pokazany tylko teraz. Dodaj go w kalendarzu jako subskrypcję z adresu URL.',
+    active: (since: string) => `Masz kanał kalendarza od ${since}. Jego adres był pokazany tylko przy utworzeniu.`,
+    revoke: 'Unieważnij kanał kalendarza',
+    revoked: 'Kanał kalendarza unieważniono: jego adres już nie działa.',
+  },
 };
 
 export type OfficeMessages = typeof officePl;
