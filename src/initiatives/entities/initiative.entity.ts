@@ -21,16 +21,30 @@ import {
 } from '../initiatives.constants';
 
 /**
- * Search document: title weighted above summary above body, unaccented so that "krakow" finds
- * "Kraków", with the 'simple' configuration because the texts are in Polish, English and more.
+ * One text of the search document: the original and its versions in the interface languages, so
+ * that a resident who searches in English finds a Polish initiative by its English title and the
+ * other way round. A version is never in the original's language (a CHECK), so each language is
+ * there once. One to_tsvector over the texts joined, not one per language: the vector is computed
+ * on every write.
  */
-export const SEARCH_EXPRESSION = `setweight(to_tsvector('simple', immutable_unaccent(coalesce("title", ''))), 'A') || setweight(to_tsvector('simple', immutable_unaccent(coalesce("summary", ''))), 'B') || setweight(to_tsvector('simple', immutable_unaccent(coalesce("body_md", ''))), 'C')`;
+const searchText = (column: string, field: string) =>
+  `immutable_unaccent(coalesce("${column}", '') || ' ' || coalesce("translations" #>> '{pl,${field}}', '') || ' ' || coalesce("translations" #>> '{en,${field}}', ''))`;
+
+/**
+ * Search document: title (in every language it has) weighted above summary above body, unaccented
+ * so that "krakow" finds "Kraków", with the 'simple' configuration because the texts are in
+ * Polish, English and more.
+ */
+export const SEARCH_EXPRESSION = `setweight(to_tsvector('simple', ${searchText('title', 'title')}), 'A') || setweight(to_tsvector('simple', ${searchText('summary', 'summary')}), 'B') || setweight(to_tsvector('simple', immutable_unaccent(coalesce("body_md", ''))), 'C')`;
 
 /**
  * What relevance is ranked on: the title and summary part of the search document. The whole
  * document is about a kilobyte and stored out of line (TOAST), so ranking every match on it cost
  * more than finding them (docs/perf/search-plans.txt); this part stays in the row (STORAGE PLAIN,
  * set in the migration). A match in the body alone ranks after every title or summary match.
+ * The second-language versions are found (SEARCH_EXPRESSION) but not ranked here: with them in
+ * this part too every text search was 1.5 to 3.5 times slower (docs/perf/history.md), so a match
+ * in a version alone ranks like one in the body.
  */
 export const SEARCH_HEAD_EXPRESSION = `setweight(to_tsvector('simple', immutable_unaccent(coalesce("title", ''))), 'A') || setweight(to_tsvector('simple', immutable_unaccent(coalesce("summary", ''))), 'B')`;
 
