@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import { BadRequestException } from '@nestjs/common';
+import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -17,6 +17,8 @@ import { PinoNestLogger } from './common/logging/pino-nest-logger';
 import { Lifecycle } from './lifecycle/lifecycle';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 import type { AppConfig } from './config/app-config';
+import { fileTooLarge } from './workspace/file-types';
+import { WORKSPACE_UPLOAD_ROUTE } from './workspace/workspace.constants';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -83,10 +85,36 @@ export async function createApp(
     if (jsonNestsDeeperThan(text, MAX_NESTING)) done(new BadRequestException({ message: NESTING_MESSAGE }), undefined);
     else void parseJson(request as Parameters<typeof parseJson>[0], text, done);
   });
+  // A workspace file arrives as its raw bytes (application/octet-stream), on its upload route only.
+  // The stream is read here rather than under Fastify's bodyLimit, so that a file too large gets a
+  // 413 saying the limit (read to the end and dropped, so the client hears the answer) and no route
+  // but the upload takes a body that is not JSON.
+  const maxFile = config.workspaceFileMaxBytes;
+  fastify.addContentTypeParser('application/octet-stream', (request, payload, done) => {
+    if (request.routeOptions.url !== WORKSPACE_UPLOAD_ROUTE) {
+      payload.resume();
+      return done(
+        new UnsupportedMediaTypeException({ message: 'This route takes JSON (application/json)' }),
+        undefined,
+      );
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    payload.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxFile) chunks.push(chunk);
+    });
+    payload.on('error', (error) => done(error, undefined));
+    payload.on('end', () => {
+      if (size > maxFile) done(fileTooLarge(maxFile), undefined);
+      else done(null, Buffer.concat(chunks));
+    });
+  });
   // Text no column can hold (NUL) or that is not text (a lone surrogate), anywhere in the path,
   // the query or the body: a 400 naming the field, before any handler or statement sees it.
   fastify.addHook('preValidation', (request, _reply, done) => {
     for (const part of [request.params, request.query, request.body]) {
+      if (Buffer.isBuffer(part)) continue; // a workspace file's bytes: checked by their type, not as text
       const found = findHostileInput(part);
       if (found?.kind === 'text') {
         return done(new BadRequestException({ message: found.message, fields: { [found.field]: [found.message] } }));

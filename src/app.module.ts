@@ -23,6 +23,7 @@ import { ModerationModule } from './moderation/moderation.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RegistryModule } from './registry/registry.module';
 import { StaffRolesModule } from './staff-roles/staff-roles.module';
+import { WorkspaceModule } from './workspace/workspace.module';
 
 @Global()
 @Module({})
@@ -60,6 +61,7 @@ export class AppModule {
         ModerationModule,
         MatchingModule,
         PartnershipsModule,
+        WorkspaceModule,
         ForumModule,
         AccountModule,
         RealtimeModule,

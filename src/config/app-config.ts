@@ -40,6 +40,8 @@ export interface AppConfig {
   deadlineReminderDays: number;
   /** On SIGTERM the instance drains, then exits; whatever is still running after this long is cut short. */
   shutdownTimeoutMs: number;
+  /** The largest file a partnership's workspace accepts (WORKSPACE_FILE_MAX_MB, 10 by default). */
+  workspaceFileMaxBytes: number;
 }
 
 function projectRoot(): string {
@@ -74,6 +76,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `DEADLINE_REMINDER_DAYS must be a whole number of days from 1 to 365, got "${env.DEADLINE_REMINDER_DAYS}"`,
     );
   }
+  const fileMaxMb = env.WORKSPACE_FILE_MAX_MB === undefined ? 10 : Number(env.WORKSPACE_FILE_MAX_MB);
+  if (!Number.isFinite(fileMaxMb) || fileMaxMb <= 0 || fileMaxMb > 100) {
+    throw new ConfigError(
+      `WORKSPACE_FILE_MAX_MB must be a number of megabytes above 0 and at most 100, got "${env.WORKSPACE_FILE_MAX_MB}"`,
+    );
+  }
   return {
     port,
     host: env.HOST || '0.0.0.0',
@@ -106,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reportHideThreshold: env.REPORT_HIDE_THRESHOLD ? Number(env.REPORT_HIDE_THRESHOLD) : 3,
     shutdownTimeoutMs: shutdownSeconds * 1000,
     deadlineReminderDays: reminderDays,
+    workspaceFileMaxBytes: Math.round(fileMaxMb * 1024 * 1024),
   };
 }
 

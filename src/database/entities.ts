@@ -14,6 +14,8 @@ import { SavedSearch } from '../matching/entities/saved-search.entity';
 import { Interest } from '../partnerships/entities/interest.entity';
 import { Partnership } from '../partnerships/entities/partnership.entity';
 import { PartnershipMember } from '../partnerships/entities/partnership-member.entity';
+import { PartnershipFile } from '../workspace/entities/partnership-file.entity';
+import { PartnershipTask } from '../workspace/entities/partnership-task.entity';
 import { ForumEdition } from '../forum/editions/entities/forum-edition.entity';
 import { ForumRegistration } from '../forum/registrations/entities/forum-registration.entity';
 import { ForumSession } from '../forum/proposals/entities/forum-session.entity';
@@ -76,6 +78,8 @@ export const ENTITIES = [
   Interest,
   Partnership,
   PartnershipMember,
+  PartnershipFile,
+  PartnershipTask,
   SavedSearch,
   ForumEdition,
   ForumSession,

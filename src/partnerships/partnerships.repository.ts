@@ -204,6 +204,16 @@ export class PartnershipsRepository {
     return rows.map((row) => row.user_id);
   }
 
+  /** Whether the person is a member of one of the partnership's organisations (read on every request). */
+  async isPerson(partnershipId: string, userId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM partnership_members pm JOIN organization_members om ON om.organization_id = pm.organization_id
+        WHERE pm.partnership_id = $1 AND om.user_id = $2 LIMIT 1`,
+      [partnershipId, userId],
+    );
+    return rows.length > 0;
+  }
+
   async findPartnership(id: string): Promise<PartnershipRow | null> {
     const [row] = await this.dataSource.query<PartnershipRow[]>(`${PARTNERSHIP_SELECT} WHERE p.id = $1`, [id]);
     return row ?? null;

@@ -232,6 +232,15 @@ export class PartnershipsService {
     return this.toPartnership(row, member, language);
   }
 
+  /**
+   * The workspace's door: members of the participating organisations only, checked on every request
+   * (so an organisation that leaves loses access at once); a 404 for anyone else, as for a private partnership.
+   */
+  async requireWorkspaceMember(id: string, user: AuthUser): Promise<void> {
+    if (!(await this.partnerships.isPerson(id, user.id)))
+      throw new NotFoundException('There is no partnership with this id, or you are not a member of it.');
+  }
+
   async ofOrganization(
     organizationId: string,
     user?: AuthUser,
