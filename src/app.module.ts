@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { AccountModule } from './account/account.module';
 import { AuditModule } from './audit/audit.module';
+import { OpenDataModule } from './open-data/open-data.module';
 import { AuthModule } from './auth/auth.module';
 import { ChannelsModule } from './channels/channels.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
@@ -64,6 +65,7 @@ export class AppModule {
         WorkspaceModule,
         ForumModule,
         AccountModule,
+        OpenDataModule,
         RealtimeModule,
       ],
     };

@@ -1,0 +1,282 @@
+import { PUBLIC_STATUSES } from '../initiatives/initiatives.constants';
+import { PUBLIC_AGENDA } from '../forum/shared/forum.constants';
+
+/** A cell of an open-data row: the same value goes to the CSV (arrays joined by "; ") and the JSON. */
+export type Cell = string | number | boolean | null | string[];
+export type OpenDataRow = Record<string, Cell>;
+
+/** One public dataset: what it is, its columns, the statement that streams its rows and the one that dates it. */
+export interface DatasetDefinition {
+  key: string;
+  title: { pl: string; en: string };
+  description: { pl: string; en: string };
+  columns: readonly string[];
+  /** Rows in a stable order; parameters from `params`. */
+  rowsSql: string;
+  /**
+   * The newest change the data records (one row, column `modified`); null when the data records no time
+   * (reference data imported from the city's file and never edited since).
+   */
+  modifiedSql: string;
+  /** Parameters of rowsSql ($1...). */
+  params?: unknown[];
+  modifiedParams?: unknown[];
+}
+
+/** Licence of every dataset: the city's public information, reusable with attribution. */
+export const OPEN_DATA_LICENSE = {
+  name: 'CC BY 4.0',
+  url: 'https://creativecommons.org/licenses/by/4.0/',
+} as const;
+
+export const DATASETS: readonly DatasetDefinition[] = [
+  {
+    key: 'partner-cities',
+    title: { pl: 'Miasta partnerskie', en: 'Partner cities' },
+    description: {
+      pl: 'Miasta partnerskie i zaprzyjaźnione: nazwy, kraj, rodzaj relacji, status współpracy, obszary współpracy i położenie.',
+      en: 'Partner and friendly cities: names, country, kind of relationship, status of cooperation, areas and location.',
+    },
+    columns: [
+      'key',
+      'name',
+      'name_pl',
+      'official_name_pl',
+      'country',
+      'relationship',
+      'status',
+      'in_europe',
+      'lat',
+      'lon',
+      'areas',
+    ],
+    rowsSql: `SELECT key, name, name_pl, official_name_pl, country, relationship::text, status::text, in_europe, lat, lon, areas
+                FROM cities WHERE NOT is_home ORDER BY key`,
+    modifiedSql: `SELECT max(updated_at) AS modified FROM cities WHERE NOT is_home`,
+  },
+  {
+    key: 'city-documents',
+    title: { pl: 'Dokumenty miast partnerskich', en: 'Partner-city documents' },
+    description: {
+      pl: 'Umowy, porozumienia i inne dokumenty z miastami partnerskimi, z wyliczonymi na dzień facts_on: obowiązywaniem, najbliższym wygaśnięciem i terminem wypowiedzenia.',
+      en: 'Agreements and other documents with the partner cities, with what is derived for the day facts_on: in force, next expiry and notice deadline.',
+    },
+    columns: [
+      'id',
+      'city_key',
+      'kind',
+      'title',
+      'signed_on',
+      'signed_on_precision',
+      'valid_from',
+      'valid_until',
+      'term',
+      'term_years',
+      'renewal_years',
+      'notice_months',
+      'areas',
+      'source',
+      'facts_on',
+      'in_force',
+      'next_expiry_on',
+      'notice_deadline_on',
+    ],
+    rowsSql: `SELECT d.id, c.key AS city_key, d.kind::text, d.title, d.signed_on, d.signed_on_precision::text, d.valid_from,
+                     d.valid_until, d.term::text, d.term_years, d.renewal_years, d.notice_months, d.areas, d.source
+                FROM city_documents d JOIN cities c ON c.id = d.city_id
+               WHERE NOT c.is_home ORDER BY c.key, d.signed_on NULLS LAST, d.id`,
+    // Documents carry no time of their own: staff edits are in registry_changes, the import marks edited_at.
+    modifiedSql: `SELECT greatest((SELECT max(created_at) FROM registry_changes WHERE document_id IS NOT NULL),
+                                  (SELECT max(edited_at) FROM city_documents)) AS modified`,
+  },
+  {
+    key: 'networks',
+    title: { pl: 'Sieci miast', en: 'City networks' },
+    description: {
+      pl: 'Międzynarodowe sieci miast, do których należy miasto: rok przystąpienia, koordynujący wydział i należące do nich miasta partnerskie.',
+      en: 'International city networks the city belongs to: year joined, coordinating department and the partner cities that also belong.',
+    },
+    columns: ['key', 'name', 'name_pl', 'joined_year', 'coordinator', 'partner_cities'],
+    rowsSql: `SELECT n.key, n.name, n.name_pl, n.joined_year, n.coordinator,
+                     coalesce(array_agg(c.key ORDER BY c.key) FILTER (WHERE c.key IS NOT NULL), '{}') AS partner_cities
+                FROM city_networks n
+                LEFT JOIN city_network_members m ON m.network_id = n.id
+                LEFT JOIN cities c ON c.id = m.city_id AND NOT c.is_home
+               GROUP BY n.id ORDER BY n.position, n.key`,
+    modifiedSql: `SELECT max(edited_at) AS modified FROM city_networks`,
+  },
+  {
+    key: 'goals',
+    title: { pl: 'Cele współpracy', en: 'Cooperation goals' },
+    description: {
+      pl: 'Tematyczne i geograficzne cele współpracy międzynarodowej miasta.',
+      en: "The city's thematic and geographic goals of international cooperation.",
+    },
+    columns: ['key', 'scope', 'name_pl', 'name_en', 'countries'],
+    rowsSql: `SELECT key, scope::text, name_pl, name_en, countries FROM goals ORDER BY scope, position, key`,
+    modifiedSql: `SELECT max(edited_at) AS modified FROM goals`,
+  },
+  {
+    key: 'organizations',
+    title: { pl: 'Organizacje', en: 'Organisations' },
+    description: {
+      pl: 'Zweryfikowane organizacje widoczne publicznie, z ich publicznymi danymi (bez danych kontaktowych i członków).',
+      en: 'Verified organisations shown in public, with their public fields (no contact details, no members).',
+    },
+    columns: [
+      'id',
+      'name',
+      'type',
+      'city_key',
+      'city_name',
+      'country',
+      'areas',
+      'languages',
+      'website',
+      'school_levels',
+      'pupil_age_min',
+      'pupil_age_max',
+      'subjects',
+      'partner_roles',
+      'funding_programmes',
+      'description',
+      'description_language',
+      'created_at',
+    ],
+    rowsSql: `SELECT o.id, o.name, o.type, c.key AS city_key, o.city_name, o.country, o.areas, o.languages, o.website,
+                     o.school_levels, o.pupil_age_min, o.pupil_age_max, o.subjects, o.partner_roles, o.funding_programmes,
+                     o.description_md AS description, o.description_language, o.created_at
+                FROM organizations o LEFT JOIN cities c ON c.id = o.city_id
+               WHERE o.status = 'verified' AND o.hidden_at IS NULL ORDER BY o.created_at, o.id`,
+    // Over every organisation: one leaving the public set (hidden, suspended) changes the dataset too.
+    modifiedSql: `SELECT max(greatest(updated_at, status_changed_at, hidden_at)) AS modified FROM organizations`,
+  },
+  {
+    key: 'initiatives',
+    title: { pl: 'Inicjatywy', en: 'Initiatives' },
+    description: {
+      pl: 'Opublikowane inicjatywy organizacji: projekty, poszukiwania partnerów, wydarzenia, wymiany, wizyty studyjne i wnioski o finansowanie.',
+      en: "Organisations' published initiatives: projects, partner searches, events, exchanges, study visits and funding applications.",
+    },
+    columns: [
+      'id',
+      'title',
+      'summary',
+      'language',
+      'kind',
+      'status',
+      'organization_id',
+      'organization_name',
+      'areas',
+      'goals',
+      'target_cities',
+      'target_countries',
+      'sought_org_types',
+      'languages',
+      'starts_on',
+      'ends_on',
+      'funding_programme',
+      'published_at',
+    ],
+    rowsSql: `SELECT i.id, i.title, i.summary, i.language, i.kind::text, i.status::text, i.organization_id,
+                     o.name AS organization_name, i.areas, i.goals, i.target_cities, i.target_countries,
+                     i.sought_org_types, i.languages, i.starts_on, i.ends_on, i.funding_programme, i.published_at
+                FROM initiatives i JOIN organizations o ON o.id = i.organization_id
+               WHERE i.status = ANY($1::initiative_status[]) AND i.hidden_at IS NULL
+                 AND o.status = 'verified' AND o.hidden_at IS NULL
+               ORDER BY i.published_at, i.id`,
+    modifiedSql: `SELECT max(greatest(updated_at, published_at, hidden_at)) AS modified FROM initiatives`,
+    params: [PUBLIC_STATUSES],
+  },
+  {
+    key: 'partnerships',
+    title: { pl: 'Partnerstwa', en: 'Partnerships' },
+    description: {
+      pl: 'Partnerstwa, które wszystkie uczestniczące organizacje zgodziły się pokazać publicznie.',
+      en: 'Partnerships that every participating organisation has agreed to show in public.',
+    },
+    columns: [
+      'id',
+      'initiative_id',
+      'initiative_title',
+      'status',
+      'organizations',
+      'forum_year',
+      'started_at',
+      'ended_at',
+    ],
+    rowsSql: `SELECT p.id, p.initiative_id, i.title AS initiative_title, p.status::text,
+                     array_agg(o.name ORDER BY m.lead DESC, o.name) AS organizations, e.year AS forum_year,
+                     p.created_at AS started_at, p.ended_at
+                FROM partnerships p
+                JOIN initiatives i ON i.id = p.initiative_id
+                JOIN partnership_members m ON m.partnership_id = p.id
+                JOIN organizations o ON o.id = m.organization_id
+                LEFT JOIN forum_editions e ON e.id = p.forum_edition_id
+               GROUP BY p.id, i.id, e.id
+              HAVING bool_and(m.public_consent)
+               ORDER BY p.created_at, p.id`,
+    modifiedSql: `SELECT max(greatest(p.created_at, p.ended_at, m.joined_at)) AS modified
+                    FROM partnerships p JOIN partnership_members m ON m.partnership_id = p.id`,
+  },
+  {
+    key: 'forum-agenda',
+    title: { pl: 'Program Forum Współpracy', en: 'Cooperation Forum agendas' },
+    description: {
+      pl: 'Sesje opublikowanych programów corocznego Międzynarodowego Forum Współpracy.',
+      en: 'The sessions of the published agendas of the annual International Cooperation Forum.',
+    },
+    columns: [
+      'id',
+      'forum_year',
+      'kind',
+      'title',
+      'abstract',
+      'language',
+      'organization_name',
+      'room',
+      'starts_at',
+      'ends_at',
+      'areas',
+      'partner_cities',
+    ],
+    rowsSql: `SELECT s.id, e.year AS forum_year, s.kind::text, s.title, s.abstract, s.language, o.name AS organization_name,
+                     s.room, s.starts_at, s.ends_at, s.areas, s.partner_cities
+                FROM forum_sessions s
+                JOIN forum_editions e ON e.id = s.edition_id
+                JOIN organizations o ON o.id = s.organization_id
+               WHERE s.status = 'accepted' AND e.status = ANY($1::forum_edition_status[])
+               ORDER BY e.year, s.starts_at, s.room, s.id`,
+    modifiedSql: `SELECT max(s.created_at) AS modified FROM forum_sessions s JOIN forum_editions e ON e.id = s.edition_id
+                   WHERE s.status = 'accepted' AND e.status = ANY($1::forum_edition_status[])`,
+    params: [PUBLIC_AGENDA],
+    modifiedParams: [PUBLIC_AGENDA],
+  },
+  {
+    key: 'forum-outcomes',
+    title: { pl: 'Wyniki Forum Współpracy', en: 'Cooperation Forum outcomes' },
+    description: {
+      pl: 'Opublikowane podsumowania kolejnych edycji Forum: temat, liczba sesji i partnerstw, które forum zapoczątkowało.',
+      en: 'The published outcomes of each edition of the Forum: theme, sessions held and the partnerships it started.',
+    },
+    columns: [
+      'forum_year',
+      'theme_pl',
+      'theme_en',
+      'starts_on',
+      'ends_on',
+      'sessions',
+      'partnerships_started',
+      'summary',
+      'summary_language',
+      'published_at',
+    ],
+    rowsSql: `SELECT e.year AS forum_year, e.theme_pl, e.theme_en, e.starts_on, e.ends_on,
+                     (SELECT count(*)::int FROM forum_sessions s WHERE s.edition_id = e.id AND s.status = 'accepted') AS sessions,
+                     (SELECT count(*)::int FROM partnerships p WHERE p.forum_edition_id = e.id) AS partnerships_started,
+                     e.outcomes_summary AS summary, e.outcomes_summary_language AS summary_language,
+                     e.outcomes_published_at AS published_at
+                FROM forum_editions e WHERE e.outcomes_published_at IS NOT NULL ORDER BY e.year`,
+    modifiedSql: `SELECT max(outcomes_published_at) AS modified FROM forum_editions`,
+  },
+];
