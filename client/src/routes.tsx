@@ -52,6 +52,8 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/', page: CitiesPage },
   { path: '/cities', page: CitiesPage },
   { path: '/cities/:cityKey', page: page(cityPage, 'CityPage') },
+  // open data
+  { path: '/open-data', page: page(() => import('./features/open-data/OpenDataPage'), 'OpenDataPage') },
   { path: '/cities/:cityKey/edit', page: page(() => import('./features/registry/EditCityPage'), 'EditCityPage') },
   { path: '/cities/:cityKey/documents/new', page: page(documentEdit, 'NewDocumentPage') },
   {

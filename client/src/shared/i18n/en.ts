@@ -13,6 +13,7 @@ export const en: Messages = {
     navApi: 'API documentation',
     languageLabel: 'Language',
     footer: "Cooperation Forum: Kraków's international cooperation. Source of the data: City of Kraków documents.",
+    footerOpenData: 'Open data',
     footerApi: 'Open API (OpenAPI)',
     navOrganizations: 'Organisations',
     accountNavLabel: 'Your account',

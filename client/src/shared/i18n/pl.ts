@@ -28,6 +28,7 @@ export const pl = {
     navApi: 'Dokumentacja API',
     languageLabel: 'Język',
     footer: 'Forum Współpracy: współpraca międzynarodowa Krakowa. Źródło danych: dokumenty Urzędu Miasta Krakowa.',
+    footerOpenData: 'Otwarte dane',
     footerApi: 'Otwarte API (OpenAPI)',
     navOrganizations: 'Organizacje',
     accountNavLabel: 'Twoje konto',
