@@ -8,6 +8,7 @@ import { OpenDataModule } from './open-data/open-data.module';
 import { AuthModule } from './auth/auth.module';
 import { ChannelsModule } from './channels/channels.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { DelegationsModule } from './delegations/delegations.module';
 import { EventsModule } from './common/events/events.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -54,6 +55,7 @@ export class AppModule {
         DeadlinesModule,
         AuditModule,
         StaffRolesModule,
+        DelegationsModule,
         AuthModule,
         OrganizationsModule,
         NotificationsModule,

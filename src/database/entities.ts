@@ -32,6 +32,7 @@ import { OrganizationInvitation } from '../organizations/entities/organization-i
 import { OrganizationMember } from '../organizations/entities/organization-member.entity';
 import { City } from '../registry/entities/city.entity';
 import { CityDocument } from '../registry/entities/city-document.entity';
+import { Delegation } from '../delegations/entities/delegation.entity';
 import { CityNetwork } from '../registry/entities/city-network.entity';
 import { CooperationArea } from '../registry/entities/cooperation-area.entity';
 import { Goal } from '../registry/entities/goal.entity';
@@ -53,6 +54,7 @@ export const ENTITIES = [
   Goal,
   Principle,
   RegistryChange,
+  Delegation,
   User,
   StaffRoleGrant,
   Session,

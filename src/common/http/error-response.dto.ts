@@ -30,6 +30,16 @@ export class ErrorResponseDto {
     },
   })
   rules?: { name: string; pl: string; en: string }[];
+  @ApiPropertyOptional({
+    description: 'The rows of a CSV import that cannot be stored (code rows_rejected): nothing was imported',
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: { line: { type: 'integer' }, errors: { type: 'array', items: { type: 'string' } } },
+      required: ['line', 'errors'],
+    },
+  })
+  rejected?: { line: number; errors: string[] }[];
   @ApiPropertyOptional({ description: 'Id of the request, also in the x-request-id header and the log' })
   requestId?: string;
 }

@@ -38,12 +38,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const response = exception.getResponse();
       if (typeof response === 'string') body.message = response;
       else {
-        const { message, fields, retryAfterSeconds, code, rules } = response as {
+        const { message, fields, retryAfterSeconds, code, rules, rejected } = response as {
           message?: unknown;
           fields?: unknown;
           retryAfterSeconds?: number;
           code?: unknown;
           rules?: unknown;
+          rejected?: unknown;
         };
         // A stable code (password_common...) lets clients translate the message.
         if (typeof code === 'string') body.code = code;
@@ -52,6 +53,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
         if (fields) body.fields = fields;
         // The programme rules a registry write would break, each with its Polish and English message.
         if (Array.isArray(rules)) body.rules = rules;
+        // The rows of an import that cannot be stored, each with its line and what is wrong.
+        if (Array.isArray(rejected)) body.rejected = rejected;
       }
       if (
         status === HttpStatus.NOT_FOUND &&
