@@ -539,3 +539,235 @@ export async function seedDemoActivity(dataSource: DataSource): Promise<{ initia
   );
   return { initiatives };
 }
+
+interface DemoVisit {
+  direction: 'incoming' | 'outgoing';
+  /** A fixed date (the programme's record), or days before the day the demo is seeded (recent activity). */
+  on: string | number;
+  days: number;
+  city?: string;
+  place?: string;
+  purpose: string;
+  language?: 'pl' | 'en';
+  people: number;
+  host?: string;
+  outcomes?: string;
+  areas: string[];
+  isPublic: boolean;
+}
+
+/**
+ * Visits for the register: the ones the 2006-2008 programme tells of (seeds/003), and recent ones
+ * with the busy partners (Nuremberg, Lviv) and a few others, so that the public counts and the
+ * dormancy screen have something to show; the quiet partners (Cusco, Fez, Gothenburg, Zagreb...) get none.
+ */
+const DEMO_VISITS: DemoVisit[] = [
+  {
+    direction: 'incoming',
+    on: '2003-05-14',
+    days: 4,
+    city: 'lviv',
+    purpose:
+      'Przyjazd 40-osobowej grupy Polaków ze Lwowa z okazji 15-lecia Towarzystwa Kultury Polskiej Ziemi Lwowskiej',
+    people: 40,
+    host: 'Urząd Miasta Krakowa',
+    areas: ['diaspora', 'culture'],
+    isPublic: true,
+  },
+  {
+    direction: 'incoming',
+    on: '2003-10-06',
+    days: 3,
+    city: 'curitiba',
+    purpose: 'Wizyta delegacji Kurytyby: transport miejski, inwestycje komunikacyjne, gospodarka odpadami, edukacja',
+    people: 6,
+    areas: ['transport', 'environment', 'education'],
+    isPublic: true,
+  },
+  {
+    direction: 'incoming',
+    on: '2004-05-10',
+    days: 2,
+    city: 'quito',
+    purpose: 'Oficjalna wizyta delegacji z Quito; podpisanie Listu Intencyjnego o Współpracy',
+    people: 5,
+    outcomes: 'List intencyjny; umowa Uniwersytetu Jagiellońskiego z Universidad San Francisco de Quito',
+    areas: ['heritage', 'culture', 'education'],
+    isPublic: true,
+  },
+  {
+    direction: 'outgoing',
+    on: '2004-09-13',
+    days: 5,
+    city: 'leipzig',
+    purpose:
+      'Tygodniowe szkolenie Rady i Urzędu Miasta Krakowa w Urzędzie Miasta Lipska: pozyskiwanie środków europejskich',
+    people: 8,
+    host: 'Urząd Miasta Lipska',
+    outcomes: 'Prezentacja o pozyskiwaniu funduszy UE, wykorzystywana w UMK',
+    areas: ['governance', 'economy'],
+    isPublic: true,
+  },
+  {
+    direction: 'outgoing',
+    on: '2005-03-21',
+    days: 2,
+    city: 'vienna',
+    purpose:
+      'Delegacja Państwowej Straży Pożarnej z Krakowa odbiera samochód ratowniczy od Wiedeńskiej Straży Pożarnej',
+    people: 4,
+    host: 'Dyrekcja ds. Pożarnictwa Urzędu Miasta Wiednia',
+    areas: ['safety'],
+    isPublic: true,
+  },
+  {
+    direction: 'incoming',
+    on: '2005-06-02',
+    days: 2,
+    city: 'leuven',
+    purpose: 'Wizyta urzędników z Leuven: nowe kontakty w kulturze, turystyce i promocji',
+    people: 5,
+    areas: ['culture', 'tourism', 'promotion'],
+    isPublic: true,
+  },
+  {
+    direction: 'outgoing',
+    on: '2005-09-19',
+    days: 4,
+    city: 'la_serena',
+    purpose: 'Wizyta Prezydenta Krakowa w La Serenie: dar miasta, popiersie Ignacego Domeyki',
+    people: 5,
+    outcomes: 'Porozumienie w sprawie poparcia dla współpracy kulturalnej',
+    areas: ['culture', 'diaspora'],
+    isPublic: true,
+  },
+  {
+    direction: 'incoming',
+    on: 60,
+    days: 5,
+    city: 'nuremberg',
+    purpose: 'Wymiana uczniów: klasa Peter-Vischer-Schule w Szkole Podstawowej nr 7',
+    people: 24,
+    host: 'Szkoła Podstawowa nr 7 im. Marii Konopnickiej w Krakowie',
+    areas: ['education', 'youth'],
+    isPublic: true,
+  },
+  {
+    direction: 'outgoing',
+    on: 230,
+    days: 3,
+    city: 'nuremberg',
+    purpose: 'Kraków stand at the Nuremberg Christmas market and meeting of the twin-city office',
+    language: 'en',
+    people: 9,
+    host: 'Stadt Nürnberg, Amt für Internationale Beziehungen',
+    areas: ['promotion', 'culture'],
+    isPublic: true,
+  },
+  {
+    direction: 'incoming',
+    on: 420,
+    days: 2,
+    city: 'nuremberg',
+    purpose: 'Wizyta radnych Norymbergi: transport publiczny i ścieżki rowerowe',
+    people: 7,
+    areas: ['transport'],
+    isPublic: true,
+  },
+  {
+    direction: 'outgoing',
+    on: 95,
+    days: 4,
+    city: 'lviv',
+    purpose: 'Transport pomocy medycznej dla szpitali Lwowa i spotkanie z władzami miasta',
+    people: 6,
+    host: 'Lwowska Rada Miejska',
+    areas: ['health', 'social'],
+    isPublic: true,
+  },
+  {
+    direction: 'incoming',
+    on: 310,
+    days: 5,
+    city: 'lviv',
+    purpose: 'Wizyta studyjna lekarzy ze Lwowa w krakowskich szpitalach i w Narodowym Funduszu Zdrowia',
+    people: 12,
+    areas: ['health'],
+    isPublic: true,
+  },
+  {
+    direction: 'incoming',
+    on: 35,
+    days: 1,
+    city: 'lviv',
+    purpose: 'Rozmowy robocze o odbudowie: niepubliczne do czasu podpisania porozumienia',
+    people: 3,
+    areas: ['governance'],
+    isPublic: false,
+  },
+  {
+    direction: 'incoming',
+    on: 150,
+    days: 7,
+    city: 'edinburgh',
+    purpose: 'Plener dla niepełnosprawnych artystów z Edynburga',
+    people: 14,
+    areas: ['culture', 'social'],
+    isPublic: true,
+  },
+  {
+    direction: 'incoming',
+    on: 260,
+    days: 3,
+    city: 'vilnius',
+    purpose: 'Pracownicy Urzędu Miasta Wilna: fundusze strukturalne dla gospodarki komunalnej',
+    people: 6,
+    areas: ['governance', 'municipal'],
+    isPublic: true,
+  },
+  {
+    direction: 'outgoing',
+    on: 120,
+    days: 2,
+    place: 'Bruksela, Europejski Komitet Regionów',
+    purpose: 'Sesja plenarna Komitetu Regionów',
+    people: 2,
+    areas: ['governance'],
+    isPublic: true,
+  },
+];
+
+/** Adds the demo visits once (none is added when the register already holds visits). */
+export async function seedDemoDelegations(dataSource: DataSource): Promise<{ delegations: number }> {
+  return dataSource.transaction(async (manager) => {
+    if ((await manager.query<unknown[]>(`SELECT 1 FROM delegations LIMIT 1`)).length) return { delegations: 0 };
+    const today = new Date();
+    const day = (offset: number) => new Date(today.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
+    const areas = new Set(
+      (await manager.query<{ key: string }[]>(`SELECT key FROM cooperation_areas`)).map((a) => a.key),
+    );
+    for (const visit of DEMO_VISITS) {
+      const startsOn = typeof visit.on === 'string' ? visit.on : day(visit.on);
+      const endsOn = new Date(Date.parse(startsOn) + (visit.days - 1) * 86_400_000).toISOString().slice(0, 10);
+      await manager.query(
+        `INSERT INTO delegations (direction, starts_on, ends_on, city_id, place, purpose, language, areas, people_count, host, outcomes, is_public)
+         VALUES ($1, $2, $3, (SELECT id FROM cities WHERE key = $4), $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [
+          visit.direction,
+          startsOn,
+          endsOn,
+          visit.city ?? null,
+          visit.place ?? null,
+          visit.purpose,
+          visit.language ?? 'pl',
+          visit.areas.filter((area) => areas.has(area)),
+          visit.people,
+          visit.host ?? null,
+          visit.outcomes ?? null,
+          visit.isPublic,
+        ],
+      );
+    }
+    return { delegations: DEMO_VISITS.length };
+  });
+}

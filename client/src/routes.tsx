@@ -45,6 +45,7 @@ const organizationForm = () => import('./features/organizations/OrganizationForm
 const initiativeForm = () => import('./features/initiatives/InitiativeFormPage');
 const initiativeLive = () => import('./features/live/InitiativeLivePages');
 const partnerships = () => import('./features/partnerships/PartnershipsPages');
+const delegationForm = () => import('./features/delegations/DelegationFormPages');
 const forumHome = page(() => import('./features/forum/ForumHomePage'), 'ForumHomePage');
 
 export const ROUTES: readonly AppRoute[] = [
@@ -103,6 +104,21 @@ export const ROUTES: readonly AppRoute[] = [
   // the city office
   { path: '/deadlines', page: page(() => import('./features/office/DeadlinesPage'), 'DeadlinesPage') },
   { path: '/audit-log', page: page(() => import('./features/office/AuditLogPage'), 'AuditLogPage') },
+  // delegations and visits: the public's counts, the registry editors' register
+  {
+    path: '/delegations',
+    page: page(() => import('./features/delegations/PublicDelegationsPage'), 'PublicDelegationsPage'),
+  },
+  {
+    path: '/office/delegations',
+    page: page(() => import('./features/delegations/StaffDelegationsPage'), 'StaffDelegationsPage'),
+  },
+  { path: '/office/delegations/new', page: page(delegationForm, 'NewDelegationPage') },
+  {
+    path: '/office/delegations/:id/edit',
+    page: page(delegationForm, 'EditDelegationPage'),
+    params: { id: /^[1-9][0-9]{0,8}$/ },
+  },
   // initiatives
   { path: '/initiatives', page: page(() => import('./features/initiatives/InitiativesPage'), 'InitiativesPage') },
   { path: '/initiatives/new', page: page(initiativeForm, 'NewInitiativePage') },

@@ -9,7 +9,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemoActivity, seedDemoData } from '../../scripts/demo-data';
+import {
+  DEMO_DOMAIN,
+  DEMO_PASSWORD,
+  seedDemoActivity,
+  seedDemoData,
+  seedDemoDelegations,
+} from '../../scripts/demo-data';
 import { logIn, type SignedIn } from '../support/accounts';
 import { KRAKOW_REFERENCE_DATA } from '../support/test-app';
 import { checkAccessibility, waitUntil } from './browser';
@@ -44,6 +50,7 @@ interface Ids {
   edition: string;
   session: string;
   document: string;
+  delegation: string;
 }
 
 /** Each route of the table: the address to open and who opens it. */
@@ -77,6 +84,10 @@ function visits(ids: Ids): Record<string, { url: string; as: Who }> {
     '/moderation': { url: '/moderation', as: 'staff' },
     '/audit-log': { url: '/audit-log', as: 'staff' },
     '/deadlines': { url: '/deadlines', as: 'staff' },
+    '/delegations': { url: '/delegations', as: 'visitor' },
+    '/office/delegations': { url: '/office/delegations', as: 'staff' },
+    '/office/delegations/new': { url: '/office/delegations/new', as: 'staff' },
+    '/office/delegations/:id/edit': { url: `/office/delegations/${ids.delegation}/edit`, as: 'staff' },
     '/initiatives': { url: '/initiatives', as: 'visitor' },
     '/initiatives/new': { url: '/initiatives/new', as: 'owner' },
     '/initiatives/:id': { url: `/initiatives/${ids.initiative}`, as: 'owner' },
@@ -109,6 +120,7 @@ beforeAll(async () => {
   const t = harness.t;
   await seedDemoData(t.dataSource, KRAKOW_REFERENCE_DATA);
   await seedDemoActivity(t.dataSource);
+  await seedDemoDelegations(t.dataSource);
   for (const who of ['owner', 'partner', 'staff'] as const) accounts[who] = await logIn(t, EMAIL[who], DEMO_PASSWORD);
   const api = () => request(t.app.getHttpServer());
   const one = async (sql: string, parameters: unknown[]): Promise<string> => {
@@ -178,6 +190,7 @@ beforeAll(async () => {
       `SELECT d.id FROM city_documents d JOIN cities c ON c.id = d.city_id WHERE c.key = 'nuremberg' ORDER BY d.id LIMIT 1`,
       [],
     ),
+    delegation: await one(`SELECT id FROM delegations ORDER BY starts_on DESC LIMIT 1`, []),
   };
 });
 

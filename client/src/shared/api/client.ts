@@ -51,6 +51,8 @@ export class ApiError extends Error {
     readonly retryAfterSeconds?: number,
     /** The programme rules a registry write would break (code programme_rule), in both languages. */
     readonly rules?: ErrorBody['rules'],
+    /** The rows of a CSV import that cannot be stored (code rows_rejected), each with its line and why. */
+    readonly rejected?: ErrorBody['rejected'],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -234,6 +236,7 @@ export async function unwrap<T>(request: Promise<{ data?: T; error?: unknown; re
     body.requestId,
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
     body.rules,
+    body.rejected,
   );
 }
 

@@ -97,6 +97,11 @@ function SiteMenu({ path }: { path: string }) {
               </Link>
             </li>
             <li>
+              <Link href="/delegations" aria-current={sectionCurrent(path, '/delegations')}>
+                {m.app.navDelegations}
+              </Link>
+            </li>
+            <li>
               <a href="/api/docs">{m.app.navApi}</a>
             </li>
           </ul>
@@ -199,6 +204,13 @@ function AccountNav({ path }: { path: string }) {
           <li>
             <Link href="/deadlines" aria-current={current('/deadlines')}>
               {m.app.deadlines}
+            </Link>
+          </li>
+        )}
+        {isRegistryEditor(user) && (
+          <li>
+            <Link href="/office/delegations" aria-current={sectionCurrent(path, '/office/delegations')}>
+              {m.app.delegationsRegister}
             </Link>
           </li>
         )}
