@@ -9,6 +9,7 @@ import { AuthModule } from './auth/auth.module';
 import { ChannelsModule } from './channels/channels.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DelegationsModule } from './delegations/delegations.module';
+import { DormancyModule } from './dormancy/dormancy.module';
 import { EventsModule } from './common/events/events.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -56,6 +57,7 @@ export class AppModule {
         AuditModule,
         StaffRolesModule,
         DelegationsModule,
+        DormancyModule,
         AuthModule,
         OrganizationsModule,
         NotificationsModule,

@@ -53,6 +53,10 @@ describe('matching and partnerships', () => {
   beforeAll(async () => {
     t = await startTestApp();
     moderator = await signUp(t, email('moderator'), { role: 'moderator' });
+    // The boost is the registry's judgement: its editors set it.
+    await t.dataSource.query(`INSERT INTO staff_role_grants (user_id, "grant") VALUES ($1, 'registry_editor')`, [
+      moderator.id,
+    ]);
     krakowOwner = await signUp(t, email('krakow'), { locale: 'en' });
     krakowSchool = await verifiedOrganization(
       t,

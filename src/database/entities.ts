@@ -33,6 +33,7 @@ import { OrganizationMember } from '../organizations/entities/organization-membe
 import { City } from '../registry/entities/city.entity';
 import { CityDocument } from '../registry/entities/city-document.entity';
 import { Delegation } from '../delegations/entities/delegation.entity';
+import { DormancyReview } from '../dormancy/entities/dormancy-review.entity';
 import { CityNetwork } from '../registry/entities/city-network.entity';
 import { CooperationArea } from '../registry/entities/cooperation-area.entity';
 import { Goal } from '../registry/entities/goal.entity';
@@ -55,6 +56,7 @@ export const ENTITIES = [
   Principle,
   RegistryChange,
   Delegation,
+  DormancyReview,
   User,
   StaffRoleGrant,
   Session,

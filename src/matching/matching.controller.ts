@@ -24,8 +24,9 @@ import {
 } from '@nestjs/swagger';
 import { uuidParam } from '../common/http/params';
 import { readerLanguage } from '../common/i18n/reader-language';
-import { CurrentUser, Public, Roles, type AuthUser } from '../auth/auth-user';
+import { CurrentUser, Public, type AuthUser } from '../auth/auth-user';
 import { CityKeyParamDto } from '../registry/dto/registry-query.dto';
+import { RequiresGrant } from '../staff-roles/staff-grant.guard';
 import {
   CityBoostDto,
   CreateSavedSearchDto,
@@ -92,8 +93,8 @@ export class MatchingController {
     return this.matching.forOrganization(id, user, viewerLocale(query.lang, user, acceptLanguage), query.cursor);
   }
 
-  @ApiBearerAuth()
-  @Roles('moderator', 'admin')
+  // Registry editors: the boost is the registry's judgement, set here or by marking a dormant city for revival.
+  @RequiresGrant('registry_editor')
   @Put('cities/:key/boost')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Lift a partner city in matching, for a partnership the city wants to revive (city staff)' })

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { StaffRolesModule } from '../staff-roles/staff-roles.module';
 import { InitiativesModule } from '../initiatives/initiatives.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { RegistryModule } from '../registry/registry.module';
@@ -9,7 +10,7 @@ import { SavedSearchesRepository } from './saved-searches.repository';
 import { SavedSearchesService } from './saved-searches.service';
 
 @Module({
-  imports: [InitiativesModule, OrganizationsModule, RegistryModule],
+  imports: [InitiativesModule, OrganizationsModule, RegistryModule, StaffRolesModule],
   controllers: [MatchingController],
   providers: [MatchingService, MatchingRepository, SavedSearchesService, SavedSearchesRepository],
 })

@@ -3,7 +3,8 @@ export const RELATIONSHIPS = ['twin', 'honorary_twin', 'partner', 'informal'] as
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
 /** The city's own assessment of how alive a relationship is. */
-export const CITY_STATUSES = ['active', 'developing', 'limited', 'inactive'] as const;
+/** `dormant`: staff confirmed, from the platform's evidence, that the partnership went quiet (src/dormancy). */
+export const CITY_STATUSES = ['active', 'developing', 'limited', 'inactive', 'dormant'] as const;
 export type CityStatus = (typeof CITY_STATUSES)[number];
 
 export const DOCUMENT_KINDS = [

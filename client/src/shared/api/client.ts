@@ -36,7 +36,7 @@ type ErrorBody = Schemas['ErrorResponseDto'];
 export type CityFilters = NonNullable<paths['/api/v1/cities']['get']['parameters']['query']>;
 
 export const RELATIONSHIPS: readonly Relationship[] = ['twin', 'honorary_twin', 'partner', 'informal'];
-export const CITY_STATUSES: readonly CityStatus[] = ['active', 'developing', 'limited', 'inactive'];
+export const CITY_STATUSES: readonly CityStatus[] = ['active', 'developing', 'limited', 'inactive', 'dormant'];
 export const MEMBER_ROLES: readonly MemberRole[] = ['owner', 'editor', 'member'];
 export type OrganizationFilters = NonNullable<paths['/api/v1/organizations']['get']['parameters']['query']>;
 

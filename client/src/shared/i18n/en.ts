@@ -454,6 +454,7 @@ export const en: Messages = {
     developing: 'developing',
     limited: 'limited',
     inactive: 'inactive',
+    dormant: 'dormant',
     none: 'not assessed',
   },
   area: {

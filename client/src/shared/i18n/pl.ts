@@ -478,6 +478,7 @@ export const pl = {
     developing: 'rozwijająca się',
     limited: 'ograniczona',
     inactive: 'nieaktywna',
+    dormant: 'uśpiona',
     none: 'bez oceny',
   } satisfies Record<CityStatus | 'none', string>,
   area: {
