@@ -113,6 +113,7 @@ export const ROUTES: readonly AppRoute[] = [
     path: '/office/delegations',
     page: page(() => import('./features/delegations/StaffDelegationsPage'), 'StaffDelegationsPage'),
   },
+  { path: '/office/dormancy', page: page(() => import('./features/dormancy/DormancyPage'), 'DormancyPage') },
   { path: '/office/delegations/new', page: page(delegationForm, 'NewDelegationPage') },
   {
     path: '/office/delegations/:id/edit',

@@ -86,6 +86,7 @@ function visits(ids: Ids): Record<string, { url: string; as: Who }> {
     '/deadlines': { url: '/deadlines', as: 'staff' },
     '/delegations': { url: '/delegations', as: 'visitor' },
     '/office/delegations': { url: '/office/delegations', as: 'staff' },
+    '/office/dormancy': { url: '/office/dormancy', as: 'staff' },
     '/office/delegations/new': { url: '/office/delegations/new', as: 'staff' },
     '/office/delegations/:id/edit': { url: `/office/delegations/${ids.delegation}/edit`, as: 'staff' },
     '/initiatives': { url: '/initiatives', as: 'visitor' },

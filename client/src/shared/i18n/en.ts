@@ -33,6 +33,7 @@ export const en: Messages = {
     deadlines: 'Deadlines',
     staffRoles: 'Staff roles',
     delegationsRegister: 'Register of visits',
+    dormancy: 'Dormant partnerships',
     interests: 'Interests',
     partnerships: 'Partnerships',
     menu: 'Menu',

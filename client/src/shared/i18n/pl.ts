@@ -48,6 +48,7 @@ export const pl = {
     deadlines: 'Terminy umów',
     staffRoles: 'Role pracowników',
     delegationsRegister: 'Rejestr wizyt',
+    dormancy: 'Uśpione partnerstwa',
     interests: 'Zainteresowania',
     partnerships: 'Partnerstwa',
     menu: 'Menu',

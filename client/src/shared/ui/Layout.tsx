@@ -214,6 +214,13 @@ function AccountNav({ path }: { path: string }) {
             </Link>
           </li>
         )}
+        {user.grants.includes('registry_editor') && (
+          <li>
+            <Link href="/office/dormancy" aria-current={current('/office/dormancy')}>
+              {m.app.dormancy}
+            </Link>
+          </li>
+        )}
         {user.role === 'admin' && (
           <li>
             <Link href="/audit-log" aria-current={current('/audit-log')}>
