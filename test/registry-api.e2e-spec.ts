@@ -85,7 +85,7 @@ describe('public registry API', () => {
 
     it.each([
       ['relationship', 'sister', /relationship must be one of: twin, honorary_twin, partner, informal/],
-      ['status', 'dormant', /status must be one of/],
+      ['status', 'sleeping', /status must be one of/],
       ['country', 'Germany', /country must be a two-letter ISO 3166 code/],
       ['area', 'astronomy', /area has unknown value\(s\) astronomy; allowed: culture, education/],
       ['area', 'Not a key!', /^area must be an area key/],
