@@ -214,7 +214,7 @@ function AccountNav({ path }: { path: string }) {
             </Link>
           </li>
         )}
-        {user.grants.includes('registry_editor') && (
+        {isRegistryEditor(user) && (
           <li>
             <Link href="/office/dormancy" aria-current={current('/office/dormancy')}>
               {m.app.dormancy}
