@@ -16,9 +16,13 @@ export const INVITATION_DAYS = 7;
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
-/** Failed logins: per account and per address, 15-minute windows. */
+/**
+ * Failed logins, 15-minute windows: per account from one address (the subject is
+ * `<account>|<address>`), and per address across accounts. Not per account alone: a stranger
+ * guessing an account's password from elsewhere must not lock its owner out (OWASP ASVS 2.2.1).
+ */
 export const LOGIN_FAILURES_PER_ACCOUNT: RateLimitRule = {
-  name: 'login-failures:account',
+  name: 'login-failures:account-source',
   limit: 5,
   windowSeconds: 15 * 60,
 };
@@ -27,6 +31,8 @@ export const LOGIN_FAILURES_PER_ADDRESS: RateLimitRule = {
   limit: 20,
   windowSeconds: 15 * 60,
 };
+/** The subject of LOGIN_FAILURES_PER_ACCOUNT: the account and the address it is tried from. */
+export const accountFromSource = (account: string, ip: string) => `${account}|${ip}`;
 /** Requests that send mail or check tokens, per address. */
 export const MAIL_REQUESTS_PER_ADDRESS: RateLimitRule = {
   name: 'mail-requests:address',

@@ -3,19 +3,22 @@ import {
   ForbiddenException,
   Inject,
   Injectable,
+  Logger,
   NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomToken, sha256 } from '../common/crypto';
 import { DomainEventBus } from '../common/events/domain-events';
-import { RateLimitService } from '../common/rate-limit/rate-limit.service';
+import { RateLimitService, TooManyRequestsException } from '../common/rate-limit/rate-limit.service';
+import { Lifecycle } from '../lifecycle/lifecycle';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { MailService } from '../mail/mail.service';
 import type { User } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import {
   ACCESS_TOKEN_SECONDS,
+  accountFromSource,
   JWT_ALGORITHM,
   JWT_AUDIENCE,
   JWT_ISSUER,
@@ -55,6 +58,8 @@ const BAD_LINK = 'This link is invalid, already used or expired: request a new o
 /** Accounts and sessions: sign-up, e-mail verification, log in, token rotation, password and e-mail changes. */
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger('Auth');
+
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
@@ -65,6 +70,7 @@ export class AuthService {
     private readonly mail: MailService,
     private readonly rateLimits: RateLimitService,
     private readonly events: DomainEventBus,
+    private readonly lifecycle: Lifecycle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -115,21 +121,22 @@ export class AuthService {
   }
 
   /**
-   * The passport-local check. Failures count per account and per address; past the limit the
-   * answer is 429 with Retry-After, whether or not the password is right.
+   * The passport-local check. Every attempt is counted before the password is checked (one
+   * atomic statement per counter), per account from this address and per address, and a
+   * successful one is given back: of any number of simultaneous guesses at most the limit reach
+   * the password check. Past the limit the answer is 429 with Retry-After, whether or not the
+   * password is right; the account's owner, from another address, can still log in.
    */
   async validateCredentials(email: string, password: string, client: ClientInfo): Promise<User> {
     const account = email.trim().toLowerCase();
-    await this.rateLimits.assertNotBlocked(LOGIN_FAILURES_PER_ADDRESS, client.ip);
-    await this.rateLimits.assertNotBlocked(LOGIN_FAILURES_PER_ACCOUNT, account);
+    const accountHere = accountFromSource(account, client.ip);
+    await this.rateLimits.consume(LOGIN_FAILURES_PER_ADDRESS, client.ip);
+    await this.rateLimits.consume(LOGIN_FAILURES_PER_ACCOUNT, accountHere);
     const user = await this.users.findByEmail(account);
     const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
-    if (!user || !valid) {
-      await this.rateLimits.recordFailure(LOGIN_FAILURES_PER_ADDRESS, client.ip);
-      await this.rateLimits.recordFailure(LOGIN_FAILURES_PER_ACCOUNT, account);
-      throw new UnauthorizedException('The e-mail address or the password is not right.');
-    }
-    await this.rateLimits.reset(LOGIN_FAILURES_PER_ACCOUNT, account);
+    if (!user || !valid) throw new UnauthorizedException('The e-mail address or the password is not right.');
+    await this.rateLimits.refund(LOGIN_FAILURES_PER_ADDRESS, client.ip);
+    await this.rateLimits.reset(LOGIN_FAILURES_PER_ACCOUNT, accountHere);
     if (!user.emailVerifiedAt) {
       throw new ForbiddenException(
         'Confirm your e-mail address first: open the link we sent you, or ask for a new one.',
@@ -179,15 +186,32 @@ export class AuthService {
     }
   }
 
+  /**
+   * Answers before anything depends on the address: the per-address limit is counted the same
+   * for every request, and the lookup, the token and the mail are done after the answer, so an
+   * address with an account is answered as fast as one without (the work is tracked, so a
+   * drain waits for it).
+   */
   async requestPasswordReset(email: string, client: ClientInfo): Promise<{ message: string }> {
     await this.rateLimits.consume(MAIL_REQUESTS_PER_ADDRESS, client.ip);
-    const user = await this.users.findByEmail(email);
-    if (user) {
+    this.lifecycle.track(
+      new Promise<void>((answered) => setImmediate(answered)).then(() => this.sendPasswordReset(email)),
+    );
+    return { message: LINK_SENT };
+  }
+
+  private async sendPasswordReset(email: string): Promise<void> {
+    try {
+      const user = await this.users.findByEmail(email);
+      if (!user) return;
       await this.rateLimits.consume(MAIL_REQUESTS_PER_ACCOUNT, user.id);
       await this.emailTokens.voidOpen(user.id, 'password_reset');
       await this.sendLink(user, 'password_reset', PASSWORD_RESET_MINUTES);
+    } catch (error) {
+      // Past the account's limit, nothing is sent (the answer was the same anyway).
+      if (error instanceof TooManyRequestsException) return;
+      this.logger.error({ msg: 'password reset mail failed', err: String(error) });
     }
-    return { message: LINK_SENT };
   }
 
   async confirmPasswordReset(token: string, password: string, client: ClientInfo): Promise<{ message: string }> {
@@ -221,7 +245,8 @@ export class AuthService {
     this.events.emit('sessions.revoked', {
       sessionIds: await this.sessions.revokeAllForUser(user.id, 'password_reset'),
     });
-    await this.rateLimits.reset(LOGIN_FAILURES_PER_ACCOUNT, user.email!);
+    // A new password ends the lockout of the account from every address.
+    await this.rateLimits.resetAll(LOGIN_FAILURES_PER_ACCOUNT, accountFromSource(user.email!, ''));
     await this.mail.deliverNow();
     return { message: 'Your password has been changed. Log in with the new one.' };
   }
@@ -313,19 +338,21 @@ export class AuthService {
     return { message: 'Your e-mail address has been changed.' };
   }
 
-  /** Re-authentication for sensitive changes; wrong passwords count as failed logins. */
+  /** Re-authentication for sensitive changes; attempts count as logins do (see validateCredentials). */
   async confirmCurrentPassword(actor: AuthUser, password: string, client: ClientInfo): Promise<User> {
     const user = await this.users.findById(actor.id);
     if (!user) throw new UnauthorizedException('Your session has ended. Log in again.');
-    await this.rateLimits.assertNotBlocked(LOGIN_FAILURES_PER_ACCOUNT, user.email!);
+    const accountHere = accountFromSource(user.email!, client.ip);
+    await this.rateLimits.consume(LOGIN_FAILURES_PER_ADDRESS, client.ip);
+    await this.rateLimits.consume(LOGIN_FAILURES_PER_ACCOUNT, accountHere);
     if (!(await this.hasher.verify(user.passwordHash, password))) {
-      await this.rateLimits.recordFailure(LOGIN_FAILURES_PER_ACCOUNT, user.email!);
-      await this.rateLimits.recordFailure(LOGIN_FAILURES_PER_ADDRESS, client.ip);
       throw new BadRequestException({
         message: 'currentPassword is not right',
         fields: { currentPassword: ['currentPassword is not right'] },
       });
     }
+    await this.rateLimits.refund(LOGIN_FAILURES_PER_ADDRESS, client.ip);
+    await this.rateLimits.reset(LOGIN_FAILURES_PER_ACCOUNT, accountHere);
     return user;
   }
 

@@ -37,6 +37,18 @@ export class RateLimitRepository {
     return row ? { count: row.count, resetAt: row.reset_at } : null;
   }
 
+  /** Takes one off a bucket's count (never below zero). */
+  async takeBack(key: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE rate_limit_buckets SET count = greatest(count - 1, 0) WHERE key = $1 AND reset_at > now()`,
+      [key],
+    );
+  }
+
+  async clearPrefix(prefix: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM rate_limit_buckets WHERE starts_with(key, $1)`, [prefix]);
+  }
+
   async clear(key: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM rate_limit_buckets WHERE key = $1`, [key]);
   }

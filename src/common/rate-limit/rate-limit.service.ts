@@ -1,21 +1,29 @@
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
-import { RateLimitRepository } from './rate-limit.repository';
+import { RateLimitRepository, type BucketState } from './rate-limit.repository';
+import { RedisCounters } from './redis-counters';
 
 export interface RateLimitRule {
   /** Bucket name, for example `login-failures:account`. */
   name: string;
   limit: number;
   windowSeconds: number;
+  /** Counted in Redis when REDIS_URL is set (a hot path: every message), else in PostgreSQL. */
+  hot?: boolean;
+  /** What the 429 says, when "Too many attempts" would not tell the person what to do. */
+  message?: string;
 }
 
 /** 429 Too Many Requests with Retry-After, in the API's error shape. */
 export class TooManyRequestsException extends HttpException {
-  constructor(readonly retryAfterSeconds: number) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message?: string,
+  ) {
     super(
       {
         statusCode: HttpStatus.TOO_MANY_REQUESTS,
         error: 'Too Many Requests',
-        message: `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+        message: message ?? `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
         retryAfterSeconds,
       },
       HttpStatus.TOO_MANY_REQUESTS,
@@ -27,26 +35,39 @@ const secondsUntil = (date: Date) => Math.max(1, Math.ceil((date.getTime() - Dat
 
 @Injectable()
 export class RateLimitService {
-  constructor(private readonly buckets: RateLimitRepository) {}
+  constructor(
+    private readonly buckets: RateLimitRepository,
+    private readonly redis: RedisCounters,
+  ) {}
 
-  /** Counts an attempt; throws 429 once the rule's limit is passed within the window. */
+  /**
+   * Counts an attempt before it is made; throws 429 once the rule's limit is passed within the
+   * window. The count is one atomic statement, so of any number of simultaneous attempts at most
+   * `limit` get through.
+   */
   async consume(rule: RateLimitRule, subject: string): Promise<void> {
-    const state = await this.buckets.hit(`${rule.name}:${subject}`, rule.windowSeconds);
-    if (state.count > rule.limit) throw new TooManyRequestsException(secondsUntil(state.resetAt));
+    const state = await this.hit(rule, subject);
+    if (state.count > rule.limit) throw new TooManyRequestsException(secondsUntil(state.resetAt), rule.message);
   }
 
-  /** Throws 429 if the limit is already reached, without counting (for "failures only" rules). */
-  async assertNotBlocked(rule: RateLimitRule, subject: string): Promise<void> {
-    const state = await this.buckets.peek(`${rule.name}:${subject}`);
-    if (state && state.count >= rule.limit) throw new TooManyRequestsException(secondsUntil(state.resetAt));
+  /** Gives back an attempt that turned out not to count (a login that succeeded). */
+  async refund(rule: RateLimitRule, subject: string): Promise<void> {
+    await this.buckets.takeBack(`${rule.name}:${subject}`);
   }
 
-  /** Counts a failure without throwing (the caller already answers the failure). */
-  async recordFailure(rule: RateLimitRule, subject: string): Promise<void> {
-    await this.buckets.hit(`${rule.name}:${subject}`, rule.windowSeconds);
+  /** Clears every bucket of a rule whose subject starts with this (an account's, from any address). */
+  async resetAll(rule: RateLimitRule, subjectPrefix: string): Promise<void> {
+    await this.buckets.clearPrefix(`${rule.name}:${subjectPrefix}`);
   }
 
   async reset(rule: RateLimitRule, subject: string): Promise<void> {
     await this.buckets.clear(`${rule.name}:${subject}`);
+  }
+
+  private async hit(rule: RateLimitRule, subject: string): Promise<BucketState> {
+    const key = `${rule.name}:${subject}`;
+    // Without Redis, or while it is away, PostgreSQL counts (every instance sees the same count either way).
+    const fast = rule.hot ? await this.redis.hit(key, rule.windowSeconds) : null;
+    return fast ?? this.buckets.hit(key, rule.windowSeconds);
   }
 }
