@@ -4,7 +4,14 @@ import type { Socket } from 'socket.io-client';
 import { ChannelsService } from '../src/channels/channels.service';
 import { MailRepository } from '../src/mail/mail.repository';
 import { NotificationsService } from '../src/notifications/notifications.service';
-import { clearAddressLimits, logIn, signUp, verifiedOrganization, type SignedIn } from './support/accounts';
+import {
+  clearAddressLimits,
+  clearMessageLimits,
+  logIn,
+  signUp,
+  verifiedOrganization,
+  type SignedIn,
+} from './support/accounts';
 import { ask, collect, connect, connected, connectError, during } from './support/sockets';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -93,7 +100,10 @@ describe('real time', () => {
     channelId = published.body.channelId;
     expect(channelId).toEqual(expect.any(Number));
   });
-  beforeEach(() => clearAddressLimits(t));
+  beforeEach(async () => {
+    await clearAddressLimits(t);
+    await clearMessageLimits(t);
+  });
   afterEach(() => {
     while (sockets.length) sockets.pop()!.disconnect();
   });
@@ -201,7 +211,7 @@ describe('real time', () => {
       const receiver = await open(outsider);
       for (const socket of [...senders, receiver]) await ask(socket, 'channel:join', { channelId });
       const marker = randomUUID().slice(0, 8);
-      const perSocket = 8; // under the limit of 10 per socket
+      const perSocket = 5; // two sockets a person: 10, the limit per person
       const total = senders.length * perSocket;
       const mine = (m: { body: string }) => m.body.startsWith(`concurrent ${marker}`);
       const seen = [receiver, senders[0], senders[2]].map((socket) => {
@@ -418,11 +428,12 @@ describe('real time', () => {
       expect(await gone).toBe('transport close');
     });
 
-    it('limits a socket to 10 messages in 10 seconds; beyond that an error and nothing stored', async () => {
+    it('limits a person to 10 messages in 10 seconds, whichever socket sends; beyond that an error and nothing stored', async () => {
       const a = await open(anna);
+      const a2 = await open(anna);
       const marker = randomUUID().slice(0, 8);
       const acks = [];
-      for (let i = 0; i < 11; i++) acks.push(await send(a, `burst ${marker} ${i}`));
+      for (let i = 0; i < 11; i++) acks.push(await send(i % 2 ? a2 : a, `burst ${marker} ${i}`));
       expect(acks.slice(0, 10).every((ack) => ack.ok)).toBe(true);
       expect(acks[10]).toMatchObject({ ok: false, error: { status: 429 } });
       expect(await count(`SELECT count(*)::int AS n FROM messages WHERE body LIKE $1`, [`burst ${marker}%`])).toBe(10);

@@ -4,16 +4,26 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainEventBus } from '../common/events/domain-events';
 import { KeyedTurns } from '../common/keyed-turns';
+import { RateLimitService, type RateLimitRule } from '../common/rate-limit/rate-limit.service';
 import { Lifecycle } from '../lifecycle/lifecycle';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PUBLIC_STATUSES } from '../initiatives/initiatives.constants';
 import { isStaff } from '../users/users.constants';
-import { CATCH_UP_LIMIT, EDIT_WINDOW_MINUTES } from './channels.constants';
+import { CATCH_UP_LIMIT, EDIT_WINDOW_MINUTES, SEND_LIMIT } from './channels.constants';
 import { ChannelsRepository, type MessageRow } from './channels.repository';
 import type { ChannelDto, MessageDto, MessagePageDto } from './dto/channel.dto';
 import type { Channel } from './entities/channel.entity';
 
 const NOT_FOUND = 'There is no channel with this id, or you cannot see it.';
+
+/** Counted per person in Redis when there is one (shared by the instances), else in PostgreSQL. */
+const MESSAGES_PER_PERSON: RateLimitRule = {
+  name: 'messages:person',
+  limit: SEND_LIMIT.messages,
+  windowSeconds: SEND_LIMIT.windowSeconds,
+  hot: true,
+  message: `Too many messages: at most ${SEND_LIMIT.messages} in ${SEND_LIMIT.windowSeconds} seconds. Wait a moment.`,
+};
 
 /**
  * Discussion channels: who may read and post (checked on every join and every send), messages
@@ -28,6 +38,8 @@ export class ChannelsService {
    * happens in between.
    */
   private readonly announcing = new KeyedTurns<number>();
+  /** Per person, the message limit's count, one after another in this process (see send). */
+  private readonly countingInTurn = new KeyedTurns<string>();
 
   constructor(
     private readonly channels: ChannelsRepository,
@@ -35,6 +47,7 @@ export class ChannelsService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly lifecycle: Lifecycle,
+    private readonly rateLimits: RateLimitService,
   ) {}
 
   /** The discussion of an initiative; created with the initiative. */
@@ -121,7 +134,14 @@ export class ChannelsService {
     clientId: string,
     language: string | null = null,
   ): Promise<MessageDto> {
-    const stored = await this.storeInTurn(user, channelId, clientId, body, language);
+    // Counted before anything else, a resend included: one count per attempt, atomic, per person.
+    // In turn per person, so that a person's messages are still stored in the order sent.
+    const { storing } = await this.countingInTurn.run(user.id, async () => {
+      await this.rateLimits.consume(MESSAGES_PER_PERSON, user.id);
+      // Wrapped: the turn ends once the statement is sent, not when it is answered.
+      return { storing: this.storeInTurn(user, channelId, clientId, body, language) };
+    });
+    const stored = await storing;
     if (stored) return stored;
 
     const channel = await this.readable(channelId, user);

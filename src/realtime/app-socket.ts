@@ -5,8 +5,6 @@ import type { ClientToServerEvents, ServerToClientEvents } from './protocol';
 /** What the server keeps on each socket (set by the handshake's authentication). */
 export interface SocketData {
   user: AuthUser;
-  /** When its last messages were sent: the send limit's window. */
-  sentAt: number[];
   typingAt?: number;
 }
 

@@ -10,7 +10,6 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import { AccessTokenVerifier } from '../auth/access-token.verifier';
-import { SEND_LIMIT } from '../channels/channels.constants';
 import { ChannelsService } from '../channels/channels.service';
 import {
   SocketChannelDto,
@@ -24,6 +23,13 @@ import { PresenceService } from './presence.service';
 import type { AckOf } from './protocol';
 import { channelOfRoom, channelRoom, loginRoom, userRoom } from './rooms';
 import { acknowledged, clientEvent, parsePayload } from './socket-payload';
+
+/**
+ * Open sockets per person on one instance (tabs, windows, devices); the next is refused at the
+ * handshake. Per instance: it bounds what one person holds of an instance's memory and fan-out,
+ * while the message limit, which is what abuse would need, is per person across instances.
+ */
+export const SOCKETS_PER_PERSON = 10;
 
 /** At most one `presence` broadcast per room in this period (a burst of joins would send n² events). */
 export const PRESENCE_INTERVAL_MS = 500;
@@ -40,6 +46,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   /** Rooms whose presence was broadcast less than PRESENCE_INTERVAL_MS ago, and whether it changed since. */
   private readonly presenceWindows = new Map<string, { timer: NodeJS.Timeout; changed: boolean }>();
   private closing = false;
+  /** Per person, the sockets open (or being opened) on this instance. */
+  private readonly socketsOf = new Map<string, number>();
 
   constructor(
     private readonly tokens: AccessTokenVerifier,
@@ -55,7 +63,27 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
         .then((user) => {
           if (!user)
             return next(new Error('unauthorized: log in again (the access token is missing, invalid or expired)'));
-          socket.data = { user, sentAt: [] };
+          // Counted and decided in one step (no await between): simultaneous handshakes cannot all pass.
+          const open = this.socketsOf.get(user.id) ?? 0;
+          if (open >= SOCKETS_PER_PERSON)
+            return next(
+              new Error(
+                `too many connections: at most ${SOCKETS_PER_PERSON} open at once; close another tab or window and try again`,
+              ),
+            );
+          this.socketsOf.set(user.id, open + 1);
+          socket.data = { user };
+          // Given back once, when the socket goes or its connection closes before it was ever connected.
+          let counted = true;
+          const release = () => {
+            if (!counted) return;
+            counted = false;
+            const left = (this.socketsOf.get(user.id) ?? 1) - 1;
+            if (left > 0) this.socketsOf.set(user.id, left);
+            else this.socketsOf.delete(user.id);
+          };
+          socket.once('disconnect', release);
+          socket.conn.once('close', release);
           next();
         })
         .catch(() => next(new Error('unauthorized')));
@@ -98,20 +126,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     return { ok: true };
   }
 
+  /** The message limit is the service's: per person, across sockets, instances and reconnects. */
   @SubscribeMessage(clientEvent('message:send'))
   async send(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown): Promise<AckOf<'message:send'>> {
-    const now = Date.now();
-    socket.data.sentAt = socket.data.sentAt.filter((at) => now - at < SEND_LIMIT.windowMs);
-    if (socket.data.sentAt.length >= SEND_LIMIT.messages) {
-      return {
-        ok: false,
-        error: {
-          status: 429,
-          message: `Too many messages: at most ${SEND_LIMIT.messages} in ${SEND_LIMIT.windowMs / 1000} seconds. Wait a moment.`,
-        },
-      };
-    }
-    socket.data.sentAt.push(now);
     const parsed = parsePayload('message:send', SocketSendMessageDto, payload);
     if ('error' in parsed) return parsed.error;
     const { channelId, body, clientId, lang } = parsed.value;

@@ -92,6 +92,14 @@ export async function clearAddressLimits(t: TestApp): Promise<void> {
   await t.dataSource.query(`DELETE FROM rate_limit_buckets WHERE key LIKE '%:address:%'`);
 }
 
+/**
+ * Clears the per-person message counts (a file whose tests all post as the same few people would
+ * otherwise share one window). Only where the count is in PostgreSQL: apps of the tests without Redis.
+ */
+export async function clearMessageLimits(t: TestApp): Promise<void> {
+  await t.dataSource.query(`DELETE FROM rate_limit_buckets WHERE key LIKE 'messages:person:%'`);
+}
+
 /** A verified organisation owned by `owner` (created through the API, verified by `moderator`). */
 export async function verifiedOrganization(
   t: TestApp,
