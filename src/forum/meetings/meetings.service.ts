@@ -98,14 +98,24 @@ export class MeetingsService {
         message: 'withOrganizationId must be a verified organisation',
         fields: { withOrganizationId: ['not a verified organisation'] },
       });
-    const id = await this.meetings.insertMeeting({
-      editionId,
-      slotId: dto.slotId,
-      requesterId: dto.organizationId,
-      inviteeId: dto.withOrganizationId,
-      message: dto.message ?? null,
-      requestedBy: user.id,
-    });
+    let id: string;
+    try {
+      id = await this.meetings.insertMeeting({
+        editionId,
+        slotId: dto.slotId,
+        requesterId: dto.organizationId,
+        inviteeId: dto.withOrganizationId,
+        message: dto.message ?? null,
+        requestedBy: user.id,
+      });
+    } catch (error) {
+      // The index decides, so of simultaneous identical requests one is stored and notified.
+      if (isUniqueViolation(error))
+        throw new ConflictException(
+          'A meeting request between these two organisations in this slot is already waiting for an answer: see your meetings.',
+        );
+      throw error;
+    }
     const owners = await this.organizations.ownerContacts(dto.withOrganizationId);
     await this.notifications.notify({
       userIds: owners.map((o) => o.userId),

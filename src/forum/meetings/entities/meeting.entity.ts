@@ -40,6 +40,9 @@ export class MeetingSlot {
 // No table is double-booked: an accepted meeting holds its table for its slot (slots never overlap).
 @Index('meetings_one_per_table', ['slotId', 'tableNo'], { unique: true, where: `status = 'accepted'` })
 @Index('meetings_slot_idx', ['slotId'])
+// One pending request per pair of organisations and slot, whichever of the two asked: an index over
+// the pair in a fixed order (least, greatest), written by hand in its migration (OnePendingMeetingPerPair).
+@Index('meetings_one_pending_per_pair', { synchronize: false })
 export class Meeting {
   @PrimaryGeneratedColumn('uuid')
   id: string;
