@@ -13,7 +13,7 @@ if (!withBrowser) {
   process.stderr.write(`Browser tests not run: no Chromium at ${CHROMIUM} (install it: apt-get install chromium).\n`);
 }
 
-// The two-instance test needs Redis (REDIS_URL, or 127.0.0.1:6379). Where none answers it is left
+// The tests of several instances need Redis (REDIS_URL, or 127.0.0.1:6379). Where none answers it is left
 // out with one clear line, except in CI, where the machine runs Redis and it must pass.
 const redis = new URL(process.env.REDIS_URL || 'redis://127.0.0.1:6379');
 const probe = `require('net').connect(${Number(redis.port) || 6379}, ${JSON.stringify(redis.hostname)}).on('connect', () => process.exit(0)).on('error', () => process.exit(1))`;
@@ -25,7 +25,7 @@ if (!withRedis) {
   );
 }
 /** The tests of several instances joined by Redis. */
-const needRedis = ['realtime-instances', 'deployment-instances', 'shutdown'];
+const needRedis = ['realtime-instances', 'deployment-instances', 'shutdown', 'limits'];
 
 /** Three kinds of tests, all run by `npm test`: unit (beside the code), integration and browser. */
 module.exports = {
