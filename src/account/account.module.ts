@@ -6,10 +6,11 @@ import { StaffRolesModule } from '../staff-roles/staff-roles.module';
 import { UsersModule } from '../users/users.module';
 import { AccountController } from './account.controller';
 import { AccountService } from './account.service';
+import { PersonalDataRepository } from './personal-data.repository';
 
 @Module({
   imports: [UsersModule, AuthModule, OrganizationsModule, AuditModule, StaffRolesModule],
   controllers: [AccountController],
-  providers: [AccountService],
+  providers: [AccountService, PersonalDataRepository],
 })
 export class AccountModule {}

@@ -10,6 +10,7 @@ import { MailService } from '../mail/mail.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { StaffRolesService } from '../staff-roles/staff-roles.service';
 import type { User } from '../users/entities/user.entity';
+import { PersonalDataRepository } from './personal-data.repository';
 import { UsersRepository } from '../users/users.repository';
 
 /** The signed-in person's own account: profile, data export (right of access) and deletion (right to erasure). */
@@ -25,6 +26,7 @@ export class AccountService {
     private readonly mail: MailService,
     private readonly events: DomainEventBus,
     private readonly staffRoles: StaffRolesService,
+    private readonly personalData: PersonalDataRepository,
   ) {}
 
   async me(actor: AuthUser): Promise<MeDto> {
@@ -40,16 +42,17 @@ export class AccountService {
     return this.me(actor);
   }
 
-  /** Everything the platform holds about the person, as one JSON document. */
+  /** Everything the platform holds about the person, as one JSON document: all they wrote or did. */
   async export(actor: AuthUser) {
     const user = await this.load(actor);
-    const [sessions, memberships, invitations, mails, staffActions, grants] = await Promise.all([
+    const [sessions, memberships, invitations, mails, staffActions, grants, records] = await Promise.all([
       this.sessions.listForUser(user.id, true),
       this.organizations.membershipsOf(user.id),
       this.organizations.invitationsFor(user.email!),
       this.mailOutbox.findForUser(user.id),
       this.audit.byActor(user.id),
       this.staffRoles.grantsOf(user.id),
+      this.personalData.recordsOf(user.id),
     ]);
     return {
       exportedAt: new Date().toISOString(),
@@ -83,12 +86,16 @@ export class AccountService {
         createdAt: m.createdAt.toISOString(),
       })),
       staffActions,
+      ...records,
     };
   }
 
   /**
-   * Deletes the account: sessions revoked, memberships removed, personal fields erased. Public
-   * contributions stay, signed "deleted user". A sole owner must hand over their organisations first.
+   * Deletes the account in one transaction: memberships removed, what is only the person's
+   * removed (votes, registrations, saved searches, notifications, sessions...), personal fields
+   * erased. What others read (messages, questions, letters, initiatives) stays, signed "deleted
+   * user", as the account page says. If any step fails, nothing is deleted. A sole owner must hand
+   * over their organisations first.
    */
   async delete(actor: AuthUser, currentPassword: string, client: ClientInfo): Promise<void> {
     const user = await this.auth.confirmCurrentPassword(actor, currentPassword, client);
@@ -98,8 +105,9 @@ export class AccountService {
         `You are the only owner of ${sole.map((o) => `"${o.name}"`).join(', ')}: make another member an owner first, or remove the organisation's other members and leave.`,
       );
     }
-    await this.users.transaction(async (manager) => {
+    const sessionIds = await this.users.transaction(async (manager) => {
       await this.organizations.removeAllMemberships(user.id, manager);
+      const removed = await this.personalData.eraseRecordsOf(user.id, user.email!, manager);
       await this.users.erase(user.id, manager);
       await this.mail.enqueue(
         {
@@ -111,10 +119,10 @@ export class AccountService {
         },
         manager,
       );
+      return removed;
     });
-    this.events.emit('sessions.revoked', {
-      sessionIds: await this.sessions.revokeAllForUser(user.id, 'account_deleted'),
-    });
+    // The sessions are gone with the commit; their open sockets are closed now.
+    this.events.emit('sessions.revoked', { sessionIds });
     await this.mail.deliverNow();
   }
 

@@ -217,14 +217,15 @@ export const en: Messages = {
     sessionRevoked: 'The device has been signed out.',
     dataHeading: 'Your data',
     dataIntro:
-      'Download everything the platform holds about you (account, sessions, memberships, e-mails sent) as a JSON file.',
+      'Download everything the platform holds about you (account, sessions, memberships, messages, letters to organisations, questions and votes, forum registrations and meetings, reports, saved searches, notifications, e-mails sent) as a JSON file.',
     downloadData: 'Download my data',
     dataSaved: (filename) => `Your data has been downloaded as ${filename}.`,
     deleteHeading: 'Deleting your account',
     deleteWarning: 'Deleting your account cannot be undone.',
-    deleteErased: 'Your name, e-mail address, password, sessions and organisation memberships are erased.',
+    deleteErased:
+      'Your name, e-mail address, password, sessions, organisation memberships, votes, forum registrations, saved searches and notifications are erased.',
     deleteContributions:
-      'What has been published publicly (such as initiatives and comments) stays on the platform, signed “deleted user”.',
+      'What you wrote for others to read (initiatives, messages in discussions, questions at the Forum, letters to organisations, reports) stays on the platform, signed “deleted user”.',
     deleteOwners: 'If you are the only owner of an organisation, first make another member an owner.',
     deleteExportFirst: 'If you want to keep a copy of your data, download it first.',
     deleteStart: 'Delete my account…',

@@ -236,14 +236,15 @@ export const pl = {
     sessionRevoked: 'Urządzenie zostało wylogowane.',
     dataHeading: 'Twoje dane',
     dataIntro:
-      'Pobierz wszystkie dane, które serwis o Tobie przechowuje (konto, sesje, członkostwa, wysłane wiadomości), w pliku JSON.',
+      'Pobierz wszystkie dane, które serwis o Tobie przechowuje (konto, sesje, członkostwa, wiadomości, listy do organizacji, pytania i głosy, rejestracje i spotkania na Forum, zgłoszenia, zapisane wyszukiwania, powiadomienia, wysłane e-maile), w pliku JSON.',
     downloadData: 'Pobierz moje dane',
     dataSaved: (filename: string) => `Dane zostały pobrane do pliku ${filename}.`,
     deleteHeading: 'Usunięcie konta',
     deleteWarning: 'Usunięcia konta nie można cofnąć.',
-    deleteErased: 'Usuniemy Twoje imię i nazwisko, adres e-mail, hasło, sesje i członkostwa w organizacjach.',
+    deleteErased:
+      'Usuniemy Twoje imię i nazwisko, adres e-mail, hasło, sesje, członkostwa w organizacjach, głosy, rejestracje na Forum, zapisane wyszukiwania i powiadomienia.',
     deleteContributions:
-      'To, co opublikowano publicznie (np. inicjatywy i komentarze), pozostanie w serwisie, podpisane jako „usunięty użytkownik”.',
+      'To, co napisano dla innych (inicjatywy, wiadomości w dyskusjach, pytania na Forum, listy do organizacji, zgłoszenia), pozostanie w serwisie, podpisane jako „usunięty użytkownik”.',
     deleteOwners: 'Jeśli jesteś jedynym właścicielem organizacji, najpierw nadaj rolę właściciela innemu członkowi.',
     deleteExportFirst: 'Jeśli chcesz zachować kopię swoich danych, pobierz je wcześniej.',
     deleteStart: 'Usuń konto…',
