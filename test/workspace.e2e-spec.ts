@@ -1,4 +1,6 @@
 import request from 'supertest';
+import type { Socket } from 'socket.io-client';
+import { ask, collect, connect, connected, during } from './support/sockets';
 import { clearAddressLimits, signUp, verifiedOrganization, type SignedIn } from './support/accounts';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -7,7 +9,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 const HTML = Buffer.from('<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>');
 
-describe('partnership workspace: files and tasks', () => {
+describe('partnership workspace: files, tasks, diary, calendar and access', () => {
   let t: TestApp;
   const api = () => request(t.app.getHttpServer());
   let n = 0;
@@ -18,6 +20,8 @@ describe('partnership workspace: files and tasks', () => {
   let outsider: SignedIn;
   let partnershipId: string;
   let otherPartnershipId: string;
+  let krakowOrgId: string;
+  let nurembergOrgId: string;
 
   const upload = (who: SignedIn, name: string, content: Buffer, id = partnershipId) =>
     api()
@@ -64,7 +68,7 @@ describe('partnership workspace: files and tasks', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ listen: true });
     moderator = await signUp(t, email('moderator'), { role: 'moderator' });
     krakow = await signUp(t, email('krakow'));
     nuremberg = await signUp(t, email('nuremberg'), { displayName: 'Anna Schmidt' });
@@ -75,6 +79,8 @@ describe('partnership workspace: files and tasks', () => {
       name: 'Peter-Vischer-Schule',
       cityKey: 'nuremberg',
     });
+    krakowOrgId = krakowOrg.id;
+    nurembergOrgId = nurembergOrg.id;
     const outsiderOrg = await verifiedOrganization(t, outsider, moderator, { name: 'Lviv Lyceum', cityKey: 'lviv' });
     partnershipId = await partnership(krakow, krakowOrg.id, nuremberg, nurembergOrg.id);
     otherPartnershipId = await partnership(outsider, outsiderOrg.id, krakow, krakowOrg.id);
@@ -283,6 +289,172 @@ describe('partnership workspace: files and tasks', () => {
         .expect(404);
       await api().delete(`/api/v1/partnerships/${partnershipId}/tasks/${task.id}`).set(outsider.auth).expect(404);
       await api().delete(`/api/v1/partnerships/${partnershipId}/tasks/${task.id}`).set(nuremberg.auth).expect(204);
+    });
+  });
+
+  describe('the project diary', () => {
+    const consent = (who: SignedIn, entryId: string, organizationId: string, value: boolean) =>
+      api()
+        .post(`/api/v1/partnerships/${partnershipId}/diary/${entryId}/consent`)
+        .set(who.auth)
+        .send({ organizationId, public: value });
+    const publicTitles = async () =>
+      (await api().get(`/api/v1/partnerships/${partnershipId}/diary/public`).expect(200)).body.items.map(
+        (e: { title: string }) => e.title,
+      );
+
+    it('shows an entry publicly only once every organisation agrees, and hides it when one withdraws', async () => {
+      // The partnership's page is public once both agree to show it (the existing consent).
+      await api()
+        .post(`/api/v1/partnerships/${partnershipId}/consent`)
+        .set(krakow.auth)
+        .send({ organizationId: krakowOrgId, public: true })
+        .expect(200);
+      await api()
+        .post(`/api/v1/partnerships/${partnershipId}/consent`)
+        .set(nuremberg.auth)
+        .send({ organizationId: nurembergOrgId, public: true })
+        .expect(200);
+      const entry = (
+        await api()
+          .post(`/api/v1/partnerships/${partnershipId}/diary`)
+          .set(nuremberg.auth)
+          .send({ title: 'Our first video call', body: 'Pupils met online and planned the visit.' })
+          .expect(201)
+      ).body;
+      expect(entry).toMatchObject({ public: false, authorName: 'Anna Schmidt' });
+      expect(await publicTitles()).not.toContain('Our first video call');
+
+      const one = await consent(nuremberg, entry.id, nurembergOrgId, true).expect(200);
+      expect(one.body.public).toBe(false);
+      expect(one.body.consents).toEqual([
+        expect.objectContaining({ organizationId: krakowOrgId, consented: false }),
+        expect.objectContaining({ organizationId: nurembergOrgId, consented: true }),
+      ]);
+      expect(await publicTitles()).not.toContain('Our first video call');
+      // Nobody consents for an organisation they do not run.
+      await consent(nuremberg, entry.id, krakowOrgId, true).expect(403);
+      await consent(outsider, entry.id, krakowOrgId, true).expect(404);
+      expect(await publicTitles()).not.toContain('Our first video call');
+
+      const both = await consent(krakow, entry.id, krakowOrgId, true).expect(200);
+      expect(both.body.public).toBe(true);
+      expect(await publicTitles()).toContain('Our first video call');
+
+      await consent(krakow, entry.id, krakowOrgId, false).expect(200);
+      expect(await publicTitles()).not.toContain('Our first video call');
+      const audit = await t.dataSource.query<{ action: string }[]>(
+        `SELECT action FROM audit_log WHERE target_id = $1 ORDER BY id`,
+        [entry.id],
+      );
+      expect(audit.map((a) => a.action)).toEqual([
+        'diary_entry.consent',
+        'diary_entry.consent',
+        'diary_entry.withdraw_consent',
+      ]);
+    });
+
+    it('keeps the diary of others’ partnerships private, and refuses an empty entry', async () => {
+      await api().get(`/api/v1/partnerships/${partnershipId}/diary`).set(outsider.auth).expect(404);
+      await api()
+        .post(`/api/v1/partnerships/${partnershipId}/diary`)
+        .set(outsider.auth)
+        .send({ title: 'Intrusion', body: 'Not mine to write.' })
+        .expect(404);
+      await api()
+        .post(`/api/v1/partnerships/${partnershipId}/diary`)
+        .set(krakow.auth)
+        .send({ title: ' ', body: 'x' })
+        .expect(400);
+      // The other partnership is not public: its diary is not either.
+      await api().get(`/api/v1/partnerships/${otherPartnershipId}/diary/public`).expect(404);
+    });
+  });
+
+  describe('the calendar', () => {
+    it('gives the members the dated tasks and milestones as iCalendar, in their language', async () => {
+      await api()
+        .post(`/api/v1/partnerships/${partnershipId}/tasks`)
+        .set(krakow.auth)
+        .send({ kind: 'milestone', title: 'Final report sent', dueDate: '2027-06-30' })
+        .expect(201);
+      const ics = await api()
+        .get(`/api/v1/partnerships/${partnershipId}/calendar.ics`)
+        .set(krakow.auth)
+        .set('accept-language', 'pl')
+        .expect(200);
+      expect(ics.headers['content-type']).toBe('text/calendar; charset=utf-8');
+      expect(ics.text).toContain('BEGIN:VCALENDAR');
+      expect(ics.text).toContain('DTSTART;VALUE=DATE:20270630');
+      expect(ics.text).toContain('SUMMARY:Kamień milowy: Final report sent');
+      await api().get(`/api/v1/partnerships/${partnershipId}/calendar.ics`).set(outsider.auth).expect(404);
+      await api().get(`/api/v1/partnerships/${partnershipId}/calendar.ics`).expect(401);
+    });
+  });
+
+  describe('removing an organisation', () => {
+    let sockets: Socket[] = [];
+    afterEach(() => {
+      sockets.forEach((s) => s.close());
+      sockets = [];
+    });
+
+    it('takes away its people’s workspace, channel and sockets at once', async () => {
+      // A partnership of its own, so that the tests above keep theirs.
+      const lead = await signUp(t, email('lead'));
+      const partner = await signUp(t, email('partner'));
+      await clearAddressLimits(t);
+      const leadOrg = await verifiedOrganization(t, lead, moderator, { name: 'Gimnazjum Kraków' });
+      const partnerOrg = await verifiedOrganization(t, partner, moderator, {
+        name: 'Leuven College',
+        cityKey: 'leuven',
+      });
+      const id = await partnership(lead, leadOrg.id, partner, partnerOrg.id);
+      const channelId = (await api().get(`/api/v1/partnerships/${id}`).set(partner.auth).expect(200)).body.channelId;
+      const file = (await upload(partner, 'plan.pdf', PDF, id).expect(201)).body;
+
+      const open = async (who: SignedIn) => {
+        const socket = connect(t.baseUrl!, who.accessToken);
+        sockets.push(socket);
+        await connected(socket);
+        expect(await ask(socket, 'channel:join', { channelId })).toMatchObject({ ok: true });
+        return socket;
+      };
+      const leadSocket = await open(lead);
+      const partnerSocket = await open(partner);
+      const before = collect(partnerSocket, 'message:new', 1);
+      await ask(leadSocket, 'message:send', {
+        channelId,
+        clientId: 'a1b2c3d4-0000-4000-8000-000000000001',
+        body: 'Hello partners',
+      });
+      expect((await before)[0]).toMatchObject({ body: 'Hello partners' });
+
+      // Only the lead's editors (or the partner's own owners) may remove it; the lead stays.
+      await api().delete(`/api/v1/partnerships/${id}/organizations/${leadOrg.id}`).set(lead.auth).expect(400);
+      await api().delete(`/api/v1/partnerships/${id}/organizations/${partnerOrg.id}`).set(outsider.auth).expect(404);
+      await api().delete(`/api/v1/partnerships/${id}/organizations/${partnerOrg.id}`).set(lead.auth).expect(204);
+      await api().delete(`/api/v1/partnerships/${id}/organizations/${partnerOrg.id}`).set(lead.auth).expect(404);
+
+      const after = during(partnerSocket, 'message:new', 600);
+      await ask(leadSocket, 'message:send', {
+        channelId,
+        clientId: 'a1b2c3d4-0000-4000-8000-000000000002',
+        body: 'After you left',
+      });
+      expect(await after).toEqual([]);
+      expect(await ask(partnerSocket, 'channel:join', { channelId })).toMatchObject({ ok: false });
+      await api().get(`/api/v1/channels/${channelId}/messages`).set(partner.auth).expect(404);
+      await api().get(`/api/v1/partnerships/${id}/files/${file.id}`).set(partner.auth).expect(404);
+      await api().get(`/api/v1/partnerships/${id}/tasks`).set(partner.auth).expect(404);
+      await api().get(`/api/v1/partnerships/${id}/diary`).set(partner.auth).expect(404);
+      // The lead keeps it all.
+      await api().get(`/api/v1/partnerships/${id}/files/${file.id}`).set(lead.auth).expect(200);
+      const audit = await t.dataSource.query<{ action: string }[]>(
+        `SELECT action FROM audit_log WHERE target_id = $1`,
+        [id],
+      );
+      expect(audit).toEqual([{ action: 'partnership.remove_organization' }]);
     });
   });
 

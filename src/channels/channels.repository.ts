@@ -128,6 +128,16 @@ export class ChannelsRepository {
     );
   }
 
+  /** Removes everyone not in `userIds` from the channel; answers who was removed. */
+  async keepOnly(channelId: number, userIds: string[], manager: EntityManager): Promise<string[]> {
+    const rows = await modifyReturning<{ user_id: string }>(
+      manager,
+      `DELETE FROM channel_members WHERE channel_id = $1 AND NOT (user_id = ANY($2::uuid[])) RETURNING user_id`,
+      [channelId, userIds],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
   async members(channelId: number): Promise<string[]> {
     const rows: { user_id: string }[] = await this.dataSource.query(
       `SELECT user_id FROM channel_members WHERE channel_id = $1`,

@@ -74,6 +74,19 @@ export class ChannelsService {
     return this.channels.addMembers(channelId, userIds, manager);
   }
 
+  /**
+   * Leaves in the private channel only these people, inside the caller's transaction; answers who
+   * was removed, whose sockets `evictAfterCommit` then takes out of the channel's room.
+   */
+  keepOnlyMembers(channelId: number, userIds: string[], manager: EntityManager): Promise<string[]> {
+    return this.channels.keepOnly(channelId, userIds, manager);
+  }
+
+  /** After the commit: the removed people's sockets leave the room, on every instance, so nothing more reaches them. */
+  evictAfterCommit(channelId: number, userIds: string[]): void {
+    if (userIds.length) this.events.emit('channel.members_removed', { channelId, userIds });
+  }
+
   async describe(channelId: number, user?: AuthUser): Promise<ChannelDto> {
     const channel = await this.readable(channelId, user);
     return {

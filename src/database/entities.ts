@@ -16,6 +16,7 @@ import { Partnership } from '../partnerships/entities/partnership.entity';
 import { PartnershipMember } from '../partnerships/entities/partnership-member.entity';
 import { PartnershipFile } from '../workspace/entities/partnership-file.entity';
 import { PartnershipTask } from '../workspace/entities/partnership-task.entity';
+import { DiaryConsent, DiaryEntry } from '../workspace/entities/diary-entry.entity';
 import { ForumEdition } from '../forum/editions/entities/forum-edition.entity';
 import { ForumRegistration } from '../forum/registrations/entities/forum-registration.entity';
 import { ForumSession } from '../forum/proposals/entities/forum-session.entity';
@@ -84,6 +85,8 @@ export const ENTITIES = [
   PartnershipMember,
   PartnershipFile,
   PartnershipTask,
+  DiaryEntry,
+  DiaryConsent,
   SavedSearch,
   ForumEdition,
   ForumSession,

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -172,6 +173,22 @@ export class PartnershipsController {
     @ReaderLanguage() language: Locale,
   ): Promise<PartnershipDto> {
     return this.partnerships.consent(id, user, dto.organizationId, dto.public, language);
+  }
+
+  @ApiBearerAuth()
+  @Delete('partnerships/:id/organizations/:organizationId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary:
+      'Remove an organisation from a partnership (the lead’s owners and editors; or its own owners, to leave): its people lose the channel, its sockets and the workspace at once',
+  })
+  @ApiNoContentResponse()
+  removeOrganization(
+    @Param('id', uuidParam('id')) id: string,
+    @Param('organizationId', uuidParam('organizationId')) organizationId: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<void> {
+    return this.partnerships.removeOrganization(id, organizationId, user);
   }
 
   @Public()

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ChannelsModule } from '../channels/channels.module';
 import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
 import { InitiativesModule } from '../initiatives/initiatives.module';
@@ -8,7 +9,7 @@ import { PartnershipsRepository } from './partnerships.repository';
 import { PartnershipsService } from './partnerships.service';
 
 @Module({
-  imports: [InitiativesModule, OrganizationsModule, ChannelsModule, RateLimitModule],
+  imports: [InitiativesModule, OrganizationsModule, ChannelsModule, RateLimitModule, AuditModule],
   controllers: [PartnershipsController],
   providers: [PartnershipsService, PartnershipsRepository],
   // The forum's meetings start partnerships through it ("we will work together").

@@ -214,6 +214,24 @@ export class PartnershipsRepository {
     return rows.length > 0;
   }
 
+  /** Locks the partnership's row and answers its channel: changes to its members run one at a time. */
+  async lockPartnership(id: string, manager: EntityManager): Promise<{ channelId: number } | null> {
+    const [row] = await manager.query<{ channelId: number }[]>(
+      `SELECT channel_id AS "channelId" FROM partnerships WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  async removePartner(partnershipId: string, organizationId: string, manager: EntityManager): Promise<boolean> {
+    const rows = await modifyReturning(
+      manager,
+      `DELETE FROM partnership_members WHERE partnership_id = $1 AND organization_id = $2 AND NOT lead RETURNING organization_id`,
+      [partnershipId, organizationId],
+    );
+    return rows.length > 0;
+  }
+
   async findPartnership(id: string): Promise<PartnershipRow | null> {
     const [row] = await this.dataSource.query<PartnershipRow[]>(`${PARTNERSHIP_SELECT} WHERE p.id = $1`, [id]);
     return row ?? null;

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
 import { ChannelsService } from '../channels/channels.service';
 import { OPEN_STATUSES } from '../initiatives/initiatives.constants';
 import { InitiativesService } from '../initiatives/initiatives.service';
@@ -40,6 +41,7 @@ export class PartnershipsService {
     private readonly channels: ChannelsService,
     private readonly notifications: NotificationsService,
     private readonly rateLimits: RateLimitService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -239,6 +241,56 @@ export class PartnershipsService {
   async requireWorkspaceMember(id: string, user: AuthUser): Promise<void> {
     if (!(await this.partnerships.isPerson(id, user.id)))
       throw new NotFoundException('There is no partnership with this id, or you are not a member of it.');
+  }
+
+  /**
+   * Removes an organisation from a partnership: the lead's owners and editors may remove a partner,
+   * a partner's owners may take it out; the lead cannot leave. In one transaction with its audit
+   * row: the membership, and the channel's members who belong to no remaining organisation; then
+   * their sockets leave the channel's room. The workspace asks on every request, so its files,
+   * tasks and diary close to them at once.
+   */
+  async removeOrganization(id: string, organizationId: string, user: AuthUser): Promise<void> {
+    const row = await this.partnerships.findPartnership(id);
+    if (!row || !(await this.isMember(row, user)))
+      throw new NotFoundException('There is no partnership with this id, or you cannot change it.');
+    const target = row.organizations.find((o) => o.id === organizationId);
+    if (!target)
+      throw new NotFoundException({
+        message: 'This organisation does not take part in the partnership',
+        fields: { organizationId: ['not a participant'] },
+      });
+    if (target.lead)
+      throw new BadRequestException({
+        message: 'The lead organisation cannot be removed: end the partnership instead',
+        fields: { organizationId: ['the lead organisation stays'] },
+      });
+    const lead = row.organizations.find((o) => o.lead);
+    const leadRole = lead ? (await this.organizations.membership(lead.id, user.id))?.role : null;
+    const ownRole = (await this.organizations.membership(organizationId, user.id))?.role;
+    if (!(leadRole && EDITING_ROLES.includes(leadRole)) && ownRole !== 'owner')
+      throw new ForbiddenException(
+        'Only the lead organisation’s owners and editors, or this organisation’s owners, can remove it.',
+      );
+    const removed = await this.partnerships.transaction(async (manager) => {
+      const locked = await this.partnerships.lockPartnership(id, manager);
+      if (!locked || !(await this.partnerships.removePartner(id, organizationId, manager)))
+        throw new ConflictException('This organisation has already left the partnership.');
+      const people = await this.partnerships.peopleOf(id, manager);
+      const gone = await this.channels.keepOnlyMembers(locked.channelId, people, manager);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'partnership.remove_organization',
+          targetType: 'partnership',
+          targetId: id,
+          details: { organizationId, removedPeople: gone.length },
+        },
+        manager,
+      );
+      return { channelId: locked.channelId, gone };
+    });
+    this.channels.evictAfterCommit(removed.channelId, removed.gone);
   }
 
   async ofOrganization(

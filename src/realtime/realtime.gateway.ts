@@ -202,6 +202,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     this.server.to(userRoom(userId)).emit('notification:new', { notification, unread });
   }
 
+  @OnEvent('channel.members_removed')
+  onMembersRemoved({ channelId, userIds }: DomainEvents['channel.members_removed']): void {
+    // Through the adapter, so a socket on another instance leaves too.
+    for (const userId of userIds) this.server.in(userRoom(userId)).socketsLeave(channelRoom(channelId));
+  }
+
   @OnEvent('sessions.revoked')
   onSessionsRevoked({ sessionIds }: DomainEvents['sessions.revoked']): void {
     for (const id of sessionIds) this.server.in(loginRoom(id)).disconnectSockets(true);

@@ -24,10 +24,16 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, type AuthUser } from '../auth/auth-user';
+import { CurrentUser, Public, type AuthUser } from '../auth/auth-user';
+import { ReaderLanguage } from '../common/i18n/reader-language';
+import type { Locale } from '../users/users.constants';
 import { ErrorResponseDto } from '../common/http/error-response.dto';
 import { uuidParam } from '../common/http/params';
 import {
+  CreateDiaryEntryDto,
+  DiaryConsentDto,
+  DiaryEntryDto,
+  DiaryListDto,
   CreateTaskDto,
   FileUploadQueryDto,
   TaskDto,
@@ -41,11 +47,12 @@ import { WorkspaceService } from './workspace.service';
 
 /** A partnership's workspace (members of its organisations only): files, tasks and milestones. */
 @ApiTags('partnership workspace')
-@ApiBearerAuth()
 @Controller('api/v1/partnerships/:id')
 export class WorkspaceController {
+  // Every route but the public diary needs a session (the global guard); the OpenAPI says so per route.
   constructor(private readonly workspace: WorkspaceService) {}
 
+  @ApiBearerAuth()
   @Get('files')
   @ApiOperation({ summary: 'The files shared in the partnership, with the size and type limits' })
   @ApiOkResponse({ type: WorkspaceFileListDto })
@@ -53,6 +60,7 @@ export class WorkspaceController {
     return this.workspace.files(id, user);
   }
 
+  @ApiBearerAuth()
   @Post('files')
   @ApiOperation({
     summary:
@@ -72,6 +80,7 @@ export class WorkspaceController {
     return this.workspace.upload(id, user, name, Buffer.isBuffer(content) ? content : Buffer.alloc(0));
   }
 
+  @ApiBearerAuth()
   @Get('files/:fileId')
   @ApiOperation({ summary: 'Download a file: always as an attachment, with the stored type, never sniffed' })
   @ApiProduces('application/octet-stream')
@@ -94,6 +103,7 @@ export class WorkspaceController {
     });
   }
 
+  @ApiBearerAuth()
   @Delete('files/:fileId')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete a shared file (recorded in the audit log)' })
@@ -106,6 +116,7 @@ export class WorkspaceController {
     return this.workspace.deleteFile(id, fileId, user);
   }
 
+  @ApiBearerAuth()
   @Get('people')
   @ApiOperation({ summary: 'The members of the partnership’s organisations: who may own a task' })
   @ApiOkResponse({ type: WorkspacePeopleDto })
@@ -113,6 +124,7 @@ export class WorkspaceController {
     return this.workspace.people(id, user);
   }
 
+  @ApiBearerAuth()
   @Get('tasks')
   @ApiOperation({ summary: 'Tasks and milestones: open first, by due date' })
   @ApiOkResponse({ type: TaskListDto })
@@ -120,6 +132,7 @@ export class WorkspaceController {
     return this.workspace.tasks(id, user);
   }
 
+  @ApiBearerAuth()
   @Post('tasks')
   @ApiOperation({ summary: 'Add a task or milestone; its owner must be a member of the partnership' })
   @ApiCreatedResponse({ type: TaskDto })
@@ -131,6 +144,7 @@ export class WorkspaceController {
     return this.workspace.createTask(id, user, dto);
   }
 
+  @ApiBearerAuth()
   @Patch('tasks/:taskId')
   @ApiOperation({ summary: 'Change a task: title, owner, due date, open or done' })
   @ApiOkResponse({ type: TaskDto })
@@ -143,6 +157,7 @@ export class WorkspaceController {
     return this.workspace.updateTask(id, taskId, user, dto);
   }
 
+  @ApiBearerAuth()
   @Delete('tasks/:taskId')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete a task or milestone' })
@@ -153,5 +168,71 @@ export class WorkspaceController {
     @CurrentUser() user: AuthUser,
   ): Promise<void> {
     return this.workspace.deleteTask(id, taskId, user);
+  }
+
+  @ApiBearerAuth()
+  @Get('diary')
+  @ApiOperation({ summary: 'The project diary, newest first, with each organisation’s consent to publish' })
+  @ApiOkResponse({ type: DiaryListDto })
+  diary(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<DiaryListDto> {
+    return this.workspace.diary(id, user);
+  }
+
+  @Public()
+  @Get('diary/public')
+  @ApiOperation({
+    summary:
+      'The diary entries every participating organisation agreed to publish (for whoever may see the partnership)',
+  })
+  @ApiOkResponse({ type: DiaryListDto })
+  publicDiary(@Param('id', uuidParam('id')) id: string, @CurrentUser() user?: AuthUser): Promise<DiaryListDto> {
+    return this.workspace.publicDiary(id, user);
+  }
+
+  @ApiBearerAuth()
+  @Post('diary')
+  @ApiOperation({ summary: 'Write a diary entry (private until every organisation consents)' })
+  @ApiCreatedResponse({ type: DiaryEntryDto })
+  createDiaryEntry(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateDiaryEntryDto,
+  ): Promise<DiaryEntryDto> {
+    return this.workspace.createDiaryEntry(id, user, dto);
+  }
+
+  @ApiBearerAuth()
+  @Post('diary/:entryId/consent')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'Consent (or withdraw consent) for one participating organisation to publish an entry (owners and editors)',
+  })
+  @ApiOkResponse({ type: DiaryEntryDto })
+  consent(
+    @Param('id', uuidParam('id')) id: string,
+    @Param('entryId', uuidParam('entryId')) entryId: string,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: DiaryConsentDto,
+  ): Promise<DiaryEntryDto> {
+    return this.workspace.consentToEntry(id, entryId, user, dto.organizationId, dto.public);
+  }
+
+  @ApiBearerAuth()
+  @Get('calendar.ics')
+  @ApiOperation({
+    summary:
+      'The partnership’s dated tasks and milestones as iCalendar (an authenticated download: no secret in a URL)',
+  })
+  @ApiProduces('text/calendar')
+  @Header('content-type', 'text/calendar; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="partnership.ics"')
+  @Header('cache-control', 'private, no-store')
+  calendar(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @ReaderLanguage() language: Locale,
+  ): Promise<string> {
+    return this.workspace.calendar(id, user, language);
   }
 }

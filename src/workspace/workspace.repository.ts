@@ -12,6 +12,16 @@ export interface FileRow {
   createdAt: Date;
 }
 
+export interface DiaryRow {
+  id: string;
+  title: string;
+  body: string;
+  authorName: string | null;
+  createdAt: Date;
+  /** Every current participant, with whether it consents to show the entry publicly. */
+  consents: { organizationId: string; organizationName: string; consented: boolean }[];
+}
+
 export interface TaskRow {
   id: string;
   kind: TaskKind;
@@ -175,5 +185,61 @@ export class WorkspaceRepository {
       [partnershipId, taskId],
     );
     return rows.length > 0;
+  }
+
+  async insertDiaryEntry(partnershipId: string, title: string, body: string, userId: string): Promise<string> {
+    const [row] = await this.dataSource.query<{ id: string }[]>(
+      `INSERT INTO partnership_diary_entries (partnership_id, title, body, author_id) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [partnershipId, title, body, userId],
+    );
+    return row.id;
+  }
+
+  /**
+   * The diary, newest first, each entry with the consent of every organisation taking part now
+   * (one that left no longer counts); `publicOnly`: those every one of them consents to.
+   */
+  async diary(partnershipId: string, publicOnly = false, entryId: string | null = null): Promise<DiaryRow[]> {
+    return this.dataSource.query(
+      `SELECT e.id, e.title, e.body, u.display_name AS "authorName", e.created_at AS "createdAt",
+              (SELECT json_agg(json_build_object('organizationId', o.id, 'organizationName', o.name,
+                        'consented', EXISTS (SELECT 1 FROM partnership_diary_consents c WHERE c.entry_id = e.id AND c.organization_id = o.id))
+                      ORDER BY pm.lead DESC, o.name)
+                 FROM partnership_members pm JOIN organizations o ON o.id = pm.organization_id
+                WHERE pm.partnership_id = e.partnership_id) AS consents
+         FROM partnership_diary_entries e LEFT JOIN users u ON u.id = e.author_id
+        WHERE e.partnership_id = $1 AND ($3::uuid IS NULL OR e.id = $3)
+          AND (NOT $2 OR NOT EXISTS (
+                SELECT 1 FROM partnership_members pm WHERE pm.partnership_id = e.partnership_id
+                   AND NOT EXISTS (SELECT 1 FROM partnership_diary_consents c WHERE c.entry_id = e.id AND c.organization_id = pm.organization_id)))
+        ORDER BY e.created_at DESC, e.id`,
+      [partnershipId, publicOnly, entryId],
+    );
+  }
+
+  /** Gives (idempotent) or withdraws one organisation's consent; true when something changed. */
+  async setDiaryConsent(
+    entryId: string,
+    organizationId: string,
+    consent: boolean,
+    userId: string,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const rows = await modifyReturning(
+      manager,
+      consent
+        ? `INSERT INTO partnership_diary_consents (entry_id, organization_id, given_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING entry_id`
+        : `DELETE FROM partnership_diary_consents WHERE entry_id = $1 AND organization_id = $2 AND $3::uuid IS NOT NULL RETURNING entry_id`,
+      [entryId, organizationId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The tasks and milestones that have a date: the partnership's calendar. */
+  async datedTasks(partnershipId: string): Promise<TaskRow[]> {
+    return this.dataSource.query(
+      `${TASK_SELECT} WHERE t.partnership_id = $1 AND t.due_date IS NOT NULL ORDER BY t.due_date`,
+      [partnershipId],
+    );
   }
 }

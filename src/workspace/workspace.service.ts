@@ -1,10 +1,24 @@
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PartnershipsService } from '../partnerships/partnerships.service';
+import { calendar } from '../common/icalendar';
+import { EDITING_ROLES } from '../organizations/organizations.constants';
+import { OrganizationsService } from '../organizations/organizations.service';
+import type { Locale } from '../users/users.constants';
 import type {
+  CreateDiaryEntryDto,
+  DiaryEntryDto,
+  DiaryListDto,
   CreateTaskDto,
   TaskDto,
   TaskListDto,
@@ -15,7 +29,7 @@ import type {
 } from './dto/workspace.dto';
 import { ALLOWED_EXTENSIONS, detectFileType, fileTooLarge } from './file-types';
 import { FILES_PER_PARTNERSHIP, FILE_TYPES } from './workspace.constants';
-import { WorkspaceRepository, type TaskRow } from './workspace.repository';
+import { WorkspaceRepository, type DiaryRow, type TaskRow } from './workspace.repository';
 
 const OWNER_NOT_MEMBER = {
   message: 'ownerId is not a member of any of the partnership’s organisations: choose someone from GET …/people',
@@ -33,6 +47,7 @@ export class WorkspaceService {
     private readonly workspace: WorkspaceRepository,
     private readonly partnerships: PartnershipsService,
     private readonly audit: AuditService,
+    private readonly organizations: OrganizationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -149,6 +164,92 @@ export class WorkspaceService {
     await this.partnerships.requireWorkspaceMember(partnershipId, user);
     if (!(await this.workspace.deleteTask(partnershipId, taskId)))
       throw new NotFoundException('There is no task with this id in this partnership.');
+  }
+
+  async diary(partnershipId: string, user: AuthUser): Promise<DiaryListDto> {
+    await this.partnerships.requireWorkspaceMember(partnershipId, user);
+    return { items: (await this.workspace.diary(partnershipId)).map((row) => this.toEntry(row)) };
+  }
+
+  /** The entries every participating organisation agreed to show, for whoever may see the partnership. */
+  async publicDiary(partnershipId: string, user?: AuthUser): Promise<DiaryListDto> {
+    await this.partnerships.get(partnershipId, user); // a 404 unless the partnership is visible to them
+    return {
+      items: (await this.workspace.diary(partnershipId, true)).map((row) => ({ ...this.toEntry(row), consents: [] })),
+    };
+  }
+
+  async createDiaryEntry(partnershipId: string, user: AuthUser, dto: CreateDiaryEntryDto): Promise<DiaryEntryDto> {
+    await this.partnerships.requireWorkspaceMember(partnershipId, user);
+    const id = await this.workspace.insertDiaryEntry(partnershipId, dto.title, dto.body, user.id);
+    return this.toEntry((await this.workspace.diary(partnershipId, false, id))[0]);
+  }
+
+  /**
+   * One organisation's consent to publish an entry, given or withdrawn by its owner or editor, with
+   * an audit row in the same transaction (publishing is the partners' joint decision).
+   */
+  async consentToEntry(
+    partnershipId: string,
+    entryId: string,
+    user: AuthUser,
+    organizationId: string,
+    consent: boolean,
+  ): Promise<DiaryEntryDto> {
+    await this.partnerships.requireWorkspaceMember(partnershipId, user);
+    const [entry] = await this.workspace.diary(partnershipId, false, entryId);
+    if (!entry) throw new NotFoundException('There is no diary entry with this id in this partnership.');
+    const role = (await this.organizations.membership(organizationId, user.id))?.role;
+    if (!entry.consents.some((c) => c.organizationId === organizationId) || !role || !EDITING_ROLES.includes(role))
+      throw new ForbiddenException({
+        message: 'organizationId must be a participating organisation you are an owner or editor of',
+        fields: { organizationId: ['choose a participating organisation you are an owner or editor of'] },
+      });
+    await this.workspace.transaction(async (manager) => {
+      if (await this.workspace.setDiaryConsent(entryId, organizationId, consent, user.id, manager))
+        await this.audit.record(
+          {
+            actorId: user.id,
+            action: consent ? 'diary_entry.consent' : 'diary_entry.withdraw_consent',
+            targetType: 'diary_entry',
+            targetId: entryId,
+            details: { partnershipId, organizationId },
+          },
+          manager,
+        );
+    });
+    return this.toEntry((await this.workspace.diary(partnershipId, false, entryId))[0]);
+  }
+
+  /** The partnership's dated tasks and milestones as iCalendar all-day events, in the reader's language. */
+  async calendar(partnershipId: string, user: AuthUser, language: Locale): Promise<string> {
+    await this.partnerships.requireWorkspaceMember(partnershipId, user);
+    const partnership = await this.partnerships.get(partnershipId, user, language);
+    const kinds = {
+      task: { pl: 'Zadanie', en: 'Task' },
+      milestone: { pl: 'Kamień milowy', en: 'Milestone' },
+    };
+    const done = { pl: ' (zrobione)', en: ' (done)' };
+    return calendar(
+      partnership.initiativeTitle,
+      (await this.workspace.datedTasks(partnershipId)).map((task) => ({
+        uid: `partnership-task-${task.id}@cooperation-forum`,
+        date: task.dueDate!,
+        summary: `${kinds[task.kind][language]}: ${task.title}${task.state === 'done' ? done[language] : ''}`,
+        description: [task.ownerName, `${this.config.publicUrl}/partnerships/${partnershipId}`]
+          .filter(Boolean)
+          .join('\n'),
+      })),
+    );
+  }
+
+  private toEntry(row: DiaryRow): DiaryEntryDto {
+    return {
+      ...row,
+      createdAt: new Date(row.createdAt).toISOString(),
+      public: row.consents.every((c) => c.consented),
+      consents: row.consents,
+    };
   }
 
   private toTask(row: TaskRow): TaskDto {

@@ -13,6 +13,8 @@ export interface DomainEvents {
   'message.updated': { message: MessageDto };
   'notification.created': { userId: string; notification: NotificationDto; unread: number };
   'sessions.revoked': { sessionIds: string[] };
+  /** People removed from a private channel (their organisation left a partnership): their sockets leave its room. */
+  'channel.members_removed': { channelId: number; userIds: string[] };
   'initiative.published': { initiativeId: string; title: string };
   /** A Q&A question was asked or changed: what participants see, and what staff see. */
   'qa.changed': { sessionId: string; question: QuestionDto; staffQuestion: QuestionDto; isNew: boolean };

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsString, IsUUID, Length, Validate } from 'class-validator';
+import { IsBoolean, IsIn, IsString, IsUUID, Length, Validate } from 'class-validator';
 import { Optional } from '../../common/http/validation';
 import { IsCalendarDateConstraint } from '../../common/validation/is-calendar-date';
 import { TASK_KINDS, TASK_STATES, type TaskKind, type TaskState } from '../workspace.constants';
@@ -104,4 +104,51 @@ export class WorkspacePersonDto {
 
 export class WorkspacePeopleDto {
   @ApiProperty({ type: [WorkspacePersonDto] }) items: WorkspacePersonDto[];
+}
+
+export class CreateDiaryEntryDto {
+  @ApiProperty({ example: 'Our first video call', maxLength: 200 })
+  @Transform(trim)
+  @Length(1, 200, { message: 'title must be 1 to 200 characters long' })
+  @IsString({ message: 'title must be text' })
+  title: string;
+
+  @ApiProperty({ description: 'Plain text', maxLength: 10000 })
+  @Transform(trim)
+  @Length(1, 10000, { message: 'body must be 1 to 10,000 characters long' })
+  @IsString({ message: 'body must be text' })
+  body: string;
+}
+
+export class DiaryConsentDto {
+  @ApiProperty({ description: 'The participating organisation you consent for (you must be its owner or editor)' })
+  @IsUUID('4', {
+    message: 'organizationId must be the id of a participating organisation you are an owner or editor of',
+  })
+  organizationId: string;
+
+  @ApiProperty({ description: 'true: show it publicly (once every organisation agrees); false: withdraw, hiding it' })
+  @IsBoolean({ message: 'public must be true or false' })
+  public: boolean;
+}
+
+export class DiaryConsentStateDto {
+  @ApiProperty() organizationId: string;
+  @ApiProperty() organizationName: string;
+  @ApiProperty() consented: boolean;
+}
+
+export class DiaryEntryDto {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ description: 'Plain text' }) body: string;
+  @ApiProperty({ type: String, nullable: true }) authorName: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ description: 'Every participating organisation consents: shown on the public page' }) public: boolean;
+  @ApiProperty({ type: [DiaryConsentStateDto], description: 'Members only; empty on the public page' })
+  consents: DiaryConsentStateDto[];
+}
+
+export class DiaryListDto {
+  @ApiProperty({ type: [DiaryEntryDto] }) items: DiaryEntryDto[];
 }
