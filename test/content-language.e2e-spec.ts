@@ -233,6 +233,21 @@ describe('content in both languages', () => {
         titleLang: 'de',
         titleOriginal: true,
       });
+
+      // A Kraków school's matches name it the same way, each text with its language.
+      const seeking = await publish(draft());
+      const matched = async (language: string) =>
+        (
+          (await api().get(`/api/v1/initiatives/${seeking.id}/matches`).set('Accept-Language', language).expect(200))
+            .body as { initiatives: { initiative: Record<string, string> }[] }
+        ).initiatives.find((match) => match.initiative.id === german.id)?.initiative;
+      expect(await matched('pl')).toMatchObject({
+        title: 'Partnerstwo szkół o klimacie',
+        titleLang: 'pl',
+        summary: draft().summary,
+        summaryLang: 'de',
+      });
+      expect(await matched('en')).toMatchObject({ title: 'Schulpartnerschaft zum Klima', titleLang: 'de' });
     });
 
     it('refuse a version in the original language, or outside the limits of the original, and change nothing', async () => {

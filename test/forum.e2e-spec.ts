@@ -473,6 +473,7 @@ describe('the annual forum', () => {
           title: 'Born at the Forum',
           summary: 'An exchange agreed at the forum meetings.',
           language: 'en',
+          translations: { pl: { title: 'Narodzone na Forum' } },
           kind: 'exchange',
           areas: ['education'],
           languages: ['en'],
@@ -491,7 +492,10 @@ describe('the annual forum', () => {
       .set(staff.auth)
       .send({ summary: 'Three sessions and many meetings.' })
       .expect(200);
-    const report = await api().get(`/api/v1/forum/editions/${editionId}/outcomes`).expect(200);
+    const report = await api()
+      .get(`/api/v1/forum/editions/${editionId}/outcomes`)
+      .set('Accept-Language', 'en')
+      .expect(200);
     expect(report.body).toMatchObject({
       sessionsHeld: 3,
       attendance: 5,
@@ -501,6 +505,14 @@ describe('the annual forum', () => {
       summary: 'Three sessions and many meetings.',
     });
     expect(report.body.initiatives).toEqual([{ id: initiative.id, title: 'Born at the Forum', language: 'en' }]);
+    // Each title in the reader's language when it has that version, with the language it is in.
+    const inPolish = await api()
+      .get(`/api/v1/forum/editions/${editionId}/outcomes`)
+      .set('Accept-Language', 'pl')
+      .expect(200);
+    expect(inPolish.body.initiatives).toEqual([{ id: initiative.id, title: 'Narodzone na Forum', language: 'pl' }]);
+    for (const session of report.body.sessions as { title: string; titleLang: string }[])
+      expect(session.titleLang).toMatch(/^[a-z]{2}$/);
     const csv = await api().get(`/api/v1/forum/editions/${editionId}/outcomes.csv`).expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text).toContain('meetingsHeld,2');

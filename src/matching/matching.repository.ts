@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { modifyReturning, sqlLabels } from '../database/sql';
+import type { Translations } from '../common/i18n/translations';
+import type { InitiativeTexts } from '../initiatives/entities/initiative.entity';
 import { OPEN_STATUSES } from '../initiatives/initiatives.constants';
 import { INITIATIVE_MATCH_KEYS, matchKey } from './match-keys';
 import { today } from '../common/calendar-date';
@@ -52,6 +54,8 @@ export interface InitiativeMatchRow extends FactorRow {
   id: string;
   title: string;
   summary: string;
+  language: string;
+  translations: Translations<InitiativeTexts>;
   kind: string;
   organizationId: string;
   organizationName: string;
@@ -603,7 +607,7 @@ export class MatchingRepository {
         factors,
         name: 'j.title',
         id: 'j.id',
-        columns: `j.id, j.title, j.summary, j.kind::text AS kind, o.id AS "organizationId", o.name AS "organizationName", o.type AS "organizationType",
+        columns: `j.id, j.title, j.summary, j.language, j.translations, j.kind::text AS kind, o.id AS "organizationId", o.name AS "organizationName", o.type AS "organizationType",
                   c.key AS "cityKey", o.country`,
         rest: city.rest,
         cities: city.cities,

@@ -11,6 +11,8 @@ import {
   subjectName,
 } from '../common/vocabulary-labels';
 import { today } from '../common/calendar-date';
+import { versionFor, type Translations } from '../common/i18n/translations';
+import type { InitiativeTexts } from '../initiatives/entities/initiative.entity';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { InitiativesService } from '../initiatives/initiatives.service';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -159,6 +161,8 @@ export class MatchingService {
       id: string;
       title: string;
       summary: string;
+      language: string;
+      translations: Translations<InitiativeTexts>;
       kind: string;
       organizationId: string;
       organizationName: string;
@@ -171,11 +175,16 @@ export class MatchingService {
     seekerType: string,
   ): InitiativeMatchDto {
     const factors = this.factors(row);
+    // Each text in the reader's language when it has that version, else the original, with its language.
+    const title = versionFor(row, row.language, row.translations, 'title', locale);
+    const summary = versionFor(row, row.language, row.translations, 'summary', locale);
     return {
       initiative: {
         id: row.id,
-        title: row.title,
-        summary: row.summary,
+        title: title.value,
+        titleLang: title.lang,
+        summary: summary.value,
+        summaryLang: summary.lang,
         kind: row.kind,
         organizationId: row.organizationId,
         organizationName: row.organizationName,

@@ -44,8 +44,9 @@ export class PartnershipsController {
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
     @Body() dto: CreateInterestDto,
+    @ReaderLanguage() language: Locale,
   ): Promise<InterestDto> {
-    return this.partnerships.express(user, id, dto);
+    return this.partnerships.express(user, id, dto, language);
   }
 
   @ApiBearerAuth()
@@ -63,8 +64,9 @@ export class PartnershipsController {
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
     @Body() dto: CreateInvitationDto,
+    @ReaderLanguage() language: Locale,
   ): Promise<InterestDto> {
-    return this.partnerships.invite(user, id, dto);
+    return this.partnerships.invite(user, id, dto, language);
   }
 
   @ApiBearerAuth()
@@ -74,8 +76,12 @@ export class PartnershipsController {
       "My organisations' incoming (interests in their initiatives, invitations to them) or sent interests and invitations",
   })
   @ApiOkResponse({ type: InterestListDto })
-  inbox(@CurrentUser() user: AuthUser, @Query() { direction }: InterestListQueryDto): Promise<InterestListDto> {
-    return this.partnerships.inbox(user, direction);
+  inbox(
+    @CurrentUser() user: AuthUser,
+    @Query() { direction }: InterestListQueryDto,
+    @ReaderLanguage() language: Locale,
+  ): Promise<InterestListDto> {
+    return this.partnerships.inbox(user, direction, language);
   }
 
   @ApiBearerAuth()
@@ -90,8 +96,9 @@ export class PartnershipsController {
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
     @Body() { reply }: InterestReplyDto,
+    @ReaderLanguage() language: Locale,
   ): Promise<InterestDto> {
-    return this.partnerships.accept(user, id, reply);
+    return this.partnerships.accept(user, id, reply, language);
   }
 
   @ApiBearerAuth()
@@ -103,8 +110,9 @@ export class PartnershipsController {
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
     @Body() { reply }: InterestReplyDto,
+    @ReaderLanguage() language: Locale,
   ): Promise<InterestDto> {
-    return this.partnerships.decline(user, id, reply);
+    return this.partnerships.decline(user, id, reply, language);
   }
 
   @ApiBearerAuth()
@@ -112,8 +120,12 @@ export class PartnershipsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Withdraw your organisation’s interest' })
   @ApiOkResponse({ type: InterestDto })
-  withdraw(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<InterestDto> {
-    return this.partnerships.withdraw(user, id);
+  withdraw(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() user: AuthUser,
+    @ReaderLanguage() language: Locale,
+  ): Promise<InterestDto> {
+    return this.partnerships.withdraw(user, id, language);
   }
 
   @Public()

@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { modifyReturning } from '../database/sql';
+import type { Translations } from '../common/i18n/translations';
 import type { InterestStatus, PartnershipStatus } from './partnerships.constants';
 
-export interface InterestRow {
+/** The initiative's title as written, with its language and its version in the other language. */
+export interface InitiativeTitleColumns {
+  initiativeTitle: string;
+  initiativeLanguage: string;
+  initiativeTranslations: Translations<{ title: string }>;
+}
+
+export interface InterestRow extends InitiativeTitleColumns {
   id: string;
   initiativeId: string;
-  initiativeTitle: string;
   initiativeOrganizationId: string;
   initiativeOrganizationName: string;
   organizationId: string;
@@ -30,10 +37,9 @@ export interface InvitableRow {
   country: string;
 }
 
-export interface PartnershipRow {
+export interface PartnershipRow extends InitiativeTitleColumns {
   id: string;
   initiativeId: string;
-  initiativeTitle: string;
   channelId: number;
   status: PartnershipStatus;
   outcomeNote: string | null;
@@ -51,14 +57,16 @@ export interface PartnershipRow {
   }[];
 }
 
-const INTEREST_SELECT = `SELECT x.id, x.initiative_id AS "initiativeId", i.title AS "initiativeTitle", i.organization_id AS "initiativeOrganizationId",
+const INITIATIVE_TITLE = `i.title AS "initiativeTitle", i.language AS "initiativeLanguage", i.translations AS "initiativeTranslations"`;
+
+const INTEREST_SELECT = `SELECT x.id, x.initiative_id AS "initiativeId", ${INITIATIVE_TITLE}, i.organization_id AS "initiativeOrganizationId",
   io.name AS "initiativeOrganizationName",
   x.organization_id AS "organizationId", o.name AS "organizationName", x.invitation, x.message, x.status, x.reply, x.created_at AS "createdAt",
   x.decided_at AS "decidedAt", x.partnership_id AS "partnershipId"
   FROM interests x JOIN initiatives i ON i.id = x.initiative_id JOIN organizations o ON o.id = x.organization_id
   JOIN organizations io ON io.id = i.organization_id`;
 
-const PARTNERSHIP_SELECT = `SELECT p.id, p.initiative_id AS "initiativeId", i.title AS "initiativeTitle", p.channel_id AS "channelId", p.status,
+const PARTNERSHIP_SELECT = `SELECT p.id, p.initiative_id AS "initiativeId", ${INITIATIVE_TITLE}, p.channel_id AS "channelId", p.status,
   p.outcome_note AS "outcomeNote", p.created_at AS "createdAt",
   (SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'type', o.type, 'cityKey', c.key, 'cityName', coalesce(c.name, o.city_name), 'cityNamePl', c.name_pl, 'country', o.country,
                                      'lead', m.lead, 'publicConsent', m.public_consent) ORDER BY m.lead DESC, o.name)

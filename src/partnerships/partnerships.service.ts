@@ -8,6 +8,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
+import { versionFor } from '../common/i18n/translations';
 import { ChannelsService } from '../channels/channels.service';
 import { OPEN_STATUSES } from '../initiatives/initiatives.constants';
 import { InitiativesService } from '../initiatives/initiatives.service';
@@ -29,7 +30,12 @@ import type {
   PartnershipStatsDto,
   UpdatePartnershipDto,
 } from './dto/partnership.dto';
-import { PartnershipsRepository, type InterestRow, type PartnershipRow } from './partnerships.repository';
+import {
+  PartnershipsRepository,
+  type InitiativeTitleColumns,
+  type InterestRow,
+  type PartnershipRow,
+} from './partnerships.repository';
 
 /** Expressions of interest, and the partnerships that accepting them creates, each with a private channel. */
 @Injectable()
@@ -48,7 +54,12 @@ export class PartnershipsService {
    * From the matches of an initiative, its organisation's editor invites another organisation; the
    * invited organisation's owners answer (accept, the same as accepting an interest, or decline).
    */
-  async invite(user: AuthUser, initiativeId: string, dto: CreateInvitationDto): Promise<InterestDto> {
+  async invite(
+    user: AuthUser,
+    initiativeId: string,
+    dto: CreateInvitationDto,
+    language = user.locale,
+  ): Promise<InterestDto> {
     const initiative = await this.initiatives.get(initiativeId, user); // 404 for an unknown one
     const role = (await this.organizations.membership(initiative.organization.id, user.id))?.role;
     if (!role || !EDITING_ROLES.includes(role))
@@ -88,10 +99,15 @@ export class PartnershipsService {
       body: { pl: `${from}: ${dto.message.slice(0, 200)}`, en: `${from}: ${dto.message.slice(0, 200)}` },
       link: '/interests',
     });
-    return this.toInterest((await this.partnerships.findInterest(id))!);
+    return this.toInterest((await this.partnerships.findInterest(id))!, language);
   }
 
-  async express(user: AuthUser, initiativeId: string, dto: CreateInterestDto): Promise<InterestDto> {
+  async express(
+    user: AuthUser,
+    initiativeId: string,
+    dto: CreateInterestDto,
+    language = user.locale,
+  ): Promise<InterestDto> {
     const initiative = await this.initiatives.get(initiativeId, user);
     if (!OPEN_STATUSES.includes(initiative.status))
       throw new ConflictException('Interest can be expressed only in a published initiative that is not completed.');
@@ -129,11 +145,11 @@ export class PartnershipsService {
       },
       link: '/interests',
     });
-    return this.toInterest((await this.partnerships.findInterest(id))!);
+    return this.toInterest((await this.partnerships.findInterest(id))!, language);
   }
 
   /** Accepting creates the initiative's partnership (or extends it) with its private channel. */
-  async accept(user: AuthUser, interestId: string, reply?: string): Promise<InterestDto> {
+  async accept(user: AuthUser, interestId: string, reply?: string, language = user.locale): Promise<InterestDto> {
     const interest = await this.requireInterest(interestId, user, 'answering');
     await this.partnerships.transaction(async (manager) => {
       await this.partnerships.lockInitiative(interest.initiativeId, manager);
@@ -157,7 +173,7 @@ export class PartnershipsService {
       );
     });
     await this.tellSender(interest, 'accepted', reply);
-    return this.toInterest((await this.partnerships.findInterest(interestId))!);
+    return this.toInterest((await this.partnerships.findInterest(interestId))!, language);
   }
 
   /**
@@ -198,31 +214,33 @@ export class PartnershipsService {
     });
   }
 
-  async decline(user: AuthUser, interestId: string, reply?: string): Promise<InterestDto> {
+  async decline(user: AuthUser, interestId: string, reply?: string, language = user.locale): Promise<InterestDto> {
     const interest = await this.requireInterest(interestId, user, 'answering');
     const changed = await this.partnerships.transaction((manager) =>
       this.partnerships.decide(interestId, 'declined', reply ?? null, user.id, manager),
     );
     if (!changed) throw new ConflictException('This expression of interest has already been answered or withdrawn.');
     await this.tellSender(interest, 'declined', reply);
-    return this.toInterest((await this.partnerships.findInterest(interestId))!);
+    return this.toInterest((await this.partnerships.findInterest(interestId))!, language);
   }
 
-  async withdraw(user: AuthUser, interestId: string): Promise<InterestDto> {
+  async withdraw(user: AuthUser, interestId: string, language = user.locale): Promise<InterestDto> {
     await this.requireInterest(interestId, user, 'sending');
     const changed = await this.partnerships.transaction((manager) =>
       this.partnerships.decide(interestId, 'withdrawn', null, user.id, manager),
     );
     if (!changed) throw new ConflictException('This expression of interest has already been answered or withdrawn.');
-    return this.toInterest((await this.partnerships.findInterest(interestId))!);
+    return this.toInterest((await this.partnerships.findInterest(interestId))!, language);
   }
 
   /** My organisations' incoming interests (in their initiatives) or sent ones. */
-  async inbox(user: AuthUser, direction: 'incoming' | 'sent'): Promise<InterestListDto> {
+  async inbox(user: AuthUser, direction: 'incoming' | 'sent', language = user.locale): Promise<InterestListDto> {
     const mine = (await this.organizations.mine(user)).items
       .filter((o) => EDITING_ROLES.includes(o.myRole))
       .map((o) => o.id);
-    return { items: (await this.partnerships.interestsOf(mine, direction)).map((row) => this.toInterest(row)) };
+    return {
+      items: (await this.partnerships.interestsOf(mine, direction)).map((row) => this.toInterest(row, language)),
+    };
   }
 
   async get(id: string, user?: AuthUser, language: Locale = user?.locale ?? 'pl'): Promise<PartnershipDto> {
@@ -435,11 +453,23 @@ export class PartnershipsService {
     return false;
   }
 
-  private toInterest(row: InterestRow): InterestDto {
+  /** The initiative's title in the reader's language when it has that version, else as written: with its language. */
+  private initiativeTitle(row: InitiativeTitleColumns, language: Locale) {
+    const title = versionFor(
+      { title: row.initiativeTitle },
+      row.initiativeLanguage,
+      row.initiativeTranslations,
+      'title',
+      language,
+    );
+    return { initiativeTitle: title.value, initiativeTitleLang: title.lang };
+  }
+
+  private toInterest(row: InterestRow, language: Locale): InterestDto {
     return {
       id: row.id,
       initiativeId: row.initiativeId,
-      initiativeTitle: row.initiativeTitle,
+      ...this.initiativeTitle(row, language),
       initiativeOrganizationId: row.initiativeOrganizationId,
       initiativeOrganizationName: row.initiativeOrganizationName,
       organizationId: row.organizationId,
@@ -458,7 +488,7 @@ export class PartnershipsService {
     return {
       id: row.id,
       initiativeId: row.initiativeId,
-      initiativeTitle: row.initiativeTitle,
+      ...this.initiativeTitle(row, language),
       status: row.status,
       outcomeNote: row.outcomeNote,
       organizations: row.organizations.map(({ cityNamePl, ...organization }) => ({

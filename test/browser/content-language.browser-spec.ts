@@ -3,7 +3,8 @@
  * both interfaces: an author gives a Polish initiative an English title, which an English reader
  * gets (in English, marked so) and a Polish reader does not (the original, in Polish); a text shown
  * in another language than the page's is marked with its language and "original in ..."; city
- * notes and agreement titles carry their language; places are named in the reader's language.
+ * notes and agreement titles carry their language; places are named in the reader's language;
+ * partnerships and interests name an initiative in the reader's version, else the marked original.
  */
 import type { Locator, Page } from 'playwright-core';
 import { PASSWORD, signUp, verifiedOrganization } from '../support/accounts';
@@ -129,5 +130,91 @@ describe('second-language versions and the language of texts', () => {
     expect(await languageOf(polishNotes)).toBe('pl');
     expect(await polish.locator('main').innerText()).not.toContain('oryginał');
     await expectNoAccessibilityViolations(polish);
+  });
+
+  it("names an initiative in partnerships and interests in each reader's language, marking the original", async () => {
+    const moderator = await signUp(harness.t, address('mod'), { role: 'moderator' });
+    const polishOwner = await signUp(harness.t, address('basia'), { displayName: 'Basia Nowak', locale: 'pl' });
+    const englishOwner = await signUp(harness.t, address('jonas'), { displayName: 'Jonas Weber', locale: 'en' });
+    const krakow = await verifiedOrganization(harness.t, polishOwner, moderator, { name: 'Szkoła Podstawowa nr 12' });
+    const nuremberg = await verifiedOrganization(harness.t, englishOwner, moderator, {
+      name: 'Dürer School',
+      cityKey: 'nuremberg',
+      languages: ['de', 'en'],
+    });
+    const publish = async (body: Record<string, unknown>) => {
+      const created = await api()
+        .post('/api/v1/initiatives')
+        .set(polishOwner.auth)
+        .send({
+          organizationId: krakow.id,
+          kind: 'exchange',
+          language: 'pl',
+          summary: 'Uczniowie z Krakowa i Norymbergi pracują razem przez cały rok szkolny.',
+          areas: ['education'],
+          languages: ['pl', 'en'],
+          ...body,
+        })
+        .expect(201);
+      const id = created.body.id as string;
+      await api().post(`/api/v1/initiatives/${id}/submit`).set(polishOwner.auth).expect(200);
+      await api().post(`/api/v1/initiatives/${id}/publish`).set(moderator.auth).send({}).expect(200);
+      return id;
+    };
+    const translated = await publish({
+      title: 'Wymiana szkół o przyrodzie',
+      translations: { en: { title: 'School exchange on nature' } },
+    });
+    const untranslated = await publish({ title: 'Ogrody szkolne w dwóch miastach' });
+    const express = async (initiativeId: string) =>
+      (
+        await api()
+          .post(`/api/v1/initiatives/${initiativeId}/interests`)
+          .set(englishOwner.auth)
+          .send({ organizationId: nuremberg.id, message: 'Our pupils would love to take part in this.' })
+          .expect(201)
+      ).body as { id: string };
+    const accepted = await express(translated);
+    await express(untranslated);
+    await api().post(`/api/v1/interests/${accepted.id}/accept`).set(polishOwner.auth).send({}).expect(200);
+    const partnershipId = (await api().get('/api/v1/me/partnerships').set(englishOwner.auth).expect(200)).body.items[0]
+      .id as string;
+
+    // The English reader's interests: the English version, and the Polish original marked as such.
+    const sent = await loggedIn(englishOwner.email, '/interests', 'en');
+    const sentList = sent.locator('section[aria-labelledby="sent-heading"]');
+    const english = sentList.getByRole('link', { name: 'School exchange on nature' });
+    await english.waitFor();
+    expect(await languageOf(english)).toBe('en');
+    const original = sentList.getByRole('link', { name: 'Ogrody szkolne w dwóch miastach' });
+    expect(await languageOf(original)).toBe('pl');
+    const item = (title: string) => sentList.locator('li.interest-item').filter({ hasText: title }).locator('h3');
+    expect(await item('Ogrody szkolne w dwóch miastach').innerText()).toContain('(original in Polish)');
+    expect(await item('School exchange on nature').innerText()).not.toContain('original in');
+    await expectNoAccessibilityViolations(sent);
+
+    // Their partnerships, and the partnership's own page, in English.
+    await sent.goto('/partnerships');
+    const listed = sent.getByRole('link', { name: 'School exchange on nature' });
+    await listed.waitFor();
+    expect(await languageOf(listed)).toBe('en');
+    await expectNoAccessibilityViolations(sent);
+    await sent.goto(`/partnerships/${partnershipId}`);
+    await waitForText(() => heading(sent), 'Partnership: School exchange on nature');
+    await expectNoAccessibilityViolations(sent);
+
+    // The Polish owner gets the Polish original, in a Polish page: nothing to mark.
+    const owner = await loggedIn(polishOwner.email, `/partnerships/${partnershipId}`, 'pl');
+    await waitForText(() => heading(owner), 'Partnerstwo: Wymiana szkół o przyrodzie');
+    const title = owner.getByRole('link', { name: 'Wymiana szkół o przyrodzie' });
+    expect(await languageOf(title)).toBe('pl');
+    expect(await owner.locator('main').innerText()).not.toContain('oryginał');
+    await expectNoAccessibilityViolations(owner);
+    await owner.goto('/interests');
+    const incoming = owner.locator('section[aria-labelledby="incoming-heading"]');
+    const pending = incoming.getByRole('link', { name: 'Ogrody szkolne w dwóch miastach' });
+    await pending.waitFor();
+    expect(await languageOf(pending)).toBe('pl');
+    await expectNoAccessibilityViolations(owner);
   });
 });

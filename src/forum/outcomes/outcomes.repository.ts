@@ -25,10 +25,17 @@ export interface OutcomeSessionRow {
   answered: number;
 }
 
+/** A title as written, its language and its version in the other interface language. */
+export interface TitleColumns {
+  title: string;
+  language: string;
+  translations: Translations<{ title: string }>;
+}
+
 export interface EditionOutcomes extends OutcomeTotals {
-  sessions: OutcomeSessionRow[];
-  initiatives: { id: string; title: string; language: string }[];
-  partnerships: { id: string; initiativeTitle: string }[];
+  sessions: (OutcomeSessionRow & TitleColumns)[];
+  initiatives: ({ id: string } & TitleColumns)[];
+  partnerships: ({ id: string } & TitleColumns)[];
 }
 
 /** The outcomes' SQL: what an edition started, the published summary, and the figures counted from the forum's rows. */
@@ -86,20 +93,20 @@ export class OutcomesRepository {
          (SELECT count(*)::int FROM meetings WHERE edition_id = $1 AND status = 'accepted') AS "meetingsHeld"`,
       [editionId],
     );
-    const sessions = await this.dataSource.query<OutcomeSessionRow[]>(
-      `SELECT s.id, s.title, s.kind, s.room, s.capacity,
+    const sessions = await this.dataSource.query<EditionOutcomes['sessions']>(
+      `SELECT s.id, s.title, s.language, s.translations, s.kind, s.room, s.capacity,
               (SELECT count(*)::int FROM forum_registrations r WHERE r.session_id = s.id AND r.status = 'confirmed') AS confirmed,
               (SELECT count(*)::int FROM qa_questions q WHERE q.session_id = s.id AND q.status <> 'hidden') AS questions,
               (SELECT count(*)::int FROM qa_questions q WHERE q.session_id = s.id AND q.answered) AS answered
          FROM forum_sessions s WHERE s.edition_id = $1 AND s.status = 'accepted' AND s.starts_at IS NOT NULL ORDER BY s.starts_at, s.room`,
       [editionId],
     );
-    const initiatives = await this.dataSource.query<{ id: string; title: string; language: string }[]>(
-      `SELECT id, title, language FROM initiatives WHERE forum_edition_id = $1 AND status = ANY($2::initiative_status[]) AND hidden_at IS NULL ORDER BY title`,
+    const initiatives = await this.dataSource.query<EditionOutcomes['initiatives']>(
+      `SELECT id, title, language, translations FROM initiatives WHERE forum_edition_id = $1 AND status = ANY($2::initiative_status[]) AND hidden_at IS NULL ORDER BY title`,
       [editionId, PUBLIC_STATUSES],
     );
-    const partnerships = await this.dataSource.query<{ id: string; initiativeTitle: string }[]>(
-      `SELECT p.id, i.title AS "initiativeTitle" FROM partnerships p JOIN initiatives i ON i.id = p.initiative_id WHERE p.forum_edition_id = $1 ORDER BY i.title`,
+    const partnerships = await this.dataSource.query<EditionOutcomes['partnerships']>(
+      `SELECT p.id, i.title, i.language, i.translations FROM partnerships p JOIN initiatives i ON i.id = p.initiative_id WHERE p.forum_edition_id = $1 ORDER BY i.title`,
       [editionId],
     );
     return { ...totals, sessions, initiatives, partnerships };

@@ -5,7 +5,7 @@ import { checkTranslations, versionFor } from '../../common/i18n/translations';
 import { isStaff, type Locale } from '../../users/users.constants';
 import { EditionsService } from '../editions/editions.service';
 import type { OutcomesDto, PublishOutcomesDto } from './dto/outcomes.dto';
-import { OutcomesRepository } from './outcomes.repository';
+import { OutcomesRepository, type EditionOutcomes, type TitleColumns } from './outcomes.repository';
 
 /** What an edition achieved: the report staff publish after it closes, as JSON and CSV open data. */
 @Injectable()
@@ -99,7 +99,30 @@ export class OutcomesService {
             },
           }
         : {}),
-      ...(await this.outcomesRepository.outcomes(editionId)),
+      ...this.inReaderLanguage(await this.outcomesRepository.outcomes(editionId), reader),
+    };
+  }
+
+  /** Each title in the reader's language when it has that version, else as written, with its language. */
+  private inReaderLanguage(
+    { sessions, initiatives, partnerships, ...totals }: EditionOutcomes,
+    reader: Locale,
+  ): Pick<OutcomesDto, keyof EditionOutcomes> {
+    const title = (row: TitleColumns) => versionFor(row, row.language, row.translations, 'title', reader);
+    return {
+      ...totals,
+      sessions: sessions.map(({ language, translations, ...session }) => {
+        const version = title({ title: session.title, language, translations });
+        return { ...session, title: version.value, titleLang: version.lang };
+      }),
+      initiatives: initiatives.map((row) => {
+        const version = title(row);
+        return { id: row.id, title: version.value, language: version.lang };
+      }),
+      partnerships: partnerships.map((row) => {
+        const version = title(row);
+        return { id: row.id, initiativeTitle: version.value, initiativeTitleLang: version.lang };
+      }),
     };
   }
 

@@ -77,8 +77,10 @@ export class OrganizationMatchDto {
 
 export class MatchedInitiativeDto {
   @ApiProperty() id: string;
-  @ApiProperty() title: string;
-  @ApiProperty() summary: string;
+  @ApiProperty({ description: "In the reader's language when it has that version, else as written" }) title: string;
+  @ApiProperty({ example: 'en', description: 'The language (ISO 639-1) of `title` as returned' }) titleLang: string;
+  @ApiProperty({ description: "In the reader's language when it has that version, else as written" }) summary: string;
+  @ApiProperty({ example: 'en', description: 'The language of `summary` as returned' }) summaryLang: string;
   @ApiProperty() kind: string;
   @ApiProperty() organizationId: string;
   @ApiProperty() organizationName: string;

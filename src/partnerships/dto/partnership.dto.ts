@@ -53,7 +53,11 @@ export class InterestListQueryDto {
 export class InterestDto {
   @ApiProperty() id: string;
   @ApiProperty() initiativeId: string;
-  @ApiProperty() initiativeTitle: string;
+  @ApiProperty({
+    description: "The initiative's title in the reader's language when it has that version, else as written",
+  })
+  initiativeTitle: string;
+  @ApiProperty({ description: 'The language (ISO 639-1) of initiativeTitle' }) initiativeTitleLang: string;
   @ApiProperty({ description: "The initiative's organisation (who invites, for an invitation)" })
   initiativeOrganizationId: string;
   @ApiProperty() initiativeOrganizationName: string;
@@ -90,7 +94,11 @@ export class PartnerOrganizationDto {
 export class PartnershipDto {
   @ApiProperty() id: string;
   @ApiProperty() initiativeId: string;
-  @ApiProperty() initiativeTitle: string;
+  @ApiProperty({
+    description: "The initiative's title in the reader's language when it has that version, else as written",
+  })
+  initiativeTitle: string;
+  @ApiProperty({ description: 'The language (ISO 639-1) of initiativeTitle' }) initiativeTitleLang: string;
   @ApiProperty({ enum: PARTNERSHIP_STATUSES }) status: PartnershipStatus;
   @ApiProperty({ type: String, nullable: true }) outcomeNote: string | null;
   @ApiProperty({ type: [PartnerOrganizationDto] }) organizations: PartnerOrganizationDto[];

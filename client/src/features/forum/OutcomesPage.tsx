@@ -46,7 +46,11 @@ function Report({ outcomes }: { outcomes: Outcomes }) {
   const number = new Intl.NumberFormat(locale);
   const sessions = outcomes.sessions as unknown as OutcomeSession[];
   const initiatives = outcomes.initiatives as unknown as { id: string; title: string; language: string }[];
-  const partnerships = outcomes.partnerships as unknown as { id: string; initiativeTitle: string }[];
+  const partnerships = outcomes.partnerships as unknown as {
+    id: string;
+    initiativeTitle: string;
+    initiativeTitleLang: string;
+  }[];
   const figures: [string, number][] = [
     [fm.sessionsHeld, outcomes.sessionsHeld],
     [fm.registrations, outcomes.registrations],
@@ -93,6 +97,7 @@ function Report({ outcomes }: { outcomes: Outcomes }) {
             description={fm.attendanceChartAlt(sessions.length)}
             rows={sessions.map((session) => ({
               label: session.title,
+              lang: langOf(session.titleLang),
               values: [session.confirmed, session.capacity ?? 0],
             }))}
             series={[
@@ -104,7 +109,11 @@ function Report({ outcomes }: { outcomes: Outcomes }) {
             id="questions"
             title={fm.questionsChart}
             description={fm.questionsChartAlt}
-            rows={sessions.map((session) => ({ label: session.title, values: [session.questions, session.answered] }))}
+            rows={sessions.map((session) => ({
+              label: session.title,
+              lang: langOf(session.titleLang),
+              values: [session.questions, session.answered],
+            }))}
             series={[
               { name: fm.legendAsked, column: fm.askedColumn, class: 'bar--primary' },
               { name: fm.legendAnswered, column: fm.answeredColumn, class: 'bar--hatched' },
@@ -126,6 +135,7 @@ function Report({ outcomes }: { outcomes: Outcomes }) {
                 <Link href={`/initiatives/${initiative.id}`} lang={langOf(initiative.language)}>
                   {initiative.title}
                 </Link>
+                <OriginalLanguage lang={initiative.language} />
               </li>
             ))}
           </ul>
@@ -136,7 +146,10 @@ function Report({ outcomes }: { outcomes: Outcomes }) {
         ) : (
           <ul>
             {partnerships.map((partnership) => (
-              <li key={partnership.id}>{partnership.initiativeTitle}</li>
+              <li key={partnership.id}>
+                <span lang={langOf(partnership.initiativeTitleLang)}>{partnership.initiativeTitle}</span>
+                <OriginalLanguage lang={partnership.initiativeTitleLang} />
+              </li>
             ))}
           </ul>
         )}
@@ -172,7 +185,8 @@ interface BarChartProps {
   id: string;
   title: string;
   description: string;
-  rows: { label: string; values: [number, number] }[];
+  /** lang: the label's language when it differs from the page's (a session's title as written). */
+  rows: { label: string; lang?: string; values: [number, number] }[];
   series: [Series, Series];
   totals?: [number, number];
 }
@@ -227,7 +241,7 @@ function BarChart({ id, title, description, rows, series, totals }: BarChartProp
           const y = 36 + index * ROW_HEIGHT;
           return (
             <g key={index}>
-              <text x="0" y={y + 14} class="bar-chart__label">
+              <text x="0" y={y + 14} class="bar-chart__label" lang={row.lang}>
                 {short(row.label)}
               </text>
               {row.values.map((value, which) => (
@@ -264,7 +278,9 @@ function BarChart({ id, title, description, rows, series, totals }: BarChartProp
           <tbody>
             {rows.map((row, index) => (
               <tr key={index}>
-                <th scope="row">{row.label}</th>
+                <th scope="row" lang={row.lang}>
+                  {row.label}
+                </th>
                 <td>{number.format(row.values[0])}</td>
                 <td>{number.format(row.values[1])}</td>
               </tr>

@@ -30,7 +30,9 @@ export type Goal = Schemas['GoalDto'];
 /** One session's line of the outcomes report (the schema only says "object"). */
 export interface OutcomeSession {
   id: string;
+  /** In the reader's language when it has that version, else as written (titleLang). */
   title: string;
+  titleLang: string;
   kind: string;
   room: string | null;
   confirmed: number;

@@ -13,6 +13,7 @@ import { PageHeading } from '../../shared/ui/PageHeading';
 import { RequireSignIn } from '../../shared/ui/RequireSignIn';
 import { useDocumentTitle, useI18n } from '../../shared/i18n/i18n';
 import { useLiveMessages } from '../live/i18n/messages';
+import { OriginalLanguage } from '../../shared/ui/OriginalLanguage';
 import { Link } from '../../shared/router';
 import { useApi } from '../../shared/hooks/use-api';
 import { useNotificationEvents } from '../live/use-live';
@@ -97,7 +98,7 @@ function InterestItem({
   onChange: (what: string) => void;
 }) {
   const t = useLiveMessages();
-  const { formatDateTime } = useI18n();
+  const { formatDateTime, langOf } = useI18n();
   const headingId = `interest-${interest.id}`;
   // Once answered, its buttons go: focus moves to the interest itself, and the page says what happened.
   const answeredHere = useRef(false);
@@ -113,7 +114,10 @@ function InterestItem({
   return (
     <li class="interest-item">
       <h3 id={headingId} class="interest-item__title" tabIndex={-1}>
-        <Link href={`/initiatives/${interest.initiativeId}`}>{interest.initiativeTitle}</Link>
+        <Link href={`/initiatives/${interest.initiativeId}`} lang={langOf(interest.initiativeTitleLang)}>
+          {interest.initiativeTitle}
+        </Link>
+        <OriginalLanguage lang={interest.initiativeTitleLang} />
       </h3>
       <p class="interest-item__kind">{interest.invitation ? t.interests.kindInvitation : t.interests.kindInterest}</p>
       <p class={`interest-status interest-status--${interest.status}`}>{t.interests.status[interest.status]}</p>

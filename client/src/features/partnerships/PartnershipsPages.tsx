@@ -19,6 +19,8 @@ import { Link } from '../../shared/router';
 import { useApi } from '../../shared/hooks/use-api';
 import { useLiveForm } from '../live/use-live-form';
 import { NotFoundPage } from '../../shared/ui/NotFoundPage';
+import { OriginalLanguage } from '../../shared/ui/OriginalLanguage';
+import { Quoted } from '../../shared/ui/Quoted';
 
 export function PartnershipsPage() {
   const t = useLiveMessages();
@@ -27,7 +29,7 @@ export function PartnershipsPage() {
 
 function Partnerships() {
   const t = useLiveMessages();
-  const { formatDate } = useI18n();
+  const { formatDate, langOf } = useI18n();
   useDocumentTitle(t.partnerships.title);
   const partnerships = useApi((signal) => listMyPartnerships(signal), []);
   return (
@@ -47,7 +49,10 @@ function Partnerships() {
           {partnerships.data.items.map((partnership) => (
             <li key={partnership.id}>
               <p class="partnership-list__name">
-                <Link href={`/partnerships/${partnership.id}`}>{partnership.initiativeTitle}</Link>
+                <Link href={`/partnerships/${partnership.id}`} lang={langOf(partnership.initiativeTitleLang)}>
+                  {partnership.initiativeTitle}
+                </Link>
+                <OriginalLanguage lang={partnership.initiativeTitleLang} />
               </p>
               <p class="partnership-list__meta">
                 <span class={`partnership-status partnership-status--${partnership.status}`}>
@@ -96,8 +101,9 @@ function Workspace({
   onChange: (partnership: Partnership) => void;
 }) {
   const t = useLiveMessages();
-  const { formatDate, countryName } = useI18n();
+  const { formatDate, countryName, langOf } = useI18n();
   useDocumentTitle(t.partnerships.pageTitle(partnership.initiativeTitle));
+  const titleLang = langOf(partnership.initiativeTitleLang);
   const roles = new Map(mine.map((organization) => [organization.id, organization.myRole]));
   const owned = partnership.organizations.filter((organization) => roles.get(organization.id) === 'owner');
   const canEdit = partnership.organizations.some((organization) =>
@@ -111,12 +117,21 @@ function Workspace({
       <p class="back-link">
         <Link href="/partnerships">← {t.partnerships.back}</Link>
       </p>
-      <PageHeading>{t.partnerships.pageTitle(partnership.initiativeTitle)}</PageHeading>
+      <PageHeading>
+        <Quoted
+          text={t.partnerships.pageTitle(partnership.initiativeTitle)}
+          quote={partnership.initiativeTitle}
+          lang={titleLang}
+        />
+      </PageHeading>
       <dl class="city-summary">
         <div>
           <dt>{t.partnerships.initiative}</dt>
           <dd>
-            <Link href={`/initiatives/${partnership.initiativeId}`}>{partnership.initiativeTitle}</Link>
+            <Link href={`/initiatives/${partnership.initiativeId}`} lang={titleLang}>
+              {partnership.initiativeTitle}
+            </Link>
+            <OriginalLanguage lang={partnership.initiativeTitleLang} />
           </dd>
         </div>
         <div>

@@ -88,9 +88,15 @@ export class OutcomesDto {
   @ApiProperty() questionsAsked: number;
   @ApiProperty() questionsAnswered: number;
   @ApiProperty() meetingsHeld: number;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) sessions: {
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: "Each session's title in the reader's language when it has that version (titleLang: its language)",
+  })
+  sessions: {
     id: string;
     title: string;
+    titleLang: string;
     kind: string;
     room: string | null;
     confirmed: number;
@@ -98,7 +104,16 @@ export class OutcomesDto {
     questions: number;
     answered: number;
   }[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'id, title and its language' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: "id, title (in the reader's language when it has that version, else as written) and its language",
+  })
   initiatives: { id: string; title: string; language: string }[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) partnerships: { id: string; initiativeTitle: string }[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: "id, the initiative's title (as for initiatives) and its language (initiativeTitleLang)",
+  })
+  partnerships: { id: string; initiativeTitle: string; initiativeTitleLang: string }[];
 }

@@ -22,6 +22,7 @@ import { useI18n } from '../../../shared/i18n/i18n';
 import { useLiveMessages } from '../../live/i18n/messages';
 import { useLiveForm } from '../../live/use-live-form';
 import { useNotificationEvents } from '../../live/use-live';
+import { OriginalLanguage } from '../../../shared/ui/OriginalLanguage';
 import { Link } from '../../../shared/router';
 import { useApi } from '../../../shared/hooks/use-api';
 import { FormError, FormStatus, SubmitButton, TextAreaField } from '../../../shared/ui/Form';
@@ -379,19 +380,25 @@ function InviteDialog({
 
 function InitiativeMatchItem({ match }: { match: InitiativeMatch }) {
   const t = useLiveMessages();
-  const { countryName } = useI18n();
+  const { countryName, langOf } = useI18n();
   const { initiative } = match;
   const kind = t.initiativeKind[initiative.kind as keyof typeof t.initiativeKind] ?? initiative.kind;
   return (
     <li class="match">
       <p class="match__name">
-        <Link href={`/initiatives/${initiative.id}`}>{initiative.title}</Link>
+        <Link href={`/initiatives/${initiative.id}`} lang={langOf(initiative.titleLang)}>
+          {initiative.title}
+        </Link>
+        <OriginalLanguage lang={initiative.titleLang} />
       </p>
       <p class="match__meta">
         {kind} · {t.matches.by(initiative.organizationName)} · {countryName(initiative.country)} ·{' '}
         <span class="match__score">{t.matches.score(match.score)}</span>
       </p>
-      <p class="match__summary">{initiative.summary}</p>
+      <p class="match__summary">
+        <span lang={langOf(initiative.summaryLang)}>{initiative.summary}</span>
+        <OriginalLanguage lang={initiative.summaryLang} />
+      </p>
       <Reasons reasons={match.reasons} />
     </li>
   );
