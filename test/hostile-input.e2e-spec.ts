@@ -109,6 +109,13 @@ describe('hostile input', () => {
       expect(initiatives.body.message).toMatch(/cursor/);
     });
 
+    it('answers a path id beyond its column with a 400 that says the range, not a database error', async () => {
+      const channel = await api().get('/api/v1/channels/2147483648').set(anna.auth).expect(400);
+      expect(channel.body.message).toBe('id must be a whole number from 1 to 2147483647');
+      const message = await api().delete('/api/v1/channels/1/messages/0').set(anna.auth).expect(400);
+      expect(message.body.message).toBe('messageId must be a whole number from 1 to 9007199254740991');
+    });
+
     it('answers null for a field that may not be null with a 400, and changes nothing', async () => {
       const response = await api().patch('/api/v1/me').set(anna.auth).send({ locale: null }).expect(400);
       // Refused by the field's own validation (null is not "left out"), not by the database's NOT NULL.

@@ -76,7 +76,7 @@ export class ChannelsController {
   @ApiOkResponse({ type: MessageDto })
   edit(
     @Param('id', intParam('id')) channelId: number,
-    @Param('messageId', intParam('messageId')) messageId: number,
+    @Param('messageId', intParam('messageId', 'bigint')) messageId: number,
     @CurrentUser() user: AuthUser,
     @Body() { body }: EditMessageDto,
   ): Promise<MessageDto> {
@@ -89,7 +89,7 @@ export class ChannelsController {
   @ApiOkResponse({ type: MessageDto })
   remove(
     @Param('id', intParam('id')) channelId: number,
-    @Param('messageId', intParam('messageId')) messageId: number,
+    @Param('messageId', intParam('messageId', 'bigint')) messageId: number,
     @CurrentUser() user: AuthUser,
   ): Promise<MessageDto> {
     return this.channels.remove(user, channelId, messageId);
@@ -102,7 +102,7 @@ export class ChannelsController {
   @ApiOperation({ summary: 'Hide a message with a reason (city staff); every client sees it go' })
   @ApiOkResponse({ type: MessageDto })
   hide(
-    @Param('messageId', intParam('messageId')) messageId: number,
+    @Param('messageId', intParam('messageId', 'bigint')) messageId: number,
     @CurrentUser() user: AuthUser,
     @Body() { reason }: HideMessageDto,
   ): Promise<MessageDto> {

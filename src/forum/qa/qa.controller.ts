@@ -29,7 +29,7 @@ export class QaController {
   @ApiOperation({ summary: 'Approve, pin, unpin, mark answered or hide (with a reason) a question (city staff)' })
   @ApiOkResponse({ type: QuestionDto })
   moderate(
-    @Param('id', intParam('id')) id: number,
+    @Param('id', intParam('id', 'bigint')) id: number,
     @CurrentUser() user: AuthUser,
     @Body() dto: QuestionActionDto,
   ): Promise<QuestionDto> {
