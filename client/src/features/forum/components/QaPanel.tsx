@@ -88,7 +88,7 @@ export function QaPanel({ session, user }: { session: ForumSession; user: Me }) 
           </div>
         )}
         {live.questions.length === 0 ? (
-          <p class="empty">{fm.noQuestions}</p>
+          live.state === 'connected' && <p class="empty">{fm.noQuestions}</p>
         ) : (
           <ol class="qa-list">
             {live.questions.map((question) => (

@@ -63,7 +63,9 @@ function writeVotes(userId: string, votes: Set<number>): void {
 
 export function useLiveQuestions(sessionId: string, userId: string): LiveQuestions {
   const { language } = useI18n();
-  const [state, setState] = useState<ConnectionState>('connecting');
+  const [socketState, setSocketState] = useState<ConnectionState>('connecting');
+  /** Whether this connection has joined the Q&A: until then the list is not known, only empty. */
+  const [joined, setJoined] = useState(false);
   const [byId, setById] = useState<Record<number, Question>>({});
   const [joinError, setJoinError] = useState<ApiError>();
   const [latest, setLatest] = useState<Question>();
@@ -82,12 +84,15 @@ export function useLiveQuestions(sessionId: string, userId: string): LiveQuestio
     });
 
   useEffect(() => {
-    const socket = openForumSocket(setState);
+    setJoined(false);
+    const socket = openForumSocket(setSocketState);
     socketRef.current = socket;
+    socket.on('disconnect', () => setJoined(false));
     socket.on('connect', () => {
       joinQa(socket, sessionId).then(
         (questions) => {
           setJoinError(undefined);
+          setJoined(true);
           setById(Object.fromEntries(questions.map((question) => [question.id, question])));
         },
         (error: unknown) => setJoinError(error instanceof ApiError ? error : new ApiError(0, String(error))),
@@ -124,7 +129,9 @@ export function useLiveQuestions(sessionId: string, userId: string): LiveQuestio
     });
 
   return {
-    state,
+    // Connected but not yet joined is still connecting: questions asked meanwhile arrive with the
+    // join's list, not as news, so the page must not say "no questions yet" before it knows.
+    state: socketState === 'connected' && !joined ? 'connecting' : socketState,
     questions: all.filter((question) => question.status === 'visible').sort(compareQuestions),
     pending: all.filter((question) => question.status === 'pending').sort((a, b) => a.id - b.id),
     joinError,
