@@ -29,7 +29,11 @@ async function tabTo(page: Page, target: Locator, limit = 80): Promise<boolean> 
   await page.locator('body').focus();
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
-    if (await target.evaluate((element) => element === document.activeElement)) return true;
+    const focused = await target.evaluate(
+      (element) =>
+        element === (element as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement,
+    );
+    if (focused) return true;
   }
   return false;
 }
