@@ -26,6 +26,7 @@ import { ModerationModule } from './moderation/moderation.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RegistryModule } from './registry/registry.module';
 import { StaffRolesModule } from './staff-roles/staff-roles.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { WorkspaceModule } from './workspace/workspace.module';
 
 @Global()
@@ -70,6 +71,7 @@ export class AppModule {
         ForumModule,
         AccountModule,
         OpenDataModule,
+        StatisticsModule,
         RealtimeModule,
       ],
     };

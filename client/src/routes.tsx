@@ -55,6 +55,8 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/cities/:cityKey', page: page(cityPage, 'CityPage') },
   // open data
   { path: '/open-data', page: page(() => import('./features/open-data/OpenDataPage'), 'OpenDataPage') },
+  // statistics
+  { path: '/statistics', page: page(() => import('./features/statistics/StatisticsPage'), 'StatisticsPage') },
   { path: '/cities/:cityKey/edit', page: page(() => import('./features/registry/EditCityPage'), 'EditCityPage') },
   { path: '/cities/:cityKey/documents/new', page: page(documentEdit, 'NewDocumentPage') },
   {

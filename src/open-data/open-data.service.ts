@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
-import { stringify } from 'csv-stringify';
 import { Readable, Transform, pipeline } from 'node:stream';
+import { csvStream } from '../common/csv';
 import { today } from '../common/calendar-date';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { documentTermFacts } from '../registry/document-terms';
@@ -86,15 +86,7 @@ export class OpenDataService {
   }
 
   private csv(dataset: DatasetDefinition, rows: Readable): Readable {
-    const cells = new Transform({
-      objectMode: true,
-      transform(row: OpenDataRow, _encoding, done) {
-        done(null, Object.fromEntries(Object.entries(row).map(([column, value]) => [column, csvCell(value)])));
-      },
-    });
-    const csv = stringify({ header: true, columns: [...dataset.columns], record_delimiter: 'windows' });
-    // A failed read ends the download (the client sees it cut short) rather than a truncated file looking whole.
-    return pipeline(rows, cells, csv, () => undefined);
+    return csvStream(dataset.columns, rows);
   }
 
   /** One JSON array, written row by row (the rows of the CSV, arrays kept as arrays). */
@@ -132,18 +124,6 @@ function normalise(value: unknown): Cell {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   // Anything else (a jsonb value) as its JSON text.
   return JSON.stringify(value);
-}
-
-/**
- * A list is one cell, its items separated by "; ". A text starting with = + - @ (or a tab or carriage
- * return) gets a leading apostrophe, so a spreadsheet shows it as text rather than running it as a
- * formula; numbers are left alone (a longitude of -5.98 stays a number).
- */
-export function csvCell(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  const text = Array.isArray(value) ? value.join('; ') : value;
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** The derived terms of a document, by the registry's one rule (document-terms.ts), for today in the city. */

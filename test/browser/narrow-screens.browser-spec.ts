@@ -73,6 +73,7 @@ function visits(ids: Ids): Record<string, { url: string; as: Who }> {
     '/confirm-email': { url: '/confirm-email', as: 'visitor' },
     '/account': { url: '/account', as: 'owner' },
     '/open-data': { url: '/open-data', as: 'visitor' },
+    '/statistics': { url: '/statistics', as: 'visitor' },
     '/organizations': { url: '/organizations', as: 'visitor' },
     '/organizations/new': { url: '/organizations/new', as: 'owner' },
     '/organizations/:id': { url: `/organizations/${ids.organization}`, as: 'owner' },

@@ -14,6 +14,7 @@ export const en: Messages = {
     languageLabel: 'Language',
     footer: "Cooperation Forum: Kraków's international cooperation. Source of the data: City of Kraków documents.",
     footerOpenData: 'Open data',
+    footerStatistics: 'Statistics',
     footerApi: 'Open API (OpenAPI)',
     navOrganizations: 'Organisations',
     accountNavLabel: 'Your account',

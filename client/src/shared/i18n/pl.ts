@@ -29,6 +29,7 @@ export const pl = {
     languageLabel: 'Język',
     footer: 'Forum Współpracy: współpraca międzynarodowa Krakowa. Źródło danych: dokumenty Urzędu Miasta Krakowa.',
     footerOpenData: 'Otwarte dane',
+    footerStatistics: 'Statystyki',
     footerApi: 'Otwarte API (OpenAPI)',
     navOrganizations: 'Organizacje',
     accountNavLabel: 'Twoje konto',

@@ -36,7 +36,8 @@ export function Layout({ children }: { children: ComponentChildren }) {
       <footer class="site-footer">
         <p>{m.app.footer}</p>
         <p>
-          <Link href="/open-data">{m.app.footerOpenData}</Link> · <a href="/api/docs">{m.app.footerApi}</a>
+          <Link href="/open-data">{m.app.footerOpenData}</Link> ·{' '}
+          <Link href="/statistics">{m.app.footerStatistics}</Link> · <a href="/api/docs">{m.app.footerApi}</a>
         </p>
       </footer>
     </>
