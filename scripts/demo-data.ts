@@ -771,3 +771,109 @@ export async function seedDemoDelegations(dataSource: DataSource): Promise<{ del
     return { delegations: DEMO_VISITS.length };
   });
 }
+
+/** Comments of the demo consultation: who wrote them, on which goal (its position in the registry), and when. */
+const DEMO_COMMENTS: { author: string; goal: number; body: string; language: string; daysAgo: number }[] = [
+  {
+    author: 'member',
+    goal: 1,
+    body: 'Proszę, aby wymiany młodzieży obejmowały też szkoły zawodowe, nie tylko licea.',
+    language: 'pl',
+    daysAgo: 6,
+  },
+  {
+    author: 'owner',
+    goal: 1,
+    body: 'Popieram: nasi uczniowie chętnie pojechaliby do Norymbergi, ale brakuje funduszy na podróż.',
+    language: 'pl',
+    daysAgo: 5,
+  },
+  {
+    author: 'partner',
+    goal: 2,
+    body: 'Our school in Nuremberg would welcome more joint cultural projects with Kraków, especially in music.',
+    language: 'en',
+    daysAgo: 4,
+  },
+  {
+    author: 'editor',
+    goal: 3,
+    body: 'The goal could name the exchange of experience between city offices, not only between organisations.',
+    language: 'en',
+    daysAgo: 2,
+  },
+];
+
+/**
+ * An open public consultation on the cooperation goals (one section per goal, as opening it makes
+ * them), with a few comments, supports and one response of the City to two of them. Added once.
+ */
+export async function seedDemoConsultations(dataSource: DataSource): Promise<{ consultations: number }> {
+  return dataSource.transaction(async (manager) => {
+    if ((await manager.query<unknown[]>(`SELECT 1 FROM consultations LIMIT 1`)).length) return { consultations: 0 };
+    const people = new Map(
+      (
+        await manager.query<{ id: string; email: string }[]>(`SELECT id, email FROM users WHERE email LIKE $1`, [
+          `%@${DEMO_DOMAIN}`,
+        ])
+      ).map((user) => [user.email.split('@')[0], user.id]),
+    );
+    const [consultation] = await manager.query<{ id: string }[]>(
+      `INSERT INTO consultations (subject, status, title_pl, title_en, description_pl, description_en, opens_at, closes_at, published_at, created_by)
+       VALUES ('goals', 'published', 'Konsultacje celów współpracy międzynarodowej Krakowa',
+               'Consultation on Kraków''s international cooperation goals',
+               'Miasto przygotowuje nowy program współpracy międzynarodowej. Czy jego cele są właściwe? Co w nich zmienić lub dodać? Skomentuj każdy cel i poprzyj komentarze, z którymi się zgadzasz.',
+               'The City is preparing a new international cooperation programme. Are its goals the right ones? What should change or be added? Comment on each goal and support the comments you agree with.',
+               now() - interval '7 days', now() + interval '21 days', now() - interval '7 days', $1)
+       RETURNING id`,
+      [people.get('admin') ?? null],
+    );
+    const sections = await manager.query<{ id: number }[]>(
+      `INSERT INTO consultation_sections (consultation_id, position, goal_id, heading_pl, heading_en)
+       SELECT $1, row_number() OVER (ORDER BY g.scope, g.position, g.key), g.id, g.name_pl, g.name_en FROM goals g
+       RETURNING id`,
+      [consultation.id],
+    );
+    const comments: string[] = [];
+    for (const comment of DEMO_COMMENTS) {
+      const [row] = await manager.query<{ id: string }[]>(
+        `INSERT INTO consultation_comments (consultation_id, section_id, author_id, body, language, created_at)
+         VALUES ($1, $2, $3, $4, $5, now() - make_interval(days => $6)) RETURNING id`,
+        [
+          consultation.id,
+          sections[comment.goal - 1].id,
+          people.get(comment.author),
+          comment.body,
+          comment.language,
+          comment.daysAgo,
+        ],
+      );
+      comments.push(row.id);
+    }
+    const supports: [number, string][] = [
+      [0, 'owner'],
+      [0, 'partner'],
+      [0, 'editor'],
+      [2, 'member'],
+      [3, 'owner'],
+    ];
+    for (const [comment, who] of supports)
+      await manager.query(`INSERT INTO consultation_supports (comment_id, user_id) VALUES ($1, $2)`, [
+        comments[comment],
+        people.get(who),
+      ]);
+    const [response] = await manager.query<{ id: number }[]>(
+      `INSERT INTO consultation_responses (consultation_id, body_pl, body_en, created_by, created_at)
+       VALUES ($1, 'Dziękujemy. Nowy program obejmie wymiany młodzieży ze szkół zawodowych, a miasto sprawdzi, jak wspierać koszty podróży.',
+               'Thank you. The new programme will include youth exchanges of vocational schools, and the City will look into supporting travel costs.',
+               $2, now() - interval '1 day')
+       RETURNING id`,
+      [consultation.id, people.get('admin') ?? null],
+    );
+    await manager.query(
+      `INSERT INTO consultation_response_comments (response_id, comment_id) SELECT $1, unnest($2::uuid[])`,
+      [response.id, comments.slice(0, 2)],
+    );
+    return { consultations: 1 };
+  });
+}

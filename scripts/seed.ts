@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/app-config';
 import { ReferenceDataImporter } from '../src/registry/reference-data/reference-data.importer';
 import { ReferenceDataRepository } from '../src/registry/reference-data/reference-data.repository';
-import { DEMO_PASSWORD, seedDemoActivity, seedDemoData, seedDemoDelegations } from './demo-data';
+import { DEMO_PASSWORD, seedDemoActivity, seedDemoConsultations, seedDemoData, seedDemoDelegations } from './demo-data';
 import { fail, withDatabase } from './with-database';
 
 async function main(): Promise<void> {
@@ -29,8 +29,9 @@ async function main(): Promise<void> {
       const demo = await seedDemoData(dataSource, file);
       const activity = await seedDemoActivity(dataSource);
       const visits = await seedDemoDelegations(dataSource);
+      const consultations = await seedDemoConsultations(dataSource);
       console.log(
-        `Demo data: ${demo.organizations} organisations, ${demo.accounts} accounts (password: ${DEMO_PASSWORD}), ${activity.initiatives} initiatives, ${visits.delegations} visits, the 2027 forum with its call open.`,
+        `Demo data: ${demo.organizations} organisations, ${demo.accounts} accounts (password: ${DEMO_PASSWORD}), ${activity.initiatives} initiatives, ${visits.delegations} visits, ${consultations.consultations} open consultation, the 2027 forum with its call open.`,
       );
     }
   });

@@ -8,6 +8,7 @@ import { OpenDataModule } from './open-data/open-data.module';
 import { AuthModule } from './auth/auth.module';
 import { ChannelsModule } from './channels/channels.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { ConsultationsModule } from './consultations/consultations.module';
 import { DelegationsModule } from './delegations/delegations.module';
 import { DormancyModule } from './dormancy/dormancy.module';
 import { EventsModule } from './common/events/events.module';
@@ -59,6 +60,7 @@ export class AppModule {
         StaffRolesModule,
         DelegationsModule,
         DormancyModule,
+        ConsultationsModule,
         AuthModule,
         OrganizationsModule,
         NotificationsModule,

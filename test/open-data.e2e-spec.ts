@@ -140,6 +140,29 @@ describe('open data', () => {
         [edition.id, verified, user.id, `Session ${year}`, `ABC${year - 2020}XY`.slice(0, 6), year],
       );
     }
+    // A closed consultation, with a comment by the same private person and a response to it.
+    const [consultation] = await sql<{ id: string }>(
+      `INSERT INTO consultations (subject, status, title_pl, title_en, description_pl, description_en, opens_at, closes_at)
+       VALUES ('goals', 'published', 'Konsultacje', 'Consultation', 'Opis.', 'Description.', now() - interval '10 days', now() - interval '1 day')
+       RETURNING id`,
+    );
+    const [section] = await sql<{ id: number }>(
+      `INSERT INTO consultation_sections (consultation_id, position, goal_id, heading_pl, heading_en)
+       SELECT $1, 1, id, name_pl, name_en FROM goals ORDER BY scope, position LIMIT 1 RETURNING id`,
+      [consultation.id],
+    );
+    const [remark] = await sql<{ id: string }>(
+      `INSERT INTO consultation_comments (consultation_id, section_id, author_id, body, language) VALUES ($1, $2, $3, 'Uwaga mieszkańca.', 'pl') RETURNING id`,
+      [consultation.id, section.id, user.id],
+    );
+    const [response] = await sql<{ id: number }>(
+      `INSERT INTO consultation_responses (consultation_id, body_pl, body_en) VALUES ($1, 'Dziękujemy.', 'Thank you.') RETURNING id`,
+      [consultation.id],
+    );
+    await sql(`INSERT INTO consultation_response_comments (response_id, comment_id) VALUES ($1, $2)`, [
+      response.id,
+      remark.id,
+    ]);
     catalogue = (await api().get('/api/v1/open-data').expect(200)).body as Catalogue;
   });
 
@@ -156,6 +179,9 @@ describe('open data', () => {
       'partnerships',
       'forum-agenda',
       'forum-outcomes',
+      'consultations',
+      'consultation-comments',
+      'consultation-responses',
     ]);
     expect(catalogue.license).toEqual({ name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' });
     expect(catalogue.publisher.name).toEqual({ pl: 'Urząd Miasta Krakowa', en: 'City of Kraków' });

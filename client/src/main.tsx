@@ -9,6 +9,7 @@ import './features/initiatives/initiatives.css';
 import './features/live/live.css';
 import './features/forum/forum.css';
 import './features/office/office.css';
+import './features/consultations/consultations.css';
 
 startRestoringSession();
 const language = initialLanguage();

@@ -46,6 +46,7 @@ const initiativeForm = () => import('./features/initiatives/InitiativeFormPage')
 const initiativeLive = () => import('./features/live/InitiativeLivePages');
 const partnerships = () => import('./features/partnerships/PartnershipsPages');
 const delegationForm = () => import('./features/delegations/DelegationFormPages');
+const officeConsultations = () => import('./features/consultations/OfficeConsultationsPages');
 const forumHome = page(() => import('./features/forum/ForumHomePage'), 'ForumHomePage');
 
 export const ROUTES: readonly AppRoute[] = [
@@ -121,6 +122,22 @@ export const ROUTES: readonly AppRoute[] = [
     path: '/office/delegations/:id/edit',
     page: page(delegationForm, 'EditDelegationPage'),
     params: { id: /^[1-9][0-9]{0,8}$/ },
+  },
+  // public consultations: the public's pages, the registry editors' screens
+  {
+    path: '/consultations',
+    page: page(() => import('./features/consultations/ConsultationsPage'), 'ConsultationsPage'),
+  },
+  {
+    path: '/consultations/:id',
+    page: page(() => import('./features/consultations/ConsultationPage'), 'ConsultationPage'),
+    params: { id: UUID },
+  },
+  { path: '/office/consultations', page: page(officeConsultations, 'OfficeConsultationsPage') },
+  {
+    path: '/office/consultations/:id',
+    page: page(officeConsultations, 'OfficeConsultationPage'),
+    params: { id: UUID },
   },
   // initiatives
   { path: '/initiatives', page: page(() => import('./features/initiatives/InitiativesPage'), 'InitiativesPage') },

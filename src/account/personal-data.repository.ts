@@ -8,6 +8,8 @@ export interface PersonalRecords {
   interests: unknown[];
   questions: unknown[];
   votes: unknown[];
+  consultationComments: unknown[];
+  consultationSupports: unknown[];
   forumRegistrations: unknown[];
   meetingsRequested: unknown[];
   sessionProposals: unknown[];
@@ -43,6 +45,12 @@ export class PersonalDataRepository {
           FROM qa_questions WHERE author_id = $1) AS questions,
         (SELECT coalesce(json_agg(json_build_object('questionId', v.question_id, 'question', q.body) ORDER BY v.question_id), '[]')
           FROM qa_votes v JOIN qa_questions q ON q.id = v.question_id WHERE v.user_id = $1) AS votes,
+        (SELECT coalesce(json_agg(json_build_object('id', id, 'consultationId', consultation_id, 'sectionId', section_id, 'body', body,
+            'language', language, 'createdAt', created_at, 'hiddenAt', hidden_at) ORDER BY created_at, id), '[]')
+          FROM consultation_comments WHERE author_id = $1) AS "consultationComments",
+        (SELECT coalesce(json_agg(json_build_object('commentId', s.comment_id, 'comment', m.body, 'createdAt', s.created_at)
+            ORDER BY s.created_at, s.comment_id), '[]')
+          FROM consultation_supports s JOIN consultation_comments m ON m.id = s.comment_id WHERE s.user_id = $1) AS "consultationSupports",
         (SELECT coalesce(json_agg(json_build_object('id', id, 'editionId', edition_id, 'sessionId', session_id, 'status', status,
             'createdAt', created_at, 'promotedAt', promoted_at) ORDER BY id), '[]')
           FROM forum_registrations WHERE user_id = $1) AS "forumRegistrations",
@@ -84,6 +92,8 @@ export class PersonalDataRepository {
     );
     await manager.query(`DELETE FROM qa_votes WHERE user_id = $1`, [userId]);
     await manager.query(`UPDATE qa_questions SET anonymous = true WHERE author_id = $1`, [userId]);
+    // Consultation comments stay (others read them, staff answered them), signed "deleted user"; supports go.
+    await manager.query(`DELETE FROM consultation_supports WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM forum_registrations WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM saved_searches WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM notifications WHERE user_id = $1`, [userId]);

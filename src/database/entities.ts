@@ -33,6 +33,14 @@ import { OrganizationInvitation } from '../organizations/entities/organization-i
 import { OrganizationMember } from '../organizations/entities/organization-member.entity';
 import { City } from '../registry/entities/city.entity';
 import { CityDocument } from '../registry/entities/city-document.entity';
+import {
+  Consultation,
+  ConsultationComment,
+  ConsultationResponse,
+  ConsultationResponseComment,
+  ConsultationSection,
+  ConsultationSupport,
+} from '../consultations/entities/consultation.entity';
 import { Delegation } from '../delegations/entities/delegation.entity';
 import { DormancyReview } from '../dormancy/entities/dormancy-review.entity';
 import { CityNetwork } from '../registry/entities/city-network.entity';
@@ -58,6 +66,12 @@ export const ENTITIES = [
   RegistryChange,
   Delegation,
   DormancyReview,
+  Consultation,
+  ConsultationSection,
+  ConsultationComment,
+  ConsultationSupport,
+  ConsultationResponse,
+  ConsultationResponseComment,
   User,
   StaffRoleGrant,
   Session,

@@ -78,5 +78,5 @@ export const PARTNERSHIP_HOST_STATUSES: readonly InitiativeStatus[] = [
 export const REPORT_REASONS = ['spam', 'offensive', 'off_topic', 'personal_data', 'other'] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
 
-export const REPORT_TARGETS = ['initiative', 'organization', 'message'] as const;
+export const REPORT_TARGETS = ['initiative', 'organization', 'message', 'consultation_comment'] as const;
 export type ReportTarget = (typeof REPORT_TARGETS)[number];

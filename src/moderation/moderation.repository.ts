@@ -5,15 +5,20 @@ import type { ReportReason } from '../initiatives/initiatives.constants';
 import type { Reportable } from './dto/moderation.dto';
 import { Report } from './entities/report.entity';
 
-const TABLE: Record<Reportable, string> = { initiative: 'initiatives', organization: 'organizations' };
+const TABLE: Record<Reportable, string> = {
+  initiative: 'initiatives',
+  organization: 'organizations',
+  consultation_comment: 'consultation_comments',
+};
 
 export interface QueueRow {
   kind: 'initiative_submitted' | 'organization_pending' | 'reported';
   targetType: Reportable;
   targetId: string;
   title: string;
-  /** The language of an initiative's title; null for an organisation's name. */
+  /** The language of an initiative's title or a comment's text; null for an organisation's name. */
   titleLang: string | null;
+  consultationId: string | null;
   since: Date;
   hidden: boolean;
   reports: { reason: ReportReason; comment: string | null; createdAt: string }[] | null;
@@ -94,23 +99,25 @@ export class ModerationRepository {
       `WITH open_reports AS (
          SELECT target_type::text AS target_type, target_id, min(created_at) AS since,
                 json_agg(json_build_object('reason', reason, 'comment', comment, 'createdAt', created_at) ORDER BY created_at) AS reports
-           FROM reports WHERE resolved_at IS NULL AND target_type IN ('initiative', 'organization')
+           FROM reports WHERE resolved_at IS NULL AND target_type IN ('initiative', 'organization', 'consultation_comment')
           GROUP BY 1, 2)
        SELECT * FROM (
-         SELECT 'initiative_submitted' AS kind, 'initiative' AS "targetType", i.id::text AS "targetId", i.title, i.language AS "titleLang",
+         SELECT 'initiative_submitted' AS kind, 'initiative' AS "targetType", i.id::text AS "targetId", i.title, i.language AS "titleLang", NULL::uuid AS "consultationId",
                 coalesce((SELECT max(t.created_at) FROM initiative_transitions t WHERE t.initiative_id = i.id AND t.to_status = 'submitted'), i.created_at) AS since,
                 i.hidden_at IS NOT NULL AS hidden, r.reports
            FROM initiatives i LEFT JOIN open_reports r ON r.target_type = 'initiative' AND r.target_id = i.id::text
           WHERE i.status = 'submitted'
          UNION ALL
-         SELECT 'organization_pending', 'organization', o.id::text, o.name, NULL, o.created_at, o.hidden_at IS NOT NULL, r.reports
+         SELECT 'organization_pending', 'organization', o.id::text, o.name, NULL, NULL, o.created_at, o.hidden_at IS NOT NULL, r.reports
            FROM organizations o LEFT JOIN open_reports r ON r.target_type = 'organization' AND r.target_id = o.id::text
           WHERE o.status = 'pending'
          UNION ALL
-         SELECT 'reported', r.target_type, r.target_id, coalesce(i.title, o.name), i.language, r.since, coalesce(i.hidden_at, o.hidden_at) IS NOT NULL, r.reports
+         SELECT 'reported', r.target_type, r.target_id, coalesce(i.title, o.name, cc.body), coalesce(i.language, cc.language),
+                cc.consultation_id, r.since, coalesce(i.hidden_at, o.hidden_at, cc.hidden_at) IS NOT NULL, r.reports
            FROM open_reports r
            LEFT JOIN initiatives i ON r.target_type = 'initiative' AND i.id::text = r.target_id
            LEFT JOIN organizations o ON r.target_type = 'organization' AND o.id::text = r.target_id
+           LEFT JOIN consultation_comments cc ON r.target_type = 'consultation_comment' AND cc.id::text = r.target_id
           WHERE NOT (r.target_type = 'initiative' AND i.status = 'submitted') AND NOT (r.target_type = 'organization' AND o.status = 'pending')
        ) queue
        ORDER BY since ASC, "targetId"

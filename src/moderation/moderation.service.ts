@@ -11,6 +11,12 @@ import type {
 } from './dto/moderation.dto';
 import { ModerationRepository } from './moderation.repository';
 
+const LABEL: Record<Reportable, string> = {
+  initiative: 'initiative',
+  organization: 'organisation',
+  consultation_comment: 'consultation comment',
+};
+
 /**
  * Reports (flags) from users, hiding at a threshold of distinct reporters, and the moderators'
  * queue and decisions. Every decision goes to the audit log in the same transaction.
@@ -26,7 +32,7 @@ export class ModerationService {
   async report(user: AuthUser, dto: CreateReportDto): Promise<ReportCreatedDto> {
     return this.moderation.transaction(async (manager) => {
       const target = await this.moderation.lockTarget(dto.targetType, dto.targetId, manager);
-      if (!target) throw new NotFoundException(`There is no ${dto.targetType} with this id.`);
+      if (!target) throw new NotFoundException(`There is no ${LABEL[dto.targetType]} with this id.`);
       const id = await this.moderation.insertReport(
         {
           targetType: dto.targetType,
@@ -70,6 +76,7 @@ export class ModerationService {
         targetId: row.targetId,
         title: row.title,
         titleLang: row.titleLang,
+        consultationId: row.consultationId,
         since: new Date(row.since).toISOString(),
         hidden: row.hidden,
         reports: (row.reports ?? []).map((r) => ({
@@ -100,7 +107,7 @@ export class ModerationService {
       throw new BadRequestException({ message: 'reason is required', fields: { reason: ['reason is required'] } });
     return this.moderation.transaction(async (manager) => {
       const target = await this.moderation.lockTarget(targetType, targetId, manager);
-      if (!target) throw new NotFoundException(`There is no ${targetType} with this id.`);
+      if (!target) throw new NotFoundException(`There is no ${LABEL[targetType]} with this id.`);
       await this.moderation.setHidden(targetType, targetId, hide, hide ? reason : null, manager);
       const resolvedReports = await this.moderation.resolveReports(targetType, targetId, moderator.id, manager);
       await this.audit.record(

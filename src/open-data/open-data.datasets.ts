@@ -29,6 +29,103 @@ export const OPEN_DATA_LICENSE = {
   url: 'https://creativecommons.org/licenses/by/4.0/',
 } as const;
 
+/**
+ * Consultations whose period has ended: their data is open then, not while people still comment.
+ * Comments carry no author: a person is a number within one consultation (`participant`), the
+ * order in which they first commented, and a comment is a number too (its id would lead to the
+ * page that names its author).
+ */
+const CLOSED_CONSULTATION = `c.status = 'published' AND c.closes_at <= now()`;
+const VISIBLE_COMMENTS = `SELECT m.*, s.position AS section_position, s.heading_pl AS section_heading_pl, s.heading_en AS section_heading_en,
+                                 g.key AS goal_key,
+                                 row_number() OVER (PARTITION BY m.consultation_id ORDER BY m.created_at, m.id)::int AS comment_number,
+                                 dense_rank() OVER (PARTITION BY m.consultation_id ORDER BY first_at, m.author_id)::int AS participant
+                            FROM (SELECT m.*, min(m.created_at) OVER (PARTITION BY m.consultation_id, m.author_id) AS first_at
+                                    FROM consultation_comments m WHERE m.hidden_at IS NULL) m
+                            JOIN consultations c ON c.id = m.consultation_id
+                            JOIN consultation_sections s ON s.id = m.section_id
+                            LEFT JOIN goals g ON g.id = s.goal_id
+                           WHERE ${CLOSED_CONSULTATION}`;
+
+const CONSULTATION_DATASETS: readonly DatasetDefinition[] = [
+  {
+    key: 'consultations',
+    title: { pl: 'Konsultacje społeczne', en: 'Public consultations' },
+    description: {
+      pl: 'Zakończone konsultacje celów i form współpracy: temat, okres, liczba komentarzy i raport końcowy.',
+      en: 'Closed consultations on the goals and forms of cooperation: subject, period, number of comments and the final report.',
+    },
+    columns: [
+      'id',
+      'subject',
+      'title_pl',
+      'title_en',
+      'description_pl',
+      'description_en',
+      'opens_at',
+      'closes_at',
+      'sections',
+      'comments',
+      'final_report_pl',
+      'final_report_en',
+      'final_report_at',
+    ],
+    rowsSql: `SELECT c.id, c.subject::text, c.title_pl, c.title_en, c.description_pl, c.description_en, c.opens_at, c.closes_at,
+                     (SELECT count(*)::int FROM consultation_sections s WHERE s.consultation_id = c.id) AS sections,
+                     (SELECT count(*)::int FROM consultation_comments m WHERE m.consultation_id = c.id AND m.hidden_at IS NULL) AS comments,
+                     c.final_report_pl, c.final_report_en, c.final_report_at
+                FROM consultations c WHERE ${CLOSED_CONSULTATION} ORDER BY c.closes_at, c.id`,
+    modifiedSql: `SELECT max(greatest(c.closes_at, c.final_report_at, c.updated_at)) AS modified FROM consultations c WHERE ${CLOSED_CONSULTATION}`,
+  },
+  {
+    key: 'consultation-comments',
+    title: { pl: 'Komentarze w konsultacjach', en: 'Consultation comments' },
+    description: {
+      pl: 'Komentarze mieszkańców do zakończonych konsultacji, z liczbą poparć, bez danych autorów: uczestnik to numer w obrębie jednej konsultacji.',
+      en: "Residents' comments on closed consultations, with their supports, without their authors: a participant is a number within one consultation.",
+    },
+    columns: [
+      'consultation_id',
+      'comment_number',
+      'section_position',
+      'section_heading_pl',
+      'section_heading_en',
+      'goal_key',
+      'participant',
+      'body',
+      'language',
+      'created_at',
+      'supports',
+    ],
+    rowsSql: `SELECT v.consultation_id, v.comment_number, v.section_position, v.section_heading_pl, v.section_heading_en, v.goal_key,
+                     v.participant, v.body, v.language, v.created_at,
+                     (SELECT count(*)::int FROM consultation_supports p WHERE p.comment_id = v.id) AS supports
+                FROM (${VISIBLE_COMMENTS}) v ORDER BY v.consultation_id, v.comment_number`,
+    modifiedSql: `SELECT max(greatest(c.closes_at, (SELECT max(m.hidden_at) FROM consultation_comments m WHERE m.consultation_id = c.id))) AS modified
+                    FROM consultations c WHERE ${CLOSED_CONSULTATION}`,
+  },
+  {
+    key: 'consultation-responses',
+    title: { pl: 'Odpowiedzi w konsultacjach', en: 'Consultation responses' },
+    description: {
+      pl: 'Odpowiedzi miasta na komentarze w zakończonych konsultacjach, po polsku i angielsku, z numerami komentarzy, na które odpowiadają.',
+      en: "The city's responses to the comments of closed consultations, in Polish and English, with the numbers of the comments they answer.",
+    },
+    columns: ['consultation_id', 'response_id', 'comment_numbers', 'body_pl', 'body_en', 'created_at'],
+    rowsSql: `SELECT r.consultation_id, r.id AS response_id,
+                     coalesce(array_agg(v.comment_number::text ORDER BY v.comment_number) FILTER (WHERE v.id IS NOT NULL), '{}') AS comment_numbers,
+                     r.body_pl, r.body_en, r.created_at
+                FROM consultation_responses r
+                JOIN consultations c ON c.id = r.consultation_id
+                LEFT JOIN consultation_response_comments rc ON rc.response_id = r.id
+                LEFT JOIN (${VISIBLE_COMMENTS}) v ON v.id = rc.comment_id
+               WHERE ${CLOSED_CONSULTATION}
+               GROUP BY r.id ORDER BY r.consultation_id, r.created_at, r.id`,
+    modifiedSql: `SELECT max(greatest(c.closes_at, r.created_at)) AS modified
+                    FROM consultation_responses r JOIN consultations c ON c.id = r.consultation_id WHERE ${CLOSED_CONSULTATION}`,
+  },
+];
+
 export const DATASETS: readonly DatasetDefinition[] = [
   {
     key: 'partner-cities',
@@ -279,4 +376,5 @@ export const DATASETS: readonly DatasetDefinition[] = [
                 FROM forum_editions e WHERE e.outcomes_published_at IS NOT NULL ORDER BY e.year`,
     modifiedSql: `SELECT max(outcomes_published_at) AS modified FROM forum_editions`,
   },
+  ...CONSULTATION_DATASETS,
 ];

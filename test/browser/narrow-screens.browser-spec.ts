@@ -13,6 +13,7 @@ import {
   DEMO_DOMAIN,
   DEMO_PASSWORD,
   seedDemoActivity,
+  seedDemoConsultations,
   seedDemoData,
   seedDemoDelegations,
 } from '../../scripts/demo-data';
@@ -51,6 +52,7 @@ interface Ids {
   session: string;
   document: string;
   delegation: string;
+  consultation: string;
 }
 
 /** Each route of the table: the address to open and who opens it. */
@@ -90,6 +92,10 @@ function visits(ids: Ids): Record<string, { url: string; as: Who }> {
     '/office/dormancy': { url: '/office/dormancy', as: 'staff' },
     '/office/delegations/new': { url: '/office/delegations/new', as: 'staff' },
     '/office/delegations/:id/edit': { url: `/office/delegations/${ids.delegation}/edit`, as: 'staff' },
+    '/consultations': { url: '/consultations', as: 'visitor' },
+    '/consultations/:id': { url: `/consultations/${ids.consultation}`, as: 'owner' },
+    '/office/consultations': { url: '/office/consultations', as: 'staff' },
+    '/office/consultations/:id': { url: `/office/consultations/${ids.consultation}`, as: 'staff' },
     '/initiatives': { url: '/initiatives', as: 'visitor' },
     '/initiatives/new': { url: '/initiatives/new', as: 'owner' },
     '/initiatives/:id': { url: `/initiatives/${ids.initiative}`, as: 'owner' },
@@ -123,6 +129,7 @@ beforeAll(async () => {
   await seedDemoData(t.dataSource, KRAKOW_REFERENCE_DATA);
   await seedDemoActivity(t.dataSource);
   await seedDemoDelegations(t.dataSource);
+  await seedDemoConsultations(t.dataSource);
   for (const who of ['owner', 'partner', 'staff'] as const) accounts[who] = await logIn(t, EMAIL[who], DEMO_PASSWORD);
   const api = () => request(t.app.getHttpServer());
   const one = async (sql: string, parameters: unknown[]): Promise<string> => {
@@ -193,6 +200,7 @@ beforeAll(async () => {
       [],
     ),
     delegation: await one(`SELECT id FROM delegations ORDER BY starts_on DESC LIMIT 1`, []),
+    consultation: await one(`SELECT id FROM consultations LIMIT 1`, []),
   };
 });
 

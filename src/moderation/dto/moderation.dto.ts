@@ -4,8 +4,8 @@ import { IsIn, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { Optional } from '../../common/http/validation';
 import { REPORT_REASONS, type ReportReason } from '../../initiatives/initiatives.constants';
 
-/** What can be reported now; messages join when the discussion channels arrive. */
-export const REPORTABLE = ['initiative', 'organization'] as const;
+/** What can be reported through this route (messages are reported in their channel). */
+export const REPORTABLE = ['initiative', 'organization', 'consultation_comment'] as const;
 export type Reportable = (typeof REPORTABLE)[number];
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -56,9 +56,15 @@ export class QueueItemDto {
   @ApiProperty({ enum: ['initiative_submitted', 'organization_pending', 'reported'] }) kind: string;
   @ApiProperty({ enum: REPORTABLE }) targetType: Reportable;
   @ApiProperty() targetId: string;
-  @ApiProperty() title: string;
-  @ApiProperty({ type: String, nullable: true, description: "The language of an initiative's title (null for a name)" })
+  @ApiProperty({ description: "The initiative's title, the organisation's name, or the comment's text" }) title: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The language of an initiative's title or of a comment's text (null for a name)",
+  })
   titleLang: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The consultation a reported comment belongs to' })
+  consultationId: string | null;
   @ApiProperty({ description: 'Waiting since' }) since: string;
   @ApiProperty() hidden: boolean;
   @ApiProperty({ type: [QueueReportDto] }) reports: QueueReportDto[];

@@ -72,7 +72,12 @@ function Queue() {
 function QueueEntry({ item, onDone }: { item: QueueItem; onDone: (message: string) => void }) {
   const { t, formatDateTime, langOf } = useInitiativesI18n();
   const headingId = `queue-${item.kind}-${item.targetId}`;
-  const href = item.targetType === 'initiative' ? `/initiatives/${item.targetId}` : `/organizations/${item.targetId}`;
+  const href =
+    item.targetType === 'initiative'
+      ? `/initiatives/${item.targetId}`
+      : item.targetType === 'consultation_comment'
+        ? `/consultations/${item.consultationId}#comment-${item.targetId}`
+        : `/organizations/${item.targetId}`;
   const decided = () => onDone(t.queue.decided(item.title));
   return (
     <article class="queue-item panel" aria-labelledby={headingId}>

@@ -145,7 +145,7 @@ interface TextFieldProps {
   optional?: boolean;
   value: string;
   onValue: (value: string) => void;
-  type: 'text' | 'email' | 'password' | 'url' | 'tel' | 'date' | 'time' | 'number';
+  type: 'text' | 'email' | 'password' | 'url' | 'tel' | 'date' | 'time' | 'datetime-local' | 'number';
   autocomplete?: string;
   spellcheck?: boolean;
   maxLength?: number;

@@ -103,6 +103,11 @@ function SiteMenu({ path }: { path: string }) {
               </Link>
             </li>
             <li>
+              <Link href="/consultations" aria-current={sectionCurrent(path, '/consultations')}>
+                {m.app.navConsultations}
+              </Link>
+            </li>
+            <li>
               <a href="/api/docs">{m.app.navApi}</a>
             </li>
           </ul>
@@ -212,6 +217,13 @@ function AccountNav({ path }: { path: string }) {
           <li>
             <Link href="/office/delegations" aria-current={sectionCurrent(path, '/office/delegations')}>
               {m.app.delegationsRegister}
+            </Link>
+          </li>
+        )}
+        {isRegistryEditor(user) && (
+          <li>
+            <Link href="/office/consultations" aria-current={sectionCurrent(path, '/office/consultations')}>
+              {m.app.consultationsOffice}
             </Link>
           </li>
         )}

@@ -294,6 +294,7 @@ export const initiativesEn: InitiativeMessages = {
     target: {
       initiative: 'Initiative',
       organization: 'Organisation',
+      consultation_comment: 'Consultation comment',
     },
     since: 'Waiting since',
     hidden: 'Hidden',

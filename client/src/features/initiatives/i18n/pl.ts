@@ -305,6 +305,7 @@ export const initiativesPl = {
     target: {
       initiative: 'Inicjatywa',
       organization: 'Organizacja',
+      consultation_comment: 'Komentarz w konsultacjach',
     },
     since: 'Czeka od',
     hidden: 'Ukryta',
