@@ -319,10 +319,11 @@ describe('partnership workspace: files, tasks, diary, calendar and access', () =
         await api()
           .post(`/api/v1/partnerships/${partnershipId}/diary`)
           .set(nuremberg.auth)
-          .send({ title: 'Our first video call', body: 'Pupils met online and planned the visit.' })
+          .send({ title: 'Our first video call', body: 'Pupils met online and planned the visit.', lang: 'en' })
           .expect(201)
       ).body;
-      expect(entry).toMatchObject({ public: false, authorName: 'Anna Schmidt' });
+      // Its language goes with it, so a page in another language marks the text (lang attribute).
+      expect(entry).toMatchObject({ public: false, authorName: 'Anna Schmidt', lang: 'en' });
       expect(await publicTitles()).not.toContain('Our first video call');
 
       const one = await consent(nuremberg, entry.id, nurembergOrgId, true).expect(200);
@@ -340,6 +341,8 @@ describe('partnership workspace: files, tasks, diary, calendar and access', () =
       const both = await consent(krakow, entry.id, krakowOrgId, true).expect(200);
       expect(both.body.public).toBe(true);
       expect(await publicTitles()).toContain('Our first video call');
+      const shown = (await api().get(`/api/v1/partnerships/${partnershipId}/diary/public`).expect(200)).body.items;
+      expect(shown.find((e: { id: string }) => e.id === entry.id)).toMatchObject({ lang: 'en', consents: [] });
 
       await consent(krakow, entry.id, krakowOrgId, false).expect(200);
       expect(await publicTitles()).not.toContain('Our first video call');
@@ -366,6 +369,12 @@ describe('partnership workspace: files, tasks, diary, calendar and access', () =
         .set(krakow.auth)
         .send({ title: ' ', body: 'x' })
         .expect(400);
+      const language = await api()
+        .post(`/api/v1/partnerships/${partnershipId}/diary`)
+        .set(krakow.auth)
+        .send({ title: 'Wizyta', body: 'Uczniowie przyjechali.', lang: 'polish' })
+        .expect(400);
+      expect(language.body.fields.lang[0]).toMatch(/ISO 639-1/);
       // The other partnership is not public: its diary is not either.
       await api().get(`/api/v1/partnerships/${otherPartnershipId}/diary/public`).expect(404);
     });

@@ -16,6 +16,7 @@ export interface DiaryRow {
   id: string;
   title: string;
   body: string;
+  lang: string | null;
   authorName: string | null;
   createdAt: Date;
   /** Every current participant, with whether it consents to show the entry publicly. */
@@ -187,10 +188,14 @@ export class WorkspaceRepository {
     return rows.length > 0;
   }
 
-  async insertDiaryEntry(partnershipId: string, title: string, body: string, userId: string): Promise<string> {
+  async insertDiaryEntry(
+    partnershipId: string,
+    entry: { title: string; body: string; lang: string | null },
+    userId: string,
+  ): Promise<string> {
     const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO partnership_diary_entries (partnership_id, title, body, author_id) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [partnershipId, title, body, userId],
+      `INSERT INTO partnership_diary_entries (partnership_id, title, body, language, author_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [partnershipId, entry.title, entry.body, entry.lang, userId],
     );
     return row.id;
   }
@@ -201,7 +206,7 @@ export class WorkspaceRepository {
    */
   async diary(partnershipId: string, publicOnly = false, entryId: string | null = null): Promise<DiaryRow[]> {
     return this.dataSource.query(
-      `SELECT e.id, e.title, e.body, u.display_name AS "authorName", e.created_at AS "createdAt",
+      `SELECT e.id, e.title, e.body, e.language AS lang, u.display_name AS "authorName", e.created_at AS "createdAt",
               (SELECT json_agg(json_build_object('organizationId', o.id, 'organizationName', o.name,
                         'consented', EXISTS (SELECT 1 FROM partnership_diary_consents c WHERE c.entry_id = e.id AND c.organization_id = o.id))
                       ORDER BY pm.lead DESC, o.name)

@@ -181,7 +181,11 @@ export class WorkspaceService {
 
   async createDiaryEntry(partnershipId: string, user: AuthUser, dto: CreateDiaryEntryDto): Promise<DiaryEntryDto> {
     await this.partnerships.requireWorkspaceMember(partnershipId, user);
-    const id = await this.workspace.insertDiaryEntry(partnershipId, dto.title, dto.body, user.id);
+    const id = await this.workspace.insertDiaryEntry(
+      partnershipId,
+      { title: dto.title, body: dto.body, lang: dto.lang ?? null },
+      user.id,
+    );
     return this.toEntry((await this.workspace.diary(partnershipId, false, id))[0]);
   }
 

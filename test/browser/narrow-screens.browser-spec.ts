@@ -163,6 +163,25 @@ beforeAll(async () => {
     .set(accounts.owner.auth)
     .send({})
     .expect(200);
+  // Its workspace holds a file with a long name, a task and a diary entry: lists that must reflow too.
+  const workspace = `/api/v1/partnerships/${accepted.body.partnershipId}`;
+  await api()
+    .post(`${workspace}/files`)
+    .query({ name: 'Programme of the exchange, with the timetable of every day and the contacts.txt' })
+    .set(accounts.partner.auth)
+    .set('content-type', 'application/octet-stream')
+    .send(Buffer.from('Day 1: arrival\nDay 2: school\n'))
+    .expect(201);
+  await api()
+    .post(`${workspace}/tasks`)
+    .set(accounts.partner.auth)
+    .send({ kind: 'milestone', title: 'Visit of the pupils', dueDate: '2027-03-05', ownerId: accounts.partner.id })
+    .expect(201);
+  await api()
+    .post(`${workspace}/diary`)
+    .set(accounts.partner.auth)
+    .send({ title: 'Our first video call', body: 'The pupils met online and planned the visit.', lang: 'en' })
+    .expect(201);
 
   // A published session of the demo edition: proposed, placed by staff, the agenda published.
   const edition = await one(`SELECT id FROM forum_editions ORDER BY year DESC LIMIT 1`, []);

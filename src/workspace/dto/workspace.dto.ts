@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsString, IsUUID, Length, Validate } from 'class-validator';
+import { LANGUAGE_CODES } from '../../common/languages';
 import { Optional } from '../../common/http/validation';
 import { IsCalendarDateConstraint } from '../../common/validation/is-calendar-date';
 import { TASK_KINDS, TASK_STATES, type TaskKind, type TaskState } from '../workspace.constants';
@@ -118,6 +119,14 @@ export class CreateDiaryEntryDto {
   @Length(1, 10000, { message: 'body must be 1 to 10,000 characters long' })
   @IsString({ message: 'body must be text' })
   body: string;
+
+  @ApiPropertyOptional({
+    example: 'pl',
+    description: 'The language (ISO 639-1) the entry is written in (the web client sends its interface language)',
+  })
+  @Optional()
+  @IsIn(LANGUAGE_CODES, { message: 'lang must be a two-letter ISO 639-1 code such as pl, en or de' })
+  lang?: string;
 }
 
 export class DiaryConsentDto {
@@ -142,6 +151,12 @@ export class DiaryEntryDto {
   @ApiProperty() id: string;
   @ApiProperty() title: string;
   @ApiProperty({ description: 'Plain text' }) body: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The language (ISO 639-1) of title and body; null when not said',
+  })
+  lang: string | null;
   @ApiProperty({ type: String, nullable: true }) authorName: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ description: 'Every participating organisation consents: shown on the public page' }) public: boolean;

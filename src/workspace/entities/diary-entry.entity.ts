@@ -20,6 +20,10 @@ export class DiaryEntry {
   @Column({ type: 'text' })
   body: string;
 
+  /** The language (ISO 639-1) the entry is written in, as its author's client said; null when not said. */
+  @Column({ type: 'text', nullable: true })
+  language: string | null;
+
   @Column({ name: 'author_id', type: 'uuid', nullable: true })
   authorId: string | null;
 

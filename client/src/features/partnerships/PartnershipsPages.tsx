@@ -1,17 +1,31 @@
 /**
- * /partnerships: my organisations' partnerships; /partnerships/:id: a partnership's workspace
- * (participants, status, whether it is shown publicly, completing or ending it, and its private
- * channel).
+ * /partnerships: my organisations' partnerships; /partnerships/:id: a partnership's page
+ * (participants, status, whether it is shown publicly, completing or ending it, removing an
+ * organisation), with its workspace (files, tasks, diary) and private channel for its members, and
+ * its published diary for everyone else who may see it.
  */
 import { useState } from 'preact/hooks';
 import { ApiError, listMyOrganizations, type MyOrganization } from '../../shared/api/client';
-import { getPartnership, listMyPartnerships, setPartnershipConsent, updatePartnership, type Partnership } from './api';
+import {
+  getPartnership,
+  listMyPartnerships,
+  setPartnershipConsent,
+  updatePartnership,
+  type PartnerOrganization,
+  type Partnership,
+} from './api';
 import { ConfirmAction } from '../../shared/ui/ConfirmAction';
 import { ExplainedText, FormError, FormStatus, SubmitButton, TextAreaField } from '../../shared/ui/Form';
 import { Discussion } from '../live/components/Discussion';
 import { LoadError, Loading } from '../../shared/ui/LoadError';
 import { PageHeading } from '../../shared/ui/PageHeading';
 import { RequireSignIn } from '../../shared/ui/RequireSignIn';
+import { useSession } from '../../shared/session';
+import { navigate } from '../../shared/router';
+import { PartnershipWorkspace, PublicDiary } from '../workspace/Workspace';
+import { removeOrganization } from '../workspace/api';
+import { useWorkspaceMessages } from '../workspace/i18n/messages';
+import { useExplainWorkspaceError } from '../workspace/errors';
 import { useDocumentTitle, useI18n } from '../../shared/i18n/i18n';
 import { useLiveMessages } from '../live/i18n/messages';
 import { explainLiveError } from '../live/errors';
@@ -70,34 +84,39 @@ function Partnerships() {
   );
 }
 
+/** Public once every participant agrees: then residents read it without an account; members see the workspace too. */
 export function PartnershipPage({ id }: { id: string }) {
-  const t = useLiveMessages();
-  return (
-    <RequireSignIn title={t.partnerships.title}>
-      {(user) => <PartnershipWorkspace id={id} key={user.id} />}
-    </RequireSignIn>
-  );
+  const { status, user } = useSession();
+  if (status === 'restoring') return <Loading />;
+  return <PartnershipView id={id} signedIn={Boolean(user)} key={user?.id ?? 'visitor'} />;
 }
 
-function PartnershipWorkspace({ id }: { id: string }) {
+const NO_ORGANIZATIONS: Promise<{ items: MyOrganization[] }> = Promise.resolve({ items: [] });
+
+function PartnershipView({ id, signedIn }: { id: string; signedIn: boolean }) {
+  const t = useLiveMessages();
   const partnership = useApi((signal) => getPartnership(id, signal), [id]);
-  const mine = useApi((signal) => listMyOrganizations(signal), []);
+  const mine = useApi((signal) => (signedIn ? listMyOrganizations(signal) : NO_ORGANIZATIONS), [signedIn]);
   const [current, setCurrent] = useState<Partnership>();
-  if (partnership.error?.notFound) return <NotFoundPage />;
+  // Not public: its members may see it once signed in.
+  if (partnership.error?.notFound)
+    return signedIn ? <NotFoundPage /> : <RequireSignIn title={t.partnerships.title}>{() => null}</RequireSignIn>;
   if (partnership.error) return <LoadError error={partnership.error} onRetry={partnership.reload} />;
   if (!partnership.data || !mine.data)
     return mine.error ? <LoadError error={mine.error} onRetry={mine.reload} /> : <Loading />;
   const shown = current && current.id === id ? current : partnership.data;
-  return <Workspace partnership={shown} mine={mine.data.items} onChange={setCurrent} />;
+  return <PartnershipDetail partnership={shown} mine={mine.data.items} signedIn={signedIn} onChange={setCurrent} />;
 }
 
-function Workspace({
+function PartnershipDetail({
   partnership,
   mine,
+  signedIn,
   onChange,
 }: {
   partnership: Partnership;
   mine: MyOrganization[];
+  signedIn: boolean;
   onChange: (partnership: Partnership) => void;
 }) {
   const t = useLiveMessages();
@@ -109,14 +128,22 @@ function Workspace({
   const canEdit = partnership.organizations.some((organization) =>
     ['owner', 'editor'].includes(roles.get(organization.id) ?? ''),
   );
+  const member = partnership.organizations.some((organization) => roles.has(organization.id));
+  // The lead's owners and editors may remove a partner; an organisation's owners may take it out.
+  const lead = partnership.organizations.find((organization) => organization.lead);
+  const leadEditor = lead !== undefined && ['owner', 'editor'].includes(roles.get(lead.id) ?? '');
+  const mayRemove = (organization: PartnerOrganization) =>
+    !organization.lead && (leadEditor || roles.get(organization.id) === 'owner');
   // Completing or ending removes the form that did it: the news takes focus here instead.
   const [notice, setNotice] = useState<string>();
 
   return (
     <article class="partnership">
-      <p class="back-link">
-        <Link href="/partnerships">← {t.partnerships.back}</Link>
-      </p>
+      {signedIn && (
+        <p class="back-link">
+          <Link href="/partnerships">← {t.partnerships.back}</Link>
+        </p>
+      )}
       <PageHeading>
         <Quoted
           text={t.partnerships.pageTitle(partnership.initiativeTitle)}
@@ -169,6 +196,14 @@ function Workspace({
                 {organization.lead && ` · ${t.partnerships.lead}`} ·{' '}
                 {organization.publicConsent ? t.partnerships.publicYes : t.partnerships.publicNo}
               </span>
+              {mayRemove(organization) && (
+                <RemoveOrganization
+                  partnership={partnership}
+                  organization={organization}
+                  onChange={onChange}
+                  onNotice={setNotice}
+                />
+              )}
             </li>
           ))}
         </ul>
@@ -196,6 +231,12 @@ function Workspace({
 
       {canEdit && partnership.status === 'active' && (
         <StatusSection partnership={partnership} onChange={onChange} onNotice={setNotice} />
+      )}
+
+      {member ? (
+        <PartnershipWorkspace partnershipId={partnership.id} mine={mine} />
+      ) : (
+        <PublicDiary partnershipId={partnership.id} />
       )}
 
       {partnership.channelId !== null ? (
@@ -312,5 +353,48 @@ function StatusSection({
         danger
       />
     </section>
+  );
+}
+
+/**
+ * Removing an organisation: asked first; its people lose the channel and the workspace at once. An
+ * organisation that took itself out may leave the remover outside too: then back to their list.
+ */
+function RemoveOrganization({
+  partnership,
+  organization,
+  onChange,
+  onNotice,
+}: {
+  partnership: Partnership;
+  organization: PartnerOrganization;
+  onChange: (partnership: Partnership) => void;
+  onNotice: (text: string) => void;
+}) {
+  const t = useWorkspaceMessages();
+  const explain = useExplainWorkspaceError();
+  return (
+    <ConfirmAction
+      label={
+        <>
+          {t.organizations.remove}
+          <span class="visually-hidden"> {organization.name}</span>
+        </>
+      }
+      question={t.organizations.removeQuestion(organization.name)}
+      confirmLabel={t.organizations.removeConfirm}
+      action={async () => {
+        await removeOrganization(partnership.id, organization.id);
+        try {
+          onChange(await getPartnership(partnership.id));
+        } catch (caught) {
+          if (caught instanceof ApiError && caught.notFound) navigate('/partnerships');
+          else throw caught;
+        }
+      }}
+      onDone={() => onNotice(t.organizations.removed(organization.name))}
+      explain={explain}
+      danger
+    />
   );
 }

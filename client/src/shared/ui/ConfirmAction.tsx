@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
+import type { ApiError } from '../api/client';
+import type { Explained } from '../errors';
 import { useForm } from '../hooks/use-form';
 import { FormError, SubmitButton } from './Form';
 
@@ -13,24 +15,27 @@ interface ConfirmActionProps {
   action: () => Promise<unknown>;
   onDone?: () => void;
   danger?: boolean;
+  /** The refusal in the reader's words, where the feature knows its server's messages (else the shared ones). */
+  explain?: (error: ApiError) => Explained;
 }
 
 /**
  * An action that cannot simply be undone (remove a member, leave, hand over ownership): the
  * button asks first, in the page rather than in a browser dialog, and focus moves to the question.
  */
-export function ConfirmAction({ label, question, confirmLabel, action, onDone, danger }: ConfirmActionProps) {
+export function ConfirmAction({ label, question, confirmLabel, action, onDone, danger, explain }: ConfirmActionProps) {
   const { m } = useI18n();
   const [asking, setAsking] = useState(false);
   const questionRef = useRef<HTMLParagraphElement>(null);
   const startRef = useRef<HTMLButtonElement>(null);
   const wasAsking = useRef(false);
-  const form = useForm(action, {
+  const sent = useForm(action, {
     onSuccess: () => {
       setAsking(false);
       onDone?.();
     },
   });
+  const form = explain && sent.error ? { ...sent, generalErrors: () => [explain(sent.error!)] } : sent;
   useEffect(() => {
     if (asking) questionRef.current?.focus();
     // Cancelled: back to the button that asked.
