@@ -43,14 +43,16 @@ const STEPS = {
     outputs: ['openapi.json', 'client/src/shared/api/schema.d.ts'],
   },
   client: {
-    // The client also imports from the server the socket protocol and the status sets (*.constants.ts).
+    // The client also imports from the server the socket protocol, the status sets (*.constants.ts)
+    // and the notifications' wording.
     inputs: ['client', 'src', 'package-lock.json'],
     ignore: (path) =>
       path === join('client', 'dist') ||
       (path.startsWith(`src${sep}`) &&
         /\.[a-z]+$/.test(path) &&
         !path.endsWith('.constants.ts') &&
-        path !== join('src', 'realtime', 'protocol.ts')),
+        path !== join('src', 'realtime', 'protocol.ts') &&
+        path !== join('src', 'notifications', 'notification-texts.ts')),
     stamp: 'client/dist/.build-inputs',
     outputs: ['client/dist/index.html'],
   },

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { preferredLanguage } from '../src/common/i18n/reader-language';
 import { clearAddressLimits, lastMail, signUp, verifiedOrganization, type SignedIn } from './support/accounts';
 import { startTestApp, type TestApp } from './support/test-app';
+import { NotificationEventsAndChannelSubjects1796515600816 as NotificationEvents } from '../migrations/1796515600816-NotificationEventsAndChannelSubjects';
 
 /** Issue 19, item 2: places named in the reader's language, texts marked with theirs, versions in the other. */
 describe('content in both languages', () => {
@@ -558,6 +559,220 @@ describe('content in both languages', () => {
       expect(refused.body.message).toBe('lang must be a two-letter ISO 639-1 code such as pl, en or de');
       const history = await api().get(`/api/v1/channels/${channelId}/messages`).expect(200);
       expect(history.body.items).toEqual([expect.objectContaining({ body: 'Dzień dobry!', lang: 'pl' })]);
+    });
+  });
+  describe("partnership channels and notifications, worded in the reader's language", () => {
+    const polishTitle = 'Wymiana chórów szkolnych';
+    const englishTitle = 'School choir exchange';
+    const subject = { pl: { text: polishTitle, lang: 'pl' }, en: { text: englishTitle, lang: 'en' } };
+    let initiative: { id: string };
+    let partnership: { id: string; channelId: number };
+
+    interface NotificationItem {
+      id: number;
+      kind: string;
+      event: string | null;
+      params: Record<string, unknown> | null;
+      title: { pl: string; en: string };
+      body: { pl: string; en: string };
+      link: string;
+    }
+    const notifications = async (who: SignedIn) =>
+      (await api().get('/api/v1/notifications?limit=100').set(who.auth).expect(200)).body.items as NotificationItem[];
+    const eventually = async <T>(find: () => Promise<T | undefined>): Promise<T> => {
+      for (let tries = 0; ; tries++) {
+        const found = await find();
+        if (found !== undefined) return found;
+        if (tries > 100) throw new Error('it never came');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+
+    beforeAll(async () => {
+      initiative = await publish(
+        draft({ title: polishTitle, language: 'pl', translations: { en: { title: englishTitle } } }),
+      );
+      const interest = await api()
+        .post(`/api/v1/initiatives/${initiative.id}/interests`)
+        .set(nurembergOwner.auth)
+        .send({ organizationId: nurembergSchool.id, message: 'Wir singen gern mit euch.' })
+        .expect(201);
+      await api().post(`/api/v1/interests/${interest.body.id}/accept`).set(krakowOwner.auth).send({}).expect(200);
+      const mine = await api().get('/api/v1/me/partnerships').set(krakowOwner.auth).expect(200);
+      partnership = mine.body.items.find((p: { initiativeId: string }) => p.initiativeId === initiative.id);
+    });
+
+    it("name a partnership's channel by its initiative's title, in the reader's version with its language", async () => {
+      const channel = (language: string) =>
+        api().get(`/api/v1/channels/${partnership.channelId}`).set(krakowOwner.auth).set('Accept-Language', language);
+      expect((await channel('en').expect(200)).body).toMatchObject({
+        title: englishTitle,
+        titleLang: 'en',
+        partnershipId: partnership.id,
+      });
+      expect((await channel('pl').expect(200)).body).toMatchObject({
+        title: polishTitle,
+        titleLang: 'pl',
+        partnershipId: partnership.id,
+      });
+      // Stored without an English "Partnership: " (the client words it in the reader's language).
+      const [row] = await t.dataSource.query<{ title: string }[]>(`SELECT title FROM channels WHERE id = $1`, [
+        partnership.channelId,
+      ]);
+      expect(row.title).toBe(polishTitle);
+
+      // An initiative's own discussion: its title with its language; no partnership.
+      const { channelId } = (await api().get(`/api/v1/initiatives/${initiative.id}`).expect(200)).body;
+      expect(
+        (await api().get(`/api/v1/channels/${channelId}`).set('Accept-Language', 'en').expect(200)).body,
+      ).toMatchObject({ title: englishTitle, titleLang: 'en', partnershipId: null });
+    });
+
+    it('store what happened with the quoted title in each version and its language, worded in both languages', async () => {
+      const accepted = (await notifications(nurembergOwner)).find((n) => n.event === 'interest_accepted');
+      expect(accepted).toMatchObject({
+        kind: 'interest',
+        params: { subject },
+        title: { pl: `Przyjęto zainteresowanie: ${polishTitle}`, en: `Interest accepted: ${englishTitle}` },
+        body: { pl: 'Partnerstwo ma już swój kanał.', en: 'The partnership has its own channel now.' },
+      });
+      const interest = (await notifications(krakowOwner)).find(
+        (n) => n.event === 'interest' && n.params?.text && JSON.stringify(n.params).includes('mit euch'),
+      );
+      expect(interest).toMatchObject({
+        params: {
+          subject,
+          organization: 'Dürer-Gymnasium',
+          place: { pl: 'Norymberga, Niemcy', en: 'Nuremberg, Germany' },
+          text: { text: 'Wir singen gern mit euch.', lang: null },
+        },
+        title: { pl: `Zainteresowanie: ${polishTitle}`, en: `Interest in: ${englishTitle}` },
+        body: {
+          pl: 'Dürer-Gymnasium (Norymberga, Niemcy): Wir singen gern mit euch.',
+          en: 'Dürer-Gymnasium (Nuremberg, Germany): Wir singen gern mit euch.',
+        },
+      });
+    });
+
+    it("tell a partnership's members of a message with the channel named for them and the message's language", async () => {
+      await api()
+        .post(`/api/v1/channels/${partnership.channelId}/messages`)
+        .set(krakowOwner.auth)
+        .send({ body: 'Próba w sobotę o 10.', clientId: 'partnership-language-1', lang: 'pl' })
+        .expect(201);
+      const told = await eventually(async () =>
+        (await notifications(nurembergOwner)).find((n) => n.event === 'channel_message'),
+      );
+      expect(told).toMatchObject({
+        link: `/channels/${partnership.channelId}`,
+        params: { subject, partnership: true, text: { text: 'Próba w sobotę o 10.', lang: 'pl' } },
+        title: {
+          pl: `Nowa wiadomość w partnerstwie: ${polishTitle}`,
+          en: `New message in the partnership: ${englishTitle}`,
+        },
+      });
+      expect(told.body.en).toMatch(/: Próba w sobotę o 10\.$/);
+    });
+
+    it('map the notifications and channel names made before, keeping what no pattern fits', async () => {
+      // As the previous version wrote them: an English channel name, and finished sentences.
+      await t.dataSource.query(`UPDATE channels SET title = $2 WHERE id = $1`, [
+        partnership.channelId,
+        `Partnership: ${polishTitle}`,
+      ]);
+      const [message] = await t.dataSource.query<{ id: number }[]>(
+        `SELECT id FROM messages WHERE channel_id = $1 ORDER BY id DESC LIMIT 1`,
+        [partnership.channelId],
+      );
+      const reader = await signUp(t, email('old-rows'), { locale: 'en' });
+      const legacy = [
+        {
+          kind: 'interest',
+          payload: {
+            title: { pl: `Zainteresowanie: ${polishTitle}`, en: `Interest in: ${polishTitle}` },
+            body: {
+              pl: 'Dürer-Gymnasium (Norymberga, Niemcy): Hallo!',
+              en: 'Dürer-Gymnasium (Nuremberg, Germany): Hallo!',
+            },
+            link: '/interests',
+          },
+        },
+        {
+          kind: 'channel_message',
+          payload: {
+            title: {
+              pl: `Nowa wiadomość: Partnership: ${polishTitle}`,
+              en: `New message: Partnership: ${polishTitle}`,
+            },
+            body: { pl: 'Anna: Próba w sobotę o 10.', en: 'Anna: Próba w sobotę o 10.' },
+            link: `/channels/${partnership.channelId}`,
+            channelId: partnership.channelId,
+            messageId: message.id,
+          },
+        },
+        {
+          kind: 'initiative_moderated',
+          payload: {
+            title: { pl: `Opublikowano: ${polishTitle}`, en: `Published: ${polishTitle}` },
+            body: { pl: 'Inicjatywa jest widoczna dla wszystkich.', en: 'Everyone can see the initiative now.' },
+            link: `/initiatives/${initiative.id}`,
+          },
+        },
+        {
+          kind: 'forum',
+          payload: {
+            title: { pl: 'Zmiana sali: sesja o 11', en: 'Room change: the 11:00 session' },
+            body: { pl: 'Sala B', en: 'Room B' },
+            link: '/forum',
+          },
+        },
+      ];
+      for (const row of legacy)
+        await t.dataSource.query(
+          `INSERT INTO notifications (user_id, kind, payload, delivery) VALUES ($1, $2, $3, 'in_app')`,
+          [reader.id, row.kind, row.payload],
+        );
+
+      const runner = t.dataSource.createQueryRunner();
+      try {
+        await new NotificationEvents().up(runner);
+      } finally {
+        await runner.release();
+      }
+
+      const [channel] = await t.dataSource.query<{ title: string }[]>(`SELECT title FROM channels WHERE id = $1`, [
+        partnership.channelId,
+      ]);
+      expect(channel.title).toBe(polishTitle);
+      const byKind = new Map((await notifications(reader)).map((n) => [n.kind, n]));
+      expect(byKind.get('interest')).toMatchObject({
+        event: 'interest',
+        params: {
+          subject,
+          organization: 'Dürer-Gymnasium',
+          place: { pl: 'Norymberga, Niemcy', en: 'Nuremberg, Germany' },
+          text: { text: 'Hallo!', lang: null },
+        },
+        title: { en: `Interest in: ${englishTitle}`, pl: `Zainteresowanie: ${polishTitle}` },
+        body: { en: 'Dürer-Gymnasium (Nuremberg, Germany): Hallo!' },
+      });
+      expect(byKind.get('channel_message')).toMatchObject({
+        event: 'channel_message',
+        params: { subject, partnership: true, author: 'Anna', text: { text: 'Próba w sobotę o 10.', lang: 'pl' } },
+        title: { pl: `Nowa wiadomość w partnerstwie: ${polishTitle}` },
+      });
+      expect(byKind.get('initiative_moderated')).toMatchObject({
+        event: 'initiative_published',
+        params: { subject },
+        body: { en: 'Everyone can see the initiative now.' },
+      });
+      // No pattern fits: its stored texts stay, in both languages.
+      expect(byKind.get('forum')).toMatchObject({
+        event: null,
+        params: null,
+        title: { pl: 'Zmiana sali: sesja o 11', en: 'Room change: the 11:00 session' },
+        body: { pl: 'Sala B', en: 'Room B' },
+      });
     });
   });
 });

@@ -90,8 +90,8 @@ describe('several instances on one database', () => {
       app.app.get(NotificationsService).notify({
         userIds: [anna.id],
         kind: 'forum',
-        title: { pl: title, en: title },
-        body: { pl: 'Program', en: 'Agenda' },
+        event: 'session_place',
+        params: { subject: { pl: { text: title, lang: 'pl' }, en: { text: title, lang: 'pl' } } },
         link: '/forum',
       });
     const digests = async () =>

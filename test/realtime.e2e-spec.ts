@@ -698,8 +698,8 @@ describe('real time', () => {
         await notifications.notify({
           userIds: [boris.id],
           kind: 'forum',
-          title: { pl: `Forum: ${day}`, en: `Forum: ${day}` },
-          body: { pl: 'Program', en: 'Agenda' },
+          event: 'session_place',
+          params: { subject: { pl: { text: `Forum: ${day}`, lang: 'en' }, en: { text: `Forum: ${day}`, lang: 'en' } } },
           link: '/forum',
         });
       }

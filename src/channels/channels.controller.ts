@@ -14,6 +14,8 @@ import {
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { intParam } from '../common/http/params';
 import { CurrentUser, Public, Roles, type AuthUser } from '../auth/auth-user';
+import { ReaderLanguage } from '../common/i18n/reader-language';
+import type { Locale } from '../users/users.constants';
 import { ChannelsService } from './channels.service';
 import {
   ChannelDto,
@@ -34,8 +36,12 @@ export class ChannelsController {
   @Get('channels/:id')
   @ApiOperation({ summary: 'A channel (public discussions for everyone; private ones for their members)' })
   @ApiOkResponse({ type: ChannelDto })
-  get(@Param('id', intParam('id')) channelId: number, @CurrentUser() user?: AuthUser): Promise<ChannelDto> {
-    return this.channels.describe(channelId, user);
+  get(
+    @Param('id', intParam('id')) channelId: number,
+    @ReaderLanguage() language: Locale,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<ChannelDto> {
+    return this.channels.describe(channelId, user, language);
   }
 
   @Public()

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { modifyReturning, sqlLabels, StatementLanes } from '../database/sql';
+import type { Translations } from '../common/i18n/translations';
 import { OPEN_STATUSES, type InitiativeStatus } from '../initiatives/initiatives.constants';
 import { Channel } from './entities/channel.entity';
 import type { ChannelKind } from './channels.constants';
@@ -19,6 +20,17 @@ export interface MessageRow {
   deletedAt: Date | null;
   hiddenAt: Date | null;
   hiddenReason: string | null;
+}
+
+/**
+ * What a channel is about: its initiative's title (for a partnership's channel, the partnership's
+ * initiative), with the title's language and versions; or, for a channel of neither, its own name.
+ */
+export interface ChannelSubjectRow {
+  title: string;
+  language: string | null;
+  translations: Translations<{ title: string }> | null;
+  partnershipId: string | null;
 }
 
 /** A message stored by the fast path, with what its announcement needs. */
@@ -99,6 +111,18 @@ export class ChannelsRepository {
 
   findById(id: number): Promise<Channel | null> {
     return this.dataSource.getRepository(Channel).findOne({ where: { id } });
+  }
+
+  async subject(channelId: number): Promise<ChannelSubjectRow | null> {
+    const [row] = await this.dataSource.query<ChannelSubjectRow[]>(
+      `SELECT coalesce(i.title, c.title) AS title, i.language, i.translations, p.id AS "partnershipId"
+         FROM channels c
+         LEFT JOIN partnerships p ON p.channel_id = c.id
+         LEFT JOIN initiatives i ON i.id = coalesce(c.initiative_id, p.initiative_id)
+        WHERE c.id = $1`,
+      [channelId],
+    );
+    return row ?? null;
   }
 
   async idForInitiative(initiativeId: string): Promise<number | null> {

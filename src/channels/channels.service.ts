@@ -6,9 +6,10 @@ import { DomainEventBus } from '../common/events/domain-events';
 import { KeyedTurns } from '../common/keyed-turns';
 import { RateLimitService, type RateLimitRule } from '../common/rate-limit/rate-limit.service';
 import { Lifecycle } from '../lifecycle/lifecycle';
-import { NotificationsService } from '../notifications/notifications.service';
+import { versionFor } from '../common/i18n/translations';
+import { NotificationsService, quotedTitle, type ChannelSubject } from '../notifications/notifications.service';
 import { PUBLIC_STATUSES } from '../initiatives/initiatives.constants';
-import { isStaff } from '../users/users.constants';
+import { isStaff, type Locale } from '../users/users.constants';
 import { CATCH_UP_LIMIT, EDIT_WINDOW_MINUTES, SEND_LIMIT } from './channels.constants';
 import { ChannelsRepository, type MessageRow } from './channels.repository';
 import type { ChannelDto, MessageDto, MessagePageDto } from './dto/channel.dto';
@@ -50,7 +51,10 @@ export class ChannelsService {
     private readonly rateLimits: RateLimitService,
   ) {}
 
-  /** The discussion of an initiative; created with the initiative. */
+  /**
+   * The discussion of an initiative; created with the initiative. (Its title is the initiative's at
+   * creation; readers get the initiative's current title in their version, see describe.)
+   */
   createForInitiative(initiativeId: string, title: string): Promise<number> {
     return this.channels.create('initiative', title.slice(0, 200), initiativeId);
   }
@@ -59,7 +63,11 @@ export class ChannelsService {
     return this.channels.idForInitiative(initiativeId);
   }
 
-  /** A private channel whose only way in is membership (partnerships use these). */
+  /**
+   * A private channel whose only way in is membership (partnerships use these). `title` is a
+   * language-neutral name (a partnership's channel is named by its initiative's title, which the
+   * interface words as "Partnership: <title>" in the reader's language).
+   */
   async createPrivate(title: string, memberIds: string[], manager?: EntityManager): Promise<number> {
     const create = async (m: EntityManager) => {
       const id = await this.channels.create('private', title.slice(0, 200), null, m);
@@ -87,12 +95,18 @@ export class ChannelsService {
     if (userIds.length) this.events.emit('channel.members_removed', { channelId, userIds });
   }
 
-  async describe(channelId: number, user?: AuthUser): Promise<ChannelDto> {
+  async describe(channelId: number, user?: AuthUser, language: Locale = user?.locale ?? 'pl'): Promise<ChannelDto> {
     const channel = await this.readable(channelId, user);
+    const subject = await this.channels.subject(channel.id);
+    const title = subject?.language
+      ? versionFor({ title: subject.title }, subject.language, subject.translations, 'title', language)
+      : { value: channel.title, lang: null };
     return {
       id: channel.id,
       kind: channel.kind,
-      title: channel.title,
+      title: title.value,
+      titleLang: title.lang,
+      partnershipId: subject?.partnershipId ?? null,
       initiativeId: channel.initiativeId,
       canPost: !!user && (await this.mayPost(channel, user)),
     };
@@ -194,16 +208,30 @@ export class ChannelsService {
     });
   }
 
+  /** What the channel's notifications name it by, in each interface language's version. */
+  private async subject(channelId: number): Promise<ChannelSubject> {
+    const row = await this.channels.subject(channelId);
+    if (!row) throw new NotFoundException(NOT_FOUND);
+    return {
+      subject: row.language
+        ? quotedTitle(row.title, row.language, row.translations)
+        : { pl: { text: row.title, lang: null }, en: { text: row.title, lang: null } },
+      partnership: !!row.partnershipId,
+    };
+  }
+
   /** After the commit: to the room at once, then to followers who are away (never awaited by the sender). */
   private announce(
-    channel: Pick<Channel, 'id' | 'title' | 'initiativeId'>,
+    channel: Pick<Channel, 'id' | 'initiativeId'>,
     message: MessageRow,
     othersFollow?: boolean,
   ): MessageDto {
     const dto = this.toDto(message);
     this.events.emit('message.created', { message: dto });
     // Not awaited by the sender, but finished before the instance exits (a drain waits for it).
-    this.lifecycle.track(this.notifications.channelMessage(channel, dto, { othersFollow }));
+    this.lifecycle.track(
+      this.notifications.channelMessage(channel, dto, { othersFollow, subject: () => this.subject(channel.id) }),
+    );
     return dto;
   }
 

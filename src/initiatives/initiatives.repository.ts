@@ -66,6 +66,8 @@ export interface SearchRow {
 export interface HostRow {
   id: string;
   title: string;
+  language: string;
+  translations: Translations<{ title: string }>;
   status: InitiativeStatus;
   organizationId: string;
   organizationName: string;
@@ -428,7 +430,7 @@ export class InitiativesRepository {
   listHosts(organizationIds: string[], statuses: readonly InitiativeStatus[]): Promise<HostRow[]> {
     if (!organizationIds.length) return Promise.resolve([]);
     return this.dataSource.query(
-      `SELECT i.id, i.title, i.status, i.organization_id AS "organizationId", o.name AS "organizationName"
+      `SELECT i.id, i.title, i.language, i.translations, i.status, i.organization_id AS "organizationId", o.name AS "organizationName"
          FROM initiatives i JOIN organizations o ON o.id = i.organization_id
         WHERE i.organization_id = ANY($1::uuid[]) AND i.status = ANY($2::initiative_status[]) AND i.hidden_at IS NULL
         ORDER BY i.updated_at DESC LIMIT 100`,

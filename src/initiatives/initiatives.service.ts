@@ -18,7 +18,7 @@ import { renderMarkdown } from '../common/markdown';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ChannelsService } from '../channels/channels.service';
 import { MailService } from '../mail/mail.service';
-import { NotificationsService } from '../notifications/notifications.service';
+import { NotificationsService, quotedTitle } from '../notifications/notifications.service';
 import type { MailTemplate } from '../mail/mail-templates';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { EDITING_ROLES, type MemberRole } from '../organizations/organizations.constants';
@@ -224,7 +224,13 @@ export class InitiativesService {
     if (editor) await this.initiatives.touchOrganization(initiative.organizationId);
     if (moderation && action !== 'archive')
       await this.tellOwners(initiative, action as 'publish' | 'request-changes' | 'reject', comment);
-    if (action === 'publish') this.events.emit('initiative.published', { initiativeId: id, title: initiative.title });
+    if (action === 'publish')
+      this.events.emit('initiative.published', {
+        initiativeId: id,
+        title: initiative.title,
+        language: initiative.language,
+        translations: initiative.translations,
+      });
     return this.get(id, user, language);
   }
 
@@ -369,18 +375,14 @@ export class InitiativesService {
           ? 'initiative_rejected'
           : 'initiative_changes_requested';
     const owners = await this.organizations.ownerContacts(initiative.organizationId);
-    const title = {
-      publish: { pl: `Opublikowano: ${initiative.title}`, en: `Published: ${initiative.title}` },
-      'request-changes': { pl: `Prośba o zmiany: ${initiative.title}`, en: `Changes requested: ${initiative.title}` },
-      reject: { pl: `Odrzucono: ${initiative.title}`, en: `Rejected: ${initiative.title}` },
-    }[action];
     await this.notifications.notify({
       userIds: owners.map((owner) => owner.userId),
       kind: 'initiative_moderated',
-      title,
-      body: comment
-        ? { pl: comment, en: comment }
-        : { pl: 'Inicjatywa jest widoczna dla wszystkich.', en: 'Everyone can see the initiative now.' },
+      event: template,
+      params: {
+        subject: quotedTitle(initiative.title, initiative.language, initiative.translations),
+        ...(comment ? { text: { text: comment, lang: null } } : {}),
+      },
       link: `/initiatives/${initiative.id}`,
       mail: (owner) => ({
         to: owner.email,

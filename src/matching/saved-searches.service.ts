@@ -3,7 +3,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import type { AuthUser } from '../auth/auth-user';
 import type { DomainEvents } from '../common/events/domain-events';
 import { toPrefixQuery } from '../initiatives/search-query';
-import { NotificationsService } from '../notifications/notifications.service';
+import { NotificationsService, quotedTitle } from '../notifications/notifications.service';
 import { RegistryService } from '../registry/registry.service';
 import type { CreateSavedSearchDto, SavedSearchDto, SavedSearchListDto } from './dto/matching.dto';
 import type { SavedSearch } from './entities/saved-search.entity';
@@ -42,7 +42,12 @@ export class SavedSearchesService {
   }
 
   @OnEvent('initiative.published')
-  async onPublished({ initiativeId, title }: DomainEvents['initiative.published']): Promise<void> {
+  async onPublished({
+    initiativeId,
+    title,
+    language,
+    translations,
+  }: DomainEvents['initiative.published']): Promise<void> {
     try {
       const matches = await this.searches.matching(initiativeId);
       const byUser = new Map<string, string[]>();
@@ -51,11 +56,8 @@ export class SavedSearchesService {
         await this.notifications.notify({
           userIds: [userId],
           kind: 'saved_search',
-          title: { pl: `Nowa inicjatywa: ${title}`, en: `New initiative: ${title}` },
-          body: {
-            pl: `Pasuje do zapisanego wyszukiwania: ${names.join(', ')}`,
-            en: `Matches your saved search: ${names.join(', ')}`,
-          },
+          event: 'saved_search',
+          params: { subject: quotedTitle(title, language, translations), searches: names },
           link: `/initiatives/${initiativeId}`,
         });
       }

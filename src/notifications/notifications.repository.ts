@@ -96,18 +96,23 @@ export class NotificationsRepository {
   }
 
   /**
-   * Replaces the quoted body of the channel_message notifications whose excerpt is of this message.
+   * Takes the quoted excerpt out of the channel_message notifications that quote this message: the
+   * parameters say why (the wording follows), and the stored texts say the same (`body`, both languages).
    * (A rare moderator or author action: it scans the channel_message notifications, no index on payload.)
    */
   async redactChannelMessage(
     messageId: number,
+    why: 'hidden' | 'deleted',
     body: { pl: string; en: string },
     manager: EntityManager,
   ): Promise<void> {
     await manager.query(
-      `UPDATE notifications SET payload = jsonb_set(payload, '{body}', $2::jsonb)
+      `UPDATE notifications
+          SET payload = CASE WHEN payload ? 'params'
+                             THEN jsonb_set(payload, '{params}', (payload->'params') || jsonb_build_object('text', NULL, 'redacted', $3::text))
+                             ELSE payload END || jsonb_build_object('body', $2::jsonb)
         WHERE kind = 'channel_message' AND payload->'messageId' = to_jsonb($1::bigint)`,
-      [messageId, JSON.stringify(body)],
+      [messageId, JSON.stringify(body), why],
     );
   }
 

@@ -4,33 +4,71 @@ import type { AuthUser } from '../auth/auth-user';
 import type { MessageDto } from '../channels/dto/channel.dto';
 import type { Channel } from '../channels/entities/channel.entity';
 import { DomainEventBus } from '../common/events/domain-events';
+import { versionsFor, type Translations } from '../common/i18n/translations';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { MailService, type MailRequest } from '../mail/mail.service';
 import type { MailTemplate } from '../mail/mail-templates';
 import { PresenceService } from '../realtime/presence.service';
 import { channelRoom } from '../realtime/rooms';
+import type { Locale } from '../users/users.constants';
 import type { NotificationDto, NotificationPageDto, PreferenceDto } from './dto/notification.dto';
 import type { Notification } from './entities/notification.entity';
+import {
+  isNotificationEvent,
+  wordNotification,
+  type NotificationEvent,
+  type NotificationParams,
+  type QuotedText,
+} from './notification-texts';
 import { DEFAULT_DELIVERY, NOTIFICATION_KINDS, type NotificationKind } from './notifications.constants';
 import { NotificationsRepository, type Recipient } from './notifications.repository';
-
-type Localized = { pl: string; en: string };
-
-/** What a notification says instead of quoting a message that is no longer shown. */
-const REDACTED: Record<'hidden' | 'deleted', Localized> = {
-  hidden: { pl: 'Wiadomość została ukryta przez moderatora.', en: 'The message was hidden by a moderator.' },
-  deleted: { pl: 'Wiadomość została usunięta.', en: 'The message was deleted.' },
-};
 
 export interface NotifyInput {
   userIds: string[];
   kind: NotificationKind;
-  title: Localized;
-  body: Localized;
+  /** What happened, and what the wording quotes (notification-texts.ts words it in each reader's language). */
+  event: NotificationEvent;
+  params: NotificationParams;
   /** Path of the page to open (the client's route). */
   link: string;
   /** A specific e-mail for people who want e-mail at once (otherwise a generic one with the texts). */
   mail?: (recipient: Recipient) => MailRequest<MailTemplate>;
+}
+
+/** What a channel's notifications name it by: its initiative's title in each language's version, or its own name. */
+export interface ChannelSubject {
+  subject: Record<Locale, QuotedText>;
+  /** A partnership's channel. */
+  partnership: boolean;
+}
+
+/** A title a notification quotes, in the version each interface language's reader gets, with its language. */
+export function quotedTitle(
+  title: string,
+  language: string,
+  translations?: Translations<{ title: string }> | null,
+): Record<Locale, QuotedText> {
+  const versions = versionsFor({ title }, language, translations, 'title');
+  return {
+    pl: { text: versions.pl.value, lang: versions.pl.lang },
+    en: { text: versions.en.value, lang: versions.en.lang },
+  };
+}
+
+type Payload = Notification['payload'];
+
+/** The stored payload: the event and its parameters, with the texts worded in both languages beside them. */
+function payloadOf(event: NotificationEvent, params: NotificationParams, link: string): Payload {
+  const pl = wordNotification(event, params, 'pl');
+  const en = wordNotification(event, params, 'en');
+  return { event, params, title: { pl: pl.title, en: en.title }, body: { pl: pl.body, en: en.body }, link };
+}
+
+/** A stored notification's texts in one language: worded from its event, or as stored (one from before events, or of an unknown one). */
+function wording(payload: Payload, locale: Locale): { title: string; body: string } {
+  if (isNotificationEvent(payload.event) && payload.params)
+    return wordNotification(payload.event, payload.params, locale);
+  return { title: payload.title[locale], body: payload.body[locale] };
 }
 
 /**
@@ -52,7 +90,7 @@ export class NotificationsService {
   async notify(input: NotifyInput): Promise<void> {
     const recipients = await this.notifications.recipients(input.userIds, input.kind);
     if (!recipients.length) return;
-    const payload = { title: input.title, body: input.body, link: input.link };
+    const payload = payloadOf(input.event, input.params, input.link);
     const created = await this.notifications.transaction(async (manager) => {
       const rows: Notification[] = [];
       for (const recipient of recipients) {
@@ -76,9 +114,9 @@ export class NotificationsService {
    * false` (known from the send itself) means nobody but the author follows: nothing to look up.
    */
   async channelMessage(
-    channel: Pick<Channel, 'id' | 'title' | 'initiativeId'>,
+    channel: Pick<Channel, 'id' | 'initiativeId'>,
     message: MessageDto,
-    options: { othersFollow?: boolean } = {},
+    options: { othersFollow?: boolean; subject: () => Promise<ChannelSubject> },
   ): Promise<void> {
     if (options.othersFollow === false) return;
     try {
@@ -91,11 +129,15 @@ export class NotificationsService {
       const recipients = await this.notifications.recipients(away, 'channel_message');
       if (!recipients.length) return;
       const link = channel.initiativeId ? `/initiatives/${channel.initiativeId}#discussion` : `/channels/${channel.id}`;
-      const excerpt = (message.body ?? '').slice(0, 140);
+      // Looked up only now that someone is to be told (sending itself never waits for it).
+      const { subject, partnership } = await options.subject();
+      const excerpt = { text: (message.body ?? '').slice(0, 140), lang: message.lang };
       const payload = {
-        title: { pl: `Nowa wiadomość: ${channel.title}`, en: `New message: ${channel.title}` },
-        body: { pl: `${message.author.displayName}: ${excerpt}`, en: `${message.author.displayName}: ${excerpt}` },
-        link,
+        ...payloadOf(
+          'channel_message',
+          { subject, partnership, author: message.author.displayName, text: excerpt },
+          link,
+        ),
         channelId: channel.id,
         // Which message the excerpt quotes (the latest, when several are folded): hiding or deleting it redacts the excerpt.
         messageId: message.id,
@@ -133,7 +175,11 @@ export class NotificationsService {
    * say so instead (within the caller's transaction, the one that hides or deletes it).
    */
   async redactChannelMessage(messageId: number, why: 'hidden' | 'deleted', manager: EntityManager): Promise<void> {
-    await this.notifications.redactChannelMessage(messageId, REDACTED[why], manager);
+    const body = {
+      pl: wordNotification('channel_message', { redacted: why }, 'pl').body,
+      en: wordNotification('channel_message', { redacted: why }, 'en').body,
+    };
+    await this.notifications.redactChannelMessage(messageId, why, body, manager);
   }
 
   async page(user: AuthUser, cursor: number | undefined, limit: number): Promise<NotificationPageDto> {
@@ -177,8 +223,7 @@ export class NotificationsService {
         const rows = await this.notifications.claimDigest(userId, m);
         if (!rows.length) return 0;
         const items = rows.map((row) => ({
-          title: row.payload.title[recipient.locale],
-          body: row.payload.body[recipient.locale],
+          ...wording(row.payload, recipient.locale),
           link: `${this.config.publicUrl}${row.payload.link}`,
         }));
         await this.mail.enqueue(
@@ -204,18 +249,16 @@ export class NotificationsService {
     return sent;
   }
 
-  private genericMail(
-    recipient: Recipient,
-    payload: { title: Localized; body: Localized; link: string },
-  ): MailRequest<'notification'> {
+  private genericMail(recipient: Recipient, payload: Payload): MailRequest<'notification'> {
+    const { title, body } = wording(payload, recipient.locale);
     return {
       to: recipient.email,
       locale: recipient.locale,
       template: 'notification',
       params: {
         name: recipient.displayName,
-        title: payload.title[recipient.locale],
-        body: payload.body[recipient.locale],
+        title,
+        body,
         link: `${this.config.publicUrl}${payload.link}`,
       },
       userId: recipient.userId,
@@ -233,11 +276,16 @@ export class NotificationsService {
   }
 
   private toDto(row: Pick<Notification, 'id' | 'kind' | 'payload' | 'createdAt' | 'readAt'>): NotificationDto {
+    const known = isNotificationEvent(row.payload.event) && !!row.payload.params;
+    const pl = wording(row.payload, 'pl');
+    const en = wording(row.payload, 'en');
     return {
       id: Number(row.id),
       kind: row.kind,
-      title: row.payload.title,
-      body: row.payload.body,
+      event: known ? row.payload.event! : null,
+      params: known ? row.payload.params! : null,
+      title: { pl: pl.title, en: en.title },
+      body: { pl: pl.body, en: en.body },
       link: row.payload.link,
       createdAt: new Date(row.createdAt).toISOString(),
       read: !!row.readAt,

@@ -374,14 +374,11 @@ export class OrganizationsService {
     await this.notifications.notify({
       userIds: owners.map((owner) => owner.userId),
       kind: 'organization_verification',
-      title:
-        status === 'verified'
-          ? { pl: `Zweryfikowano: ${organization.name}`, en: `Verified: ${organization.name}` }
-          : { pl: `Nie zweryfikowano: ${organization.name}`, en: `Not verified: ${organization.name}` },
-      body:
-        status === 'verified'
-          ? { pl: 'Możecie publikować inicjatywy.', en: 'You can publish initiatives now.' }
-          : { pl: reason ?? '', en: reason ?? '' },
+      event: status === 'verified' ? 'organization_verified' : 'organization_rejected',
+      params: {
+        organization: organization.name,
+        ...(status === 'rejected' && reason ? { text: { text: reason, lang: null } } : {}),
+      },
       link: `/organizations/${organization.id}`,
       mail: (owner) =>
         status === 'verified'

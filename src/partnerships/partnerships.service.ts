@@ -12,7 +12,8 @@ import { versionFor } from '../common/i18n/translations';
 import { ChannelsService } from '../channels/channels.service';
 import { OPEN_STATUSES } from '../initiatives/initiatives.constants';
 import { InitiativesService } from '../initiatives/initiatives.service';
-import { NotificationsService } from '../notifications/notifications.service';
+import type { QuotedText } from '../notifications/notification-texts';
+import { NotificationsService, quotedTitle } from '../notifications/notifications.service';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import { EDITING_ROLES } from '../organizations/organizations.constants';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -91,12 +92,15 @@ export class PartnershipsService {
       throw new ConflictException(
         `${invited.name} already has an open invitation to this initiative, or an open interest in it.`,
       );
-    const from = initiative.organization.name;
     await this.notifications.notify({
       userIds: (await this.organizations.ownerContacts(dto.organizationId)).map((o) => o.userId),
       kind: 'interest',
-      title: { pl: `Zaproszenie: ${initiative.title}`, en: `Invitation: ${initiative.title}` },
-      body: { pl: `${from}: ${dto.message.slice(0, 200)}`, en: `${from}: ${dto.message.slice(0, 200)}` },
+      event: 'invitation',
+      params: {
+        subject: await this.titleOf(initiativeId),
+        organization: initiative.organization.name,
+        text: { text: dto.message.slice(0, 200), lang: null },
+      },
       link: '/interests',
     });
     return this.toInterest((await this.partnerships.findInterest(id))!, language);
@@ -133,15 +137,16 @@ export class PartnershipsService {
     const owners = await this.organizations.ownerContacts(initiative.organization.id);
     // Who is interested, and from where: the place in each reader's language ("Norymberga, Niemcy").
     const interested = membership.organization;
-    const from = (language: Locale) =>
-      `${interested.name} (${placeWithCountry(interested.city, interested.city.country, language)})`;
+    const where = (language: Locale) => placeWithCountry(interested.city, interested.city.country, language);
     await this.notifications.notify({
       userIds: owners.map((o) => o.userId),
       kind: 'interest',
-      title: { pl: `Zainteresowanie: ${initiative.title}`, en: `Interest in: ${initiative.title}` },
-      body: {
-        pl: `${from('pl')}: ${dto.message.slice(0, 200)}`,
-        en: `${from('en')}: ${dto.message.slice(0, 200)}`,
+      event: 'interest',
+      params: {
+        subject: await this.titleOf(initiativeId),
+        organization: interested.name,
+        place: { pl: where('pl'), en: where('en') },
+        text: { text: dto.message.slice(0, 200), lang: null },
       },
       link: '/interests',
     });
@@ -157,7 +162,7 @@ export class PartnershipsService {
         throw new ConflictException('This expression of interest has already been answered or withdrawn.');
       let partnership = await this.partnerships.findPartnershipForInitiative(interest.initiativeId, manager);
       if (!partnership) {
-        const channelId = await this.channels.createPrivate(`Partnership: ${interest.initiativeTitle}`, [], manager);
+        const channelId = await this.channels.createPrivate(interest.initiativeTitle, [], manager);
         partnership = {
           id: await this.partnerships.insertPartnership(interest.initiativeId, channelId, manager),
           channelId,
@@ -195,7 +200,7 @@ export class PartnershipsService {
       let partnership = await this.partnerships.findPartnershipForInitiative(input.initiativeId, manager);
       const created = !partnership;
       if (!partnership) {
-        const channelId = await this.channels.createPrivate(`Partnership: ${input.initiativeTitle}`, [], manager);
+        const channelId = await this.channels.createPrivate(input.initiativeTitle, [], manager);
         partnership = {
           id: await this.partnerships.insertPartnership(input.initiativeId, channelId, manager, input.editionId),
           channelId,
@@ -405,32 +410,20 @@ export class PartnershipsService {
     await this.notifications.notify({
       userIds: owners.map((o) => o.userId),
       kind: 'interest',
-      title: interest.invitation
-        ? outcome === 'accepted'
-          ? {
-              pl: `${interest.organizationName} przyjmuje zaproszenie: ${interest.initiativeTitle}`,
-              en: `${interest.organizationName} accepted the invitation: ${interest.initiativeTitle}`,
-            }
-          : {
-              pl: `${interest.organizationName} odrzuca zaproszenie: ${interest.initiativeTitle}`,
-              en: `${interest.organizationName} declined the invitation: ${interest.initiativeTitle}`,
-            }
-        : outcome === 'accepted'
-          ? {
-              pl: `Przyjęto zainteresowanie: ${interest.initiativeTitle}`,
-              en: `Interest accepted: ${interest.initiativeTitle}`,
-            }
-          : {
-              pl: `Odrzucono zainteresowanie: ${interest.initiativeTitle}`,
-              en: `Interest declined: ${interest.initiativeTitle}`,
-            },
-      body: reply
-        ? { pl: reply, en: reply }
-        : outcome === 'accepted'
-          ? { pl: 'Partnerstwo ma już swój kanał.', en: 'The partnership has its own channel now.' }
-          : { pl: '', en: '' },
+      event: `${interest.invitation ? 'invitation' : 'interest'}_${outcome}`,
+      params: {
+        subject: quotedTitle(interest.initiativeTitle, interest.initiativeLanguage, interest.initiativeTranslations),
+        organization: interest.organizationName,
+        ...(reply ? { text: { text: reply, lang: null } } : {}),
+      },
       link: '/interests',
     });
+  }
+
+  /** An initiative's title as notifications quote it: each language's version, with its language. */
+  private async titleOf(initiativeId: string): Promise<Record<Locale, QuotedText>> {
+    const initiative = (await this.initiatives.exists(initiativeId))!;
+    return quotedTitle(initiative.title, initiative.language, initiative.translations);
   }
 
   private isPublic(row: PartnershipRow): boolean {

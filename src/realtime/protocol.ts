@@ -6,6 +6,7 @@
  * docs/REALTIME.md describes the same protocol for people.
  */
 import type { QuestionStatus } from '../forum/shared/forum.constants';
+import type { NotificationEvent, NotificationParams } from '../notifications/notification-texts';
 import type { NotificationKind } from '../notifications/notifications.constants';
 
 /** An acknowledgement: `{ ok: true, ... }`, or a refusal with the status a REST client would get. */
@@ -40,6 +41,10 @@ export interface Message {
 export interface Notification {
   id: number;
   kind: NotificationKind;
+  /** What happened: the client words it from `params` in its language (null: an old notification, title and body only). */
+  event: NotificationEvent | null;
+  params: NotificationParams | null;
+  /** Worded in each language by the server (the same words). */
   title: { pl: string; en: string };
   body: { pl: string; en: string };
   link: string;

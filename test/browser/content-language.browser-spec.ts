@@ -4,7 +4,9 @@
  * gets (in English, marked so) and a Polish reader does not (the original, in Polish); a text shown
  * in another language than the page's is marked with its language and "original in ..."; city
  * notes and agreement titles carry their language; places are named in the reader's language;
- * partnerships and interests name an initiative in the reader's version, else the marked original.
+ * partnerships and interests name an initiative in the reader's version, else the marked original;
+ * a partnership's channel and the notifications are worded in the reader's language of the moment
+ * (switching language re-words the old ones), with the quoted title and message marked.
  */
 import type { Locator, Page } from 'playwright-core';
 import { PASSWORD, signUp, verifiedOrganization } from '../support/accounts';
@@ -216,5 +218,116 @@ describe('second-language versions and the language of texts', () => {
     await pending.waitFor();
     expect(await languageOf(pending)).toBe('pl');
     await expectNoAccessibilityViolations(owner);
+  });
+  it("words a partnership's channel and old notifications in the reader's language, marking the quoted title", async () => {
+    const moderator = await signUp(harness.t, address('mod2'), { role: 'moderator' });
+    const polishOwner = await signUp(harness.t, address('ala'), { displayName: 'Ala Chórzystka', locale: 'pl' });
+    const englishOwner = await signUp(harness.t, address('lena'), { displayName: 'Lena Vogel', locale: 'en' });
+    const krakow = await verifiedOrganization(harness.t, polishOwner, moderator, { name: 'Szkoła Muzyczna nr 2' });
+    const nuremberg = await verifiedOrganization(harness.t, englishOwner, moderator, {
+      name: 'Pachelbel-Gymnasium',
+      cityKey: 'nuremberg',
+      languages: ['de', 'en'],
+    });
+    // Written in German, with a Polish version and no English one.
+    const german = 'Schulchöre gemeinsam';
+    const polish = 'Wspólne chóry szkolne';
+    const created = await api()
+      .post('/api/v1/initiatives')
+      .set(englishOwner.auth)
+      .send({
+        organizationId: nuremberg.id,
+        kind: 'exchange',
+        language: 'de',
+        title: german,
+        summary: 'Schulchöre aus Nürnberg und Krakau proben und singen ein Jahr lang gemeinsam.',
+        translations: { pl: { title: polish } },
+        areas: ['culture'],
+        languages: ['de', 'pl', 'en'],
+      })
+      .expect(201);
+    const initiativeId = created.body.id as string;
+    await api().post(`/api/v1/initiatives/${initiativeId}/submit`).set(englishOwner.auth).expect(200);
+    await api().post(`/api/v1/initiatives/${initiativeId}/publish`).set(moderator.auth).send({}).expect(200);
+    const interest = await api()
+      .post(`/api/v1/initiatives/${initiativeId}/interests`)
+      .set(polishOwner.auth)
+      .send({ organizationId: krakow.id, message: 'Nasz chór chętnie dołączy do projektu.' })
+      .expect(201);
+    await api().post(`/api/v1/interests/${interest.body.id}/accept`).set(englishOwner.auth).send({}).expect(200);
+    const partnership = (await api().get('/api/v1/me/partnerships').set(englishOwner.auth).expect(200)).body
+      .items[0] as { channelId: number };
+    await api()
+      .post(`/api/v1/channels/${partnership.channelId}/messages`)
+      .set(polishOwner.auth)
+      .send({ body: 'Próba w sobotę o 10.', clientId: 'browser-language-1', lang: 'pl' })
+      .expect(201);
+    // The message's notification is written after the send: wait for it before reading the bell.
+    await waitUntil(
+      async () =>
+        (await api().get('/api/v1/notifications').set(englishOwner.auth).expect(200)).body.items.length as number,
+      (n) => n === 4,
+      "the owner's four notifications (verified, published, the interest, the message)",
+    );
+
+    // In English: no English version, so the German original, marked as German.
+    const page = await loggedIn(englishOwner.email, `/channels/${partnership.channelId}`, 'en');
+    const h1 = page.getByRole('heading', { level: 1 });
+    await waitForText(() => h1.textContent(), `Partnership: ${german}`);
+    expect(await languageOf(h1.getByText(german))).toBe('de');
+    await expectNoAccessibilityViolations(page);
+
+    const bell = page.locator('.bell__button');
+    await page.getByRole('button', { name: 'Notifications: 4 unread', exact: true }).waitFor();
+    await bell.click();
+    const panel = page.getByRole('dialog', { name: 'Notifications' });
+    const titles = panel.locator('.bell__title');
+    await titles.first().waitFor();
+    expect(await titles.allInnerTexts()).toEqual([
+      `New message in the partnership: ${german}`,
+      `Interest in: ${german}`,
+      `Published: ${german}`,
+      'Verified: Pachelbel-Gymnasium',
+    ]);
+    for (const title of (await titles.all()).slice(0, 3)) expect(await languageOf(title.getByText(german))).toBe('de');
+    const bodies = panel.locator('.bell__body');
+    expect(await bodies.allInnerTexts()).toEqual([
+      'Ala Chórzystka: Próba w sobotę o 10.',
+      'Szkoła Muzyczna nr 2 (Kraków, Poland): Nasz chór chętnie dołączy do projektu.',
+      'Everyone can see the initiative now.',
+      'You can publish initiatives now.',
+    ]);
+    // The message carries the language its author wrote it in.
+    expect(await languageOf(bodies.first().getByText('Próba w sobotę o 10.'))).toBe('pl');
+    await expectNoAccessibilityViolations(page);
+
+    // Switching to Polish words the same notifications again, now with the Polish version.
+    await page.getByRole('button', { name: 'Polski' }).click();
+    await waitForText(() => h1.textContent(), `Partnerstwo: ${polish}`);
+    expect(await languageOf(h1.getByText(polish))).toBe('pl');
+    if ((await bell.getAttribute('aria-expanded')) !== 'true') await bell.click();
+    const polishPanel = page.getByRole('dialog', { name: 'Powiadomienia' });
+    const polishTitles = polishPanel.locator('.bell__title');
+    await waitUntil(
+      () => polishTitles.allInnerTexts(),
+      (texts) =>
+        JSON.stringify(texts) ===
+        JSON.stringify([
+          `Nowa wiadomość w partnerstwie: ${polish}`,
+          `Zainteresowanie: ${polish}`,
+          `Opublikowano: ${polish}`,
+          'Zweryfikowano: Pachelbel-Gymnasium',
+        ]),
+      'the notifications in Polish',
+    );
+    for (const title of (await polishTitles.all()).slice(0, 3))
+      expect(await languageOf(title.getByText(polish))).toBe('pl');
+    expect(await polishPanel.locator('.bell__body').allInnerTexts()).toEqual([
+      'Ala Chórzystka: Próba w sobotę o 10.',
+      'Szkoła Muzyczna nr 2 (Kraków, Polska): Nasz chór chętnie dołączy do projektu.',
+      'Inicjatywa jest widoczna dla wszystkich.',
+      'Możecie publikować inicjatywy.',
+    ]);
+    await expectNoAccessibilityViolations(page);
   });
 });

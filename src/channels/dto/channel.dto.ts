@@ -127,7 +127,23 @@ export class MessagePageDto {
 export class ChannelDto {
   @ApiProperty() id: number;
   @ApiProperty({ enum: ['initiative', 'private'] }) kind: string;
-  @ApiProperty() title: string;
+  @ApiProperty({
+    description:
+      "What it is about: its initiative's title (a partnership's channel: the partnership's initiative's) in the reader's version when there is one, else as written; a channel of neither, its own name",
+  })
+  title: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The language (ISO 639-1) of title; null for a channel's own name",
+  })
+  titleLang: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The partnership whose channel it is (the client words the title "Partnership: <title>")',
+  })
+  partnershipId: string | null;
   @ApiProperty({ type: String, nullable: true }) initiativeId: string | null;
   @ApiProperty({ description: 'You may post in it' }) canPost: boolean;
 }

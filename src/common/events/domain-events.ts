@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import type { Translations } from '../i18n/translations';
 import type { MessageDto } from '../../channels/dto/channel.dto';
 import type { QuestionDto } from '../../forum/qa/dto/question.dto';
 import type { NotificationDto } from '../../notifications/dto/notification.dto';
@@ -15,7 +16,13 @@ export interface DomainEvents {
   'sessions.revoked': { sessionIds: string[] };
   /** People removed from a private channel (their organisation left a partnership): their sockets leave its room. */
   'channel.members_removed': { channelId: number; userIds: string[] };
-  'initiative.published': { initiativeId: string; title: string };
+  /** With the title's language and versions, which notifications quote. */
+  'initiative.published': {
+    initiativeId: string;
+    title: string;
+    language: string;
+    translations: Translations<{ title: string }>;
+  };
   /** A Q&A question was asked or changed: what participants see, and what staff see. */
   'qa.changed': { sessionId: string; question: QuestionDto; staffQuestion: QuestionDto; isNew: boolean };
 }

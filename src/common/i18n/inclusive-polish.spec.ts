@@ -41,7 +41,11 @@ function findings(path: string): string[] {
 
 describe('Polish texts', () => {
   const catalogues = polishCatalogues(join(root, 'client', 'src'));
-  const files = [...catalogues, join(root, 'src', 'mail', 'mail-templates.ts')];
+  const files = [
+    ...catalogues,
+    join(root, 'src', 'mail', 'mail-templates.ts'),
+    join(root, 'src', 'notifications', 'notification-texts.ts'),
+  ];
 
   it('finds every Polish catalogue of the web client', () => {
     // The shared catalogue and one per feature that has its own texts.

@@ -32,6 +32,22 @@ export function versionFor<Fields, Field extends keyof Fields>(
   return { value: translated, lang: reader, original: false };
 }
 
+/**
+ * The version of `field` each interface language's reader gets (what a stored notification quotes:
+ * it is read later, in whichever language its reader has then).
+ */
+export function versionsFor<Fields, Field extends keyof Fields>(
+  original: Fields,
+  originalLanguage: string,
+  translations: Translations<Fields> | null | undefined,
+  field: Field,
+): Record<Locale, TextVersion<Fields[Field]>> {
+  return {
+    pl: versionFor(original, originalLanguage, translations, field, 'pl'),
+    en: versionFor(original, originalLanguage, translations, field, 'en'),
+  };
+}
+
 const isEmpty = (value: unknown) => (typeof value === 'string' || Array.isArray(value)) && value.length === 0;
 
 /**

@@ -1,3 +1,4 @@
+import type { Translations } from '../../common/i18n/translations';
 import {
   BadRequestException,
   ConflictException,
@@ -7,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { AuthUser } from '../../auth/auth-user';
 import { InitiativesService } from '../../initiatives/initiatives.service';
-import { NotificationsService } from '../../notifications/notifications.service';
+import { NotificationsService, quotedTitle } from '../../notifications/notifications.service';
 import { PartnershipsService } from '../../partnerships/partnerships.service';
 import { EDITING_ROLES } from '../../organizations/organizations.constants';
 import { OrganizationsService } from '../../organizations/organizations.service';
@@ -120,8 +121,8 @@ export class MeetingsService {
     await this.notifications.notify({
       userIds: owners.map((o) => o.userId),
       kind: 'forum',
-      title: { pl: 'Prośba o spotkanie na Forum', en: 'A meeting request at the Forum' },
-      body: { pl: dto.message ?? '', en: dto.message ?? '' },
+      event: 'meeting_request',
+      params: dto.message ? { text: { text: dto.message, lang: null } } : {},
       link: '/forum/my',
     });
     return this.meetingDto((await this.meetings.findMeeting(id))!);
@@ -203,7 +204,13 @@ export class MeetingsService {
         fields: { initiativeId: ['choose an initiative, or give the title of a new one'] },
       });
     const names = { [meeting.requesterId]: meeting.requesterName, [meeting.inviteeId]: meeting.inviteeName };
-    let host: { id: string; title: string; organizationId: string };
+    let host: {
+      id: string;
+      title: string;
+      language: string;
+      translations?: Translations<{ title: string }>;
+      organizationId: string;
+    };
     if (dto.initiativeId) {
       const hosts = await this.initiatives.partnershipHosts([mine], [other]);
       const chosen = hosts.find((h) => h.id === dto.initiativeId);
@@ -226,7 +233,7 @@ export class MeetingsService {
         areas: [],
         languages: [user.locale],
       });
-      host = { id: created.id, title: created.title, organizationId: mine };
+      host = { id: created.id, title: created.title, language: created.titleLang, organizationId: mine };
     }
     const { partnershipId } = await this.partnerships.startFromForum({
       initiativeId: host.id,
@@ -240,13 +247,11 @@ export class MeetingsService {
     await this.notifications.notify({
       userIds: owners.map((o) => o.userId),
       kind: 'forum',
-      title: {
-        pl: `${names[mine]}: będziemy współpracować – ${host.title}`,
-        en: `${names[mine]}: we will work together – ${host.title}`,
-      },
-      body: {
-        pl: `Spotkanie na Forum zaczęło partnerstwo organizacji ${names[mine]} i ${names[other]}.`,
-        en: `The meeting at the Forum started a partnership of ${names[mine]} and ${names[other]}.`,
+      event: 'meeting_partnership',
+      params: {
+        subject: quotedTitle(host.title, host.language, host.translations),
+        organization: names[mine],
+        partner: names[other],
       },
       link: `/partnerships/${partnershipId}`,
     });

@@ -8,7 +8,7 @@ import {
 import { AuditService } from '../../audit/audit.service';
 import { checkTranslations, versionFor, type Translations } from '../../common/i18n/translations';
 import type { AuthUser } from '../../auth/auth-user';
-import { NotificationsService } from '../../notifications/notifications.service';
+import { NotificationsService, quotedTitle } from '../../notifications/notifications.service';
 import { EDITING_ROLES } from '../../organizations/organizations.constants';
 import { OrganizationsService } from '../../organizations/organizations.service';
 import { RegistryService } from '../../registry/registry.service';
@@ -270,13 +270,11 @@ export class ProposalsService {
     await this.notifications.notify({
       userIds: owners.map((o) => o.userId),
       kind: 'forum',
-      title:
-        outcome === 'accepted'
-          ? { pl: `Sesja przyjęta: ${session.title}`, en: `Session accepted: ${session.title}` }
-          : { pl: `Sesja nieprzyjęta: ${session.title}`, en: `Session declined: ${session.title}` },
-      body: reason
-        ? { pl: reason, en: reason }
-        : { pl: 'Sesja jest w programie Forum.', en: 'The session is in the Forum agenda.' },
+      event: outcome === 'accepted' ? 'session_accepted' : 'session_declined',
+      params: {
+        subject: quotedTitle(session.title, session.language, session.translations),
+        ...(reason ? { text: { text: reason, lang: null } } : {}),
+      },
       link: `/forum/sessions/${session.id}`,
     });
   }

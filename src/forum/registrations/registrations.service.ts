@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthUser } from '../../auth/auth-user';
-import { NotificationsService } from '../../notifications/notifications.service';
+import { NotificationsService, quotedTitle } from '../../notifications/notifications.service';
 import { OrganizationsService } from '../../organizations/organizations.service';
 import { EditionsService } from '../editions/editions.service';
 import { MeetingsService } from '../meetings/meetings.service';
@@ -49,11 +49,8 @@ export class RegistrationsService {
       await this.notifications.notify({
         userIds: [promotedUserId],
         kind: 'forum',
-        title: { pl: `Masz miejsce: ${session.title}`, en: `You have a place: ${session.title}` },
-        body: {
-          pl: 'Zwolniło się miejsce i Twoja rejestracja z listy oczekujących jest potwierdzona.',
-          en: 'A place came free and your registration from the waiting list is confirmed.',
-        },
+        event: 'session_place',
+        params: { subject: quotedTitle(session.title, session.language, session.translations) },
         link: `/forum/sessions/${sessionId}`,
       });
     }

@@ -3,16 +3,69 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
 import { IsRowId, Optional } from '../../common/http/validation';
 import { DELIVERIES, NOTIFICATION_KINDS, type Delivery, type NotificationKind } from '../notifications.constants';
+import { NOTIFICATION_EVENTS, type NotificationEvent } from '../notification-texts';
 
 export class LocalizedTextDto {
   @ApiProperty() pl: string;
   @ApiProperty() en: string;
 }
 
+export class QuotedTextDto {
+  @ApiProperty() text: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'pl',
+    description: 'Its language (ISO 639-1), null when not known',
+  })
+  lang: string | null;
+}
+
+export class LocalizedQuoteDto {
+  @ApiProperty({
+    type: QuotedTextDto,
+    description: 'The version a Polish reader gets (the original when there is no Polish one)',
+  })
+  pl: QuotedTextDto;
+  @ApiProperty({ type: QuotedTextDto, description: 'The version an English reader gets' })
+  en: QuotedTextDto;
+}
+
+/** The parameters of notification-texts.ts (NotificationParams), as the OpenAPI document describes them. */
+export class NotificationParamsDto {
+  @ApiPropertyOptional({
+    type: LocalizedQuoteDto,
+    description: "What it is about: an initiative's or a session's title, a channel's name",
+  })
+  subject?: LocalizedQuoteDto;
+  @ApiPropertyOptional({ description: "The subject is a partnership's channel" }) partnership?: boolean;
+  @ApiPropertyOptional({ description: 'The organisation that acted' }) organization?: string;
+  @ApiPropertyOptional({ description: 'The other organisation' }) partner?: string;
+  @ApiPropertyOptional({ type: LocalizedTextDto, description: 'Where the organisation is, in each language' })
+  place?: LocalizedTextDto;
+  @ApiPropertyOptional({ description: "The message's author" }) author?: string;
+  @ApiPropertyOptional({
+    type: QuotedTextDto,
+    nullable: true,
+    description: 'What a person wrote (an excerpt, a reply, a reason); null once the message is hidden or deleted',
+  })
+  text?: QuotedTextDto | null;
+  @ApiPropertyOptional({ enum: ['hidden', 'deleted'] }) redacted?: 'hidden' | 'deleted';
+  @ApiPropertyOptional({ type: [String], description: 'The saved searches matched' }) searches?: string[];
+}
+
 export class NotificationDto {
   @ApiProperty() id: number;
   @ApiProperty({ enum: NOTIFICATION_KINDS }) kind: NotificationKind;
-  @ApiProperty({ type: LocalizedTextDto }) title: LocalizedTextDto;
+  @ApiProperty({
+    enum: NOTIFICATION_EVENTS,
+    nullable: true,
+    description:
+      'What happened: with params, the client words it in its language (null: an old notification, only title and body)',
+  })
+  event: NotificationEvent | null;
+  @ApiProperty({ type: NotificationParamsDto, nullable: true }) params: NotificationParamsDto | null;
+  @ApiProperty({ type: LocalizedTextDto, description: 'Worded in each language' }) title: LocalizedTextDto;
   @ApiProperty({ type: LocalizedTextDto }) body: LocalizedTextDto;
   @ApiProperty({ example: '/initiatives/…' }) link: string;
   @ApiProperty() createdAt: string;

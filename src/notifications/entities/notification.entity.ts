@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { NotificationEvent, NotificationParams } from '../notification-texts';
 import { DELIVERIES, NOTIFICATION_KINDS, type Delivery, type NotificationKind } from '../notifications.constants';
 
 /** Something a person should know about, stored first and then pushed live to user:<id>. */
@@ -16,9 +17,16 @@ export class Notification {
   @Column({ type: 'enum', enum: NOTIFICATION_KINDS, enumName: 'notification_kind' })
   kind: NotificationKind;
 
-  /** Texts in both languages and a link, fixed when the event happened. */
+  /**
+   * What happened (`event`, `params`: worded for each reader by notification-texts.ts) and a link.
+   * `title` and `body` are the texts worded in both languages when it happened: what a notification
+   * from before events were stored (or of an event this version does not know) shows, and what an
+   * older version of the app reads after a rollback.
+   */
   @Column({ type: 'jsonb' })
   payload: {
+    event?: NotificationEvent;
+    params?: NotificationParams;
     title: { pl: string; en: string };
     body: { pl: string; en: string };
     link: string;

@@ -43,6 +43,7 @@ import { PageHeading } from '../../shared/ui/PageHeading';
 import { useForumMessages } from './i18n/messages';
 import { useDocumentTitle, useI18n } from '../../shared/i18n/i18n';
 import { Link } from '../../shared/router';
+import { Quoted } from '../../shared/ui/Quoted';
 import { useApi } from '../../shared/hooks/use-api';
 import { ActionError, SignedInEditionPage, toApiError, useForumForm, useForumFormat } from './components/common';
 
@@ -404,7 +405,7 @@ function RequestMeeting({
   onSent: () => void;
 }) {
   const fm = useForumMessages();
-  const { language } = useI18n();
+  const { language, langOf } = useI18n();
   const format = useForumFormat();
   const slots = useApi((signal) => listSlots(edition.id, signal), [edition.id]);
   const [organizationId, setOrganizationId] = useState(organizations.length === 1 ? organizations[0].id : '');
@@ -442,10 +443,11 @@ function RequestMeeting({
     [organizationId, language],
   );
   const suggested = useMemo(() => {
-    const seen = new Map<string, { id: string; name: string; initiative: string }>();
+    const seen = new Map<string, { id: string; name: string; initiative: string; initiativeLang: string }>();
     for (const match of suggestions.data?.initiatives ?? []) {
-      const { organizationId: id, organizationName: name, title } = match.initiative;
-      if (id !== organizationId && !seen.has(id)) seen.set(id, { id, name, initiative: title });
+      const { organizationId: id, organizationName: name, title, titleLang } = match.initiative;
+      if (id !== organizationId && !seen.has(id))
+        seen.set(id, { id, name, initiative: title, initiativeLang: titleLang });
     }
     return [...seen.values()].slice(0, 8);
   }, [suggestions.data, organizationId]);
@@ -584,7 +586,15 @@ function RequestMeeting({
                     {suggested.map((organization) => (
                       <li key={organization.id}>
                         <span class="forum-suggestions__name">{organization.name}</span>{' '}
-                        <span class="muted">({fm.suggestionInitiative(organization.initiative)})</span>{' '}
+                        <span class="muted">
+                          (
+                          <Quoted
+                            text={fm.suggestionInitiative(organization.initiative)}
+                            quote={organization.initiative}
+                            lang={langOf(organization.initiativeLang)}
+                          />
+                          )
+                        </span>{' '}
                         <button
                           type="button"
                           aria-pressed={chosen?.id === organization.id}

@@ -11,10 +11,11 @@ import { LoadError, Loading } from '../../shared/ui/LoadError';
 import { PageHeading } from '../../shared/ui/PageHeading';
 import { RequireSignIn } from '../../shared/ui/RequireSignIn';
 import { useInitiativesI18n } from './i18n/messages';
-import { useDocumentTitle } from '../../shared/i18n/i18n';
+import { useDocumentTitle, useI18n } from '../../shared/i18n/i18n';
 import { Link, navigate, useLocation } from '../../shared/router';
 import { useApi } from '../../shared/hooks/use-api';
 import { NotFoundPage } from '../../shared/ui/NotFoundPage';
+import { Quoted } from '../../shared/ui/Quoted';
 
 /** To the initiative's page, which says what has just happened. */
 function openSaved(initiative: InitiativeDetail, notice: InitiativeNotice): void {
@@ -84,6 +85,7 @@ export function EditInitiativePage({ id }: { id: string }) {
 
 function EditInitiative({ id }: { id: string }) {
   const { t } = useInitiativesI18n();
+  const { langOf } = useI18n();
   const initiative = useApi((signal) => getInitiative(id, signal), [id]);
   const title = initiative.data ? t.form.editTitleOf(initiative.data.title) : t.form.editTitle;
   useDocumentTitle(title);
@@ -94,8 +96,10 @@ function EditInitiative({ id }: { id: string }) {
   const detail = initiative.data;
   return (
     <div class="narrow initiative-form-page">
-      <InitiativesBackLink href={`/initiatives/${id}`} label={detail.title} />
-      <PageHeading>{title}</PageHeading>
+      <InitiativesBackLink href={`/initiatives/${id}`} label={detail.title} labelLang={langOf(detail.titleLang)} />
+      <PageHeading>
+        <Quoted text={title} quote={detail.title} lang={langOf(detail.titleLang)} />
+      </PageHeading>
       {detail.canEdit ? (
         <InitiativeForm
           initiative={detail}

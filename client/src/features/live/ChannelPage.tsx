@@ -8,7 +8,9 @@ import { Discussion } from './components/Discussion';
 import { LoadError, Loading } from '../../shared/ui/LoadError';
 import { PageHeading } from '../../shared/ui/PageHeading';
 import { RequireSignIn } from '../../shared/ui/RequireSignIn';
-import { useDocumentTitle } from '../../shared/i18n/i18n';
+import { useDocumentTitle, useI18n } from '../../shared/i18n/i18n';
+import { Quoted } from '../../shared/ui/Quoted';
+import type { Channel } from './api';
 import { useLiveMessages } from './i18n/messages';
 import { Link } from '../../shared/router';
 import { useApi } from '../../shared/hooks/use-api';
@@ -27,12 +29,16 @@ function ChannelView({ id }: { id: number }) {
   if (channel.error?.notFound) return <NotFoundPage />;
   if (channel.error) return <LoadError error={channel.error} onRetry={channel.reload} />;
   if (!channel.data) return <Loading />;
-  return <ChannelContent id={id} title={channel.data.title} initiativeId={channel.data.initiativeId} />;
+  return <ChannelContent id={id} channel={channel.data} />;
 }
 
-function ChannelContent({ id, title, initiativeId }: { id: number; title: string; initiativeId: string | null }) {
+function ChannelContent({ id, channel }: { id: number; channel: Channel }) {
   const t = useLiveMessages();
-  useDocumentTitle(title);
+  const { langOf } = useI18n();
+  const { title, titleLang, initiativeId, partnershipId } = channel;
+  // A partnership's channel is named by its initiative's title, worded here in the reader's language.
+  const heading = partnershipId ? t.partnerships.pageTitle(title) : title;
+  useDocumentTitle(heading);
   return (
     <article class="channel-page">
       <p class="back-link">
@@ -42,8 +48,9 @@ function ChannelContent({ id, title, initiativeId }: { id: number; title: string
           <Link href="/partnerships">← {t.channelPage.partnerships}</Link>
         )}
       </p>
-      {/* The channel's own title, as its creator (the server) named it. */}
-      <PageHeading>{title}</PageHeading>
+      <PageHeading>
+        <Quoted text={heading} quote={title} lang={langOf(titleLang)} />
+      </PageHeading>
       <Discussion channelId={id} anchor="channel" />
     </article>
   );

@@ -5,11 +5,22 @@ import { PageHeading } from '../../../shared/ui/PageHeading';
 import { OriginalLanguage } from '../../../shared/ui/OriginalLanguage';
 import { InitiativeStatusBadge } from './InitiativeBadges';
 
-export function InitiativesBackLink({ href = '/initiatives', label }: { href?: string; label?: string }) {
+export function InitiativesBackLink({
+  href = '/initiatives',
+  label,
+  labelLang,
+}: {
+  href?: string;
+  /** An initiative's title, marked with its language (`labelLang`, from langOf). */
+  label?: string;
+  labelLang?: string;
+}) {
   const { t } = useInitiativesI18n();
   return (
     <p class="back-link">
-      <Link href={href}>← {label ?? t.page.back}</Link>
+      <Link href={href}>
+        ← <span lang={label ? labelLang : undefined}>{label ?? t.page.back}</span>
+      </Link>
     </p>
   );
 }

@@ -11,7 +11,7 @@ import { InitiativeMatches, type InviteTo } from '../../partnerships/components/
 /** Its owners and editors invite matched organisations while it is open to partners. */
 export function inviteToOf(initiative: InitiativeDetail): InviteTo | undefined {
   return initiative.canEdit && OPEN_INITIATIVE_STATUSES.includes(initiative.status)
-    ? { initiativeTitle: initiative.title }
+    ? { initiativeTitle: initiative.title, initiativeTitleLang: initiative.titleLang }
     : undefined;
 }
 

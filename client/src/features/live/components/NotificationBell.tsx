@@ -11,6 +11,7 @@ import { useI18n } from '../../../shared/i18n/i18n';
 import { useLiveMessages } from '../i18n/messages';
 import { followLink } from '../../../shared/router';
 import { useLiveSocket, useNotificationEvents } from '../use-live';
+import { NotificationText, wordingOf } from './NotificationText';
 
 export function NotificationBell() {
   const { user } = useSession();
@@ -54,7 +55,7 @@ function Bell({ userId }: { userId: string }) {
       setUnread(count);
       // A folded notification (more messages in one channel) keeps its id: it moves to the top.
       setItems((current) => [notification, ...(current ?? []).filter((item) => item.id !== notification.id)]);
-      setAnnouncement(t.bell.announce(notification.title[language]));
+      setAnnouncement(t.bell.announce(wordingOf(notification, language).title));
     },
     // Pushed while disconnected is not pushed again: ask.
     () => void load(),
@@ -184,9 +185,13 @@ function Bell({ userId }: { userId: string }) {
                       followLink(event, item.link);
                     }}
                   >
-                    {item.title[language]}
+                    <NotificationText notification={item} part="title" />
                   </a>
-                  {item.body[language] && <p class="bell__body">{item.body[language]}</p>}
+                  {wordingOf(item, language).body && (
+                    <p class="bell__body">
+                      <NotificationText notification={item} part="body" />
+                    </p>
+                  )}
                   <p class="bell__meta">
                     <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
                     {!item.read && (
@@ -203,7 +208,9 @@ function Bell({ userId }: { userId: string }) {
                           }
                         >
                           {t.bell.markRead}
-                          <span class="visually-hidden">: {item.title[language]}</span>
+                          <span class="visually-hidden">
+                            : <NotificationText notification={item} part="title" />
+                          </span>
                         </button>
                       </>
                     )}

@@ -23,6 +23,7 @@ import { useLiveMessages } from '../../live/i18n/messages';
 import { useLiveForm } from '../../live/use-live-form';
 import { useNotificationEvents } from '../../live/use-live';
 import { OriginalLanguage } from '../../../shared/ui/OriginalLanguage';
+import { Quoted } from '../../../shared/ui/Quoted';
 import { Link } from '../../../shared/router';
 import { useApi } from '../../../shared/hooks/use-api';
 import { FormError, FormStatus, SubmitButton, TextAreaField } from '../../../shared/ui/Form';
@@ -78,6 +79,8 @@ function usePaged<T>(
 /** What the viewer may do from the matches: invite to this initiative (its owners and editors). */
 export interface InviteTo {
   initiativeTitle: string;
+  /** The language of initiativeTitle (the reader's version, else the original). */
+  initiativeTitleLang: string;
 }
 
 /** "Find partners": counterpart organisations and complementary initiatives of an initiative. */
@@ -117,6 +120,7 @@ export function InitiativeMatches({ initiativeId, inviteTo }: { initiativeId: st
                 inviteTo && {
                   initiativeId,
                   initiativeTitle: inviteTo.initiativeTitle,
+                  initiativeTitleLang: inviteTo.initiativeTitleLang,
                   latest: invitations.latest(match.organization.id),
                   onSent: invitations.reload,
                 }
@@ -233,6 +237,7 @@ function useInvitations(initiativeId: string, enabled: boolean) {
 interface InviteProps {
   initiativeId: string;
   initiativeTitle: string;
+  initiativeTitleLang: string;
   latest?: Interest;
   onSent: () => void;
 }
@@ -261,6 +266,7 @@ function Invite({
   organization,
   initiativeId,
   initiativeTitle,
+  initiativeTitleLang,
   latest,
   onSent,
 }: InviteProps & { organization: OrganizationMatch['organization'] }) {
@@ -303,6 +309,7 @@ function Invite({
         <InviteDialog
           initiativeId={initiativeId}
           initiativeTitle={initiativeTitle}
+          initiativeTitleLang={initiativeTitleLang}
           organization={organization}
           onClose={(done) => {
             setOpen(false);
@@ -320,16 +327,18 @@ function Invite({
 function InviteDialog({
   initiativeId,
   initiativeTitle,
+  initiativeTitleLang,
   organization,
   onClose,
 }: {
   initiativeId: string;
   initiativeTitle: string;
+  initiativeTitleLang: string;
   organization: OrganizationMatch['organization'];
   onClose: (sent: boolean) => void;
 }) {
   const t = useLiveMessages();
-  const { m } = useI18n();
+  const { m, langOf } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const [message, setMessage] = useState('');
   const sent = useRef(false);
@@ -353,7 +362,9 @@ function InviteDialog({
   return (
     <dialog ref={dialog} class="dialog" aria-labelledby={titleId} onClose={() => onClose(sent.current)}>
       <h2 id={titleId}>{t.invite.dialogTitle(organization.name)}</h2>
-      <p>{t.invite.intro(initiativeTitle)}</p>
+      <p>
+        <Quoted text={t.invite.intro(initiativeTitle)} quote={initiativeTitle} lang={langOf(initiativeTitleLang)} />
+      </p>
       <form ref={form.formRef} class="form" noValidate onSubmit={form.onSubmit}>
         <FormError form={form} />
         <TextAreaField
