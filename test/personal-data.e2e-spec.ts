@@ -176,6 +176,35 @@ describe('personal data, whole', () => {
     });
     expect(await ask(onPat, 'qa:vote', { questionId: olgasQuestion.id })).toMatchObject({ ok: true });
 
+    // A public consultation: Pat comments on a section and supports Olga's comment.
+    const admin = await signUp(t, email('admin'), { role: 'admin' });
+    await api().put(`/api/v1/staff/${staff.id}/grants/registry_editor`).set(admin.auth).expect(204);
+    const draft = (
+      await api()
+        .post('/api/v1/consultations')
+        .set(staff.auth)
+        .send({
+          subject: 'goals',
+          titlePl: 'Konsultacje celów',
+          titleEn: 'Consultation on the goals',
+          descriptionPl: 'Skomentuj cele współpracy.',
+          descriptionEn: 'Comment on the cooperation goals.',
+          opensAt: new Date(Date.now() - 3600_000).toISOString(),
+          closesAt: new Date(Date.now() + 48 * 3600_000).toISOString(),
+        })
+        .expect(201)
+    ).body;
+    const consultation = (await api().post(`/api/v1/consultations/${draft.id}/open`).set(staff.auth).expect(200)).body;
+    const commentOn = (who: SignedIn, body: string) =>
+      api()
+        .post(`/api/v1/consultations/${consultation.id}/comments`)
+        .set(who.auth)
+        .send({ sectionId: consultation.sections[0].id, body, lang: 'en' })
+        .expect(201);
+    await commentOn(pat, 'Culture deserves a goal of its own.');
+    const olgasComment = (await commentOn(olga, 'Schools need exchanges.')).body;
+    await api().post(`/api/v1/consultation-comments/${olgasComment.id}/supports`).set(pat.auth).expect(201);
+
     // The export holds every kind.
     const exported = (await api().get('/api/v1/me/export').set(pat.auth).expect(200)).body;
     expect(exported.messages).toEqual([expect.objectContaining({ channelId, body: 'We would love to sing along.' })]);
@@ -194,6 +223,12 @@ describe('personal data, whole', () => {
     ]);
     expect(exported.savedSearches).toEqual([expect.objectContaining({ name: 'Choirs', filters: { area: 'culture' } })]);
     expect(exported.invitationsSent).toEqual([expect.objectContaining({ organizationId: patsOrg.id, role: 'editor' })]);
+    expect(exported.consultationComments).toEqual([
+      expect.objectContaining({ consultationId: consultation.id, body: 'Culture deserves a goal of its own.' }),
+    ]);
+    expect(exported.consultationSupports).toEqual([
+      expect.objectContaining({ commentId: olgasComment.id, comment: 'Schools need exchanges.' }),
+    ]);
     expect(exported.notifications.length).toBeGreaterThan(0);
     expect(JSON.stringify(exported)).not.toContain('#token=');
 
@@ -227,12 +262,28 @@ describe('personal data, whole', () => {
     expect((await lastMail(t, pat.email)).template).toBe('account_deleted');
     // What only concerned Pat is gone; what others read stays, by "deleted user", the questions unsigned.
     const remaining = [...new Set((await rowsContaining(pat.id)).map((row) => row.table))];
-    const keptForOthers = ['users', 'messages', 'interests', 'qa_questions', 'meetings', 'forum_sessions', 'reports'];
+    const keptForOthers = [
+      'users',
+      'messages',
+      'interests',
+      'qa_questions',
+      'meetings',
+      'forum_sessions',
+      'reports',
+      'consultation_comments',
+    ];
     // Records of the organisation's history name the account by id only: who created it, invited, was audited.
     const history = ['organizations', 'organization_invitations', 'audit_log'];
     for (const table of remaining) expect([...keptForOthers, ...history]).toContain(table);
     for (const kept of keptForOthers) expect(remaining).toContain(kept);
-    for (const gone of ['qa_votes', 'forum_registrations', 'saved_searches', 'notifications', 'sessions'])
+    for (const gone of [
+      'qa_votes',
+      'consultation_supports',
+      'forum_registrations',
+      'saved_searches',
+      'notifications',
+      'sessions',
+    ])
       expect(remaining).not.toContain(gone);
     const [question] = await t.dataSource.query<{ anonymous: boolean }[]>(
       `SELECT anonymous FROM qa_questions WHERE author_id = $1`,
