@@ -53,14 +53,20 @@ export function Optional(options: { nullable?: boolean } = {}): PropertyDecorato
   };
 }
 
-/** The largest value of PostgreSQL's `integer`, and of a `bigint` that JavaScript holds exactly. */
-const LARGEST_ID = { integer: 2 ** 31 - 1, bigint: Number.MAX_SAFE_INTEGER } as const;
+/**
+ * The largest id each kind of column holds: PostgreSQL's `integer`, and a `bigint` only as far as
+ * JavaScript holds it exactly. The one table for body fields (IsRowId) and path ids (intParam).
+ */
+export const LARGEST_ID = { integer: 2 ** 31 - 1, bigint: Number.MAX_SAFE_INTEGER } as const;
+
+/** A kind of id column, a key of LARGEST_ID. */
+export type IdColumn = keyof typeof LARGEST_ID;
 
 /**
  * A row's id (or a cursor that is one): a whole number from `min` to the largest its column holds.
  * IsInt alone takes 1e300 (an integer to JavaScript), which PostgreSQL then refused as a 500.
  */
-export function IsRowId(message: string, column: keyof typeof LARGEST_ID = 'integer', min = 1): PropertyDecorator {
+export function IsRowId(message: string, column: IdColumn = 'integer', min = 1): PropertyDecorator {
   const checks = [IsInt({ message }), Min(min, { message }), Max(LARGEST_ID[column], { message })];
   return (target, key) => checks.forEach((check) => check(target, key));
 }
