@@ -4,7 +4,6 @@
  * sections) and /office/consultations/:id (open or close it, respond to one comment or a group,
  * publish the final report once it has closed).
  */
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useApi } from '../../shared/hooks/use-api';
 import { useForm } from '../../shared/hooks/use-form';
@@ -22,7 +21,7 @@ import {
 } from '../../shared/ui/Form';
 import { LoadError, Loading } from '../../shared/ui/LoadError';
 import { PageHeading } from '../../shared/ui/PageHeading';
-import { RequireSignIn } from '../../shared/ui/RequireSignIn';
+import { RequireGrant } from '../../shared/ui/RequireGrant';
 import {
   closeConsultation,
   createConsultation,
@@ -39,28 +38,13 @@ import { Period, usePick } from './components';
 import { withConsultationErrors } from './errors';
 import { useConsultationsMessages } from './i18n/messages';
 
-/** Registry editors only: others are told who runs consultations. */
-function EditorsOnly({ title, children }: { title: string; children: () => ComponentChildren }) {
-  const t = useConsultationsMessages();
-  return (
-    <RequireSignIn title={title} staff>
-      {(user) =>
-        user.grants.includes('registry_editor') ? (
-          children()
-        ) : (
-          <>
-            <PageHeading>{title}</PageHeading>
-            <p>{t.office.editorsOnly}</p>
-          </>
-        )
-      }
-    </RequireSignIn>
-  );
-}
-
 export function OfficeConsultationsPage() {
   const t = useConsultationsMessages();
-  return <EditorsOnly title={t.office.title}>{() => <Office />}</EditorsOnly>;
+  return (
+    <RequireGrant grant="registry_editor" title={t.office.title} refusal={t.office.editorsOnly}>
+      {() => <Office />}
+    </RequireGrant>
+  );
 }
 
 function Office() {
@@ -305,7 +289,11 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
 
 export function OfficeConsultationPage({ id }: { id: string }) {
   const t = useConsultationsMessages();
-  return <EditorsOnly title={t.office.title}>{() => <Manage id={id} />}</EditorsOnly>;
+  return (
+    <RequireGrant grant="registry_editor" title={t.office.title} refusal={t.office.editorsOnly}>
+      {() => <Manage id={id} />}
+    </RequireGrant>
+  );
 }
 
 function Manage({ id }: { id: string }) {

@@ -23,7 +23,7 @@ import {
   type DelegationInput,
 } from './api';
 import { useDelegationsMessages } from './i18n/messages';
-import { RegisterEditorsOnly } from './StaffDelegationsPage';
+import { RequireGrant } from '../../shared/ui/RequireGrant';
 
 /** The city select's value for "another place". */
 const OTHER = 'other';
@@ -47,19 +47,23 @@ const FIELDS = [
 export function NewDelegationPage() {
   const dm = useDelegationsMessages();
   return (
-    <RegisterEditorsOnly title={dm.form.newTitle}>
+    <RequireGrant grant="registry_editor" title={dm.form.newTitle} refusal={dm.staff.editorsOnly}>
       {() => (
         <FormPage title={dm.form.newTitle}>
           <DelegationForm />
         </FormPage>
       )}
-    </RegisterEditorsOnly>
+    </RequireGrant>
   );
 }
 
 export function EditDelegationPage({ id }: { id: string }) {
   const dm = useDelegationsMessages();
-  return <RegisterEditorsOnly title={dm.form.editTitle}>{() => <EditLoaded id={Number(id)} />}</RegisterEditorsOnly>;
+  return (
+    <RequireGrant grant="registry_editor" title={dm.form.editTitle} refusal={dm.staff.editorsOnly}>
+      {() => <EditLoaded id={Number(id)} />}
+    </RequireGrant>
+  );
 }
 
 function EditLoaded({ id }: { id: number }) {

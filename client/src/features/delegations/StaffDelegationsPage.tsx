@@ -3,7 +3,6 @@
  * time; links to enter and edit a visit; and the CSV import, which stores every row or none and
  * lists the rows to correct.
  */
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useApi } from '../../shared/hooks/use-api';
 import { useForm } from '../../shared/hooks/use-form';
@@ -12,33 +11,18 @@ import { Link, navigate, useLocation } from '../../shared/router';
 import { FormError, FormStatus, SubmitButton, TextField } from '../../shared/ui/Form';
 import { LoadError, Loading } from '../../shared/ui/LoadError';
 import { PageHeading } from '../../shared/ui/PageHeading';
-import { RequireSignIn } from '../../shared/ui/RequireSignIn';
+import { RequireGrant } from '../../shared/ui/RequireGrant';
 import { importDelegations, listDelegations } from './api';
 import { VisitDates, VisitPlace } from './components';
 import { useDelegationsMessages } from './i18n/messages';
 
-/** Registry editors only: others are told who keeps the register. */
-export function RegisterEditorsOnly({ title, children }: { title: string; children: () => ComponentChildren }) {
-  const dm = useDelegationsMessages();
-  return (
-    <RequireSignIn title={title} staff>
-      {(user) =>
-        user.grants.includes('registry_editor') ? (
-          children()
-        ) : (
-          <>
-            <PageHeading>{title}</PageHeading>
-            <p>{dm.staff.editorsOnly}</p>
-          </>
-        )
-      }
-    </RequireSignIn>
-  );
-}
-
 export function StaffDelegationsPage() {
   const dm = useDelegationsMessages();
-  return <RegisterEditorsOnly title={dm.staff.title}>{() => <Register />}</RegisterEditorsOnly>;
+  return (
+    <RequireGrant grant="registry_editor" title={dm.staff.title} refusal={dm.staff.editorsOnly}>
+      {() => <Register />}
+    </RequireGrant>
+  );
 }
 
 function Register() {

@@ -13,7 +13,8 @@ import { ConfirmAction } from '../../shared/ui/ConfirmAction';
 import { FormError, SubmitButton, TextField } from '../../shared/ui/Form';
 import { LoadError, Loading } from '../../shared/ui/LoadError';
 import { PageHeading } from '../../shared/ui/PageHeading';
-import { RegisterEditorsOnly } from '../delegations/StaffDelegationsPage';
+import { RequireGrant } from '../../shared/ui/RequireGrant';
+import { useDelegationsMessages } from '../delegations/i18n/messages';
 import { useDormancyMessages } from './i18n/messages';
 
 type CityActivity = components['schemas']['CityActivityDto'];
@@ -30,7 +31,13 @@ const KINDS: readonly Kind[] = [
 
 export function DormancyPage() {
   const d = useDormancyMessages();
-  return <RegisterEditorsOnly title={d.title}>{() => <Dormancy />}</RegisterEditorsOnly>;
+  const dm = useDelegationsMessages();
+  // The register's editors keep the dormancy review too, so their refusal is the register's.
+  return (
+    <RequireGrant grant="registry_editor" title={d.title} refusal={dm.staff.editorsOnly}>
+      {() => <Dormancy />}
+    </RequireGrant>
+  );
 }
 
 function Dormancy() {

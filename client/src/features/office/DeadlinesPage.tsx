@@ -11,9 +11,8 @@ import { Link, navigate, useLocation } from '../../shared/router';
 import { FormError, FormStatus } from '../../shared/ui/Form';
 import { LoadError, Loading } from '../../shared/ui/LoadError';
 import { PageHeading } from '../../shared/ui/PageHeading';
-import { RequireSignIn } from '../../shared/ui/RequireSignIn';
+import { RequireGrant } from '../../shared/ui/RequireGrant';
 import { useRegistryEditMessages } from '../registry/i18n/messages';
-import { isRegistryEditor } from '../registry/roles';
 import { calendarFeed, createCalendarFeed, listDeadlines, revokeCalendarFeed, type Deadline } from './api';
 import { useOfficeMessages } from './i18n/messages';
 
@@ -22,22 +21,11 @@ const DEFAULT_MONTHS = 24;
 
 export function DeadlinesPage() {
   const om = useOfficeMessages();
-  return (
-    <RequireSignIn title={om.deadlines.title} staff>
-      {(user) => (isRegistryEditor(user) ? <Deadlines /> : <EditorsOnly />)}
-    </RequireSignIn>
-  );
-}
-
-function EditorsOnly() {
-  const om = useOfficeMessages();
   const rm = useRegistryEditMessages();
-  useDocumentTitle(om.deadlines.title);
   return (
-    <>
-      <PageHeading>{om.deadlines.title}</PageHeading>
-      <p>{rm.editorsOnly}</p>
-    </>
+    <RequireGrant grant="registry_editor" title={om.deadlines.title} refusal={rm.editorsOnly}>
+      {() => <Deadlines />}
+    </RequireGrant>
   );
 }
 
