@@ -6,7 +6,7 @@
  */
 import { useState } from 'preact/hooks';
 import { useApi } from '../../shared/hooks/use-api';
-import { useForm } from '../../shared/hooks/use-form';
+import { useForm, type FormState } from '../../shared/hooks/use-form';
 import { useDocumentTitle, useI18n } from '../../shared/i18n/i18n';
 import { Link } from '../../shared/router';
 import { ConfirmAction } from '../../shared/ui/ConfirmAction';
@@ -97,6 +97,51 @@ function Office() {
   );
 }
 
+const LANGUAGES = ['pl', 'en'] as const;
+/** One text in both languages, as staff write every text. */
+type Bilingual = Record<(typeof LANGUAGES)[number], string>;
+const EMPTY: Bilingual = { pl: '', en: '' };
+
+/**
+ * The Polish and the English text areas of one text: ids `<id>-pl` and `<id>-en`, fields
+ * `<field>Pl` and `<field>En` (as the server names them), each marked with its language.
+ */
+function BilingualTextArea({
+  id,
+  field,
+  form,
+  label,
+  rows,
+  value,
+  onValue,
+}: {
+  id: string;
+  field: string;
+  form: FormState;
+  label: Bilingual;
+  rows: number;
+  value: Bilingual;
+  onValue: (value: Bilingual) => void;
+}) {
+  return (
+    <>
+      {LANGUAGES.map((lang) => (
+        <TextAreaField
+          key={lang}
+          id={`${id}-${lang}`}
+          field={`${field}${lang === 'pl' ? 'Pl' : 'En'}`}
+          form={form}
+          label={label[lang]}
+          lang={lang}
+          rows={rows}
+          value={value[lang]}
+          onValue={(text) => onValue({ ...value, [lang]: text })}
+        />
+      ))}
+    </>
+  );
+}
+
 const emptySection = (): SectionInput => ({ headingPl: '', headingEn: '', bodyPl: '', bodyEn: '' });
 /** A datetime-local value (the reader's time) as a moment, or the text as typed for the server to refuse. */
 const moment = (value: string) => (value && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : value);
@@ -106,8 +151,7 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
   const [subject, setSubject] = useState<ConsultationInput['subject']>('goals');
   const [titlePl, setTitlePl] = useState('');
   const [titleEn, setTitleEn] = useState('');
-  const [descriptionPl, setDescriptionPl] = useState('');
-  const [descriptionEn, setDescriptionEn] = useState('');
+  const [description, setDescription] = useState(EMPTY);
   const [opensAt, setOpensAt] = useState('');
   const [closesAt, setClosesAt] = useState('');
   const [sections, setSections] = useState<SectionInput[]>([emptySection()]);
@@ -118,8 +162,8 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
           subject,
           titlePl,
           titleEn,
-          descriptionPl,
-          descriptionEn,
+          descriptionPl: description.pl,
+          descriptionEn: description.en,
           opensAt: moment(opensAt),
           closesAt: moment(closesAt),
           ...(subject === 'document' && { sections }),
@@ -129,8 +173,7 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
         onSuccess: () => {
           setTitlePl('');
           setTitleEn('');
-          setDescriptionPl('');
-          setDescriptionEn('');
+          setDescription(EMPTY);
           setSections([emptySection()]);
           onCreated();
         },
@@ -178,25 +221,14 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
         onValue={setTitleEn}
         maxLength={300}
       />
-      <TextAreaField
-        id="consultation-description-pl"
-        field="descriptionPl"
+      <BilingualTextArea
+        id="consultation-description"
+        field="description"
         form={form}
-        label={t.office.descriptionPl}
-        lang="pl"
+        label={{ pl: t.office.descriptionPl, en: t.office.descriptionEn }}
         rows={4}
-        value={descriptionPl}
-        onValue={setDescriptionPl}
-      />
-      <TextAreaField
-        id="consultation-description-en"
-        field="descriptionEn"
-        form={form}
-        label={t.office.descriptionEn}
-        lang="en"
-        rows={4}
-        value={descriptionEn}
-        onValue={setDescriptionEn}
+        value={description}
+        onValue={setDescription}
       />
       <TextField
         id="consultation-opens"
@@ -363,15 +395,13 @@ function RespondForm({ consultation, onDone }: { consultation: Consultation; onD
   const pick = usePick();
   const { langOf } = useI18n();
   const [chosen, setChosen] = useState<string[]>([]);
-  const [bodyPl, setBodyPl] = useState('');
-  const [bodyEn, setBodyEn] = useState('');
+  const [body, setBody] = useState(EMPTY);
   const form = withConsultationErrors(
-    useForm(() => respondToComments(consultation.id, chosen, bodyPl, bodyEn), {
+    useForm(() => respondToComments(consultation.id, chosen, body.pl, body.en), {
       fields: ['commentIds', 'bodyPl', 'bodyEn'],
       onSuccess: () => {
         setChosen([]);
-        setBodyPl('');
-        setBodyEn('');
+        setBody(EMPTY);
         onDone();
       },
     }),
@@ -426,25 +456,14 @@ function RespondForm({ consultation, onDone }: { consultation: Consultation; onD
               </div>
             ))}
           </ChoiceFieldset>
-          <TextAreaField
-            id="response-pl"
-            field="bodyPl"
+          <BilingualTextArea
+            id="response"
+            field="body"
             form={form}
-            label={t.office.responsePl}
-            lang="pl"
+            label={{ pl: t.office.responsePl, en: t.office.responseEn }}
             rows={3}
-            value={bodyPl}
-            onValue={setBodyPl}
-          />
-          <TextAreaField
-            id="response-en"
-            field="bodyEn"
-            form={form}
-            label={t.office.responseEn}
-            lang="en"
-            rows={3}
-            value={bodyEn}
-            onValue={setBodyEn}
+            value={body}
+            onValue={setBody}
           />
           <div class="form__actions">
             <SubmitButton form={form}>{t.office.respondButton}</SubmitButton>
@@ -457,10 +476,12 @@ function RespondForm({ consultation, onDone }: { consultation: Consultation; onD
 
 function FinalReportForm({ consultation, onDone }: { consultation: Consultation; onDone: () => void }) {
   const t = useConsultationsMessages();
-  const [pl, setPl] = useState(consultation.finalReportPl ?? '');
-  const [en, setEn] = useState(consultation.finalReportEn ?? '');
+  const [report, setReport] = useState<Bilingual>({
+    pl: consultation.finalReportPl ?? '',
+    en: consultation.finalReportEn ?? '',
+  });
   const form = withConsultationErrors(
-    useForm(() => publishFinalReport(consultation.id, pl, en), {
+    useForm(() => publishFinalReport(consultation.id, report.pl, report.en), {
       fields: ['finalReportPl', 'finalReportEn'],
       onSuccess: onDone,
     }),
@@ -476,25 +497,14 @@ function FinalReportForm({ consultation, onDone }: { consultation: Consultation;
     >
       <h2 id="final-report-title">{t.page.finalReport}</h2>
       <FormError form={form} />
-      <TextAreaField
-        id="final-report-pl"
-        field="finalReportPl"
+      <BilingualTextArea
+        id="final-report"
+        field="finalReport"
         form={form}
-        label={t.office.finalReportPl}
-        lang="pl"
+        label={{ pl: t.office.finalReportPl, en: t.office.finalReportEn }}
         rows={6}
-        value={pl}
-        onValue={setPl}
-      />
-      <TextAreaField
-        id="final-report-en"
-        field="finalReportEn"
-        form={form}
-        label={t.office.finalReportEn}
-        lang="en"
-        rows={6}
-        value={en}
-        onValue={setEn}
+        value={report}
+        onValue={setReport}
       />
       <div class="form__actions">
         <SubmitButton form={form}>{t.office.finalReportButton}</SubmitButton>
