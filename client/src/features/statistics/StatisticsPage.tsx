@@ -127,6 +127,84 @@ function TableBox({ id, children }: { id: string; children: ComponentChildren })
   );
 }
 
+interface Line {
+  key: string;
+  /** The row's or the column's name in the table (and the chart's label or series). */
+  label: string;
+  /** The series' name in the chart, where it is not the column's. */
+  series?: string;
+}
+
+/**
+ * A figure as a person can read it either way: the chart, a table of the same numbers (rows are the
+ * chart's labels, columns its series) named by its caption, and the CSV link where the figure has one.
+ */
+function ChartWithTable({
+  id,
+  title,
+  caption = title,
+  horizontal,
+  rowHeader,
+  rows,
+  columns,
+  charted = columns,
+  value,
+  csv,
+}: {
+  /** The caption's id is `<id>-caption`. */
+  id: string;
+  title: string;
+  caption?: string;
+  horizontal?: boolean;
+  rowHeader: string;
+  rows: Line[];
+  columns: Line[];
+  /** The columns the chart shows, where it shows fewer than the table. */
+  charted?: Line[];
+  value: (row: string, column: string) => number;
+  csv?: Statistic;
+}) {
+  return (
+    <>
+      <BarChart
+        title={title}
+        horizontal={horizontal}
+        labels={rows.map((row) => row.label)}
+        series={charted.map((column) => ({
+          name: column.series ?? column.label,
+          values: rows.map((row) => value(row.key, column.key)),
+        }))}
+      />
+      <TableBox id={`${id}-caption`}>
+        <table class="table">
+          <caption id={`${id}-caption`}>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{rowHeader}</th>
+              {columns.map((column) => (
+                <th scope="col" key={column.key}>
+                  {column.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                {columns.map((column) => (
+                  <td key={column.key}>{value(row.key, column.key)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableBox>
+      {csv && <Download statistic={csv} />}
+    </>
+  );
+}
+
 function useStatistic(key: string, period: StatisticPeriod | undefined) {
   return useApi((signal) => statistic(key, period, signal), [key, period]);
 }
@@ -205,57 +283,25 @@ function InitiativesSection({ items }: { items: StatisticSummary[] }) {
       ) : (
         <>
           <h3 id="statistics-initiatives-time">{sm.overTime(name(category.row), period)}</h3>
-          <BarChart
+          <ChartWithTable
+            id="statistics-initiatives-time"
             title={sm.overTime(name(category.row), period)}
-            labels={periods.map(sm.formatPeriod)}
-            series={[{ name: name(category.row), values: periods.map((p) => valueOf(rows, p, category.key)) }]}
+            rowHeader={sm.periodColumn[period]}
+            rows={periods.map((p) => ({ key: p, label: sm.formatPeriod(p) }))}
+            columns={[{ key: category.key, label: sm.initiativesColumn, series: name(category.row) }]}
+            value={(p) => valueOf(rows, p, category.key)}
           />
-          <TableBox id="statistics-initiatives-time-caption">
-            <table class="table">
-              <caption id="statistics-initiatives-time-caption">{sm.overTime(name(category.row), period)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{sm.periodColumn[period]}</th>
-                  <th scope="col">{sm.initiativesColumn}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {periods.map((p) => (
-                  <tr key={p}>
-                    <th scope="row">{sm.formatPeriod(p)}</th>
-                    <td>{valueOf(rows, p, category.key)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableBox>
           <h3 id="statistics-initiatives-totals">{sm.totals(sm.dimensions[key] ?? key)}</h3>
-          <BarChart
+          <ChartWithTable
+            id="statistics-initiatives-totals"
             title={sm.totals(sm.dimensions[key] ?? key)}
             horizontal
-            labels={ranked.map((entry) => name(entry.row))}
-            series={[{ name: sm.initiativesColumn, values: ranked.map((entry) => entry.total) }]}
+            rowHeader={what}
+            rows={ranked.map((entry) => ({ key: entry.key, label: name(entry.row) }))}
+            columns={[{ key: 'total', label: sm.initiativesColumn }]}
+            value={(entry) => ranked.find((ranking) => ranking.key === entry)?.total ?? 0}
+            csv={data.data}
           />
-          <TableBox id="statistics-initiatives-totals-caption">
-            <table class="table">
-              <caption id="statistics-initiatives-totals-caption">{sm.totals(sm.dimensions[key] ?? key)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{what}</th>
-                  <th scope="col">{sm.initiativesColumn}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ranked.map((entry) => (
-                  <tr key={entry.key}>
-                    <th scope="row">{name(entry.row)}</th>
-                    <td>{entry.total}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableBox>
-          <Download statistic={data.data} />
         </>
       )}
     </Section>
@@ -279,32 +325,16 @@ function PartnershipsSection({ summary }: { summary: StatisticSummary }) {
         <p class="empty">{sm.none}</p>
       ) : (
         <>
-          <BarChart
+          <ChartWithTable
+            id="statistics-partnerships"
             title={title}
             horizontal
-            labels={rows.map(name)}
-            series={[{ name: sm.partnershipsColumn, values: rows.map((row) => row.value) }]}
+            rowHeader={sm.category.city}
+            rows={rows.map((row) => ({ key: row.category, label: name(row) }))}
+            columns={[{ key: 'value', label: sm.partnershipsColumn }]}
+            value={(city) => rows.find((row) => row.category === city)?.value ?? 0}
+            csv={data.data}
           />
-          <TableBox id="statistics-partnerships-caption">
-            <table class="table">
-              <caption id="statistics-partnerships-caption">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{sm.category.city}</th>
-                  <th scope="col">{sm.partnershipsColumn}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.category}>
-                    <th scope="row">{name(row)}</th>
-                    <td>{row.value}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableBox>
-          <Download statistic={data.data} />
         </>
       )}
     </Section>
@@ -348,39 +378,17 @@ function ForumSection({ summary }: { summary: StatisticSummary }) {
               </select>
             </div>
           </div>
-          <BarChart
+          <ChartWithTable
+            id="statistics-forum"
             title={sm.forumChart(name(figure))}
-            labels={editions}
-            series={[
-              { name: name(figure), values: editions.map((edition) => valueOf(rows, edition, figure.category)) },
-            ]}
+            caption={summary.title[language]}
+            rowHeader={sm.edition}
+            rows={editions.map((edition) => ({ key: edition, label: edition }))}
+            columns={figures.map((row) => ({ key: row.category, label: name(row) }))}
+            charted={[{ key: figure.category, label: name(figure) }]}
+            value={(edition, category) => valueOf(rows, edition, category)}
+            csv={data.data}
           />
-          <TableBox id="statistics-forum-caption">
-            <table class="table">
-              <caption id="statistics-forum-caption">{summary.title[language]}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{sm.edition}</th>
-                  {figures.map((row) => (
-                    <th scope="col" key={row.category}>
-                      {name(row)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {editions.map((edition) => (
-                  <tr key={edition}>
-                    <th scope="row">{edition}</th>
-                    {figures.map((row) => (
-                      <td key={row.category}>{valueOf(rows, edition, row.category)}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableBox>
-          <Download statistic={data.data} />
         </>
       )}
     </Section>
@@ -425,40 +433,15 @@ function VisitsSection({ summary }: { summary: StatisticSummary }) {
         <p class="empty">{sm.none}</p>
       ) : (
         <>
-          <BarChart
+          <ChartWithTable
+            id="statistics-visits"
             title={title}
-            labels={periods.map(sm.formatPeriod)}
-            series={directions.map((row) => ({
-              name: name(row),
-              values: periods.map((p) => valueOf(rows, p, row.category)),
-            }))}
+            rowHeader={sm.periodColumn[period]}
+            rows={periods.map((p) => ({ key: p, label: sm.formatPeriod(p) }))}
+            columns={directions.map((row) => ({ key: row.category, label: name(row) }))}
+            value={(p, direction) => valueOf(rows, p, direction)}
+            csv={data.data}
           />
-          <TableBox id="statistics-visits-caption">
-            <table class="table">
-              <caption id="statistics-visits-caption">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{sm.periodColumn[period]}</th>
-                  {directions.map((row) => (
-                    <th scope="col" key={row.category}>
-                      {name(row)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {periods.map((p) => (
-                  <tr key={p}>
-                    <th scope="row">{sm.formatPeriod(p)}</th>
-                    {directions.map((row) => (
-                      <td key={row.category}>{valueOf(rows, p, row.category)}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableBox>
-          <Download statistic={data.data} />
         </>
       )}
     </Section>
