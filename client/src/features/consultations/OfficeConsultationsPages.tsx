@@ -14,6 +14,7 @@ import {
   ChoiceFieldset,
   FormError,
   FormStatus,
+  PeriodFields,
   SelectField,
   SubmitButton,
   TextAreaField,
@@ -230,23 +231,23 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
         value={description}
         onValue={setDescription}
       />
-      <TextField
-        id="consultation-opens"
-        field="opensAt"
+      <PeriodFields
         form={form}
         type="datetime-local"
-        label={t.office.opensAt}
-        value={opensAt}
-        onValue={setOpensAt}
-      />
-      <TextField
-        id="consultation-closes"
-        field="closesAt"
-        form={form}
-        type="datetime-local"
-        label={t.office.closesAt}
-        value={closesAt}
-        onValue={setClosesAt}
+        start={{
+          id: 'consultation-opens',
+          field: 'opensAt',
+          label: t.office.opensAt,
+          value: opensAt,
+          onValue: setOpensAt,
+        }}
+        end={{
+          id: 'consultation-closes',
+          field: 'closesAt',
+          label: t.office.closesAt,
+          value: closesAt,
+          onValue: setClosesAt,
+        }}
       />
       {subject === 'document' ? (
         <fieldset class="consultation-sections-input">

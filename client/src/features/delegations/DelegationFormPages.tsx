@@ -11,7 +11,16 @@ import { useForm } from '../../shared/hooks/use-form';
 import { useDocumentTitle, useI18n } from '../../shared/i18n/i18n';
 import { Link, navigate } from '../../shared/router';
 import { useSession } from '../../shared/session';
-import { CheckboxGroup, FormError, SelectField, SubmitButton, TextAreaField, TextField } from '../../shared/ui/Form';
+import {
+  CheckboxGroup,
+  FormError,
+  PeriodFields,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  wholeNumberOrText,
+} from '../../shared/ui/Form';
 import { LoadError, Loading } from '../../shared/ui/LoadError';
 import { PageHeading } from '../../shared/ui/PageHeading';
 import {
@@ -138,7 +147,7 @@ function DelegationForm({ visit }: { visit?: Delegation }) {
             organizations.data?.items.some((organization) => organization.id === id) ??
             visit?.organizationIds.includes(id),
         ),
-        peopleCount: /^\d+$/.test(people) ? Number(people) : (people as unknown as number),
+        peopleCount: wholeNumberOrText(people),
         host: host.trim() || null,
         outcomes: outcomes.trim() || null,
         isPublic,
@@ -167,23 +176,16 @@ function DelegationForm({ visit }: { visit?: Delegation }) {
         onValue={setDirection}
         options={DIRECTIONS.map((value) => ({ value, label: dm.direction[value] }))}
       />
-      <TextField
-        id="visit-starts-on"
-        field="startsOn"
+      <PeriodFields
         form={form}
-        type="date"
-        label={dm.form.startsOn}
-        value={startsOn}
-        onValue={setStartsOn}
-      />
-      <TextField
-        id="visit-ends-on"
-        field="endsOn"
-        form={form}
-        type="date"
-        label={dm.form.endsOn}
-        value={endsOn}
-        onValue={setEndsOn}
+        start={{
+          id: 'visit-starts-on',
+          field: 'startsOn',
+          label: dm.form.startsOn,
+          value: startsOn,
+          onValue: setStartsOn,
+        }}
+        end={{ id: 'visit-ends-on', field: 'endsOn', label: dm.form.endsOn, value: endsOn, onValue: setEndsOn }}
       />
       <SelectField
         id="visit-city"

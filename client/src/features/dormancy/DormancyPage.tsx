@@ -10,7 +10,7 @@ import { useApi } from '../../shared/hooks/use-api';
 import { useForm } from '../../shared/hooks/use-form';
 import { useDocumentTitle, useI18n } from '../../shared/i18n/i18n';
 import { ConfirmAction } from '../../shared/ui/ConfirmAction';
-import { FormError, SubmitButton, TextField } from '../../shared/ui/Form';
+import { FormError, SubmitButton, TextField, wholeNumberOrText } from '../../shared/ui/Form';
 import { LoadError, Loading } from '../../shared/ui/LoadError';
 import { PageHeading } from '../../shared/ui/PageHeading';
 import { RequireGrant } from '../../shared/ui/RequireGrant';
@@ -100,7 +100,7 @@ function Decisions({ city, onDone }: { city: CityActivity; onDone: () => void })
       unwrap(
         api.POST('/api/v1/dormancy/{key}/revive', {
           ...path,
-          body: { boost: /^\d+$/.test(boost) ? Number(boost) : (boost as unknown as number) },
+          body: { boost: wholeNumberOrText(boost) },
         }),
       ),
     { fields: ['boost'], onSuccess: onDone },

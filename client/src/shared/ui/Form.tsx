@@ -205,6 +205,42 @@ export function TextField({
   );
 }
 
+/** One end of a period: its own id, the API's field, label and value. */
+interface PeriodEnd {
+  id: string;
+  field: string;
+  label: ComponentChildren;
+  value: string;
+  onValue: (value: string) => void;
+}
+
+/** A period's first and last day (or moment): two date fields, the start first, each with its own errors. */
+export function PeriodFields({
+  form,
+  type = 'date',
+  start,
+  end,
+}: {
+  form: FormState;
+  type?: 'date' | 'datetime-local';
+  start: PeriodEnd;
+  end: PeriodEnd;
+}) {
+  return (
+    <>
+      <TextField {...start} form={form} type={type} />
+      <TextField {...end} form={form} type={type} />
+    </>
+  );
+}
+
+/**
+ * A number field's text for the request: a whole number as a number, anything else as typed, so
+ * that the server refuses it with a message naming the field (and the form shows it there).
+ */
+export const wholeNumberOrText = (text: string): number =>
+  /^\d+$/.test(text) ? Number(text) : (text as unknown as number);
+
 interface TextAreaFieldProps {
   id: string;
   field: string;
