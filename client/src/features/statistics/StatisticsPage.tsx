@@ -205,6 +205,23 @@ function ChartWithTable({
   );
 }
 
+/** A figure's place while it loads: its load error, the wait, "none yet", or what `children` shows of it. */
+function Loaded({
+  data,
+  empty,
+  children,
+}: {
+  data: ReturnType<typeof useStatistic>;
+  empty: boolean;
+  children: (statistic: Statistic) => ComponentChildren;
+}) {
+  const sm = useStatisticsMessages();
+  if (data.error) return <LoadError error={data.error} onRetry={data.reload} />;
+  if (!data.data) return <Loading />;
+  if (empty) return <p class="empty">{sm.none}</p>;
+  return <>{children(data.data)}</>;
+}
+
 function useStatistic(key: string, period: StatisticPeriod | undefined) {
   return useApi((signal) => statistic(key, period, signal), [key, period]);
 }
@@ -274,36 +291,32 @@ function InitiativesSection({ items }: { items: StatisticSummary[] }) {
           </div>
         )}
       </div>
-      {data.error ? (
-        <LoadError error={data.error} onRetry={data.reload} />
-      ) : !data.data ? (
-        <Loading />
-      ) : ranked.length === 0 ? (
-        <p class="empty">{sm.none}</p>
-      ) : (
-        <>
-          <h3 id="statistics-initiatives-time">{sm.overTime(name(category.row), period)}</h3>
-          <ChartWithTable
-            id="statistics-initiatives-time"
-            title={sm.overTime(name(category.row), period)}
-            rowHeader={sm.periodColumn[period]}
-            rows={periods.map((p) => ({ key: p, label: sm.formatPeriod(p) }))}
-            columns={[{ key: category.key, label: sm.initiativesColumn, series: name(category.row) }]}
-            value={(p) => valueOf(rows, p, category.key)}
-          />
-          <h3 id="statistics-initiatives-totals">{sm.totals(sm.dimensions[key] ?? key)}</h3>
-          <ChartWithTable
-            id="statistics-initiatives-totals"
-            title={sm.totals(sm.dimensions[key] ?? key)}
-            horizontal
-            rowHeader={what}
-            rows={ranked.map((entry) => ({ key: entry.key, label: name(entry.row) }))}
-            columns={[{ key: 'total', label: sm.initiativesColumn }]}
-            value={(entry) => ranked.find((ranking) => ranking.key === entry)?.total ?? 0}
-            csv={data.data}
-          />
-        </>
-      )}
+      <Loaded data={data} empty={ranked.length === 0}>
+        {(statistic) => (
+          <>
+            <h3 id="statistics-initiatives-time">{sm.overTime(name(category.row), period)}</h3>
+            <ChartWithTable
+              id="statistics-initiatives-time"
+              title={sm.overTime(name(category.row), period)}
+              rowHeader={sm.periodColumn[period]}
+              rows={periods.map((p) => ({ key: p, label: sm.formatPeriod(p) }))}
+              columns={[{ key: category.key, label: sm.initiativesColumn, series: name(category.row) }]}
+              value={(p) => valueOf(rows, p, category.key)}
+            />
+            <h3 id="statistics-initiatives-totals">{sm.totals(sm.dimensions[key] ?? key)}</h3>
+            <ChartWithTable
+              id="statistics-initiatives-totals"
+              title={sm.totals(sm.dimensions[key] ?? key)}
+              horizontal
+              rowHeader={what}
+              rows={ranked.map((entry) => ({ key: entry.key, label: name(entry.row) }))}
+              columns={[{ key: 'total', label: sm.initiativesColumn }]}
+              value={(entry) => ranked.find((ranking) => ranking.key === entry)?.total ?? 0}
+              csv={statistic}
+            />
+          </>
+        )}
+      </Loaded>
     </Section>
   );
 }
@@ -317,26 +330,22 @@ function PartnershipsSection({ summary }: { summary: StatisticSummary }) {
   const title = summary.title[language];
   return (
     <Section id="statistics-partnerships" summary={summary}>
-      {data.error ? (
-        <LoadError error={data.error} onRetry={data.reload} />
-      ) : !data.data ? (
-        <Loading />
-      ) : rows.length === 0 ? (
-        <p class="empty">{sm.none}</p>
-      ) : (
-        <>
-          <ChartWithTable
-            id="statistics-partnerships"
-            title={title}
-            horizontal
-            rowHeader={sm.category.city}
-            rows={rows.map((row) => ({ key: row.category, label: name(row) }))}
-            columns={[{ key: 'value', label: sm.partnershipsColumn }]}
-            value={(city) => rows.find((row) => row.category === city)?.value ?? 0}
-            csv={data.data}
-          />
-        </>
-      )}
+      <Loaded data={data} empty={rows.length === 0}>
+        {(statistic) => (
+          <>
+            <ChartWithTable
+              id="statistics-partnerships"
+              title={title}
+              horizontal
+              rowHeader={sm.category.city}
+              rows={rows.map((row) => ({ key: row.category, label: name(row) }))}
+              columns={[{ key: 'value', label: sm.partnershipsColumn }]}
+              value={(city) => rows.find((row) => row.category === city)?.value ?? 0}
+              csv={statistic}
+            />
+          </>
+        )}
+      </Loaded>
     </Section>
   );
 }
@@ -354,43 +363,39 @@ function ForumSection({ summary }: { summary: StatisticSummary }) {
   const editions = periodsOf(rows, null);
   return (
     <Section id="statistics-forum" summary={summary}>
-      {data.error ? (
-        <LoadError error={data.error} onRetry={data.reload} />
-      ) : !data.data ? (
-        <Loading />
-      ) : rows.length === 0 ? (
-        <p class="empty">{sm.none}</p>
-      ) : (
-        <>
-          <div class="statistics__filters">
-            <div class="field">
-              <label for="statistics-figure">{sm.figure}</label>
-              <select
-                id="statistics-figure"
-                value={figure.category}
-                onChange={(event) => setChosen(event.currentTarget.value)}
-              >
-                {figures.map((row) => (
-                  <option key={row.category} value={row.category}>
-                    {name(row)}
-                  </option>
-                ))}
-              </select>
+      <Loaded data={data} empty={rows.length === 0}>
+        {(statistic) => (
+          <>
+            <div class="statistics__filters">
+              <div class="field">
+                <label for="statistics-figure">{sm.figure}</label>
+                <select
+                  id="statistics-figure"
+                  value={figure.category}
+                  onChange={(event) => setChosen(event.currentTarget.value)}
+                >
+                  {figures.map((row) => (
+                    <option key={row.category} value={row.category}>
+                      {name(row)}
+                    </option>
+                  ))}
+                </select>
+              </div>
             </div>
-          </div>
-          <ChartWithTable
-            id="statistics-forum"
-            title={sm.forumChart(name(figure))}
-            caption={summary.title[language]}
-            rowHeader={sm.edition}
-            rows={editions.map((edition) => ({ key: edition, label: edition }))}
-            columns={figures.map((row) => ({ key: row.category, label: name(row) }))}
-            charted={[{ key: figure.category, label: name(figure) }]}
-            value={(edition, category) => valueOf(rows, edition, category)}
-            csv={data.data}
-          />
-        </>
-      )}
+            <ChartWithTable
+              id="statistics-forum"
+              title={sm.forumChart(name(figure))}
+              caption={summary.title[language]}
+              rowHeader={sm.edition}
+              rows={editions.map((edition) => ({ key: edition, label: edition }))}
+              columns={figures.map((row) => ({ key: row.category, label: name(row) }))}
+              charted={[{ key: figure.category, label: name(figure) }]}
+              value={(edition, category) => valueOf(rows, edition, category)}
+              csv={statistic}
+            />
+          </>
+        )}
+      </Loaded>
     </Section>
   );
 }
@@ -425,25 +430,21 @@ function VisitsSection({ summary }: { summary: StatisticSummary }) {
           </select>
         </div>
       </div>
-      {data.error ? (
-        <LoadError error={data.error} onRetry={data.reload} />
-      ) : !data.data ? (
-        <Loading />
-      ) : rows.length === 0 ? (
-        <p class="empty">{sm.none}</p>
-      ) : (
-        <>
-          <ChartWithTable
-            id="statistics-visits"
-            title={title}
-            rowHeader={sm.periodColumn[period]}
-            rows={periods.map((p) => ({ key: p, label: sm.formatPeriod(p) }))}
-            columns={directions.map((row) => ({ key: row.category, label: name(row) }))}
-            value={(p, direction) => valueOf(rows, p, direction)}
-            csv={data.data}
-          />
-        </>
-      )}
+      <Loaded data={data} empty={rows.length === 0}>
+        {(statistic) => (
+          <>
+            <ChartWithTable
+              id="statistics-visits"
+              title={title}
+              rowHeader={sm.periodColumn[period]}
+              rows={periods.map((p) => ({ key: p, label: sm.formatPeriod(p) }))}
+              columns={directions.map((row) => ({ key: row.category, label: name(row) }))}
+              value={(p, direction) => valueOf(rows, p, direction)}
+              csv={statistic}
+            />
+          </>
+        )}
+      </Loaded>
     </Section>
   );
 }
