@@ -163,6 +163,20 @@ describe('open data', () => {
       response.id,
       remark.id,
     ]);
+    // Visits: two public ones to Nuremberg in 2026, a private one there (counted nowhere public), and a
+    // public one to a place that is not a partner city, its host a person's name.
+    for (const [starts, city, place, people, isPublic] of [
+      ['2026-03-10', 'nuremberg', null, 5, true],
+      ['2026-09-01', 'nuremberg', null, 3, true],
+      ['2026-10-01', 'nuremberg', null, 7, false],
+      ['2025-05-05', null, 'Brussels, European Committee of the Regions', 2, true],
+    ] as const)
+      await sql(
+        `INSERT INTO delegations (direction, starts_on, ends_on, city_id, place, purpose, people_count, host, is_public)
+         VALUES (CASE WHEN $2::text IS NULL THEN 'outgoing' ELSE 'incoming' END::delegation_direction, $1::date, $1::date,
+                 (SELECT id FROM cities WHERE key = $2::text), $3, 'Talks on school exchanges', $4, 'Prywatna Osoba', $5)`,
+        [starts, city, place, people, isPublic],
+      );
     catalogue = (await api().get('/api/v1/open-data').expect(200)).body as Catalogue;
   });
 
@@ -177,6 +191,7 @@ describe('open data', () => {
       'organizations',
       'initiatives',
       'partnerships',
+      'delegations',
       'forum-agenda',
       'forum-outcomes',
       'consultations',
@@ -278,6 +293,47 @@ describe('open data', () => {
       expect(all).not.toContain('@example.org');
       expect(all).not.toContain('Prywatna Osoba');
     }
+  });
+
+  it('counts the public visits of delegations as the public sees them, without the private visit or anything personal', async () => {
+    const rows = (await api().get('/api/v1/open-data/delegations.json').expect(200)).body as Record<string, unknown>[];
+    expect(rows).toEqual([
+      {
+        year: 2025,
+        direction: 'outgoing',
+        city_key: null,
+        city_name: null,
+        city_name_pl: null,
+        visits: 1,
+        people: 2,
+      },
+      {
+        year: 2026,
+        direction: 'incoming',
+        city_key: 'nuremberg',
+        city_name: 'Nuremberg',
+        city_name_pl: 'Norymberga',
+        visits: 2,
+        people: 8,
+      },
+    ]);
+    // The same counts as the public page of visits.
+    const summary = (await api().get('/api/v1/delegations/summary').expect(200)).body as {
+      counts: { year: number; direction: string; city: { key: string } | null; visits: number; people: number }[];
+    };
+    expect(
+      summary.counts
+        .map((count) => [count.year, count.direction, count.city?.key ?? null, count.visits, count.people])
+        .sort(),
+    ).toEqual(rows.map((row) => [row.year, row.direction, row.city_key, row.visits, row.people]).sort());
+    // Making a visit private takes it out of the counts, and dates the dataset.
+    await sql(
+      `UPDATE delegations SET is_public = false, updated_at = '2027-01-02T03:04:05Z' WHERE starts_on = '2026-09-01'`,
+    );
+    const after = (await api().get('/api/v1/open-data/delegations.json').expect(200)).body as { people: number }[];
+    expect(after.map((row) => row.people)).toEqual([2, 5]);
+    const dated = (await api().get('/api/v1/open-data').expect(200)).body as Catalogue;
+    expect(dated.datasets.find((dataset) => dataset.key === 'delegations')!.modified).toBe('2027-01-02T03:04:05.000Z');
   });
 
   it('neutralises a cell a spreadsheet would run as a formula', async () => {

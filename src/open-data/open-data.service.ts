@@ -50,8 +50,8 @@ export class OpenDataService {
     return {
       title: { pl: 'Otwarte dane współpracy międzynarodowej', en: 'Open data on international cooperation' },
       description: {
-        pl: 'Wszystkie publiczne dane platformy Forum Współpracy: miasta partnerskie i ich dokumenty, sieci miast, cele, organizacje, inicjatywy, partnerstwa oraz program i wyniki Forum.',
-        en: "Every public dataset of the Cooperation Forum platform: partner cities and their documents, city networks, goals, organisations, initiatives, partnerships and the Forum's agendas and outcomes.",
+        pl: 'Wszystkie publiczne dane platformy Forum Współpracy: miasta partnerskie i ich dokumenty, sieci miast, cele, organizacje, inicjatywy, partnerstwa, wizyty delegacji oraz program i wyniki Forum.',
+        en: "Every public dataset of the Cooperation Forum platform: partner cities and their documents, city networks, goals, organisations, initiatives, partnerships, delegation visits and the Forum's agendas and outcomes.",
       },
       publisher: await this.publisher(),
       license: { ...OPEN_DATA_LICENSE },

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { modifyReturning } from '../database/sql';
 import type { Translations } from '../common/i18n/translations';
 import type { InterestStatus, PartnershipStatus } from './partnerships.constants';
+import { publicPartnershipSql } from './public-partnership';
 
 /** The initiative's title as written, with its language and its version in the other language. */
 export interface InitiativeTitleColumns {
@@ -44,6 +45,8 @@ export interface PartnershipRow extends InitiativeTitleColumns {
   status: PartnershipStatus;
   outcomeNote: string | null;
   createdAt: Date;
+  /** Every participant agreed to show it (publicPartnershipSql). */
+  public: boolean;
   organizations: {
     id: string;
     name: string;
@@ -67,7 +70,7 @@ const INTEREST_SELECT = `SELECT x.id, x.initiative_id AS "initiativeId", ${INITI
   JOIN organizations io ON io.id = i.organization_id`;
 
 const PARTNERSHIP_SELECT = `SELECT p.id, p.initiative_id AS "initiativeId", ${INITIATIVE_TITLE}, p.channel_id AS "channelId", p.status,
-  p.outcome_note AS "outcomeNote", p.created_at AS "createdAt",
+  p.outcome_note AS "outcomeNote", p.created_at AS "createdAt", ${publicPartnershipSql('p')} AS public,
   (SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'type', o.type, 'cityKey', c.key, 'cityName', coalesce(c.name, o.city_name), 'cityNamePl', c.name_pl, 'country', o.country,
                                      'lead', m.lead, 'publicConsent', m.public_consent) ORDER BY m.lead DESC, o.name)
      FROM partnership_members m JOIN organizations o ON o.id = m.organization_id LEFT JOIN cities c ON c.id = o.city_id

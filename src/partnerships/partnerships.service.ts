@@ -426,8 +426,9 @@ export class PartnershipsService {
     return quotedTitle(initiative.title, initiative.language, initiative.translations);
   }
 
+  /** Decided by the SQL (publicPartnershipSql), the one rule every public output follows. */
   private isPublic(row: PartnershipRow): boolean {
-    return row.organizations.every((o) => o.publicConsent);
+    return row.public;
   }
 
   /** A member of a participating organisation: sees it before it is public, and its channel. (Staff see it, not the channel.) */

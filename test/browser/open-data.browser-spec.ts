@@ -12,8 +12,9 @@ describe('the open-data page', () => {
     await page.locator('footer').getByRole('link', { name: 'Open data' }).click();
     await waitForText(() => heading(page), 'Open data');
     await page.getByRole('heading', { name: 'Partner cities', level: 3 }).waitFor();
-    expect(await page.getByRole('heading', { level: 3 }).count()).toBe(12);
+    expect(await page.getByRole('heading', { level: 3 }).count()).toBe(13);
     await page.getByRole('heading', { name: 'Consultation comments', level: 3 }).waitFor();
+    await page.getByRole('heading', { name: 'Delegation visits', level: 3 }).waitFor();
     await page.getByRole('link', { name: 'CC BY 4.0' }).waitFor();
     await page.getByText('The data are published under CC BY 4.0').waitFor();
     await expectNoAccessibilityViolations(page);
