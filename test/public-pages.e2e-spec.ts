@@ -98,6 +98,23 @@ describe('public pages and the consent rule', () => {
       ],
       editionId,
     );
+    await organization('Verein Versteckt', 'nuremberg', 'verified', true);
+    await organization('Verein Wartend', 'nuremberg', 'pending');
+    await initiative(nuremberg, 'Draft about Nuremberg', {
+      status: 'draft',
+      cities: ['nuremberg'],
+      goals: ['youth_contacts'],
+    });
+    await initiative(krakow, 'Danube heritage walks', { cities: ['budapest'], goals: ['central_european_heritage'] });
+    for (const [starts, isPublic, purpose] of [
+      [`${new Date().getFullYear()}-01-15`, true, 'Public visit on choirs'],
+      [`${new Date().getFullYear()}-02-15`, false, 'Private visit on budgets'],
+    ] as const)
+      await sql(
+        `INSERT INTO delegations (direction, starts_on, ends_on, city_id, purpose, people_count, is_public)
+         VALUES ('incoming', $1::date, $1::date, (SELECT id FROM cities WHERE key = 'nuremberg'), $2, 4, $3)`,
+        [starts, purpose, isPublic],
+      );
     // The Nuremberg side agreed, Kraków's did not: nothing public names it.
     unshown = await partnership(
       quiet,
@@ -110,6 +127,118 @@ describe('public pages and the consent rule', () => {
   });
 
   afterAll(() => t?.close());
+
+  describe('a city network', () => {
+    it('has its page: year joined, coordinator, the partner cities that belong and initiatives that involve them', async () => {
+      const page = await api().get('/api/v1/networks/owhc').set('Accept-Language', 'en').expect(200);
+      expect(page.body.network).toMatchObject({
+        key: 'owhc',
+        name: 'Organization of World Heritage Cities',
+        namePl: 'Organizacja Miast Dziedzictwa Światowego',
+        joinedYear: 1995,
+        coordinator: 'department for culture and national heritage',
+      });
+      expect(page.body.cities.map((city: { key: string }) => city.key)).toEqual(['budapest']);
+      expect(page.body.initiatives.map((i: { title: string }) => i.title)).toEqual(['Danube heritage walks']);
+    });
+
+    it('answers an unknown network with a 404 and a malformed key with a 400 that say so', async () => {
+      expect((await api().get('/api/v1/networks/atlantis').expect(404)).body.message).toMatch(
+        /no city network.*atlantis/,
+      );
+      expect((await api().get('/api/v1/networks/Not-A-Key').expect(400)).body.message).toMatch(/key must be a key/);
+    });
+  });
+
+  describe('a goal', () => {
+    it('says what it means and lists the initiatives and only the consented partnerships that serve it', async () => {
+      const page = await api().get('/api/v1/goals/youth_contacts').set('Accept-Language', 'pl').expect(200);
+      expect(page.body.goal).toMatchObject({ key: 'youth_contacts', scope: 'thematic' });
+      expect(page.body.goal.namePl).toMatch(/młodzieżą Krakowa/);
+      expect(page.body.goal.nameEn).toMatch(/youth/);
+      const titles = page.body.initiatives.map((i: { title: string }) => i.title).sort();
+      expect(titles).toEqual(['Open choir exchange', 'Quiet archive project']);
+      expect(page.body.initiativesTotal).toBe(2);
+      expect(page.body.partnerships.map((p: { id: string }) => p.id)).toEqual([shown]);
+      expect(JSON.stringify(page.body.partnerships)).not.toContain(unshown);
+      expect(page.text).not.toContain('Draft about Nuremberg');
+    });
+
+    it('names the partner cities in the countries of a geographic goal', async () => {
+      const page = await api().get('/api/v1/goals/central_eastern_europe').expect(200);
+      expect(page.body.goal.countries).toContain('DE');
+      const keys = page.body.cities.map((city: { key: string }) => city.key);
+      expect(keys).toEqual(expect.arrayContaining(['nuremberg', 'budapest']));
+      expect(keys).not.toContain('rochester');
+      await api().get('/api/v1/goals/world_peace').expect(404);
+    });
+  });
+
+  describe("a partner city's page", () => {
+    it('lists the verified organisations there, the listed initiatives that target it, its consented partnerships and public visits', async () => {
+      const links = await api().get('/api/v1/cities/nuremberg/activity').set('Accept-Language', 'pl').expect(200);
+      expect(links.body.organizations.map((o: { name: string }) => o.name)).toEqual(['Verein Offen']);
+      expect(links.body.moreOrganizations).toBe(false);
+      expect(links.body.initiatives.map((i: { title: string }) => i.title).sort()).toEqual([
+        'Open choir exchange',
+        'Quiet archive project',
+      ]);
+      expect(links.body.initiativesTotal).toBe(2);
+      expect(links.body.partnerships.map((p: { id: string }) => p.id)).toEqual([shown]);
+      expect(links.body.partnerships[0].channelId).toBeNull();
+      expect(links.body.visits.map((v: { purpose: string }) => v.purpose)).toEqual(['Public visit on choirs']);
+      for (const hidden of [
+        'Verein Versteckt',
+        'Verein Wartend',
+        'Draft about Nuremberg',
+        'Private visit on budgets',
+        unshown,
+      ])
+        expect(links.text).not.toContain(hidden);
+      // The networks it shares with Kraków are on the city itself.
+      const budapest = await api().get('/api/v1/cities/budapest').expect(200);
+      expect(budapest.body.networks.map((n: { key: string }) => n.key)).toEqual(['owhc']);
+    });
+
+    it('is a 404 for the home city or an unknown one', async () => {
+      await api().get('/api/v1/cities/krakow/activity').expect(404);
+      expect((await api().get('/api/v1/cities/atlantis/activity').expect(404)).body.message).toMatch(/atlantis/);
+    });
+  });
+
+  describe('the home page', () => {
+    it('gives the key figures (counting, never naming, every partnership), the coming edition and the newest initiatives', async () => {
+      const before = await api().get('/api/v1/home').set('Accept-Language', 'en').expect(200);
+      expect(before.body.figures).toEqual({
+        partnerCities: 30,
+        organizations: 2,
+        initiatives: 3,
+        partnerships: 2,
+        delegationsThisYear: 1,
+        year: new Date().getFullYear(),
+      });
+      expect(before.body.nextEdition).toBeNull();
+      expect(before.body.newestInitiatives.map((i: { title: string }) => i.title)).toHaveLength(3);
+      expect(before.text).not.toContain('Draft about Nuremberg');
+      expect(before.text).not.toContain('partnerships/');
+
+      const [next] = await sql<{ id: string }>(
+        `INSERT INTO forum_editions (year, theme_pl, theme_en, starts_on, ends_on, venue, status)
+         VALUES (2027, 'Miasta otwarte', 'Open cities', '2027-05-20', '2027-05-21', 'ICE Kraków', 'call_open') RETURNING id`,
+      );
+      await sql(
+        `INSERT INTO forum_editions (year, theme_pl, theme_en, starts_on, ends_on, venue, status)
+         VALUES (2028, 'Później', 'Later', '2028-05-20', '2028-05-21', 'ICE Kraków', 'planning')`,
+      );
+      const after = await api().get('/api/v1/home').expect(200);
+      expect(after.body.nextEdition).toMatchObject({
+        id: next.id,
+        year: 2027,
+        status: 'call_open',
+        themeEn: 'Open cities',
+      });
+    });
+  });
 
   describe('the forum outcomes', () => {
     it('name only the partnerships every organisation agreed to show, and count them all', async () => {

@@ -4,6 +4,7 @@ import { modifyReturning } from '../database/sql';
 import type { Translations } from '../common/i18n/translations';
 import type { InterestStatus, PartnershipStatus } from './partnerships.constants';
 import { publicPartnershipSql } from './public-partnership';
+import { PUBLIC_STATUSES } from '../initiatives/initiatives.constants';
 
 /** The initiative's title as written, with its language and its version in the other language. */
 export interface InitiativeTitleColumns {
@@ -246,6 +247,27 @@ export class PartnershipsRepository {
   async findPartnership(id: string): Promise<PartnershipRow | null> {
     const [row] = await this.dataSource.query<PartnershipRow[]>(`${PARTNERSHIP_SELECT} WHERE p.id = $1`, [id]);
     return row ?? null;
+  }
+
+  /**
+   * Public partnerships (publicPartnershipSql) of a listed initiative, newest first: those of a city
+   * (its initiative targets the city, or an organisation there takes part) or of a goal (its
+   * initiative serves it).
+   */
+  async publicPartnerships(filter: { cityKey?: string; goal?: string }, limit: number): Promise<PartnershipRow[]> {
+    return this.dataSource.query(
+      `${PARTNERSHIP_SELECT}
+        WHERE ${publicPartnershipSql('p')}
+          AND i.status = ANY($1::initiative_status[]) AND i.hidden_at IS NULL
+          AND ($2::text IS NULL OR i.target_cities @> ARRAY[$2::text]
+               OR EXISTS (SELECT 1 FROM partnership_members pm JOIN organizations po ON po.id = pm.organization_id
+                            JOIN cities pc ON pc.id = po.city_id
+                           WHERE pm.partnership_id = p.id AND pc.key = $2::text))
+          AND ($3::text IS NULL OR i.goals @> ARRAY[$3::text])
+        ORDER BY p.created_at DESC, p.id DESC
+        LIMIT $4`,
+      [PUBLIC_STATUSES, filter.cityKey ?? null, filter.goal ?? null, limit],
+    );
   }
 
   async partnershipsOfOrganization(organizationId: string): Promise<PartnershipRow[]> {

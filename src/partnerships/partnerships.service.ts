@@ -332,6 +332,12 @@ export class PartnershipsService {
     return { items };
   }
 
+  /** What the public reads of a city's or a goal's partnerships: only the public ones (every participant agreed). */
+  async publicOf(filter: { cityKey?: string; goal?: string }, language: Locale, limit = 20): Promise<PartnershipDto[]> {
+    const rows = await this.partnerships.publicPartnerships(filter, limit);
+    return rows.map((row) => this.toPartnership(row, false, language));
+  }
+
   async mine(user: AuthUser, language: Locale = user.locale): Promise<PartnershipListDto> {
     const items: PartnershipDto[] = [];
     const seen = new Set<string>();
