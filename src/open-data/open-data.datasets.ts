@@ -399,3 +399,17 @@ export const DATASETS: readonly DatasetDefinition[] = [
   },
   ...CONSULTATION_DATASETS,
 ];
+
+/**
+ * The open datasets whose data each statistic (statistics.definitions.ts) counts: a statistic is
+ * computed at each request, so its last change in the catalogue is the newest of theirs.
+ */
+export const STATISTIC_SOURCES: Readonly<Record<string, readonly string[]>> = {
+  'initiatives-by-area': ['initiatives'],
+  'initiatives-by-goal': ['initiatives'],
+  'initiatives-by-kind': ['initiatives'],
+  'initiatives-by-city': ['initiatives'],
+  'partnerships-by-city': ['partnerships'],
+  'forum-editions': ['forum-agenda', 'forum-outcomes', 'partnerships'],
+  'delegations-by-direction': ['delegations'],
+};
