@@ -73,6 +73,14 @@ describe('the public pages', () => {
     expect(await polish.getAttribute('lang')).toBe('pl');
     for (const way of ['An NGO', 'A school', 'City staff', 'Residents'])
       await page.getByRole('heading', { name: way, level: 3 }).waitFor();
+    // A resident's ways in: the consultations, the statistics and the open data.
+    const resident = page.locator('.public-ways li').filter({ has: page.getByRole('heading', { name: 'Residents' }) });
+    for (const [name, href] of [
+      ['Public consultations', '/consultations'],
+      ['Statistics with charts', '/statistics'],
+      ['Open data', '/open-data'],
+    ])
+      expect(await resident.getByRole('link', { name }).getAttribute('href')).toBe(href);
     await expectNoAccessibilityViolations(page);
 
     await page.getByRole('link', { name: 'Organization of World Heritage Cities' }).focus();
@@ -96,8 +104,16 @@ describe('the public pages', () => {
     await expectNoAccessibilityViolations(page);
   });
 
-  it('speaks Polish: the network, the goal and a city page linking to its organisations and networks', async () => {
-    const page = await harness.visit('/networks/owhc', { language: 'pl', bypassCSP: true });
+  it('speaks Polish: from the figures to the statistics, the network, the goal and a city page', async () => {
+    const page = await harness.visit('/', { language: 'pl', bypassCSP: true });
+    await waitForText(() => heading(page), 'Forum Współpracy');
+    const figures = page.locator('section[aria-labelledby="home-figures"]');
+    expect(await figures.getByRole('link', { name: 'Otwarte dane' }).getAttribute('href')).toBe('/open-data');
+    await figures.getByRole('link', { name: 'Statystyki z wykresami' }).focus();
+    await page.keyboard.press('Enter');
+    await waitForText(() => heading(page), 'Statystyki');
+
+    await page.goto('/networks/owhc');
     await waitForText(() => heading(page), 'Organizacja Miast Dziedzictwa Światowego');
     // The coordinator is reference data in English: marked so on a Polish page.
     expect(await page.getByText('department for culture and national heritage').getAttribute('lang')).toBe('en');

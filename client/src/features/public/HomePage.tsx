@@ -46,6 +46,9 @@ export function HomePage() {
                 </div>
               ))}
             </dl>
+            <p>
+              <Link href="/statistics">{pm.statisticsLink}</Link> · <Link href="/open-data">{pm.openData}</Link>
+            </p>
           </section>
           <section aria-labelledby="home-forum" class="panel">
             <h2 id="home-forum">{pm.nextEdition}</h2>
@@ -95,7 +98,8 @@ export function HomePage() {
           <li>
             <h3>{pm.resident}</h3>
             <p>{pm.residentText}</p>
-            <Link href="/cities">{pm.citiesLink}</Link> · <Link href="/open-data">{pm.openData}</Link>
+            <Link href="/cities">{pm.citiesLink}</Link> · <Link href="/consultations">{pm.consultationsLink}</Link> ·{' '}
+            <Link href="/statistics">{pm.statisticsLink}</Link> · <Link href="/open-data">{pm.openData}</Link>
           </li>
         </ul>
       </section>
