@@ -378,6 +378,8 @@ interface DemoInitiative {
   soughtOrgTypes: string[];
   languages: string[];
   status: 'published' | 'submitted' | 'in_progress';
+  /** The city's cooperation goals it serves: what fills the goals' public pages. */
+  goals: string[];
   body?: string;
   fundingProgramme?: string;
 }
@@ -395,6 +397,7 @@ const DEMO_INITIATIVES: DemoInitiative[] = [
     soughtOrgTypes: ['school'],
     languages: ['pl', 'de', 'en'],
     status: 'published',
+    goals: ['youth_contacts'],
     fundingProgramme: 'Erasmus+',
   },
   {
@@ -408,6 +411,7 @@ const DEMO_INITIATIVES: DemoInitiative[] = [
     soughtOrgTypes: ['school'],
     languages: ['de', 'pl', 'en'],
     status: 'published',
+    goals: ['youth_contacts', 'eu_priority'],
   },
   {
     organization: 'Fundacja Most Kultury',
@@ -419,6 +423,7 @@ const DEMO_INITIATIVES: DemoInitiative[] = [
     soughtOrgTypes: ['cultural_institution', 'ngo'],
     languages: ['pl', 'uk'],
     status: 'published',
+    goals: ['cee_cultural_ties', 'central_eastern_europe'],
   },
   {
     organization: 'Lviv Youth Council',
@@ -430,6 +435,7 @@ const DEMO_INITIATIVES: DemoInitiative[] = [
     soughtOrgTypes: ['ngo', 'youth_centre'],
     languages: ['uk', 'pl', 'en'],
     status: 'published',
+    goals: ['youth_contacts', 'central_eastern_europe'],
   },
   {
     organization: 'Krakowska Izba Rzemieślnicza',
@@ -442,6 +448,7 @@ const DEMO_INITIATIVES: DemoInitiative[] = [
     soughtOrgTypes: ['chamber', 'business'],
     languages: ['pl', 'it', 'en'],
     status: 'published',
+    goals: ['economy_hightech_tourism'],
   },
   {
     organization: 'Uniwersytet Jagielloński',
@@ -453,6 +460,7 @@ const DEMO_INITIATIVES: DemoInitiative[] = [
     soughtOrgTypes: ['university'],
     languages: ['en'],
     status: 'in_progress',
+    goals: ['science_exchanges', 'central_european_heritage'],
     fundingProgramme: 'Horizon Europe',
   },
   {
@@ -465,6 +473,20 @@ const DEMO_INITIATIVES: DemoInitiative[] = [
     soughtOrgTypes: ['ngo', 'school', 'youth_centre'],
     languages: ['de', 'pl'],
     status: 'published',
+    goals: ['youth_contacts'],
+  },
+  {
+    organization: 'Fundacja Most Kultury',
+    title: 'Szlak miast światowego dziedzictwa: Kraków i Budapeszt',
+    summary:
+      'Wspólny szlak zwiedzania starych miast Krakowa i Budapesztu z przewodnikami-wolontariuszami i materiałami w czterech językach.',
+    kind: 'joint_project',
+    areas: ['heritage', 'tourism', 'culture'],
+    targetCities: ['budapest'],
+    soughtOrgTypes: ['cultural_institution', 'youth_centre'],
+    languages: ['pl', 'hu', 'en'],
+    status: 'published',
+    goals: ['central_european_heritage', 'tourism_growth'],
   },
   {
     organization: 'Stowarzyszenie Nowa Szkoła (pending)',
@@ -476,6 +498,7 @@ const DEMO_INITIATIVES: DemoInitiative[] = [
     soughtOrgTypes: ['school'],
     languages: ['pl', 'lt'],
     status: 'submitted',
+    goals: ['cee_cultural_ties'],
   },
   {
     organization: 'Fundacja Most Kultury',
@@ -487,15 +510,25 @@ const DEMO_INITIATIVES: DemoInitiative[] = [
     soughtOrgTypes: ['cultural_institution'],
     languages: ['pl', 'es', 'en'],
     status: 'submitted',
+    goals: ['conference_destination'],
   },
 ];
 
 /** Demo initiatives with their discussion channels, and a forum edition with its call open. */
-export async function seedDemoActivity(dataSource: DataSource): Promise<{ initiatives: number }> {
+export async function seedDemoActivity(dataSource: DataSource): Promise<{ initiatives: number; partnerships: number }> {
   let initiatives = 0;
   for (const demo of DEMO_INITIATIVES) {
     await dataSource.transaction(async (manager) => {
-      if ((await manager.query<unknown[]>(`SELECT 1 FROM initiatives WHERE title = $1`, [demo.title])).length) return;
+      // A demo seeded before the goals were given keeps its initiatives; they gain their goals once.
+      const [existing] = await manager.query<{ id: string; goals: string[] }[]>(
+        `SELECT id, goals FROM initiatives WHERE title = $1`,
+        [demo.title],
+      );
+      if (existing) {
+        if (!existing.goals.length)
+          await manager.query(`UPDATE initiatives SET goals = $2 WHERE id = $1`, [existing.id, demo.goals]);
+        return;
+      }
       const [organization] = await manager.query<{ id: string; type: string; city: string | null; owner: string }[]>(
         `SELECT o.id, o.type, c.key AS city, m.user_id AS owner FROM organizations o LEFT JOIN cities c ON c.id = o.city_id JOIN organization_members m ON m.organization_id = o.id AND m.role = 'owner' WHERE o.name = $1 LIMIT 1`,
         [demo.organization],
@@ -504,8 +537,8 @@ export async function seedDemoActivity(dataSource: DataSource): Promise<{ initia
       const body = `${demo.summary}\n\n**${demo.title}**`;
       const [{ id }] = await manager.query<{ id: string }[]>(
         `INSERT INTO initiatives (organization_id, title, summary, body_md, body_html, kind, status, areas, target_cities, sought_org_types, languages, funding_programme,
-                                  organization_city, organization_type, published_at, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::initiative_status, $8, $9, $10, $11, $12, $13, $14, CASE WHEN $7::initiative_status = 'submitted' THEN NULL ELSE now() END, $15) RETURNING id`,
+                                  organization_city, organization_type, published_at, created_by, goals)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::initiative_status, $8, $9, $10, $11, $12, $13, $14, CASE WHEN $7::initiative_status = 'submitted' THEN NULL ELSE now() END, $15, $16) RETURNING id`,
         [
           organization.id,
           demo.title,
@@ -522,6 +555,7 @@ export async function seedDemoActivity(dataSource: DataSource): Promise<{ initia
           organization.city,
           organization.type,
           organization.owner,
+          demo.goals,
         ],
       );
       await manager.query(`INSERT INTO channels (kind, title, initiative_id) VALUES ('initiative', $1, $2)`, [
@@ -537,7 +571,71 @@ export async function seedDemoActivity(dataSource: DataSource): Promise<{ initia
      VALUES (2027, 'Miasta partnerskie razem: młodzież, kultura, klimat', 'Partner cities together: youth, culture, climate', '2027-05-20', '2027-05-21', 'ICE Kraków Congress Centre', '{pl,en}', 'call_open', 10)
      ON CONFLICT (year) DO NOTHING`,
   );
-  return { initiatives };
+  const partnerships = await seedDemoPartnerships(dataSource);
+  return { initiatives, partnerships };
+}
+
+/**
+ * Partnerships of demo initiatives: one every participant agreed to show (the goal's and the
+ * city's public pages name it) and one whose Kraków side has not agreed (counted, never named).
+ */
+const DEMO_PARTNERSHIPS: { initiative: string; members: [organization: string, publicConsent: boolean][] }[] = [
+  {
+    initiative: 'Jugendbegegnung Nürnberg–Krakau: Sport verbindet',
+    members: [
+      ['Jugendring Nürnberg', true],
+      ['Szkoła Podstawowa nr 7 im. Marii Konopnickiej w Krakowie', true],
+    ],
+  },
+  {
+    initiative: 'Summer camp for young volunteers from Lviv and Kraków',
+    members: [
+      ['Lviv Youth Council', true],
+      ['Fundacja Most Kultury', false],
+    ],
+  },
+];
+
+/** Adds each demo partnership once (an initiative that already has a partnership is left as it is). */
+async function seedDemoPartnerships(dataSource: DataSource): Promise<number> {
+  let added = 0;
+  for (const demo of DEMO_PARTNERSHIPS) {
+    await dataSource.transaction(async (manager) => {
+      const [initiative] = await manager.query<{ id: string; has: boolean }[]>(
+        `SELECT i.id, EXISTS (SELECT 1 FROM partnerships p WHERE p.initiative_id = i.id) AS has FROM initiatives i WHERE i.title = $1`,
+        [demo.initiative],
+      );
+      if (!initiative || initiative.has) return;
+      const organizations = await manager.query<{ id: string; name: string }[]>(
+        `SELECT id, name FROM organizations WHERE name = ANY($1::text[])`,
+        [demo.members.map(([name]) => name)],
+      );
+      if (organizations.length !== demo.members.length) return;
+      // The private channel of the partners, as accepting an interest makes it: every member of each organisation.
+      const [channel] = await manager.query<{ id: number }[]>(
+        `INSERT INTO channels (kind, title) VALUES ('private', $1) RETURNING id`,
+        [demo.initiative.slice(0, 200)],
+      );
+      const [partnership] = await manager.query<{ id: string }[]>(
+        `INSERT INTO partnerships (initiative_id, channel_id, created_at) VALUES ($1, $2, now() - interval '20 days') RETURNING id`,
+        [initiative.id, channel.id],
+      );
+      for (const [index, [name, consent]] of demo.members.entries())
+        await manager.query(
+          `INSERT INTO partnership_members (partnership_id, organization_id, lead, public_consent) VALUES ($1, $2, $3, $4)`,
+          [partnership.id, organizations.find((o) => o.name === name)!.id, index === 0, consent],
+        );
+      await manager.query(
+        `INSERT INTO channel_members (channel_id, user_id)
+         SELECT DISTINCT $1::int, om.user_id FROM partnership_members pm JOIN organization_members om ON om.organization_id = pm.organization_id
+          WHERE pm.partnership_id = $2
+         ON CONFLICT DO NOTHING`,
+        [channel.id, partnership.id],
+      );
+      added++;
+    });
+  }
+  return added;
 }
 
 interface DemoVisit {
@@ -554,6 +652,8 @@ interface DemoVisit {
   outcomes?: string;
   areas: string[];
   isPublic: boolean;
+  /** Kept within the calendar year of the seeding (not before 1 January), so the home page's "visits this year" is never 0. */
+  thisYear?: boolean;
 }
 
 /**
@@ -726,6 +826,18 @@ const DEMO_VISITS: DemoVisit[] = [
     isPublic: true,
   },
   {
+    direction: 'incoming',
+    on: 12,
+    days: 2,
+    city: 'budapest',
+    purpose: 'Przewodnicy i konserwatorzy z Budapesztu: wspólny szlak miast światowego dziedzictwa',
+    people: 8,
+    host: 'Fundacja Most Kultury',
+    areas: ['heritage', 'tourism'],
+    isPublic: true,
+    thisYear: true,
+  },
+  {
     direction: 'outgoing',
     on: 120,
     days: 2,
@@ -747,7 +859,9 @@ export async function seedDemoDelegations(dataSource: DataSource): Promise<{ del
       (await manager.query<{ key: string }[]>(`SELECT key FROM cooperation_areas`)).map((a) => a.key),
     );
     for (const visit of DEMO_VISITS) {
-      const startsOn = typeof visit.on === 'string' ? visit.on : day(visit.on);
+      let startsOn = typeof visit.on === 'string' ? visit.on : day(visit.on);
+      const yearStart = `${today.getUTCFullYear()}-01-01`;
+      if (visit.thisYear && startsOn < yearStart) startsOn = yearStart;
       const endsOn = new Date(Date.parse(startsOn) + (visit.days - 1) * 86_400_000).toISOString().slice(0, 10);
       await manager.query(
         `INSERT INTO delegations (direction, starts_on, ends_on, city_id, place, purpose, language, areas, people_count, host, outcomes, is_public)

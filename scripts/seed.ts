@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       const visits = await seedDemoDelegations(dataSource);
       const consultations = await seedDemoConsultations(dataSource);
       console.log(
-        `Demo data: ${demo.organizations} organisations, ${demo.accounts} accounts (password: ${DEMO_PASSWORD}), ${activity.initiatives} initiatives, ${visits.delegations} visits, ${consultations.consultations} open consultation, the 2027 forum with its call open.`,
+        `Demo data: ${demo.organizations} organisations, ${demo.accounts} accounts (password: ${DEMO_PASSWORD}), ${activity.initiatives} initiatives, ${activity.partnerships} partnerships, ${visits.delegations} visits, ${consultations.consultations} open consultation, the 2027 forum with its call open.`,
       );
     }
   });

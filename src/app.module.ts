@@ -23,6 +23,7 @@ import { ForumModule } from './forum/forum.module';
 import { MailModule } from './mail/mail.module';
 import { MatchingModule } from './matching/matching.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
+import { PublicPagesModule } from './public-pages/public-pages.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RegistryModule } from './registry/registry.module';
@@ -71,6 +72,7 @@ export class AppModule {
         PartnershipsModule,
         WorkspaceModule,
         ForumModule,
+        PublicPagesModule,
         AccountModule,
         OpenDataModule,
         StatisticsModule,

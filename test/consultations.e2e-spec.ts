@@ -304,6 +304,36 @@ describe('public consultation', () => {
       .expect(404);
   });
 
+  it("withdraws one's own support: the count drops, a second withdrawal or one never given is a 404, nothing else changes", async () => {
+    const consultation = await opened();
+    const posted = await comment(resident, consultation, 'Więcej wymian uczniów szkół zawodowych.').expect(201);
+    const supports = `/api/v1/consultation-comments/${posted.body.id}/supports`;
+    await api().post(supports).set(neighbour.auth).expect(201);
+    await api().post(supports).set(orgOwner.auth).expect(201);
+    const withdrawn = await api().delete(supports).set(neighbour.auth).expect(200);
+    expect(withdrawn.body).toEqual({ commentId: posted.body.id, supports: 1 });
+    const read = await api().get(`/api/v1/consultations/${consultation.id}`).set(neighbour.auth).expect(200);
+    expect(read.body.sections[0].comments[0]).toMatchObject({ supports: 1, supportedByMe: false });
+    const before = await writes();
+    const again = await api().delete(supports).set(neighbour.auth).expect(404);
+    expect(again.body.message).toMatch(/do not support this comment/);
+    // The author never supported their own comment: nothing of anyone else's is taken.
+    await api().delete(supports).set(resident.auth).expect(404);
+    await api()
+      .delete(`/api/v1/consultation-comments/00000000-0000-4000-8000-000000000000/supports`)
+      .set(neighbour.auth)
+      .expect(404);
+    await api().delete(supports).expect(401);
+    expect(await writes()).toEqual(before);
+    // Supporting again after withdrawing is allowed (one support per person at a time).
+    await api().post(supports).set(neighbour.auth).expect(201);
+    // Once closed, the supports stand as they were counted.
+    await api().post(`/api/v1/consultations/${consultation.id}/close`).set(editor.auth).expect(200);
+    const closed = await api().delete(supports).set(neighbour.auth).expect(409);
+    expect(closed.body.message).toMatch(/no longer taken/);
+    expect(await count(`SELECT 1 FROM consultation_supports WHERE comment_id = $1`, [posted.body.id])).toBe(2);
+  });
+
   it('limits comments per person: past 10 in 10 minutes a 429 says when to try again, and nothing more is stored', async () => {
     const consultation = await opened();
     for (let i = 1; i <= 10; i++) await comment(neighbour, consultation, `Uwaga numer ${i}.`).expect(201);

@@ -66,12 +66,12 @@ describe('open data', () => {
   const path = (url: string) => new URL(url).pathname;
   let catalogue: Catalogue;
 
-  const organization = async (name: string, status: string, hidden = false) => {
+  const organization = async (name: string, status: string, hidden = false, city = 'krakow') => {
     const [row] = await sql<{ id: string }>(
       `INSERT INTO organizations (name, type, city_id, city_name, country, areas, languages, status, contact_email, hidden_at)
-       SELECT $1, 'ngo', id, name, country, '{culture}', '{pl,en}', $2, 'private.person@example.org', $3 FROM cities WHERE key = 'krakow'
+       SELECT $1, 'ngo', id, name, country, '{culture}', '{pl,en}', $2, 'private.person@example.org', $3 FROM cities WHERE key = $4
        RETURNING id`,
-      [name, status, hidden ? new Date() : null],
+      [name, status, hidden ? new Date() : null, city],
     );
     return row.id;
   };
@@ -107,11 +107,14 @@ describe('open data', () => {
       `INSERT INTO users (email, password_hash, display_name) VALUES ('proposer@example.org', 'x', 'Prywatna Osoba') RETURNING id`,
     );
     const verified = await organization('Fundacja Otwarta', 'verified');
-    const partner = await organization('Verein Offen', 'verified');
+    // In a partner city: the statistic of partnerships by partner city counts its partnership.
+    const partner = await organization('Verein Offen', 'verified', false, 'nuremberg');
     await organization('Pending NGO', 'pending');
     await organization('Hidden NGO', 'verified', true);
     await organization('=HYPERLINK("http://evil.example","click")', 'verified');
-    await initiative(verified, 'Published initiative', 'published');
+    const published = await initiative(verified, 'Published initiative', 'published');
+    // A goal for the statistic of initiatives by goal to count.
+    await sql(`UPDATE initiatives SET goals = '{youth_contacts}' WHERE id = $1`, [published]);
     await initiative(verified, 'Draft initiative', 'draft');
     const shown = await initiative(verified, 'Shared project', 'in_progress');
     const unshown = await initiative(partner, 'Quiet project', 'in_progress');
@@ -163,6 +166,20 @@ describe('open data', () => {
       response.id,
       remark.id,
     ]);
+    // Visits: two public ones to Nuremberg in 2026, a private one there (counted nowhere public), and a
+    // public one to a place that is not a partner city, its host a person's name.
+    for (const [starts, city, place, people, isPublic] of [
+      ['2026-03-10', 'nuremberg', null, 5, true],
+      ['2026-09-01', 'nuremberg', null, 3, true],
+      ['2026-10-01', 'nuremberg', null, 7, false],
+      ['2025-05-05', null, 'Brussels, European Committee of the Regions', 2, true],
+    ] as const)
+      await sql(
+        `INSERT INTO delegations (direction, starts_on, ends_on, city_id, place, purpose, people_count, host, is_public)
+         VALUES (CASE WHEN $2::text IS NULL THEN 'outgoing' ELSE 'incoming' END::delegation_direction, $1::date, $1::date,
+                 (SELECT id FROM cities WHERE key = $2::text), $3, 'Talks on school exchanges', $4, 'Prywatna Osoba', $5)`,
+        [starts, city, place, people, isPublic],
+      );
     catalogue = (await api().get('/api/v1/open-data').expect(200)).body as Catalogue;
   });
 
@@ -177,11 +194,20 @@ describe('open data', () => {
       'organizations',
       'initiatives',
       'partnerships',
+      'delegations',
       'forum-agenda',
       'forum-outcomes',
       'consultations',
       'consultation-comments',
       'consultation-responses',
+      // The statistics of /statistics are datasets too.
+      'initiatives-by-area',
+      'initiatives-by-goal',
+      'initiatives-by-kind',
+      'initiatives-by-city',
+      'partnerships-by-city',
+      'forum-editions',
+      'delegations-by-direction',
     ]);
     expect(catalogue.license).toEqual({ name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' });
     expect(catalogue.publisher.name).toEqual({ pl: 'Urząd Miasta Krakowa', en: 'City of Kraków' });
@@ -194,6 +220,10 @@ describe('open data', () => {
     expect(byKey['forum-outcomes'].modified).toBe('2026-06-01T10:00:00.000Z');
     // Reference data never edited records no time: null, not a made-up "now".
     expect(byKey.goals.modified).toBeNull();
+    // A statistic is computed at each request: its last change is that of the data it counts.
+    expect(byKey['initiatives-by-area'].modified).toBe(byKey.initiatives.modified);
+    expect(byKey['initiatives-by-area'].modified).not.toBeNull();
+    expect(byKey['delegations-by-direction'].modified).toBe(byKey.delegations.modified);
     await sql(`UPDATE goals SET edited_at = '2026-03-04T05:06:07Z' WHERE key = (SELECT min(key) FROM goals)`);
     const again = (await api().get('/api/v1/open-data').expect(200)).body as Catalogue;
     expect(again.datasets.find((dataset) => dataset.key === 'goals')!.modified).toBe('2026-03-04T05:06:07.000Z');
@@ -218,8 +248,17 @@ describe('open data', () => {
       const rows = json.body as Record<string, unknown>[];
       const [header, ...cells] = parseCsv(csv.body as string);
       expect(header).toEqual(dataset.columns);
-      expect(rows.length).toBeGreaterThan(0);
+      expect({ dataset: dataset.key, rows: rows.length > 0 }).toEqual({ dataset: dataset.key, rows: true });
       expect(cells).toEqual(rows.map((row) => dataset.columns.map((column) => asCsv(row[column]))));
+    }
+  });
+
+  it('carries each statistic with the rows the statistics page shows', async () => {
+    for (const key of ['initiatives-by-area', 'forum-editions', 'delegations-by-direction']) {
+      const statistic = (await api().get(`/api/v1/statistics/${key}`).expect(200)).body as { rows: unknown[] };
+      const open = await api().get(`/api/v1/open-data/${key}.json`).expect(200);
+      expect(statistic.rows.length).toBeGreaterThan(0);
+      expect(open.body).toEqual(statistic.rows);
     }
   });
 
@@ -278,6 +317,47 @@ describe('open data', () => {
       expect(all).not.toContain('@example.org');
       expect(all).not.toContain('Prywatna Osoba');
     }
+  });
+
+  it('counts the public visits of delegations as the public sees them, without the private visit or anything personal', async () => {
+    const rows = (await api().get('/api/v1/open-data/delegations.json').expect(200)).body as Record<string, unknown>[];
+    expect(rows).toEqual([
+      {
+        year: 2025,
+        direction: 'outgoing',
+        city_key: null,
+        city_name: null,
+        city_name_pl: null,
+        visits: 1,
+        people: 2,
+      },
+      {
+        year: 2026,
+        direction: 'incoming',
+        city_key: 'nuremberg',
+        city_name: 'Nuremberg',
+        city_name_pl: 'Norymberga',
+        visits: 2,
+        people: 8,
+      },
+    ]);
+    // The same counts as the public page of visits.
+    const summary = (await api().get('/api/v1/delegations/summary').expect(200)).body as {
+      counts: { year: number; direction: string; city: { key: string } | null; visits: number; people: number }[];
+    };
+    expect(
+      summary.counts
+        .map((count) => [count.year, count.direction, count.city?.key ?? null, count.visits, count.people])
+        .sort(),
+    ).toEqual(rows.map((row) => [row.year, row.direction, row.city_key, row.visits, row.people]).sort());
+    // Making a visit private takes it out of the counts, and dates the dataset.
+    await sql(
+      `UPDATE delegations SET is_public = false, updated_at = '2027-01-02T03:04:05Z' WHERE starts_on = '2026-09-01'`,
+    );
+    const after = (await api().get('/api/v1/open-data/delegations.json').expect(200)).body as { people: number }[];
+    expect(after.map((row) => row.people)).toEqual([2, 5]);
+    const dated = (await api().get('/api/v1/open-data').expect(200)).body as Catalogue;
+    expect(dated.datasets.find((dataset) => dataset.key === 'delegations')!.modified).toBe('2027-01-02T03:04:05.000Z');
   });
 
   it('neutralises a cell a spreadsheet would run as a formula', async () => {

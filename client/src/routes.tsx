@@ -51,9 +51,20 @@ const forumHome = page(() => import('./features/forum/ForumHomePage'), 'ForumHom
 
 export const ROUTES: readonly AppRoute[] = [
   // registry
-  { path: '/', page: CitiesPage },
+  { path: '/', page: page(() => import('./features/public/HomePage'), 'HomePage') },
   { path: '/cities', page: CitiesPage },
   { path: '/cities/:cityKey', page: page(cityPage, 'CityPage') },
+  // public pages
+  {
+    path: '/networks/:networkKey',
+    page: page(() => import('./features/public/NetworkPage'), 'NetworkPage'),
+    params: { networkKey: /^[a-z0-9_]{1,64}$/ },
+  },
+  {
+    path: '/goals/:goalKey',
+    page: page(() => import('./features/public/GoalPage'), 'GoalPage'),
+    params: { goalKey: /^[a-z0-9_]{1,64}$/ },
+  },
   // open data
   { path: '/open-data', page: page(() => import('./features/open-data/OpenDataPage'), 'OpenDataPage') },
   // statistics

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -158,5 +158,15 @@ export class ConsultationsController {
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already supported by you, or not open' })
   support(@CurrentUser() user: AuthUser, @Param() { commentId }: CommentIdParamDto): Promise<SupportResultDto> {
     return this.consultations.support(user, commentId);
+  }
+
+  @Delete('consultation-comments/:commentId/supports')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Withdraw your own support of a comment while the consultation is open' })
+  @ApiOkResponse({ type: SupportResultDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such comment, or you do not support it' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Not open yet, or closed' })
+  withdrawSupport(@CurrentUser() user: AuthUser, @Param() { commentId }: CommentIdParamDto): Promise<SupportResultDto> {
+    return this.consultations.withdrawSupport(user, commentId);
   }
 }

@@ -228,6 +228,16 @@ export class ConsultationsRepository {
     await manager.query(`INSERT INTO consultation_supports (comment_id, user_id) VALUES ($1, $2)`, [commentId, userId]);
   }
 
+  /** Whether this person's support was there to take back. */
+  async deleteSupport(manager: EntityManager, commentId: string, userId: string): Promise<boolean> {
+    const rows = await manager.query<{ comment_id: string }[]>(
+      `WITH gone AS (DELETE FROM consultation_supports WHERE comment_id = $1 AND user_id = $2 RETURNING comment_id)
+       SELECT comment_id FROM gone`,
+      [commentId, userId],
+    );
+    return rows.length > 0;
+  }
+
   async supportCount(manager: EntityManager, commentId: string): Promise<number> {
     const [row] = await manager.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM consultation_supports WHERE comment_id = $1`,

@@ -256,6 +256,18 @@ export class ConsultationsService {
     });
   }
 
+  /** Takes back one's own support while the consultation is open; a 404 when there is none to take back. */
+  async withdrawSupport(user: AuthUser, commentId: string): Promise<SupportResultDto> {
+    return this.consultations.inTransaction(async (manager) => {
+      const comment = await this.consultations.lockComment(manager, commentId);
+      if (!comment || comment.hidden) throw new NotFoundException('There is no comment with this id.');
+      this.assertOpen(await this.consultations.lock(manager, comment.consultationId, 'share'));
+      if (!(await this.consultations.deleteSupport(manager, commentId, user.id)))
+        throw new NotFoundException('You do not support this comment: there is no support of yours to withdraw.');
+      return { commentId, supports: await this.consultations.supportCount(manager, commentId) };
+    });
+  }
+
   /** A response to one comment or a group, in both languages; the comments must be this consultation's and visible. */
   async respond(actor: AuthUser, id: string, dto: CreateResponseDto): Promise<ResponseDto> {
     const commentIds = [...new Set(dto.commentIds)];

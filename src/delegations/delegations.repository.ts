@@ -42,6 +42,10 @@ export interface DelegationFilter {
   /** The public's view: public visits only, and of their organisations only the verified. */
   publicOnly: boolean;
   id?: number;
+  /** Visits to or from this partner city (a city's page). */
+  cityKey?: string;
+  /** At most this many, newest first (default LIST_LIMIT). */
+  limit?: number;
 }
 
 /** The most rows one list answers: a year holds a few hundred visits. */
@@ -114,9 +118,10 @@ export class DelegationsRepository {
         WHERE ($1::int IS NULL OR (d.starts_on >= make_date($1, 1, 1) AND d.starts_on < make_date($1 + 1, 1, 1)))
           AND (NOT $2::boolean OR d.is_public)
           AND ($3::int IS NULL OR d.id = $3)
+          AND ($4::text IS NULL OR c.key = $4)
         ORDER BY d.starts_on DESC, d.id DESC
-        LIMIT ${LIST_LIMIT}`,
-      [filter.year ?? null, filter.publicOnly, filter.id ?? null],
+        LIMIT $5`,
+      [filter.year ?? null, filter.publicOnly, filter.id ?? null, filter.cityKey ?? null, filter.limit ?? LIST_LIMIT],
     );
   }
 

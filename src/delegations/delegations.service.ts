@@ -237,6 +237,12 @@ export class DelegationsService {
     return { items: rows.map((row) => this.toPublicDto(row)), total: rows.length };
   }
 
+  /** The newest public visits to or from a partner city (its page). */
+  async listPublicOfCity(cityKey: string, limit: number): Promise<PublicDelegationDto[]> {
+    const rows = await this.delegations.list({ publicOnly: true, cityKey, limit });
+    return rows.map((row) => this.toPublicDto(row));
+  }
+
   /** Visits per year, direction and city: of the public visits for the public, of all for staff. */
   async summary(publicOnly: boolean): Promise<DelegationSummaryDto> {
     const rows = await this.delegations.counts(publicOnly);

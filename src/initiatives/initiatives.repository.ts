@@ -15,6 +15,8 @@ export interface SearchFilter {
   goal?: string;
   kind?: InitiativeKind;
   city?: string;
+  /** Targets any of these cities (a city network's page); never a kept listing. */
+  anyCity?: string[];
   country?: string;
   orgType?: string;
   lang?: string;
@@ -195,6 +197,7 @@ export class InitiativesRepository {
     if (filter.goal) where.push(`i.goals @> ARRAY[${p(filter.goal)}]::text[]`);
     if (filter.kind) where.push(`i.kind = ${p(filter.kind)}`);
     if (filter.city) where.push(`i.target_cities @> ARRAY[${p(filter.city)}]::text[]`);
+    if (filter.anyCity) where.push(`i.target_cities && ${p(filter.anyCity)}::text[]`);
     if (filter.country) where.push(`i.target_countries @> ARRAY[${p(filter.country)}]::text[]`);
     if (filter.orgType) where.push(`i.sought_org_types @> ARRAY[${p(filter.orgType)}]::text[]`);
     if (filter.lang) {
@@ -206,6 +209,7 @@ export class InitiativesRepository {
         filter.area ||
         filter.goal ||
         filter.city ||
+        filter.anyCity ||
         filter.country ||
         filter.orgType ||
         filter.organizationId
@@ -282,7 +286,7 @@ export class InitiativesRepository {
    * nothing hidden) with no text, no organisation and at most one filter.
    */
   static keptScope(filter: SearchFilter): string | null {
-    if (filter.words || filter.includeHidden || filter.organizationId) return null;
+    if (filter.words || filter.includeHidden || filter.organizationId || filter.anyCity) return null;
     const statuses = new Set(filter.statuses);
     if (statuses.size !== ACTIVE_STATUSES.length || !ACTIVE_STATUSES.every((status) => statuses.has(status)))
       return null;

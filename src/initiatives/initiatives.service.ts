@@ -302,6 +302,24 @@ export class InitiativesService {
     };
   }
 
+  /**
+   * The newest listed initiatives that target any of these cities (a city network's page), through
+   * the search's page alone: no total, no facets.
+   */
+  async newestTargetingAny(cityKeys: string[], limit: number, language: Locale): Promise<InitiativeSummaryDto[]> {
+    if (!cityKeys.length) return [];
+    const rows = await this.initiatives.searchPage({
+      words: null,
+      statuses: ACTIVE_STATUSES,
+      includeHidden: false,
+      anyCity: cityKeys,
+      sort: 'newest',
+      dateColumn: 'published_at',
+      limit,
+    });
+    return rows.map((row) => this.fromRow(row, language));
+  }
+
   /** Up to five published initiatives like this one, so that its authors can avoid a duplicate. */
   async similar(id: string, user?: AuthUser, language: Locale = user?.locale ?? 'pl'): Promise<SimilarListDto> {
     const { initiative } = await this.access(id, user);

@@ -1,5 +1,6 @@
 import { PUBLIC_STATUSES } from '../initiatives/initiatives.constants';
 import { PUBLIC_AGENDA } from '../forum/shared/forum.constants';
+import { publicPartnershipSql } from '../partnerships/public-partnership';
 
 /** A cell of an open-data row: the same value goes to the CSV (arrays joined by "; ") and the JSON. */
 export type Cell = string | number | boolean | null | string[];
@@ -310,11 +311,31 @@ export const DATASETS: readonly DatasetDefinition[] = [
                 JOIN partnership_members m ON m.partnership_id = p.id
                 JOIN organizations o ON o.id = m.organization_id
                 LEFT JOIN forum_editions e ON e.id = p.forum_edition_id
+               WHERE ${publicPartnershipSql('p')}
                GROUP BY p.id, i.id, e.id
-              HAVING bool_and(m.public_consent)
                ORDER BY p.created_at, p.id`,
     modifiedSql: `SELECT max(greatest(p.created_at, p.ended_at, m.joined_at)) AS modified
                     FROM partnerships p JOIN partnership_members m ON m.partnership_id = p.id`,
+  },
+  {
+    key: 'delegations',
+    title: { pl: 'Wizyty delegacji', en: 'Delegation visits' },
+    description: {
+      pl: 'Liczba publicznych wizyt delegacji według roku, kierunku (przyjęte w mieście lub wysłane za granicę) i miasta partnerskiego; wizyty w innych miejscach razem, bez miasta. Bez danych osobowych.',
+      en: 'The number of public delegation visits by year, direction (received in the city or sent abroad) and partner city; visits to other places together, without a city. No personal data.',
+    },
+    columns: ['year', 'direction', 'city_key', 'city_name', 'city_name_pl', 'visits', 'people'],
+    // The counts the public sees on /delegations (DelegationsRepository.counts of public visits): a
+    // private visit is counted nowhere public; purposes, hosts and organisations are not summarised.
+    rowsSql: `SELECT extract(year FROM d.starts_on)::int AS year, d.direction::text,
+                     c.key AS city_key, c.name AS city_name, c.name_pl AS city_name_pl,
+                     count(*)::int AS visits, sum(d.people_count)::int AS people
+                FROM delegations d LEFT JOIN cities c ON c.id = d.city_id
+               WHERE d.is_public
+               GROUP BY 1, 2, 3, 4, 5
+               ORDER BY 1, 2, 3 NULLS LAST`,
+    // Over every visit: one made private leaves the counts too.
+    modifiedSql: `SELECT max(updated_at) AS modified FROM delegations`,
   },
   {
     key: 'forum-agenda',
@@ -378,3 +399,17 @@ export const DATASETS: readonly DatasetDefinition[] = [
   },
   ...CONSULTATION_DATASETS,
 ];
+
+/**
+ * The open datasets whose data each statistic (statistics.definitions.ts) counts: a statistic is
+ * computed at each request, so its last change in the catalogue is the newest of theirs.
+ */
+export const STATISTIC_SOURCES: Readonly<Record<string, readonly string[]>> = {
+  'initiatives-by-area': ['initiatives'],
+  'initiatives-by-goal': ['initiatives'],
+  'initiatives-by-kind': ['initiatives'],
+  'initiatives-by-city': ['initiatives'],
+  'partnerships-by-city': ['partnerships'],
+  'forum-editions': ['forum-agenda', 'forum-outcomes', 'partnerships'],
+  'delegations-by-direction': ['delegations'],
+};

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
+import { StatisticsModule } from '../statistics/statistics.module';
 import { OpenDataController } from './open-data.controller';
 import { OpenDataRepository } from './open-data.repository';
 import { OpenDataService } from './open-data.service';
 
-@Module({ controllers: [OpenDataController], providers: [OpenDataService, OpenDataRepository] })
+@Module({
+  imports: [StatisticsModule],
+  controllers: [OpenDataController],
+  providers: [OpenDataService, OpenDataRepository],
+})
 export class OpenDataModule {}

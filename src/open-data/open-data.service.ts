@@ -5,8 +5,17 @@ import { today } from '../common/calendar-date';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { documentTermFacts } from '../registry/document-terms';
 import type { DocumentTerm } from '../registry/registry.constants';
-import type { CatalogueDto } from './dto/open-data.dto';
-import { DATASETS, OPEN_DATA_LICENSE, type Cell, type DatasetDefinition, type OpenDataRow } from './open-data.datasets';
+import { STATISTICS } from '../statistics/statistics.definitions';
+import { STATISTIC_COLUMNS, StatisticsService } from '../statistics/statistics.service';
+import type { CatalogueDto, DatasetDto } from './dto/open-data.dto';
+import {
+  DATASETS,
+  OPEN_DATA_LICENSE,
+  STATISTIC_SOURCES,
+  type Cell,
+  type DatasetDefinition,
+  type OpenDataRow,
+} from './open-data.datasets';
 import { OpenDataRepository } from './open-data.repository';
 
 export type OpenDataFormat = 'csv' | 'json';
@@ -24,12 +33,17 @@ export class OpenDataService {
 
   constructor(
     private readonly repository: OpenDataRepository,
+    private readonly statistics: StatisticsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async catalogue(): Promise<CatalogueDto> {
     const base = `${this.config.publicUrl}/api/v1/open-data`;
-    const datasets = await Promise.all(
+    const distributions = (key: string): DatasetDto['distributions'] => [
+      { format: 'CSV', mediaType: 'text/csv', downloadURL: `${base}/${key}.csv` },
+      { format: 'JSON', mediaType: 'application/json', downloadURL: `${base}/${key}.json` },
+    ];
+    const tables: DatasetDto[] = await Promise.all(
       DATASETS.map(async (dataset) => {
         const modified = await this.repository.modified(dataset);
         return {
@@ -39,23 +53,31 @@ export class OpenDataService {
           license: OPEN_DATA_LICENSE.url,
           modified: modified ? modified.toISOString() : null,
           columns: [...dataset.columns],
-          distributions: [
-            { format: 'CSV' as const, mediaType: 'text/csv', downloadURL: `${base}/${dataset.key}.csv` },
-            { format: 'JSON' as const, mediaType: 'application/json', downloadURL: `${base}/${dataset.key}.json` },
-          ],
+          distributions: distributions(dataset.key),
         };
       }),
     );
-    const dates = datasets.map((dataset) => dataset.modified).filter((value): value is string => value !== null);
+    const modifiedOf = new Map(tables.map((dataset) => [dataset.key, dataset.modified]));
+    // The statistics of /statistics, each by its first period: the rows /api/v1/statistics/{key} answers.
+    const statistics: DatasetDto[] = STATISTICS.map((statistic) => ({
+      key: statistic.key,
+      title: statistic.title,
+      description: statistic.description,
+      license: OPEN_DATA_LICENSE.url,
+      modified: newest((STATISTIC_SOURCES[statistic.key] ?? []).map((key) => modifiedOf.get(key) ?? null)),
+      columns: [...STATISTIC_COLUMNS],
+      distributions: distributions(statistic.key),
+    }));
+    const datasets = [...tables, ...statistics];
     return {
       title: { pl: 'Otwarte dane współpracy międzynarodowej', en: 'Open data on international cooperation' },
       description: {
-        pl: 'Wszystkie publiczne dane platformy Forum Współpracy: miasta partnerskie i ich dokumenty, sieci miast, cele, organizacje, inicjatywy, partnerstwa oraz program i wyniki Forum.',
-        en: "Every public dataset of the Cooperation Forum platform: partner cities and their documents, city networks, goals, organisations, initiatives, partnerships and the Forum's agendas and outcomes.",
+        pl: 'Wszystkie publiczne dane platformy Forum Współpracy: miasta partnerskie i ich dokumenty, sieci miast, cele, organizacje, inicjatywy, partnerstwa, wizyty delegacji, program i wyniki Forum, zakończone konsultacje społeczne oraz statystyki.',
+        en: "Every public dataset of the Cooperation Forum platform: partner cities and their documents, city networks, goals, organisations, initiatives, partnerships, delegation visits, the Forum's agendas and outcomes, closed public consultations and the statistics.",
       },
       publisher: await this.publisher(),
       license: { ...OPEN_DATA_LICENSE },
-      modified: dates.length ? dates.sort().at(-1)! : null,
+      modified: newest(datasets.map((dataset) => dataset.modified)),
       datasets,
     };
   }
@@ -63,17 +85,28 @@ export class OpenDataService {
   /** The dataset's rows as a stream in the format asked; a 404 for a dataset that does not exist. */
   download(key: string, format: OpenDataFormat): Readable {
     const dataset = DATASETS.find((candidate) => candidate.key === key);
-    if (!dataset)
+    const statistic = STATISTICS.find((candidate) => candidate.key === key);
+    if (!dataset && !statistic)
       throw new NotFoundException(
-        `There is no open dataset "${key}"; the datasets are: ${DATASETS.map((d) => d.key).join(', ')}`,
+        `There is no open dataset "${key}"; the datasets are: ${[...DATASETS, ...STATISTICS].map((d) => d.key).join(', ')}`,
       );
     if (this.downloads >= MAX_CONCURRENT_DOWNLOADS)
       throw new ServiceUnavailableException('Too many downloads at once; please try again in a few seconds');
     this.downloads++;
-    const rows = Readable.from(this.rows(dataset));
-    const out = format === 'csv' ? this.csv(dataset, rows) : this.json(rows);
+    const rows = Readable.from(dataset ? this.rows(dataset) : this.statisticRows(key));
+    const out = format === 'csv' ? csvStream(dataset?.columns ?? STATISTIC_COLUMNS, rows) : this.json(rows);
     out.once('close', () => this.downloads--);
     return out;
+  }
+
+  /** A statistic's rows (a few hundred aggregates at most, computed by the statistics module). */
+  private async *statisticRows(key: string): AsyncGenerator<OpenDataRow> {
+    const statistic = await this.statistics.get(key, undefined);
+    for (const row of statistic.rows) {
+      const out: OpenDataRow = {};
+      for (const column of STATISTIC_COLUMNS) out[column] = normalise(row[column]);
+      yield out;
+    }
   }
 
   private async *rows(dataset: DatasetDefinition): AsyncGenerator<OpenDataRow> {
@@ -83,10 +116,6 @@ export class OpenDataService {
       for (const column of dataset.columns) row[column] = normalise(raw[column]);
       yield dataset.key === 'city-documents' ? withTermFacts(row, on) : row;
     }
-  }
-
-  private csv(dataset: DatasetDefinition, rows: Readable): Readable {
-    return csvStream(dataset.columns, rows);
   }
 
   /** One JSON array, written row by row (the rows of the CSV, arrays kept as arrays). */
@@ -115,6 +144,12 @@ export class OpenDataService {
       homepage: this.config.publicUrl,
     };
   }
+}
+
+/** The newest of these ISO 8601 times, or null when none records a time. */
+function newest(dates: (string | null)[]): string | null {
+  const known = dates.filter((value): value is string => value !== null);
+  return known.length ? known.sort().at(-1)! : null;
 }
 
 function normalise(value: unknown): Cell {

@@ -3,6 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { modifyReturning } from '../database/sql';
 import type { Translations } from '../common/i18n/translations';
 import type { InterestStatus, PartnershipStatus } from './partnerships.constants';
+import { publicPartnershipSql } from './public-partnership';
+import { PUBLIC_STATUSES } from '../initiatives/initiatives.constants';
 
 /** The initiative's title as written, with its language and its version in the other language. */
 export interface InitiativeTitleColumns {
@@ -44,6 +46,8 @@ export interface PartnershipRow extends InitiativeTitleColumns {
   status: PartnershipStatus;
   outcomeNote: string | null;
   createdAt: Date;
+  /** Every participant agreed to show it (publicPartnershipSql). */
+  public: boolean;
   organizations: {
     id: string;
     name: string;
@@ -67,7 +71,7 @@ const INTEREST_SELECT = `SELECT x.id, x.initiative_id AS "initiativeId", ${INITI
   JOIN organizations io ON io.id = i.organization_id`;
 
 const PARTNERSHIP_SELECT = `SELECT p.id, p.initiative_id AS "initiativeId", ${INITIATIVE_TITLE}, p.channel_id AS "channelId", p.status,
-  p.outcome_note AS "outcomeNote", p.created_at AS "createdAt",
+  p.outcome_note AS "outcomeNote", p.created_at AS "createdAt", ${publicPartnershipSql('p')} AS public,
   (SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'type', o.type, 'cityKey', c.key, 'cityName', coalesce(c.name, o.city_name), 'cityNamePl', c.name_pl, 'country', o.country,
                                      'lead', m.lead, 'publicConsent', m.public_consent) ORDER BY m.lead DESC, o.name)
      FROM partnership_members m JOIN organizations o ON o.id = m.organization_id LEFT JOIN cities c ON c.id = o.city_id
@@ -243,6 +247,27 @@ export class PartnershipsRepository {
   async findPartnership(id: string): Promise<PartnershipRow | null> {
     const [row] = await this.dataSource.query<PartnershipRow[]>(`${PARTNERSHIP_SELECT} WHERE p.id = $1`, [id]);
     return row ?? null;
+  }
+
+  /**
+   * Public partnerships (publicPartnershipSql) of a listed initiative, newest first: those of a city
+   * (its initiative targets the city, or an organisation there takes part) or of a goal (its
+   * initiative serves it).
+   */
+  async publicPartnerships(filter: { cityKey?: string; goal?: string }, limit: number): Promise<PartnershipRow[]> {
+    return this.dataSource.query(
+      `${PARTNERSHIP_SELECT}
+        WHERE ${publicPartnershipSql('p')}
+          AND i.status = ANY($1::initiative_status[]) AND i.hidden_at IS NULL
+          AND ($2::text IS NULL OR i.target_cities @> ARRAY[$2::text]
+               OR EXISTS (SELECT 1 FROM partnership_members pm JOIN organizations po ON po.id = pm.organization_id
+                            JOIN cities pc ON pc.id = po.city_id
+                           WHERE pm.partnership_id = p.id AND pc.key = $2::text))
+          AND ($3::text IS NULL OR i.goals @> ARRAY[$3::text])
+        ORDER BY p.created_at DESC, p.id DESC
+        LIMIT $4`,
+      [PUBLIC_STATUSES, filter.cityKey ?? null, filter.goal ?? null, limit],
+    );
   }
 
   async partnershipsOfOrganization(organizationId: string): Promise<PartnershipRow[]> {

@@ -332,6 +332,12 @@ export class PartnershipsService {
     return { items };
   }
 
+  /** What the public reads of a city's or a goal's partnerships: only the public ones (every participant agreed). */
+  async publicOf(filter: { cityKey?: string; goal?: string }, language: Locale, limit = 20): Promise<PartnershipDto[]> {
+    const rows = await this.partnerships.publicPartnerships(filter, limit);
+    return rows.map((row) => this.toPartnership(row, false, language));
+  }
+
   async mine(user: AuthUser, language: Locale = user.locale): Promise<PartnershipListDto> {
     const items: PartnershipDto[] = [];
     const seen = new Set<string>();
@@ -426,8 +432,9 @@ export class PartnershipsService {
     return quotedTitle(initiative.title, initiative.language, initiative.translations);
   }
 
+  /** Decided by the SQL (publicPartnershipSql), the one rule every public output follows. */
   private isPublic(row: PartnershipRow): boolean {
-    return row.organizations.every((o) => o.publicConsent);
+    return row.public;
   }
 
   /** A member of a participating organisation: sees it before it is public, and its channel. (Staff see it, not the channel.) */

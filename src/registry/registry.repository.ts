@@ -77,6 +77,28 @@ export class RegistryRepository {
       .getMany();
   }
 
+  findNetworkByKey(key: string): Promise<CityNetwork | null> {
+    return this.dataSource.getRepository(CityNetwork).findOne({ where: { key } });
+  }
+
+  /** The partner cities (not the home city) that belong to the network, by tier then name as the list is. */
+  findPartnerCitiesOfNetwork(networkId: number): Promise<City[]> {
+    return this.dataSource
+      .getRepository(City)
+      .createQueryBuilder('city')
+      .innerJoin('city_network_members', 'member', 'member.city_id = city.id AND member.network_id = :networkId', {
+        networkId,
+      })
+      .where('NOT city.isHome')
+      .orderBy('city.relationship', 'ASC')
+      .addOrderBy('city.name', 'ASC')
+      .getMany();
+  }
+
+  findGoalByKey(key: string): Promise<Goal | null> {
+    return this.dataSource.getRepository(Goal).findOne({ where: { key } });
+  }
+
   findNetworks(): Promise<CityNetwork[]> {
     return this.dataSource.getRepository(CityNetwork).find({ order: { position: 'ASC' } });
   }

@@ -10,6 +10,7 @@ import type {
   CityDetailDto,
   CityDto,
   CityListDto,
+  GoalDto,
   GoalListDto,
   HomeCityDto,
   NetworkDto,
@@ -19,6 +20,7 @@ import type {
 import type { City } from './entities/city.entity';
 import type { CityDocument } from './entities/city-document.entity';
 import type { CityNetwork } from './entities/city-network.entity';
+import type { Goal } from './entities/goal.entity';
 import type { GoalScope } from './registry.constants';
 import { RegistryRepository } from './registry.repository';
 
@@ -80,18 +82,31 @@ export class RegistryService {
     return { items: networks.map((network) => this.toNetwork(network)), total: networks.length };
   }
 
+  /** A city network with the partner cities that also belong to it; a 404 naming the key otherwise. */
+  async getNetwork(key: string): Promise<{ network: NetworkDto; cities: CityDto[] }> {
+    const network = await this.registry.findNetworkByKey(key);
+    if (!network) throw new NotFoundException(`There is no city network with the key "${key}"`);
+    const cities = await this.registry.findPartnerCitiesOfNetwork(network.id);
+    return { network: this.toNetwork(network), cities: cities.map((city) => this.toCity(city)) };
+  }
+
+  /** One of the city's goals, with the partner cities in the countries a geographic goal names. */
+  async getGoal(key: string): Promise<{ goal: GoalDto; cities: CityDto[] }> {
+    const goal = await this.registry.findGoalByKey(key);
+    if (!goal) throw new NotFoundException(`There is no cooperation goal with the key "${key}"`);
+    const cities = goal.countries.length
+      ? (await this.registry.findPartnerCities({})).filter((city) => goal.countries.includes(city.country))
+      : [];
+    return { goal: this.toGoal(goal), cities: cities.map((city) => this.toCity(city)) };
+  }
+
   async listGoals(scope?: GoalScope): Promise<GoalListDto> {
     const goals = await this.registry.findGoals(scope);
-    return {
-      items: goals.map(({ key, scope: goalScope, namePl, nameEn, countries }) => ({
-        key,
-        scope: goalScope,
-        namePl,
-        nameEn,
-        countries,
-      })),
-      total: goals.length,
-    };
+    return { items: goals.map((goal) => this.toGoal(goal)), total: goals.length };
+  }
+
+  private toGoal({ key, scope, namePl, nameEn, countries }: Goal): GoalDto {
+    return { key, scope, namePl, nameEn, countries };
   }
 
   async listPrinciples(): Promise<PrincipleListDto> {

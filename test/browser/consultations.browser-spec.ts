@@ -96,6 +96,8 @@ const TEXT = {
     support: 'Support the comment by Anna Sąsiadka',
     supported: 'You support this comment',
     supports: '1 support',
+    withdraw: 'Withdraw my support (the comment by Anna Sąsiadka)',
+    withdrawn: 'Support withdrawn.',
     response: 'Thank you, the new programme will include it.',
     comment: 'The goal should name partner cities in Ukraine.',
     heading: (s: { headingEn: string }) => s.headingEn,
@@ -110,6 +112,8 @@ const TEXT = {
     support: 'Popieram komentarz: Anna Sąsiadka',
     supported: 'Popierasz ten komentarz',
     supports: '1 poparcie',
+    withdraw: 'Wycofaj poparcie (komentarz: Anna Sąsiadka)',
+    withdrawn: 'Poparcie wycofane.',
     response: 'Dziękujemy, nowy program to uwzględni.',
     comment: 'Cel powinien wymieniać miasta partnerskie na Ukrainie.',
     heading: (s: { headingPl: string }) => s.headingPl,
@@ -168,6 +172,13 @@ describe.each(['en', 'pl'] as const)('commenting on a consultation (%s)', (langu
     await theirs.getByText(text.supported).waitFor();
     await theirs.getByText(text.supports, { exact: true }).waitFor();
     await expectNoAccessibilityViolations(page);
+    // Withdrawing the support, and giving it again.
+    await theirs.getByRole('button', { name: text.withdraw }).focus();
+    await page.keyboard.press('Enter');
+    await theirs.getByText(text.withdrawn).waitFor();
+    await theirs.getByRole('button', { name: text.support }).focus();
+    await page.keyboard.press('Enter');
+    await theirs.getByText(text.supports, { exact: true }).waitFor();
 
     const stored = await harness.t.dataSource.query<{ body: string; language: string }[]>(
       `SELECT body, language FROM consultation_comments WHERE author_id = $1`,

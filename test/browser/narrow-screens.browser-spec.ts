@@ -61,6 +61,8 @@ function visits(ids: Ids): Record<string, { url: string; as: Who }> {
     '/': { url: '/', as: 'visitor' },
     '/cities': { url: '/cities', as: 'visitor' },
     '/cities/:cityKey': { url: '/cities/nuremberg', as: 'visitor' },
+    '/networks/:networkKey': { url: '/networks/owhc', as: 'visitor' },
+    '/goals/:goalKey': { url: '/goals/youth_contacts', as: 'visitor' },
     '/cities/:cityKey/edit': { url: '/cities/nuremberg/edit', as: 'staff' },
     '/cities/:cityKey/documents/new': { url: '/cities/nuremberg/documents/new', as: 'staff' },
     '/cities/:cityKey/documents/:documentId/edit': {

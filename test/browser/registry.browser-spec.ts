@@ -18,7 +18,7 @@ const searchParam = (page: Page, name: string) => new URL(page.url()).searchPara
 
 describe('partner cities page', () => {
   it('shows a world map with the 30 partner cities and Kraków, and a legend of the four tiers', async () => {
-    const page = await visit('/');
+    const page = await visit('/cities');
     const map = page.getByRole('group', { name: 'World map: Kraków and its partner cities' });
     await waitUntil(
       () => map.locator('[data-city-key]').count(),

@@ -17,6 +17,17 @@ export class EditionsRepository {
     return this.dataSource.getRepository(ForumEdition).findOne({ where: { id } });
   }
 
+  /** The coming edition: the earliest that is not closed (the home page's). */
+  findNextEdition(): Promise<ForumEdition | null> {
+    return this.dataSource
+      .getRepository(ForumEdition)
+      .createQueryBuilder('edition')
+      .where(`edition.status <> 'closed'`)
+      .orderBy('edition.year', 'ASC')
+      .limit(1)
+      .getOne();
+  }
+
   listEditions(): Promise<ForumEdition[]> {
     return this.dataSource.getRepository(ForumEdition).find({ order: { year: 'DESC' } });
   }

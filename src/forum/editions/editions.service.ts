@@ -40,6 +40,12 @@ export class EditionsService {
     return { items: (await this.editions.listEditions()).map((e) => this.editionDto(e)) };
   }
 
+  /** The coming edition (not closed yet), or null when none is planned. */
+  async nextEdition(): Promise<EditionDto | null> {
+    const edition = await this.editions.findNextEdition();
+    return edition ? this.editionDto(edition) : null;
+  }
+
   async getEdition(id: string): Promise<EditionDto> {
     return this.editionDto(await this.edition(id));
   }

@@ -4,6 +4,7 @@ import type { Translations } from '../../common/i18n/translations';
 import type { EditionTexts } from '../editions/entities/forum-edition.entity';
 import { modifyReturning } from '../../database/sql';
 import { PUBLIC_STATUSES } from '../../initiatives/initiatives.constants';
+import { publicPartnershipSql } from '../../partnerships/public-partnership';
 
 export interface OutcomeTotals {
   sessionsHeld: number;
@@ -12,6 +13,8 @@ export interface OutcomeTotals {
   questionsAsked: number;
   questionsAnswered: number;
   meetingsHeld: number;
+  /** Every partnership the edition started, consented or not: a count names none. */
+  partnershipsStarted: number;
 }
 
 export interface OutcomeSessionRow {
@@ -90,7 +93,8 @@ export class OutcomesRepository {
          (SELECT count(*)::int FROM forum_registrations WHERE edition_id = $1 AND session_id IS NOT NULL AND status = 'confirmed') AS attendance,
          (SELECT count(*)::int FROM qa_questions q JOIN forum_sessions s ON s.id = q.session_id WHERE s.edition_id = $1 AND q.status <> 'hidden') AS "questionsAsked",
          (SELECT count(*)::int FROM qa_questions q JOIN forum_sessions s ON s.id = q.session_id WHERE s.edition_id = $1 AND q.answered) AS "questionsAnswered",
-         (SELECT count(*)::int FROM meetings WHERE edition_id = $1 AND status = 'accepted') AS "meetingsHeld"`,
+         (SELECT count(*)::int FROM meetings WHERE edition_id = $1 AND status = 'accepted') AS "meetingsHeld",
+         (SELECT count(*)::int FROM partnerships WHERE forum_edition_id = $1) AS "partnershipsStarted"`,
       [editionId],
     );
     const sessions = await this.dataSource.query<EditionOutcomes['sessions']>(
@@ -106,7 +110,8 @@ export class OutcomesRepository {
       [editionId, PUBLIC_STATUSES],
     );
     const partnerships = await this.dataSource.query<EditionOutcomes['partnerships']>(
-      `SELECT p.id, i.title, i.language, i.translations FROM partnerships p JOIN initiatives i ON i.id = p.initiative_id WHERE p.forum_edition_id = $1 ORDER BY i.title`,
+      `SELECT p.id, i.title, i.language, i.translations FROM partnerships p JOIN initiatives i ON i.id = p.initiative_id
+        WHERE p.forum_edition_id = $1 AND ${publicPartnershipSql('p')} ORDER BY i.title`,
       [editionId],
     );
     return { ...totals, sessions, initiatives, partnerships };

@@ -146,7 +146,7 @@ export class OutcomesService {
       lines.push([key, report[key]].map(cell).join(','));
     lines.push(
       ['initiatives_started', report.initiatives.length].join(','),
-      ['partnerships_started', report.partnerships.length].join(','),
+      ['partnerships_started', report.partnershipsStarted].join(','),
     );
     return lines.join('\r\n') + '\r\n';
   }

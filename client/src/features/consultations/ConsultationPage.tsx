@@ -18,6 +18,7 @@ import {
   getConsultation,
   postComment,
   supportComment,
+  withdrawSupport,
   type Consultation,
   type ConsultationComment,
   type ConsultationResponse,
@@ -181,6 +182,15 @@ function Comment({
     }),
     t,
   );
+  const withdraw = withConsultationErrors(
+    useForm(() => withdrawSupport(comment.id), {
+      onSuccess: () => {
+        setNews(t.page.withdrawnNews);
+        reload();
+      },
+    }),
+    t,
+  );
   return (
     <article class="consultation-comment" id={`comment-${comment.id}`} aria-label={t.page.which(author)}>
       <p class="consultation-comment__meta">
@@ -196,7 +206,17 @@ function Comment({
       <div class="consultation-comment__actions">
         <span class="consultation-comment__supports">{t.page.supports(comment.supports)}</span>
         {comment.supportedByMe ? (
-          <span>{t.page.supported}</span>
+          <>
+            <span>{t.page.supported}</span>
+            {open && (
+              <form ref={withdraw.formRef} noValidate onSubmit={withdraw.onSubmit} class="inline-form">
+                <SubmitButton form={withdraw} class="button-secondary">
+                  {t.page.withdraw}
+                  <span class="visually-hidden"> ({t.page.which(author)})</span>
+                </SubmitButton>
+              </form>
+            )}
+          </>
         ) : (
           signedIn &&
           open &&
@@ -212,6 +232,7 @@ function Comment({
         {signedIn && !comment.mine && <ReportCommentButton commentId={comment.id} author={author} />}
       </div>
       <FormError form={support} />
+      <FormError form={withdraw} />
       <FormStatus message={news} focus />
     </article>
   );

@@ -45,6 +45,11 @@ export function supportComment(commentId: string) {
   return unwrap(api.POST('/api/v1/consultation-comments/{commentId}/supports', { params: { path: { commentId } } }));
 }
 
+/** Takes back one's own support (while the consultation is open). */
+export function withdrawSupport(commentId: string) {
+  return unwrap(api.DELETE('/api/v1/consultation-comments/{commentId}/supports', { params: { path: { commentId } } }));
+}
+
 export function respondToComments(id: string, commentIds: string[], bodyPl: string, bodyEn: string) {
   return unwrap(
     api.POST('/api/v1/consultations/{id}/responses', {

@@ -59,7 +59,7 @@ function Report({ outcomes }: { outcomes: Outcomes }) {
     [fm.questionsAnswered, outcomes.questionsAnswered],
     [fm.meetingsHeld, outcomes.meetingsHeld],
     [fm.initiativesStarted, initiatives.length],
-    [fm.partnershipsStarted, partnerships.length],
+    [fm.partnershipsStarted, outcomes.partnershipsStarted],
   ];
   return (
     <>
@@ -141,6 +141,9 @@ function Report({ outcomes }: { outcomes: Outcomes }) {
           </ul>
         )}
         <h3>{fm.partnerships}</h3>
+        {outcomes.partnershipsStarted > partnerships.length && (
+          <p class="muted">{fm.partnershipsNotShown(outcomes.partnershipsStarted - partnerships.length)}</p>
+        )}
         {partnerships.length === 0 ? (
           <p class="empty">{fm.noneYet}</p>
         ) : (

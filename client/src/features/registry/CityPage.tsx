@@ -13,6 +13,7 @@ import { isStaff, useSession } from '../../shared/session';
 import { CityHistory } from './components/CityHistory';
 import { useRegistryEditMessages } from './i18n/messages';
 import { isRegistryEditor } from './roles';
+import { CityLinks } from '../public/CityLinks';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -139,13 +140,17 @@ function CityDetails({ city }: { city: CityDetail }) {
           <ul class="networks">
             {city.networks.map((network) => (
               <li key={network.key}>
-                <span class="networks__name">{placeName(network)}</span>
+                <Link href={`/networks/${network.key}`} class="networks__name">
+                  {placeName(network)}
+                </Link>
                 {network.joinedYear !== null && <span class="muted"> · {m.city.joined(network.joinedYear)}</span>}
               </li>
             ))}
           </ul>
         )}
       </section>
+
+      <CityLinks cityKey={city.key} />
 
       {isStaff(user) && <CityHistory cityKey={city.key} />}
     </article>

@@ -78,7 +78,7 @@ function SiteMenu({ path }: { path: string }) {
         <nav class="main-nav" aria-label={m.app.navLabel}>
           <ul>
             <li>
-              <Link href="/cities" aria-current={path === '/' ? 'page' : sectionCurrent(path, '/cities')}>
+              <Link href="/cities" aria-current={sectionCurrent(path, '/cities')}>
                 {m.app.navCities}
               </Link>
             </li>

@@ -89,6 +89,11 @@ export class OutcomesDto {
   @ApiProperty() questionsAnswered: number;
   @ApiProperty() meetingsHeld: number;
   @ApiProperty({
+    description:
+      'Partnerships the edition started, all of them (`partnerships` names only those every participant agreed to show)',
+  })
+  partnershipsStarted: number;
+  @ApiProperty({
     type: 'array',
     items: { type: 'object' },
     description: "Each session's title in the reader's language when it has that version (titleLang: its language)",
@@ -113,7 +118,8 @@ export class OutcomesDto {
   @ApiProperty({
     type: 'array',
     items: { type: 'object' },
-    description: "id, the initiative's title (as for initiatives) and its language (initiativeTitleLang)",
+    description:
+      "The partnerships every participating organisation agreed to show: id, the initiative's title (as for initiatives) and its language (initiativeTitleLang)",
   })
   partnerships: { id: string; initiativeTitle: string; initiativeTitleLang: string }[];
 }

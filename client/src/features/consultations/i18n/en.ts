@@ -33,6 +33,8 @@ export const consultationsEn: ConsultationsMessages = {
     which: (author) => `the comment by ${author}`,
     supported: 'You support this comment',
     supportedNews: 'Support added.',
+    withdraw: 'Withdraw my support',
+    withdrawnNews: 'Support withdrawn.',
     ownComment: 'Your comment',
     response: "The City's response",
     responseToGroup: (n) => `The City's response to ${n} comments`,

@@ -44,6 +44,8 @@ export const consultationsPl = {
     which: (author: string) => `komentarz: ${author}`,
     supported: 'Popierasz ten komentarz',
     supportedNews: 'Poparcie dodane.',
+    withdraw: 'Wycofaj poparcie',
+    withdrawnNews: 'Poparcie wycofane.',
     ownComment: 'Twój komentarz',
     response: 'Odpowiedź miasta',
     responseToGroup: (n: number) => `Odpowiedź miasta na ${n} komentarze`,

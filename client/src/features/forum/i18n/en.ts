@@ -367,6 +367,10 @@ export const forumEn: ForumMessages = {
   initiatives: 'Initiatives',
   partnerships: 'Partnerships',
   noneYet: 'None.',
+  partnershipsNotShown: (n: number) =>
+    n === 1
+      ? 'One more partnership is not named: its organisations have not all agreed to show it.'
+      : `${n} more partnerships are not named: their organisations have not all agreed to show them.`,
   openData: 'Open data',
   versionsHeading: 'Title and description in the other language',
   versionsIntro:

@@ -385,6 +385,8 @@ export const forumPl = {
   initiatives: 'Inicjatywy',
   partnerships: 'Partnerstwa',
   noneYet: 'Brak.',
+  partnershipsNotShown: (n: number) =>
+    `Nie pokazujemy nazw kolejnych partnerstw (${n}): nie wszystkie ich organizacje zgodziły się na ich publikację.`,
   openData: 'Otwarte dane',
   versionsHeading: 'Tytuł i opis w drugim języku',
   versionsIntro:
