@@ -216,6 +216,8 @@ describe('public consultation', () => {
     ['an overlong comment', { body: 'x'.repeat(2001) }, 'body', /1 to 2,000 characters/],
     ['no section', { sectionId: undefined }, 'sectionId', /id of a section/],
     ['an unknown field', { author: 'someone else' }, 'author', /not a known parameter or field/],
+    // Two letters are not enough: the page puts it in a lang attribute.
+    ['an unknown language', { lang: 'zz' }, 'lang', /two-letter ISO 639-1 code/],
   ])('refuses %s with a 400 naming the field, and stores nothing', async (_what, change, field, message) => {
     const consultation = await opened();
     const before = await writes();

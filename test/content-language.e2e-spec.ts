@@ -561,6 +561,264 @@ describe('content in both languages', () => {
       expect(history.body.items).toEqual([expect.objectContaining({ body: 'Dzień dobry!', lang: 'pl' })]);
     });
   });
+  describe('letters, replies, meeting messages and notes that people write', () => {
+    const unknownLanguage = 'lang must be a two-letter ISO 639-1 code such as pl, en or de';
+    const interestsOf = async (initiativeId: string) =>
+      t.dataSource.query<{ status: string; reply: string | null; reply_language: string | null }[]>(
+        `SELECT status, reply, reply_language FROM interests WHERE initiative_id = $1`,
+        [initiativeId],
+      );
+
+    it('store the language of an interest letter and of its reply, and refuse an unknown one changing nothing', async () => {
+      const initiative = await publish(draft({ title: 'Wspólny ogród szkolny' }));
+      const express = (body: Record<string, unknown>) =>
+        api()
+          .post(`/api/v1/initiatives/${initiative.id}/interests`)
+          .set(nurembergOwner.auth)
+          .send({ organizationId: nurembergSchool.id, message: 'Wir möchten gern mitgärtnern.', ...body });
+      const refused = await express({ lang: 'deutsch' }).expect(400);
+      expect(refused.body.message).toBe(unknownLanguage);
+      expect(await interestsOf(initiative.id)).toEqual([]);
+
+      const sent = await express({ lang: 'de' }).expect(201);
+      expect(sent.body).toMatchObject({ message: 'Wir möchten gern mitgärtnern.', messageLang: 'de', replyLang: null });
+      // The owners' notification quotes the letter with its language.
+      const [notification] = await t.dataSource.query<{ payload: { params: { text: unknown } } }[]>(
+        `SELECT payload FROM notifications WHERE user_id = $1 AND kind = 'interest' ORDER BY id DESC LIMIT 1`,
+        [krakowOwner.id],
+      );
+      expect(notification.payload.params.text).toEqual({ text: 'Wir möchten gern mitgärtnern.', lang: 'de' });
+
+      const answer = (body: Record<string, unknown>) =>
+        api().post(`/api/v1/interests/${sent.body.id}/accept`).set(krakowOwner.auth).send(body);
+      const wrongReply = await answer({ reply: 'Zapraszamy!', lang: 'polski' }).expect(400);
+      expect(wrongReply.body.message).toBe(unknownLanguage);
+      expect(await interestsOf(initiative.id)).toEqual([{ status: 'open', reply: null, reply_language: null }]);
+
+      await answer({ reply: 'Zapraszamy do ogrodu!', lang: 'pl' }).expect(200);
+      const inbox = await api().get('/api/v1/me/interests?direction=sent').set(nurembergOwner.auth).expect(200);
+      expect(inbox.body.items.find((i: { id: string }) => i.id === sent.body.id)).toMatchObject({
+        messageLang: 'de',
+        reply: 'Zapraszamy do ogrodu!',
+        replyLang: 'pl',
+        status: 'accepted',
+      });
+
+      // A letter from before languages were stored has none: the page's language applies to it.
+      await t.dataSource.query(`UPDATE interests SET message_language = NULL WHERE id = $1`, [sent.body.id]);
+      const old = await api().get('/api/v1/me/interests?direction=incoming').set(krakowOwner.auth).expect(200);
+      expect(old.body.items.find((i: { id: string }) => i.id === sent.body.id)).toMatchObject({ messageLang: null });
+    });
+
+    it('store the language of an invitation and of the reply declining it', async () => {
+      const initiative = await publish(draft({ title: 'Wymiana nauczycieli' }));
+      const invite = (body: Record<string, unknown>) =>
+        api()
+          .post(`/api/v1/initiatives/${initiative.id}/invitations`)
+          .set(krakowOwner.auth)
+          .send({ organizationId: nurembergSchool.id, message: 'Zapraszamy do wymiany nauczycieli.', ...body });
+      expect((await invite({ lang: 'xx' }).expect(400)).body.message).toBe(unknownLanguage);
+      expect(await interestsOf(initiative.id)).toEqual([]);
+      const invitation = await invite({ lang: 'pl' }).expect(201);
+      expect(invitation.body).toMatchObject({ invitation: true, messageLang: 'pl' });
+
+      const decline = (body: Record<string, unknown>) =>
+        api().post(`/api/v1/interests/${invitation.body.id}/decline`).set(nurembergOwner.auth).send(body);
+      expect((await decline({ reply: 'Leider nicht.', lang: 'german' }).expect(400)).body.message).toBe(
+        unknownLanguage,
+      );
+      expect(await interestsOf(initiative.id)).toEqual([{ status: 'open', reply: null, reply_language: null }]);
+      const declined = await decline({ reply: 'Leider nicht in diesem Jahr.', lang: 'de' }).expect(200);
+      expect(declined.body).toMatchObject({ status: 'declined', messageLang: 'pl', replyLang: 'de' });
+      // An answer without a reply has no reply language either.
+      const again = await invite({ lang: 'pl' }).expect(201);
+      const accepted = await api()
+        .post(`/api/v1/interests/${again.body.id}/accept`)
+        .set(nurembergOwner.auth)
+        .send({ lang: 'de' })
+        .expect(200);
+      expect(accepted.body).toMatchObject({ reply: null, replyLang: null });
+    });
+
+    it("store the language of a partnership's outcome note", async () => {
+      const initiative = await publish(draft({ title: 'Wspólny projekt o rzece' }));
+      const interest = await api()
+        .post(`/api/v1/initiatives/${initiative.id}/interests`)
+        .set(nurembergOwner.auth)
+        .send({ organizationId: nurembergSchool.id, message: 'We would like to join the river project.', lang: 'en' })
+        .expect(201);
+      const partnershipId = (
+        await api().post(`/api/v1/interests/${interest.body.id}/accept`).set(krakowOwner.auth).send({}).expect(200)
+      ).body.partnershipId as string;
+      const complete = (body: Record<string, unknown>) =>
+        api()
+          .patch(`/api/v1/partnerships/${partnershipId}`)
+          .set(krakowOwner.auth)
+          .send({ status: 'completed', outcomeNote: 'Dwie wspólne wyprawy nad rzekę.', ...body });
+      expect((await complete({ lang: 'polish' }).expect(400)).body.message).toBe(unknownLanguage);
+      const unchanged = await api().get(`/api/v1/partnerships/${partnershipId}`).set(krakowOwner.auth).expect(200);
+      expect(unchanged.body).toMatchObject({ status: 'active', outcomeNote: null, outcomeNoteLang: null });
+      const completed = await complete({ lang: 'pl' }).expect(200);
+      expect(completed.body).toMatchObject({
+        status: 'completed',
+        outcomeNote: 'Dwie wspólne wyprawy nad rzekę.',
+        outcomeNoteLang: 'pl',
+      });
+    });
+
+    it("store the language of a moderator's comment on an initiative and reason for rejecting an organisation", async () => {
+      const created = (await api().post('/api/v1/initiatives').set(krakowOwner.auth).send(draft()).expect(201)).body;
+      await api().post(`/api/v1/initiatives/${created.id}/submit`).set(krakowOwner.auth).expect(200);
+      const requestChanges = (body: Record<string, unknown>) =>
+        api()
+          .post(`/api/v1/initiatives/${created.id}/request-changes`)
+          .set(moderator.auth)
+          .send({ comment: 'Please name the partner school you have in mind.', ...body });
+      expect((await requestChanges({ lang: 'EN' }).expect(400)).body.message).toBe(unknownLanguage);
+      const read = async () =>
+        (await api().get(`/api/v1/initiatives/${created.id}`).set(krakowOwner.auth).expect(200)).body;
+      expect(await read()).toMatchObject({ status: 'submitted', statusComment: null, statusCommentLang: null });
+      await requestChanges({ lang: 'en' }).expect(200);
+      expect(await read()).toMatchObject({
+        status: 'changes_requested',
+        statusComment: 'Please name the partner school you have in mind.',
+        statusCommentLang: 'en',
+      });
+
+      const pending = (
+        await api()
+          .post('/api/v1/organizations')
+          .set(nurembergOwner.auth)
+          .send({
+            name: 'Verein ohne Register',
+            type: 'ngo',
+            cityKey: 'nuremberg',
+            areas: ['culture'],
+            languages: ['de'],
+          })
+          .expect(201)
+      ).body as { id: string };
+      const reject = (body: Record<string, unknown>) =>
+        api()
+          .post(`/api/v1/organizations/${pending.id}/reject`)
+          .set(moderator.auth)
+          .send({ reason: 'Nie znaleźliśmy stowarzyszenia w rejestrze.', ...body });
+      expect((await reject({ lang: 'polish' }).expect(400)).body.message).toBe(unknownLanguage);
+      const organization = async () =>
+        (await api().get(`/api/v1/organizations/${pending.id}`).set(nurembergOwner.auth).expect(200)).body;
+      expect(await organization()).toMatchObject({ status: 'pending', statusReason: null, statusReasonLang: null });
+      await reject({ lang: 'pl' }).expect(200);
+      expect(await organization()).toMatchObject({
+        status: 'rejected',
+        statusReason: 'Nie znaleźliśmy stowarzyszenia w rejestrze.',
+        statusReasonLang: 'pl',
+      });
+    });
+
+    it('store the language of a forum meeting request, and name the initiatives to work on in the reader’s version', async () => {
+      const edition = await api()
+        .post('/api/v1/forum/editions')
+        .set(moderator.auth)
+        .send({
+          year: 2032,
+          themePl: 'Miasta w ruchu',
+          themeEn: 'Cities on the move',
+          startsOn: '2032-05-20',
+          endsOn: '2032-05-21',
+          venue: 'ICE Kraków',
+          languages: ['pl', 'en'],
+          meetingTables: 3,
+        })
+        .expect(201);
+      const editionId = edition.body.id as string;
+      const advance = () => api().post(`/api/v1/forum/editions/${editionId}/advance`).set(moderator.auth).expect(200);
+      await advance(); // the call for proposals is open
+
+      // Staff decline a proposal with a reason in their language; its proposers read it so marked.
+      const proposal = await api()
+        .post(`/api/v1/forum/editions/${editionId}/sessions`)
+        .set(krakowOwner.auth)
+        .send({
+          organizationId: krakowSchool.id,
+          kind: 'workshop',
+          title: 'Ogrody szkolne w miastach',
+          abstract: 'Warsztaty o tym, jak szkoły zakładają ogrody razem z miastami partnerskimi.',
+          areas: ['education'],
+          speakers: ['Anna Kowalska'],
+          language: 'pl',
+        })
+        .expect(201);
+      const decline = (body: Record<string, unknown>) =>
+        api()
+          .post(`/api/v1/forum/sessions/${proposal.body.id}/decline`)
+          .set(moderator.auth)
+          .send({ reason: 'The programme is full this year.', ...body });
+      expect((await decline({ lang: 'english' }).expect(400)).body.message).toBe(unknownLanguage);
+      const proposed = await api().get(`/api/v1/forum/sessions/${proposal.body.id}`).set(krakowOwner.auth).expect(200);
+      expect(proposed.body).toMatchObject({ status: 'proposed', decisionReason: null, decisionReasonLang: null });
+      await decline({ lang: 'en' }).expect(200);
+      const declined = await api().get(`/api/v1/forum/sessions/${proposal.body.id}`).set(krakowOwner.auth).expect(200);
+      expect(declined.body).toMatchObject({
+        status: 'declined',
+        decisionReason: 'The programme is full this year.',
+        decisionReasonLang: 'en',
+      });
+
+      await advance(); // the agenda is published: meetings can be booked
+      const slots = await api()
+        .post(`/api/v1/forum/editions/${editionId}/slots`)
+        .set(moderator.auth)
+        .send({ slots: [{ startsAt: '2032-05-20T14:00:00+02:00', endsAt: '2032-05-20T14:20:00+02:00' }] })
+        .expect(201);
+      const slotId = slots.body.items[0].id as number;
+      const request = (body: Record<string, unknown>) =>
+        api()
+          .post(`/api/v1/forum/editions/${editionId}/meetings`)
+          .set(krakowOwner.auth)
+          .send({
+            slotId,
+            organizationId: krakowSchool.id,
+            withOrganizationId: nurembergSchool.id,
+            message: 'Porozmawiajmy o wymianie.',
+            ...body,
+          });
+      expect((await request({ lang: 'pl-PL' }).expect(400)).body.message).toBe(unknownLanguage);
+      const meetings = () =>
+        api()
+          .get(`/api/v1/forum/editions/${editionId}/meetings`)
+          .query({ organizationId: nurembergSchool.id })
+          .set(nurembergOwner.auth)
+          .expect(200);
+      expect((await meetings()).body.items).toEqual([]);
+      const requested = await request({ lang: 'pl' }).expect(201);
+      expect(requested.body).toMatchObject({ message: 'Porozmawiajmy o wymianie.', messageLang: 'pl' });
+      expect((await meetings()).body.items).toEqual([
+        expect.objectContaining({ message: 'Porozmawiajmy o wymianie.', messageLang: 'pl' }),
+      ]);
+
+      // "We will work together": the options name each initiative in the reader's version, with its language.
+      const translated = await publish(
+        draft({
+          title: 'Rowerowe miasta partnerskie',
+          language: 'pl',
+          translations: { en: { title: 'Cycling twin cities' } },
+        }),
+      );
+      const options = async (language: string) =>
+        (
+          (
+            await api()
+              .get(`/api/v1/forum/meetings/${requested.body.id}/initiatives`)
+              .set(nurembergOwner.auth)
+              .set('Accept-Language', language)
+              .expect(200)
+          ).body.items as { id: string; title: string; titleLang: string }[]
+        ).find((item) => item.id === translated.id);
+      expect(await options('en')).toMatchObject({ title: 'Cycling twin cities', titleLang: 'en' });
+      expect(await options('pl')).toMatchObject({ title: 'Rowerowe miasta partnerskie', titleLang: 'pl' });
+    });
+  });
+
   describe("partnership channels and notifications, worded in the reader's language", () => {
     const polishTitle = 'Wymiana chórów szkolnych';
     const englishTitle = 'School choir exchange';

@@ -90,7 +90,7 @@ describe('personal data, whole', () => {
     await api()
       .post(`/api/v1/initiatives/${initiative.id}/interests`)
       .set(pat.auth)
-      .send({ organizationId: patsOrg.id, message: 'Our society has a choir of forty voices.' })
+      .send({ organizationId: patsOrg.id, message: 'Our society has a choir of forty voices.', lang: 'en' })
       .expect(201);
     await api()
       .post('/api/v1/saved-searches')
@@ -164,7 +164,13 @@ describe('personal data, whole', () => {
     await api()
       .post(`/api/v1/forum/editions/${edition.id}/meetings`)
       .set(pat.auth)
-      .send({ slotId: slot.id, organizationId: patsOrg.id, withOrganizationId: olgasOrg.id, message: 'Coffee?' })
+      .send({
+        slotId: slot.id,
+        organizationId: patsOrg.id,
+        withOrganizationId: olgasOrg.id,
+        message: 'Coffee?',
+        lang: 'en',
+      })
       .expect(201);
     const onOlga = await open(olga);
     await ask(onOlga, 'qa:join', { sessionId: session.id });
@@ -209,13 +215,17 @@ describe('personal data, whole', () => {
     const exported = (await api().get('/api/v1/me/export').set(pat.auth).expect(200)).body;
     expect(exported.messages).toEqual([expect.objectContaining({ channelId, body: 'We would love to sing along.' })]);
     expect(exported.interests).toEqual([
-      expect.objectContaining({ initiativeId: initiative.id, letter: 'Our society has a choir of forty voices.' }),
+      expect.objectContaining({
+        initiativeId: initiative.id,
+        letter: 'Our society has a choir of forty voices.',
+        letterLanguage: 'en',
+      }),
     ]);
     expect(exported.questions).toEqual([expect.objectContaining({ body: 'Is there a rehearsal?' })]);
     expect(exported.votes).toEqual([{ questionId: Number(olgasQuestion.id), question: 'Which songs?' }]);
     expect(exported.forumRegistrations).toHaveLength(2);
     expect(exported.meetingsRequested).toEqual([
-      expect.objectContaining({ withOrganizationId: olgasOrg.id, message: 'Coffee?' }),
+      expect.objectContaining({ withOrganizationId: olgasOrg.id, message: 'Coffee?', messageLanguage: 'en' }),
     ]);
     expect(exported.sessionProposals).toEqual([expect.objectContaining({ title: 'Singing across borders' })]);
     expect(exported.reports).toEqual([

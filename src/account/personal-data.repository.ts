@@ -37,7 +37,8 @@ export class PersonalDataRepository {
             'createdAt', created_at, 'editedAt', edited_at, 'deletedAt', deleted_at, 'hiddenAt', hidden_at) ORDER BY id), '[]')
           FROM messages WHERE author_id = $1) AS messages,
         (SELECT coalesce(json_agg(json_build_object('id', id, 'initiativeId', initiative_id, 'organizationId', organization_id,
-            'invitation', invitation, 'letter', message, 'status', status, 'reply', reply, 'wrote', created_by = $1,
+            'invitation', invitation, 'letter', message, 'letterLanguage', message_language, 'status', status, 'reply', reply,
+            'replyLanguage', reply_language, 'wrote', created_by = $1,
             'decided', decided_by = $1, 'createdAt', created_at, 'decidedAt', decided_at) ORDER BY created_at, id), '[]')
           FROM interests WHERE created_by = $1 OR decided_by = $1) AS interests,
         (SELECT coalesce(json_agg(json_build_object('id', id, 'sessionId', session_id, 'body', body, 'language', language,
@@ -55,7 +56,8 @@ export class PersonalDataRepository {
             'createdAt', created_at, 'promotedAt', promoted_at) ORDER BY id), '[]')
           FROM forum_registrations WHERE user_id = $1) AS "forumRegistrations",
         (SELECT coalesce(json_agg(json_build_object('id', id, 'editionId', edition_id, 'slotId', slot_id, 'organizationId', requester_id,
-            'withOrganizationId', invitee_id, 'status', status, 'message', message, 'createdAt', created_at) ORDER BY created_at, id), '[]')
+            'withOrganizationId', invitee_id, 'status', status, 'message', message, 'messageLanguage', message_language,
+            'createdAt', created_at) ORDER BY created_at, id), '[]')
           FROM meetings WHERE requested_by = $1) AS "meetingsRequested",
         (SELECT coalesce(json_agg(json_build_object('id', id, 'editionId', edition_id, 'organizationId', organization_id,
             'title', title, 'abstract', abstract, 'status', status, 'createdAt', created_at) ORDER BY created_at, id), '[]')

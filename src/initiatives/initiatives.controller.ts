@@ -122,7 +122,7 @@ export class InitiativesController {
   publish(
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
-    @Body() { comment }: TransitionCommentDto,
+    @Body() comment: TransitionCommentDto,
     @ReaderLanguage() language: Locale,
   ): Promise<InitiativeDetailDto> {
     return this.act(id, 'publish', user, language, comment);
@@ -137,7 +137,7 @@ export class InitiativesController {
   requestChanges(
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
-    @Body() { comment }: TransitionCommentDto,
+    @Body() comment: TransitionCommentDto,
     @ReaderLanguage() language: Locale,
   ): Promise<InitiativeDetailDto> {
     return this.act(id, 'request-changes', user, language, comment);
@@ -152,7 +152,7 @@ export class InitiativesController {
   reject(
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
-    @Body() { comment }: TransitionCommentDto,
+    @Body() comment: TransitionCommentDto,
     @ReaderLanguage() language: Locale,
   ): Promise<InitiativeDetailDto> {
     return this.act(id, 'reject', user, language, comment);
@@ -195,7 +195,7 @@ export class InitiativesController {
   archive(
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
-    @Body() { comment }: TransitionCommentDto,
+    @Body() comment: TransitionCommentDto,
     @ReaderLanguage() language: Locale,
   ): Promise<InitiativeDetailDto> {
     return this.act(id, 'archive', user, language, comment);
@@ -206,8 +206,8 @@ export class InitiativesController {
     action: InitiativeAction,
     user: AuthUser,
     language: Locale,
-    comment?: string,
+    comment?: TransitionCommentDto,
   ): Promise<InitiativeDetailDto> {
-    return this.initiatives.transition(id, action, user, comment, language);
+    return this.initiatives.transition(id, action, user, comment?.comment, language, comment?.lang);
   }
 }

@@ -137,12 +137,12 @@ export class InitiativesRepository {
   ): Promise<InitiativeStatus | null> {
     const rows = await modifyReturning<{ previous: InitiativeStatus }>(
       manager,
-      `UPDATE initiatives i SET status = $3::initiative_status, status_comment = $4, updated_at = now(),
+      `UPDATE initiatives i SET status = $3::initiative_status, status_comment = $4, status_comment_language = $5, updated_at = now(),
               published_at = CASE WHEN $3::initiative_status = 'published' AND i.published_at IS NULL THEN now() ELSE i.published_at END
          FROM (SELECT id, status AS previous FROM initiatives WHERE id = $1 FOR UPDATE) old
         WHERE i.id = old.id AND old.previous = ANY($2::initiative_status[])
         RETURNING old.previous`,
-      [id, from, to, changes.statusComment ?? null],
+      [id, from, to, changes.statusComment ?? null, changes.statusCommentLanguage ?? null],
     );
     if (!rows.length) return null;
     await manager.insert(InitiativeTransition, {

@@ -117,6 +117,7 @@ export class InitiativesService {
       soughtRole: initiative.soughtRole,
       callDeadline: initiative.callDeadline,
       statusComment: insider ? initiative.statusComment : null,
+      statusCommentLang: insider ? initiative.statusCommentLanguage : null,
       hidden: !!initiative.hiddenAt,
       canEdit: editor && EDITABLE_STATUSES.includes(initiative.status),
       actions: this.availableActions(initiative.status, editor, staff),
@@ -167,6 +168,7 @@ export class InitiativesService {
     user: AuthUser,
     comment?: string,
     language: Locale = user.locale,
+    commentLanguage?: string,
   ): Promise<InitiativeDetailDto> {
     const rule = TRANSITIONS[action];
     const { initiative, role, staff } = await this.access(id, user);
@@ -196,7 +198,7 @@ export class InitiativesService {
         id,
         rule.from,
         rule.to,
-        { statusComment: comment ?? null },
+        { statusComment: comment ?? null, statusCommentLanguage: comment ? (commentLanguage ?? null) : null },
         user.id,
         comment ?? null,
         manager,

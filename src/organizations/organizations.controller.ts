@@ -105,9 +105,9 @@ export class OrganizationsController {
   reject(
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
-    @Body() { reason }: ReasonDto,
+    @Body() { reason, lang }: ReasonDto,
   ): Promise<OrganizationDetailDto> {
-    return this.organizations.reject(id, user, reason);
+    return this.organizations.reject(id, user, reason, lang);
   }
 
   @ApiBearerAuth()

@@ -79,7 +79,10 @@ export class OrganizationsService {
       detail.members = await this.memberList(organization.id);
       detail.myRole = role;
     }
-    if (role || staff) detail.statusReason = organization.statusReason;
+    if (role || staff) {
+      detail.statusReason = organization.statusReason;
+      detail.statusReasonLang = organization.statusReasonLanguage;
+    }
     if (role && EDITING_ROLES.includes(role)) detail.description = organization.descriptionMd;
     return detail;
   }
@@ -145,8 +148,8 @@ export class OrganizationsService {
     return this.decide(id, moderator, 'verified', null);
   }
 
-  async reject(id: string, moderator: AuthUser, reason: string): Promise<OrganizationDetailDto> {
-    return this.decide(id, moderator, 'rejected', reason);
+  async reject(id: string, moderator: AuthUser, reason: string, lang?: string): Promise<OrganizationDetailDto> {
+    return this.decide(id, moderator, 'rejected', { text: reason, lang: lang ?? null });
   }
 
   /** After a rejection, the owners correct the details and ask again. */
@@ -156,7 +159,13 @@ export class OrganizationsService {
       this.organizations.transition(
         id,
         ['rejected'],
-        { status: 'pending', statusReason: null, statusChangedAt: new Date(), statusChangedBy: user.id },
+        {
+          status: 'pending',
+          statusReason: null,
+          statusReasonLanguage: null,
+          statusChangedAt: new Date(),
+          statusChangedBy: user.id,
+        },
         manager,
       ),
     );
@@ -332,14 +341,20 @@ export class OrganizationsService {
     id: string,
     moderator: AuthUser,
     status: 'verified' | 'rejected',
-    reason: string | null,
+    reason: { text: string; lang: string | null } | null,
   ): Promise<OrganizationDetailDto> {
     const from = VERIFICATION_DECISIONS[status];
     const organization = await this.organizations.transaction(async (manager) => {
       const changed = await this.organizations.transition(
         id,
         [...from],
-        { status, statusReason: reason, statusChangedAt: new Date(), statusChangedBy: moderator.id },
+        {
+          status,
+          statusReason: reason?.text ?? null,
+          statusReasonLanguage: reason?.lang ?? null,
+          statusChangedAt: new Date(),
+          statusChangedBy: moderator.id,
+        },
         manager,
       );
       if (!changed) {
@@ -353,7 +368,7 @@ export class OrganizationsService {
           action: status === 'verified' ? 'organization.verify' : 'organization.reject',
           targetType: 'organization',
           targetId: id,
-          reason,
+          reason: reason?.text ?? null,
         },
         manager,
       );
@@ -367,7 +382,7 @@ export class OrganizationsService {
   private async tellOwners(
     organization: Organization,
     status: 'verified' | 'rejected',
-    reason: string | null,
+    reason: { text: string; lang: string | null } | null,
   ): Promise<void> {
     const owners = await this.organizations.findOwnerContacts(organization.id);
     const link = `${this.config.publicUrl}/organizations/${organization.id}`;
@@ -377,7 +392,7 @@ export class OrganizationsService {
       event: status === 'verified' ? 'organization_verified' : 'organization_rejected',
       params: {
         organization: organization.name,
-        ...(status === 'rejected' && reason ? { text: { text: reason, lang: null } } : {}),
+        ...(status === 'rejected' && reason ? { text: reason } : {}),
       },
       link: `/organizations/${organization.id}`,
       mail: (owner) =>
@@ -393,7 +408,7 @@ export class OrganizationsService {
               to: owner.email,
               locale: owner.locale,
               template: 'organization_rejected',
-              params: { name: owner.displayName, organization: organization.name, reason: reason ?? '', link },
+              params: { name: owner.displayName, organization: organization.name, reason: reason?.text ?? '', link },
               userId: owner.userId,
             },
     });

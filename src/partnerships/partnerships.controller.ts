@@ -95,10 +95,10 @@ export class PartnershipsController {
   accept(
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
-    @Body() { reply }: InterestReplyDto,
+    @Body() answer: InterestReplyDto,
     @ReaderLanguage() language: Locale,
   ): Promise<InterestDto> {
-    return this.partnerships.accept(user, id, reply, language);
+    return this.partnerships.accept(user, id, answer, language);
   }
 
   @ApiBearerAuth()
@@ -109,10 +109,10 @@ export class PartnershipsController {
   decline(
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
-    @Body() { reply }: InterestReplyDto,
+    @Body() answer: InterestReplyDto,
     @ReaderLanguage() language: Locale,
   ): Promise<InterestDto> {
-    return this.partnerships.decline(user, id, reply, language);
+    return this.partnerships.decline(user, id, answer, language);
   }
 
   @ApiBearerAuth()

@@ -22,8 +22,10 @@ export interface InterestRow extends InitiativeTitleColumns {
   organizationName: string;
   invitation: boolean;
   message: string;
+  messageLang: string | null;
   status: InterestStatus;
   reply: string | null;
+  replyLang: string | null;
   createdAt: Date;
   decidedAt: Date | null;
   partnershipId: string | null;
@@ -45,6 +47,7 @@ export interface PartnershipRow extends InitiativeTitleColumns {
   channelId: number;
   status: PartnershipStatus;
   outcomeNote: string | null;
+  outcomeNoteLang: string | null;
   createdAt: Date;
   /** Every participant agreed to show it (publicPartnershipSql). */
   public: boolean;
@@ -65,13 +68,15 @@ const INITIATIVE_TITLE = `i.title AS "initiativeTitle", i.language AS "initiativ
 
 const INTEREST_SELECT = `SELECT x.id, x.initiative_id AS "initiativeId", ${INITIATIVE_TITLE}, i.organization_id AS "initiativeOrganizationId",
   io.name AS "initiativeOrganizationName",
-  x.organization_id AS "organizationId", o.name AS "organizationName", x.invitation, x.message, x.status, x.reply, x.created_at AS "createdAt",
+  x.organization_id AS "organizationId", o.name AS "organizationName", x.invitation, x.message, x.message_language AS "messageLang",
+  x.status, x.reply, x.reply_language AS "replyLang", x.created_at AS "createdAt",
   x.decided_at AS "decidedAt", x.partnership_id AS "partnershipId"
   FROM interests x JOIN initiatives i ON i.id = x.initiative_id JOIN organizations o ON o.id = x.organization_id
   JOIN organizations io ON io.id = i.organization_id`;
 
 const PARTNERSHIP_SELECT = `SELECT p.id, p.initiative_id AS "initiativeId", ${INITIATIVE_TITLE}, p.channel_id AS "channelId", p.status,
-  p.outcome_note AS "outcomeNote", p.created_at AS "createdAt", ${publicPartnershipSql('p')} AS public,
+  p.outcome_note AS "outcomeNote", p.outcome_note_language AS "outcomeNoteLang", p.created_at AS "createdAt",
+  ${publicPartnershipSql('p')} AS public,
   (SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'type', o.type, 'cityKey', c.key, 'cityName', coalesce(c.name, o.city_name), 'cityNamePl', c.name_pl, 'country', o.country,
                                      'lead', m.lead, 'publicConsent', m.public_consent) ORDER BY m.lead DESC, o.name)
      FROM partnership_members m JOIN organizations o ON o.id = m.organization_id LEFT JOIN cities c ON c.id = o.city_id
@@ -93,14 +98,15 @@ export class PartnershipsRepository {
   async insertInterest(
     initiativeId: string,
     organizationId: string,
-    message: string,
+    message: { text: string; lang: string | null },
     userId: string,
     invitation = false,
   ): Promise<string | null> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO interests (initiative_id, organization_id, message, created_by, invitation) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO interests (initiative_id, organization_id, message, message_language, created_by, invitation)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (initiative_id, organization_id) WHERE status = 'open' DO NOTHING RETURNING id`,
-      [initiativeId, organizationId, message, userId, invitation],
+      [initiativeId, organizationId, message.text, message.lang, userId, invitation],
     );
     return rows[0]?.id ?? null;
   }
@@ -134,14 +140,15 @@ export class PartnershipsRepository {
   async decide(
     id: string,
     status: Exclude<InterestStatus, 'open'>,
-    reply: string | null,
+    reply: { text: string; lang: string | null } | null,
     userId: string,
     manager: EntityManager,
   ): Promise<boolean> {
     const rows = await modifyReturning(
       manager,
-      `UPDATE interests SET status = $2, reply = $3, decided_at = now(), decided_by = $4 WHERE id = $1 AND status = 'open' RETURNING id`,
-      [id, status, reply, userId],
+      `UPDATE interests SET status = $2, reply = $3, reply_language = $5, decided_at = now(), decided_by = $4
+        WHERE id = $1 AND status = 'open' RETURNING id`,
+      [id, status, reply?.text ?? null, userId, reply?.lang ?? null],
     );
     return rows.length > 0;
   }
@@ -277,11 +284,18 @@ export class PartnershipsRepository {
     );
   }
 
-  async updateStatus(id: string, status: PartnershipStatus, outcomeNote: string | null): Promise<boolean> {
+  async updateStatus(
+    id: string,
+    status: PartnershipStatus,
+    outcomeNote: { text: string; lang: string | null } | null,
+  ): Promise<boolean> {
     const rows = await modifyReturning(
       this.dataSource.manager,
-      `UPDATE partnerships SET status = $2, outcome_note = coalesce($3, outcome_note), ended_at = now() WHERE id = $1 AND status = 'active' RETURNING id`,
-      [id, status, outcomeNote],
+      // A note keeps its language: a new note brings its own, no note leaves both as they were.
+      `UPDATE partnerships SET status = $2, outcome_note = coalesce($3, outcome_note),
+              outcome_note_language = CASE WHEN $3::text IS NULL THEN outcome_note_language ELSE $4 END, ended_at = now()
+        WHERE id = $1 AND status = 'active' RETURNING id`,
+      [id, status, outcomeNote?.text ?? null, outcomeNote?.lang ?? null],
     );
     return rows.length > 0;
   }

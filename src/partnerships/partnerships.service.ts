@@ -26,6 +26,7 @@ import type {
   CreateInvitationDto,
   InterestDto,
   InterestListDto,
+  InterestReplyDto,
   PartnershipDto,
   PartnershipListDto,
   PartnershipStatsDto,
@@ -37,6 +38,9 @@ import {
   type InterestRow,
   type PartnershipRow,
 } from './partnerships.repository';
+
+/** An answer to an interest or invitation: an optional reply, and its language. */
+type Answer = Pick<InterestReplyDto, 'reply' | 'lang'>;
 
 /** Expressions of interest, and the partnerships that accepting them creates, each with a private channel. */
 @Injectable()
@@ -87,7 +91,13 @@ export class PartnershipsService {
       throw new ConflictException(`${invited.name} is already a partner in this initiative’s partnership.`);
     // Counted once the request makes sense, before anything is written: a flood of invitations stops here.
     await this.rateLimits.consume(INVITATIONS_PER_USER, user.id);
-    const id = await this.partnerships.insertInterest(initiativeId, dto.organizationId, dto.message, user.id, true);
+    const id = await this.partnerships.insertInterest(
+      initiativeId,
+      dto.organizationId,
+      { text: dto.message, lang: dto.lang ?? null },
+      user.id,
+      true,
+    );
     if (!id)
       throw new ConflictException(
         `${invited.name} already has an open invitation to this initiative, or an open interest in it.`,
@@ -99,7 +109,7 @@ export class PartnershipsService {
       params: {
         subject: await this.titleOf(initiativeId),
         organization: initiative.organization.name,
-        text: { text: dto.message.slice(0, 200), lang: null },
+        text: { text: dto.message.slice(0, 200), lang: dto.lang ?? null },
       },
       link: '/interests',
     });
@@ -129,7 +139,15 @@ export class PartnershipsService {
         message: 'organizationId is the initiative’s own organisation',
         fields: { organizationId: ['choose another organisation than the initiative’s own'] },
       });
-    const id = await this.partnerships.insertInterest(initiativeId, dto.organizationId, dto.message, user.id);
+    const id = await this.partnerships.insertInterest(
+      initiativeId,
+      dto.organizationId,
+      {
+        text: dto.message,
+        lang: dto.lang ?? null,
+      },
+      user.id,
+    );
     if (!id)
       throw new ConflictException(
         'Your organisation already has an open expression of interest in this initiative, or an open invitation to it.',
@@ -146,7 +164,7 @@ export class PartnershipsService {
         subject: await this.titleOf(initiativeId),
         organization: interested.name,
         place: { pl: where('pl'), en: where('en') },
-        text: { text: dto.message.slice(0, 200), lang: null },
+        text: { text: dto.message.slice(0, 200), lang: dto.lang ?? null },
       },
       link: '/interests',
     });
@@ -154,11 +172,12 @@ export class PartnershipsService {
   }
 
   /** Accepting creates the initiative's partnership (or extends it) with its private channel. */
-  async accept(user: AuthUser, interestId: string, reply?: string, language = user.locale): Promise<InterestDto> {
+  async accept(user: AuthUser, interestId: string, answer: Answer, language = user.locale): Promise<InterestDto> {
+    const reply = answer.reply ? { text: answer.reply, lang: answer.lang ?? null } : null;
     const interest = await this.requireInterest(interestId, user, 'answering');
     await this.partnerships.transaction(async (manager) => {
       await this.partnerships.lockInitiative(interest.initiativeId, manager);
-      if (!(await this.partnerships.decide(interestId, 'accepted', reply ?? null, user.id, manager)))
+      if (!(await this.partnerships.decide(interestId, 'accepted', reply, user.id, manager)))
         throw new ConflictException('This expression of interest has already been answered or withdrawn.');
       let partnership = await this.partnerships.findPartnershipForInitiative(interest.initiativeId, manager);
       if (!partnership) {
@@ -219,10 +238,11 @@ export class PartnershipsService {
     });
   }
 
-  async decline(user: AuthUser, interestId: string, reply?: string, language = user.locale): Promise<InterestDto> {
+  async decline(user: AuthUser, interestId: string, answer: Answer, language = user.locale): Promise<InterestDto> {
+    const reply = answer.reply ? { text: answer.reply, lang: answer.lang ?? null } : null;
     const interest = await this.requireInterest(interestId, user, 'answering');
     const changed = await this.partnerships.transaction((manager) =>
-      this.partnerships.decide(interestId, 'declined', reply ?? null, user.id, manager),
+      this.partnerships.decide(interestId, 'declined', reply, user.id, manager),
     );
     if (!changed) throw new ConflictException('This expression of interest has already been answered or withdrawn.');
     await this.tellSender(interest, 'declined', reply);
@@ -364,7 +384,13 @@ export class PartnershipsService {
         message: 'outcomeNote is required to complete a partnership: say what came of it',
         fields: { outcomeNote: ['say what came of it'] },
       });
-    if (!(await this.partnerships.updateStatus(id, dto.status, dto.outcomeNote ?? null)))
+    if (
+      !(await this.partnerships.updateStatus(
+        id,
+        dto.status,
+        dto.outcomeNote ? { text: dto.outcomeNote, lang: dto.lang ?? null } : null,
+      ))
+    )
       throw new ConflictException(`The partnership is already ${row.status}.`);
     return this.get(id, user, language);
   }
@@ -409,7 +435,11 @@ export class PartnershipsService {
   }
 
   /** The answer, to the owners of the side that sent the interest or the invitation. */
-  private async tellSender(interest: InterestRow, outcome: 'accepted' | 'declined', reply?: string): Promise<void> {
+  private async tellSender(
+    interest: InterestRow,
+    outcome: 'accepted' | 'declined',
+    reply: { text: string; lang: string | null } | null,
+  ): Promise<void> {
     const owners = await this.organizations.ownerContacts(
       interest.invitation ? interest.initiativeOrganizationId : interest.organizationId,
     );
@@ -420,7 +450,7 @@ export class PartnershipsService {
       params: {
         subject: quotedTitle(interest.initiativeTitle, interest.initiativeLanguage, interest.initiativeTranslations),
         organization: interest.organizationName,
-        ...(reply ? { text: { text: reply, lang: null } } : {}),
+        ...(reply ? { text: reply } : {}),
       },
       link: '/interests',
     });
@@ -476,8 +506,10 @@ export class PartnershipsService {
       organizationName: row.organizationName,
       invitation: row.invitation,
       message: row.message,
+      messageLang: row.messageLang,
       status: row.status,
       reply: row.reply,
+      replyLang: row.replyLang,
       createdAt: new Date(row.createdAt).toISOString(),
       decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : null,
       partnershipId: row.partnershipId,
@@ -491,6 +523,7 @@ export class PartnershipsService {
       ...this.initiativeTitle(row, language),
       status: row.status,
       outcomeNote: row.outcomeNote,
+      outcomeNoteLang: row.outcomeNoteLang,
       organizations: row.organizations.map(({ cityNamePl, ...organization }) => ({
         ...organization,
         cityName: placeName({ name: organization.cityName, namePl: cityNamePl }, language),

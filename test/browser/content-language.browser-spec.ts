@@ -330,4 +330,113 @@ describe('second-language versions and the language of texts', () => {
     ]);
     await expectNoAccessibilityViolations(page);
   });
+  it('marks a letter, its reply, a meeting message and a chat message with the language their author wrote them in', async () => {
+    const moderator = await signUp(harness.t, address('mod3'), { role: 'moderator' });
+    const polishOwner = await signUp(harness.t, address('zosia'), { displayName: 'Zosia Ogrodniczka', locale: 'pl' });
+    const englishOwner = await signUp(harness.t, address('tom'), { displayName: 'Tom Gardener', locale: 'en' });
+    const krakow = await verifiedOrganization(harness.t, polishOwner, moderator, { name: 'Szkoła Ogrodnicza nr 5' });
+    const nuremberg = await verifiedOrganization(harness.t, englishOwner, moderator, {
+      name: 'Garden School Nuremberg',
+      cityKey: 'nuremberg',
+      languages: ['de', 'en'],
+    });
+    const created = await api()
+      .post('/api/v1/initiatives')
+      .set(englishOwner.auth)
+      .send({
+        organizationId: nuremberg.id,
+        kind: 'exchange',
+        language: 'en',
+        title: 'School gardens across borders',
+        summary: 'Pupils from Nuremberg and Kraków grow vegetables together and compare their harvests.',
+        areas: ['education'],
+        languages: ['en', 'pl'],
+      })
+      .expect(201);
+    const initiativeId = created.body.id as string;
+    await api().post(`/api/v1/initiatives/${initiativeId}/submit`).set(englishOwner.auth).expect(200);
+    await api().post(`/api/v1/initiatives/${initiativeId}/publish`).set(moderator.auth).send({}).expect(200);
+    const letter = 'Nasi uczniowie chętnie posadzą z wami warzywa.';
+    await api()
+      .post(`/api/v1/initiatives/${initiativeId}/interests`)
+      .set(polishOwner.auth)
+      .send({ organizationId: krakow.id, message: letter, lang: 'pl' })
+      .expect(201);
+
+    // In English, the Polish letter is marked Polish; the answer typed here goes out as English.
+    const english = await loggedIn(englishOwner.email, '/interests', 'en');
+    const incoming = english.locator('section[aria-labelledby="incoming-heading"]');
+    const letterText = incoming.getByText(letter);
+    await letterText.waitFor();
+    expect(await letterText.getAttribute('lang')).toBe('pl');
+    await expectNoAccessibilityViolations(english);
+    const answer = 'Welcome aboard, our gardens are waiting for you.';
+    await incoming.getByLabel('Answer').fill(answer);
+    await incoming.getByRole('button', { name: 'Accept and start a partnership' }).click();
+    await incoming.getByText(answer).waitFor();
+
+    // In Polish, the English answer is the one marked (the Polish letter takes the page's language).
+    const polish = await loggedIn(polishOwner.email, '/interests', 'pl');
+    const sent = polish.locator('section[aria-labelledby="sent-heading"]');
+    const answerText = sent.getByText(answer);
+    await answerText.waitFor();
+    expect(await answerText.getAttribute('lang')).toBe('en');
+    expect(await languageOf(sent.getByText(letter))).toBe('pl');
+    await expectNoAccessibilityViolations(polish);
+
+    // A chat message in the partnership's channel, written in Polish, read in English.
+    const partnership = (await api().get('/api/v1/me/partnerships').set(englishOwner.auth).expect(200)).body
+      .items[0] as { channelId: number };
+    await api()
+      .post(`/api/v1/channels/${partnership.channelId}/messages`)
+      .set(polishOwner.auth)
+      .send({ body: 'Sadzimy pomidory w piątek.', clientId: 'browser-language-letters-1', lang: 'pl' })
+      .expect(201);
+    await english.goto(`/channels/${partnership.channelId}`);
+    const chat = english.locator('.message__body').filter({ hasText: 'Sadzimy pomidory w piątek.' });
+    await chat.waitFor();
+    expect(await chat.getAttribute('lang')).toBe('pl');
+
+    // A forum meeting request's message, written in Polish, read in English.
+    const edition = await api()
+      .post('/api/v1/forum/editions')
+      .set(moderator.auth)
+      .send({
+        year: 2033,
+        themePl: 'Ogrody miast',
+        themeEn: 'City gardens',
+        startsOn: '2033-05-20',
+        endsOn: '2033-05-21',
+        venue: 'ICE Kraków',
+        languages: ['pl', 'en'],
+        meetingTables: 2,
+      })
+      .expect(201);
+    const editionId = edition.body.id as string;
+    for (let step = 0; step < 2; step++)
+      await api().post(`/api/v1/forum/editions/${editionId}/advance`).set(moderator.auth).expect(200);
+    const slots = await api()
+      .post(`/api/v1/forum/editions/${editionId}/slots`)
+      .set(moderator.auth)
+      .send({ slots: [{ startsAt: '2033-05-20T09:00:00+02:00', endsAt: '2033-05-20T09:20:00+02:00' }] })
+      .expect(201);
+    await api()
+      .post(`/api/v1/forum/editions/${editionId}/meetings`)
+      .set(polishOwner.auth)
+      .send({
+        slotId: slots.body.items[0].id,
+        organizationId: krakow.id,
+        withOrganizationId: nuremberg.id,
+        message: 'Porozmawiajmy o nasionach.',
+        lang: 'pl',
+      })
+      .expect(201);
+    await english.goto(`/forum/editions/${editionId}/my`);
+    const meetingMessage = english
+      .locator('.forum-meetings__message')
+      .filter({ hasText: 'Porozmawiajmy o nasionach.' });
+    await meetingMessage.waitFor();
+    expect(await meetingMessage.getAttribute('lang')).toBe('pl');
+    await expectNoAccessibilityViolations(english);
+  });
 });

@@ -10,10 +10,10 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   ValidateNested,
 } from 'class-validator';
 import { IsRowId, Optional } from '../../common/http/validation';
+import { LANGUAGE_CODES } from '../../common/languages';
 import {
   COMMENT_MAX_LENGTH,
   CONSULTATION_PHASES,
@@ -97,9 +97,13 @@ export class CreateCommentDto {
   @Text('body', 1, COMMENT_MAX_LENGTH)
   body: string;
 
-  @ApiPropertyOptional({ example: 'pl', description: 'The language the comment is written in (ISO 639-1)' })
+  @ApiPropertyOptional({
+    example: 'pl',
+    description: 'The language (ISO 639-1) the comment is written in (the web client sends its interface language)',
+  })
   @Optional()
-  @Matches(/^[a-z]{2}$/, { message: 'lang must be a language code of two letters, such as pl or en' })
+  // A known code, not any two letters: the client puts it in a lang attribute.
+  @IsIn(LANGUAGE_CODES, { message: 'lang must be a two-letter ISO 639-1 code such as pl, en or de' })
   lang?: string;
 }
 

@@ -13,6 +13,8 @@ import {
   WorkTogetherDto,
 } from './dto/meeting.dto';
 import { MeetingsService } from './meetings.service';
+import { ReaderLanguage } from '../../common/i18n/reader-language';
+import type { Locale } from '../../users/users.constants';
 
 @ApiTags('forum')
 @Controller('api/v1/forum')
@@ -107,8 +109,9 @@ export class MeetingsController {
   meetingInitiatives(
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
+    @ReaderLanguage() language: Locale,
   ): Promise<MeetingInitiativeListDto> {
-    return this.meetingsService.initiativesFor(user, id);
+    return this.meetingsService.initiativesFor(user, id, language);
   }
 
   @ApiBearerAuth()

@@ -16,12 +16,14 @@ export interface MeetingRow {
   status: string;
   tableNo: number | null;
   message: string | null;
+  messageLang: string | null;
   /** The partnership the meeting led to ("we will work together"), if it did. */
   partnershipId: string | null;
 }
 
 const MEETING_SELECT = `SELECT m.id, m.edition_id AS "editionId", m.slot_id AS "slotId", sl.starts_at AS "startsAt", sl.ends_at AS "endsAt",
   m.requester_id AS "requesterId", ro.name AS "requesterName", m.invitee_id AS "inviteeId", io.name AS "inviteeName", m.status, m.table_no AS "tableNo", m.message,
+  m.message_language AS "messageLang",
   m.partnership_id AS "partnershipId"
   FROM meetings m JOIN meeting_slots sl ON sl.id = m.slot_id JOIN organizations ro ON ro.id = m.requester_id JOIN organizations io ON io.id = m.invitee_id`;
 
@@ -66,11 +68,21 @@ export class MeetingsRepository {
     requesterId: string;
     inviteeId: string;
     message: string | null;
+    messageLang: string | null;
     requestedBy: string;
   }): Promise<string> {
     const [row] = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO meetings (edition_id, slot_id, requester_id, invitee_id, message, requested_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [values.editionId, values.slotId, values.requesterId, values.inviteeId, values.message, values.requestedBy],
+      `INSERT INTO meetings (edition_id, slot_id, requester_id, invitee_id, message, message_language, requested_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [
+        values.editionId,
+        values.slotId,
+        values.requesterId,
+        values.inviteeId,
+        values.message,
+        values.messageLang,
+        values.requestedBy,
+      ],
     );
     return row.id;
   }

@@ -1,4 +1,4 @@
-import type { Translations } from '../../common/i18n/translations';
+import { versionFor, type Translations } from '../../common/i18n/translations';
 import {
   BadRequestException,
   ConflictException,
@@ -13,7 +13,7 @@ import { PartnershipsService } from '../../partnerships/partnerships.service';
 import { EDITING_ROLES } from '../../organizations/organizations.constants';
 import { OrganizationsService } from '../../organizations/organizations.service';
 import { AuditService } from '../../audit/audit.service';
-import { isStaff } from '../../users/users.constants';
+import { isStaff, type Locale } from '../../users/users.constants';
 import { EditionsService } from '../editions/editions.service';
 import { isExclusionViolation, isUniqueViolation } from '../shared/database-errors';
 import { MEETING_ANSWERS, PARTICIPATION_STATUSES } from '../shared/forum.constants';
@@ -76,7 +76,7 @@ export class MeetingsService {
   async requestMeeting(
     user: AuthUser,
     editionId: string,
-    dto: { slotId: number; organizationId: string; withOrganizationId: string; message?: string },
+    dto: { slotId: number; organizationId: string; withOrganizationId: string; message?: string; lang?: string },
   ): Promise<MeetingDto> {
     const edition = await this.editions.edition(editionId);
     if (!PARTICIPATION_STATUSES.includes(edition.status))
@@ -107,6 +107,7 @@ export class MeetingsService {
         requesterId: dto.organizationId,
         inviteeId: dto.withOrganizationId,
         message: dto.message ?? null,
+        messageLang: dto.message ? (dto.lang ?? null) : null,
         requestedBy: user.id,
       });
     } catch (error) {
@@ -122,7 +123,7 @@ export class MeetingsService {
       userIds: owners.map((o) => o.userId),
       kind: 'forum',
       event: 'meeting_request',
-      params: dto.message ? { text: { text: dto.message, lang: null } } : {},
+      params: dto.message ? { text: { text: dto.message, lang: dto.lang ?? null } } : {},
       link: '/forum/my',
     });
     return this.meetingDto((await this.meetings.findMeeting(id))!);
@@ -175,10 +176,16 @@ export class MeetingsService {
   }
 
   /** What a partnership from this meeting may be made on (either side's owners and editors). */
-  async initiativesFor(user: AuthUser, id: string): Promise<MeetingInitiativeListDto> {
+  async initiativesFor(user: AuthUser, id: string, reader: Locale = user.locale): Promise<MeetingInitiativeListDto> {
     const meeting = await this.meeting(id);
     const { mine, other } = await this.sides(meeting, user);
-    return { items: await this.initiatives.partnershipHosts([mine], [other]) };
+    const hosts = await this.initiatives.partnershipHosts([mine], [other]);
+    return {
+      items: hosts.map(({ id, title, language, translations, status, organizationId, organizationName }) => {
+        const version = versionFor({ title }, language, translations, 'title', reader);
+        return { id, title: version.value, titleLang: version.lang, status, organizationId, organizationName };
+      }),
+    };
   }
 
   /**

@@ -127,9 +127,9 @@ export class ProposalsController {
   decline(
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() user: AuthUser,
-    @Body() { reason }: ForumReasonDto,
+    @Body() { reason, lang }: ForumReasonDto,
     @ReaderLanguage() language: Locale,
   ): Promise<ForumSessionDto> {
-    return this.proposals.decline(user, id, reason, language);
+    return this.proposals.decline(user, id, reason, language, lang);
   }
 }

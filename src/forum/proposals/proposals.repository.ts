@@ -22,6 +22,7 @@ export interface SessionRow {
   partnerCities: string[];
   status: string;
   decisionReason: string | null;
+  decisionReasonLang: string | null;
   room: string | null;
   startsAt: Date | null;
   endsAt: Date | null;
@@ -32,7 +33,7 @@ export interface SessionRow {
 }
 
 const SESSION_SELECT = `SELECT s.id, s.edition_id AS "editionId", s.organization_id AS "organizationId", o.name AS "organizationName", s.kind, s.title, s.join_code AS "joinCode", s.abstract,
-  s.areas, s.goals, s.speakers, s.language, s.translations, s.partner_cities AS "partnerCities", s.status, s.decision_reason AS "decisionReason", s.room,
+  s.areas, s.goals, s.speakers, s.language, s.translations, s.partner_cities AS "partnerCities", s.status, s.decision_reason AS "decisionReason", s.decision_reason_language AS "decisionReasonLang", s.room,
   s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.capacity, s.qa_moderated AS "qaModerated",
   (SELECT count(*)::int FROM forum_registrations r WHERE r.session_id = s.id AND r.status = 'confirmed') AS confirmed,
   (SELECT count(*)::int FROM forum_registrations r WHERE r.session_id = s.id AND r.status = 'waiting') AS waiting
@@ -99,7 +100,7 @@ export class ProposalsRepository {
   ): Promise<boolean> {
     const rows = await modifyReturning(
       this.dataSource.manager,
-      `UPDATE forum_sessions SET status = 'accepted', room = $2, starts_at = $3, ends_at = $4, capacity = $5, qa_moderated = $6, decision_reason = NULL
+      `UPDATE forum_sessions SET status = 'accepted', room = $2, starts_at = $3, ends_at = $4, capacity = $5, qa_moderated = $6, decision_reason = NULL, decision_reason_language = NULL
         WHERE id = $1 AND status = ANY($7::forum_session_status[]) RETURNING id`,
       [
         id,
@@ -123,11 +124,12 @@ export class ProposalsRepository {
     return this.dataSource.transaction(work);
   }
 
-  async declineSession(id: string, reason: string): Promise<boolean> {
+  async declineSession(id: string, reason: { text: string; lang: string | null }): Promise<boolean> {
     const rows = await modifyReturning(
       this.dataSource.manager,
-      `UPDATE forum_sessions SET status = 'declined', decision_reason = $2, room = NULL, starts_at = NULL, ends_at = NULL WHERE id = $1 AND status = 'proposed' RETURNING id`,
-      [id, reason],
+      `UPDATE forum_sessions SET status = 'declined', decision_reason = $2, decision_reason_language = $3, room = NULL, starts_at = NULL, ends_at = NULL
+        WHERE id = $1 AND status = 'proposed' RETURNING id`,
+      [id, reason.text, reason.lang],
     );
     return rows.length > 0;
   }

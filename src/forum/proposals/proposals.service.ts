@@ -219,9 +219,16 @@ export class ProposalsService {
     return this.sessionDto((await this.sessions.findSession(id))!, reader, true);
   }
 
-  async decline(staff: AuthUser, id: string, reason: string, reader: Locale = staff.locale): Promise<ForumSessionDto> {
+  async decline(
+    staff: AuthUser,
+    id: string,
+    reason: string,
+    reader: Locale = staff.locale,
+    reasonLanguage?: string,
+  ): Promise<ForumSessionDto> {
     const session = await this.session(id);
-    if (!(await this.sessions.declineSession(id, reason)))
+    const written = { text: reason, lang: reasonLanguage ?? null };
+    if (!(await this.sessions.declineSession(id, written)))
       throw new ConflictException(`A ${session.status} session cannot be declined.`);
     await this.audit.record({
       actorId: staff.id,
@@ -230,7 +237,7 @@ export class ProposalsService {
       targetId: id,
       reason,
     });
-    await this.tellProposers(session, 'declined', reason);
+    await this.tellProposers(session, 'declined', written);
     return this.sessionDto((await this.sessions.findSession(id))!, reader, true);
   }
 
@@ -265,7 +272,11 @@ export class ProposalsService {
     };
   }
 
-  private async tellProposers(session: SessionRow, outcome: 'accepted' | 'declined', reason?: string): Promise<void> {
+  private async tellProposers(
+    session: SessionRow,
+    outcome: 'accepted' | 'declined',
+    reason?: { text: string; lang: string | null },
+  ): Promise<void> {
     const owners = await this.organizations.ownerContacts(session.organizationId);
     await this.notifications.notify({
       userIds: owners.map((o) => o.userId),
@@ -273,7 +284,7 @@ export class ProposalsService {
       event: outcome === 'accepted' ? 'session_accepted' : 'session_declined',
       params: {
         subject: quotedTitle(session.title, session.language, session.translations),
-        ...(reason ? { text: { text: reason, lang: null } } : {}),
+        ...(reason ? { text: reason } : {}),
       },
       link: `/forum/sessions/${session.id}`,
     });

@@ -222,6 +222,14 @@ export class TransitionCommentDto {
   @Length(3, 2000, { message: 'comment must be 3 to 2,000 characters long' })
   @IsString({ message: 'comment must be text' })
   comment?: string;
+
+  @ApiPropertyOptional({
+    example: 'pl',
+    description: 'The language (ISO 639-1) the comment is written in (the web client sends its interface language)',
+  })
+  @Optional()
+  @IsIn(LANGUAGE_CODES, { message: 'lang must be a two-letter ISO 639-1 code such as pl, en or de' })
+  lang?: string;
 }
 
 export const SORTS = ['relevance', 'newest'] as const;
@@ -361,6 +369,12 @@ export class InitiativeDetailDto extends InitiativeSummaryDto {
     description: "The moderator's comment or reason; for its organisation and staff",
   })
   statusComment: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The language (ISO 639-1) of statusComment; null when not said',
+  })
+  statusCommentLang: string | null;
   @ApiProperty({ description: 'Hidden by moderation (visible to its organisation and staff only)' }) hidden: boolean;
   @ApiProperty({ description: 'You may edit it and take its editor actions' }) canEdit: boolean;
   @ApiProperty({ type: [String], description: 'Transitions you may take now' }) actions: string[];

@@ -116,6 +116,10 @@ export class Initiative {
   @Column({ name: 'status_comment', type: 'text', nullable: true })
   statusComment: string | null;
 
+  /** The language (ISO 639-1) of the status comment, as the moderator's client said; null when not said. */
+  @Column({ name: 'status_comment_language', type: 'text', nullable: true })
+  statusCommentLanguage: string | null;
+
   @Column({ type: 'text', array: true, default: '{}' })
   areas: string[];
 

@@ -212,6 +212,14 @@ export class ReasonDto {
   @IsString({ message: 'reason must be text' })
   @Length(3, 2000, { message: 'reason must be 3 to 2,000 characters long' })
   reason: string;
+
+  @ApiPropertyOptional({
+    example: 'pl',
+    description: 'The language (ISO 639-1) the reason is written in (the web client sends its interface language)',
+  })
+  @Optional()
+  @IsIn(LANGUAGE_CODES, { message: 'lang must be a two-letter ISO 639-1 code such as pl, en or de' })
+  lang?: string;
 }
 
 export class InviteMemberDto {
@@ -334,6 +342,12 @@ export class OrganizationDetailDto extends OrganizationDto {
   myRole?: MemberRole | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Why it was rejected; for its members and staff' })
   statusReason?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The language (ISO 639-1) of statusReason; null when not said',
+  })
+  statusReasonLang?: string | null;
 }
 
 export class OrganizationPageDto {

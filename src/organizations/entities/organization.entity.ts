@@ -105,6 +105,10 @@ export class Organization {
   @Column({ name: 'status_reason', type: 'text', nullable: true })
   statusReason: string | null;
 
+  /** The language (ISO 639-1) of the status reason, as the moderator's client said; null when not said. */
+  @Column({ name: 'status_reason_language', type: 'text', nullable: true })
+  statusReasonLanguage: string | null;
+
   @Column({ name: 'status_changed_at', type: 'timestamptz', nullable: true })
   statusChangedAt: Date | null;
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsString, IsUUID, Length } from 'class-validator';
 import { Optional } from '../../common/http/validation';
+import { LANGUAGE_CODES } from '../../common/languages';
 import {
   INTEREST_STATUSES,
   PARTNERSHIP_STATUSES,
@@ -21,6 +22,14 @@ export class CreateInterestDto {
   @Length(10, 2000, { message: 'message must be 10 to 2,000 characters long' })
   @IsString({ message: 'message must be text' })
   message: string;
+
+  @ApiPropertyOptional({
+    example: 'pl',
+    description: 'The language (ISO 639-1) the message is written in (the web client sends its interface language)',
+  })
+  @Optional()
+  @IsIn(LANGUAGE_CODES, { message: 'lang must be a two-letter ISO 639-1 code such as pl, en or de' })
+  lang?: string;
 }
 
 export class CreateInvitationDto {
@@ -33,6 +42,14 @@ export class CreateInvitationDto {
   @Length(10, 2000, { message: 'message must be 10 to 2,000 characters long' })
   @IsString({ message: 'message must be text' })
   message: string;
+
+  @ApiPropertyOptional({
+    example: 'pl',
+    description: 'The language (ISO 639-1) the message is written in (the web client sends its interface language)',
+  })
+  @Optional()
+  @IsIn(LANGUAGE_CODES, { message: 'lang must be a two-letter ISO 639-1 code such as pl, en or de' })
+  lang?: string;
 }
 
 export class InterestReplyDto {
@@ -42,6 +59,14 @@ export class InterestReplyDto {
   @Length(1, 2000, { message: 'reply must be 1 to 2,000 characters long' })
   @IsString({ message: 'reply must be text' })
   reply?: string;
+
+  @ApiPropertyOptional({
+    example: 'pl',
+    description: 'The language (ISO 639-1) the reply is written in (the web client sends its interface language)',
+  })
+  @Optional()
+  @IsIn(LANGUAGE_CODES, { message: 'lang must be a two-letter ISO 639-1 code such as pl, en or de' })
+  lang?: string;
 }
 
 export class InterestListQueryDto {
@@ -69,8 +94,12 @@ export class InterestDto {
   })
   invitation: boolean;
   @ApiProperty() message: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The language (ISO 639-1) of message; null when not said' })
+  messageLang: string | null;
   @ApiProperty({ enum: INTEREST_STATUSES }) status: InterestStatus;
   @ApiProperty({ type: String, nullable: true }) reply: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The language (ISO 639-1) of reply; null when not said' })
+  replyLang: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: String, nullable: true }) decidedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) partnershipId: string | null;
@@ -101,6 +130,12 @@ export class PartnershipDto {
   @ApiProperty({ description: 'The language (ISO 639-1) of initiativeTitle' }) initiativeTitleLang: string;
   @ApiProperty({ enum: PARTNERSHIP_STATUSES }) status: PartnershipStatus;
   @ApiProperty({ type: String, nullable: true }) outcomeNote: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The language (ISO 639-1) of outcomeNote; null when not said',
+  })
+  outcomeNoteLang: string | null;
   @ApiProperty({ type: [PartnerOrganizationDto] }) organizations: PartnerOrganizationDto[];
   @ApiProperty({ description: 'Every participant agreed to show it publicly' }) public: boolean;
   @ApiProperty({
@@ -126,6 +161,15 @@ export class UpdatePartnershipDto {
   @Length(3, 4000, { message: 'outcomeNote must be 3 to 4,000 characters long' })
   @IsString()
   outcomeNote?: string;
+
+  @ApiPropertyOptional({
+    example: 'pl',
+    description:
+      'The language (ISO 639-1) the outcome note is written in (the web client sends its interface language)',
+  })
+  @Optional()
+  @IsIn(LANGUAGE_CODES, { message: 'lang must be a two-letter ISO 639-1 code such as pl, en or de' })
+  lang?: string;
 }
 
 export class ConsentDto {

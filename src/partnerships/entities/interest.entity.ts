@@ -28,12 +28,20 @@ export class Interest {
   @Column({ type: 'text' })
   message: string;
 
+  /** The language (ISO 639-1) of the message, as its author's client said; null when not said (older rows). */
+  @Column({ name: 'message_language', type: 'text', nullable: true })
+  messageLanguage: string | null;
+
   @Column({ type: 'enum', enum: INTEREST_STATUSES, enumName: 'interest_status', default: 'open' })
   status: InterestStatus;
 
   /** The owners' answer, with an acceptance or a refusal. */
   @Column({ type: 'text', nullable: true })
   reply: string | null;
+
+  /** The language (ISO 639-1) of the reply, as its author's client said; null when not said. */
+  @Column({ name: 'reply_language', type: 'text', nullable: true })
+  replyLanguage: string | null;
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;

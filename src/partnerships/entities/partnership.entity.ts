@@ -21,6 +21,10 @@ export class Partnership {
   @Column({ name: 'outcome_note', type: 'text', nullable: true })
   outcomeNote: string | null;
 
+  /** The language (ISO 639-1) of the outcome note, as its author's client said; null when not said. */
+  @Column({ name: 'outcome_note_language', type: 'text', nullable: true })
+  outcomeNoteLanguage: string | null;
+
   /** When it came from an edition of the annual forum (the forum issue sets it). */
   @Column({ name: 'forum_edition_id', type: 'uuid', nullable: true })
   forumEditionId: string | null;

@@ -230,7 +230,7 @@ function Proposal({
       )}
       {session.status === 'declined' && session.decisionReason && (
         <p class="forum-reason">
-          {fm.decisionReason}: {session.decisionReason}
+          {fm.decisionReason}: <span lang={langOf(session.decisionReasonLang)}>{session.decisionReason}</span>
         </p>
       )}
       {session.status === 'proposed' && (

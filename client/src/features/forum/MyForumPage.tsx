@@ -173,7 +173,7 @@ function OurProposals({ edition, organizations }: { edition: Edition; organizati
               {session.decisionReason && (
                 <span class="forum-reason">
                   {' '}
-                  {fm.decisionReason}: {session.decisionReason}
+                  {fm.decisionReason}: <span lang={langOf(session.decisionReasonLang)}>{session.decisionReason}</span>
                 </span>
               )}
             </li>
@@ -252,6 +252,7 @@ function Schedule({
 }) {
   const fm = useForumMessages();
   const format = useForumFormat();
+  const { langOf } = useI18n();
   const [news, setNews] = useState<string>();
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState<string>();
@@ -306,7 +307,11 @@ function Schedule({
                       <span class="forum-meetings__who">
                         {invited ? fm.requestedBy(meeting.requesterName) : fm.requestedOf(meeting.inviteeName)}
                       </span>
-                      {meeting.message && <q class="forum-meetings__message">{meeting.message}</q>}
+                      {meeting.message && (
+                        <q class="forum-meetings__message" lang={langOf(meeting.messageLang)}>
+                          {meeting.message}
+                        </q>
+                      )}
                     </td>
                     <td data-label={fm.meetingStatusLabel}>
                       <span class={`badge forum-meeting--${meeting.status}`}>{fm.meetingStatus[meeting.status]}</span>
@@ -678,7 +683,7 @@ function WorkTogetherDialog({
   onClose: (done: boolean) => void;
 }) {
   const fm = useForumMessages();
-  const { m } = useI18n();
+  const { m, langOf } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const initiatives = useApi((signal) => listMeetingInitiatives(meeting.id, signal), [meeting.id]);
   const [choice, setChoice] = useState('');
@@ -726,6 +731,8 @@ function WorkTogetherDialog({
               ...initiatives.data.items.map((initiative) => ({
                 value: initiative.id,
                 label: fm.workTogetherInitiativeOf(initiative.title, initiative.organizationName),
+                // An option holds text only (no span): the title's language marks the whole option.
+                lang: langOf(initiative.titleLang),
               })),
               { value: NEW_INITIATIVE, label: fm.workTogetherNew },
             ]}

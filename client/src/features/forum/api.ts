@@ -2,7 +2,7 @@
  * The annual International Cooperation Forum: editions, proposals, the agenda, registration,
  * Q&A moderation, 1:1 meetings and outcomes (REST; the live Q&A itself is in forum-socket.ts).
  */
-import { api, unwrap, unwrapEmpty } from '../../shared/api/client';
+import { api, interfaceLanguage, unwrap, unwrapEmpty } from '../../shared/api/client';
 import type { components, paths } from '../../shared/api/schema';
 import { PARTICIPATION_STATUSES, PUBLIC_AGENDA } from '../../../../src/forum/shared/forum.constants';
 
@@ -144,8 +144,14 @@ export function acceptSession(id: string, body: PlacementInput) {
   return unwrap(api.POST('/api/v1/forum/sessions/{id}/accept', { params: { path: { id } }, body }));
 }
 
+/** The reason goes in the interface language its author writes in, so the proposers' page can mark it. */
 export function declineSession(id: string, reason: string) {
-  return unwrap(api.POST('/api/v1/forum/sessions/{id}/decline', { params: { path: { id } }, body: { reason } }));
+  return unwrap(
+    api.POST('/api/v1/forum/sessions/{id}/decline', {
+      params: { path: { id } },
+      body: { reason, lang: interfaceLanguage() },
+    }),
+  );
 }
 
 export function registerForSession(id: string) {
@@ -170,8 +176,12 @@ export function listSlots(editionId: string, signal?: AbortSignal) {
   return unwrap(api.GET('/api/v1/forum/editions/{id}/slots', { ...edition(editionId), signal }));
 }
 
+/** The message goes in the interface language its author writes in, so the other side's page can mark it. */
 export function requestMeeting(editionId: string, body: MeetingRequest) {
-  return unwrap(api.POST('/api/v1/forum/editions/{id}/meetings', { ...edition(editionId), body }));
+  const lang = body.message ? { lang: interfaceLanguage() } : {};
+  return unwrap(
+    api.POST('/api/v1/forum/editions/{id}/meetings', { ...edition(editionId), body: { ...body, ...lang } }),
+  );
 }
 
 export function listMeetings(editionId: string, organizationId: string, signal?: AbortSignal) {

@@ -5,6 +5,7 @@
 import {
   api,
   getHomeCity,
+  interfaceLanguage,
   listAreas,
   listCities,
   listOrganizationTypes,
@@ -88,7 +89,8 @@ export function transitionInitiative(
   comment?: string,
 ): Promise<InitiativeDetail> {
   const params = { params: { path: { id } } };
-  const body = comment === undefined ? {} : { comment };
+  // The comment goes in the interface language its author writes in, so the authors' page can mark it.
+  const body = comment === undefined ? {} : { comment, lang: interfaceLanguage() };
   switch (action) {
     case 'submit':
       return unwrap(api.POST('/api/v1/initiatives/{id}/submit', params));

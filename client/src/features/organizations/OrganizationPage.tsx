@@ -73,7 +73,9 @@ function OrganizationDetails({ organization, onChange }: { organization: Organiz
             <strong>{m.organization.rejectedBecause}</strong>
           </p>
           {/* The reason is the City staff's own words, in whatever language they wrote it. */}
-          <p class="organization__reason">{organization.statusReason}</p>
+          <p class="organization__reason" lang={langOf(organization.statusReasonLang)}>
+            {organization.statusReason}
+          </p>
         </div>
       )}
       {organization.status === 'pending' && (role || isStaff(session.user)) && (

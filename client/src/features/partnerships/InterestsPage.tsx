@@ -149,13 +149,13 @@ function InterestItem({
         </div>
       </dl>
       <blockquote class="interest-item__message">
-        <p>{interest.message}</p>
+        <p lang={langOf(interest.messageLang)}>{interest.message}</p>
       </blockquote>
       {interest.reply && (
         <div class="interest-item__reply">
           <p class="interest-item__label">{t.interests.reply}</p>
           <blockquote>
-            <p>{interest.reply}</p>
+            <p lang={langOf(interest.replyLang)}>{interest.reply}</p>
           </blockquote>
         </div>
       )}

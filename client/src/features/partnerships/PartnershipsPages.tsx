@@ -180,7 +180,9 @@ function PartnershipDetail({
       {partnership.outcomeNote && (
         <section aria-labelledby="outcome-heading">
           <h2 id="outcome-heading">{t.partnerships.outcome}</h2>
-          <p class="partnership__outcome">{partnership.outcomeNote}</p>
+          <p class="partnership__outcome" lang={langOf(partnership.outcomeNoteLang)}>
+            {partnership.outcomeNote}
+          </p>
         </section>
       )}
 

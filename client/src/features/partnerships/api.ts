@@ -2,7 +2,7 @@
  * Matching and partnerships: the ranked counterparts of an initiative, suggestions for an
  * organisation, expressions of interest, partnerships and saved searches.
  */
-import { api, unwrap, unwrapEmpty } from '../../shared/api/client';
+import { api, interfaceLanguage, unwrap, unwrapEmpty } from '../../shared/api/client';
 import type { components, paths } from '../../shared/api/schema';
 import { OPEN_STATUSES } from '../../../../src/initiatives/initiatives.constants';
 
@@ -69,11 +69,12 @@ export function getSuggestions(
   );
 }
 
+/** Letters and replies go in the interface language their author writes in, so the reader's page can mark them. */
 export function expressInterest(initiativeId: string, organizationId: string, message: string) {
   return unwrap(
     api.POST('/api/v1/initiatives/{id}/interests', {
       params: { path: { id: initiativeId } },
-      body: { organizationId, message },
+      body: { organizationId, message, lang: interfaceLanguage() },
     }),
   );
 }
@@ -83,7 +84,7 @@ export function inviteOrganization(initiativeId: string, organizationId: string,
   return unwrap(
     api.POST('/api/v1/initiatives/{id}/invitations', {
       params: { path: { id: initiativeId } },
-      body: { organizationId, message },
+      body: { organizationId, message, lang: interfaceLanguage() },
     }),
   );
 }
@@ -92,12 +93,14 @@ export function listMyInterests(direction: 'incoming' | 'sent', signal?: AbortSi
   return unwrap(api.GET('/api/v1/me/interests', { params: { query: { direction } }, signal }));
 }
 
+const answer = (reply?: string) => (reply ? { reply, lang: interfaceLanguage() } : {});
+
 export function acceptInterest(id: string, reply?: string) {
-  return unwrap(api.POST('/api/v1/interests/{id}/accept', { params: { path: { id } }, body: reply ? { reply } : {} }));
+  return unwrap(api.POST('/api/v1/interests/{id}/accept', { params: { path: { id } }, body: answer(reply) }));
 }
 
 export function declineInterest(id: string, reply?: string) {
-  return unwrap(api.POST('/api/v1/interests/{id}/decline', { params: { path: { id } }, body: reply ? { reply } : {} }));
+  return unwrap(api.POST('/api/v1/interests/{id}/decline', { params: { path: { id } }, body: answer(reply) }));
 }
 
 export function withdrawInterest(id: string) {
@@ -113,7 +116,8 @@ export function getPartnership(id: string, signal?: AbortSignal) {
 }
 
 export function updatePartnership(id: string, body: Schemas['UpdatePartnershipDto']) {
-  return unwrap(api.PATCH('/api/v1/partnerships/{id}', { params: { path: { id } }, body }));
+  const lang = body.outcomeNote ? { lang: interfaceLanguage() } : {};
+  return unwrap(api.PATCH('/api/v1/partnerships/{id}', { params: { path: { id } }, body: { ...body, ...lang } }));
 }
 
 export function setPartnershipConsent(id: string, organizationId: string, value: boolean) {

@@ -386,8 +386,14 @@ export function verifyOrganization(id: string) {
   return unwrap(api.POST('/api/v1/organizations/{id}/verify', { params: { path: { id } } }));
 }
 
+/** The reason goes in the interface language its author writes in, so the owners' page can mark it. */
 export function rejectOrganization(id: string, reason: string) {
-  return unwrap(api.POST('/api/v1/organizations/{id}/reject', { params: { path: { id } }, body: { reason } }));
+  return unwrap(
+    api.POST('/api/v1/organizations/{id}/reject', {
+      params: { path: { id } },
+      body: { reason, lang: interfaceLanguage() },
+    }),
+  );
 }
 
 export function listMembers(id: string, signal?: AbortSignal) {

@@ -73,7 +73,8 @@ export interface I18n {
   placeName: (place: { name: string; namePl: string | null }) => string;
   /**
    * The `lang` attribute for a text written in `textLanguage` (an ISO 639-1 code): set where it is
-   * not the interface's language, so a screen reader reads it with the right rules.
+   * not the interface's language, so a screen reader reads it with the right rules. Texts stored
+   * before their language was recorded have none (null): no attribute, the page's language applies.
    */
   langOf: (textLanguage: string | null | undefined) => string | undefined;
 }

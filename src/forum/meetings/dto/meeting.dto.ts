@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsISO8601, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsRowId, Optional } from '../../../common/http/validation';
+import { LANGUAGE_CODES } from '../../../common/languages';
 import { trim } from '../../shared/dto-fields';
 import { MEETING_STATUSES } from '../../shared/forum.constants';
 
@@ -40,6 +51,13 @@ export class RequestMeetingDto {
   @IsUUID('4', { message: 'withOrganizationId must be an organisation id' })
   withOrganizationId: string;
   @ApiPropertyOptional() @Optional() @Transform(trim) @MaxLength(500) @IsString() message?: string;
+  @ApiPropertyOptional({
+    example: 'pl',
+    description: 'The language (ISO 639-1) the message is written in (the web client sends its interface language)',
+  })
+  @Optional()
+  @IsIn(LANGUAGE_CODES, { message: 'lang must be a two-letter ISO 639-1 code such as pl, en or de' })
+  lang?: string;
 }
 
 export class MeetingDto {
@@ -54,6 +72,8 @@ export class MeetingDto {
   @ApiProperty({ enum: MEETING_STATUSES }) status: string;
   @ApiProperty({ type: Number, nullable: true }) tableNo: number | null;
   @ApiProperty({ type: String, nullable: true }) message: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The language (ISO 639-1) of message; null when not said' })
+  messageLang: string | null;
   @ApiProperty({
     type: String,
     nullable: true,
@@ -92,7 +112,9 @@ export class WorkTogetherDto {
 
 export class MeetingInitiativeDto {
   @ApiProperty() id: string;
-  @ApiProperty() title: string;
+  @ApiProperty({ description: "The title in the reader's language when it has that version, else as written" })
+  title: string;
+  @ApiProperty({ description: 'The language (ISO 639-1) of title' }) titleLang: string;
   @ApiProperty() status: string;
   @ApiProperty() organizationId: string;
   @ApiProperty() organizationName: string;

@@ -80,6 +80,10 @@ export class Meeting {
   @Column({ type: 'varchar', length: 500, nullable: true })
   message: string | null;
 
+  /** The language (ISO 639-1) of the message, as its author's client said; null when not said. */
+  @Column({ name: 'message_language', type: 'text', nullable: true })
+  messageLanguage: string | null;
+
   @Column({ name: 'requested_by', type: 'uuid' })
   requestedBy: string;
 

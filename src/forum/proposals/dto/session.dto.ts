@@ -146,6 +146,14 @@ export class ForumReasonDto {
   @Length(3, 2000, { message: 'reason must be 3 to 2,000 characters long' })
   @IsString({ message: 'reason must be text' })
   reason: string;
+
+  @ApiPropertyOptional({
+    example: 'pl',
+    description: 'The language (ISO 639-1) the reason is written in (the web client sends its interface language)',
+  })
+  @Optional()
+  @IsIn(LANGUAGE_CODES, { message: 'lang must be a two-letter ISO 639-1 code such as pl, en or de' })
+  lang?: string;
 }
 
 export class SessionSourceTextsDto {
@@ -183,6 +191,12 @@ export class ForumSessionDto {
   @ApiProperty({ type: [String] }) partnerCities: string[];
   @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
   @ApiProperty({ type: String, nullable: true }) decisionReason: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The language (ISO 639-1) of decisionReason; null when not said',
+  })
+  decisionReasonLang: string | null;
   @ApiProperty({ type: String, nullable: true }) room: string | null;
   @ApiProperty({ type: String, nullable: true }) startsAt: string | null;
   @ApiProperty({ type: String, nullable: true }) endsAt: string | null;

@@ -92,6 +92,10 @@ export class ForumSession {
   @Column({ name: 'decision_reason', type: 'text', nullable: true })
   decisionReason: string | null;
 
+  /** The language (ISO 639-1) of the decision reason, as the staff member's client said; null when not said. */
+  @Column({ name: 'decision_reason_language', type: 'text', nullable: true })
+  decisionReasonLanguage: string | null;
+
   @Column({ type: 'varchar', length: 100, nullable: true })
   room: string | null;
 

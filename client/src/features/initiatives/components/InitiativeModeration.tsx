@@ -1,3 +1,4 @@
+import { useI18n } from '../../../shared/i18n/i18n';
 import type { InitiativeDetail } from '../api';
 import { useInitiativesI18n } from '../i18n/messages';
 
@@ -7,6 +8,7 @@ import { useInitiativesI18n } from '../i18n/messages';
  */
 export function ModerationNote({ initiative }: { initiative: InitiativeDetail }) {
   const { t } = useInitiativesI18n();
+  const { langOf } = useI18n();
   const { status, statusComment } = initiative;
   const commentTitle =
     status === 'changes_requested'
@@ -26,7 +28,9 @@ export function ModerationNote({ initiative }: { initiative: InitiativeDetail })
             <strong>{commentTitle}</strong>
           </p>
           {/* The moderator's own words, in whatever language they wrote them. */}
-          <p class="initiative-status-comment__text">{statusComment}</p>
+          <p class="initiative-status-comment__text" lang={langOf(initiative.statusCommentLang)}>
+            {statusComment}
+          </p>
         </div>
       )}
     </>
