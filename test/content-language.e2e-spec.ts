@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import request from 'supertest';
 import { preferredLanguage } from '../src/common/i18n/reader-language';
 import { clearAddressLimits, lastMail, signUp, verifiedOrganization, type SignedIn } from './support/accounts';
+import { ask, collect, connect, connected, during } from './support/sockets';
 import { startTestApp, type TestApp } from './support/test-app';
 import { NotificationEventsAndChannelSubjects1796515600816 as NotificationEvents } from '../migrations/1796515600816-NotificationEventsAndChannelSubjects';
 
@@ -37,7 +38,8 @@ describe('content in both languages', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Listening: the hide reason's language is checked over the socket too.
+    t = await startTestApp({ listen: true });
     moderator = await signUp(t, email('moderator'), { role: 'moderator' });
     krakowOwner = await signUp(t, email('krakow'), { locale: 'pl' });
     nurembergOwner = await signUp(t, email('nuremberg'), { locale: 'pl' });
@@ -559,6 +561,53 @@ describe('content in both languages', () => {
       expect(refused.body.message).toBe('lang must be a two-letter ISO 639-1 code such as pl, en or de');
       const history = await api().get(`/api/v1/channels/${channelId}/messages`).expect(200);
       expect(history.body.items).toEqual([expect.objectContaining({ body: 'Dzień dobry!', lang: 'pl' })]);
+    });
+
+    it("carry the language of a moderator's reason for hiding one, over REST and the socket", async () => {
+      const initiative = await publish(draft({ title: 'Rozmowa o ukrytych wiadomościach' }));
+      const { channelId } = (await api().get(`/api/v1/initiatives/${initiative.id}`).expect(200)).body as {
+        channelId: number;
+      };
+      const sent = async (body: string) =>
+        (
+          await api()
+            .post(`/api/v1/channels/${channelId}/messages`)
+            .set(krakowOwner.auth)
+            .send({ body, clientId: `hide-language-${++n}`, lang: 'pl' })
+            .expect(201)
+        ).body as { id: number };
+      const hide = (id: number, body: Record<string, unknown>) =>
+        api().post(`/api/v1/moderation/messages/${id}/hide`).set(moderator.auth).send(body);
+      const reader = connect(t.baseUrl!, nurembergOwner.accessToken);
+      try {
+        await connected(reader);
+        await ask(reader, 'channel:join', { channelId });
+
+        const first = await sent('Tania reklama zegarków!');
+        const refused = await hide(first.id, { reason: 'Advertising.', lang: 'english' }).expect(400);
+        expect(refused.body.message).toBe('lang must be a two-letter ISO 639-1 code such as pl, en or de');
+        expect(await during(reader, 'message:hidden', 300)).toEqual([]);
+        const untouched = (await api().get(`/api/v1/channels/${channelId}/messages`).expect(200)).body.items;
+        expect(untouched).toEqual([
+          expect.objectContaining({ id: first.id, body: 'Tania reklama zegarków!', hidden: false, hiddenReason: null }),
+        ]);
+
+        const live = collect(reader, 'message:hidden', 1);
+        const hidden = await hide(first.id, { reason: 'Advertising.', lang: 'en' }).expect(200);
+        expect(hidden.body).toMatchObject({ hidden: true, hiddenReason: 'Advertising.', hiddenReasonLang: 'en' });
+        expect(await live).toEqual([{ channelId, messageId: first.id, reason: 'Advertising.', reasonLang: 'en' }]);
+
+        // A hide request without a language (another client) leaves it unsaid, not guessed.
+        const second = await sent('Kolejna reklama.');
+        await hide(second.id, { reason: 'Reklama.' }).expect(200);
+        const history = (await api().get(`/api/v1/channels/${channelId}/messages`).expect(200)).body.items;
+        expect(history).toEqual([
+          expect.objectContaining({ id: first.id, body: null, hiddenReason: 'Advertising.', hiddenReasonLang: 'en' }),
+          expect.objectContaining({ id: second.id, body: null, hiddenReason: 'Reklama.', hiddenReasonLang: null }),
+        ]);
+      } finally {
+        reader.disconnect();
+      }
     });
   });
   describe('letters, replies, meeting messages and notes that people write', () => {

@@ -514,7 +514,7 @@ describe('real time', () => {
         .set(moderator.auth)
         .send({ reason: 'Advertising.' })
         .expect(200);
-      expect(await hidden).toEqual([{ channelId, messageId: message.id, reason: 'Advertising.' }]);
+      expect(await hidden).toEqual([{ channelId, messageId: message.id, reason: 'Advertising.', reasonLang: null }]);
       const history = await api()
         .get(`/api/v1/channels/${channelId}/messages?after=${message.id - 1}`)
         .expect(200);

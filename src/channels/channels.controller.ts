@@ -110,8 +110,8 @@ export class ChannelsController {
   hide(
     @Param('messageId', intParam('messageId', 'bigint')) messageId: number,
     @CurrentUser() user: AuthUser,
-    @Body() { reason }: HideMessageDto,
+    @Body() { reason, lang }: HideMessageDto,
   ): Promise<MessageDto> {
-    return this.channels.hide(user, messageId, reason);
+    return this.channels.hide(user, messageId, reason, lang ?? null);
   }
 }

@@ -20,6 +20,7 @@ export interface MessageRow {
   deletedAt: Date | null;
   hiddenAt: Date | null;
   hiddenReason: string | null;
+  hiddenReasonLanguage: string | null;
 }
 
 /**
@@ -54,7 +55,8 @@ const MAY_POST = `CASE c.kind
   END`;
 
 const MESSAGE_COLUMNS = `m.id, m.channel_id AS "channelId", m.author_id AS "authorId", u.display_name AS "authorName", m.client_id AS "clientId",
-  m.body, m.language, m.created_at AS "createdAt", m.edited_at AS "editedAt", m.deleted_at AS "deletedAt", m.hidden_at AS "hiddenAt", m.hidden_reason AS "hiddenReason"`;
+  m.body, m.language, m.created_at AS "createdAt", m.edited_at AS "editedAt", m.deleted_at AS "deletedAt", m.hidden_at AS "hiddenAt", m.hidden_reason AS "hiddenReason",
+  m.hidden_reason_language AS "hiddenReasonLanguage"`;
 
 /**
  * Sending's one statement ($1 channel, $2 author, $3 client id, $4 body, $5 its language or null): the right to post, the
@@ -289,11 +291,12 @@ export class ChannelsRepository {
     return rows.length > 0;
   }
 
-  async hide(messageId: number, reason: string, manager: EntityManager): Promise<boolean> {
+  async hide(messageId: number, reason: string, lang: string | null, manager: EntityManager): Promise<boolean> {
     const rows = await modifyReturning<{ id: number }>(
       manager,
-      `UPDATE messages SET hidden_at = now(), hidden_reason = $2 WHERE id = $1 AND hidden_at IS NULL RETURNING id`,
-      [messageId, reason],
+      `UPDATE messages SET hidden_at = now(), hidden_reason = $2, hidden_reason_language = $3
+        WHERE id = $1 AND hidden_at IS NULL RETURNING id`,
+      [messageId, reason, lang],
     );
     return rows.length > 0;
   }

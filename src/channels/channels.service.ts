@@ -243,9 +243,9 @@ export class ChannelsService {
     return this.changeOwn(user, channelId, messageId, { delete: true });
   }
 
-  async hide(moderator: AuthUser, messageId: number, reason: string): Promise<MessageDto> {
+  async hide(moderator: AuthUser, messageId: number, reason: string, lang: string | null = null): Promise<MessageDto> {
     const hidden = await this.channels.transaction(async (manager) => {
-      const changed = await this.channels.hide(messageId, reason, manager);
+      const changed = await this.channels.hide(messageId, reason, lang, manager);
       if (changed) {
         await this.audit.record(
           { actorId: moderator.id, action: 'message.hide', targetType: 'message', targetId: String(messageId), reason },
@@ -313,6 +313,7 @@ export class ChannelsService {
       deleted: !!row.deletedAt,
       hidden: !!row.hiddenAt,
       hiddenReason: row.hiddenReason,
+      hiddenReasonLang: row.hiddenReasonLanguage,
     };
   }
 }

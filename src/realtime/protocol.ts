@@ -36,6 +36,8 @@ export interface Message {
   deleted: boolean;
   hidden: boolean;
   hiddenReason: string | null;
+  /** The language (ISO 639-1) the moderator said the reason is in; null when not said. */
+  hiddenReasonLang: string | null;
 }
 
 export interface Notification {
@@ -165,6 +167,8 @@ export interface MessageHidden {
   channelId: number;
   messageId: number;
   reason: string | null;
+  /** The language (ISO 639-1) of `reason`; null when not said. */
+  reasonLang: string | null;
 }
 export interface NotificationPushed {
   notification: Notification;

@@ -193,6 +193,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
         channelId: message.channelId,
         messageId: message.id,
         reason: message.hiddenReason,
+        reasonLang: message.hiddenReasonLang,
       });
     room.emit('message:updated', message);
   }

@@ -6,7 +6,8 @@
  * notes and agreement titles carry their language; places are named in the reader's language;
  * partnerships and interests name an initiative in the reader's version, else the marked original;
  * a partnership's channel and the notifications are worded in the reader's language of the moment
- * (switching language re-words the old ones), with the quoted title and message marked.
+ * (switching language re-words the old ones), with the quoted title and message marked; a
+ * moderator's reason for hiding a chat message is marked with its language.
  */
 import type { Locator, Page } from 'playwright-core';
 import { PASSWORD, signUp, verifiedOrganization } from '../support/accounts';
@@ -396,6 +397,24 @@ describe('second-language versions and the language of texts', () => {
     const chat = english.locator('.message__body').filter({ hasText: 'Sadzimy pomidory w piątek.' });
     await chat.waitFor();
     expect(await chat.getAttribute('lang')).toBe('pl');
+    // A moderator hides it with a reason written in Polish: the English reader sees it go, the reason marked Polish.
+    const hiddenId = (
+      await api()
+        .post(`/api/v1/channels/${partnership.channelId}/messages`)
+        .set(polishOwner.auth)
+        .send({ body: 'Kup tanie zegarki!', clientId: 'browser-language-letters-2', lang: 'pl' })
+        .expect(201)
+    ).body.id as number;
+    await english.locator('.message__body').filter({ hasText: 'Kup tanie zegarki!' }).waitFor();
+    await api()
+      .post(`/api/v1/moderation/messages/${hiddenId}/hide`)
+      .set(moderator.auth)
+      .send({ reason: 'Reklama, nie rozmowa.', lang: 'pl' })
+      .expect(200);
+    const reason = english.locator('.message__hidden-reason').filter({ hasText: 'Reklama, nie rozmowa.' });
+    await reason.waitFor();
+    expect(await reason.getAttribute('lang')).toBe('pl');
+    expect(await english.locator('.message__body').filter({ hasText: 'Kup tanie zegarki!' }).count()).toBe(0);
 
     // A forum meeting request's message, written in Polish, read in English.
     const edition = await api()

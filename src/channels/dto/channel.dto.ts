@@ -77,6 +77,11 @@ export class HideMessageDto {
   @Length(3, 2000, { message: 'reason must be 3 to 2,000 characters long' })
   @IsString({ message: 'reason must be text' })
   reason: string;
+
+  @ApiPropertyOptional({ example: 'pl', description: 'The language the reason is in (the web client sends its own)' })
+  @Optional()
+  @IsIn(LANGUAGE_CODES, { message: 'lang must be a two-letter ISO 639-1 code such as pl, en or de' })
+  lang?: string;
 }
 
 export class HistoryQueryDto {
@@ -116,7 +121,15 @@ export class MessageDto {
   @ApiProperty({ type: String, nullable: true }) editedAt: string | null;
   @ApiProperty() deleted: boolean;
   @ApiProperty() hidden: boolean;
-  @ApiProperty({ type: String, nullable: true }) hiddenReason: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The moderator's reason, shown to every reader" })
+  hiddenReason: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'pl',
+    description: 'The language the moderator said the reason is in',
+  })
+  hiddenReasonLang: string | null;
 }
 
 export class MessagePageDto {

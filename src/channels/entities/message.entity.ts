@@ -50,4 +50,8 @@ export class Message {
 
   @Column({ name: 'hidden_reason', type: 'text', nullable: true })
   hiddenReason: string | null;
+
+  /** The language (ISO 639-1) the moderator's client said the hide reason is in; null when not said. */
+  @Column({ name: 'hidden_reason_language', type: 'varchar', length: 2, nullable: true })
+  hiddenReasonLanguage: string | null;
 }

@@ -467,8 +467,15 @@ function MessageItem({ message, domId, own, changeable, onChange }: MessageItemP
       {message.hidden ? (
         <p class="message__gone">
           {t.discussion.hidden}
-          {/* The moderator's own words, in whatever language they wrote them. */}
-          {message.hiddenReason && ` ${t.discussion.hiddenReason} ${message.hiddenReason}`}
+          {/* The moderator's own words, marked with the language they said they wrote them in. */}
+          {message.hiddenReason && (
+            <>
+              {` ${t.discussion.hiddenReason} `}
+              <span class="message__hidden-reason" lang={langOf(message.hiddenReasonLang)}>
+                {message.hiddenReason}
+              </span>
+            </>
+          )}
         </p>
       ) : message.deleted ? (
         <p class="message__gone">{t.discussion.deleted}</p>
