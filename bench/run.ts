@@ -47,6 +47,7 @@ import { fanoutBench, printFanout, storedFloor, storedFloorLine, type FanoutResu
 import { closedLoop, fixedRate, sequential, type LoadResult } from './load';
 import { matchingBench, printMatching, type MatchingResults } from './matching';
 import { plenaryBench, plenarySummary, type PlenaryResults } from './plenary';
+import { QA_VOTES_INTERVAL_MS as QA_VOTES_COALESCE_MS } from '../src/forum/qa/qa.gateway';
 import { floorStatementFor, fullCountStatementFor, statementFor, type Statement } from './search';
 import type { SearchQueryRow } from '../src/initiatives/initiatives.repository';
 
@@ -66,7 +67,6 @@ const ROUNDS = Math.round(num('BENCH_ROUNDS', 2));
 const CONNECTIONS = 50;
 const RATE = 100;
 const POOL_SIZE = Number(process.env.DB_POOL_SIZE || 10);
-const QA_VOTES_COALESCE_MS = 0;
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const SEQUENTIAL = 100;
 

@@ -65,6 +65,15 @@ export class QaRepository {
     });
   }
 
+  /** The current counts of some of a session's visible questions. */
+  async voteCounts(sessionId: string, ids: number[]): Promise<{ id: number; votes: number }[]> {
+    const rows = await this.dataSource.query<{ id: string; votes: number }[]>(
+      `SELECT id, votes FROM qa_questions WHERE session_id = $1 AND id = ANY($2::bigint[]) AND status = 'visible' ORDER BY id`,
+      [sessionId, ids],
+    );
+    return rows.map((row) => ({ id: Number(row.id), votes: row.votes }));
+  }
+
   async updateQuestion(
     id: number,
     change: { status?: string; pinned?: boolean; answered?: boolean; hiddenReason?: string | null },
