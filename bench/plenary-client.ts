@@ -17,7 +17,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.
 
 function assertLoopback(url: string): void {
   const host = new URL(url).hostname;
-  if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`the bench only connects to 127.0.0.1, not ${host}`);
+  if (host !== '127.0.0.1' && host !== 'localhost')
+    throw new Error(`the bench only connects to 127.0.0.1, not ${host}`);
 }
 
 function connectOne(url: string, token: string | null): Promise<Socket> {
@@ -132,8 +133,14 @@ async function vote(args: { plan: PlannedVote[]; timeoutMs: number }) {
   questionUpdates = 0;
   firstEventAt = 0;
   lastEventAt = 0;
-  const results: { k: number; questionId: number; sent: number; acked: number; count: number | null; error?: string }[] =
-    [];
+  const results: {
+    k: number;
+    questionId: number;
+    sent: number;
+    acked: number;
+    count: number | null;
+    error?: string;
+  }[] = [];
   const pending: Promise<void>[] = [];
   let late = 0;
   for (const planned of args.plan) {
@@ -157,7 +164,14 @@ async function vote(args: { plan: PlannedVote[]; timeoutMs: number }) {
           });
         })
         .catch((error: Error) => {
-          results.push({ k: planned.k, questionId: planned.questionId, sent, acked: nowMs(), count: null, error: error.message });
+          results.push({
+            k: planned.k,
+            questionId: planned.questionId,
+            sent,
+            acked: nowMs(),
+            count: null,
+            error: error.message,
+          });
         }),
     );
   }
@@ -207,12 +221,22 @@ function latencies(args: { votes: { k: number; questionId: number; sent: number;
       const range = finals[id];
       finals[id] = range ? [Math.min(range[0], last), Math.max(range[1], last)] : [last, last];
     }
-  return { histogram: sparse, perVoteLatest, missing, samples, finals, events, questionUpdates, firstEventAt, lastEventAt };
+  return {
+    histogram: sparse,
+    perVoteLatest,
+    missing,
+    samples,
+    finals,
+    events,
+    questionUpdates,
+    firstEventAt,
+    lastEventAt,
+  };
 }
 
-async function disconnect() {
+function disconnect(): Promise<object> {
   for (const p of participants.splice(0)) p.socket.close();
-  return {};
+  return Promise.resolve({});
 }
 
 interface Command {

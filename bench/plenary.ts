@@ -172,7 +172,9 @@ async function prepareData(url: string): Promise<{ sessionId: string }> {
          FROM unnest($2::uuid[]) WITH ORDINALITY AS a(id, n)`,
       [session.id, authors],
     );
-    await db.query(`DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE email LIKE 'bench-plenary-%@example.org')`);
+    await db.query(
+      `DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE email LIKE 'bench-plenary-%@example.org')`,
+    );
     await db.query('COMMIT');
     return { sessionId: session.id };
   } catch (error) {
@@ -187,10 +189,9 @@ async function resetVotes(url: string, sessionId: string): Promise<void> {
   const db = new Client({ connectionString: url, application_name: 'cooperation-forum-bench-setup' });
   await db.connect();
   try {
-    await db.query(
-      `DELETE FROM qa_votes WHERE question_id IN (SELECT id FROM qa_questions WHERE session_id = $1)`,
-      [sessionId],
-    );
+    await db.query(`DELETE FROM qa_votes WHERE question_id IN (SELECT id FROM qa_questions WHERE session_id = $1)`, [
+      sessionId,
+    ]);
     await db.query(`UPDATE qa_questions SET votes = 0 WHERE session_id = $1`, [sessionId]);
   } finally {
     await db.end();
@@ -326,7 +327,8 @@ async function runTarget(options: {
         'connect',
         { url: servers[instance].base, tokens: mine.map((i) => options.tokens[i]), sessionId, concurrency: 10 },
       );
-      if (up.failures) throw new Error(`${target}: ${up.failures} participants could not join: ${JSON.stringify(up.errors)}`);
+      if (up.failures)
+        throw new Error(`${target}: ${up.failures} participants could not join: ${JSON.stringify(up.errors)}`);
       questions = up.questions;
     }
   }
@@ -374,9 +376,7 @@ async function runTarget(options: {
   const deadline = nowMs() + 60_000;
   while (nowMs() < deadline && nowMs() - quietSince < 2000) {
     await sleep(250);
-    const progress = await Promise.all(
-      clients.map((client) => client.call<{ events: number }>('progress')),
-    );
+    const progress = await Promise.all(clients.map((client) => client.call<{ events: number }>('progress')));
     const events = progress.reduce((sum, p) => sum + p.events, 0);
     if (events !== lastEvents) {
       lastEvents = events;
@@ -403,7 +403,9 @@ async function runTarget(options: {
         questionUpdates: number;
         firstEventAt: number;
         lastEventAt: number;
-      }>('latencies', { votes: acked.map((v) => ({ k: v.k, questionId: v.questionId, sent: v.sent, count: v.count })) }),
+      }>('latencies', {
+        votes: acked.map((v) => ({ k: v.k, questionId: v.questionId, sent: v.sent, count: v.count })),
+      }),
     ),
   );
   const histogram = new Map<number, number>();
@@ -446,7 +448,8 @@ async function runTarget(options: {
     }
   }
   const cpuUsed = servers.reduce(
-    (sum, _, i) => (sum === null || cpuAfter[i] === null || cpuBefore[i] === null ? null : sum + cpuAfter[i]! - cpuBefore[i]!),
+    (sum, _, i) =>
+      sum === null || cpuAfter[i] === null || cpuBefore[i] === null ? null : sum + cpuAfter[i] - cpuBefore[i],
     0 as number | null,
   );
   await Promise.all(clients.map((client) => client.call('disconnect')));
@@ -509,7 +512,10 @@ export async function plenaryBench(options: {
   const emails = Array.from({ length: PARTICIPANTS }, (_, i) => participantEmail(i + 1));
   const half = Math.ceil(emails.length / 2);
   const tokens = (
-    await Promise.all([logIn(options.apps[0].base, emails.slice(0, half)), logIn(options.apps[1].base, emails.slice(half))])
+    await Promise.all([
+      logIn(options.apps[0].base, emails.slice(0, half)),
+      logIn(options.apps[1].base, emails.slice(half)),
+    ])
   ).flat();
   const loginSeconds = (Date.now() - loginStarted) / 1000;
   say(`  session ${sessionId}; ${PARTICIPANTS} logins in ${fmt(loginSeconds, 1)} s`);
@@ -609,7 +615,7 @@ function judge(app: PlenaryRun, bare: PlenaryRun): PlenaryVerdict[] {
       note: notes.join('; ') || undefined,
     },
     {
-      title: 'votes lost or double-counted (acknowledged vs stored vs every participant\'s last ranking)',
+      title: "votes lost or double-counted (acknowledged vs stored vs every participant's last ranking)",
       goal: 'none',
       pass: errors === 0 && !app.votesFailed,
       app: errors,
