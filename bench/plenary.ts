@@ -430,6 +430,9 @@ async function runTarget(options: {
   // Counts: what the bench had acknowledged, what is stored, what the participants last saw.
   const expected = new Map<number, number>(ids.map((id) => [id, 0]));
   for (const v of acked) expected.set(v.questionId, (expected.get(v.questionId) ?? 0) + 1);
+  // A vote not acknowledged in time may still have been stored: double-counted is more than was sent.
+  const sentFor = new Map<number, number>(ids.map((id) => [id, 0]));
+  for (const v of votes) sentFor.set(v.questionId, (sentFor.get(v.questionId) ?? 0) + 1);
   const stored = await options.countsNow();
   let lost = 0;
   let doubleCounted = 0;
@@ -440,7 +443,7 @@ async function runTarget(options: {
     const have = stored.get(id);
     const votesStored = have?.votes ?? 0;
     lost += Math.max(0, want - votesStored);
-    doubleCounted += Math.max(0, votesStored - want);
+    doubleCounted += Math.max(0, votesStored - (sentFor.get(id) ?? 0));
     if (have && target === 'app' && have.rows !== have.votes) storedRowsMismatch++;
     for (const m of measured) {
       const range = m.finals[id];

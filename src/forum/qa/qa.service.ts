@@ -56,13 +56,15 @@ export class QaService {
   }
 
   async vote(user: AuthUser, questionId: number): Promise<QuestionDto> {
-    const question = await this.qa.findQuestion(questionId);
-    if (!question || question.status !== 'visible') throw new NotFoundException('There is no question with this id.');
-    const { voted } = await this.qa.vote(questionId, user.id);
-    if (!voted) throw new ConflictException('You have already voted for this question.');
+    const voted = await this.qa.vote(questionId, user.id);
+    if (!voted) {
+      const question = await this.qa.findQuestion(questionId);
+      if (!question || question.status !== 'visible') throw new NotFoundException('There is no question with this id.');
+      throw new ConflictException('You have already voted for this question.');
+    }
     // The voter's answer has the count now; the room hears it coalesced (a plenary votes hundreds a second).
-    this.events.emit('qa.voted', { sessionId: question.sessionId, questionId });
-    return this.questionDto((await this.qa.findQuestion(questionId))!, false);
+    this.events.emit('qa.voted', { sessionId: voted.sessionId, questionId });
+    return this.questionDto(voted, false);
   }
 
   voteCounts(sessionId: string, ids: number[]): Promise<{ id: number; votes: number }[]> {
