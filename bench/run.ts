@@ -46,6 +46,8 @@ import { ensureDataset, type DatasetInfo } from './dataset';
 import { fanoutBench, printFanout, storedFloor, storedFloorLine, type FanoutResults } from './fanout';
 import { closedLoop, fixedRate, sequential, type LoadResult } from './load';
 import { matchingBench, printMatching, type MatchingResults } from './matching';
+import { plenaryBench, plenarySummary, type PlenaryResults } from './plenary';
+import { QA_VOTES_INTERVAL_MS as QA_VOTES_COALESCE_MS } from '../src/forum/qa/qa.gateway';
 import { floorStatementFor, fullCountStatementFor, statementFor, type Statement } from './search';
 import type { SearchQueryRow } from '../src/initiatives/initiatives.repository';
 
@@ -514,7 +516,7 @@ async function prepareDatabase(server: DatabaseServer): Promise<{ url: string; d
   }
 }
 
-const PARTS = ['search', 'matching', 'fanout'] as const;
+const PARTS = ['search', 'matching', 'fanout', 'plenary'] as const;
 type Part = (typeof PARTS)[number];
 
 /** `--only=fanout,matching` (or `--only fanout`): the parts to run; all without it. */
@@ -903,6 +905,57 @@ async function main(): Promise<void> {
       );
       const floor = storedFloor(fanout);
       if (floor) info.push(`  info   fan-out: ${storedFloorLine(floor)}`);
+    });
+
+    await part('plenary', async () => {
+      // Two instances of each, sharing Redis as production does; streams of their own, so that
+      // other Redis users on the machine (tests) neither see nor disturb the bench's rooms.
+      const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+      const instances: Running[] = [];
+      for (const name of ['plenary-app-a', 'plenary-app-b']) {
+        await distReady();
+        const port = await freePort();
+        running[name] = await startChild(
+          name,
+          [join('dist', 'src', 'main.js')],
+          {
+            ...common,
+            PORT: String(port),
+            LOG_LEVEL: 'warn',
+            JOBS: 'off',
+            MAIL_POLL_SECONDS: '0',
+            REDIS_URL: redisUrl,
+            REDIS_STREAM: 'cooperation-forum-bench:plenary-app',
+          },
+          port,
+        );
+        instances.push(running[name]);
+      }
+      const bares: Running[] = [];
+      for (const name of ['plenary-bare-a', 'plenary-bare-b'])
+        bares.push(
+          await startBare(name, 'bare-qa-server.ts', [], {
+            REDIS_URL: redisUrl,
+            REDIS_STREAM: 'cooperation-forum-bench:plenary-bare',
+            COALESCE_MS: String(QA_VOTES_COALESCE_MS),
+          }),
+        );
+      say(
+        `\napp: two instances of node dist/src/main.js (${instances.map((a) => a.base).join(', ')}) on Redis ${redisUrl}; bare: two of bench/bare-qa-server.ts (${bares.map((b) => b.base).join(', ')})`,
+      );
+      const plenary: PlenaryResults = await plenaryBench({
+        url,
+        apps: [instances[0], instances[1]],
+        bares: [bares[0], bares[1]],
+        coalesceMs: QA_VOTES_COALESCE_MS,
+        redisUrl,
+      });
+      results.plenary = { when: new Date().toISOString(), ...plenary };
+      summary.push(...plenarySummary(plenary));
+      for (const name of ['plenary-app-a', 'plenary-app-b', 'plenary-bare-a', 'plenary-bare-b']) {
+        await stopChild(running[name]);
+        delete running[name];
+      }
     });
 
     const passed = summary.filter((line) => line.trimStart().startsWith('PASS')).length;

@@ -159,6 +159,11 @@ export interface TypingSignal {
   channelId: number;
   user: { id: string; displayName: string };
 }
+/** The vote counts of a session's questions that changed (coalesced: QA_VOTES_INTERVAL_MS). */
+export interface QaVotes {
+  sessionId: string;
+  votes: { id: number; votes: number }[];
+}
 export interface PresenceCount {
   channelId: number;
   count: number;
@@ -189,8 +194,10 @@ export interface ServerToClientEvents {
   'notification:new': (event: NotificationPushed) => void;
   /** A new visible question, or one just approved, to the session's room. */
   'qa:question': (question: Question) => void;
-  /** Votes, pinned, answered, hidden. */
+  /** Pinned, answered, hidden (votes come in `qa:votes`). */
   'qa:updated': (question: Question) => void;
+  /** Coalesced per session: at most one every QA_VOTES_INTERVAL_MS, the last one with the current counts. */
+  'qa:votes': (event: QaVotes) => void;
 }
 
 export type ServerEvent = keyof ServerToClientEvents;

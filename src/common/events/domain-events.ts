@@ -25,6 +25,8 @@ export interface DomainEvents {
   };
   /** A Q&A question was asked or changed: what participants see, and what staff see. */
   'qa.changed': { sessionId: string; question: QuestionDto; staffQuestion: QuestionDto; isNew: boolean };
+  /** A vote was stored: the count is told to the session's room, coalesced (QaGateway). */
+  'qa.voted': { sessionId: string; questionId: number };
 }
 
 @Injectable()

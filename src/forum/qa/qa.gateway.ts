@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { DomainEvents } from '../../common/events/domain-events';
@@ -10,11 +10,21 @@ import { isStaff } from '../../users/users.constants';
 import { QaAskDto, QaJoinDto, QaVoteDto } from './dto/qa-socket.dto';
 import { QaService } from './qa.service';
 
+/**
+ * At most one `qa:votes` per session and instance in this period. A plenary of 2,000 people voting
+ * 200 times a second would otherwise get 400,000 events a second, each one count; coalesced, each
+ * of them gets ten a second carrying every count that changed (docs/perf/plenary.md).
+ */
+export const QA_VOTES_INTERVAL_MS = 100;
+
 /** Live Q&A of forum sessions, on the same Socket.IO server (authenticated by the realtime gateway's middleware). */
 @WebSocketGateway()
-export class QaGateway {
+export class QaGateway implements OnModuleDestroy {
   private readonly logger = new Logger('ForumQa');
   @WebSocketServer() server: AppServer;
+  /** Sessions whose counts were broadcast less than QA_VOTES_INTERVAL_MS ago, and the questions voted for since. */
+  private readonly voteWindows = new Map<string, { timer: NodeJS.Timeout; voted: Set<number> }>();
+  private closing = false;
 
   constructor(private readonly qa: QaService) {}
 
@@ -74,6 +84,52 @@ export class QaGateway {
       this.server.to(sessionStaffRoom(sessionId)).emit(event, staffQuestion);
       if (question.status === 'hidden')
         this.server.to(sessionRoom(sessionId)).except(sessionStaffRoom(sessionId)).emit('qa:updated', question);
+    }
+  }
+
+  /**
+   * A quiet session is told at once; after that, the votes of a period are told once, at its end,
+   * with the counts read then: the last `qa:votes` always carries the final counts, and a count read
+   * after a vote was stored includes it, so no vote is lost to coalescing.
+   */
+  @OnEvent('qa.voted')
+  onVoted({ sessionId, questionId }: DomainEvents['qa.voted']): void {
+    if (this.closing) return;
+    const window = this.voteWindows.get(sessionId);
+    if (window) {
+      window.voted.add(questionId);
+      return;
+    }
+    this.openVoteWindow(sessionId);
+    void this.announceVotes(sessionId, [questionId]);
+  }
+
+  /** Stops coalescing (no timer outlives the app). */
+  onModuleDestroy(): void {
+    this.closing = true;
+    for (const { timer } of this.voteWindows.values()) clearTimeout(timer);
+    this.voteWindows.clear();
+  }
+
+  private openVoteWindow(sessionId: string): void {
+    const timer = setTimeout(() => {
+      const voted = this.voteWindows.get(sessionId)?.voted;
+      this.voteWindows.delete(sessionId);
+      if (voted?.size && !this.closing) {
+        this.openVoteWindow(sessionId);
+        void this.announceVotes(sessionId, [...voted]);
+      }
+    }, QA_VOTES_INTERVAL_MS);
+    timer.unref();
+    this.voteWindows.set(sessionId, { timer, voted: new Set() });
+  }
+
+  private async announceVotes(sessionId: string, questionIds: number[]): Promise<void> {
+    try {
+      const votes = await this.qa.voteCounts(sessionId, questionIds);
+      if (votes.length) this.server.to(sessionRoom(sessionId)).emit('qa:votes', { sessionId, votes });
+    } catch (error) {
+      this.logger.error({ msg: 'Q&A vote broadcast failed', sessionId, err: String(error) });
     }
   }
 

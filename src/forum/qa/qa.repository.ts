@@ -53,16 +53,30 @@ export class QaRepository {
     );
   }
 
-  /** One vote per person and question (the primary key); the count moves in the same statement. */
-  async vote(questionId: number, userId: string): Promise<{ voted: boolean }> {
-    return this.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO qa_votes (question_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING question_id`,
-        [questionId, userId],
-      );
-      if (inserted.length) await manager.query(`UPDATE qa_questions SET votes = votes + 1 WHERE id = $1`, [questionId]);
-      return { voted: inserted.length > 0 };
-    });
+  /**
+   * One vote per person and visible question (the primary key), the count moved and the question
+   * read back in one statement (one round trip: a plenary votes hundreds of times a second). Null
+   * when there was no vote: no such visible question, or a second vote (the caller tells which).
+   */
+  async vote(questionId: number, userId: string): Promise<QuestionRow | null> {
+    const [row] = await this.dataSource.query<QuestionRow[]>(
+      `WITH target AS (SELECT id FROM qa_questions WHERE id = $1 AND status = 'visible'),
+            cast_vote AS (INSERT INTO qa_votes (question_id, user_id) SELECT id, $2 FROM target ON CONFLICT DO NOTHING RETURNING question_id),
+            q AS (UPDATE qa_questions SET votes = votes + 1 WHERE id IN (SELECT question_id FROM cast_vote) RETURNING *)
+       SELECT q.id, q.session_id AS "sessionId", q.author_id AS "authorId", u.display_name AS "authorName", q.body, q.language, q.anonymous, q.status,
+              q.pinned, q.answered, q.votes, q.created_at AS "createdAt" FROM q JOIN users u ON u.id = q.author_id`,
+      [questionId, userId],
+    );
+    return row ?? null;
+  }
+
+  /** The current counts of some of a session's visible questions. */
+  async voteCounts(sessionId: string, ids: number[]): Promise<{ id: number; votes: number }[]> {
+    const rows = await this.dataSource.query<{ id: string; votes: number }[]>(
+      `SELECT id, votes FROM qa_questions WHERE session_id = $1 AND id = ANY($2::bigint[]) AND status = 'visible' ORDER BY id`,
+      [sessionId, ids],
+    );
+    return rows.map((row) => ({ id: Number(row.id), votes: row.votes }));
   }
 
   async updateQuestion(

@@ -56,11 +56,19 @@ export class QaService {
   }
 
   async vote(user: AuthUser, questionId: number): Promise<QuestionDto> {
-    const question = await this.qa.findQuestion(questionId);
-    if (!question || question.status !== 'visible') throw new NotFoundException('There is no question with this id.');
-    const { voted } = await this.qa.vote(questionId, user.id);
-    if (!voted) throw new ConflictException('You have already voted for this question.');
-    return this.changed((await this.qa.findQuestion(questionId))!);
+    const voted = await this.qa.vote(questionId, user.id);
+    if (!voted) {
+      const question = await this.qa.findQuestion(questionId);
+      if (!question || question.status !== 'visible') throw new NotFoundException('There is no question with this id.');
+      throw new ConflictException('You have already voted for this question.');
+    }
+    // The voter's answer has the count now; the room hears it coalesced (a plenary votes hundreds a second).
+    this.events.emit('qa.voted', { sessionId: voted.sessionId, questionId });
+    return this.questionDto(voted, false);
+  }
+
+  voteCounts(sessionId: string, ids: number[]): Promise<{ id: number; votes: number }[]> {
+    return this.qa.voteCounts(sessionId, ids);
   }
 
   async moderateQuestion(
@@ -99,16 +107,6 @@ export class QaService {
       isNew: action === 'approve',
     });
     return this.questionDto(updated, true);
-  }
-
-  private changed(question: QuestionRow): QuestionDto {
-    this.events.emit('qa.changed', {
-      sessionId: question.sessionId,
-      question: this.questionDto(question, false),
-      staffQuestion: this.questionDto(question, true),
-      isNew: false,
-    });
-    return this.questionDto(question, false);
   }
 
   /** Anonymous questions hide their author from participants, never from staff. */

@@ -10,6 +10,7 @@ import type {
   ClientEvent,
   ClientToServerEvents,
   PayloadOf,
+  QaVotes,
   ServerToClientEvents,
 } from '../../../../src/realtime/protocol';
 import { ApiError, currentAccessToken, refreshSession } from '../../shared/api/client';
@@ -93,15 +94,24 @@ export async function voteForQuestion(socket: ForumSocket, questionId: number): 
   return (await request(socket, 'qa:vote', { questionId })).question;
 }
 
-/** Pushed to the session's room: a new visible question (or one just approved), and any change to one. */
+/**
+ * Pushed to the session's room: a new visible question (or one just approved), any change to one,
+ * and the vote counts that changed (coalesced by the server: a few a second at most).
+ */
 export function onQuestions(
   socket: ForumSocket,
-  listeners: { added: (question: Question) => void; updated: (question: Question) => void },
+  listeners: {
+    added: (question: Question) => void;
+    updated: (question: Question) => void;
+    votes: (event: QaVotes) => void;
+  },
 ): () => void {
   socket.on('qa:question', listeners.added);
   socket.on('qa:updated', listeners.updated);
+  socket.on('qa:votes', listeners.votes);
   return () => {
     socket.off('qa:question', listeners.added);
     socket.off('qa:updated', listeners.updated);
+    socket.off('qa:votes', listeners.votes);
   };
 }

@@ -108,6 +108,16 @@ export function useLiveQuestions(sessionId: string, userId: string): LiveQuestio
       updated(question) {
         if (question.sessionId === sessionId) upsert(question);
       },
+      votes(event) {
+        if (event.sessionId !== sessionId) return;
+        // Counts only grow: a count from another instance that arrives late never takes one back.
+        setById((previous) => {
+          const next = { ...previous };
+          for (const { id, votes } of event.votes)
+            if (next[id] && votes > next[id].votes) next[id] = { ...next[id], votes };
+          return next;
+        });
+      },
     });
     return () => {
       stop();
