@@ -147,7 +147,7 @@ describe('my account', () => {
     }
     const schools = await api().get('/api/v1/organizations?type=school&city=nuremberg').expect(200);
     expect(schools.body.items.map((o: { name: string }) => o.name)).toContain('Peter-Vischer-Schule Nürnberg');
-    expect((await seedDemoActivity(t.dataSource)).initiatives).toBe(9);
+    expect((await seedDemoActivity(t.dataSource)).initiatives).toBe(10);
     expect((await seedDemoActivity(t.dataSource)).initiatives).toBe(0);
     const found = await api().get('/api/v1/initiatives').query({ q: 'wymiana' }).expect(200);
     expect(found.body.items.map((i: { title: string }) => i.title)).toContain(
