@@ -726,13 +726,34 @@ describe('content in both languages', () => {
       expect((await requestChanges({ lang: 'EN' }).expect(400)).body.message).toBe(unknownLanguage);
       const read = async () =>
         (await api().get(`/api/v1/initiatives/${created.id}`).set(krakowOwner.auth).expect(200)).body;
-      expect(await read()).toMatchObject({ status: 'submitted', statusComment: null, statusCommentLang: null });
+      expect(await read()).toMatchObject({
+        status: 'submitted',
+        statusComment: null,
+        statusCommentLang: null,
+        history: [{ from: 'draft', to: 'submitted', comment: null, commentLang: null }],
+      });
       await requestChanges({ lang: 'en' }).expect(200);
+      const changesRequested = {
+        from: 'submitted',
+        to: 'changes_requested',
+        comment: 'Please name the partner school you have in mind.',
+        commentLang: 'en',
+      };
       expect(await read()).toMatchObject({
         status: 'changes_requested',
         statusComment: 'Please name the partner school you have in mind.',
         statusCommentLang: 'en',
+        history: [{ to: 'submitted' }, changesRequested],
       });
+      // Submitted again without a comment: the current comment is gone, the history keeps its language.
+      await api().post(`/api/v1/initiatives/${created.id}/submit`).set(krakowOwner.auth).expect(200);
+      const resubmitted = await read();
+      expect(resubmitted).toMatchObject({ status: 'submitted', statusComment: null, statusCommentLang: null });
+      expect(resubmitted.history).toEqual([
+        expect.objectContaining({ to: 'submitted', commentLang: null }),
+        expect.objectContaining(changesRequested),
+        expect.objectContaining({ from: 'changes_requested', to: 'submitted', comment: null, commentLang: null }),
+      ]);
 
       const pending = (
         await api()

@@ -151,6 +151,8 @@ export class InitiativesRepository {
       toStatus: to,
       actorId,
       comment,
+      // The same language the initiative's current comment is given (null with no comment).
+      commentLanguage: comment ? (changes.statusCommentLanguage ?? null) : null,
     });
     return rows[0].previous;
   }

@@ -134,6 +134,7 @@ export class InitiativesService {
         to: t.toStatus,
         actorId: t.actorId,
         comment: t.comment,
+        commentLang: t.commentLanguage,
         at: t.createdAt.toISOString(),
       }));
     }

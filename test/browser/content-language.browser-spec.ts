@@ -7,7 +7,8 @@
  * partnerships and interests name an initiative in the reader's version, else the marked original;
  * a partnership's channel and the notifications are worded in the reader's language of the moment
  * (switching language re-words the old ones), with the quoted title and message marked; a
- * moderator's reason for hiding a chat message is marked with its language.
+ * moderator's reason for hiding a chat message, and their comment on an initiative (in its
+ * moderation note and its status history), are marked with their language.
  */
 import type { Locator, Page } from 'playwright-core';
 import { PASSWORD, signUp, verifiedOrganization } from '../support/accounts';
@@ -108,6 +109,50 @@ describe('second-language versions and the language of texts', () => {
     await card.waitFor();
     expect(await languageOf(card.getByRole('link', { name: 'School exchange on the climate' }))).toBe('en');
     expect(await languageOf(card.locator('.initiative-card__summary'))).toBe('pl');
+  });
+
+  it("marks a moderator's Polish comment on an initiative as Polish for its English-speaking author, in the note and the history", async () => {
+    const owner = await signUp(harness.t, address('ben'), { displayName: 'Ben Author', locale: 'en' });
+    const moderator = await signUp(harness.t, address('ewa'), { role: 'moderator' });
+    const school = await verifiedOrganization(harness.t, owner, moderator, {
+      name: 'Bridge School Nuremberg',
+      cityKey: 'nuremberg',
+      languages: ['de', 'en'],
+    });
+    const created = await api()
+      .post('/api/v1/initiatives')
+      .set(owner.auth)
+      .send({
+        organizationId: school.id,
+        kind: 'exchange',
+        language: 'en',
+        title: 'Bridges of two cities',
+        summary: 'Pupils from Nuremberg and Kraków draw and compare the bridges of their cities.',
+        areas: ['education'],
+        languages: ['en', 'pl'],
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    await api().post(`/api/v1/initiatives/${id}/submit`).set(owner.auth).expect(200);
+    const comment = 'Proszę dopisać, która szkoła w Krakowie weźmie udział.';
+    await api()
+      .post(`/api/v1/initiatives/${id}/request-changes`)
+      .set(moderator.auth)
+      .send({ comment, lang: 'pl' })
+      .expect(200);
+
+    const page = await loggedIn(owner.email, `/initiatives/${id}`, 'en');
+    await waitForText(() => heading(page), 'Bridges of two cities');
+    const note = page.locator('.initiative-status-comment__text');
+    await waitForText(() => note.textContent(), comment);
+    expect(await note.getAttribute('lang')).toBe('pl');
+    // In the history only the moderator's words are Polish; the label before them is the page's English.
+    const entry = page.locator('.initiative-history__comment');
+    await waitForText(() => entry.innerText(), `Comment: ${comment}`);
+    expect(await entry.getAttribute('lang')).toBeNull();
+    expect(await languageOf(entry)).toBe('en');
+    expect(await entry.getByText(comment).getAttribute('lang')).toBe('pl');
+    await expectNoAccessibilityViolations(page);
   });
 
   it('marks Polish agreement titles on an English city page, and shows the notes in the reader’s language', async () => {

@@ -348,6 +348,8 @@ export class InitiativeTransitionDto {
   @ApiProperty({ enum: INITIATIVE_STATUSES }) to: InitiativeStatus;
   @ApiProperty({ type: String, nullable: true }) actorId: string | null;
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The language (ISO 639-1) of comment; null when not said' })
+  commentLang: string | null;
   @ApiProperty() at: string;
 }
 

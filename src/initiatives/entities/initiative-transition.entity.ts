@@ -29,6 +29,10 @@ export class InitiativeTransition {
   @Column({ type: 'text', nullable: true })
   comment: string | null;
 
+  /** The language (ISO 639-1) the comment is written in, as the request said; null when not said. */
+  @Column({ name: 'comment_language', type: 'text', nullable: true })
+  commentLanguage: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -40,6 +40,7 @@ export function ModerationNote({ initiative }: { initiative: InitiativeDetail })
 /** For its organisation and staff: every change of status, when, and the comment that came with it. */
 export function InitiativeHistory({ initiative }: { initiative: InitiativeDetail }) {
   const { t, formatDateTime } = useInitiativesI18n();
+  const { langOf } = useI18n();
   if (!initiative.history) return null;
   return (
     <section class="initiative-section" aria-labelledby="initiative-history">
@@ -56,7 +57,7 @@ export function InitiativeHistory({ initiative }: { initiative: InitiativeDetail
               </span>
               {change.comment && (
                 <span class="initiative-history__comment">
-                  {t.history.comment} {change.comment}
+                  {t.history.comment} <span lang={langOf(change.commentLang)}>{change.comment}</span>
                 </span>
               )}
             </li>
