@@ -17,6 +17,7 @@ import {
 } from './harness';
 
 const harness = browserHarness();
+let admin: SignedIn;
 let editor: SignedIn;
 let neighbour: SignedIn;
 const residents: Record<Language, SignedIn> = {} as Record<Language, SignedIn>;
@@ -33,7 +34,7 @@ const NEIGHBOUR_COMMENT: Record<Language, string> = {
 
 beforeAll(async () => {
   const api = harness.api;
-  const admin = await signUp(harness.t, 'admin@consultation.test', { role: 'admin' });
+  admin = await signUp(harness.t, 'admin@consultation.test', { role: 'admin' });
   editor = await signUp(harness.t, 'editor@consultation.test', { role: 'moderator', displayName: 'Ewa Redaktorka' });
   neighbour = await signUp(harness.t, 'neighbour@consultation.test', { displayName: 'Anna Sąsiadka' });
   residents.en = await signUp(harness.t, 'resident.en@consultation.test', { displayName: 'Robin Resident' });
@@ -272,6 +273,13 @@ describe('running a consultation', () => {
 
 describe('correcting a planned consultation', () => {
   it('a registry editor, in Polish and by keyboard, corrects the title and the end of a draft and sees them saved', async () => {
+    // An editor whose account is in Polish: the interface follows it after logging in.
+    const polish = await signUp(harness.t, 'redaktorka@consultation.test', {
+      role: 'moderator',
+      displayName: 'Ewa Polska',
+      locale: 'pl',
+    });
+    await harness.api().put(`/api/v1/staff/${polish.id}/grants/registry_editor`).set(admin.auth).expect(204);
     const created = await harness
       .api()
       .post('/api/v1/consultations')
@@ -287,7 +295,7 @@ describe('correcting a planned consultation', () => {
       })
       .expect(201);
     const id: string = created.body.id;
-    const page = await signedIn(editor, 'pl');
+    const page = await signedIn(polish, 'pl');
     await page.goto(new URL(`/office/consultations/${id}`, page.url()).toString());
     await waitForText(() => heading(page), 'Konsultacje celow 2027');
 
@@ -311,6 +319,7 @@ describe('correcting a planned consultation', () => {
     await expectNoAccessibilityViolations(page);
 
     // The end before the start is refused beside the form, in Polish, and nothing is saved.
+    harness.expectFailedRequests(400);
     const end = form.getByLabel('Koniec');
     await end.fill('2035-02-01T12:00');
     await form.getByRole('button', { name: 'Zapisz zmiany' }).focus();
