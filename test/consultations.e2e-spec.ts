@@ -45,6 +45,12 @@ describe('public consultation', () => {
     closesAt: at(48 * HOUR),
     ...overrides,
   });
+  const section = (headingPl: string, headingEn: string): Json => ({
+    headingPl,
+    headingEn,
+    bodyPl: `Treść: ${headingPl}`,
+    bodyEn: `Text: ${headingEn}`,
+  });
   /** A consultation created and opened by the editor; its sections and id. */
   const opened = async (overrides: Json = {}): Promise<Json> => {
     const created = await api().post('/api/v1/consultations').set(editor.auth).send(draft(overrides)).expect(201);
@@ -283,6 +289,60 @@ describe('public consultation', () => {
       .send({ closesAt: at(HOUR * 24) })
       .expect(409);
     expect(await writes()).toEqual(before);
+  });
+
+  it('is corrected by staff: a draft in full, an upcoming one in its period, an open one only by a later end; the rest a 409 that changes nothing', async () => {
+    const patch = (id: string, body: Json) => api().patch(`/api/v1/consultations/${id}`).set(editor.auth).send(body);
+    // A draft: texts, period and a document's sections.
+    const created = (
+      await api()
+        .post('/api/v1/consultations')
+        .set(editor.auth)
+        .send(draft({ subject: 'document', sections: [section('1. Cele', '1. Goals')] }))
+        .expect(201)
+    ).body;
+    const fixed = await patch(created.id, {
+      titlePl: 'Projekt programu 2027 (poprawiony)',
+      opensAt: at(2 * HOUR),
+      closesAt: at(72 * HOUR),
+      sections: [section('1. Cele', '1. Goals'), section('2. Formy', '2. Forms')],
+    }).expect(200);
+    expect(fixed.body).toMatchObject({ titlePl: 'Projekt programu 2027 (poprawiony)', phase: 'draft' });
+    expect(fixed.body.sections.map((s: Json) => s.headingEn)).toEqual(['1. Goals', '2. Forms']);
+
+    // Upcoming (public, not open yet): the period still moves; the sections do not.
+    const upcoming = (await api().post(`/api/v1/consultations/${created.id}/open`).set(editor.auth).expect(200)).body;
+    expect(upcoming.phase).toBe('upcoming');
+    const later = at(4 * HOUR);
+    expect((await patch(created.id, { opensAt: later }).expect(200)).body.opensAt).toBe(later);
+    let before = await writes();
+    const sections = await patch(created.id, { sections: [section('X', 'X')] }).expect(409);
+    expect(sections.body.message).toMatch(/sections no longer change/);
+    const past = await patch(created.id, { opensAt: at(-3 * HOUR), closesAt: at(-2 * HOUR) }).expect(400);
+    expect(past.body.fields.closesAt[0]).toMatch(/must be in the future/);
+    expect(await writes()).toEqual(before);
+
+    // Open: the end moves later, never earlier, and the start stays.
+    const open = await opened();
+    const extended = at(96 * HOUR);
+    expect((await patch(open.id, { closesAt: extended }).expect(200)).body).toMatchObject({
+      closesAt: extended,
+      phase: 'open',
+    });
+    before = await writes();
+    const shortened = await patch(open.id, { closesAt: at(24 * HOUR) }).expect(409);
+    expect(shortened.body.message).toContain(`open until ${extended}`);
+    const moved = await patch(open.id, { opensAt: at(-2 * HOUR) }).expect(409);
+    expect(moved.body.message).toMatch(/start no longer changes/);
+    expect(await writes()).toEqual(before);
+    // The same start sent back with a later end (as the edit form does) is an extension.
+    const again = at(120 * HOUR);
+    await patch(open.id, { opensAt: open.opensAt, closesAt: again, titleEn: 'The goals 2027, extended' }).expect(200);
+    const [row] = await t.dataSource.query(`SELECT closes_at, title_en FROM consultations WHERE id = $1`, [open.id]);
+    expect([new Date(row.closes_at).toISOString(), row.title_en]).toEqual([again, 'The goals 2027, extended']);
+    expect(
+      await count(`SELECT 1 FROM audit_log WHERE action = 'consultation.update' AND target_id = $1`, [open.id]),
+    ).toBe(2);
   });
 
   it("takes one support per person: a second is a 409, two at once give one 201 and one 409, and one's own comment cannot be supported", async () => {

@@ -75,10 +75,15 @@ export class ConsultationsController {
   @Patch('consultations/:id')
   @RequiresGrant('registry_editor')
   @ApiOperation({
-    summary: 'Change its texts; while a draft, its period and sections too (registry editors; audited)',
+    summary:
+      'Change its texts; while a draft, its sections; until it opens, its period; while open, a later end (registry editors; audited)',
   })
   @ApiOkResponse({ type: ConsultationDto })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already public: period and sections are fixed' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'Public: sections fixed; open: start fixed and end only later; closed: period fixed',
+  })
   update(
     @CurrentUser() user: AuthUser,
     @Param() { id }: ConsultationIdParamDto,

@@ -133,14 +133,10 @@ export class ConsultationsService {
     await this.consultations.inTransaction(async (manager) => {
       const row = await this.consultations.lock(manager, id, 'update');
       if (!row) throw notFound();
-      const periodOrSections = dto.opensAt !== undefined || dto.closesAt !== undefined || dto.sections !== undefined;
-      if (periodOrSections && row.status !== 'draft')
-        throw new ConflictException(
-          'This consultation is open to the public: its period and sections no longer change (close it early with POST …/close).',
-        );
       const opensAt = dto.opensAt !== undefined ? new Date(dto.opensAt) : new Date(row.opensAt);
       const closesAt = dto.closesAt !== undefined ? new Date(dto.closesAt) : new Date(row.closesAt);
       this.checkPeriod(opensAt, closesAt);
+      this.checkPublishedChange(row, dto, closesAt);
       if (dto.sections !== undefined) {
         this.checkSections(row.subject, dto.sections);
         await this.consultations.replaceSections(manager, id, this.sectionValues(dto.sections));
@@ -355,6 +351,34 @@ export class ConsultationsService {
         'closesAt',
         `closesAt (${closesAt.toISOString()}) must be after opensAt (${opensAt.toISOString()})`,
       );
+  }
+
+  /**
+   * What may change once a consultation is public, as residents were told: before it opens, its
+   * period (no one has commented yet); while open, only a later end (an extension, as offices
+   * announce; ending early is POST …/close, which records the moment); once closed, nothing but the
+   * texts. The sections are fixed from publication: comments and responses hang on them.
+   */
+  private checkPublishedChange(row: ConsultationRow, dto: UpdateConsultationDto, closesAt: Date): void {
+    if (row.status === 'draft') return;
+    if (dto.sections !== undefined)
+      throw new ConflictException('This consultation is public: its sections no longer change.');
+    if (dto.opensAt === undefined && dto.closesAt === undefined) return;
+    if (row.phase === 'closed')
+      throw new ConflictException(
+        `This consultation closed at ${new Date(row.closesAt).toISOString()}: its period no longer changes.`,
+      );
+    // Ending a public one by moving its end into the past would skip POST …/close.
+    if (dto.closesAt !== undefined && closesAt <= new Date())
+      throw badRequest('closesAt', 'closesAt of a public consultation must be in the future (to end it now, close it)');
+    if (row.phase === 'open') {
+      if (dto.opensAt !== undefined && new Date(dto.opensAt).getTime() !== new Date(row.opensAt).getTime())
+        throw new ConflictException('This consultation is already open: its start no longer changes.');
+      if (closesAt < new Date(row.closesAt))
+        throw new ConflictException(
+          `This consultation is open until ${new Date(row.closesAt).toISOString()}: its end can only be moved later (close it early with POST …/close).`,
+        );
+    }
   }
 
   private checkSections(subject: string, sections: SectionInputDto[] | undefined): void {

@@ -17,6 +17,7 @@ import {
 } from './harness';
 
 const harness = browserHarness();
+let admin: SignedIn;
 let editor: SignedIn;
 let neighbour: SignedIn;
 const residents: Record<Language, SignedIn> = {} as Record<Language, SignedIn>;
@@ -33,7 +34,7 @@ const NEIGHBOUR_COMMENT: Record<Language, string> = {
 
 beforeAll(async () => {
   const api = harness.api;
-  const admin = await signUp(harness.t, 'admin@consultation.test', { role: 'admin' });
+  admin = await signUp(harness.t, 'admin@consultation.test', { role: 'admin' });
   editor = await signUp(harness.t, 'editor@consultation.test', { role: 'moderator', displayName: 'Ewa Redaktorka' });
   neighbour = await signUp(harness.t, 'neighbour@consultation.test', { displayName: 'Anna Sąsiadka' });
   residents.en = await signUp(harness.t, 'resident.en@consultation.test', { displayName: 'Robin Resident' });
@@ -267,5 +268,90 @@ describe('running a consultation', () => {
     await page.getByText("The City's response to 2 comments").waitFor();
     await page.getByText('Two comments came; the programme was completed.').waitFor();
     await expectNoAccessibilityViolations(page);
+  });
+});
+
+describe('correcting a planned consultation', () => {
+  it('a registry editor, in Polish and by keyboard, corrects the title and the end of a draft and sees them saved', async () => {
+    // An editor whose account is in Polish: the interface follows it after logging in.
+    const polish = await signUp(harness.t, 'redaktorka@consultation.test', {
+      role: 'moderator',
+      displayName: 'Ewa Polska',
+      locale: 'pl',
+    });
+    await harness.api().put(`/api/v1/staff/${polish.id}/grants/registry_editor`).set(admin.auth).expect(204);
+    const created = await harness
+      .api()
+      .post('/api/v1/consultations')
+      .set(editor.auth)
+      .send({
+        subject: 'goals',
+        titlePl: 'Konsultacje celow 2027',
+        titleEn: 'Consultation on the goals 2027',
+        descriptionPl: 'Czy cele współpracy są właściwe? Skomentuj każdy z nich.',
+        descriptionEn: 'Are the cooperation goals the right ones? Comment on each of them.',
+        opensAt: '2035-03-01T08:00:00.000Z',
+        closesAt: '2035-03-31T20:00:00.000Z',
+      })
+      .expect(201);
+    const id: string = created.body.id;
+    const page = await signedIn(polish, 'pl');
+    await page.goto(new URL(`/office/consultations/${id}`, page.url()).toString());
+    await waitForText(() => heading(page), 'Konsultacje celow 2027');
+
+    // "Edytuj" opens the creation form, filled, and takes the focus there.
+    await page.getByRole('button', { name: 'Edytuj', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: 'Edycja konsultacji' });
+    await form.waitFor();
+    expect(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { activeElement: { textContent: string } } }).document.activeElement
+            .textContent,
+      ),
+    ).toBe('Edycja konsultacji');
+    const title = form.getByLabel('Tytuł po polsku');
+    expect(await title.inputValue()).toBe('Konsultacje celow 2027');
+    expect(await form.getByLabel('Tytuł po angielsku').inputValue()).toBe('Consultation on the goals 2027');
+    // The subject is not offered: it does not change.
+    expect(await form.getByLabel('Czego dotyczą').count()).toBe(0);
+    await expectNoAccessibilityViolations(page);
+
+    // The end before the start is refused beside the form, in Polish, and nothing is saved.
+    harness.expectFailedRequests(400);
+    const end = form.getByLabel('Koniec');
+    await end.fill('2035-02-01T12:00');
+    await form.getByRole('button', { name: 'Zapisz zmiany' }).focus();
+    await page.keyboard.press('Enter');
+    await form.getByText('Koniec okresu musi być po jego początku.').first().waitFor();
+    await expectNoAccessibilityViolations(page);
+
+    // Corrected by keyboard: the title retyped, the end moved, saved with Enter.
+    await title.focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('Konsultacje celów współpracy 2027');
+    await end.fill('2035-04-15T18:00');
+    await form.getByRole('button', { name: 'Zapisz zmiany' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Zmiany zapisane.').waitFor();
+    await waitForText(() => heading(page), 'Konsultacje celów współpracy 2027');
+    expect(await form.count()).toBe(0);
+    await page.getByText(/15 kwietnia 2035/).waitFor();
+    await expectNoAccessibilityViolations(page);
+
+    const expectedEnd = await page.evaluate(() => new Date('2035-04-15T18:00').toISOString());
+    const [row] = await harness.t.dataSource.query<
+      { title_pl: string; title_en: string; opens_at: Date; closes_at: Date }[]
+    >(`SELECT title_pl, title_en, opens_at, closes_at FROM consultations WHERE id = $1`, [id]);
+    expect({ ...row, opens_at: row.opens_at.toISOString(), closes_at: row.closes_at.toISOString() }).toEqual({
+      title_pl: 'Konsultacje celów współpracy 2027',
+      title_en: 'Consultation on the goals 2027',
+      opens_at: '2035-03-01T08:00:00.000Z',
+      closes_at: expectedEnd,
+    });
+    // Still so after a reload.
+    await page.reload();
+    await waitForText(() => heading(page), 'Konsultacje celów współpracy 2027');
   });
 });

@@ -77,7 +77,10 @@ export class CreateConsultationDto {
   sections?: SectionInputDto[];
 }
 
-/** What an edit may change: the texts at any time; the period and the sections while it is a draft. */
+/**
+ * What an edit may change: the texts at any time; the sections while it is a draft; the period
+ * until it opens, and then only a later end while it is open.
+ */
 export class UpdateConsultationDto extends PartialType(OmitType(CreateConsultationDto, ['subject'] as const)) {}
 
 export class ConsultationIdParamDto {

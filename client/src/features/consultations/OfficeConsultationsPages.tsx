@@ -1,41 +1,30 @@
 /**
  * The registry editors' screens: /office/consultations (every consultation, drafts too, and the form
  * of a new one: subject, titles and descriptions in both languages, the period, a document's
- * sections) and /office/consultations/:id (open or close it, respond to one comment or a group,
- * publish the final report once it has closed).
+ * sections) and /office/consultations/:id (correct it in the same form, open or close it, respond
+ * to one comment or a group, publish the final report once it has closed).
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useApi } from '../../shared/hooks/use-api';
-import { useForm, type FormState } from '../../shared/hooks/use-form';
+import { useForm } from '../../shared/hooks/use-form';
 import { useDocumentTitle, useI18n } from '../../shared/i18n/i18n';
 import { Link } from '../../shared/router';
 import { ConfirmAction } from '../../shared/ui/ConfirmAction';
-import {
-  ChoiceFieldset,
-  FormError,
-  FormStatus,
-  PeriodFields,
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-} from '../../shared/ui/Form';
+import { ChoiceFieldset, FormError, FormStatus, SubmitButton } from '../../shared/ui/Form';
 import { LoadError, Loading } from '../../shared/ui/LoadError';
 import { PageHeading } from '../../shared/ui/PageHeading';
 import { RequireGrant } from '../../shared/ui/RequireGrant';
 import {
   closeConsultation,
-  createConsultation,
   getConsultation,
   listAllConsultations,
   openConsultation,
   publishFinalReport,
   respondToComments,
   type Consultation,
-  type ConsultationInput,
-  type SectionInput,
 } from './api';
 import { Period, usePick } from './components';
+import { BilingualTextArea, ConsultationForm, EMPTY, type Bilingual } from './ConsultationForm';
 import { withConsultationErrors } from './errors';
 import { useConsultationsMessages } from './i18n/messages';
 
@@ -88,235 +77,13 @@ function Office() {
           })}
         </ul>
       )}
-      <CreateForm
-        onCreated={() => {
+      <ConsultationForm
+        onSaved={() => {
           setNews(t.office.created);
           all.reload();
         }}
       />
     </div>
-  );
-}
-
-const LANGUAGES = ['pl', 'en'] as const;
-/** One text in both languages, as staff write every text. */
-type Bilingual = Record<(typeof LANGUAGES)[number], string>;
-const EMPTY: Bilingual = { pl: '', en: '' };
-
-/**
- * The Polish and the English text areas of one text: ids `<id>-pl` and `<id>-en`, fields
- * `<field>Pl` and `<field>En` (as the server names them), each marked with its language.
- */
-function BilingualTextArea({
-  id,
-  field,
-  form,
-  label,
-  rows,
-  value,
-  onValue,
-}: {
-  id: string;
-  field: string;
-  form: FormState;
-  label: Bilingual;
-  rows: number;
-  value: Bilingual;
-  onValue: (value: Bilingual) => void;
-}) {
-  return (
-    <>
-      {LANGUAGES.map((lang) => (
-        <TextAreaField
-          key={lang}
-          id={`${id}-${lang}`}
-          field={`${field}${lang === 'pl' ? 'Pl' : 'En'}`}
-          form={form}
-          label={label[lang]}
-          lang={lang}
-          rows={rows}
-          value={value[lang]}
-          onValue={(text) => onValue({ ...value, [lang]: text })}
-        />
-      ))}
-    </>
-  );
-}
-
-const emptySection = (): SectionInput => ({ headingPl: '', headingEn: '', bodyPl: '', bodyEn: '' });
-/** A datetime-local value (the reader's time) as a moment, or the text as typed for the server to refuse. */
-const moment = (value: string) => (value && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : value);
-
-function CreateForm({ onCreated }: { onCreated: () => void }) {
-  const t = useConsultationsMessages();
-  const [subject, setSubject] = useState<ConsultationInput['subject']>('goals');
-  const [titlePl, setTitlePl] = useState('');
-  const [titleEn, setTitleEn] = useState('');
-  const [description, setDescription] = useState(EMPTY);
-  const [opensAt, setOpensAt] = useState('');
-  const [closesAt, setClosesAt] = useState('');
-  const [sections, setSections] = useState<SectionInput[]>([emptySection()]);
-  const form = withConsultationErrors(
-    useForm(
-      () =>
-        createConsultation({
-          subject,
-          titlePl,
-          titleEn,
-          descriptionPl: description.pl,
-          descriptionEn: description.en,
-          opensAt: moment(opensAt),
-          closesAt: moment(closesAt),
-          ...(subject === 'document' && { sections }),
-        }),
-      {
-        fields: ['subject', 'titlePl', 'titleEn', 'descriptionPl', 'descriptionEn', 'opensAt', 'closesAt'],
-        onSuccess: () => {
-          setTitlePl('');
-          setTitleEn('');
-          setDescription(EMPTY);
-          setSections([emptySection()]);
-          onCreated();
-        },
-      },
-    ),
-    t,
-  );
-  const change = (index: number, field: keyof SectionInput, value: string) =>
-    setSections(sections.map((section, i) => (i === index ? { ...section, [field]: value } : section)));
-  return (
-    <form ref={form.formRef} class="form panel" noValidate onSubmit={form.onSubmit} aria-labelledby="new-consultation">
-      <h2 id="new-consultation">{t.office.create}</h2>
-      <FormError form={form} />
-      <SelectField
-        id="consultation-subject"
-        field="subject"
-        form={form}
-        label={t.office.subject}
-        value={subject}
-        onValue={(value) => setSubject(value as ConsultationInput['subject'])}
-        options={[
-          { value: 'goals', label: t.subject.goals },
-          { value: 'document', label: t.subject.document },
-        ]}
-      />
-      <TextField
-        type="text"
-        id="consultation-title-pl"
-        field="titlePl"
-        form={form}
-        label={t.office.titlePl}
-        lang="pl"
-        value={titlePl}
-        onValue={setTitlePl}
-        maxLength={300}
-      />
-      <TextField
-        type="text"
-        id="consultation-title-en"
-        field="titleEn"
-        form={form}
-        label={t.office.titleEn}
-        lang="en"
-        value={titleEn}
-        onValue={setTitleEn}
-        maxLength={300}
-      />
-      <BilingualTextArea
-        id="consultation-description"
-        field="description"
-        form={form}
-        label={{ pl: t.office.descriptionPl, en: t.office.descriptionEn }}
-        rows={4}
-        value={description}
-        onValue={setDescription}
-      />
-      <PeriodFields
-        form={form}
-        type="datetime-local"
-        start={{
-          id: 'consultation-opens',
-          field: 'opensAt',
-          label: t.office.opensAt,
-          value: opensAt,
-          onValue: setOpensAt,
-        }}
-        end={{
-          id: 'consultation-closes',
-          field: 'closesAt',
-          label: t.office.closesAt,
-          value: closesAt,
-          onValue: setClosesAt,
-        }}
-      />
-      {subject === 'document' ? (
-        <fieldset class="consultation-sections-input">
-          <legend>{t.office.sections}</legend>
-          {sections.map((section, index) => (
-            <fieldset key={index}>
-              <legend>{t.office.section(index + 1)}</legend>
-              <TextField
-                type="text"
-                id={`section-${index}-heading-pl`}
-                field={`sections.${index}.headingPl`}
-                form={form}
-                label={t.office.headingPl}
-                lang="pl"
-                value={section.headingPl}
-                onValue={(v) => change(index, 'headingPl', v)}
-              />
-              <TextField
-                type="text"
-                id={`section-${index}-heading-en`}
-                field={`sections.${index}.headingEn`}
-                form={form}
-                label={t.office.headingEn}
-                lang="en"
-                value={section.headingEn}
-                onValue={(v) => change(index, 'headingEn', v)}
-              />
-              <TextAreaField
-                id={`section-${index}-body-pl`}
-                field={`sections.${index}.bodyPl`}
-                form={form}
-                label={t.office.bodyPl}
-                lang="pl"
-                rows={3}
-                value={section.bodyPl}
-                onValue={(v) => change(index, 'bodyPl', v)}
-              />
-              <TextAreaField
-                id={`section-${index}-body-en`}
-                field={`sections.${index}.bodyEn`}
-                form={form}
-                label={t.office.bodyEn}
-                lang="en"
-                rows={3}
-                value={section.bodyEn}
-                onValue={(v) => change(index, 'bodyEn', v)}
-              />
-              {sections.length > 1 && (
-                <button
-                  type="button"
-                  class="button-secondary"
-                  onClick={() => setSections(sections.filter((_, i) => i !== index))}
-                >
-                  {t.office.removeSection(index + 1)}
-                </button>
-              )}
-            </fieldset>
-          ))}
-          <button type="button" class="button-secondary" onClick={() => setSections([...sections, emptySection()])}>
-            {t.office.addSection}
-          </button>
-        </fieldset>
-      ) : (
-        <p class="hint">{t.office.sectionsHint}</p>
-      )}
-      <div class="form__actions">
-        <SubmitButton form={form}>{t.office.createButton}</SubmitButton>
-      </div>
-    </form>
   );
 }
 
@@ -334,6 +101,8 @@ function Manage({ id }: { id: string }) {
   const pick = usePick();
   const consultation = useApi((signal) => getConsultation(id, signal), [id]);
   const [news, setNews] = useState<string>();
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   const data = consultation.data;
   const title = data ? pick(data.titlePl, data.titleEn) : t.office.title;
   useDocumentTitle(title);
@@ -359,7 +128,26 @@ function Manage({ id }: { id: string }) {
           </p>
           <p class="actions">
             {data.phase !== 'draft' && <Link href={`/consultations/${data.id}`}>{t.office.view}</Link>}
+            {!editing && (
+              <button type="button" ref={editButton} class="button-secondary" onClick={() => setEditing(true)}>
+                {t.office.editButton}
+              </button>
+            )}
           </p>
+          {editing && (
+            <ConsultationForm
+              consultation={data}
+              onSaved={() => {
+                setEditing(false);
+                done(t.office.saved);
+              }}
+              onCancel={() => {
+                setEditing(false);
+                // Back to the button that opened it, once it is shown again.
+                setTimeout(() => editButton.current?.focus());
+              }}
+            />
+          )}
           {data.phase === 'draft' && (
             <ConfirmAction
               label={t.office.openButton}

@@ -10,6 +10,7 @@ export type ConsultationComment = Schemas['CommentDto'];
 export type ConsultationResponse = Schemas['ResponseDto'];
 export type ConsultationInput = Schemas['CreateConsultationDto'];
 export type SectionInput = Schemas['SectionInputDto'];
+export type ConsultationUpdate = Schemas['UpdateConsultationDto'];
 
 export function listConsultations(signal?: AbortSignal) {
   return unwrap(api.GET('/api/v1/consultations', { signal }));
@@ -25,6 +26,11 @@ export function getConsultation(id: string, signal?: AbortSignal) {
 
 export function createConsultation(body: ConsultationInput) {
   return unwrap(api.POST('/api/v1/consultations', { body }));
+}
+
+/** Corrects it: only the fields given change (the server says what may still change). */
+export function updateConsultation(id: string, body: ConsultationUpdate) {
+  return unwrap(api.PATCH('/api/v1/consultations/{id}', { params: { path: { id } }, body }));
 }
 
 export function openConsultation(id: string) {

@@ -10,7 +10,12 @@ type Rule = [RegExp, (t: ConsultationsMessages) => string];
 
 const RULES: Rule[] = [
   [/^body must be 1 to 2,000/, (t) => t.errors.bodyLength],
+  [/^This consultation closed at .*: its period no longer changes/, (t) => t.errors.periodClosed],
   [/^This consultation closed at/, (t) => t.errors.closed],
+  [/its sections no longer change/, (t) => t.errors.sectionsFixed],
+  [/its start no longer changes/, (t) => t.errors.startFixed],
+  [/its end can only be moved later/, (t) => t.errors.endLater],
+  [/^closesAt of a public consultation must be in the future/, (t) => t.errors.endInFuture],
   [/^This consultation opens at/, (t) => t.errors.notOpen],
   [/^You already support this comment/, (t) => t.errors.alreadySupported],
   [/^You cannot support your own comment/, (t) => t.errors.ownComment],

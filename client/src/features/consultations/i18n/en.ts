@@ -74,6 +74,11 @@ export const consultationsEn: ConsultationsMessages = {
     needsSections: 'A draft document needs its sections before it opens.',
     finalReportAfter: 'The final report can be published once the consultation has closed.',
     chooseComments: 'Choose at least one comment.',
+    sectionsFixed: 'The consultation is public: its sections no longer change.',
+    startFixed: 'The consultation is open: its start no longer changes.',
+    endLater: 'The consultation is open: its end can only be moved later. To end it now, close it.',
+    periodClosed: 'The consultation has closed: its period no longer changes.',
+    endInFuture: 'The end of a public consultation must be in the future. To end it now, close it.',
   },
   office: {
     title: 'Running consultations',
@@ -121,5 +126,15 @@ export const consultationsEn: ConsultationsMessages = {
     finalReportSaved: 'The final report is published.',
     finalReportLater: 'The final report can be published once the consultation has closed.',
     view: 'See the public page',
+    edit: 'Edit the consultation',
+    editButton: 'Edit',
+    saveButton: 'Save the changes',
+    cancelEdit: 'Cancel editing',
+    saved: 'The changes are saved.',
+    fixedHint: {
+      upcoming: 'The consultation is public: its sections no longer change; its period can until it opens.',
+      open: 'The consultation is open: its start no longer changes, and its end can only be moved later.',
+      closed: 'The consultation has closed: only its titles and descriptions can be corrected.',
+    },
   },
 };

@@ -85,6 +85,12 @@ export const consultationsPl = {
     needsSections: 'Projekt dokumentu potrzebuje części, zanim zostanie otwarty.',
     finalReportAfter: 'Raport końcowy można opublikować po zakończeniu konsultacji.',
     chooseComments: 'Wybierz co najmniej jeden komentarz.',
+    sectionsFixed: 'Konsultacje są już opublikowane: ich części nie można zmienić.',
+    startFixed: 'Konsultacje już trwają: ich początku nie można zmienić.',
+    endLater:
+      'Konsultacje już trwają: ich koniec można tylko przesunąć na później. Aby je zakończyć teraz, zamknij je.',
+    periodClosed: 'Konsultacje są zakończone: ich okresu nie można zmienić.',
+    endInFuture: 'Koniec opublikowanych konsultacji musi być w przyszłości. Aby je zakończyć teraz, zamknij je.',
   },
   office: {
     title: 'Prowadzenie konsultacji',
@@ -132,6 +138,17 @@ export const consultationsPl = {
     finalReportSaved: 'Raport końcowy opublikowany.',
     finalReportLater: 'Raport końcowy można opublikować po zakończeniu konsultacji.',
     view: 'Zobacz stronę publiczną',
+    edit: 'Edycja konsultacji',
+    editButton: 'Edytuj',
+    saveButton: 'Zapisz zmiany',
+    cancelEdit: 'Anuluj edycję',
+    saved: 'Zmiany zapisane.',
+    fixedHint: {
+      upcoming:
+        'Konsultacje są opublikowane: ich części nie można już zmienić, a okres można, dopóki się nie rozpoczną.',
+      open: 'Konsultacje trwają: ich początku nie można zmienić, a koniec można tylko przesunąć na później.',
+      closed: 'Konsultacje są zakończone: można poprawić tylko tytuły i opisy.',
+    },
   },
 };
 
