@@ -38,15 +38,18 @@ describe('personal data, whole', () => {
   });
   afterAll(() => t.close());
 
-  /** Every row of every table of the database, as text, that contains this. */
+  /**
+   * Every row of every table of the database, as text, that contains this, in a fixed order: the
+   * catalogue's order of tables changes when a trigger is created on one (as the test below does).
+   */
   const rowsContaining = async (text: string): Promise<{ table: string; row: string }[]> => {
     const tables = await t.dataSource.query<{ name: string }[]>(
-      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
     );
     const found: { table: string; row: string }[] = [];
     for (const { name: table } of tables) {
       const rows = await t.dataSource.query<{ row: string }[]>(
-        `SELECT t::text AS row FROM "${table}" t WHERE strpos(lower(t::text), lower($1)) > 0`,
+        `SELECT t::text AS row FROM "${table}" t WHERE strpos(lower(t::text), lower($1)) > 0 ORDER BY 1`,
         [text],
       );
       found.push(...rows.map((row) => ({ table, row: row.row })));
