@@ -27,6 +27,13 @@ export function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
+/** The bench loads and connects to this machine only. */
+export function assertLoopback(url: string): void {
+  const host = new URL(url).hostname;
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '[::1]')
+    throw new Error(`the bench only talks to 127.0.0.1, not ${host}`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Servers
 

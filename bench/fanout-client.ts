@@ -10,17 +10,12 @@
  * Only 127.0.0.1: the URL is checked. Every loop is bounded by a count or a deadline.
  */
 import { io, type Socket } from 'socket.io-client';
+import { type Command, ownCpuMs, serveCommands } from './child-ipc';
+import { assertLoopback, nowMs, sleep } from './common';
 
 type Role = 'receivers' | 'senders';
 const role = process.argv[2] as Role;
 if (role !== 'receivers' && role !== 'senders') throw new Error('usage: fanout-client.ts receivers|senders');
-
-/** Milliseconds on the monotonic clock shared by all processes (sub-microsecond precision). */
-export function nowMs(): number {
-  return Number(process.hrtime.bigint()) / 1e6;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /** The app's per-socket limit (SEND_LIMIT in src/channels/channels.constants.ts): 10 messages in 10 s. */
 const LIMIT_MESSAGES = 10;
@@ -54,12 +49,6 @@ function distribution(values: Float64Array | number[]): Distribution {
     max: sorted.length ? sorted[sorted.length - 1] : NaN,
     mean: sorted.length ? sum / sorted.length : NaN,
   };
-}
-
-function assertLoopback(url: string): void {
-  const host = new URL(url).hostname;
-  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '[::1]')
-    throw new Error(`the bench only connects to 127.0.0.1, not ${host}`);
 }
 
 /** Opens one websocket-only Socket.IO connection; rejects on connect_error or after 30 s. */
@@ -453,17 +442,6 @@ async function connectSenders(args: {
 // ---------------------------------------------------------------------------------------------
 // IPC
 
-interface Command {
-  id: number;
-  cmd: string;
-  args?: Record<string, unknown>;
-}
-
-function cpuMs(): number {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-}
-
 async function handle(command: Command): Promise<object> {
   const args = (command.args ?? {}) as never;
   switch (command.cmd) {
@@ -485,10 +463,10 @@ async function handle(command: Command): Promise<object> {
         windowEnd: a.windowEnd ?? Infinity,
         last: 0,
       };
-      return { cpuMs: cpuMs() };
+      return { cpuMs: ownCpuMs() };
     }
     case 'progress':
-      return { deliveries: collecting?.deliveries ?? 0, last: collecting?.last ?? 0, now: nowMs(), cpuMs: cpuMs() };
+      return { deliveries: collecting?.deliveries ?? 0, last: collecting?.last ?? 0, now: nowMs(), cpuMs: ownCpuMs() };
     case 'results': {
       const state = collecting;
       collecting = null;
@@ -497,7 +475,7 @@ async function handle(command: Command): Promise<object> {
         deliveries: state.deliveries,
         inWindow: state.inWindow,
         latency: state.mode === 'latency' ? distribution(state.latencies.subarray(0, state.n)) : null,
-        cpuMs: cpuMs(),
+        cpuMs: ownCpuMs(),
         otherEvents,
       };
     }
@@ -515,17 +493,10 @@ async function handle(command: Command): Promise<object> {
     case 'flat':
       return flat(args);
     case 'now':
-      return { now: nowMs(), rssBytes: process.memoryUsage().rss, cpuMs: cpuMs() };
+      return { now: nowMs(), rssBytes: process.memoryUsage().rss, cpuMs: ownCpuMs() };
     default:
       throw new Error(`unknown command ${command.cmd}`);
   }
 }
 
-process.on('message', (command: Command) => {
-  handle(command).then(
-    (result) => process.send?.({ id: command.id, ok: true, result }),
-    (error: Error) => process.send?.({ id: command.id, ok: false, error: error.stack ?? error.message }),
-  );
-});
-process.on('disconnect', () => process.exit(0));
-process.send?.({ id: 0, ok: true, result: { ready: role } });
+serveCommands(handle, role);

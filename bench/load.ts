@@ -6,6 +6,7 @@
  */
 import autocannon from 'autocannon';
 import { Agent, request } from 'node:http';
+import { assertLoopback } from './common';
 
 export interface LoadResult {
   /** Successful (2xx) responses per second. */
@@ -26,12 +27,6 @@ export interface LoadResult {
   /** CPU milliseconds per answered request: the server's node process, and its PostgreSQL backends (bench/run.ts). */
   nodeCpuMsPerRequest?: number | null;
   dbCpuMsPerRequest?: number | null;
-}
-
-export function assertLoopback(url: string): void {
-  const host = new URL(url).hostname;
-  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '[::1]')
-    throw new Error(`the bench only loads 127.0.0.1, not ${host}`);
 }
 
 /** `connections` concurrent keep-alive connections for `seconds`. */

@@ -9,17 +9,8 @@
  * Votes are sent by the participants themselves, at the times the parent gives (`vote`).
  */
 import { io, type Socket } from 'socket.io-client';
-
-function nowMs(): number {
-  return Number(process.hrtime.bigint()) / 1e6;
-}
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-
-function assertLoopback(url: string): void {
-  const host = new URL(url).hostname;
-  if (host !== '127.0.0.1' && host !== 'localhost')
-    throw new Error(`the bench only connects to 127.0.0.1, not ${host}`);
-}
+import { type Command, ownCpuMs, serveCommands } from './child-ipc';
+import { assertLoopback, nowMs, sleep } from './common';
 
 function connectOne(url: string, token: string | null): Promise<Socket> {
   return new Promise((resolve, reject) => {
@@ -239,17 +230,6 @@ function disconnect(): Promise<object> {
   return Promise.resolve({});
 }
 
-interface Command {
-  id: number;
-  cmd: string;
-  args?: Record<string, unknown>;
-}
-
-function cpuMs(): number {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-}
-
 async function handle(command: Command): Promise<object> {
   const args = (command.args ?? {}) as never;
   switch (command.cmd) {
@@ -264,17 +244,10 @@ async function handle(command: Command): Promise<object> {
     case 'progress':
       return { events };
     case 'now':
-      return { now: nowMs(), cpuMs: cpuMs() };
+      return { now: nowMs(), cpuMs: ownCpuMs() };
     default:
       throw new Error(`unknown command ${command.cmd}`);
   }
 }
 
-process.on('message', (command: Command) => {
-  handle(command).then(
-    (result) => process.send?.({ id: command.id, ok: true, result }),
-    (error: Error) => process.send?.({ id: command.id, ok: false, error: error.stack ?? error.message }),
-  );
-});
-process.on('disconnect', () => process.exit(0));
-process.send?.({ id: 0, ok: true, result: { ready: true } });
+serveCommands(handle, true);
