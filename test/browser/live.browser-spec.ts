@@ -411,6 +411,79 @@ describe('a discussion in real time', () => {
   });
 });
 
+describe('moderating a discussion', () => {
+  it('lets a moderator hide a message with a reason, in Polish, and every reader sees it go at once', async () => {
+    const initiative = await publishedInitiative('Spotkanie rad młodzieżowych');
+    const { page: annaPage } = await loggedIn(anna);
+    await annaPage.goto(`/initiatives/${initiative.id}/discussion`);
+    await waitForConnected(annaPage);
+    await post(annaPage, 'Kupię tanio tonery, proszę o kontakt prywatny.');
+    await post(annaPage, 'Zapraszamy szkoły z Norymbergi.');
+    // Authors have no such button: hiding is the City's.
+    expect(await annaPage.getByRole('button', { name: /^Hide/ }).count()).toBe(0);
+
+    const { page } = await loggedIn(moderator, 'pl');
+    await page.goto(`/initiatives/${initiative.id}/discussion`);
+    await waitForConnected(page);
+    // By its id: once hidden, its text is no longer there to find it by.
+    const spamId = await page.locator('#discussion .message', { hasText: 'Kupię tanio tonery' }).getAttribute('id');
+    const spam = page.locator(`[id="${spamId}"]`);
+    await spam.getByRole('button', { name: /^Ukryj/ }).click();
+    const reason = page.getByLabel(/Dlaczego ta wiadomość jest ukrywana/);
+    // The form takes the focus, so that a keyboard user can type at once.
+    await waitUntil(
+      () => reason.evaluate((element) => element === (globalThis as PageGlobals).document.activeElement),
+      (focused) => focused,
+      'focus in the reason',
+    );
+    await expectAccessibleInBothLanguages(page, 'the form to hide a message');
+
+    // Too short: a clear message at the field, and nothing is hidden.
+    expectFailedRequests(400);
+    await reason.fill('x');
+    await page.getByRole('button', { name: 'Ukryj wiadomość' }).click();
+    await page.getByText('Podaj powód o długości od 3 do 2000 znaków.').waitFor();
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await messageTexts(annaPage)).toEqual([
+      'Kupię tanio tonery, proszę o kontakt prywatny.',
+      'Zapraszamy szkoły z Norymbergi.',
+    ]);
+
+    await reason.fill('Ogłoszenie handlowe, niezwiązane z inicjatywą.');
+    await page.getByRole('button', { name: 'Ukryj wiadomość' }).click();
+    await spam
+      .getByText('Wiadomość ukryta przez moderatora. Powód: Ogłoszenie handlowe, niezwiązane z inicjatywą.')
+      .waitFor();
+    // Focus goes to the message that was hidden, not back to the top of the page.
+    await waitUntil(
+      () => page.evaluate(() => (globalThis as PageGlobals).document.activeElement?.textContent as string),
+      (text) => !!text?.includes('Wiadomość ukryta przez moderatora.'),
+      'focus on the hidden message',
+    );
+    // Anna's page, in English, loses the text live, without a reload; the reason is marked as
+    // Polish, the language the moderator wrote it in.
+    const reasonShown = annaPage
+      .locator('#discussion .message', { hasText: 'Message hidden by a moderator.' })
+      .getByText('Ogłoszenie handlowe, niezwiązane z inicjatywą.');
+    await reasonShown.waitFor();
+    expect(await reasonShown.getAttribute('lang')).toBe('pl');
+    expect(await messageTexts(annaPage)).toEqual(['Zapraszamy szkoły z Norymbergi.']);
+    // A hidden message cannot be hidden again, and the other keeps its button.
+    expect(await spam.getByRole('button', { name: /^Ukryj/ }).count()).toBe(0);
+    expect(
+      await page
+        .locator('#discussion .message', { hasText: 'Zapraszamy szkoły' })
+        .getByRole('button', { name: /^Ukryj/ })
+        .count(),
+    ).toBe(1);
+    // Visitors read the history with the message hidden.
+    const { page: visitor } = await newPage();
+    await visitor.goto(`/initiatives/${initiative.id}/discussion`);
+    await visitor.getByText('Message hidden by a moderator.').waitFor();
+    expect(await messageTexts(visitor)).toEqual(['Zapraszamy szkoły z Norymbergi.']);
+  });
+});
+
 describe('the notification bell', () => {
   it('counts new messages live while one is elsewhere, lists them, and marks them all read', async () => {
     const initiative = await publishedInitiative('Wspólny chór szkolny');

@@ -3,7 +3,7 @@
  * page loads before it goes live), editing messages, notifications and their preferences. The
  * live part (Socket.IO) is in socket.ts.
  */
-import { api, unwrap } from '../../shared/api/client';
+import { api, interfaceLanguage, unwrap } from '../../shared/api/client';
 import type { components } from '../../shared/api/schema';
 
 type Schemas = components['schemas'];
@@ -54,6 +54,17 @@ export function editMessageByRest(channelId: number, messageId: number, body: st
 export function deleteMessageByRest(channelId: number, messageId: number) {
   return unwrap(
     api.DELETE('/api/v1/channels/{id}/messages/{messageId}', { params: { path: { id: channelId, messageId } } }),
+  );
+}
+
+/** City staff: hides a message from everyone, with a reason its author and the readers see. */
+export function hideMessageByRest(messageId: number, reason: string) {
+  return unwrap(
+    api.POST('/api/v1/moderation/messages/{messageId}/hide', {
+      params: { path: { messageId } },
+      // The reason is taken to be in the interface language, so that it is marked so (lang) where shown.
+      body: { reason, lang: interfaceLanguage() },
+    }),
   );
 }
 

@@ -40,6 +40,7 @@ const FIELD_RULES: [RegExp, (t: LiveMessages) => string][] = [
   [/^lang must be a two-letter/, (t) => t.errors.langInvalid],
   [/^country must be a two-letter/, (t) => t.errors.countryInvalid],
   [/^body must be/, (t) => t.errors.bodyLength],
+  [/^reason must be/, (t) => t.errors.hideReasonLength],
 ];
 
 export function explainLiveError(error: ApiError, t: LiveMessages, m: Messages): Explained {

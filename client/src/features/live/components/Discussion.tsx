@@ -1,7 +1,8 @@
 /**
  * A discussion channel: the history by REST (newest page first, older pages on request), then
  * live over the socket (new, edited, deleted and hidden messages, who is typing, how many are
- * here), a form to write, and editing or deleting one's own messages for 15 minutes.
+ * here), a form to write, and editing or deleting one's own messages for 15 minutes. City staff
+ * (moderators) can hide any message with a reason, which every reader then sees in its place.
  *
  * Visitors who are not signed in read the history only. Sending survives a flaky network: each
  * message has its own clientId, and a lost acknowledgement is retried with it (the server stores
@@ -15,6 +16,7 @@ import {
   EDIT_WINDOW_MS,
   editMessageByRest,
   getChannel,
+  hideMessageByRest,
   listMessages,
   MESSAGE_MAX_LENGTH,
   type Channel,
@@ -30,7 +32,7 @@ import {
   sendTyping,
   type TypingUser,
 } from '../../../shared/api/socket';
-import { currentPath, loginHref, useSession } from '../../../shared/session';
+import { currentPath, isStaff, loginHref, useSession } from '../../../shared/session';
 import { useI18n } from '../../../shared/i18n/i18n';
 import { useLiveMessages } from '../i18n/messages';
 import type { Explained } from '../../../shared/errors';
@@ -39,7 +41,7 @@ import { Link } from '../../../shared/router';
 import { useConnectionState, useLiveSocket } from '../use-live';
 import { useLiveForm } from '../use-live-form';
 import { ConfirmAction } from '../../../shared/ui/ConfirmAction';
-import { ExplainedText, FormError } from '../../../shared/ui/Form';
+import { ExplainedText, FormError, SubmitButton, TextAreaField } from '../../../shared/ui/Form';
 import { LoadError, Loading } from '../../../shared/ui/LoadError';
 import { ConnectionStatus } from './ConnectionStatus';
 
@@ -62,6 +64,7 @@ export function Discussion({ channelId, heading, anchor = 'discussion' }: Discus
       heading={heading}
       anchor={anchor}
       userId={session.user?.id}
+      moderator={isStaff(session.user)}
     />
   );
 }
@@ -90,7 +93,12 @@ function DiscussionView({
   heading,
   anchor,
   userId,
-}: Required<Pick<DiscussionProps, 'channelId' | 'anchor'>> & { heading?: string; userId?: string }) {
+  moderator,
+}: Required<Pick<DiscussionProps, 'channelId' | 'anchor'>> & {
+  heading?: string;
+  userId?: string;
+  moderator: boolean;
+}) {
   const { m } = useI18n();
   const t = useLiveMessages();
   useLiveSocket(userId);
@@ -315,6 +323,15 @@ function DiscussionView({
                   now - Date.parse(message.createdAt) < EDIT_WINDOW_MS
                 }
                 onChange={(body) => change(message, body)}
+                onHide={
+                  moderator && !message.deleted && !message.hidden
+                    ? async (reason) => {
+                        apply([await hideMessageByRest(message.id, reason)]);
+                        // The form is gone with the message's text: focus goes to what replaced it.
+                        setTimeout(() => document.getElementById(`${anchor}-message-${message.id}`)?.focus());
+                      }
+                    : undefined
+                }
               />
             ))}
             {pending.map((item) => (
@@ -439,13 +456,17 @@ interface MessageItemProps {
   changeable: boolean;
   /** Saves a new body, or deletes the message (null). */
   onChange: (body: string | null) => Promise<void>;
+  /** City staff only: hides the message with a reason. */
+  onHide?: (reason: string) => Promise<void>;
 }
 
-function MessageItem({ message, domId, own, changeable, onChange }: MessageItemProps) {
+function MessageItem({ message, domId, own, changeable, onChange, onHide }: MessageItemProps) {
   const { formatDateTime, langOf } = useI18n();
   const t = useLiveMessages();
   const [editing, setEditing] = useState(false);
+  const [hiding, setHiding] = useState(false);
   const time = formatDateTime(message.createdAt);
+  const hideButton = useRef<HTMLButtonElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
   useEffect(() => {
@@ -511,7 +532,64 @@ function MessageItem({ message, domId, own, changeable, onChange }: MessageItemP
           />
         </div>
       )}
+      {onHide && !editing && !hiding && (
+        <div class="message__actions message__hide">
+          <button type="button" ref={hideButton} class="button-secondary" onClick={() => setHiding(true)}>
+            {t.discussion.hide}
+            <span class="visually-hidden"> ({t.discussion.ofMessage(time)})</span>
+          </button>
+        </div>
+      )}
+      {onHide && hiding && (
+        <HideForm
+          id={`${domId}-hide`}
+          onHide={onHide}
+          onCancel={() => {
+            setHiding(false);
+            setTimeout(() => hideButton.current?.focus());
+          }}
+        />
+      )}
     </li>
+  );
+}
+
+/** The moderator's reason for hiding a message (3 to 2,000 characters, the server's rule). */
+function HideForm({
+  id,
+  onHide,
+  onCancel,
+}: {
+  id: string;
+  onHide: (reason: string) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const t = useLiveMessages();
+  const { m } = useI18n();
+  const [reason, setReason] = useState('');
+  const form = useLiveForm(() => onHide(reason.trim()), { fields: ['reason'] });
+  useEffect(() => document.getElementById(id)?.focus(), []);
+  return (
+    <form ref={form.formRef} class="message__hide-form form" noValidate onSubmit={form.onSubmit}>
+      <FormError form={form} />
+      <TextAreaField
+        id={id}
+        field="reason"
+        form={form}
+        label={t.discussion.hideLabel}
+        hint={t.discussion.hideHint}
+        rows={2}
+        maxLength={2000}
+        value={reason}
+        onValue={setReason}
+      />
+      <div class="form__actions">
+        <SubmitButton form={form}>{t.discussion.hideConfirm}</SubmitButton>
+        <button type="button" onClick={onCancel}>
+          {m.common.cancel}
+        </button>
+      </div>
+    </form>
   );
 }
 

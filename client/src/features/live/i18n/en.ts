@@ -39,6 +39,11 @@ export const liveEn: LiveMessages = {
     delete: 'Delete',
     deleteQuestion: 'Delete this message? The others will see that it was deleted.',
     deleteConfirm: 'Yes, delete',
+    hide: 'Hide',
+    hideLabel: 'Why is this message hidden? Its author and every reader see the reason.',
+    hideHint:
+      '3 to 2,000 characters. The message is hidden from everyone at once; the hiding is recorded in the audit log.',
+    hideConfirm: 'Hide the message',
     ofMessage: (time) => `message of ${time}`,
     editWindow: 'You can edit or delete your message for 15 minutes after sending it.',
     logInToJoin: 'Log in to join the discussion.',
@@ -52,6 +57,7 @@ export const liveEn: LiveMessages = {
     messageGone: 'message deleted or hidden',
   },
   errors: {
+    hideReasonLength: 'Give a reason of 3 to 2,000 characters.',
     cannotPost:
       'Only members of organisations verified by the City can write in discussions, while the initiative is open.',
     membersOnly: 'Only the participants can write in this channel.',

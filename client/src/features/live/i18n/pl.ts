@@ -46,6 +46,11 @@ export const livePl = {
     delete: 'Usuń',
     deleteQuestion: 'Usunąć tę wiadomość? Pozostali zobaczą, że została usunięta.',
     deleteConfirm: 'Tak, usuń',
+    hide: 'Ukryj',
+    hideLabel: 'Dlaczego ta wiadomość jest ukrywana? Autor i wszyscy czytający zobaczą powód.',
+    hideHint:
+      'Od 3 do 2000 znaków. Wiadomość zniknie od razu u wszystkich; ukrycie zostanie zapisane w dzienniku zdarzeń.',
+    hideConfirm: 'Ukryj wiadomość',
     ofMessage: (time: string) => `wiadomość z ${time}`,
     editWindow: 'Swoją wiadomość możesz edytować lub usunąć przez 15 minut od wysłania.',
     logInToJoin: 'Zaloguj się, aby dołączyć do dyskusji.',
@@ -60,6 +65,7 @@ export const livePl = {
     messageGone: 'wiadomość usunięta lub ukryta',
   },
   errors: {
+    hideReasonLength: 'Podaj powód o długości od 3 do 2000 znaków.',
     cannotPost:
       'Pisać w dyskusjach mogą tylko członkowie organizacji zweryfikowanych przez Miasto, dopóki inicjatywa jest otwarta.',
     membersOnly: 'Pisać w tym kanale mogą tylko jego uczestnicy.',
