@@ -64,12 +64,11 @@ export class SearchCache {
   }
 
   /**
-   * A new generation (a notification, or the value read on (re)connecting), or null (the
-   * notifications are lost): anything held may be stale, so everything goes. A generation older
-   * than the one held (a late read racing a notification) changes nothing.
+   * A new generation (a notification, or the value read on connecting), or null (the
+   * notifications are lost): anything held may be stale, so everything goes. Notifications arrive
+   * in commit order, and the bump's row lock orders the generations as the commits.
    */
   setGeneration(generation: number | null): void {
-    if (generation !== null && this.current !== null && generation <= this.current) return;
     this.current = generation;
     this.answers.clear();
     this.flights.clear();
@@ -149,7 +148,8 @@ export class SearchCacheService extends SearchCache implements OnApplicationBoot
     client.on('error', onLost);
     client.on('end', () => onLost());
     client.on('notification', (message) => {
-      if (message.channel === SEARCH_GENERATION_CHANNEL) this.setGeneration(Number(message.payload));
+      // Once lost, this connection's notifications no longer mean the cache is complete.
+      if (!lost && message.channel === SEARCH_GENERATION_CHANNEL) this.setGeneration(Number(message.payload));
     });
     try {
       await client.connect();
@@ -159,7 +159,8 @@ export class SearchCacheService extends SearchCache implements OnApplicationBoot
       );
       if (lost || this.stopped) return;
       this.retryMs = RECONNECT_MS.first;
-      this.setGeneration(Number(rows[0].generation));
+      // A notification since LISTEN already told a generation at least as new as this read.
+      if (this.generation === null) this.setGeneration(Number(rows[0].generation));
     } catch (error) {
       onLost(error as Error);
     }
