@@ -2,6 +2,7 @@ import request from 'supertest';
 import { InitiativesService } from '../src/initiatives/initiatives.service';
 import { SearchCacheService } from '../src/initiatives/search-cache';
 import { clearAddressLimits, signUp, verifiedOrganization, type SignedIn } from './support/accounts';
+import { searchCacheCaughtUp } from './support/search-cache';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -49,20 +50,8 @@ describe('the public search cache', () => {
     return initiative;
   };
 
-  /**
-   * Both instances have heard of every change committed so far (the notification is delivered
-   * after the writer's commit, in microseconds; a request racing it gets the answer of just before).
-   */
-  const heardEverything = async () => {
-    const [{ generation }] = await a.dataSource.query<{ generation: number }[]>(
-      'SELECT generation FROM search_generation',
-    );
-    const deadline = Date.now() + 5_000;
-    while ([a, b].some((t) => (cacheOf(t).generation ?? -1) < generation)) {
-      if (Date.now() > deadline) throw new Error(`an instance did not hear of generation ${generation}`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  };
+  /** Both instances have heard of every change committed so far (test/support/search-cache.ts). */
+  const heardEverything = () => searchCacheCaughtUp(a, b);
 
   /** The listing on an instance, asked twice: the second answer is the cached one when cacheable. */
   const listing = async (t: TestApp, query: Record<string, string>, by?: SignedIn) => {
