@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * The generation of everything the public search reads (src/initiatives/search-cache.ts): every
  * table the search statement (InitiativesRepository.search, searchPage) reads bumps it with a
- * statement-level trigger, in the writer's transaction, and notifies 'search_generation' with the
- * new value (delivered at commit, in commit order: the row lock orders the bumps as the commits).
+ * statement-level trigger, in the writer's transaction (the row lock orders the bumps as the
+ * commits; a search statement sees the generation of exactly the changes in its snapshot).
  * Read by the search SQL:
  * - initiatives: every column of a hit and of the conditions. Only a statement that touches a row
  *   the public cache can show (a public status, not hidden), before or after, bumps: drafts being
@@ -36,11 +36,8 @@ export class SearchGeneration1796586064486 implements MigrationInterface {
     await queryRunner.query(`INSERT INTO search_generation (id, generation) VALUES (1, 0)`);
     await queryRunner.query(`
             CREATE FUNCTION search_generation_bump() RETURNS void LANGUAGE plpgsql AS $$
-            DECLARE
-              bumped bigint;
             BEGIN
-              UPDATE search_generation SET generation = generation + 1 WHERE id = 1 RETURNING generation INTO bumped;
-              PERFORM pg_notify('search_generation', bumped::text);
+              UPDATE search_generation SET generation = generation + 1 WHERE id = 1;
             END
             $$
         `);

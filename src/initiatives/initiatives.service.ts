@@ -273,7 +273,7 @@ export class InitiativesService {
     const sameForEveryone =
       !filter.includeHidden && filter.statuses.every((status) => PUBLIC_STATUSES.includes(status));
     if (!sameForEveryone) return (await compute()).body;
-    return this.searchCache.get(JSON.stringify([language, filter]), compute);
+    return this.searchCache.answer(JSON.stringify([language, filter]), compute);
   }
 
   /** The filter of a search, once the reader may ask for it (a 4xx otherwise). */

@@ -10,113 +10,97 @@ function deferred() {
 const answer = (text: string, generation: number): ComputedAnswer => ({ body: Buffer.from(text), generation });
 
 describe('SearchCache', () => {
-  it('caches nothing until it knows the generation, computing every answer', async () => {
+  it('serves an answer of the generation a request read from memory, byte for byte', async () => {
     const cache = new SearchCache();
-    const compute = jest.fn(() => Promise.resolve(answer('{"total":1}', 0)));
-    await cache.get('k', compute);
-    await cache.get('k', compute);
-    expect(compute).toHaveBeenCalledTimes(2);
-    expect(cache.size.entries).toBe(0);
+    const compute = jest.fn(() => Promise.resolve(answer('{"total":1}', 7)));
+    expect((await cache.get('k', 7, compute)).toString()).toBe('{"total":1}');
+    expect((await cache.get('k', 7, compute)).toString()).toBe('{"total":1}');
+    expect(compute).toHaveBeenCalledTimes(1);
+    expect(cache.generation).toBe(7);
   });
 
-  it('serves an answer of the current generation from memory, byte for byte', async () => {
+  it('computes again for a request that read a newer generation, and drops the rest', async () => {
     const cache = new SearchCache();
-    cache.setGeneration(7);
-    const compute = jest.fn(() => Promise.resolve(answer('{"total":1}', 7)));
-    expect((await cache.get('k', compute)).toString()).toBe('{"total":1}');
-    expect((await cache.get('k', compute)).toString()).toBe('{"total":1}');
+    await cache.get('k', 3, () => Promise.resolve(answer('{"v":3}', 3)));
+    await cache.get('other', 3, () => Promise.resolve(answer('{}', 3)));
+    expect(cache.size.entries).toBe(2);
+    const compute = jest.fn(() => Promise.resolve(answer('{"v":4}', 4)));
+    expect(String(await cache.get('k', 4, compute))).toBe('{"v":4}');
     expect(compute).toHaveBeenCalledTimes(1);
+    expect(cache.size.entries).toBe(1);
   });
 
   it('runs concurrent identical misses once', async () => {
     const cache = new SearchCache();
-    cache.setGeneration(1);
     const pending = deferred();
     const compute = jest.fn(() => pending.promise);
-    const answers = Promise.all([cache.get('k', compute), cache.get('k', compute), cache.get('k', compute)]);
+    const answers = Promise.all([cache.get('k', 1, compute), cache.get('k', 1, compute), cache.get('k', 1, compute)]);
     pending.resolve(answer('{"a":1}', 1));
     expect((await answers).map(String)).toEqual(['{"a":1}', '{"a":1}', '{"a":1}']);
     expect(compute).toHaveBeenCalledTimes(1);
     // Different keys are different statements.
-    await cache.get('other', () => Promise.resolve(answer('{"b":2}', 1)));
+    await cache.get('other', 1, () => Promise.resolve(answer('{"b":2}', 1)));
     expect(cache.size.entries).toBe(2);
   });
 
-  it('never stores an answer computed before a change it has heard of', async () => {
+  it('never stores an answer computed before a change a later request read', async () => {
     const cache = new SearchCache();
-    cache.setGeneration(1);
     const before = deferred();
-    const stale = cache.get('k', () => before.promise);
-    cache.setGeneration(2);
-    before.resolve(answer('{"old":true}', 1));
-    // The request that was in flight gets the answer of just before the change...
-    expect(String(await stale)).toBe('{"old":true}');
-    // ...but it is not kept: the next request computes again.
+    const stale = cache.get('k', 1, () => before.promise);
     const compute = jest.fn(() => Promise.resolve(answer('{"new":true}', 2)));
-    expect(String(await cache.get('k', compute))).toBe('{"new":true}');
+    // A request that read generation 2 does not wait for the statement of generation 1...
+    expect(String(await cache.get('k', 2, compute))).toBe('{"new":true}');
+    before.resolve(answer('{"old":true}', 1));
+    // ...the request that was in flight gets the answer of just before the change...
+    expect(String(await stale)).toBe('{"old":true}');
+    // ...and it is not kept: generation 2's answer is.
+    expect(String(await cache.get('k', 2, compute))).toBe('{"new":true}');
     expect(compute).toHaveBeenCalledTimes(1);
   });
 
-  it('does not let a request that came after a change wait for an answer from before it', async () => {
+  it('neither serves nor keeps anything for a request that read an older generation than the cache holds', async () => {
     const cache = new SearchCache();
-    cache.setGeneration(1);
-    const before = deferred();
-    const early = cache.get('k', () => before.promise);
-    cache.setGeneration(2);
-    const late = cache.get('k', () => Promise.resolve(answer('{"new":true}', 2)));
-    before.resolve(answer('{"old":true}', 1));
-    expect([String(await early), String(await late)]).toEqual(['{"old":true}', '{"new":true}']);
+    await cache.get('k', 5, () => Promise.resolve(answer('{"v":5}', 5)));
+    const compute = jest.fn(() => Promise.resolve(answer('{"v":5}', 5)));
+    expect(String(await cache.get('k', 4, compute))).toBe('{"v":5}');
+    expect(compute).toHaveBeenCalledTimes(1);
+    expect(cache.generation).toBe(5);
   });
 
-  it('does not store an answer whose statement saw a generation it has not heard of yet', async () => {
+  it('does not store an answer whose statement saw a newer generation than its request read', async () => {
     const cache = new SearchCache();
-    cache.setGeneration(1);
-    // The statement's snapshot already includes change 2, whose notification is still on its way.
-    await cache.get('k', () => Promise.resolve(answer('{"v":2}', 2)));
+    // A change committed between the request's read of the generation and its statement.
+    await cache.get('k', 1, () => Promise.resolve(answer('{"v":2}', 2)));
     expect(cache.size.entries).toBe(0);
-  });
-
-  it('drops everything on a change, and on losing the notifications', async () => {
-    const cache = new SearchCache();
-    cache.setGeneration(3);
-    await cache.get('k', () => Promise.resolve(answer('{}', 3)));
-    expect(cache.size.entries).toBe(1);
-    cache.setGeneration(4);
-    expect(cache.size.entries).toBe(0);
-    await cache.get('k', () => Promise.resolve(answer('{}', 4)));
-    cache.setGeneration(null);
-    expect(cache.size.entries).toBe(0);
-    expect(cache.generation).toBeNull();
   });
 
   it('shares nothing when the statement fails, and computes again next time', async () => {
     const cache = new SearchCache();
-    cache.setGeneration(1);
-    await expect(cache.get('k', () => Promise.reject(new Error('connection lost')))).rejects.toThrow('connection lost');
-    expect(String(await cache.get('k', () => Promise.resolve(answer('{"ok":1}', 1))))).toBe('{"ok":1}');
+    await expect(cache.get('k', 1, () => Promise.reject(new Error('connection lost')))).rejects.toThrow(
+      'connection lost',
+    );
+    expect(String(await cache.get('k', 1, () => Promise.resolve(answer('{"ok":1}', 1))))).toBe('{"ok":1}');
   });
 
   it('holds at most its bytes, evicting the least recently used', async () => {
     // Each entry: 1,000 bytes of body and a one-character key (2 bytes).
     const cache = new SearchCache({ maxEntries: 100, maxBytes: 3_100 });
-    cache.setGeneration(1);
     const body = (key: string) => () => Promise.resolve(answer(key.repeat(1_000), 1));
-    for (const key of ['a', 'b', 'c']) await cache.get(key, body(key));
-    await cache.get('a', body('a')); // a is now the most recently used
-    await cache.get('d', body('d'));
+    for (const key of ['a', 'b', 'c']) await cache.get(key, 1, body(key));
+    await cache.get('a', 1, body('a')); // a is now the most recently used
+    await cache.get('d', 1, body('d'));
     expect(cache.size).toEqual({ entries: 3, bytes: 3_006 });
     const recompute = jest.fn(body('b'));
-    await cache.get('b', recompute);
+    await cache.get('b', 1, recompute);
     expect(recompute).toHaveBeenCalledTimes(1); // b was evicted
     const kept = jest.fn(body('a'));
-    await cache.get('a', kept);
+    await cache.get('a', 1, kept);
     expect(kept).not.toHaveBeenCalled();
   });
 
   it('holds at most its number of entries', async () => {
     const cache = new SearchCache({ maxEntries: 2, maxBytes: 1_000_000 });
-    cache.setGeneration(1);
-    for (const key of ['a', 'b', 'c']) await cache.get(key, () => Promise.resolve(answer('{}', 1)));
+    for (const key of ['a', 'b', 'c']) await cache.get(key, 1, () => Promise.resolve(answer('{}', 1)));
     expect(cache.size.entries).toBe(2);
   });
 });
