@@ -29,10 +29,44 @@ export interface LoadResult {
   dbCpuMsPerRequest?: number | null;
 }
 
+/**
+ * URLs on one server taken in turn, each request the next one, carrying on where the last run
+ * stopped: a different query every time (the search's cold scenarios).
+ */
+export class Rotation {
+  private i = 0;
+  constructor(readonly urls: readonly string[]) {
+    if (!urls.length) throw new Error('no URL to load');
+  }
+  next(): string {
+    return this.urls[this.i++ % this.urls.length];
+  }
+}
+
+/** Where to send the requests: one URL, or a rotation of them. */
+export type Target = string | Rotation;
+
+function rotation(target: Target): { url: string; next: () => string } {
+  if (typeof target === 'string') return { url: target, next: () => target };
+  return { url: target.urls[0], next: () => target.next() };
+}
+
 /** `connections` concurrent keep-alive connections for `seconds`. */
-export async function closedLoop(url: string, connections: number, seconds: number): Promise<LoadResult> {
+export async function closedLoop(target: Target, connections: number, seconds: number): Promise<LoadResult> {
+  const { url, next } = rotation(target);
   assertLoopback(url);
-  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1, timeout: 30 });
+  const requests =
+    typeof target === 'string'
+      ? undefined
+      : [
+          {
+            setupRequest: (req: autocannon.Request) => {
+              const path = new URL(next());
+              return { ...req, path: path.pathname + path.search };
+            },
+          },
+        ];
+  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1, timeout: 30, requests });
   const ok = result['2xx'];
   return {
     rps: ok / result.duration,
@@ -58,7 +92,8 @@ function percentile(sorted: number[], p: number): number {
  * slow server cannot slow the load down (no coordinated omission). Latency counts from the moment
  * the request was due, in milliseconds with sub-millisecond precision.
  */
-export async function fixedRate(url: string, rate: number, seconds: number, graceSeconds = 5): Promise<LoadResult> {
+export async function fixedRate(target: Target, rate: number, seconds: number, graceSeconds = 5): Promise<LoadResult> {
+  const { url, next } = rotation(target);
   assertLoopback(url);
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const total = Math.round(rate * seconds);
@@ -86,7 +121,7 @@ export async function fixedRate(url: string, rate: number, seconds: number, grac
     outstanding++;
     inFlight.push(
       new Promise<void>((resolve) => {
-        const req = request(url, { agent, timeout: 30_000 }, (res) => {
+        const req = request(next(), { agent, timeout: 30_000 }, (res) => {
           res.on('data', (chunk: Buffer) => (bytes += chunk.length));
           res.on('end', () => {
             if (res.statusCode === 200) latencies.push(performance.now() - due);
@@ -135,7 +170,8 @@ export async function fixedRate(url: string, rate: number, seconds: number, grac
 }
 
 /** One request at a time, `n` of them: the latency of a single request on an idle server. */
-export async function sequential(url: string, n: number): Promise<LoadResult> {
+export async function sequential(target: Target, n: number): Promise<LoadResult> {
+  const { url, next } = rotation(target);
   assertLoopback(url);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const latencies: number[] = [];
@@ -146,7 +182,7 @@ export async function sequential(url: string, n: number): Promise<LoadResult> {
   for (let i = 0; i < n; i++) {
     const sent = performance.now();
     await new Promise<void>((resolve) => {
-      const req = request(url, { agent, timeout: 30_000 }, (res) => {
+      const req = request(next(), { agent, timeout: 30_000 }, (res) => {
         res.on('data', (chunk: Buffer) => (bytes += chunk.length));
         res.on('end', () => {
           if (res.statusCode === 200) latencies.push(performance.now() - sent);

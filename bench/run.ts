@@ -44,11 +44,12 @@ import { ReferenceDataRepository } from '../src/registry/reference-data/referenc
 import { cpu, cpuMs, fmt, git, ms, ROOT, say, startChild, stopChild, table, type Running } from './common';
 import { ensureDataset, type DatasetInfo } from './dataset';
 import { fanoutBench, printFanout, storedFloor, storedFloorLine, type FanoutResults } from './fanout';
-import { closedLoop, fixedRate, sequential, type LoadResult } from './load';
+import { closedLoop, fixedRate, Rotation, sequential, type LoadResult } from './load';
 import { matchingBench, printMatching, type MatchingResults } from './matching';
 import { plenaryBench, plenarySummary, type PlenaryResults } from './plenary';
 import { QA_VOTES_INTERVAL_MS as QA_VOTES_COALESCE_MS } from '../src/forum/qa/qa.gateway';
-import { floorStatementFor, fullCountStatementFor, statementFor, type Statement } from './search';
+import { coldQueries, floorStatementFor, fullCountStatementFor, statementFor, type Statement } from './search';
+import { SEARCH_CACHE_MAX_ENTRIES } from '../src/initiatives/search-cache';
 import type { SearchQueryRow } from '../src/initiatives/initiatives.repository';
 
 const BENCH_DATABASE = 'cooperation_forum_bench';
@@ -81,6 +82,13 @@ const LISTING_PATH = '/api/v1/initiatives?area=culture';
 const TYPE_AHEAD_PATH = '/api/v1/initiatives?q=wsp&area=education&lang=pl';
 /** What the answers, plans and idle latency cover. */
 const PROBED_PATHS = [SEARCH_PATH, LISTING_PATH, TYPE_AHEAD_PATH];
+/**
+ * The cold scenarios ask a different query each time (bench/search.ts coldQueries(): this many, in
+ * turn, twice what the app's search cache holds), so each answer is computed: the cost of a query
+ * asked for the first time, or after a change. The repeated ones above are what the cache serves.
+ */
+const COLD_QUERIES = 2 * SEARCH_CACHE_MAX_ENTRIES;
+type ColdShape = 'search' | 'type-ahead';
 
 /**
  * app: the real app; bare: bench/bare-server.ts running the app's own SQL (what the stack adds);
@@ -100,6 +108,8 @@ interface Scenario {
   goal: string;
   /** false: shown for information, with no goal. */
   judged: boolean;
+  /** A cold scenario: each request the next query of this shape's rotation (path is the first). */
+  cold?: ColdShape;
 }
 
 /** Which search scenarios run: BENCH_SEARCH=listing,search (ids, or their prefixes); all without it. */
@@ -125,6 +135,15 @@ const ALL_SCENARIOS: Scenario[] = [
     rate: RATE,
     goal: 'app p99 <= 1.2 x bare p99 and < 50 ms',
     judged: true,
+  },
+  {
+    id: 'search-cold',
+    title: `search q + 2 filters, a different query each time, ${CONNECTIONS} conn.`,
+    path: SEARCH_PATH,
+    mode: 'closed',
+    goal: 'information: the uncached cost',
+    judged: false,
+    cold: 'search',
   },
   {
     id: 'listing',
@@ -170,6 +189,8 @@ function halfCapacityScenario(bareRps: number): Scenario {
 
 interface Consistency {
   path: string;
+  /** first: the app computed the answer; cached: the app's search cache served it; cold: a query of a cold rotation. */
+  which?: string;
   /** The app and the bare server (the same SQL) answer the same JSON. */
   identical: boolean;
   /** The app's page (items, cursor) is the floor's. */
@@ -395,6 +416,22 @@ function combine(results: LoadResult[]): LoadResult {
   };
 }
 
+/** Each cold shape's queries (set by searchBench), and each server's place in them (kept across runs). */
+const coldPaths = new Map<ColdShape, string[]>();
+const coldRotations = new Map<string, Rotation>();
+function coldRotation(shape: ColdShape, servers: Record<Target, Running>, target: Target): Rotation {
+  const key = `${shape} ${target}`;
+  let rotation = coldRotations.get(key);
+  if (!rotation) {
+    const prefix = servers[target].base;
+    const queries = coldPaths.get(shape);
+    if (!queries) throw new Error(`no ${shape} queries`);
+    rotation = new Rotation(queries.map((path) => prefix + path));
+    coldRotations.set(key, rotation);
+  }
+  return rotation;
+}
+
 async function measure(
   scenario: Scenario,
   servers: Record<Target, Running>,
@@ -407,7 +444,7 @@ async function measure(
   const order: Target[] = [];
   for (let r = 0; r < ROUNDS; r++) order.push(...(r % 2 === 0 ? base : [...base].reverse()));
   for (const target of order) {
-    const url = servers[target].base + scenario.path;
+    const url = scenario.cold ? coldRotation(scenario.cold, servers, target) : servers[target].base + scenario.path;
     await closedLoop(url, scenario.mode === 'rate' ? 10 : CONNECTIONS, Math.min(2, WARMUP_SECONDS)); // re-prime this shape
     await drain(monitor);
     const result = await withCpu(monitor, servers[target], target, () =>
@@ -557,13 +594,33 @@ async function searchBench(
 ): Promise<{ results: SearchResults; summary: string[] }> {
   const started = Date.now();
   const { app, bare, floor } = servers;
+  for (const shape of ['search', 'type-ahead'] as const) {
+    const queries = await coldQueries(monitor, shape, COLD_QUERIES);
+    coldPaths.set(
+      shape,
+      queries.map((query) => `/api/v1/initiatives?${query}`),
+    );
+  }
+  say(
+    `\nCold queries: ${coldPaths.get('search')!.length} searches and ${coldPaths.get('type-ahead')!.length} type-ahead prefixes (word or prefix x area x language), each asked in turn (the app's search cache holds ${SEARCH_CACHE_MAX_ENTRIES})`,
+  );
   say('\nSearch: same answers (app vs bare: the same JSON; app vs floor: the same page; app vs a full count):');
   const consistency: Consistency[] = [];
-  for (const path of PROBED_PATHS) {
+  // Each repeated query twice (the first answer is computed, the second the app's cached one), and
+  // the last query of each cold rotation (computed: not asked before, and evicted by the time the
+  // rotation comes round to it).
+  const checked: [string, string][] = [
+    ...PROBED_PATHS.map((path) => [path, 'first'] as [string, string]),
+    ...PROBED_PATHS.map((path) => [path, 'cached'] as [string, string]),
+    ...(['search', 'type-ahead'] as const).map(
+      (shape) => [coldPaths.get(shape)!.at(-1)!, `cold ${shape}`] as [string, string],
+    ),
+  ];
+  for (const [path, which] of checked) {
     const check = await checkSameAnswers(url, app, bare, floor, path);
-    consistency.push(check);
+    consistency.push({ ...check, which });
     say(
-      `  ${path}: ${check.identical ? 'identical JSON' : `DIFFERENT (${check.difference})`}, floor: ${check.samePageAsFloor ? 'same page' : 'DIFFERENT PAGE'}, full count: ${check.countsAsFullCount ? 'same total and facets' : 'DIFFERENT COUNTS'}, total ${check.total}, ${check.items} items, ${check.appBytes} bytes`,
+      `  ${path} (${which}): ${check.identical ? 'identical JSON' : `DIFFERENT (${check.difference})`}, floor: ${check.samePageAsFloor ? 'same page' : 'DIFFERENT PAGE'}, full count: ${check.countsAsFullCount ? 'same total and facets' : 'DIFFERENT COUNTS'}, total ${check.total}, ${check.items} items, ${check.appBytes} bytes`,
     );
   }
 
@@ -607,6 +664,17 @@ async function searchBench(
       `  ${path}: app p50 ${ms(trio.app.p50)} p99 ${ms(trio.app.p99)}, bare p50 ${ms(trio.bare.p50)} p99 ${ms(trio.bare.p99)}, floor p50 ${ms(trio.floor.p50)} p99 ${ms(trio.floor.p99)}: the app adds ${fmt(trio.app.p50 - trio.bare.p50, 2)} ms (p50) to the same SQL`,
     );
   }
+  // Type-ahead as typed: a different prefix each time (the cold rotation), so nothing is cached.
+  const coldTrio = {} as Record<Target, LoadResult>;
+  for (const target of TARGETS) {
+    const rotation = coldRotation('type-ahead', servers, target);
+    await sequential(rotation, SEQUENTIAL / 4);
+    coldTrio[target] = await sequential(rotation, SEQUENTIAL);
+  }
+  idle['type-ahead-cold'] = coldTrio;
+  say(
+    `  type-ahead-cold (a different q=<3 letters> + area + language each time): app p50 ${ms(coldTrio.app.p50)} p99 ${ms(coldTrio.app.p99)}, bare p50 ${ms(coldTrio.bare.p50)} p99 ${ms(coldTrio.bare.p99)}, floor p50 ${ms(coldTrio.floor.p50)} p99 ${ms(coldTrio.floor.p99)}`,
+  );
   const typeAhead = idle[TYPE_AHEAD_PATH].app;
   const typeAheadVerdict: Verdict = {
     what: 'app idle p50 ms',
@@ -688,9 +756,14 @@ async function searchBench(
   summary.push(
     `  ${typeAheadVerdict.pass ? 'PASS' : 'FAIL'}  search: type-ahead q=wsp + 2 filters, one at a time: ${typeAheadVerdict.detail}`,
   );
+  summary.push(
+    `  info   search: type-ahead-cold, a different prefix each time, one at a time: app p50 ${fmt(coldTrio.app.p50, 1)} ms (floor ${fmt(coldTrio.floor.p50, 1)} ms, bare ${fmt(coldTrio.bare.p50, 1)} ms)`,
+  );
   for (const { scenario, m } of measured.filter((x) => !x.scenario.judged))
     summary.push(
-      `  info   search: ${scenario.title}: app/bare p99 ${fmt(m.app.p99 / m.bare.p99, 2)}, app p99 ${ms(m.app.p99)}`,
+      scenario.cold
+        ? `  info   search: ${scenario.title}: app PostgreSQL CPU ${fmt(m.app.dbCpuMsPerRequest ?? NaN, 2)} ms/request (floor ${fmt(m.floor.dbCpuMsPerRequest ?? NaN, 2)}), app/bare req/s ${fmt(m.app.rps / m.bare.rps, 2)}, app/floor ${fmt(m.app.rps / m.floor.rps, 2)}, app p99 ${ms(m.app.p99)}`
+        : `  info   search: ${scenario.title}: app/bare p99 ${fmt(m.app.p99 / m.bare.p99, 2)}, app p99 ${ms(m.app.p99)}`,
     );
   for (const line of summary) say(line);
   const judged = summary.filter((line) => !line.trimStart().startsWith('info'));

@@ -72,7 +72,7 @@ async function recorded(
   const recorder = {
     query: (sql: string, params: unknown[]): Promise<SearchQueryRow[]> => {
       sent.push({ sql, params });
-      return Promise.resolve([{ total: 0, rows: [], area: [], kind: [], city: [], goal: [] }]);
+      return Promise.resolve([{ generation: 0, total: 0, rows: [], area: [], kind: [], city: [], goal: [] }]);
     },
   } as unknown as DataSource;
   await send(new InitiativesRepository(recorder), filter);
@@ -108,7 +108,10 @@ export function floorStatementFor(query: URLSearchParams): Promise<Statement> {
 
 /** The floor's JSON: the items and the cursor of responseFor(), without total and facets. */
 export function floorResponseFor(row: Pick<SearchQueryRow, 'rows'>, limit: number) {
-  const { items, nextCursor } = responseFor({ ...row, total: 0, area: [], kind: [], city: [], goal: [] }, limit);
+  const { items, nextCursor } = responseFor(
+    { ...row, generation: 0, total: 0, area: [], kind: [], city: [], goal: [] },
+    limit,
+  );
   return { items, nextCursor };
 }
 
@@ -118,6 +121,7 @@ export function responseFor(row: SearchQueryRow, limit: number) {
     rows: row.rows,
     total: row.total,
     facets: { area: row.area, kind: row.kind, city: row.city, goal: row.goal },
+    generation: row.generation,
   };
   const page = result.rows.slice(0, limit);
   const last = page[page.length - 1];
@@ -151,4 +155,50 @@ export function responseFor(row: SearchQueryRow, limit: number) {
         ? Buffer.from(JSON.stringify([last.rank, last.sortAt, last.id])).toString('base64url')
         : null,
   };
+}
+
+/**
+ * Query strings that are each asked once per cycle, for the cold scenarios (bench/run.ts): the
+ * search shape (a word + area + language) or the type-ahead's (a three-letter prefix + area +
+ * language), over the commonest words, areas and working languages of the data set, in a fixed
+ * shuffled order. There are more of them than the app's search cache holds
+ * (SEARCH_CACHE_MAX_ENTRIES): taken in turn, each is evicted before it comes round again, so every
+ * request is computed by the database, as a first request for a query is.
+ */
+export async function coldQueries(
+  client: { query<R>(sql: string): Promise<{ rows: R[] }> },
+  shape: 'search' | 'type-ahead',
+  atLeast: number,
+): Promise<string[]> {
+  // A sample is enough to rank the commonest values (and keeps this to a second).
+  const { rows: areas } = await client.query<{ value: string }>(
+    `SELECT value FROM (SELECT unnest(areas) AS value FROM initiatives TABLESAMPLE SYSTEM (5) REPEATABLE (1)) a
+      GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 12`,
+  );
+  const { rows: languages } = await client.query<{ value: string }>(
+    `SELECT value FROM (SELECT unnest(languages) AS value FROM initiatives TABLESAMPLE SYSTEM (5) REPEATABLE (1)) l
+      GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 5`,
+  );
+  const words = Math.ceil(atLeast / (areas.length * languages.length));
+  const { rows: typed } = await client.query<{ value: string }>(
+    shape === 'search'
+      ? `SELECT word AS value FROM ts_stat('SELECT search_head FROM initiatives TABLESAMPLE SYSTEM (5) REPEATABLE (1)')
+          WHERE length(word) >= 6 AND word ~ '^[a-z]+$' ORDER BY ndoc DESC, word LIMIT ${words}`
+      : `SELECT left(word, 3) AS value FROM ts_stat('SELECT search_head FROM initiatives TABLESAMPLE SYSTEM (5) REPEATABLE (1)')
+          WHERE length(word) >= 4 AND word ~ '^[a-z]+$' GROUP BY 1 ORDER BY sum(ndoc) DESC, 1 LIMIT ${words}`,
+  );
+  const queries: string[] = [];
+  for (const { value: q } of typed)
+    for (const { value: area } of areas)
+      for (const { value: lang } of languages) queries.push(new URLSearchParams({ q, area, lang }).toString());
+  if (queries.length < atLeast)
+    throw new Error(`only ${queries.length} distinct ${shape} queries in this data set; ${atLeast} needed`);
+  // A fixed shuffle (the same in every run): neighbours differ in all three parts.
+  let seed = 23;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let i = queries.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [queries[i], queries[j]] = [queries[j], queries[i]];
+  }
+  return queries;
 }

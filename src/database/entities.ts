@@ -25,6 +25,7 @@ import { QaQuestion, QaVote } from '../forum/qa/entities/qa-question.entity';
 import { InitiativeTransition } from '../initiatives/entities/initiative-transition.entity';
 import { SearchWord } from '../initiatives/entities/search-word.entity';
 import { InitiativeFacetCount } from '../initiatives/entities/initiative-facet-count.entity';
+import { SearchGeneration } from '../initiatives/entities/search-generation.entity';
 import { JobRun } from '../jobs/entities/job-run.entity';
 import { Report } from '../moderation/entities/report.entity';
 import { OutboxMail } from '../mail/entities/outbox-mail.entity';
@@ -88,6 +89,7 @@ export const ENTITIES = [
   InitiativeTransition,
   SearchWord,
   InitiativeFacetCount,
+  SearchGeneration,
   Report,
   Channel,
   ChannelMember,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -39,12 +39,14 @@ export class InitiativesController {
     summary: 'Search initiatives: text (diacritics-insensitive, prefixes), filters, facets, keyset pages',
   })
   @ApiOkResponse({ type: InitiativeSearchResultDto })
+  // The body comes as JSON bytes (often from the search cache), sent as they are.
+  @Header('Content-Type', 'application/json; charset=utf-8')
   search(
     @Query() query: InitiativeSearchQueryDto,
     @ReaderLanguage() language: Locale,
     @CurrentUser() user?: AuthUser,
-  ): Promise<InitiativeSearchResultDto> {
-    return this.initiatives.search(query, user, language);
+  ): Promise<Buffer> {
+    return this.initiatives.searchBody(query, user, language);
   }
 
   @ApiBearerAuth()

@@ -7,11 +7,12 @@ import { ArchiveJob } from './archive.job';
 import { InitiativesController } from './initiatives.controller';
 import { InitiativesRepository } from './initiatives.repository';
 import { InitiativesService } from './initiatives.service';
+import { SearchCacheService } from './search-cache';
 
 @Module({
   imports: [OrganizationsModule, RegistryModule, AuditModule, ChannelsModule],
   controllers: [InitiativesController],
-  providers: [InitiativesService, InitiativesRepository, ArchiveJob],
+  providers: [InitiativesService, InitiativesRepository, SearchCacheService, ArchiveJob],
   exports: [InitiativesService],
 })
 export class InitiativesModule {}

@@ -79,10 +79,15 @@ export interface SearchResult {
   rows: SearchRow[];
   total: number;
   facets: Record<'area' | 'kind' | 'city' | 'goal', { value: string; count: number }[]>;
+  /** The search generation the statement's snapshot saw (search-cache.ts: what may be cached). */
+  generation: number;
 }
 
 /** The search statement's one row: the page, the total and each facet's counts. */
-export type SearchQueryRow = Pick<SearchResult, 'rows' | 'total'> & SearchResult['facets'];
+export type SearchQueryRow = Pick<SearchResult, 'rows' | 'total' | 'generation'> & SearchResult['facets'];
+
+/** The generation of the data the search reads, in the search's own snapshot (migration SearchGeneration). */
+const GENERATION = `(SELECT generation FROM search_generation WHERE id = 1) AS generation`;
 
 /**
  * The initiatives' SQL. Search is one parameterised statement returning raw JSON rows (no entity
@@ -336,6 +341,7 @@ export class InitiativesRepository {
         SELECT facet, value, count FROM initiative_facet_counts WHERE scope = ${p(scope)} AND count > 0
       )
       SELECT
+        ${GENERATION},
         coalesce((SELECT count FROM counts WHERE facet = 'total'), 0) AS total,
         ${InitiativesRepository.PAGE_ROWS_JSON} AS rows,
         ${facet('area')},
@@ -347,6 +353,7 @@ export class InitiativesRepository {
       rows: row.rows,
       total: row.total,
       facets: { area: row.area, kind: row.kind, city: row.city, goal: row.goal },
+      generation: row.generation,
     };
   }
 
@@ -383,6 +390,7 @@ export class InitiativesRepository {
          LIMIT ${limit}
       )
       SELECT
+        ${GENERATION},
         (SELECT count(*) FROM matches)::int AS total,
         ${InitiativesRepository.PAGE_ROWS_JSON} AS rows,
         (SELECT coalesce(json_agg(json_build_object('value', value, 'count', n) ORDER BY n DESC, value), '[]'::json)
@@ -398,6 +406,7 @@ export class InitiativesRepository {
       rows: row.rows,
       total: row.total,
       facets: { area: row.area, kind: row.kind, city: row.city, goal: row.goal },
+      generation: row.generation,
     };
   }
 

@@ -47,7 +47,15 @@ import {
   type InitiativeAction,
   type InitiativeStatus,
 } from './initiatives.constants';
-import { InitiativesRepository, type HostRow, type OrganizationRefRow, type SearchRow } from './initiatives.repository';
+import {
+  InitiativesRepository,
+  type HostRow,
+  type OrganizationRefRow,
+  type SearchFilter,
+  type SearchResult,
+  type SearchRow,
+} from './initiatives.repository';
+import { SearchCacheService } from './search-cache';
 import { toSearchWords } from './search-query';
 
 const NOT_FOUND = 'There is no initiative with this id, or you cannot see it.';
@@ -72,6 +80,7 @@ export class InitiativesService {
     private readonly channels: ChannelsService,
     private readonly notifications: NotificationsService,
     private readonly events: DomainEventBus,
+    private readonly searchCache: SearchCacheService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -242,6 +251,33 @@ export class InitiativesService {
     user?: AuthUser,
     language: Locale = user?.locale ?? 'pl',
   ): Promise<InitiativeSearchResultDto> {
+    const filter = await this.searchFilter(query, user);
+    return this.searchResult(await this.initiatives.search(filter), filter, language);
+  }
+
+  /**
+   * The search's response body, as JSON bytes: the same as JSON.stringify(search()), and served
+   * from the instance's cache (search-cache.ts) when the answer is the same for every reader (no
+   * hidden initiatives: not a staff or member listing), keyed by everything that shapes it (the
+   * filter the SQL reads and the reader's language).
+   */
+  async searchBody(query: InitiativeSearchQueryDto, user?: AuthUser, language: Locale = user?.locale ?? 'pl') {
+    const filter = await this.searchFilter(query, user);
+    const compute = async () => {
+      const result = await this.initiatives.search(filter);
+      const body = Buffer.from(JSON.stringify(this.searchResult(result, filter, language)));
+      return { body, generation: result.generation };
+    };
+    // Staff and members see hidden initiatives; the triggers that keep the cache exact watch only
+    // rows in a public status that are not hidden (migration SearchGeneration).
+    const sameForEveryone =
+      !filter.includeHidden && filter.statuses.every((status) => PUBLIC_STATUSES.includes(status));
+    if (!sameForEveryone) return (await compute()).body;
+    return this.searchCache.answer(JSON.stringify([language, filter]), compute);
+  }
+
+  /** The filter of a search, once the reader may ask for it (a 4xx otherwise). */
+  private async searchFilter(query: InitiativeSearchQueryDto, user?: AuthUser): Promise<SearchFilter> {
     const staff = !!user && isStaff(user.role);
     // Listed by the public search unless a status is asked for.
     let statuses: readonly InitiativeStatus[] = ACTIVE_STATUSES;
@@ -268,7 +304,7 @@ export class InitiativesService {
     const words = toSearchWords(query.q);
     const sort = query.sort ?? (words ? 'relevance' : 'newest');
     const limit = query.limit ?? 20;
-    const result = await this.initiatives.search({
+    return {
       words,
       statuses,
       includeHidden,
@@ -294,7 +330,11 @@ export class InitiativesService {
           )
         : undefined,
       limit: limit + 1,
-    });
+    };
+  }
+
+  private searchResult(result: SearchResult, filter: SearchFilter, language: Locale): InitiativeSearchResultDto {
+    const limit = filter.limit - 1;
     const page = result.rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
