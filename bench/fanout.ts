@@ -27,7 +27,8 @@
  * join, each reading taken after two full garbage collections (bench/gc-preload.js), divided by 1,000.
  *
  * Knobs: BENCH_FANOUT_SECONDS (20) per paced run, BENCH_FANOUT_FLAT_SECONDS (10),
- * BENCH_FANOUT_ROUNDS (1; 2 gives app, bare, bare, app), BENCH_FANOUT_RECEIVER_PROCESSES (2).
+ * BENCH_FANOUT_ROUNDS (1; 2 gives app, bare, bare, app), BENCH_FANOUT_RECEIVER_PROCESSES (2),
+ * BENCH_FANOUT_SENDERS (200; more lets flat out reach senders who are then away followers at 100 msg/s).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -55,7 +56,9 @@ const PER_SOCKET_RATE = 0.5;
  * scenario would be away and notified of every message (see docs/perf/fanout.md), which the
  * scenarios do not mean to measure. Every scenario's senders are among the 100 msg/s one's.
  */
-const SENDER_SOCKETS = 200;
+const SENDER_SOCKETS = Math.round(num('BENCH_FANOUT_SENDERS', 200));
+if (SENDER_SOCKETS < 200)
+  throw new Error('BENCH_FANOUT_SENDERS must be at least 200 (the 100 msg/s scenario sends from 200)');
 /** Flat out: messages outstanding at any time (each acknowledgement lets the next go). */
 const FLAT_IN_FLIGHT = 32;
 const ROUNDS = Math.round(num('BENCH_FANOUT_ROUNDS', 1));
