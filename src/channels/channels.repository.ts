@@ -299,7 +299,7 @@ export class ChannelsRepository {
     ]);
     const { sentInWindow, windowEndsAt, ...rest } = row;
     return {
-      stored: rest.id === null ? null : fastSend(channelId, rest as StoredRow),
+      stored: rest.id === null ? null : fastSend(channelId, rest),
       limited: sentInWindow > limit.messages ? { windowEndsAt } : null,
     };
   }
