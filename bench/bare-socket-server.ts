@@ -85,6 +85,10 @@ io.on('connection', (socket) => {
     void socket.join(`channel:${channelId}`);
     if (typeof ack === 'function') ack({ ok: true, presence: 0 });
   });
+  socket.on('channel:leave', (payload: { channelId?: number }, ack?: Ack) => {
+    void socket.leave(`channel:${Number(payload?.channelId)}`);
+    if (typeof ack === 'function') ack({ ok: true });
+  });
   const authorId = subjectOf((socket.handshake.auth as { token?: unknown } | undefined)?.token);
   socket.on('message:send', (payload: { channelId?: number; body?: string; clientId?: string }, ack?: Ack) => {
     const channelId = Number(payload?.channelId);

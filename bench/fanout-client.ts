@@ -17,7 +17,10 @@ type Role = 'receivers' | 'senders';
 const role = process.argv[2] as Role;
 if (role !== 'receivers' && role !== 'senders') throw new Error('usage: fanout-client.ts receivers|senders');
 
-/** The app's per-socket limit (SEND_LIMIT in src/channels/channels.constants.ts): 10 messages in 10 s. */
+/**
+ * The app's limit (SEND_LIMIT in src/channels/channels.constants.ts): 10 messages in 10 s per person.
+ * Each sender socket is a person of its own (bench/fanout.ts), so a socket's history is its person's.
+ */
 const LIMIT_MESSAGES = 10;
 const LIMIT_WINDOW_MS = 10_000;
 /** Sent only when the 10th last acknowledgement is this long ago (the server counts from before its ack). */
@@ -408,11 +411,11 @@ async function flat(args: {
   return report(stats, (nowMs() - started) / 1000);
 }
 
+/** One socket per token (per sender person; null for the bare server, which reads none). */
 async function connectSenders(args: {
   pool: string;
   url: string;
-  token: string | null;
-  count: number;
+  tokens: (string | null)[];
   concurrency: number;
 }): Promise<object> {
   assertLoopback(args.url);
@@ -421,22 +424,46 @@ async function connectSenders(args: {
   const started = nowMs();
   let failures = 0;
   const errors: Record<string, number> = {};
-  await pool(
-    Array.from({ length: args.count }, (_, i) => i),
-    args.concurrency,
-    async () => {
-      try {
-        const socket = await connectOne(args.url, args.token);
-        sockets.push(socket);
-        history.set(socket, []);
-      } catch (error) {
-        failures++;
-        const key = String((error as Error).message).slice(0, 80);
-        errors[key] = (errors[key] ?? 0) + 1;
-      }
-    },
-  );
+  await pool(args.tokens, args.concurrency, async (token) => {
+    try {
+      const socket = await connectOne(args.url, token);
+      sockets.push(socket);
+      history.set(socket, []);
+    } catch (error) {
+      failures++;
+      const key = String((error as Error).message).slice(0, 80);
+      errors[key] = (errors[key] ?? 0) + 1;
+    }
+  });
   return { connected: sockets.length, failures, errors, seconds: (nowMs() - started) / 1000 };
+}
+
+/**
+ * The first `sockets` senders join (or leave) the channel, as people who take part in a chat do:
+ * then they hear every message too, on every server alike. Answers how many the server refused.
+ */
+async function senderRoom(args: {
+  pool: string;
+  sockets: number;
+  channelId: number;
+  event: 'channel:join' | 'channel:leave';
+}): Promise<object> {
+  const errors: Record<string, number> = {};
+  let refused = 0;
+  await pool(senderPool(args.pool, args.sockets), 20, async (socket) => {
+    try {
+      const answer = await emitWithTimeout(socket, args.event, { channelId: args.channelId }, 60_000);
+      if (answer?.ok) return;
+      refused++;
+      const key = `${args.event}: ${answer?.error?.status} ${answer?.error?.message ?? ''}`.slice(0, 80);
+      errors[key] = (errors[key] ?? 0) + 1;
+    } catch (error) {
+      refused++;
+      const key = `${args.event}: ${String((error as Error).message).slice(0, 70)}`;
+      errors[key] = (errors[key] ?? 0) + 1;
+    }
+  });
+  return { refused, errors };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -483,6 +510,16 @@ async function handle(command: Command): Promise<object> {
       return connectSenders(args);
     case 'disconnectSenders':
       return disconnectAll(senders, (command.args as { pool?: string } | undefined)?.pool);
+    case 'joinSenders':
+      return senderRoom({
+        ...(command.args as { pool: string; sockets: number; channelId: number }),
+        event: 'channel:join',
+      });
+    case 'leaveSenders':
+      return senderRoom({
+        ...(command.args as { pool: string; sockets: number; channelId: number }),
+        event: 'channel:leave',
+      });
     case 'fresh': {
       const a = command.args as { pool: string; sockets: number };
       await waitUntilFresh(senderPool(a.pool, a.sockets));

@@ -439,6 +439,41 @@ describe('real time', () => {
       expect(await count(`SELECT count(*)::int AS n FROM messages WHERE body LIKE $1`, [`burst ${marker}%`])).toBe(10);
     });
 
+    it('counts the limit per person in the database even across channels: of 12 sent at once into two, 10 stored and heard, 2 refused', async () => {
+      const other = await publishedInitiative('A second discussion, for the message limit');
+      const a = await open(anna);
+      const listener = await open(boris);
+      await ask(listener, 'channel:join', { channelId });
+      await ask(listener, 'channel:join', { channelId: other.channelId });
+      const heard = during<{ id: number; body: string }>(listener, 'message:new', 1500);
+      const marker = randomUUID().slice(0, 8);
+      // Two channels: two statements in flight at once on two connections, one person's count.
+      const acks = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          send(a, `limit ${marker} ${i}`, randomUUID(), i % 2 ? other.channelId : channelId),
+        ),
+      );
+      const refused = acks.filter((ack) => !ack.ok);
+      expect(acks.filter((ack) => ack.ok)).toHaveLength(10);
+      expect(refused).toHaveLength(2);
+      for (const ack of refused)
+        expect(ack.error).toMatchObject({ status: 429, message: expect.stringMatching(/at most 10 in 10 seconds/) });
+      expect(
+        await count(`SELECT count(*)::int AS n FROM messages WHERE body LIKE $1 AND channel_id = ANY($2)`, [
+          `limit ${marker}%`,
+          [channelId, other.channelId],
+        ]),
+      ).toBe(10);
+      // Only what was stored reaches the room.
+      const bodies = (await heard).map((m) => m.body).filter((body) => body.startsWith(`limit ${marker}`));
+      expect(bodies.sort()).toEqual(
+        acks
+          .filter((ack) => ack.ok)
+          .map((ack) => ack.message.body as string)
+          .sort(),
+      );
+    });
+
     it('catches a reconnecting client up with exactly what it missed, in order', async () => {
       const a = await open(anna);
       await ask(a, 'channel:join', { channelId });

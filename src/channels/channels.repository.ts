@@ -34,6 +34,12 @@ export interface ChannelSubjectRow {
   partnershipId: string | null;
 }
 
+/** What the counted send did: stored the message, or not (`limited` when the count passed the limit). */
+export interface CountedSend {
+  stored: FastSend | null;
+  limited: { windowEndsAt: Date } | null;
+}
+
 /** A message stored by the fast path, with what its announcement needs. */
 export interface FastSend {
   message: MessageRow;
@@ -58,17 +64,14 @@ const MESSAGE_COLUMNS = `m.id, m.channel_id AS "channelId", m.author_id AS "auth
   m.body, m.language, m.created_at AS "createdAt", m.edited_at AS "editedAt", m.deleted_at AS "deletedAt", m.hidden_at AS "hiddenAt", m.hidden_reason AS "hiddenReason",
   m.hidden_reason_language AS "hiddenReasonLanguage"`;
 
-/**
- * Sending's one statement ($1 channel, $2 author, $3 client id, $4 body, $5 its language or null): the right to post, the
- * channel row lock, the insert (nothing on a resend), the author's follow, and whether anyone else
- * follows. Exported for the fan-out benchmark's stored floor (bench/bare-socket-server.ts).
- */
-export const TRY_INSERT_MESSAGE_SQL = `WITH ch AS (
-     SELECT c.id, c.kind, c.title, c.initiative_id
+/** The channel's row, locked, if user $2 may post in channel $1 (and `extra` holds). */
+const POSTABLE_CHANNEL = (extra = 'true') => `SELECT c.id, c.kind, c.title, c.initiative_id
        FROM channels c LEFT JOIN initiatives i ON i.id = c.initiative_id
-      WHERE c.id = $1 AND ${MAY_POST}
-      FOR UPDATE OF c
-   ), inserted AS (
+      WHERE c.id = $1 AND ${extra} AND ${MAY_POST}
+      FOR UPDATE OF c`;
+
+/** After `ch` (the channel, locked): the insert (nothing on a resend) and the author's follow of an initiative's discussion. */
+const INSERT_MESSAGE = `inserted AS (
      INSERT INTO messages (channel_id, author_id, client_id, body, language)
      SELECT ch.id, $2::uuid, $3::varchar, $4::text, $5::varchar FROM ch
      ON CONFLICT (channel_id, author_id, client_id) DO NOTHING
@@ -77,11 +80,47 @@ export const TRY_INSERT_MESSAGE_SQL = `WITH ch AS (
      INSERT INTO channel_members (channel_id, user_id)
      SELECT ch.id, inserted.author_id FROM inserted JOIN ch ON ch.id = inserted.channel_id WHERE ch.kind = 'initiative'
      ON CONFLICT DO NOTHING
-   )
-   SELECT ${MESSAGE_COLUMNS}, ch.kind, ch.title, ch.initiative_id AS "initiativeId",
+   )`;
+
+/** The stored message, with its channel and whether anyone but the author follows it. */
+const STORED_MESSAGE = `SELECT ${MESSAGE_COLUMNS}, ch.kind, ch.title, ch.initiative_id AS "initiativeId",
           -- The statement's snapshot: other followers, not the author's own row added above.
           EXISTS (SELECT 1 FROM channel_members f WHERE f.channel_id = ch.id AND f.user_id <> m.author_id) AS "othersFollow"
      FROM inserted m JOIN ch ON ch.id = m.channel_id JOIN users u ON u.id = m.author_id`;
+
+/**
+ * Storing without counting ($1 channel, $2 author, $3 client id, $4 body, $5 its language or null):
+ * the right to post, the channel row lock, the insert (nothing on a resend), the author's follow,
+ * and whether anyone else follows. The slow path's retry (already counted) uses it, and the fan-out
+ * benchmark's stored floor (bench/bare-socket-server.ts): the least a server that stores first does.
+ */
+export const TRY_INSERT_MESSAGE_SQL = `WITH ch AS (${POSTABLE_CHANNEL()}), ${INSERT_MESSAGE}
+   ${STORED_MESSAGE}`;
+
+/**
+ * Sending's one statement: TRY_INSERT_MESSAGE_SQL's parameters, then $6 the person's bucket key, $7
+ * the window in seconds, $8 the limit. It first counts the attempt in the person's fixed-window
+ * bucket (as RateLimitRepository.hit: the same table and rule; the row lock on the bucket makes
+ * simultaneous sends of one person, on any instance, count one after another), and stores only
+ * while the count is within the limit. Always one row: the count and when the window ends, with
+ * the stored message's columns, or nulls when it stored nothing.
+ */
+const SEND_MESSAGE_SQL = `WITH hit AS (
+     INSERT INTO rate_limit_buckets (key, count, reset_at) VALUES ($6, 1, now() + make_interval(secs => $7))
+     ON CONFLICT (key) DO UPDATE SET
+       count = CASE WHEN rate_limit_buckets.reset_at <= now() THEN 1 ELSE rate_limit_buckets.count + 1 END,
+       reset_at = CASE WHEN rate_limit_buckets.reset_at <= now() THEN now() + make_interval(secs => $7) ELSE rate_limit_buckets.reset_at END
+     RETURNING count, reset_at
+   ), ch AS (${POSTABLE_CHANNEL('(SELECT count FROM hit) <= $8::int')}), ${INSERT_MESSAGE}
+   SELECT hit.count AS "sentInWindow", hit.reset_at AS "windowEndsAt", stored.*
+     FROM hit LEFT JOIN (${STORED_MESSAGE}) stored ON true`;
+
+type StoredRow = MessageRow & { kind: ChannelKind; title: string; initiativeId: string | null; othersFollow: boolean };
+
+function fastSend(channelId: number, row: StoredRow): FastSend {
+  const { kind, title, initiativeId, othersFollow, ...message } = row;
+  return { message, channel: { id: channelId, kind, title, initiativeId }, othersFollow };
+}
 
 /** The channels' SQL: messages are inserted and read with plain parameterised SQL (a hot path). */
 @Injectable()
@@ -223,18 +262,46 @@ export class ChannelsRepository {
     body: string,
     language: string | null,
   ): Promise<FastSend | null> {
+    const [row] = await this.sendLanes.query<StoredRow>(
+      channelId,
+      'channels.try-insert-message',
+      TRY_INSERT_MESSAGE_SQL,
+      [channelId, authorId, clientId, body, language],
+    );
+    return row ? fastSend(channelId, row) : null;
+  }
+
+  /**
+   * tryInsertMessage with the person's message limit counted in the same statement (one round trip
+   * for the usual send): the attempt counts in `limit.key`'s bucket, and nothing is stored beyond
+   * `limit.messages` in the window (see SEND_MESSAGE_SQL). Sent at once, behind the channel's
+   * earlier sends, as tryInsertMessage.
+   */
+  async countAndInsertMessage(
+    channelId: number,
+    authorId: string,
+    clientId: string,
+    body: string,
+    language: string | null,
+    limit: { key: string; messages: number; windowSeconds: number },
+  ): Promise<CountedSend> {
     const [row] = await this.sendLanes.query<
-      MessageRow & { kind: ChannelKind; title: string; initiativeId: string | null; othersFollow: boolean }
-    >(channelId, 'channels.try-insert-message', TRY_INSERT_MESSAGE_SQL, [
+      { sentInWindow: number; windowEndsAt: Date } & (StoredRow | { [K in keyof StoredRow]: null })
+    >(channelId, 'channels.send-message', SEND_MESSAGE_SQL, [
       channelId,
       authorId,
       clientId,
       body,
       language,
+      limit.key,
+      limit.windowSeconds,
+      limit.messages,
     ]);
-    if (!row) return null;
-    const { kind, title, initiativeId, othersFollow, ...message } = row;
-    return { message, channel: { id: channelId, kind, title, initiativeId }, othersFollow };
+    const { sentInWindow, windowEndsAt, ...rest } = row;
+    return {
+      stored: rest.id === null ? null : fastSend(channelId, rest),
+      limited: sentInWindow > limit.messages ? { windowEndsAt } : null,
+    };
   }
 
   async findMessage(channelId: number, messageId: number): Promise<MessageRow | null> {

@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainEventBus } from '../common/events/domain-events';
 import { KeyedTurns } from '../common/keyed-turns';
-import { RateLimitService, type RateLimitRule } from '../common/rate-limit/rate-limit.service';
+import { TooManyRequestsException } from '../common/rate-limit/rate-limit.service';
 import { Lifecycle } from '../lifecycle/lifecycle';
 import { versionFor } from '../common/i18n/translations';
 import { NotificationsService, quotedTitle, type ChannelSubject } from '../notifications/notifications.service';
@@ -17,14 +17,12 @@ import type { Channel } from './entities/channel.entity';
 
 const NOT_FOUND = 'There is no channel with this id, or you cannot see it.';
 
-/** Counted per person in Redis when there is one (shared by the instances), else in PostgreSQL. */
-const MESSAGES_PER_PERSON: RateLimitRule = {
-  name: 'messages:person',
-  limit: SEND_LIMIT.messages,
-  windowSeconds: SEND_LIMIT.windowSeconds,
-  hot: true,
-  message: `Too many messages: at most ${SEND_LIMIT.messages} in ${SEND_LIMIT.windowSeconds} seconds. Wait a moment.`,
-};
+/**
+ * The message limit's bucket of a person, in PostgreSQL's rate_limit_buckets (shared by every
+ * instance), counted by the send's own statement (ChannelsRepository.countAndInsertMessage).
+ */
+const messageBucket = (userId: string) => `messages:person:${userId}`;
+const TOO_MANY_MESSAGES = `Too many messages: at most ${SEND_LIMIT.messages} in ${SEND_LIMIT.windowSeconds} seconds. Wait a moment.`;
 
 /**
  * Discussion channels: who may read and post (checked on every join and every send), messages
@@ -39,8 +37,6 @@ export class ChannelsService {
    * happens in between.
    */
   private readonly announcing = new KeyedTurns<number>();
-  /** Per person, the message limit's count, one after another in this process (see send). */
-  private readonly countingInTurn = new KeyedTurns<string>();
 
   constructor(
     private readonly channels: ChannelsRepository,
@@ -48,7 +44,6 @@ export class ChannelsService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly lifecycle: Lifecycle,
-    private readonly rateLimits: RateLimitService,
   ) {}
 
   /**
@@ -149,10 +144,13 @@ export class ChannelsService {
    * Stores the message (once per clientId), then announces it. Returns the stored message, which
    * the sender's acknowledgement carries.
    *
-   * Sending is the hot path of the real-time fan-out, so the usual case is one statement that
-   * checks the same rule as mayPost and stores the message. When it stores nothing (not allowed,
-   * no such channel, or a resend), the checks below run one by one to give the right 404 or 403,
-   * or to return the message stored by the first send (never announced twice).
+   * Sending is the hot path of the real-time fan-out, so the usual case is one statement (one round
+   * trip) that counts the attempt against the person's message limit, checks the same rule as
+   * mayPost and stores the message. Every attempt counts, a resend or a refused one included,
+   * atomically per person across instances; beyond the limit, a 429 and nothing stored. When it
+   * stores nothing otherwise (not allowed, no such channel, or a resend), the checks below run one
+   * by one to give the right 404 or 403, or to return the message stored by the first send (never
+   * announced twice).
    */
   async send(
     user: AuthUser,
@@ -161,14 +159,7 @@ export class ChannelsService {
     clientId: string,
     language: string | null = null,
   ): Promise<MessageDto> {
-    // Counted before anything else, a resend included: one count per attempt, atomic, per person.
-    // In turn per person, so that a person's messages are still stored in the order sent.
-    const { storing } = await this.countingInTurn.run(user.id, async () => {
-      await this.rateLimits.consume(MESSAGES_PER_PERSON, user.id);
-      // Wrapped: the turn ends once the statement is sent, not when it is answered.
-      return { storing: this.storeInTurn(user, channelId, clientId, body, language) };
-    });
-    const stored = await storing;
+    const stored = await this.storeInTurn(user, channelId, clientId, body, language, true);
     if (stored) return stored;
 
     const channel = await this.readable(channelId, user);
@@ -180,7 +171,7 @@ export class ChannelsService {
       );
     if (!(await this.mayPost(channel, user))) throw refused();
     // Allowed: normally a resend, or else the right to post came in between and this stores it.
-    const retried = await this.storeInTurn(user, channelId, clientId, body, language);
+    const retried = await this.storeInTurn(user, channelId, clientId, body, language, false);
     if (retried) return retried;
     const first = await this.channels.findSent(channelId, user.id, clientId);
     if (first) return this.toDto(first);
@@ -188,24 +179,41 @@ export class ChannelsService {
   }
 
   /**
-   * The one statement of a send, announced in turn; null if it stored nothing. The statement is
-   * sent now, not in turn: queued on the channel's connection behind its earlier messages
+   * The one statement of a send (counted against the limit unless this attempt already was),
+   * announced in turn; null if it stored nothing; a 429 beyond the limit. The statement is sent
+   * now, not in turn: queued on the channel's connection behind its earlier messages
    * (ChannelsRepository.tryInsertMessage), it is stored while the turn announces the one before,
    * and its id follows theirs.
    */
-  private storeInTurn(
+  private async storeInTurn(
     user: AuthUser,
     channelId: number,
     clientId: string,
     body: string,
     language: string | null,
+    count: boolean,
   ): Promise<MessageDto | null> {
-    const storing = this.channels.tryInsertMessage(channelId, user.id, clientId, body, language);
+    const storing = count
+      ? this.channels.countAndInsertMessage(channelId, user.id, clientId, body, language, {
+          key: messageBucket(user.id),
+          messages: SEND_LIMIT.messages,
+          windowSeconds: SEND_LIMIT.windowSeconds,
+        })
+      : this.channels.tryInsertMessage(channelId, user.id, clientId, body, language).then((stored) => ({
+          stored,
+          limited: null,
+        }));
     storing.catch(() => undefined); // awaited in turn, which may come after it fails
-    return this.announcing.run(channelId, async () => {
-      const stored = await storing;
-      return stored && this.announce(stored.channel, stored.message, stored.othersFollow);
+    const { dto, limited } = await this.announcing.run(channelId, async () => {
+      const { stored, limited } = await storing;
+      return { dto: stored && this.announce(stored.channel, stored.message, stored.othersFollow), limited };
     });
+    if (limited)
+      throw new TooManyRequestsException(
+        Math.max(1, Math.ceil((limited.windowEndsAt.getTime() - Date.now()) / 1000)),
+        TOO_MANY_MESSAGES,
+      );
+    return dto;
   }
 
   /** What the channel's notifications name it by, in each interface language's version. */

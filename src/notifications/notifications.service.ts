@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/auth-user';
 import type { MessageDto } from '../channels/dto/channel.dto';
 import type { Channel } from '../channels/entities/channel.entity';
 import { DomainEventBus } from '../common/events/domain-events';
+import { KeyedTurns } from '../common/keyed-turns';
 import { versionsFor, type Translations } from '../common/i18n/translations';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { MailService, type MailRequest } from '../mail/mail.service';
@@ -78,6 +79,13 @@ function wording(payload: Payload, locale: Locale): { title: string; body: strin
 @Injectable()
 export class NotificationsService {
   private readonly logger = new Logger('Notifications');
+  /**
+   * A channel's message notifications, one transaction after another in this process. They take
+   * turns on the channel's lock in PostgreSQL anyway (lockForChannelMessage); waiting there, each
+   * would hold a pooled connection, and a busy channel with followers away would take the whole
+   * pool from the sends. Waiting here holds none.
+   */
+  private readonly channelTurns = new KeyedTurns<number>();
 
   constructor(
     private readonly notifications: NotificationsRepository,
@@ -142,26 +150,28 @@ export class NotificationsService {
         // Which message the excerpt quotes (the latest, when several are folded): hiding or deleting it redacts the excerpt.
         messageId: message.id,
       };
-      const changed = await this.notifications.transaction(async (manager) => {
-        const rows: Notification[] = [];
-        // One writer per channel at a time (folding), and the message locked against hiding or
-        // deletion until these are committed, so the redaction cannot miss them; a message already
-        // hidden or deleted is not quoted at all.
-        if (!(await this.notifications.lockForChannelMessage(channel.id, message.id, manager))) return rows;
-        for (const recipient of recipients) {
-          const folded = await this.notifications.foldChannelMessage(recipient.userId, channel.id, payload, manager);
-          rows.push(
-            folded ??
-              (await this.notifications.insert(
-                { userId: recipient.userId, kind: 'channel_message', payload, delivery: recipient.delivery },
-                manager,
-              )),
-          );
-          if (!folded && recipient.delivery === 'email')
-            await this.mail.enqueue(this.genericMail(recipient, payload), manager);
-        }
-        return rows;
-      });
+      const changed = await this.channelTurns.run(channel.id, () =>
+        this.notifications.transaction(async (manager) => {
+          const rows: Notification[] = [];
+          // One writer per channel at a time (folding), and the message locked against hiding or
+          // deletion until these are committed, so the redaction cannot miss them; a message already
+          // hidden or deleted is not quoted at all.
+          if (!(await this.notifications.lockForChannelMessage(channel.id, message.id, manager))) return rows;
+          for (const recipient of recipients) {
+            const folded = await this.notifications.foldChannelMessage(recipient.userId, channel.id, payload, manager);
+            rows.push(
+              folded ??
+                (await this.notifications.insert(
+                  { userId: recipient.userId, kind: 'channel_message', payload, delivery: recipient.delivery },
+                  manager,
+                )),
+            );
+            if (!folded && recipient.delivery === 'email')
+              await this.mail.enqueue(this.genericMail(recipient, payload), manager);
+          }
+          return rows;
+        }),
+      );
       if (recipients.some((r) => r.delivery === 'email')) await this.mail.deliverNow();
       await this.push(changed);
     } catch (error) {
