@@ -1,14 +1,11 @@
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { RateLimitRepository, type BucketState } from './rate-limit.repository';
-import { RedisCounters } from './redis-counters';
 
 export interface RateLimitRule {
   /** Bucket name, for example `login-failures:account`. */
   name: string;
   limit: number;
   windowSeconds: number;
-  /** Counted in Redis when REDIS_URL is set (a hot path: every message), else in PostgreSQL. */
-  hot?: boolean;
   /** What the 429 says, when "Too many attempts" would not tell the person what to do. */
   message?: string;
 }
@@ -35,10 +32,7 @@ const secondsUntil = (date: Date) => Math.max(1, Math.ceil((date.getTime() - Dat
 
 @Injectable()
 export class RateLimitService {
-  constructor(
-    private readonly buckets: RateLimitRepository,
-    private readonly redis: RedisCounters,
-  ) {}
+  constructor(private readonly buckets: RateLimitRepository) {}
 
   /**
    * Counts an attempt before it is made; throws 429 once the rule's limit is passed within the
@@ -64,10 +58,7 @@ export class RateLimitService {
     await this.buckets.clear(`${rule.name}:${subject}`);
   }
 
-  private async hit(rule: RateLimitRule, subject: string): Promise<BucketState> {
-    const key = `${rule.name}:${subject}`;
-    // Without Redis, or while it is away, PostgreSQL counts (every instance sees the same count either way).
-    const fast = rule.hot ? await this.redis.hit(key, rule.windowSeconds) : null;
-    return fast ?? this.buckets.hit(key, rule.windowSeconds);
+  private hit(rule: RateLimitRule, subject: string): Promise<BucketState> {
+    return this.buckets.hit(`${rule.name}:${subject}`, rule.windowSeconds);
   }
 }
