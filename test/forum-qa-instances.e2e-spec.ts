@@ -163,4 +163,30 @@ describe('live Q&A on two instances joined by Redis', () => {
       error: { status: 404 },
     });
   });
+
+  it('counts once each of many people voting at once, each sending the same vote twice, on both instances', async () => {
+    const [asker, ...voters] = await people(21);
+    const { question } = await ask<{ question: { id: number } }>(await open(a, asker), 'qa:ask', {
+      sessionId,
+      body: 'Will the talks be recorded?',
+    });
+    const voterSockets = await Promise.all(voters.map((voter, i) => open(i % 2 ? b : a, voter)));
+    // Sent together, so that they are stored in batches, with the same person's two votes in one queue.
+    const answers = await Promise.all(
+      voterSockets.flatMap((socket) => [
+        ask<{ ok: boolean; error?: { status: number } }>(socket, 'qa:vote', { questionId: question.id }),
+        ask<{ ok: boolean; error?: { status: number } }>(socket, 'qa:vote', { questionId: question.id }),
+      ]),
+    );
+    for (let i = 0; i < voters.length; i++) {
+      const pair = answers.slice(2 * i, 2 * i + 2);
+      expect(pair.filter((answer) => answer.ok)).toHaveLength(1);
+      expect(pair.filter((answer) => !answer.ok).map((answer) => answer.error?.status)).toEqual([409]);
+    }
+    const [stored] = await a.dataSource.query<{ votes: number; rows: string | number }[]>(
+      `SELECT votes, (SELECT count(*) FROM qa_votes WHERE question_id = $1) AS rows FROM qa_questions WHERE id = $1`,
+      [question.id],
+    );
+    expect([stored.votes, Number(stored.rows)]).toEqual([voters.length, voters.length]);
+  });
 });
