@@ -9,27 +9,34 @@ interface Waiting {
 }
 
 /**
- * The votes arriving on this instance while its last batch is being stored go together, in one
+ * The votes arriving on this instance while its last batches are being stored go together, in one
  * statement, as the next batch: a quiet session's vote is stored at once; a plenary's hundreds a
  * second share a commit (their wait was the commit's flush, one per vote). Each vote is answered
  * only once its batch has committed, with its own result (as `QaRepository.vote`).
  */
+/**
+ * Batches being stored at once: while one waits for its commit's flush, the next is written (and
+ * PostgreSQL flushes concurrent commits together). Two concurrent batches never count one person's
+ * vote twice: the second insert of the same key does nothing (the primary key).
+ */
+const IN_FLIGHT = 2;
+
 @Injectable()
 export class QaVoteBatches {
   private queue: Waiting[] = [];
-  private storing = false;
+  private storing = 0;
 
   constructor(private readonly qa: QaRepository) {}
 
   vote(questionId: number, userId: string): Promise<QuestionRow | null> {
     return new Promise((resolve, reject) => {
       this.queue.push({ questionId, userId, resolve, reject });
-      if (!this.storing) void this.store();
+      if (this.storing < IN_FLIGHT) void this.store();
     });
   }
 
   private async store(): Promise<void> {
-    this.storing = true;
+    this.storing++;
     try {
       while (this.queue.length) {
         // A second vote of one person for one question waits for the next batch, where it is refused.
@@ -56,7 +63,7 @@ export class QaVoteBatches {
         }
       }
     } finally {
-      this.storing = false;
+      this.storing--;
     }
   }
 }
