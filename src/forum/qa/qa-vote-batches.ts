@@ -9,18 +9,18 @@ interface Waiting {
 }
 
 /**
- * The votes arriving on this instance while its last batches are being stored go together, in one
- * statement, as the next batch: a quiet session's vote is stored at once; a plenary's hundreds a
- * second share a commit (their wait was the commit's flush, one per vote). Each vote is answered
- * only once its batch has committed, with its own result (as `QaRepository.vote`).
- */
-/**
  * Batches being stored at once: while one waits for its commit's flush, the next is written (and
  * PostgreSQL flushes concurrent commits together). Two concurrent batches never count one person's
  * vote twice: the second insert of the same key does nothing (the primary key).
  */
 const IN_FLIGHT = 2;
 
+/**
+ * The votes arriving on this instance while its last batches are being stored go together, in one
+ * statement, as the next batch: a quiet session's vote is stored at once; a plenary's hundreds a
+ * second share a commit (their wait was the commit's flush, one per vote). Each vote is answered
+ * only once its batch has committed, with its own result (as `QaRepository.vote`).
+ */
 @Injectable()
 export class QaVoteBatches {
   private queue: Waiting[] = [];
