@@ -7,7 +7,8 @@
  * counts the vote in Redis (HINCRBY: two instances must agree on a count, and that is the least that
  * does it) and broadcasts the ranking event the app broadcasts: with COALESCE_MS unset, `qa:updated`
  * with the question on every vote; with COALESCE_MS=n, at most one `qa:votes { sessionId, votes }`
- * per session every n ms carrying the latest counts, as the app does (src/forum/qa/qa.gateway.ts).
+ * per session every n ms across both instances carrying the latest counts, as the app does
+ * (src/forum/qa/qa.gateway.ts).
  *
  * POST /seed with `{ sessionId, questions }` (the app's Question objects) sets the questions and
  * their counts to those given. Env: PORT, HOST, REDIS_URL, REDIS_STREAM, COALESCE_MS. GET /health: 200.
@@ -49,7 +50,7 @@ const http = createServer((req, res) => {
       for (const q of seed.questions) questions.set(Number(q.id), q);
       const counts = Object.fromEntries(seed.questions.map((q) => [String(q.id), String(q.votes)]));
       void redis
-        .del(countsKey())
+        .del([countsKey(), `bench-plenary:period:${sessionId}`, `bench-plenary:voted:${sessionId}`])
         .then(() => (seed.questions.length ? redis.hSet(countsKey(), counts) : 0))
         .then(() => {
           res.writeHead(204);
@@ -66,14 +67,57 @@ const io = new Server(http, { path: '/socket.io', serveClient: false, maxHttpBuf
 type Ack = (answer: unknown) => void;
 const room = (id: string) => `session:${id}`;
 
-/** Coalescing: the questions whose count changed since the last broadcast, and their latest count. */
-const changed = new Map<number, number>();
+/**
+ * Coalescing, as the app does with Redis (src/forum/qa/qa-vote-periods.ts): one `qa:votes` per
+ * session and period across both instances. A vote's question goes to a Redis set in the same
+ * step that tries to take the period (SET NX PX); the winner empties the set and reads its counts
+ * there too; a loser whose questions are still in the set tries again when the period ends.
+ */
+const TAKE_PERIOD = `
+for i = 2, #ARGV do redis.call('SADD', KEYS[2], ARGV[i]) end
+if redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then
+  local ids = redis.call('SMEMBERS', KEYS[2])
+  redis.call('DEL', KEYS[2])
+  local out = {1}
+  for _, id in ipairs(ids) do
+    table.insert(out, id)
+    table.insert(out, redis.call('HGET', KEYS[3], id) or '0')
+  end
+  return out
+end
+return {0, redis.call('PTTL', KEYS[1]), redis.call('SCARD', KEYS[2])}
+`;
+const queued = new Set<number>();
+let inFlight = false;
 let timer: NodeJS.Timeout | null = null;
-function flush(): void {
-  timer = null;
-  const votes = [...changed].map(([id, count]) => ({ id, votes: count }));
-  changed.clear();
-  io.to(room(sessionId)).emit('qa:votes', { sessionId, votes });
+async function takePeriod(retrying = false): Promise<void> {
+  inFlight = true;
+  try {
+    while (retrying || queued.size) {
+      retrying = false;
+      const ids = [...queued].map(String);
+      queued.clear();
+      const answer = (await redis.eval(TAKE_PERIOD, {
+        keys: [`bench-plenary:period:${sessionId}`, `bench-plenary:voted:${sessionId}`, countsKey()],
+        arguments: [String(COALESCE_MS), ...ids],
+      })) as (number | string)[];
+      if (Number(answer[0]) === 1) {
+        const votes = [];
+        for (let i = 1; i < answer.length; i += 2) votes.push({ id: Number(answer[i]), votes: Number(answer[i + 1]) });
+        if (votes.length) io.to(room(sessionId)).emit('qa:votes', { sessionId, votes });
+      } else if (Number(answer[2]) > 0 && !timer) {
+        timer = setTimeout(
+          () => {
+            timer = null;
+            if (!inFlight) void takePeriod(true);
+          },
+          Math.max(1, Number(answer[1])),
+        );
+      }
+    }
+  } finally {
+    inFlight = false;
+  }
 }
 
 io.on('connection', (socket) => {
@@ -89,8 +133,8 @@ io.on('connection', (socket) => {
     void redis.hIncrBy(countsKey(), String(id), 1).then((count) => {
       const question = { ...questions.get(id), id, votes: count };
       if (COALESCE_MS > 0) {
-        changed.set(id, Math.max(count, changed.get(id) ?? 0));
-        timer ??= setTimeout(flush, COALESCE_MS);
+        queued.add(id);
+        if (!inFlight) void takePeriod();
       } else {
         io.to(room(sessionId)).emit('qa:updated', question);
       }

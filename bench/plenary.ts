@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { hash } from '@node-rs/argon2';
 import { Client } from 'pg';
 import { createClient } from 'redis';
-import { cpuMs, fmt, ms, nowMs, ROOT, say, sleep, type Running } from './common';
+import { cpu, cpuMs, fmt, ms, nowMs, ROOT, say, sleep, type Running } from './common';
 
 const num = (name: string, fallback: number) => {
   const value = Number(process.env[name] || fallback);
@@ -215,6 +215,20 @@ async function storedCounts(url: string, sessionId: string): Promise<Map<number,
   }
 }
 
+/** The app instances' PostgreSQL backends (their pool's application_name, src/database/data-source-options.ts). */
+async function appBackends(url: string): Promise<number[]> {
+  const db = new Client({ connectionString: url, application_name: 'cooperation-forum-bench-setup' });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'cooperation-forum'`,
+    );
+    return rows.map((r) => r.pid);
+  } finally {
+    await db.end();
+  }
+}
+
 async function logIn(base: string, emails: string[]): Promise<string[]> {
   const tokens = new Array<string>(emails.length);
   let next = 0;
@@ -260,6 +274,12 @@ export interface PlenaryRun {
   clientsDisagreeing: number;
   storedRowsMismatch: number;
   serverCpuCoreShare: number | null;
+  /**
+   * CPU ms per acknowledged vote, from /proc, over the voting and until the last ranking arrived:
+   * the two servers, their PostgreSQL backends, Redis (shared: other users of the machine's Redis
+   * count too), the participants' processes (which also parse every event). Null where unreadable.
+   */
+  cpuPerVote: { servers: number | null; postgres: number | null; redis: number | null; participants: number | null };
   loadAverage: [number, number];
 }
 
@@ -312,6 +332,9 @@ async function runTarget(options: {
   sessionId: string;
   countsNow: () => Promise<Map<number, { votes: number; rows: number }>>;
   prepare: () => Promise<void>;
+  /** The PostgreSQL backends serving this target (none for the bare pair). */
+  backendPids: () => Promise<number[]>;
+  redisPid: number | null;
 }): Promise<PlenaryRun> {
   const { target, servers, clients, sessionId } = options;
   await options.prepare();
@@ -360,6 +383,12 @@ async function runTarget(options: {
     });
   }
   const cpuBefore = servers.map((s) => cpuMs(s.child.pid ?? -1));
+  const otherCpu = async () => ({
+    backends: new Map((await options.backendPids()).map((pid) => [pid, cpuMs(pid)])),
+    redis: options.redisPid === null ? null : cpuMs(options.redisPid),
+    participants: clients.map((c) => cpuMs(c.pid)),
+  });
+  const othersBefore = await otherCpu();
   const loadBefore = loadavg()[0];
   const started = nowMs();
   const sent = await Promise.all(
@@ -385,6 +414,7 @@ async function runTarget(options: {
   }
   const elapsed = (nowMs() - started) / 1000;
   const cpuAfter = servers.map((s) => cpuMs(s.child.pid ?? -1));
+  const othersAfter = await otherCpu();
   const loadAfter = loadavg()[0];
   const votes = sent.flatMap((s) => s.results);
   const acked = votes.filter((v) => v.count !== null);
@@ -455,6 +485,17 @@ async function runTarget(options: {
       sum === null || cpuAfter[i] === null || cpuBefore[i] === null ? null : sum + cpuAfter[i] - cpuBefore[i],
     0 as number | null,
   );
+  // A backend opened during the run counts from zero (its whole life is in the run).
+  let backendCpu: number | null = 0;
+  for (const [pid, after] of othersAfter.backends) {
+    const before = othersBefore.backends.get(pid) ?? 0;
+    backendCpu = backendCpu === null || after === null || before === null ? null : backendCpu + after - before;
+  }
+  const participantCpu = othersAfter.participants.reduce<number | null>((sum, after, i) => {
+    const before = othersBefore.participants[i];
+    return sum === null || after === null || before === null ? null : sum + after - before;
+  }, 0);
+  const perVote = (value: number | null) => (value === null || !acked.length ? null : value / acked.length);
   await Promise.all(clients.map((client) => client.call('disconnect')));
   return {
     target,
@@ -482,6 +523,14 @@ async function runTarget(options: {
     clientsDisagreeing,
     storedRowsMismatch,
     serverCpuCoreShare: cpuUsed === null ? null : cpuUsed / 1000 / elapsed,
+    cpuPerVote: {
+      servers: perVote(cpuUsed),
+      postgres: perVote(backendCpu),
+      redis: perVote(
+        othersAfter.redis === null || othersBefore.redis === null ? null : othersAfter.redis - othersBefore.redis,
+      ),
+      participants: perVote(participantCpu),
+    },
     loadAverage: [loadBefore, loadAfter],
   };
 }
@@ -494,7 +543,8 @@ function describe(r: PlenaryRun): string {
     `${fmt(r.deliveriesPerSecond)} deliveries/s (${r.events} events carrying ${r.questionUpdates} question counts); ` +
     `lost ${r.lost}, double-counted ${r.doubleCounted}, (participant process, question) pairs whose last count differs from the stored one ${r.clientsDisagreeing}` +
     `${r.storedRowsMismatch ? `, ${r.storedRowsMismatch} questions whose count differs from their vote rows` : ''}; ` +
-    `servers ${fmt((r.serverCpuCoreShare ?? NaN) * 100)}% of a core; load average ${fmt(r.loadAverage[0], 1)} -> ${fmt(r.loadAverage[1], 1)}` +
+    `servers ${fmt((r.serverCpuCoreShare ?? NaN) * 100)}% of a core; ` +
+    `CPU per vote: servers ${cpu(r.cpuPerVote.servers)}, PostgreSQL ${cpu(r.cpuPerVote.postgres)}, Redis ${cpu(r.cpuPerVote.redis)}, participants ${cpu(r.cpuPerVote.participants)}; load average ${fmt(r.loadAverage[0], 1)} -> ${fmt(r.loadAverage[1], 1)}` +
     `${r.votesFailed ? `; failed: ${JSON.stringify(r.failures)}` : ''}`
   );
 }
@@ -526,6 +576,8 @@ export async function plenaryBench(options: {
   const redis = createClient({ url: options.redisUrl });
   redis.on('error', () => undefined);
   await redis.connect();
+  // Redis's own process, when it runs on this machine (its CPU is read from /proc).
+  const redisPid = Number(/process_id:(\d+)/.exec(await redis.info('server'))?.[1]) || null;
   try {
     await Promise.all(clients.map((c) => c.ready));
     const app = await runTarget({
@@ -536,6 +588,8 @@ export async function plenaryBench(options: {
       sessionId,
       prepare: () => resetVotes(options.url, sessionId),
       countsNow: () => storedCounts(options.url, sessionId),
+      backendPids: () => appBackends(options.url),
+      redisPid,
     });
     say(describe(app));
     // The bare servers answer the app's questions, with no votes.
@@ -570,6 +624,8 @@ export async function plenaryBench(options: {
         const counts = await redis.hGetAll(`bench-plenary:counts:${sessionId}`);
         return new Map(Object.entries(counts).map(([id, n]) => [Number(id), { votes: Number(n), rows: Number(n) }]));
       },
+      backendPids: () => Promise.resolve([]),
+      redisPid,
     });
     say(describe(bare));
     const verdicts = judge(app, bare);

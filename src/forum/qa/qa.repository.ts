@@ -70,6 +70,29 @@ export class QaRepository {
     return row ?? null;
   }
 
+  /**
+   * Many people's votes in one statement (one commit: a plenary's votes wait for the commit's WAL
+   * flush, not for CPU; docs/perf/plenary.md). As `vote`, per vote in the order given: the question
+   * with its count after this statement, or null when there was no vote. No (question, person) twice.
+   */
+  async voteMany(votes: { questionId: number; userId: string }[]): Promise<(QuestionRow | null)[]> {
+    const rows = await this.dataSource.query<(QuestionRow & { n: string })[]>(
+      `WITH input AS (SELECT * FROM unnest($1::bigint[], $2::uuid[]) WITH ORDINALITY AS i(question_id, user_id, n)),
+            cast_vote AS (INSERT INTO qa_votes (question_id, user_id)
+                            SELECT i.question_id, i.user_id FROM input i JOIN qa_questions t ON t.id = i.question_id AND t.status = 'visible'
+                            ON CONFLICT DO NOTHING RETURNING question_id, user_id),
+            counted AS (SELECT question_id, count(*)::int AS n FROM cast_vote GROUP BY question_id),
+            q AS (UPDATE qa_questions SET votes = votes + counted.n FROM counted WHERE qa_questions.id = counted.question_id RETURNING qa_questions.*)
+       SELECT i.n, q.id, q.session_id AS "sessionId", q.author_id AS "authorId", u.display_name AS "authorName", q.body, q.language, q.anonymous, q.status,
+              q.pinned, q.answered, q.votes, q.created_at AS "createdAt"
+         FROM input i JOIN cast_vote c ON c.question_id = i.question_id AND c.user_id = i.user_id
+         JOIN q ON q.id = c.question_id JOIN users u ON u.id = q.author_id`,
+      [votes.map((v) => v.questionId), votes.map((v) => v.userId)],
+    );
+    const byOrdinal = new Map(rows.map(({ n, ...row }) => [Number(n), row]));
+    return votes.map((_, i) => byOrdinal.get(i + 1) ?? null);
+  }
+
   /** The current counts of some of a session's visible questions. */
   async voteCounts(sessionId: string, ids: number[]): Promise<{ id: number; votes: number }[]> {
     const rows = await this.dataSource.query<{ id: string; votes: number }[]>(

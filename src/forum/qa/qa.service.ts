@@ -7,6 +7,7 @@ import { EditionsService } from '../editions/editions.service';
 import { ProposalsService } from '../proposals/proposals.service';
 import { PARTICIPATION_STATUSES } from '../shared/forum.constants';
 import type { QuestionDto } from './dto/question.dto';
+import { QaVoteBatches } from './qa-vote-batches';
 import { QaRepository, type QuestionRow } from './qa.repository';
 
 /** The live Q&A of a session: questions, votes, moderation; changes are told to the session's room. */
@@ -14,6 +15,7 @@ import { QaRepository, type QuestionRow } from './qa.repository';
 export class QaService {
   constructor(
     private readonly qa: QaRepository,
+    private readonly votes: QaVoteBatches,
     private readonly editions: EditionsService,
     private readonly proposals: ProposalsService,
     private readonly audit: AuditService,
@@ -56,7 +58,7 @@ export class QaService {
   }
 
   async vote(user: AuthUser, questionId: number): Promise<QuestionDto> {
-    const voted = await this.qa.vote(questionId, user.id);
+    const voted = await this.votes.vote(questionId, user.id);
     if (!voted) {
       const question = await this.qa.findQuestion(questionId);
       if (!question || question.status !== 'visible') throw new NotFoundException('There is no question with this id.');
