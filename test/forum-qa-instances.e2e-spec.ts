@@ -89,7 +89,7 @@ describe('live Q&A on two instances joined by Redis', () => {
     for (const s of [onWatcherA, onWatcherB])
       expect(await ask(s, 'qa:join', { sessionId })).toMatchObject({ ok: true });
     const onAsker = await open(a, asker);
-    const questions = [];
+    const questions: number[] = [];
     for (const body of ['Who pays for the buses?', 'Which languages will the panel speak?'])
       questions.push((await ask<{ question: { id: number } }>(onAsker, 'qa:ask', { sessionId, body })).question.id);
     const seenA: Votes[] = [];
