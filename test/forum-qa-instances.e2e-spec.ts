@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { AuthService } from '../src/auth/auth.service';
-import { PasswordHasher } from '../src/auth/password-hasher';
 import { QA_VOTES_INTERVAL_MS } from '../src/forum/qa/qa.gateway';
-import { User } from '../src/users/entities/user.entity';
-import { clearAddressLimits, signUp, verifiedOrganization, type SignedIn } from './support/accounts';
+import { clearAddressLimits, signedInCrowd, signUp, verifiedOrganization, type SignedIn } from './support/accounts';
 import { ask, connect, connected } from './support/sockets';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -28,32 +25,7 @@ describe('live Q&A on two instances joined by Redis', () => {
     await connected(socket);
     return socket;
   };
-  /** Many signed-in people quickly: accounts made directly, sessions through the real AuthService. */
-  const people = async (count: number): Promise<SignedIn[]> => {
-    const hash = await new PasswordHasher().hash('not used in this test');
-    const users = a.dataSource.getRepository(User);
-    const made: SignedIn[] = [];
-    for (let i = 0; i < count; i++) {
-      const user = await users.save(
-        users.create({
-          email: `voter.${randomUUID()}@example.org`,
-          passwordHash: hash,
-          displayName: `Voter ${i}`,
-          locale: 'en',
-          emailVerifiedAt: new Date(),
-        }),
-      );
-      const tokens = await a.app.get(AuthService).login(user, { ip: '127.0.0.1' });
-      made.push({
-        id: user.id,
-        email: user.email!,
-        accessToken: tokens.accessToken,
-        refreshCookie: '',
-        auth: { Authorization: `Bearer ${tokens.accessToken}` },
-      });
-    }
-    return made;
-  };
+  const people = (count: number) => signedInCrowd(a, count, 'Voter');
 
   beforeAll(async () => {
     a = await startTestApp({ listen: true, config: { redisUrl, redisStream } });

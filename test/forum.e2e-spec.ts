@@ -1,9 +1,6 @@
 import request from 'supertest';
 import type { Socket } from 'socket.io-client';
-import { AuthService } from '../src/auth/auth.service';
-import { PasswordHasher } from '../src/auth/password-hasher';
-import { User } from '../src/users/entities/user.entity';
-import { clearAddressLimits, signUp, verifiedOrganization, type SignedIn } from './support/accounts';
+import { clearAddressLimits, signedInCrowd, signUp, verifiedOrganization, type SignedIn } from './support/accounts';
 import { ask, collect, connect, connected, during } from './support/sockets';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -47,32 +44,7 @@ describe('the annual forum', () => {
       .post(`/api/v1/forum/sessions/${id}/accept`)
       .set(staff.auth)
       .send({ room, startsAt, endsAt, capacity: 40, ...extra });
-  /** Many signed-in people quickly: accounts made directly, sessions through the real AuthService. */
-  const people = async (count: number): Promise<SignedIn[]> => {
-    const hash = await new PasswordHasher().hash('not used in this test');
-    const users = t.dataSource.getRepository(User);
-    const made: SignedIn[] = [];
-    for (let i = 0; i < count; i++) {
-      const user = await users.save(
-        users.create({
-          email: email('attendee'),
-          passwordHash: hash,
-          displayName: `Attendee ${i}`,
-          locale: 'en',
-          emailVerifiedAt: new Date(),
-        }),
-      );
-      const tokens = await t.app.get(AuthService).login(user, { ip: '127.0.0.1' });
-      made.push({
-        id: user.id,
-        email: user.email!,
-        accessToken: tokens.accessToken,
-        refreshCookie: '',
-        auth: { Authorization: `Bearer ${tokens.accessToken}` },
-      });
-    }
-    return made;
-  };
+  const people = (count: number) => signedInCrowd(t, count, 'Attendee');
 
   beforeAll(async () => {
     t = await startTestApp({ listen: true });

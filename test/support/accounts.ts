@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { AuthService } from '../../src/auth/auth.service';
+import { PasswordHasher } from '../../src/auth/password-hasher';
+import { User } from '../../src/users/entities/user.entity';
 import type { TestApp } from './test-app';
 
 export const PASSWORD = 'violet harbour lantern 42';
@@ -122,4 +126,34 @@ export async function verifiedOrganization(
     .expect(201);
   await api.post(`/api/v1/organizations/${created.body.id}/verify`).set(moderator.auth).expect(200);
   return created.body;
+}
+
+/**
+ * Many signed-in people quickly (a plenary's audience): accounts made directly, sessions through
+ * the real AuthService. Named "<displayName> 0", "<displayName> 1", ...
+ */
+export async function signedInCrowd(t: TestApp, count: number, displayName: string): Promise<SignedIn[]> {
+  const hash = await new PasswordHasher().hash('not used in this test');
+  const users = t.dataSource.getRepository(User);
+  const made: SignedIn[] = [];
+  for (let i = 0; i < count; i++) {
+    const user = await users.save(
+      users.create({
+        email: `${displayName.toLowerCase()}.${randomUUID()}@example.org`,
+        passwordHash: hash,
+        displayName: `${displayName} ${i}`,
+        locale: 'en',
+        emailVerifiedAt: new Date(),
+      }),
+    );
+    const tokens = await t.app.get(AuthService).login(user, { ip: '127.0.0.1' });
+    made.push({
+      id: user.id,
+      email: user.email!,
+      accessToken: tokens.accessToken,
+      refreshCookie: '',
+      auth: { Authorization: `Bearer ${tokens.accessToken}` },
+    });
+  }
+  return made;
 }
