@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { modifyReturning, sqlLabels, StatementLanes } from '../database/sql';
 import type { Translations } from '../common/i18n/translations';
+import { bucketHitSql } from '../common/rate-limit/rate-limit.repository';
 import { OPEN_STATUSES, type InitiativeStatus } from '../initiatives/initiatives.constants';
 import { Channel } from './entities/channel.entity';
 import type { ChannelKind } from './channels.constants';
@@ -100,18 +101,12 @@ export const TRY_INSERT_MESSAGE_SQL = `WITH ch AS (${POSTABLE_CHANNEL()}), ${INS
 /**
  * Sending's one statement: TRY_INSERT_MESSAGE_SQL's parameters, then $6 the person's bucket key, $7
  * the window in seconds, $8 the limit. It first counts the attempt in the person's fixed-window
- * bucket (as RateLimitRepository.hit: the same table and rule; the row lock on the bucket makes
+ * bucket (bucketHitSql, as RateLimitRepository.hit; the row lock on the bucket makes
  * simultaneous sends of one person, on any instance, count one after another), and stores only
  * while the count is within the limit. Always one row: the count and when the window ends, with
  * the stored message's columns, or nulls when it stored nothing.
  */
-const SEND_MESSAGE_SQL = `WITH hit AS (
-     INSERT INTO rate_limit_buckets (key, count, reset_at) VALUES ($6, 1, now() + make_interval(secs => $7))
-     ON CONFLICT (key) DO UPDATE SET
-       count = CASE WHEN rate_limit_buckets.reset_at <= now() THEN 1 ELSE rate_limit_buckets.count + 1 END,
-       reset_at = CASE WHEN rate_limit_buckets.reset_at <= now() THEN now() + make_interval(secs => $7) ELSE rate_limit_buckets.reset_at END
-     RETURNING count, reset_at
-   ), ch AS (${POSTABLE_CHANNEL('(SELECT count FROM hit) <= $8::int')}), ${INSERT_MESSAGE}
+const SEND_MESSAGE_SQL = `WITH hit AS (${bucketHitSql('$6', '$7')}), ch AS (${POSTABLE_CHANNEL('(SELECT count FROM hit) <= $8::int')}), ${INSERT_MESSAGE}
    SELECT hit.count AS "sentInWindow", hit.reset_at AS "windowEndsAt", stored.*
      FROM hit LEFT JOIN (${STORED_MESSAGE}) stored ON true`;
 

@@ -12,20 +12,26 @@ interface BucketRow {
 }
 
 /** Fixed-window counters in PostgreSQL, so that every instance of the app sees the same counts. */
+/**
+ * One attempt counted in a fixed-window bucket (`key` and `windowSeconds` are the statement's
+ * parameters, e.g. '$1', '$2'), answering `count` and `reset_at`: the window starts with the first
+ * hit, and the row lock makes simultaneous hits on every instance count one after another. Shared
+ * with the message send, which counts its limit in its own statement (ChannelsRepository).
+ */
+export const bucketHitSql = (key: string, windowSeconds: string) =>
+  `INSERT INTO rate_limit_buckets (key, count, reset_at) VALUES (${key}, 1, now() + make_interval(secs => ${windowSeconds}))
+   ON CONFLICT (key) DO UPDATE SET
+     count = CASE WHEN rate_limit_buckets.reset_at <= now() THEN 1 ELSE rate_limit_buckets.count + 1 END,
+     reset_at = CASE WHEN rate_limit_buckets.reset_at <= now() THEN now() + make_interval(secs => ${windowSeconds}) ELSE rate_limit_buckets.reset_at END
+   RETURNING count, reset_at`;
+
 @Injectable()
 export class RateLimitRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Adds one to the bucket (a new window when the old one has passed) and returns its state. */
   async hit(key: string, windowSeconds: number): Promise<BucketState> {
-    const [row] = await this.dataSource.query<BucketRow[]>(
-      `INSERT INTO rate_limit_buckets (key, count, reset_at) VALUES ($1, 1, now() + make_interval(secs => $2))
-       ON CONFLICT (key) DO UPDATE SET
-         count = CASE WHEN rate_limit_buckets.reset_at <= now() THEN 1 ELSE rate_limit_buckets.count + 1 END,
-         reset_at = CASE WHEN rate_limit_buckets.reset_at <= now() THEN now() + make_interval(secs => $2) ELSE rate_limit_buckets.reset_at END
-       RETURNING count, reset_at`,
-      [key, windowSeconds],
-    );
+    const [row] = await this.dataSource.query<BucketRow[]>(bucketHitSql('$1', '$2'), [key, windowSeconds]);
     return { count: row.count, resetAt: row.reset_at };
   }
 
