@@ -31,6 +31,21 @@ function driverPool(dataSource: DataSource): Pool {
   return (dataSource.driver as PostgresDriver).master as Pool;
 }
 
+/**
+ * One statement on the pool, prepared once per connection under `name` (unique to the text), for hot
+ * statements whose planning costs PostgreSQL as much as running them (a plenary's votes). Rows as
+ * pg gives them; TypeORM's query runner, its logging and its [rows, count] answers are not involved.
+ */
+export async function preparedQuery<Row>(
+  dataSource: DataSource,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<Row[]> {
+  const result = await driverPool(dataSource).query<Row & QueryResultRow>({ name, text, values });
+  return result.rows;
+}
+
 interface Lane {
   client: Promise<PoolClient>;
   /** Statements sent on it and not yet answered. */

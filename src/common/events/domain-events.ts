@@ -25,8 +25,11 @@ export interface DomainEvents {
   };
   /** A Q&A question was asked or changed: what participants see, and what staff see. */
   'qa.changed': { sessionId: string; question: QuestionDto; staffQuestion: QuestionDto; isNew: boolean };
-  /** A vote was stored: the count is told to the session's room, coalesced (QaGateway). */
-  'qa.voted': { sessionId: string; questionId: number };
+  /**
+   * A vote was stored: `votes` is the question's count as its commit left it (counts only grow, so
+   * the largest told is the latest); told to the session's room, coalesced (QaGateway).
+   */
+  'qa.voted': { sessionId: string; questionId: number; votes: number };
 }
 
 @Injectable()

@@ -5,31 +5,54 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 
 /** Where the periods live in a Redis shared with other keys (session ids are UUIDs: unique across runs). */
 const KEY_PREFIX = 'cooperation-forum:qa:';
-/** Longer than any period: a set left by a stopped instance does not stay in Redis for ever. */
-const VOTED_TTL_MS = 60_000;
+/**
+ * Longer than any period: counts left by a stopped instance do not stay in Redis for ever, and the
+ * counts last told a session are forgotten a minute after its last vote.
+ */
+const COUNTS_TTL_MS = 60_000;
 /** How long the first vote waits for the connection before the instance tells its votes alone. */
 const CONNECT_WAIT_MS = 2000;
 
 /**
- * Adds this instance's questions to the session's set, then takes the period if it is free: the
- * winner gets (and empties) the set in the same step. A loser learns how long the period still
- * runs and whether the set still holds questions nobody has taken.
- * KEYS: period, voted. ARGV: period ms, voted TTL ms, question ids...
- * Returns [1, ids...] when this instance won, [0, pttl, scard] when it did not.
+ * Adds this instance's counts to the session's pending counts (a question's largest count wins:
+ * counts only grow), then takes the period if it is free. The winner gets the pending counts in
+ * the same step, empties them, and gets only those above what the session's room was last told
+ * (remembered per session), so that no broadcast, from any instance, takes a count back. A loser
+ * learns how long the period still runs and whether counts are still pending.
+ * KEYS: period, pending (hash), told (hash). ARGV: period ms, TTL ms, then question id, count, ...
+ * Returns [1, id, count, ...] when this instance won, [0, pttl, pending] when it did not.
  */
 const TAKE_PERIOD = `
-for i = 3, #ARGV do redis.call('SADD', KEYS[2], ARGV[i]) end
+for i = 3, #ARGV, 2 do
+  local old = tonumber(redis.call('HGET', KEYS[2], ARGV[i]))
+  if not old or old < tonumber(ARGV[i + 1]) then redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
+end
 if #ARGV > 2 then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
 if redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then
-  local ids = redis.call('SMEMBERS', KEYS[2])
+  local pending = redis.call('HGETALL', KEYS[2])
   redis.call('DEL', KEYS[2])
-  table.insert(ids, 1, 1)
-  return ids
+  local answer = {1}
+  for i = 1, #pending, 2 do
+    local told = tonumber(redis.call('HGET', KEYS[3], pending[i]))
+    if not told or told < tonumber(pending[i + 1]) then
+      redis.call('HSET', KEYS[3], pending[i], pending[i + 1])
+      table.insert(answer, pending[i])
+      table.insert(answer, pending[i + 1])
+    end
+  end
+  redis.call('PEXPIRE', KEYS[3], ARGV[2])
+  return answer
 end
-return {0, redis.call('PTTL', KEYS[1]), redis.call('SCARD', KEYS[2])}
+return {0, redis.call('PTTL', KEYS[1]), redis.call('HLEN', KEYS[2])}
 `;
 
-export type PeriodAttempt = { won: true; questionIds: number[] } | { won: false; retryInMs: number; pending: boolean };
+/** A question's count, as a vote's commit left it. */
+export interface QuestionCount {
+  id: number;
+  votes: number;
+}
+
+export type PeriodAttempt = { won: true; votes: QuestionCount[] } | { won: false; retryInMs: number; pending: boolean };
 
 /**
  * The session's broadcast periods, shared by every instance through Redis (REDIS_URL), so that a
@@ -48,15 +71,23 @@ export class QaVotePeriods implements OnModuleDestroy {
     return Boolean(this.config.redisUrl);
   }
 
-  async take(sessionId: string, questionIds: number[], periodMs: number): Promise<PeriodAttempt | null> {
+  async take(sessionId: string, counts: QuestionCount[], periodMs: number): Promise<PeriodAttempt | null> {
     const client = await this.ready();
     if (!client) return null;
     try {
       const answer = (await client.eval(TAKE_PERIOD, {
-        keys: [`${KEY_PREFIX}period:${sessionId}`, `${KEY_PREFIX}voted:${sessionId}`],
-        arguments: [String(periodMs), String(VOTED_TTL_MS), ...questionIds.map(String)],
+        keys: [
+          `${KEY_PREFIX}period:${sessionId}`,
+          `${KEY_PREFIX}pending:${sessionId}`,
+          `${KEY_PREFIX}told:${sessionId}`,
+        ],
+        arguments: [String(periodMs), String(COUNTS_TTL_MS), ...counts.flatMap((c) => [String(c.id), String(c.votes)])],
       })) as (number | string)[];
-      if (Number(answer[0]) === 1) return { won: true, questionIds: answer.slice(1).map(Number) };
+      if (Number(answer[0]) === 1) {
+        const votes: QuestionCount[] = [];
+        for (let i = 1; i < answer.length; i += 2) votes.push({ id: Number(answer[i]), votes: Number(answer[i + 1]) });
+        return { won: true, votes };
+      }
       return { won: false, retryInMs: Math.max(1, Number(answer[1])), pending: Number(answer[2]) > 0 };
     } catch (error) {
       this.logger.warn({ msg: 'Q&A vote period: redis failed, telling this instance’s votes', err: String(error) });

@@ -8,7 +8,7 @@ import { sessionRoom, sessionStaffRoom } from '../../realtime/rooms';
 import { acknowledged, clientEvent, parsePayload } from '../../realtime/socket-payload';
 import { isStaff } from '../../users/users.constants';
 import { QaAskDto, QaJoinDto, QaVoteDto } from './dto/qa-socket.dto';
-import { QaVotePeriods } from './qa-vote-periods';
+import { QaVotePeriods, type QuestionCount } from './qa-vote-periods';
 import { QaService } from './qa.service';
 
 /**
@@ -19,8 +19,14 @@ import { QaService } from './qa.service';
  */
 export const QA_VOTES_INTERVAL_MS = 100;
 
+/** A question's largest count seen (counts only grow: the largest is the latest). */
+function keepLargest(counts: Map<number, number>, id: number, votes: number): void {
+  if ((counts.get(id) ?? -1) < votes) counts.set(id, votes);
+}
+
 interface SharedPeriod {
-  queued: Set<number>;
+  /** Per question, the largest count voted here and not yet handed to Redis. */
+  queued: Map<number, number>;
   inFlight: boolean;
   timer?: NodeJS.Timeout;
 }
@@ -30,8 +36,14 @@ interface SharedPeriod {
 export class QaGateway implements OnModuleDestroy {
   private readonly logger = new Logger('ForumQa');
   @WebSocketServer() server: AppServer;
-  /** Sessions whose counts were broadcast less than QA_VOTES_INTERVAL_MS ago, and the questions voted for since. */
-  private readonly voteWindows = new Map<string, { timer: NodeJS.Timeout; voted: Set<number> }>();
+  /**
+   * Without Redis: sessions whose counts were broadcast less than QA_VOTES_INTERVAL_MS ago, the
+   * counts voted since, and those last told (so that a count that arrives late takes none back).
+   */
+  private readonly voteWindows = new Map<
+    string,
+    { timer: NodeJS.Timeout; voted: Map<number, number>; told: Map<number, number> }
+  >();
   /** With Redis: per session, the questions voted here not yet handed to Redis, and the attempt or retry under way. */
   private readonly sharedPeriods = new Map<string, SharedPeriod>();
   private closing = false;
@@ -101,41 +113,42 @@ export class QaGateway implements OnModuleDestroy {
   }
 
   /**
-   * A quiet session is told at once; after that, the votes of a period are told once, at its end,
-   * with the counts read then: the last `qa:votes` always carries the final counts, and a count read
-   * after a vote was stored includes it, so no vote is lost to coalescing.
+   * A quiet session is told at once; after that, the votes of a period are told once, at its end.
+   * Each vote brings its question's count as its commit left it, and a period tells each question's
+   * largest count: every vote's count is told (or a larger one), so no vote is lost to coalescing,
+   * and the last `qa:votes` carries the final counts. No PostgreSQL read per broadcast: at a
+   * plenary that read was one more wait between a vote and the room hearing it.
    */
   @OnEvent('qa.voted')
-  onVoted({ sessionId, questionId }: DomainEvents['qa.voted']): void {
+  onVoted({ sessionId, questionId, votes }: DomainEvents['qa.voted']): void {
     if (this.closing) return;
-    if (!this.periods.shared) return this.coalesceHere(sessionId, questionId);
+    if (!this.periods.shared) return this.coalesceHere(sessionId, questionId, votes);
     let state = this.sharedPeriods.get(sessionId);
-    if (!state) this.sharedPeriods.set(sessionId, (state = { queued: new Set(), inFlight: false }));
-    state.queued.add(questionId);
+    if (!state) this.sharedPeriods.set(sessionId, (state = { queued: new Map(), inFlight: false }));
+    keepLargest(state.queued, questionId, votes);
     if (!state.inFlight) void this.takePeriod(sessionId, state);
   }
 
   /**
    * Several instances: the one that takes the session's period in Redis tells the room the counts
-   * of every question voted on any instance since the last broadcast (QaVotePeriods). No vote is
-   * lost: a question is handed to Redis after its vote is stored, and in the same step either this
-   * instance takes the period (and the set), or it learns whether the set still holds questions;
-   * if so it tries again when the period ends, until some instance has taken them. Whoever takes
-   * them reads the counts after that, so they include the vote; the last broadcast has the final
-   * counts. Redis away: this instance tells its own votes, coalesced here.
+   * voted on any instance since the last broadcast (QaVotePeriods). No vote is lost: its count is
+   * handed to Redis after the vote is stored, and in the same step either this instance takes the
+   * period (and the pending counts), or it learns whether counts are still pending; if so it tries
+   * again when the period ends, until some instance has taken them. Redis keeps each question's
+   * largest count and tells only counts above those told before: no broadcast takes one back.
+   * Redis away: this instance tells its own votes, coalesced here.
    */
   private async takePeriod(sessionId: string, state: SharedPeriod, retrying = false): Promise<void> {
     state.inFlight = true;
     try {
       while (!this.closing && (retrying || state.queued.size)) {
         retrying = false;
-        const ids = [...state.queued];
+        const counts = [...state.queued].map(([id, votes]) => ({ id, votes }));
         state.queued.clear();
-        const attempt = await this.periods.take(sessionId, ids, QA_VOTES_INTERVAL_MS);
-        if (attempt === null) for (const id of ids) this.coalesceHere(sessionId, id);
-        else if (attempt.won) {
-          if (attempt.questionIds.length) void this.announceVotes(sessionId, attempt.questionIds);
-        } else if (attempt.pending && !state.timer && !this.closing) {
+        const attempt = await this.periods.take(sessionId, counts, QA_VOTES_INTERVAL_MS);
+        if (attempt === null) for (const { id, votes } of counts) this.coalesceHere(sessionId, id, votes);
+        else if (attempt.won) this.announceVotes(sessionId, attempt.votes);
+        else if (attempt.pending && !state.timer && !this.closing) {
           // Another instance holds this period; the set still has questions: try when it ends. If an
           // attempt is under way then, its answer decides (it sets a timer again if need be).
           state.timer = setTimeout(() => {
@@ -152,14 +165,15 @@ export class QaGateway implements OnModuleDestroy {
   }
 
   /** One instance (no Redis, or Redis away): the votes of this instance, coalesced here. */
-  private coalesceHere(sessionId: string, questionId: number): void {
+  private coalesceHere(sessionId: string, questionId: number, votes: number): void {
     const window = this.voteWindows.get(sessionId);
     if (window) {
-      window.voted.add(questionId);
+      keepLargest(window.voted, questionId, votes);
       return;
     }
-    this.openVoteWindow(sessionId);
-    void this.announceVotes(sessionId, [questionId]);
+    const told = new Map([[questionId, votes]]);
+    this.openVoteWindow(sessionId, told);
+    this.announceVotes(sessionId, [{ id: questionId, votes }]);
   }
 
   /** Stops coalescing (no timer outlives the app). */
@@ -171,26 +185,28 @@ export class QaGateway implements OnModuleDestroy {
     this.sharedPeriods.clear();
   }
 
-  private openVoteWindow(sessionId: string): void {
+  private openVoteWindow(sessionId: string, told: Map<number, number>): void {
     const timer = setTimeout(() => {
-      const voted = this.voteWindows.get(sessionId)?.voted;
+      const window = this.voteWindows.get(sessionId);
       this.voteWindows.delete(sessionId);
-      if (voted?.size && !this.closing) {
-        this.openVoteWindow(sessionId);
-        void this.announceVotes(sessionId, [...voted]);
-      }
+      if (!window?.voted.size || this.closing) return;
+      const news = [...window.voted]
+        .filter(([id, count]) => (window.told.get(id) ?? -1) < count)
+        .map(([id, count]) => ({ id, votes: count }));
+      for (const { id, votes } of news) window.told.set(id, votes);
+      this.openVoteWindow(sessionId, window.told);
+      this.announceVotes(sessionId, news);
     }, QA_VOTES_INTERVAL_MS);
     timer.unref();
-    this.voteWindows.set(sessionId, { timer, voted: new Set() });
+    this.voteWindows.set(sessionId, { timer, voted: new Map(), told });
   }
 
-  private async announceVotes(sessionId: string, questionIds: number[]): Promise<void> {
-    try {
-      const votes = await this.qa.voteCounts(sessionId, questionIds);
-      if (votes.length) this.server.to(sessionRoom(sessionId)).emit('qa:votes', { sessionId, votes });
-    } catch (error) {
-      this.logger.error({ msg: 'Q&A vote broadcast failed', sessionId, err: String(error) });
-    }
+  /**
+   * The counts as the votes' commits left them. A question hidden since its vote may be among them:
+   * clients update only the questions they show, and its count was public until it was hidden.
+   */
+  private announceVotes(sessionId: string, votes: QuestionCount[]): void {
+    if (votes.length) this.server.to(sessionRoom(sessionId)).emit('qa:votes', { sessionId, votes });
   }
 
   private guard<T>(work: () => Promise<T>) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../../database/sql';
 import type { QuestionStatus } from '../shared/forum.constants';
 
 export interface QuestionRow {
@@ -59,7 +60,9 @@ export class QaRepository {
    * when there was no vote: no such visible question, or a second vote (the caller tells which).
    */
   async vote(questionId: number, userId: string): Promise<QuestionRow | null> {
-    const [row] = await this.dataSource.query<QuestionRow[]>(
+    const [row] = await preparedQuery<QuestionRow>(
+      this.dataSource,
+      'qa.vote',
       `WITH target AS (SELECT id FROM qa_questions WHERE id = $1 AND status = 'visible'),
             cast_vote AS (INSERT INTO qa_votes (question_id, user_id) SELECT id, $2 FROM target ON CONFLICT DO NOTHING RETURNING question_id),
             q AS (UPDATE qa_questions SET votes = votes + 1 WHERE id IN (SELECT question_id FROM cast_vote) RETURNING *)
@@ -76,7 +79,9 @@ export class QaRepository {
    * with its count after this statement, or null when there was no vote. No (question, person) twice.
    */
   async voteMany(votes: { questionId: number; userId: string }[]): Promise<(QuestionRow | null)[]> {
-    const rows = await this.dataSource.query<(QuestionRow & { n: string })[]>(
+    const rows = await preparedQuery<QuestionRow & { n: string }>(
+      this.dataSource,
+      'qa.vote-many',
       `WITH input AS (SELECT * FROM unnest($1::bigint[], $2::uuid[]) WITH ORDINALITY AS i(question_id, user_id, n)),
             cast_vote AS (INSERT INTO qa_votes (question_id, user_id)
                             SELECT i.question_id, i.user_id FROM input i JOIN qa_questions t ON t.id = i.question_id AND t.status = 'visible'
@@ -91,15 +96,6 @@ export class QaRepository {
     );
     const byOrdinal = new Map(rows.map(({ n, ...row }) => [Number(n), row]));
     return votes.map((_, i) => byOrdinal.get(i + 1) ?? null);
-  }
-
-  /** The current counts of some of a session's visible questions. */
-  async voteCounts(sessionId: string, ids: number[]): Promise<{ id: number; votes: number }[]> {
-    const rows = await this.dataSource.query<{ id: string; votes: number }[]>(
-      `SELECT id, votes FROM qa_questions WHERE session_id = $1 AND id = ANY($2::bigint[]) AND status = 'visible' ORDER BY id`,
-      [sessionId, ids],
-    );
-    return rows.map((row) => ({ id: Number(row.id), votes: row.votes }));
   }
 
   async updateQuestion(

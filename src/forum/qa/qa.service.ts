@@ -65,12 +65,8 @@ export class QaService {
       throw new ConflictException('You have already voted for this question.');
     }
     // The voter's answer has the count now; the room hears it coalesced (a plenary votes hundreds a second).
-    this.events.emit('qa.voted', { sessionId: voted.sessionId, questionId });
+    this.events.emit('qa.voted', { sessionId: voted.sessionId, questionId, votes: voted.votes });
     return this.questionDto(voted, false);
-  }
-
-  voteCounts(sessionId: string, ids: number[]): Promise<{ id: number; votes: number }[]> {
-    return this.qa.voteCounts(sessionId, ids);
   }
 
   async moderateQuestion(
