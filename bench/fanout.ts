@@ -27,7 +27,9 @@
  * join, each reading taken after two full garbage collections (bench/gc-preload.js), divided by 1,000.
  *
  * Knobs: BENCH_FANOUT_SECONDS (20) per paced run, BENCH_FANOUT_FLAT_SECONDS (10),
- * BENCH_FANOUT_ROUNDS (1; 2 gives app, bare, bare, app), BENCH_FANOUT_RECEIVER_PROCESSES (2),
+ * BENCH_FANOUT_ROUNDS (2: app, bare, bare, app; the paced scenarios' p50/p99 are of all rounds'
+ * samples together, so that a change of the machine's load over the run falls on both alike),
+ * BENCH_FANOUT_RECEIVER_PROCESSES (2),
  * BENCH_FANOUT_SENDERS (200; more lets flat out reach senders who are then away followers at 100 msg/s).
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -61,7 +63,7 @@ if (SENDER_SOCKETS < 200)
   throw new Error('BENCH_FANOUT_SENDERS must be at least 200 (the 100 msg/s scenario sends from 200)');
 /** Flat out: messages outstanding at any time (each acknowledgement lets the next go). */
 const FLAT_IN_FLIGHT = 32;
-const ROUNDS = Math.round(num('BENCH_FANOUT_ROUNDS', 1));
+const ROUNDS = Math.round(num('BENCH_FANOUT_ROUNDS', 2));
 const PASSWORD = 'bench-fanout password 2025';
 const senderEmail = (n: number) => `bench-fanout-sender-${String(n).padStart(3, '0')}@example.org`;
 const SENDER_EMAILS = Array.from({ length: SENDER_SOCKETS }, (_, i) => senderEmail(i + 1));

@@ -17,8 +17,14 @@
  * was read after the vote was stored, so such a ranking includes the vote); "every client" is, per
  * vote, the latest of those over all participants.
  *
+ * Rounds: BENCH_PLENARY_ROUNDS (2) rounds of each, alternating (app, bare, bare, app, ...), so that
+ * a change in the machine's load over the run falls on both alike (on 2 shared cores one round's
+ * p99 moves severalfold: docs/perf/plenary.md). The verdict's p50/p99 are those of every round's
+ * (vote, participant) samples together; each round's own figures are printed and kept too.
+ *
  * Knobs: BENCH_PLENARY_PARTICIPANTS (2000), BENCH_PLENARY_RATE (200 votes/s),
- * BENCH_PLENARY_SECONDS (30), BENCH_PLENARY_QUESTIONS (100), BENCH_PLENARY_PROCESSES (4).
+ * BENCH_PLENARY_SECONDS (30), BENCH_PLENARY_QUESTIONS (100), BENCH_PLENARY_PROCESSES (4),
+ * BENCH_PLENARY_ROUNDS (2).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -39,6 +45,7 @@ const RATE = num('BENCH_PLENARY_RATE', 200);
 const SECONDS = num('BENCH_PLENARY_SECONDS', 30);
 const QUESTIONS = Math.round(num('BENCH_PLENARY_QUESTIONS', 100));
 const PROCESSES = Math.round(num('BENCH_PLENARY_PROCESSES', 4));
+const ROUNDS = Math.round(num('BENCH_PLENARY_ROUNDS', 2));
 const PASSWORD = 'bench-plenary password 2025';
 const participantEmail = (n: number) => `bench-plenary-${String(n).padStart(4, '0')}@example.org`;
 const EDITION_YEAR = 2099;
@@ -281,6 +288,18 @@ export interface PlenaryRun {
    */
   cpuPerVote: { servers: number | null; postgres: number | null; redis: number | null; participants: number | null };
   loadAverage: [number, number];
+  /** Rounds this run is made of (1 for a single round). */
+  rounds: number;
+}
+
+/** What rounds are pooled from: a round's figures with its raw samples (not kept in the results). */
+interface MeasuredRound {
+  run: PlenaryRun;
+  histogram: Map<number, number>;
+  /** Per acknowledged vote, until the last participant had it (ms), complete votes only. */
+  everyClient: number[];
+  ackTimes: number[];
+  elapsedSeconds: number;
 }
 
 export interface PlenaryVerdict {
@@ -305,8 +324,11 @@ export interface PlenaryResults {
     loginSeconds: number;
     sessionId: string;
   };
+  /** All rounds together (the verdict's figures). */
   app: PlenaryRun;
   bare: PlenaryRun;
+  /** Each round on its own, in the order run. */
+  rounds: { app: PlenaryRun[]; bare: PlenaryRun[] };
   verdicts: PlenaryVerdict[];
   seconds: number;
 }
@@ -335,7 +357,7 @@ async function runTarget(options: {
   /** The PostgreSQL backends serving this target (none for the bare pair). */
   backendPids: () => Promise<number[]>;
   redisPid: number | null;
-}): Promise<PlenaryRun> {
+}): Promise<MeasuredRound> {
   const { target, servers, clients, sessionId } = options;
   await options.prepare();
   // Participant i: process i % P, instance i % 2 (so each process has participants on both).
@@ -497,7 +519,7 @@ async function runTarget(options: {
   }, 0);
   const perVote = (value: number | null) => (value === null || !acked.length ? null : value / acked.length);
   await Promise.all(clients.map((client) => client.call('disconnect')));
-  return {
+  const run: PlenaryRun = {
     target,
     participants: PARTICIPANTS,
     connectSeconds,
@@ -532,6 +554,72 @@ async function runTarget(options: {
       participants: perVote(participantCpu),
     },
     loadAverage: [loadBefore, loadAfter],
+    rounds: 1,
+  };
+  return { run, histogram, everyClient: complete, ackTimes, elapsedSeconds: elapsed };
+}
+
+/**
+ * Rounds of one target as one run: latencies from all rounds' samples together; counts and CPU
+ * summed over the rounds (per vote: over all their votes); deliveries per second over their time.
+ */
+function pool(rounds: MeasuredRound[]): PlenaryRun {
+  if (rounds.length === 1) return rounds[0].run;
+  const runs = rounds.map((r) => r.run);
+  const sum = (f: (r: PlenaryRun) => number) => runs.reduce((total, r) => total + f(r), 0);
+  const histogram = new Map<number, number>();
+  for (const r of rounds)
+    for (const [bucket, n] of r.histogram) histogram.set(bucket, (histogram.get(bucket) ?? 0) + n);
+  const samples = sum((r) => r.latency.samples);
+  const everyClient = rounds.flatMap((r) => r.everyClient).sort((a, b) => a - b);
+  const ackTimes = rounds.flatMap((r) => r.ackTimes).sort((a, b) => a - b);
+  const acked = sum((r) => r.votesAcked);
+  const perVote = (f: (c: PlenaryRun['cpuPerVote']) => number | null) =>
+    runs.some((r) => f(r.cpuPerVote) === null)
+      ? null
+      : runs.reduce((total, r) => total + f(r.cpuPerVote)! * r.votesAcked, 0) / Math.max(1, acked);
+  const failures: Record<string, number> = {};
+  for (const r of runs) for (const [k, n] of Object.entries(r.failures)) failures[k] = (failures[k] ?? 0) + n;
+  const seconds = rounds.reduce((total, r) => total + r.elapsedSeconds, 0);
+  return {
+    ...runs[0],
+    connectSeconds: Math.max(...runs.map((r) => r.connectSeconds)),
+    votesPlanned: sum((r) => r.votesPlanned),
+    votesAcked: acked,
+    votesFailed: sum((r) => r.votesFailed),
+    failures,
+    lateSends: sum((r) => r.lateSends),
+    latency: {
+      p50: percentileOfHistogram(histogram, samples, 50),
+      p99: percentileOfHistogram(histogram, samples, 99),
+      max: percentileOfHistogram(histogram, samples, 100),
+      samples,
+    },
+    everyClient: {
+      p50: pct(everyClient, 50),
+      p99: pct(everyClient, 99),
+      max: everyClient[everyClient.length - 1] ?? NaN,
+    },
+    missing: sum((r) => r.missing),
+    events: sum((r) => r.events),
+    questionUpdates: sum((r) => r.questionUpdates),
+    deliveriesPerSecond: sum((r) => r.deliveriesPerSecond * r.rounds) / runs.length,
+    ack: { p50: pct(ackTimes, 50), p99: pct(ackTimes, 99) },
+    lost: sum((r) => r.lost),
+    doubleCounted: sum((r) => r.doubleCounted),
+    clientsDisagreeing: sum((r) => r.clientsDisagreeing),
+    storedRowsMismatch: sum((r) => r.storedRowsMismatch),
+    serverCpuCoreShare: runs.some((r) => r.serverCpuCoreShare === null)
+      ? null
+      : rounds.reduce((total, r) => total + r.run.serverCpuCoreShare! * r.elapsedSeconds, 0) / seconds,
+    cpuPerVote: {
+      servers: perVote((c) => c.servers),
+      postgres: perVote((c) => c.postgres),
+      redis: perVote((c) => c.redis),
+      participants: perVote((c) => c.participants),
+    },
+    loadAverage: [runs[0].loadAverage[0], runs[runs.length - 1].loadAverage[1]],
+    rounds: runs.length,
   };
 }
 
@@ -580,18 +668,18 @@ export async function plenaryBench(options: {
   const redisPid = Number(/process_id:(\d+)/.exec(await redis.info('server'))?.[1]) || null;
   try {
     await Promise.all(clients.map((c) => c.ready));
-    const app = await runTarget({
-      target: 'app',
-      servers: options.apps,
-      clients,
-      tokens,
-      sessionId,
-      prepare: () => resetVotes(options.url, sessionId),
-      countsNow: () => storedCounts(options.url, sessionId),
-      backendPids: () => appBackends(options.url),
-      redisPid,
-    });
-    say(describe(app));
+    const runApp = () =>
+      runTarget({
+        target: 'app',
+        servers: options.apps,
+        clients,
+        tokens,
+        sessionId,
+        prepare: () => resetVotes(options.url, sessionId),
+        countsNow: () => storedCounts(options.url, sessionId),
+        backendPids: () => appBackends(options.url),
+        redisPid,
+      });
     // The bare servers answer the app's questions, with no votes.
     const db = new Client({ connectionString: options.url, application_name: 'cooperation-forum-bench-setup' });
     await db.connect();
@@ -604,30 +692,45 @@ export async function plenaryBench(options: {
       )
     ).rows;
     await db.end();
-    const bare = await runTarget({
-      target: 'bare',
-      servers: options.bares,
-      clients,
-      tokens: tokens.map(() => null),
-      sessionId,
-      prepare: async () => {
-        for (const server of options.bares) {
-          const res = await fetch(`${server.base}/seed`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ sessionId, questions }),
-          });
-          if (res.status !== 204) throw new Error(`bare seed: ${res.status}`);
-        }
-      },
-      countsNow: async () => {
-        const counts = await redis.hGetAll(`bench-plenary:counts:${sessionId}`);
-        return new Map(Object.entries(counts).map(([id, n]) => [Number(id), { votes: Number(n), rows: Number(n) }]));
-      },
-      backendPids: () => Promise.resolve([]),
-      redisPid,
-    });
-    say(describe(bare));
+    const runBare = () =>
+      runTarget({
+        target: 'bare',
+        servers: options.bares,
+        clients,
+        tokens: tokens.map(() => null),
+        sessionId,
+        prepare: async () => {
+          for (const server of options.bares) {
+            const res = await fetch(`${server.base}/seed`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ sessionId, questions }),
+            });
+            if (res.status !== 204) throw new Error(`bare seed: ${res.status}`);
+          }
+        },
+        countsNow: async () => {
+          const counts = await redis.hGetAll(`bench-plenary:counts:${sessionId}`);
+          return new Map(Object.entries(counts).map(([id, n]) => [Number(id), { votes: Number(n), rows: Number(n) }]));
+        },
+        backendPids: () => Promise.resolve([]),
+        redisPid,
+      });
+    const measured: Record<Target, MeasuredRound[]> = { app: [], bare: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const target of round % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const)) {
+        const one = await (target === 'app' ? runApp() : runBare());
+        measured[target].push(one);
+        say(`${ROUNDS > 1 ? `  round ${round + 1}:` : ''}${describe(one.run)}`);
+      }
+    }
+    const app = pool(measured.app);
+    const bare = pool(measured.bare);
+    if (ROUNDS > 1) {
+      say(`  all ${ROUNDS} rounds together:`);
+      say(describe(app));
+      say(describe(bare));
+    }
     const verdicts = judge(app, bare);
     return {
       setup: {
@@ -642,6 +745,7 @@ export async function plenaryBench(options: {
       },
       app,
       bare,
+      rounds: { app: measured.app.map((m) => m.run), bare: measured.bare.map((m) => m.run) },
       verdicts,
       seconds: Math.round((Date.now() - started) / 1000),
     };

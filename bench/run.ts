@@ -990,7 +990,7 @@ async function main(): Promise<void> {
         const port = await freePort();
         running[name] = await startChild(
           name,
-          [join('dist', 'src', 'main.js')],
+          [...profileArgs, join('dist', 'src', 'main.js')],
           {
             ...common,
             PORT: String(port),
