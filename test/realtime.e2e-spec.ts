@@ -638,7 +638,11 @@ describe('real time', () => {
       const privateId = await t.app.get(ChannelsService).createPrivate('Folding', [anna.id, boris.id]);
       const a = await open(anna);
       for (let i = 0; i < 3; i++) await send(a, `fold ${i}`, randomUUID(), privateId);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The first is told at once, the two after it at the end of the channel's window.
+      await eventually(
+        `SELECT 1 FROM notifications WHERE user_id = $1 AND (payload->>'channelId')::int = $2 AND (payload->>'count')::int = 3`,
+        [boris.id, privateId],
+      );
       const rows = await t.dataSource.query(
         `SELECT payload FROM notifications WHERE user_id = $1 AND (payload->>'channelId')::int = $2`,
         [boris.id, privateId],
