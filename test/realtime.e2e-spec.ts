@@ -3,7 +3,8 @@ import request from 'supertest';
 import type { Socket } from 'socket.io-client';
 import { ChannelsService } from '../src/channels/channels.service';
 import { MailRepository } from '../src/mail/mail.repository';
-import { NotificationsService } from '../src/notifications/notifications.service';
+import { CHANNEL_NOTIFY_LOCK, NotificationsRepository } from '../src/notifications/notifications.repository';
+import { CHANNEL_NOTIFY_INTERVAL_MS, NotificationsService } from '../src/notifications/notifications.service';
 import {
   clearAddressLimits,
   clearMessageLimits,
@@ -638,13 +639,112 @@ describe('real time', () => {
       const privateId = await t.app.get(ChannelsService).createPrivate('Folding', [anna.id, boris.id]);
       const a = await open(anna);
       for (let i = 0; i < 3; i++) await send(a, `fold ${i}`, randomUUID(), privateId);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The first is told at once, the two after it at the end of the channel's window.
+      await eventually(
+        `SELECT 1 FROM notifications WHERE user_id = $1 AND (payload->>'channelId')::int = $2 AND (payload->>'count')::int = 3`,
+        [boris.id, privateId],
+      );
       const rows = await t.dataSource.query(
         `SELECT payload FROM notifications WHERE user_id = $1 AND (payload->>'channelId')::int = $2`,
         [boris.id, privateId],
       );
       expect(rows).toHaveLength(1);
       expect(rows[0].payload.count).toBe(3);
+    });
+
+    it('tells of a burst from several authors in few passes: one notification that counts them all and quotes the last', async () => {
+      const carla = await signUp(t, email('carla'), { displayName: 'Carla' });
+      const privateId = await t.app
+        .get(ChannelsService)
+        .createPrivate('Burst', [anna.id, boris.id, carla.id, outsider.id]);
+      const followerLookUps = jest.spyOn(t.app.get(NotificationsRepository), 'channelFollowers');
+      try {
+        // Three authors, four messages each, as fast as they are acknowledged; Boris is away.
+        const authors = [await open(anna), await open(carla), await open(outsider)];
+        const sent = (
+          await Promise.all(
+            authors.map(async (socket, s) => {
+              const mine: { id: number; body: string }[] = [];
+              for (let m = 0; m < 4; m++)
+                mine.push((await send(socket, `burst ${s}.${m}`, randomUUID(), privateId)).message);
+              return mine;
+            }),
+          )
+        ).flat();
+        expect(sent).toHaveLength(12);
+        const last = sent.reduce((a, b) => (b.id > a.id ? b : a));
+        const { payload } = await eventually<{ payload: Record<string, unknown> }>(
+          `SELECT payload FROM notifications WHERE user_id = $1 AND (payload->>'channelId')::int = $2 AND (payload->>'count')::int = 12`,
+          [boris.id, privateId],
+        );
+        expect(payload).toMatchObject({ messageId: last.id, params: { text: { text: last.body } } });
+        const borisList = (await api().get('/api/v1/notifications?limit=50').set(boris.auth).expect(200)).body.items;
+        const told = borisList.filter((item: { link: string }) => item.link === `/channels/${privateId}`);
+        expect(told).toHaveLength(1);
+        expect(told[0]).toMatchObject({
+          read: false,
+          body: { en: expect.stringMatching(new RegExp(`: ${last.body}$`)) },
+        });
+
+        // An author is told only of the others' messages: Anna of Carla's and Outsider's 8, quoting the last of those.
+        const lastByOthers = sent.filter((m) => !m.body.startsWith('burst 0.')).reduce((a, b) => (b.id > a.id ? b : a));
+        const annas = await eventually<{ payload: Record<string, unknown> }>(
+          `SELECT payload FROM notifications WHERE user_id = $1 AND (payload->>'channelId')::int = $2 AND (payload->>'count')::int = 8`,
+          [anna.id, privateId],
+        );
+        expect(annas.payload).toMatchObject({ messageId: lastByOthers.id });
+
+        // Handled in a few passes (the first message at once, the rest once per window), not one per message.
+        await new Promise((resolve) => setTimeout(resolve, 2 * CHANNEL_NOTIFY_INTERVAL_MS));
+        const passes = followerLookUps.mock.calls.filter(([id]) => id === privateId).length;
+        expect(passes).toBeGreaterThanOrEqual(2);
+        expect(passes).toBeLessThanOrEqual(5);
+      } finally {
+        followerLookUps.mockRestore();
+      }
+    });
+
+    it('neither quotes nor counts a message hidden while it waits for its pass', async () => {
+      const privateId = await t.app.get(ChannelsService).createPrivate('Hidden in a window', [anna.id, boris.id]);
+      const a = await open(anna);
+      // The channel's notification lock held here: the passes wait (the first one, and the one for
+      // the window after it), whatever the machine's speed, until the moderator has hidden the spam.
+      const holder = t.dataSource.createQueryRunner();
+      await holder.connect();
+      try {
+        await holder.query(`SELECT pg_advisory_lock($1::int, $2::int)`, [CHANNEL_NOTIFY_LOCK, privateId]);
+        const first = (await send(a, 'Hello Boris', randomUUID(), privateId)).message;
+        const fine = (await send(a, 'The meeting is on Monday', randomUUID(), privateId)).message;
+        const spam = (await send(a, 'Call 555-0199 for cheap watches', randomUUID(), privateId)).message;
+        await api()
+          .post(`/api/v1/moderation/messages/${spam.id}/hide`)
+          .set(moderator.auth)
+          .send({ reason: 'Advertising.' })
+          .expect(200);
+        expect(first.id).toBeLessThan(fine.id);
+        await holder.query(`SELECT pg_advisory_unlock($1::int, $2::int)`, [CHANNEL_NOTIFY_LOCK, privateId]);
+        const { payload } = await eventually<{ payload: Record<string, unknown> }>(
+          `SELECT payload FROM notifications WHERE user_id = $1 AND (payload->>'channelId')::int = $2 AND (payload->>'messageId')::bigint = $3`,
+          [boris.id, privateId, fine.id],
+        );
+        // Nothing more comes (the spam's pass, if it was a pass of its own, writes nothing).
+        await new Promise((resolve) => setTimeout(resolve, 2 * CHANNEL_NOTIFY_INTERVAL_MS));
+        const rows = await t.dataSource.query(
+          `SELECT payload FROM notifications WHERE user_id = $1 AND (payload->>'channelId')::int = $2`,
+          [boris.id, privateId],
+        );
+        expect(rows).toHaveLength(1);
+        expect(rows[0].payload).toEqual(payload);
+        expect(payload).toMatchObject({
+          messageId: fine.id,
+          count: 2,
+          body: { en: 'Anna: The meeting is on Monday' },
+        });
+        expect(JSON.stringify(rows)).not.toContain('555-0199');
+      } finally {
+        await holder.query(`SELECT pg_advisory_unlock_all()`);
+        await holder.release();
+      }
     });
 
     it('stops quoting a message in notifications once it is hidden or deleted', async () => {

@@ -14,7 +14,7 @@ export interface Recipient {
 }
 
 /** Advisory lock space (the two-key form: this, channel id) serialising a channel's message notifications. */
-const CHANNEL_NOTIFY_LOCK = 727_004;
+export const CHANNEL_NOTIFY_LOCK = 727_004;
 
 @Injectable()
 export class NotificationsRepository {
@@ -56,43 +56,45 @@ export class NotificationsRepository {
   }
 
   /**
-   * Folds a new message into the person's unread notification for the same channel, if there is
-   * one (so a busy discussion is one line in the bell, not a hundred). Returns it, or null.
+   * Folds `count` new messages into the person's unread notification for the same channel, if
+   * there is one (so a busy discussion is one line in the bell, not a hundred). Returns it, or null.
    * The texts (and messageId) stay those of the latest message, whatever order the folds come in.
    */
-  async foldChannelMessage(
+  async foldChannelMessages(
     userId: string,
     channelId: number,
     payload: Notification['payload'],
+    count: number,
     manager: EntityManager,
   ): Promise<Notification | null> {
     const rows = await modifyReturning<Notification>(
       manager,
       `UPDATE notifications
           SET payload = CASE WHEN coalesce((payload->>'messageId')::bigint, 0) <= ($3::jsonb->>'messageId')::bigint THEN $3::jsonb ELSE payload END
-                        || jsonb_build_object('count', coalesce((payload->>'count')::int, 1) + 1),
+                        || jsonb_build_object('count', coalesce((payload->>'count')::int, 1) + $4::int),
               created_at = now()
         WHERE id = (SELECT id FROM notifications WHERE user_id = $1 AND kind = 'channel_message' AND read_at IS NULL AND (payload->>'channelId')::int = $2 ORDER BY id DESC LIMIT 1)
         RETURNING id, user_id AS "userId", kind, payload, delivery, created_at AS "createdAt", read_at AS "readAt"`,
-      [userId, channelId, payload],
+      [userId, channelId, payload, count],
     );
     return rows[0] ?? null;
   }
 
   /**
    * Before writing a channel's message notifications: waits for other writers of the same channel
-   * (so that two messages in quick succession fold into one notification instead of racing to
-   * insert two), then locks the message if it may still be quoted (neither hidden nor deleted)
-   * until the transaction ends; false when it may not. Hiding and deleting update the message row
+   * (so that messages in quick succession fold into one notification instead of racing to insert
+   * two), then locks those of the messages that may still be quoted (neither hidden nor deleted)
+   * until the transaction ends, and answers their ids. Hiding and deleting update the message row
    * first, so they wait for notifications being written, and those wait for them (and then see it).
    */
-  async lockForChannelMessage(channelId: number, messageId: number, manager: EntityManager): Promise<boolean> {
-    const [row]: { quotable: boolean }[] = await manager.query(
+  async lockQuotableMessages(channelId: number, messageIds: number[], manager: EntityManager): Promise<Set<number>> {
+    const [row]: { quotable: string[] }[] = await manager.query(
       `WITH serial AS MATERIALIZED (SELECT pg_advisory_xact_lock(${CHANNEL_NOTIFY_LOCK}, $1::int))
-       SELECT EXISTS (SELECT 1 FROM messages WHERE id = $2 AND hidden_at IS NULL AND deleted_at IS NULL FOR SHARE) AS quotable FROM serial`,
-      [channelId, messageId],
+       SELECT ARRAY(SELECT id FROM messages WHERE id = ANY($2::bigint[]) AND hidden_at IS NULL AND deleted_at IS NULL FOR SHARE) AS quotable FROM serial`,
+      [channelId, messageIds],
     );
-    return row.quotable;
+    // bigint[] comes back as strings.
+    return new Set(row.quotable.map(Number));
   }
 
   /**

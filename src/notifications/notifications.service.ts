@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import type { MessageDto } from '../channels/dto/channel.dto';
@@ -7,6 +7,7 @@ import { DomainEventBus } from '../common/events/domain-events';
 import { KeyedTurns } from '../common/keyed-turns';
 import { versionsFor, type Translations } from '../common/i18n/translations';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Lifecycle } from '../lifecycle/lifecycle';
 import { MailService, type MailRequest } from '../mail/mail.service';
 import type { MailTemplate } from '../mail/mail-templates';
 import { PresenceService } from '../realtime/presence.service';
@@ -58,6 +59,23 @@ export function quotedTitle(
 
 type Payload = Notification['payload'];
 
+/**
+ * After a channel's notification pass starts, the channel's next messages (on this instance) wait
+ * this long and are then handled in one pass: at 100 messages a second, one look-up of the
+ * followers and of who is present, and one transaction, per period instead of per message.
+ */
+export const CHANNEL_NOTIFY_INTERVAL_MS = 250;
+
+/** A channel whose notifications were handled less than CHANNEL_NOTIFY_INTERVAL_MS ago. */
+interface ChannelWindow {
+  channel: Pick<Channel, 'id' | 'initiativeId'>;
+  /** The latest message's way to the channel's subject (all alike; looked up only if someone is told). */
+  subject: () => Promise<ChannelSubject>;
+  timer: NodeJS.Timeout;
+  /** Messages stored since, each with what resolves its channelMessage once its pass is done. */
+  collected: { message: MessageDto; handled: () => void }[];
+}
+
 /** The stored payload: the event and its parameters, with the texts worded in both languages beside them. */
 function payloadOf(event: NotificationEvent, params: NotificationParams, link: string): Payload {
   const pl = wordNotification(event, params, 'pl');
@@ -77,23 +95,37 @@ function wording(payload: Payload, locale: Locale): { title: string; body: strin
  * never lost and its mail is sent once from the stored row), then pushed live to user:<id>.
  */
 @Injectable()
-export class NotificationsService {
+export class NotificationsService implements OnModuleDestroy {
   private readonly logger = new Logger('Notifications');
   /**
    * A channel's message notifications, one transaction after another in this process. They take
-   * turns on the channel's lock in PostgreSQL anyway (lockForChannelMessage); waiting there, each
+   * turns on the channel's lock in PostgreSQL anyway (lockQuotableMessages); waiting there, each
    * would hold a pooled connection, and a busy channel with followers away would take the whole
    * pool from the sends. Waiting here holds none.
    */
   private readonly channelTurns = new KeyedTurns<number>();
+  /** Channels whose notifications were handled less than CHANNEL_NOTIFY_INTERVAL_MS ago, and the messages stored since. */
+  private readonly channelWindows = new Map<number, ChannelWindow>();
+  /** Passes started and not finished (notifyChannel never rejects). */
+  private readonly passesUnderWay = new Set<Promise<void>>();
+  private closing = false;
 
   constructor(
     private readonly notifications: NotificationsRepository,
     private readonly mail: MailService,
     private readonly events: DomainEventBus,
     private readonly presence: PresenceService,
+    private readonly lifecycle: Lifecycle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    // A drain does not wait for the windows' ends: what they collected is handled at once.
+    lifecycle.addDrainer({
+      drain: async () => {
+        await Promise.all([...this.channelWindows.values()].map((window) => this.handleCollected(window)));
+      },
+      open: () => [...this.channelWindows.values()].reduce((sum, window) => sum + window.collected.length, 0),
+    });
+  }
 
   async notify(input: NotifyInput): Promise<void> {
     const recipients = await this.notifications.recipients(input.userIds, input.kind);
@@ -118,18 +150,101 @@ export class NotificationsService {
   }
 
   /**
-   * A new message: its channel's members and followers who are away are told. `othersFollow:
-   * false` (known from the send itself) means nobody but the author follows: nothing to look up.
+   * A new message: its channel's followers who are away are told. `othersFollow: false` (known
+   * from the send itself) means nobody but the author follows: nothing to look up. A quiet
+   * channel's message is handled at once; the messages stored in the CHANNEL_NOTIFY_INTERVAL_MS
+   * after that are collected and handled together at its end (see notifyChannel). Resolves when
+   * the pass that handles this message has finished (a drain waits for it); never rejects.
    */
-  async channelMessage(
+  channelMessage(
     channel: Pick<Channel, 'id' | 'initiativeId'>,
     message: MessageDto,
     options: { othersFollow?: boolean; subject: () => Promise<ChannelSubject> },
   ): Promise<void> {
-    if (options.othersFollow === false) return;
+    if (options.othersFollow === false) return Promise.resolve();
+    // Winding down, nothing waits for a window's end: every message is handled at once.
+    const coalescing = !this.closing && !this.lifecycle.draining;
+    const window = this.channelWindows.get(channel.id);
+    if (window && coalescing)
+      return new Promise((handled) => {
+        window.collected.push({ message, handled });
+        window.subject = options.subject;
+      });
+    if (!window && coalescing) this.openChannelWindow(channel, options.subject);
+    return this.startPass(channel, [message], options.subject);
+  }
+
+  /**
+   * Stops coalescing: what windows collected is handled now, and the passes under way finish,
+   * before the database closes; no timer outlives the app.
+   */
+  async onModuleDestroy(): Promise<void> {
+    this.closing = true;
+    const windows = [...this.channelWindows.values()];
+    this.channelWindows.clear();
+    for (const window of windows) clearTimeout(window.timer);
+    for (const window of windows) void this.handleCollected(window);
+    await Promise.all([...this.passesUnderWay]);
+  }
+
+  /**
+   * A pass has started for the channel: for CHANNEL_NOTIFY_INTERVAL_MS its messages are collected,
+   * then handled in one pass, which opens the next window; a window that collected nothing closes.
+   */
+  private openChannelWindow(channel: ChannelWindow['channel'], subject: ChannelWindow['subject']): void {
+    const timer = setTimeout(() => {
+      const window = this.channelWindows.get(channel.id);
+      this.channelWindows.delete(channel.id);
+      if (!window?.collected.length) return;
+      this.openChannelWindow(channel, window.subject);
+      void this.handleCollected(window);
+    }, CHANNEL_NOTIFY_INTERVAL_MS);
+    // The collected messages are tracked by the lifecycle (and handled by the drain or at module
+    // destroy), so the timer need not keep the process alive.
+    timer.unref();
+    this.channelWindows.set(channel.id, { channel, subject, timer, collected: [] });
+  }
+
+  /** One pass for what a window collected; each message's promise resolves once it is done. */
+  private async handleCollected(window: ChannelWindow): Promise<void> {
+    const collected = window.collected.splice(0);
+    if (!collected.length) return;
+    await this.startPass(
+      window.channel,
+      collected.map((item) => item.message),
+      window.subject,
+    );
+    for (const item of collected) item.handled();
+  }
+
+  /** Starts a pass over these messages, known until it finishes (closing the app waits for it). */
+  private startPass(
+    channel: ChannelWindow['channel'],
+    messages: MessageDto[],
+    subject: ChannelWindow['subject'],
+  ): Promise<void> {
+    const pass = this.notifyChannel(channel, messages, subject);
+    this.passesUnderWay.add(pass);
+    void pass.then(() => this.passesUnderWay.delete(pass));
+    return pass;
+  }
+
+  /**
+   * One pass over a channel's messages (one, or those a window collected): one look-up of the
+   * followers, of who is present and of the recipients, then one transaction in which each
+   * follower who is away gets one notification for the channel, quoting the latest of these
+   * messages they did not write and counting all of those, of the ones that may still be quoted
+   * (a message hidden or deleted meanwhile is neither quoted nor counted). Logged, never thrown.
+   */
+  private async notifyChannel(
+    channel: Pick<Channel, 'id' | 'initiativeId'>,
+    messages: MessageDto[],
+    subjectOf: () => Promise<ChannelSubject>,
+  ): Promise<void> {
     try {
-      const followers = (await this.notifications.channelFollowers(channel.id)).filter(
-        (id) => id !== message.author.id,
+      // Nobody is told of their own messages: a follower who wrote all of them has nothing to hear.
+      const followers = (await this.notifications.channelFollowers(channel.id)).filter((id) =>
+        messages.some((message) => message.author.id !== id),
       );
       if (!followers.length) return;
       const present = await this.presence.usersIn(channelRoom(channel.id));
@@ -138,36 +253,64 @@ export class NotificationsService {
       if (!recipients.length) return;
       const link = channel.initiativeId ? `/initiatives/${channel.initiativeId}#discussion` : `/channels/${channel.id}`;
       // Looked up only now that someone is to be told (sending itself never waits for it).
-      const { subject, partnership } = await options.subject();
-      const excerpt = { text: (message.body ?? '').slice(0, 140), lang: message.lang };
-      const payload = {
-        ...payloadOf(
-          'channel_message',
-          { subject, partnership, author: message.author.displayName, text: excerpt },
-          link,
-        ),
-        channelId: channel.id,
-        // Which message the excerpt quotes (the latest, when several are folded): hiding or deleting it redacts the excerpt.
-        messageId: message.id,
+      const { subject, partnership } = await subjectOf();
+      const inOrder = [...messages].sort((a, b) => a.id - b.id);
+      const payloads = new Map<number, Payload>();
+      /** What a notification quoting this message stores (its count aside), worded once per pass. */
+      const quoting = (message: MessageDto): Payload => {
+        let payload = payloads.get(message.id);
+        if (!payload) {
+          const excerpt = { text: (message.body ?? '').slice(0, 140), lang: message.lang };
+          payload = {
+            ...payloadOf(
+              'channel_message',
+              { subject, partnership, author: message.author.displayName, text: excerpt },
+              link,
+            ),
+            channelId: channel.id,
+            // Which message the excerpt quotes (the latest, when several are folded): hiding or deleting it redacts the excerpt.
+            messageId: message.id,
+          };
+          payloads.set(message.id, payload);
+        }
+        return payload;
       };
       const changed = await this.channelTurns.run(channel.id, () =>
         this.notifications.transaction(async (manager) => {
           const rows: Notification[] = [];
-          // One writer per channel at a time (folding), and the message locked against hiding or
+          // One writer per channel at a time (folding), and the messages locked against hiding or
           // deletion until these are committed, so the redaction cannot miss them; a message already
           // hidden or deleted is not quoted at all.
-          if (!(await this.notifications.lockForChannelMessage(channel.id, message.id, manager))) return rows;
+          const quotable = await this.notifications.lockQuotableMessages(
+            channel.id,
+            inOrder.map((message) => message.id),
+            manager,
+          );
+          const told = inOrder.filter((message) => quotable.has(message.id));
           for (const recipient of recipients) {
-            const folded = await this.notifications.foldChannelMessage(recipient.userId, channel.id, payload, manager);
-            rows.push(
-              folded ??
-                (await this.notifications.insert(
-                  { userId: recipient.userId, kind: 'channel_message', payload, delivery: recipient.delivery },
-                  manager,
-                )),
+            const news = told.filter((message) => message.author.id !== recipient.userId);
+            if (!news.length) continue;
+            const latest = quoting(news[news.length - 1]);
+            const folded = await this.notifications.foldChannelMessages(
+              recipient.userId,
+              channel.id,
+              latest,
+              news.length,
+              manager,
             );
-            if (!folded && recipient.delivery === 'email')
-              await this.mail.enqueue(this.genericMail(recipient, payload), manager);
+            if (folded) {
+              rows.push(folded);
+              continue;
+            }
+            // A notification without a count stands for one message.
+            const payload = news.length > 1 ? { ...latest, count: news.length } : latest;
+            rows.push(
+              await this.notifications.insert(
+                { userId: recipient.userId, kind: 'channel_message', payload, delivery: recipient.delivery },
+                manager,
+              ),
+            );
+            if (recipient.delivery === 'email') await this.mail.enqueue(this.genericMail(recipient, payload), manager);
           }
           return rows;
         }),
@@ -175,8 +318,13 @@ export class NotificationsService {
       if (recipients.some((r) => r.delivery === 'email')) await this.mail.deliverNow();
       await this.push(changed);
     } catch (error) {
-      // The message itself is stored and delivered; a failed notification is logged, not thrown at the sender.
-      this.logger.error({ msg: 'channel notifications failed', channelId: channel.id, err: String(error) });
+      // The messages themselves are stored and delivered; a failed notification is logged, not thrown at the senders.
+      this.logger.error({
+        msg: 'channel notifications failed',
+        channelId: channel.id,
+        messages: messages.length,
+        err: String(error),
+      });
     }
   }
 
