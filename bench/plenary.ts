@@ -603,7 +603,8 @@ function pool(rounds: MeasuredRound[]): PlenaryRun {
     missing: sum((r) => r.missing),
     events: sum((r) => r.events),
     questionUpdates: sum((r) => r.questionUpdates),
-    deliveriesPerSecond: sum((r) => r.deliveriesPerSecond * r.rounds) / runs.length,
+    // Each round delivers for about the same time: the mean of their rates.
+    deliveriesPerSecond: sum((r) => r.deliveriesPerSecond) / runs.length,
     ack: { p50: pct(ackTimes, 50), p99: pct(ackTimes, 99) },
     lost: sum((r) => r.lost),
     doubleCounted: sum((r) => r.doubleCounted),

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Socket } from 'socket.io-client';
 import { QA_VOTES_INTERVAL_MS } from '../src/forum/qa/qa.gateway';
 import { clearAddressLimits, signedInCrowd, signUp, verifiedOrganization, type SignedIn } from './support/accounts';
-import { ask, connect, connected } from './support/sockets';
+import { ask, testSockets } from './support/sockets';
 import { startTestApp, type TestApp } from './support/test-app';
 
 type Votes = { sessionId: string; votes: { id: number; votes: number }[] };
@@ -18,13 +17,8 @@ describe('live Q&A on two instances joined by Redis', () => {
   let a: TestApp;
   let b: TestApp;
   let sessionId: string;
-  const sockets: Socket[] = [];
-  const open = async (app: TestApp, user: SignedIn) => {
-    const socket = connect(app.baseUrl!, user.accessToken);
-    sockets.push(socket);
-    await connected(socket);
-    return socket;
-  };
+  const sockets = testSockets();
+  const open = (app: TestApp, user: SignedIn) => sockets.open(app, user);
   const people = (count: number) => signedInCrowd(a, count, 'Voter');
 
   beforeAll(async () => {
@@ -46,9 +40,7 @@ describe('live Q&A on two instances joined by Redis', () => {
       [edition.id, organization.id, owner.id],
     );
   });
-  afterEach(() => {
-    while (sockets.length) sockets.pop()!.disconnect();
-  });
+  afterEach(() => sockets.closeAll());
   afterAll(async () => {
     await b?.close();
     await a?.close();

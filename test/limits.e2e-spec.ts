@@ -15,7 +15,7 @@ import {
 } from './support/accounts';
 import { createTestDatabase } from './support/database';
 import { failoverProxy } from './support/instances';
-import { ask, connect, connected, connectError } from './support/sockets';
+import { ask, connect, connected, connectError, testSockets } from './support/sockets';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -35,13 +35,8 @@ describe('limits that hold', () => {
   let n = 0;
   const email = (name: string) => `${name}.${++n}@example.org`;
   const api = (app: TestApp) => request(app.app.getHttpServer());
-  const sockets: Socket[] = [];
-  const open = async (app: TestApp, user: SignedIn) => {
-    const socket = connect(app.baseUrl!, user.accessToken);
-    sockets.push(socket);
-    await connected(socket);
-    return socket;
-  };
+  const sockets = testSockets();
+  const open = (app: TestApp, user: SignedIn) => sockets.open(app, user);
 
   beforeAll(async () => {
     // The login limits are per address: the tests speak from several, through a trusted proxy's header.
@@ -71,9 +66,7 @@ describe('limits that hold', () => {
     ).body.channelId;
   });
   beforeEach(() => clearAddressLimits(a));
-  afterEach(() => {
-    while (sockets.length) sockets.pop()!.disconnect();
-  });
+  afterEach(() => sockets.closeAll());
   afterAll(async () => {
     await b?.close();
     await a?.close();
@@ -181,7 +174,7 @@ describe('limits that hold', () => {
       const person = await signUp(a, email('tabs'));
       const first = await Promise.all(Array.from({ length: SOCKETS_PER_PERSON }, () => open(a, person)));
       const extra = connect(a.baseUrl!, person.accessToken);
-      sockets.push(extra);
+      sockets.keep(extra);
       expect((await connectError(extra)).message).toMatch(
         new RegExp(`too many connections: at most ${SOCKETS_PER_PERSON} open at once; close another tab`),
       );
@@ -189,7 +182,7 @@ describe('limits that hold', () => {
       first[0].disconnect();
       for (let attempt = 0; ; attempt++) {
         const next = connect(a.baseUrl!, person.accessToken);
-        sockets.push(next);
+        sockets.keep(next);
         const opened = await connected(next).then(
           () => true,
           () => false,

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { Socket } from 'socket.io-client';
 import { clearAddressLimits, signUp, verifiedOrganization, type SignedIn } from './support/accounts';
-import { ask, collect, connect, connected } from './support/sockets';
+import { ask, collect, testSockets } from './support/sockets';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -20,13 +19,8 @@ describe('two instances joined by Redis', () => {
   let anna: SignedIn;
   let boris: SignedIn;
   let channelId: number;
-  const sockets: Socket[] = [];
-  const open = async (app: TestApp, user: SignedIn) => {
-    const socket = connect(app.baseUrl!, user.accessToken);
-    sockets.push(socket);
-    await connected(socket);
-    return socket;
-  };
+  const sockets = testSockets();
+  const open = (app: TestApp, user: SignedIn) => sockets.open(app, user);
 
   beforeAll(async () => {
     a = await startTestApp({ listen: true, config: { redisUrl, redisStream } });
@@ -57,9 +51,7 @@ describe('two instances joined by Redis', () => {
       await api.post(`/api/v1/initiatives/${initiative.id}/publish`).set(moderator.auth).send({}).expect(200)
     ).body.channelId;
   });
-  afterEach(() => {
-    while (sockets.length) sockets.pop()!.disconnect();
-  });
+  afterEach(() => sockets.closeAll());
   afterAll(async () => {
     await b?.close();
     await a?.close();

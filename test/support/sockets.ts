@@ -17,6 +17,29 @@ export function connect(
   });
 }
 
+/**
+ * The sockets a test file opens, closed together after each test (`afterEach(sockets.closeAll)`):
+ * `open` connects a person to an instance and waits until connected; `keep` adds one opened otherwise.
+ */
+export function testSockets() {
+  const opened: Socket[] = [];
+  const keep = (socket: Socket): Socket => {
+    opened.push(socket);
+    return socket;
+  };
+  return {
+    keep,
+    async open(app: { baseUrl?: string }, user: { accessToken: string }): Promise<Socket> {
+      const socket = keep(connect(app.baseUrl!, user.accessToken));
+      await connected(socket);
+      return socket;
+    },
+    closeAll(): void {
+      while (opened.length) opened.pop()!.disconnect();
+    },
+  };
+}
+
 export function connected(socket: Socket): Promise<void> {
   return new Promise((resolve, reject) => {
     if (socket.connected) return resolve();
