@@ -149,7 +149,7 @@ export class QaGateway implements OnModuleDestroy {
         if (attempt === null) for (const { id, votes } of counts) this.coalesceHere(sessionId, id, votes);
         else if (attempt.won) this.announceVotes(sessionId, attempt.votes);
         else if (attempt.pending && !state.timer && !this.closing) {
-          // Another instance holds this period; the set still has questions: try when it ends. If an
+          // Another instance holds this period; counts are still pending: try when it ends. If an
           // attempt is under way then, its answer decides (it sets a timer again if need be).
           state.timer = setTimeout(() => {
             state.timer = undefined;
