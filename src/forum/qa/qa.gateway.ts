@@ -14,10 +14,12 @@ import { QaService } from './qa.service';
 /**
  * At most one `qa:votes` per session in this period (across all instances when they share Redis).
  * A plenary of 2,000 people voting 200 times a second would otherwise get 400,000 events a second,
- * each one count; coalesced, each of them gets ten a second carrying every count that changed
- * (docs/perf/plenary.md).
+ * each one count; coalesced, each of them gets four a second carrying every count that changed.
+ * Ten a second (100 ms) was 20,000 deliveries a second at a plenary: writing them took the
+ * servers' CPU that the votes' own turns then waited for, and the ranking's p99 was higher than
+ * at 250 ms, where a reader still sees it move at once (docs/perf/plenary.md).
  */
-export const QA_VOTES_INTERVAL_MS = 100;
+export const QA_VOTES_INTERVAL_MS = 250;
 
 /** A question's largest count seen (counts only grow: the largest is the latest). */
 function keepLargest(counts: Map<number, number>, id: number, votes: number): void {
