@@ -22,7 +22,8 @@ export class AccessTokenVerifier {
     let payload: { sub?: unknown; sid?: unknown; exp?: unknown };
     try {
       payload = await this.jwt.verifyAsync(token, {
-        secret: this.secret.secret,
+        // @nestjs/jwt types this as a string or Buffer but hands it to jsonwebtoken as it is, which takes a KeyObject.
+        secret: this.secret.key as unknown as Buffer,
         algorithms: [JWT_ALGORITHM],
         audience: JWT_AUDIENCE,
         issuer: JWT_ISSUER,

@@ -381,7 +381,7 @@ export class AuthService {
     const accessToken = this.jwt.sign(
       { sid: sessionId, role: user.role },
       {
-        secret: this.jwtSecret.secret,
+        privateKey: this.jwtSecret.key,
         algorithm: JWT_ALGORITHM,
         audience: JWT_AUDIENCE,
         issuer: JWT_ISSUER,

@@ -25,8 +25,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKeyProvider: (_request: unknown, _token: unknown, done: (error: Error | null, secret?: string) => void) =>
-        done(null, secret.secret),
+      // passport-jwt types the key as a string or Buffer but hands it to jsonwebtoken as it is, which takes a KeyObject.
+      secretOrKeyProvider: (_request: unknown, _token: unknown, done: (error: Error | null, key?: Buffer) => void) =>
+        done(null, secret.key as unknown as Buffer),
       algorithms: [JWT_ALGORITHM],
       audience: JWT_AUDIENCE,
       issuer: JWT_ISSUER,
