@@ -22,8 +22,7 @@ export class AccessTokenVerifier {
     let payload: { sub?: unknown; sid?: unknown; exp?: unknown };
     try {
       payload = await this.jwt.verifyAsync(token, {
-        // @nestjs/jwt types this as a string or Buffer but hands it to jsonwebtoken as it is, which takes a KeyObject.
-        secret: this.secret.key as unknown as Buffer,
+        secret: this.secret.keyForJsonwebtoken,
         algorithms: [JWT_ALGORITHM],
         audience: JWT_AUDIENCE,
         issuer: JWT_ISSUER,

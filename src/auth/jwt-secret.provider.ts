@@ -43,4 +43,12 @@ export class JwtSecretProvider implements OnModuleInit {
     if (!this.value) throw new Error('the signing key is not loaded');
     return (this.keyObject ??= createSecretKey(Buffer.from(this.value, 'utf8')));
   }
+
+  /**
+   * The same key, for the libraries that type it as a string or Buffer (@nestjs/jwt's verify
+   * options, passport-jwt) but hand it to jsonwebtoken as it is, which takes a KeyObject.
+   */
+  get keyForJsonwebtoken(): Buffer {
+    return this.key as unknown as Buffer;
+  }
 }

@@ -25,9 +25,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      // passport-jwt types the key as a string or Buffer but hands it to jsonwebtoken as it is, which takes a KeyObject.
       secretOrKeyProvider: (_request: unknown, _token: unknown, done: (error: Error | null, key?: Buffer) => void) =>
-        done(null, secret.key as unknown as Buffer),
+        done(null, secret.keyForJsonwebtoken),
       algorithms: [JWT_ALGORITHM],
       audience: JWT_AUDIENCE,
       issuer: JWT_ISSUER,
